@@ -1,0 +1,51 @@
+package dev.bufferdeck.cli;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The table of headless subcommands. */
+public final class Cli {
+    private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        register(new HelpCommand());
+    }
+
+    private Cli() {}
+
+    static void register(Command command) {
+        COMMANDS.put(command.name(), command);
+    }
+
+    public static boolean isCommand(String word) {
+        return COMMANDS.containsKey(word) || word.equals("--help") || word.equals("-h");
+    }
+
+    public static int run(String name, List<String> args, PrintStream out, PrintStream err) {
+        Command command = COMMANDS.get(name);
+        if (command == null) command = COMMANDS.get("help");
+        try {
+            return command.run(args, out, err);
+        } catch (RuntimeException e) {
+            err.println("bufferdeck " + name + ": internal error: " + e);
+            return Command.FAILED;
+        }
+    }
+
+    static String usageText() {
+        StringBuilder sb = new StringBuilder("usage:\n  bufferdeck [FILE|URL...]        open the window\n");
+        for (Command c : COMMANDS.values()) sb.append("  bufferdeck ").append(c.usage()).append('\n');
+        return sb.toString();
+    }
+
+    private static final class HelpCommand implements Command {
+        @Override public String name() { return "help"; }
+        @Override public String usage() { return "help                            this text"; }
+        @Override public int run(List<String> args, PrintStream out, PrintStream err) {
+            out.print(usageText());
+            return OK;
+        }
+    }
+}

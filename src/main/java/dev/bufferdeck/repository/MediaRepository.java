@@ -1,0 +1,192 @@
+package dev.bufferdeck.repository;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * All buffers the user has loaded, under a memory budget that is never exceeded: every byte held or
+ * being loaded is counted, and a load must reserve its bytes before it reads them. Thread-safe.
+ */
+public final class MediaRepository {
+    /** The largest array the JVM will allocate. */
+    public static final int MAX_BUFFER_SIZE = Integer.MAX_VALUE - 8;
+
+    private final FormatDetector detector;
+    private final AtomicLong nextId = new AtomicLong(1);
+    private final Map<Long, MediaBuffer> byId = new LinkedHashMap<>();
+    private final Map<String, MediaBuffer> bySha = new LinkedHashMap<>();
+    private final List<RepositoryListener> listeners = new CopyOnWriteArrayList<>();
+    private long budget;
+    private long held;
+    private long reserved;
+
+    public MediaRepository(long budget, FormatDetector detector) {
+        if (budget < 0) throw new IllegalArgumentException("budget must be >= 0");
+        this.budget = budget;
+        this.detector = detector;
+    }
+
+    public MediaRepository(FormatDetector detector) {
+        this(defaultBudget(), detector);
+    }
+
+    /** Half of the JVM's maximum heap. */
+    public static long defaultBudget() {
+        return Runtime.getRuntime().maxMemory() / 2;
+    }
+
+    public void addListener(RepositoryListener listener) { listeners.add(listener); }
+    public void removeListener(RepositoryListener listener) { listeners.remove(listener); }
+
+    /** Sets the budget; a budget below what is already held only stops further loads. */
+    public void setBudget(long newBudget) {
+        if (newBudget < 0) throw new IllegalArgumentException("budget must be >= 0");
+        synchronized (this) { budget = newBudget; }
+        fireMemory();
+    }
+
+    public synchronized MemoryFigures figures() {
+        return new MemoryFigures(held, reserved, budget, byId.size());
+    }
+
+    public synchronized long budget() { return budget; }
+    public synchronized long bytesHeld() { return held; }
+    public synchronized int count() { return byId.size(); }
+    public synchronized long available() { return Math.max(0, budget - held - reserved); }
+
+    /**
+     * Sets aside {@code bytes} of the budget for a load; refused before any byte is read when they
+     * are not free. Use {@code reserve(0)} for a load of unknown size and grow it as bytes arrive.
+     */
+    public Reservation reserve(long bytes) throws BudgetExceededException {
+        if (bytes < 0) throw new IllegalArgumentException("bytes must be >= 0");
+        take(bytes);
+        return new Reservation(this, bytes);
+    }
+
+    void take(long bytes) throws BudgetExceededException {
+        synchronized (this) {
+            long free = budget - held - reserved;
+            if (bytes > free) throw new BudgetExceededException(bytes, Math.max(0, free), budget);
+            reserved += bytes;
+        }
+        fireMemory();
+    }
+
+    void giveBack(long bytes) {
+        synchronized (this) { reserved -= bytes; }
+        fireMemory();
+    }
+
+    /**
+     * Adds loaded bytes, which must be covered by {@code reservation} (it is closed either way).
+     * When a buffer with the same SHA-256 is already held, that one is returned and the new bytes
+     * are dropped.
+     *
+     * @param sha256 the lower-case hex digest if the loader computed it while reading, else null
+     */
+    public AddResult add(Reservation reservation, byte[] bytes, String sha256, String name,
+                         Origin origin, String declaredType) {
+        try (reservation) {
+            if (reservation.bytes() < bytes.length) {
+                throw new IllegalArgumentException("reservation of " + reservation.bytes()
+                        + " bytes does not cover " + bytes.length + " bytes");
+            }
+            String digest = sha256 != null ? sha256 : sha256(bytes);
+            MediaBuffer existing;
+            synchronized (this) { existing = bySha.get(digest); }
+            if (existing != null) return new AddResult(existing, true);
+
+            FormatDetector.Detection detection = detect(bytes, declaredType);
+            MediaBuffer buffer = new MediaBuffer(nextId.getAndIncrement(), name, origin, bytes, digest,
+                    Instant.now(), declaredType, detection);
+            long handed = reservation.handOver();
+            synchronized (this) {
+                reserved -= handed;
+                existing = bySha.get(digest);
+                if (existing == null) {
+                    held += bytes.length;
+                    byId.put(buffer.id(), buffer);
+                    bySha.put(digest, buffer);
+                }
+            }
+            if (existing != null) {
+                fireMemory();
+                return new AddResult(existing, true);
+            }
+            for (RepositoryListener l : listeners) l.added(buffer);
+            fireMemory();
+            return new AddResult(buffer, false);
+        }
+    }
+
+    /** Adds bytes already in memory (a drop payload, a built-in resource), reserving them first. */
+    public AddResult add(byte[] bytes, String name, Origin origin, String declaredType)
+            throws BudgetExceededException {
+        return add(reserve(bytes.length), bytes, null, name, origin, declaredType);
+    }
+
+    private FormatDetector.Detection detect(byte[] bytes, String declaredType) {
+        try {
+            FormatDetector.Detection d = detector.detect(ByteBuffer.wrap(bytes).asReadOnlyBuffer(),
+                    declaredType == null ? "" : declaredType);
+            return d == null ? FormatDetector.Detection.UNKNOWN : d;
+        } catch (RuntimeException e) {
+            return new FormatDetector.Detection("Unknown", false, "format detection failed: " + e);
+        }
+    }
+
+    /** Drops the buffer; its bytes no longer count against the budget. */
+    public boolean remove(MediaBuffer buffer) {
+        synchronized (this) {
+            if (byId.remove(buffer.id()) == null) return false;
+            bySha.remove(buffer.sha256());
+            held -= buffer.size();
+        }
+        for (RepositoryListener l : listeners) l.removed(buffer);
+        fireMemory();
+        return true;
+    }
+
+    public synchronized Optional<MediaBuffer> findById(long id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public synchronized Optional<MediaBuffer> findBySha256(String sha256) {
+        return Optional.ofNullable(bySha.get(sha256.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** The buffers in the order they were added. */
+    public synchronized List<MediaBuffer> buffers() {
+        return List.copyOf(new ArrayList<>(byId.values()));
+    }
+
+    private void fireMemory() {
+        MemoryFigures f = figures();
+        for (RepositoryListener l : listeners) l.memoryChanged(f);
+    }
+
+    public static String sha256(byte[] bytes) {
+        MessageDigest md = newSha256();
+        md.update(bytes);
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    public static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from this JVM", e);
+        }
+    }
+}

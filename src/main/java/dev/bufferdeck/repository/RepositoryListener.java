@@ -1,0 +1,12 @@
+package dev.bufferdeck.repository;
+
+/**
+ * Told of changes on the thread that made them (a loader thread, usually). UI controllers hop to
+ * the FX thread themselves.
+ */
+public interface RepositoryListener {
+    default void added(MediaBuffer buffer) {}
+    default void removed(MediaBuffer buffer) {}
+    /** Bytes held, bytes reserved by loads in progress, or the budget changed. */
+    default void memoryChanged(MemoryFigures figures) {}
+}
