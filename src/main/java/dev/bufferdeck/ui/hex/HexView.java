@@ -196,6 +196,15 @@ public final class HexView extends Region {
         return clamp(row * HexText.BYTES_PER_ROW + column, b);
     }
 
+    /** The centre of a byte's hex cell in this view's coordinates, when it is on screen. */
+    javafx.geometry.Point2D pointOf(long offset) {
+        long row = offset / HexText.BYTES_PER_ROW;
+        int c = (int) (offset % HexText.BYTES_PER_ROW);
+        double x = hexX() + HexText.hexColumn(c) * charWidth + charWidth;
+        double y = PAD / 2 + (row - topRow.get()) * rowHeight + rowHeight / 2;
+        return new javafx.geometry.Point2D(x, y);
+    }
+
     private void syncScrollBar() {
         syncingScrollBar = true;
         try {
