@@ -11,6 +11,7 @@ public final class Cli {
 
     static {
         register(new HelpCommand());
+        register(new RegionsCommand());
     }
 
     private Cli() {}

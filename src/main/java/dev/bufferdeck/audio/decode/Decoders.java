@@ -1,0 +1,62 @@
+package dev.bufferdeck.audio.decode;
+
+import dev.bufferdeck.audio.PcmDecoder;
+import dev.bufferdeck.audio.UnsupportedMediaException;
+import dev.bufferdeck.format.index.MpegFrameIndex;
+import dev.bufferdeck.repository.MediaBuffer;
+
+import java.nio.ByteBuffer;
+
+/** Opens the right decoder for a buffer's bytes. */
+public final class Decoders {
+    private Decoders() {}
+
+    /**
+     * A decoder positioned at frame 0. Reads only the buffer's bytes.
+     *
+     * @throws UnsupportedMediaException with a message for people: not audio, a refused codec, or corrupt data
+     */
+    public static PcmDecoder open(MediaBuffer buffer) throws UnsupportedMediaException {
+        ByteBuffer bytes = buffer.bytes();
+        AudioContainer container = AudioContainer.sniff(bytes);
+        try {
+            return switch (container) {
+                case WAV -> pcm(bytes, WavHeader.parse(bytes));
+                case AIFF -> pcm(bytes, AiffHeader.parse(bytes));
+                case AU -> pcm(bytes, AuHeader.parse(bytes));
+                case MP3 -> mp3(buffer);
+                case FLAC, OGG_VORBIS -> throw new UnsupportedMediaException(
+                        container.name() + " decoding is not available yet.");
+                case OGG_OPUS -> throw new UnsupportedMediaException("Opus decoding is not supported yet.");
+                case OGG_OTHER -> throw new UnsupportedMediaException("This Ogg stream holds neither Vorbis nor Opus audio.");
+                case MP4, AAC_ADTS -> throw new UnsupportedMediaException("AAC/M4A decoding is not supported yet.");
+                case NOT_AUDIO -> throw new UnsupportedMediaException(notAudio(buffer));
+            };
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new UnsupportedMediaException(buffer.name() + " is corrupt: " + e.getMessage(), e);
+        }
+    }
+
+    private static PcmDecoder mp3(MediaBuffer buffer) throws UnsupportedMediaException, java.io.IOException {
+        MpegFrameIndex index = MpegFrameIndex.of(buffer);
+        if (index.isEmpty()) throw new UnsupportedMediaException(buffer.name() + " holds no playable MP3 frames.");
+        if (index.playableSamples() == 0) throw new UnsupportedMediaException(buffer.name() + " holds no samples.");
+        return new Mp3Decoder(buffer, index);
+    }
+
+    private static PcmDecoder pcm(ByteBuffer bytes, PcmLayout layout) throws UnsupportedMediaException {
+        if (layout.frameCount() == 0) {
+            throw new UnsupportedMediaException("The " + layout.container() + " file holds no samples.");
+        }
+        return new PcmBufferDecoder(bytes, layout);
+    }
+
+    private static String notAudio(MediaBuffer buffer) {
+        String detected = buffer.detectedFormat();
+        if (buffer.size() == 0) return buffer.name() + " is empty.";
+        if (detected != null && !detected.isEmpty() && !detected.equals("Unknown")) {
+            return buffer.name() + " is not audio we can play (it looks like " + detected + ").";
+        }
+        return buffer.name() + " is not audio we can play: no known audio format was found in its bytes.";
+    }
+}
