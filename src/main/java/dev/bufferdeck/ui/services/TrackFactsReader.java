@@ -5,21 +5,28 @@ import dev.bufferdeck.audio.UnsupportedMediaException;
 import dev.bufferdeck.audio.decode.Decoders;
 import dev.bufferdeck.format.DetectedFormat;
 import dev.bufferdeck.format.index.MpegFrameIndex;
+import dev.bufferdeck.format.tags.CoverArt;
+import dev.bufferdeck.format.tags.TagReader;
+import dev.bufferdeck.format.tags.Tags;
+import dev.bufferdeck.repository.ByteSizes;
 import dev.bufferdeck.repository.MediaBuffer;
 
 import javax.sound.sampled.AudioFormat;
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Audio facts from the decoders (exact duration, rate, channels) and the MPEG frame index (bitrate, VBR). */
+/** Tags and cover art from the tag reader; audio facts from the decoders (exact duration, rate, channels) and the MPEG frame index (bitrate, VBR). */
 public final class TrackFactsReader implements FactsReader {
 
     @Override
     public MediaFacts read(MediaBuffer buffer) {
-        String title = Titles.fromName(buffer.name());
         DetectedFormat detected = DetectedFormat.fromDisplayName(buffer.detectedFormat());
-        Map<String, String> tags = new LinkedHashMap<>();
-        if (detected == null || !detected.isMedia()) return new MediaFacts(title, "", "", "", -1, null, tags);
+        if (detected == null || !detected.isMedia()) return MediaFacts.untitled(Titles.fromName(buffer.name()));
+        Tags tags = readTags(buffer);
+        String title = tags.title().isBlank() ? Titles.fromName(buffer.name()) : tags.title();
+        Map<String, String> shown = tagTable(tags);
+        ByteBuffer cover = tags.cover().map(CoverArt::data).orElse(null);
         AudioFormat format;
         long durationMillis;
         try (PcmDecoder decoder = Decoders.open(buffer)) {
@@ -28,11 +35,38 @@ public final class TrackFactsReader implements FactsReader {
             durationMillis = frames < 0 || format.getSampleRate() <= 0 ? -1
                     : Math.round(frames * 1000.0 / format.getSampleRate());
         } catch (UnsupportedMediaException | RuntimeException e) {
-            return new MediaFacts(title, "", "", buffer.detectedFormat(), -1, null, tags);
+            return new MediaFacts(title, tags.artist(), tags.album(), buffer.detectedFormat(), -1, cover, shown);
         }
         String line = FormatLines.of(codecName(detected), Math.round(format.getSampleRate()), format.getChannels(),
                 quality(buffer, detected, format, durationMillis), durationMillis);
-        return new MediaFacts(title, "", "", line, durationMillis, null, tags);
+        return new MediaFacts(title, tags.artist(), tags.album(), line, durationMillis, cover, shown);
+    }
+
+    private static Tags readTags(MediaBuffer buffer) {
+        try {
+            return TagReader.read(buffer);
+        } catch (RuntimeException e) {
+            return Tags.EMPTY;
+        }
+    }
+
+    private static Map<String, String> tagTable(Tags tags) {
+        Map<String, String> out = new LinkedHashMap<>();
+        put(out, "Title", tags.title());
+        put(out, "Artist", tags.artist());
+        put(out, "Album", tags.album());
+        put(out, "Year", tags.year());
+        put(out, "Track", tags.track());
+        for (CoverArt c : tags.pictures()) {
+            put(out, c.pictureType() == CoverArt.FRONT_COVER ? "Cover" : "Picture " + c.pictureType(),
+                    c.mimeType() + " · " + ByteSizes.human(c.size()));
+        }
+        put(out, "Tag formats", String.join(", ", tags.formats()));
+        return out;
+    }
+
+    private static void put(Map<String, String> map, String key, String value) {
+        if (value != null && !value.isBlank()) map.put(key, value);
     }
 
     private static String codecName(DetectedFormat f) {
