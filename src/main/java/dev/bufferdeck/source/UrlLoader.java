@@ -28,6 +28,11 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -314,7 +319,7 @@ final class UrlLoader implements AutoCloseable {
                         ? "no data for " + seconds(settings.idleTimeout()) + " (stalled)" : "no response in time", t);
             }
             if (t instanceof SSLException) {
-                return failure(source, LoadException.Kind.NETWORK, "TLS failed: " + Failures.describe(t), t);
+                return failure(source, LoadException.Kind.NETWORK, describeTls((SSLException) t), t);
             }
             if (t instanceof StrictLengthConnection.SurplusBodyException) {
                 return failure(source, LoadException.Kind.BAD_RESPONSE, t.getMessage(), t);
@@ -376,6 +381,20 @@ final class UrlLoader implements AutoCloseable {
                 progress.progress(bytesRead, expected);
             }
         }
+    }
+
+    private static String describeTls(SSLException e) {
+        if (e instanceof SSLPeerUnverifiedException) {
+            return "TLS certificate does not match the host (" + Failures.describe(e) + ")";
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof CertificateExpiredException) return "TLS certificate expired";
+            if (c instanceof CertificateNotYetValidException) return "TLS certificate not yet valid";
+            if (c instanceof CertPathBuilderException || c instanceof CertPathValidatorException) {
+                return "TLS certificate not trusted (self-signed or unknown issuer)";
+            }
+        }
+        return "TLS failed: " + Failures.describe(e);
     }
 
     /** A whole body and its SHA-256, computed while it was read. */
