@@ -53,6 +53,11 @@ public final class Player implements AutoCloseable {
         this.opener = Objects.requireNonNull(opener);
     }
 
+    /** A player that decodes with {@link dev.bufferdeck.audio.decode.Decoders}. */
+    public Player(AudioOutputs.Selection selection) {
+        this(selection, dev.bufferdeck.audio.decode.Decoders::open);
+    }
+
     /** A player on a chosen output; the selection's notice (if any) is told to listeners at the first play. */
     public Player(AudioOutputs.Selection selection, DecoderOpener opener) {
         this(selection.output(), opener);

@@ -77,7 +77,7 @@ public final class MemorySinkMixer implements Mixer {
 
     @Override
     public boolean isLineSupported(Line.Info info) {
-        return info != null && LINE_INFO.matches(info);
+        return info != null && info.matches(LINE_INFO);
     }
 
     @Override
