@@ -186,8 +186,6 @@ final class UrlLoader implements AutoCloseable {
                 result = readBody(response, watchdog);
                 complete = true;
                 return null;
-            } catch (HttpException e) {
-                throw new IOException(e);
             } finally {
                 if (complete) {
                     response.close();
@@ -206,7 +204,7 @@ final class UrlLoader implements AutoCloseable {
             }
         }
 
-        private AddResult readBody(ClassicHttpResponse response, Watchdog watchdog) throws IOException, LoadException, HttpException {
+        private AddResult readBody(ClassicHttpResponse response, Watchdog watchdog) throws IOException, LoadException {
             HttpEntity entity = response.getEntity();
             long length = entity == null ? 0 : entity.getContentLength();
             String encoding = headerValue(response, "Content-Encoding").toLowerCase(Locale.ROOT);

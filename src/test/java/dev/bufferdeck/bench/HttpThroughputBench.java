@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -35,18 +36,22 @@ public final class HttpThroughputBench {
                 // warm-up: JIT, connection code paths, page cache of curl's binary
                 for (int i = 0; i < 3; i++) {
                     loadOnce(loader, repository, server.url("/known/" + (64L << 20)));
-                    socketRead(server, 64L << 20);
+                    socketRead(server, 64L << 20, false);
+                    socketRead(server, 64L << 20, true);
                     if (curl) curlOnce(server.url("/known/" + (64L << 20)));
                 }
                 double[] ours = new double[RUNS];
                 double[] theirs = new double[RUNS];
                 double[] socket = new double[RUNS];
+                double[] floor = new double[RUNS];
                 for (int i = 0; i < RUNS; i++) {
                     ours[i] = mibPerSecond(size, loadOnce(loader, repository, url));
-                    socket[i] = mibPerSecond(size, socketRead(server, size));
+                    socket[i] = mibPerSecond(size, socketRead(server, size, false));
+                    floor[i] = mibPerSecond(size, socketRead(server, size, true));
                     if (curl) theirs[i] = mibPerSecond(size, curlOnce(url));
-                    System.out.printf(Locale.ROOT, "run %d: loader %.0f MiB/s, jdk socket %.0f MiB/s%s%n", i + 1,
-                            ours[i], socket[i], curl ? String.format(Locale.ROOT, ", curl %.0f MiB/s", theirs[i]) : "");
+                    System.out.printf(Locale.ROOT, "run %d: loader %.0f MiB/s, jdk socket %.0f MiB/s, "
+                                    + "jdk socket into one array + SHA-256 %.0f MiB/s%s%n", i + 1,
+                            ours[i], socket[i], floor[i], curl ? String.format(Locale.ROOT, ", curl %.0f MiB/s", theirs[i]) : "");
                 }
                 double loaderMedian = median(ours);
                 double baseline = curl ? median(theirs) : median(socket);
@@ -54,6 +59,9 @@ public final class HttpThroughputBench {
                         size >> 20, RUNS, loaderMedian, curl ? "curl" : "(no curl)", curl ? median(theirs) : Double.NaN, median(socket));
                 System.out.printf(Locale.ROOT, "RATIO loader / %s = %.2f (goal >= 0.90)%n",
                         curl ? "curl -s -o /dev/null" : "plain JDK socket read", loaderMedian / baseline);
+                System.out.printf(Locale.ROOT, "ratio loader / (jdk socket into one array + SHA-256) = %.2f "
+                        + "(what HttpClient and the loader cost beyond keeping and hashing the bytes)%n",
+                        loaderMedian / median(floor));
             }
         }
     }
@@ -74,8 +82,13 @@ public final class HttpThroughputBench {
         return System.nanoTime() - t0;
     }
 
-    /** The floor: read the body into a reused 1 MiB buffer, no HTTP parsing, no hashing, no array. */
-    private static long socketRead(BenchServer server, long size) throws Exception {
+    /**
+     * Read the body straight off a socket, no HTTP client. Plain: into a reused 1 MiB buffer.
+     * {@code keep}: into one exact array with SHA-256 on the way, which any loader that keeps and
+     * hashes the bytes has to pay.
+     */
+    private static long socketRead(BenchServer server, long size, boolean keep) throws Exception {
+        System.gc();
         long t0 = System.nanoTime();
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             OutputStream out = s.getOutputStream();
@@ -83,9 +96,19 @@ public final class HttpThroughputBench {
             out.flush();
             InputStream in = s.getInputStream();
             BenchServer.readHead(in);
-            byte[] buf = new byte[1 << 20];
             long total = 0;
-            for (int n; (n = in.read(buf)) >= 0; ) total += n;
+            if (keep) {
+                byte[] body = new byte[(int) size];
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                for (int n; total < size && (n = in.read(body, (int) total, (int) Math.min(256 * 1024, size - total))) >= 0; ) {
+                    sha.update(body, (int) total, n);
+                    total += n;
+                }
+                sha.digest();
+            } else {
+                byte[] buf = new byte[1 << 20];
+                for (int n; (n = in.read(buf)) >= 0; ) total += n;
+            }
             if (total != size) throw new IllegalStateException("read " + total);
         }
         return System.nanoTime() - t0;
