@@ -14,6 +14,8 @@ public final class Cli {
         register(new RegionsCommand());
         register(new InfoCommand());
         register(new HexCommand());
+        register(new PlayCommand());
+        register(new DevicesCommand());
     }
 
     private Cli() {}
