@@ -5,7 +5,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.sun.net.httpserver.HttpServer;
+
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,13 +102,13 @@ class InfoCommandTest {
 
     @Test
     void everyFailureGetsItsOwnLineAndTheOthersArePrinted() {
-        CliRun run = CliRun.of("info", dir.resolve("one.mp3").toString(), song.toString(), dir.toString(),
-                dir.resolve("two.ogg").toString());
+        CliRun run = CliRun.of("info", dir.resolve("one.mp3").toString(), song.toString(),
+                dir.resolve("no/such/folder").toString(), dir.resolve("two.ogg").toString());
         assertEquals(1, run.status());
         List<String> errors = run.errLines();
         assertEquals(3, errors.size(), run.stderr());
         assertTrue(errors.get(0).contains("one.mp3"));
-        assertTrue(errors.get(1).contains(dir.toString()));
+        assertTrue(errors.get(1).contains("folder"));
         assertTrue(errors.get(2).contains("two.ogg"));
         assertTrue(run.out().startsWith("song.mp3\n"), run.out());
     }
@@ -120,6 +124,55 @@ class InfoCommandTest {
         assertTrue(out.contains("    title:     Sóng \"quoted\"\n"), out);
         assertTrue(out.contains("\npage.mp3\n"), out);
         assertTrue(out.contains("  mismatch:      yes: HTML document where the name says MP3\n"), out);
+    }
+
+    @Test
+    void aFolderStandsForTheMediaFilesInsideIt() throws IOException {
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        CliRun run = CliRun.of("info", "--json", dir.toString(), empty.toString());
+        assertEquals(1, run.status());
+        List<String> names = run.outLines().stream().map(l -> (String) MiniJsonParser.object(l).get("name")).toList();
+        assertEquals(List.of("a.flac", "page.mp3", "song.mp3", empty.toString()), names);
+        assertEquals(1, run.errLines().size(), run.stderr());
+        assertTrue(run.stderr().contains("no media files"), run.stderr());
+    }
+
+    @Test
+    void urlsAreLoadedOverHttpAndAnErrorPageIsFlagged() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/song.mp3", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "audio/mpeg");
+            exchange.sendResponseHeaders(200, songBytes.length);
+            exchange.getResponseBody().write(songBytes);
+            exchange.close();
+        });
+        server.createContext("/gone.mp3", exchange -> {
+            byte[] page = "<html><body>Gone</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "audio/mpeg");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        server.createContext("/missing.mp3", exchange -> {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            CliRun run = CliRun.of("info", "--json", base + "/song.mp3", base + "/missing.mp3", base + "/gone.mp3");
+            assertEquals(1, run.status(), run.stderr());
+            assertEquals(1, run.errLines().size(), run.stderr());
+            assertTrue(run.stderr().contains("/missing.mp3"), run.stderr());
+            Map<String, Object> song = MiniJsonParser.object(run.outLines().get(0));
+            assertEquals("MP3", song.get("format"));
+            assertEquals(MediaRepository.sha256(songBytes), song.get("sha256"));
+            Map<String, Object> gone = MiniJsonParser.object(run.outLines().get(2));
+            assertEquals("HTML", gone.get("format"));
+            assertEquals(true, gone.get("mismatch"), run.outLines().get(2));
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
