@@ -17,7 +17,7 @@ import java.util.List;
 final class InfoCommand implements Command {
     @Override public String name() { return "info"; }
 
-    @Override public String usage() { return "info [--json] SRC...              what each file or URL holds"; }
+    @Override public String usage() { return "info [--json] SRC..."; }
 
     /** The facts printed for each loaded buffer, in order. Add a section here to print more. */
     static List<InfoSection> sections() {
