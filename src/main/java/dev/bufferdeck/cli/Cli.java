@@ -11,6 +11,11 @@ public final class Cli {
 
     static {
         register(new HelpCommand());
+        register(new RegionsCommand());
+        register(new InfoCommand());
+        register(new HexCommand());
+        register(new PlayCommand());
+        register(new DevicesCommand());
     }
 
     private Cli() {}

@@ -1,0 +1,98 @@
+package dev.bufferdeck.format.regions;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/** Bounds-checked absolute reads from a read-only buffer. Reads past the end return -1 or "". */
+final class Bytes {
+    private final ByteBuffer buf;
+    private final int size;
+
+    Bytes(ByteBuffer buf) {
+        this.buf = buf;
+        this.size = buf.limit();
+    }
+
+    int size() { return size; }
+
+    boolean has(long offset, long length) {
+        return offset >= 0 && length >= 0 && offset + length <= size;
+    }
+
+    int u8(long offset) {
+        return offset >= 0 && offset < size ? buf.get((int) offset) & 0xFF : -1;
+    }
+
+    int u16be(long o) { return has(o, 2) ? (u8(o) << 8) | u8(o + 1) : -1; }
+    int u16le(long o) { return has(o, 2) ? u8(o) | (u8(o + 1) << 8) : -1; }
+    int u24be(long o) { return has(o, 3) ? (u8(o) << 16) | (u8(o + 1) << 8) | u8(o + 2) : -1; }
+
+    long u32be(long o) {
+        return has(o, 4) ? ((long) u8(o) << 24) | (u8(o + 1) << 16) | (u8(o + 2) << 8) | u8(o + 3) : -1;
+    }
+
+    long u32le(long o) {
+        return has(o, 4) ? ((long) u8(o + 3) << 24) | (u8(o + 2) << 16) | (u8(o + 1) << 8) | u8(o) : -1;
+    }
+
+    long u64le(long o) {
+        if (!has(o, 8)) return -1;
+        return u32le(o) | (u32le(o + 4) << 32);
+    }
+
+    long u64be(long o) {
+        if (!has(o, 8)) return -1;
+        return (u32be(o) << 32) | u32be(o + 4);
+    }
+
+    /** ID3v2 syncsafe 28-bit integer. */
+    long syncsafe(long o) {
+        if (!has(o, 4)) return -1;
+        return ((long) (u8(o) & 0x7F) << 21) | ((u8(o + 1) & 0x7F) << 14) | ((u8(o + 2) & 0x7F) << 7) | (u8(o + 3) & 0x7F);
+    }
+
+    boolean matches(long offset, String ascii) {
+        if (!has(offset, ascii.length())) return false;
+        for (int i = 0; i < ascii.length(); i++) {
+            if (u8(offset + i) != ascii.charAt(i)) return false;
+        }
+        return true;
+    }
+
+    /** Four printable ASCII characters (a chunk or box type), or null. */
+    String fourCC(long o) {
+        if (!has(o, 4)) return null;
+        char[] c = new char[4];
+        for (int i = 0; i < 4; i++) {
+            int b = u8(o + i);
+            if ((b < 0x20 || b > 0x7E) && b != 0xA9) return null;
+            c[i] = (char) b;
+        }
+        return new String(c);
+    }
+
+    /** Decodes at most {@code max} bytes of text; the length is clamped to the buffer. */
+    String text(long o, long length, Charset cs, int max) {
+        if (o < 0 || o >= size || length <= 0) return "";
+        int n = (int) Math.min(Math.min(length, size - o), max);
+        byte[] b = new byte[n];
+        buf.get((int) o, b, 0, n);
+        return cs.decode(ByteBuffer.wrap(b)).toString();
+    }
+
+    String ascii(long o, long length) {
+        return text(o, length, StandardCharsets.ISO_8859_1, 256);
+    }
+
+    /** Position of the first 0 byte at or after {@code o} and before {@code end}, or -1. */
+    long indexOfZero(long o, long end) {
+        long stop = Math.min(end, size);
+        for (long i = Math.max(0, o); i < stop; i++) if (u8(i) == 0) return i;
+        return -1;
+    }
+
+    ByteBuffer slice(long o, long length) {
+        return buf.slice((int) o, (int) length);
+    }
+}

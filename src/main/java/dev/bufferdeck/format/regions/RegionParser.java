@@ -1,0 +1,77 @@
+package dev.bufferdeck.format.regions;
+
+import dev.bufferdeck.format.index.MpegFrameIndex;
+import dev.bufferdeck.repository.MediaBuffer;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Maps a buffer to named, nested byte regions without copying it. Sizes read from the bytes are
+ * checked against the buffer before use, nesting is bounded, and the long runs (MPEG frames, Ogg
+ * pages, FLAC frames) keep one int per item and make their regions on demand, so hostile input
+ * costs no more than its own size.
+ */
+public final class RegionParser {
+    private RegionParser() {}
+
+    /** Regions of a repository buffer, sharing its cached MPEG frame index. */
+    public static RegionTree parse(MediaBuffer buffer) {
+        return parse(buffer.bytes(), () -> MpegFrameIndex.of(buffer));
+    }
+
+    public static RegionTree parse(ByteBuffer buffer) {
+        ByteBuffer view = buffer.duplicate();
+        return parse(view, () -> MpegFrameIndex.build(view));
+    }
+
+    private static RegionTree parse(ByteBuffer buffer, Supplier<MpegFrameIndex> mpegIndex) {
+        Bytes b = new Bytes(buffer.duplicate());
+        if (b.size() == 0) return new RegionTree("empty", 0, List.of());
+        if ((b.matches(0, "RIFF") || b.matches(0, "RF64")) && b.size() >= 12) {
+            return new RegionTree(b.ascii(8, 4).strip().equals("WAVE") ? "WAV" : "RIFF", b.size(), List.of(ChunkRegions.riff(b)));
+        }
+        if (b.matches(0, "FORM") && (b.matches(8, "AIFF") || b.matches(8, "AIFC"))) {
+            return new RegionTree(b.ascii(8, 4), b.size(), List.of(ChunkRegions.aiff(b)));
+        }
+        if (b.matches(0, ".snd") && b.size() >= 24) return new RegionTree("AU", b.size(), List.of(ChunkRegions.au(b)));
+        if (b.matches(0, "OggS")) return new RegionTree("Ogg", b.size(), List.of(OggRegions.parse(b)));
+        if (b.matches(0, "fLaC")) return new RegionTree("FLAC", b.size(), FlacRegions.parse(b, 0));
+        if (b.matches(4, "ftyp")) return new RegionTree("MP4", b.size(), Mp4Regions.parse(b));
+        if (b.u32be(0) == 0x1A45DFA3L) {
+            return new RegionTree("Matroska", b.size(), List.of(Region.leaf("EBML", RegionKind.CONTAINER, 0, b.size(),
+                    "Matroska/WebM · elements are not broken down yet")));
+        }
+        List<Region> roots = new ArrayList<>();
+        long pos = 0;
+        if (Id3v2Regions.isAt(b, 0)) {
+            Region tag = Id3v2Regions.parse(b, 0);
+            roots.add(tag);
+            pos = tag.end();
+            if (b.matches(pos, "fLaC")) {
+                roots.addAll(FlacRegions.parse(b, pos));
+                return new RegionTree("FLAC", b.size(), roots);
+            }
+        }
+        List<Region> tail = TailTags.find(b, pos);
+        long audioEnd = tail.isEmpty() ? b.size() : tail.get(0).offset();
+        Region mpeg = MpegFrameIndex.findFirstFrame(buffer, (int) pos) < 0 ? null
+                : MpegRegions.parse(b, buffer, mpegIndex.get(), pos, audioEnd);
+        if (mpeg != null) {
+            roots.add(mpeg);
+            pos = mpeg.end();
+            if (pos < audioEnd) {
+                roots.add(Region.leaf("unknown", RegionKind.UNKNOWN, pos, audioEnd - pos, Describe.bytes(audioEnd - pos)));
+            }
+            roots.addAll(tail);
+            return new RegionTree("MP3", b.size(), roots);
+        }
+        if (pos < b.size()) {
+            roots.add(Region.leaf("unknown", RegionKind.UNKNOWN, pos, b.size() - pos,
+                    Describe.bytes(b.size() - pos) + " in no format BufferDeck breaks down"));
+        }
+        return new RegionTree("unknown", b.size(), roots);
+    }
+}

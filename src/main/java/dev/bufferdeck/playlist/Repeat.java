@@ -1,0 +1,11 @@
+package dev.bufferdeck.playlist;
+
+/** What happens at the end of a track and at the end of the playlist. */
+public enum Repeat {
+    /** Play through once and stop after the last entry. */
+    OFF,
+    /** Start again from the first entry (a new shuffle order when shuffling). */
+    ALL,
+    /** Play the current entry again when it ends; skipping still moves on. */
+    ONE
+}

@@ -1,0 +1,35 @@
+package dev.bufferdeck.session;
+
+import dev.bufferdeck.playlist.Repeat;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What BufferDeck remembers between runs.
+ *
+ * @param playlistOrigins the playlist as origins (absolute paths and URLs), in order
+ * @param currentIndex    index of the current playlist entry, or -1
+ * @param volume          0 to 1
+ * @param mainWindow      null when never saved (let the window system place it)
+ * @param playlistWindow  null when never saved
+ */
+public record Session(List<String> playlistOrigins, int currentIndex, double volume, boolean muted,
+                      Repeat repeat, boolean shuffle, WindowBounds mainWindow, WindowBounds playlistWindow,
+                      boolean playlistShowing) {
+
+    public static final double DEFAULT_VOLUME = 0.8;
+
+    public Session {
+        playlistOrigins = List.copyOf(playlistOrigins);
+        if (currentIndex < -1 || currentIndex >= playlistOrigins.size()) currentIndex = -1;
+        if (!(volume >= 0)) volume = 0;
+        if (volume > 1) volume = 1;
+        Objects.requireNonNull(repeat, "repeat");
+    }
+
+    /** The session of a first start: empty playlist, default volume, windows where the system puts them. */
+    public static Session defaults() {
+        return new Session(List.of(), -1, DEFAULT_VOLUME, false, Repeat.OFF, false, null, null, false);
+    }
+}
