@@ -29,7 +29,7 @@ public final class Decoders {
                 case MP3 -> mp3(buffer);
                 case FLAC -> flac(buffer, bytes);
                 case OGG_VORBIS -> vorbis(buffer);
-                case OGG_OPUS -> throw new UnsupportedMediaException("Opus decoding is not supported yet.");
+                case OGG_OPUS -> opus(buffer);
                 case OGG_OTHER -> throw new UnsupportedMediaException("This Ogg stream holds neither Vorbis nor Opus audio.");
                 case MP4, AAC_ADTS -> throw new UnsupportedMediaException("AAC/M4A decoding is not supported yet.");
                 case NOT_AUDIO -> throw new UnsupportedMediaException(notAudio(buffer));
@@ -61,8 +61,16 @@ public final class Decoders {
     private static PcmDecoder vorbis(MediaBuffer buffer) throws UnsupportedMediaException, java.io.IOException {
         OggPageIndex index = OggPageIndex.of(buffer);
         if (index.pageCount() < 2) throw new UnsupportedMediaException(buffer.name() + ": the Ogg stream is truncated.");
-        VorbisDecoder decoder = new VorbisDecoder(buffer, index);
+        VorbisDecoder decoder = VorbisDecoder.open(buffer, index);
         if (decoder.totalFrames() == 0) throw new UnsupportedMediaException(buffer.name() + " holds no Vorbis audio.");
+        return decoder;
+    }
+
+    private static PcmDecoder opus(MediaBuffer buffer) throws UnsupportedMediaException, java.io.IOException {
+        OggPageIndex index = OggPageIndex.of(buffer);
+        if (index.pageCount() < 2) throw new UnsupportedMediaException(buffer.name() + ": the Ogg stream is truncated.");
+        OpusOggDecoder decoder = OpusOggDecoder.open(buffer, index);
+        if (decoder.totalFrames() == 0) throw new UnsupportedMediaException(buffer.name() + " holds no Opus audio.");
         return decoder;
     }
 
