@@ -12,6 +12,8 @@ public final class Cli {
     static {
         register(new HelpCommand());
         register(new RegionsCommand());
+        register(new InfoCommand());
+        register(new HexCommand());
         register(new PlayCommand());
         register(new DevicesCommand());
     }

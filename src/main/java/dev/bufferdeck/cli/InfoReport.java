@@ -9,7 +9,7 @@ import java.util.Map;
  * different text for people. Null values print as JSON null and are left out of the text.
  */
 public final class InfoReport {
-    private record Fact(String label, Object value, String text) {}
+    private record Fact(String label, Object value, String text, boolean shownAsText) {}
 
     private final Map<String, Fact> facts = new LinkedHashMap<>();
 
@@ -20,7 +20,13 @@ public final class InfoReport {
 
     /** Sets a fact whose text for people differs from its JSON value, e.g. a size with its unit. */
     public InfoReport put(String key, String label, Object value, String text) {
-        facts.put(key, new Fact(label, value, text));
+        facts.put(key, new Fact(label, value, text, true));
+        return this;
+    }
+
+    /** Sets a fact that only the JSON form shows (the text form shows it another way). */
+    public InfoReport putJsonOnly(String key, Object value) {
+        facts.put(key, new Fact(key, value, null, false));
         return this;
     }
 
@@ -29,7 +35,7 @@ public final class InfoReport {
         Fact fact = facts.get(key);
         if (fact != null && fact.value() instanceof InfoReport nested) return nested;
         InfoReport nested = new InfoReport();
-        facts.put(key, new Fact(label, nested, null));
+        facts.put(key, new Fact(label, nested, null, true));
         return nested;
     }
 
@@ -54,10 +60,10 @@ public final class InfoReport {
     public void appendText(StringBuilder out, String indent) {
         int width = 0;
         for (Fact fact : facts.values()) {
-            if (fact.value() != null) width = Math.max(width, fact.label().length());
+            if (fact.value() != null && fact.shownAsText()) width = Math.max(width, fact.label().length());
         }
         for (Fact fact : facts.values()) {
-            if (fact.value() == null) continue;
+            if (fact.value() == null || !fact.shownAsText()) continue;
             out.append(indent).append(fact.label()).append(':');
             if (fact.value() instanceof InfoReport nested) {
                 out.append('\n');

@@ -2,6 +2,7 @@ package dev.bufferdeck.audio.decode;
 
 import dev.bufferdeck.audio.PcmDecoder;
 import dev.bufferdeck.audio.UnsupportedMediaException;
+import dev.bufferdeck.format.index.FlacStreamInfo;
 import dev.bufferdeck.format.index.MpegFrameIndex;
 import dev.bufferdeck.repository.MediaBuffer;
 
@@ -25,7 +26,8 @@ public final class Decoders {
                 case AIFF -> pcm(bytes, AiffHeader.parse(bytes));
                 case AU -> pcm(bytes, AuHeader.parse(bytes));
                 case MP3 -> mp3(buffer);
-                case FLAC, OGG_VORBIS -> throw new UnsupportedMediaException(
+                case FLAC -> flac(buffer, bytes);
+                case OGG_VORBIS -> throw new UnsupportedMediaException(
                         container.name() + " decoding is not available yet.");
                 case OGG_OPUS -> throw new UnsupportedMediaException("Opus decoding is not supported yet.");
                 case OGG_OTHER -> throw new UnsupportedMediaException("This Ogg stream holds neither Vorbis nor Opus audio.");
@@ -42,6 +44,18 @@ public final class Decoders {
         if (index.isEmpty()) throw new UnsupportedMediaException(buffer.name() + " holds no playable MP3 frames.");
         if (index.playableSamples() == 0) throw new UnsupportedMediaException(buffer.name() + " holds no samples.");
         return new Mp3Decoder(buffer, index);
+    }
+
+    private static PcmDecoder flac(MediaBuffer buffer, ByteBuffer bytes) throws UnsupportedMediaException, java.io.IOException {
+        FlacStreamInfo info = FlacStreamInfo.read(bytes, AudioContainer.skipId3v2(bytes));
+        if (info == null) throw new UnsupportedMediaException(buffer.name() + ": the FLAC header is truncated or corrupt.");
+        if (info.bitsPerSample() < 4 || info.sampleRate() == 0) {
+            throw new UnsupportedMediaException(buffer.name() + ": the FLAC header is corrupt (" + info.bitsPerSample()
+                    + " bits, " + info.sampleRate() + " Hz).");
+        }
+        FlacDecoder decoder = new FlacDecoder(buffer, info);
+        if (decoder.totalFrames() == 0) throw new UnsupportedMediaException(buffer.name() + " holds no FLAC frames.");
+        return decoder;
     }
 
     private static PcmDecoder pcm(ByteBuffer bytes, PcmLayout layout) throws UnsupportedMediaException {

@@ -1,0 +1,21 @@
+package dev.bufferdeck.ui.services;
+
+import java.util.List;
+
+/**
+ * What is remembered between runs.
+ *
+ * @param playlist  origins of the playlist entries (paths and URLs), in order
+ * @param repeat    "OFF", "ALL" or "ONE"
+ * @param main      main window geometry, null when never shown
+ * @param playlistWindow playlist window geometry, null when never shown
+ */
+public record SessionState(List<String> playlist, double volume, boolean muted, String repeat,
+                           boolean shuffle, Geometry main, Geometry playlistWindow,
+                           boolean playlistWindowShown) {
+    public SessionState {
+        playlist = List.copyOf(playlist);
+    }
+
+    public record Geometry(double x, double y, double width, double height) {}
+}
