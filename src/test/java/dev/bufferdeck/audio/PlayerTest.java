@@ -242,7 +242,8 @@ class PlayerTest {
         MediaBuffer unknown = new TestAudio().buffer("notes.txt", CD, new byte[0]);
         player(false).play(unknown);
         assertEquals("state ERROR", events.awaitFinal(5));
-        assertTrue(events.events().contains("error notes.txt is not audio we can play."), events.events().toString());
+        assertEquals(List.of("state LOADING", "error notes.txt is not audio we can play.", "state ERROR"),
+                events.events(), "the message comes before the ERROR state");
         assertTrue(lines.isEmpty(), "no line is opened for a buffer that cannot be decoded");
     }
 
