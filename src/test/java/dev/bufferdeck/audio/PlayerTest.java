@@ -297,4 +297,50 @@ class PlayerTest {
         OutputException e = assertThrows(OutputException.class, () -> AudioOutputs.memory().openLine(weird));
         assertTrue(e.getMessage().contains("memory sink cannot play"), e.getMessage());
     }
+
+    @Test
+    void seekWhilePausedMovesThePositionAndStaysPaused() throws Exception {
+        byte[] pcm = TestAudio.counter(44_100 * 4);
+        player(true).play(audio.buffer("a", CD, pcm)).join();
+        Thread.sleep(100);
+        player.pause().join();
+        player.seek(2_000).join();
+        long deadline = System.currentTimeMillis() + 2_000;
+        while (player.positionMillis() != 2_000 && System.currentTimeMillis() < deadline) Thread.sleep(5);
+        assertEquals(2_000, player.positionMillis());
+        Thread.sleep(200);
+        assertEquals(2_000, player.positionMillis(), "a paused player must not move after a seek");
+        assertEquals(PlayerState.PAUSED, player.state());
+        player.togglePause().join();
+        assertEquals(PlayerState.PLAYING, player.state());
+        events.awaitFinal(5);
+        byte[] played = played();
+        byte[] tail = range(pcm, CD, 2 * 44_100, 4 * 44_100);
+        assertArrayEquals(tail, java.util.Arrays.copyOfRange(played, played.length - tail.length, played.length));
+    }
+
+    @Test
+    void aBusyOrRefusingDeviceIsAnErrorWithItsMessageAndTheDecoderIsClosed() throws Exception {
+        List<TestAudio.ArrayDecoder> decoders = new CopyOnWriteArrayList<>();
+        DecoderOpener opener = b -> {
+            TestAudio.ArrayDecoder d = (TestAudio.ArrayDecoder) audio.opener().open(b);
+            decoders.add(d);
+            return d;
+        };
+        AudioOutput busy = new AudioOutput() {
+            @Override public String name() { return "Card 1"; }
+            @Override public boolean isMemory() { return false; }
+            @Override public javax.sound.sampled.SourceDataLine openLine(AudioFormat format) throws OutputException {
+                throw new OutputException("audio device \"Card 1\" is busy or unavailable");
+            }
+        };
+        player = new Player(busy, opener);
+        player.addListener(events);
+        player.play(audio.buffer("a", CD, TestAudio.counter(1_000)));
+        assertEquals("state ERROR", events.awaitFinal(5));
+        assertEquals(List.of("state LOADING", "error audio device \"Card 1\" is busy or unavailable", "state ERROR"),
+                events.events());
+        assertTrue(decoders.get(0).isClosed(), "the decoder was left open");
+        assertEquals("Card 1", player.outputName());
+    }
 }
