@@ -1,5 +1,6 @@
 package dev.bufferdeck.source;
 
+import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -19,6 +20,22 @@ class UrlNamingTest {
         assertEquals("album", UrlLoader.nameOf(URI.create("https://h.example/music/album/")));
         assertEquals("h.example", UrlLoader.nameOf(URI.create("https://h.example/")));
         assertEquals("h.example", UrlLoader.nameOf(URI.create("https://h.example")));
+    }
+
+    @Test
+    void contentDispositionNameWinsAndIsNeverAPath() {
+        URI uri = URI.create("https://h.example/download.php?id=3");
+        assertEquals("Song.mp3", UrlLoader.nameOf(disposition("attachment; filename=\"Song.mp3\""), uri));
+        assertEquals("Jóga.flac", UrlLoader.nameOf(disposition("attachment; filename=\"x.flac\"; filename*=UTF-8''J%C3%B3ga.flac"), uri));
+        assertEquals("passwd", UrlLoader.nameOf(disposition("attachment; filename=\"../../etc/passwd\""), uri));
+        assertEquals("download.php", UrlLoader.nameOf(disposition("inline"), uri));
+        assertEquals("download.php", UrlLoader.nameOf(new BasicClassicHttpResponse(200), uri));
+    }
+
+    private static BasicClassicHttpResponse disposition(String value) {
+        BasicClassicHttpResponse r = new BasicClassicHttpResponse(200);
+        r.addHeader("Content-Disposition", value);
+        return r;
     }
 
     @Test
