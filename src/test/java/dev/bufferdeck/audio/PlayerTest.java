@@ -349,4 +349,19 @@ class PlayerTest {
         assertTrue(decoders.get(0).isClosed(), "the decoder was left open");
         assertEquals("Card 1", player.outputName());
     }
+
+    @Test
+    void seekAfterTheEndPlaysAgainFromThere() throws Exception {
+        byte[] pcm = TestAudio.counter(44_100);
+        MediaBuffer a = audio.buffer("a", CD, pcm);
+        player(false).play(a);
+        events.awaitFinal(5);
+        player.seek(500).join();
+        assertEquals(2, lines.size());
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (events.events().stream().filter("state ENDED"::equals).count() < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5);
+        }
+        assertArrayEquals(range(pcm, CD, 22_050, 44_100), lines.get(1).kept());
+    }
 }
