@@ -2,6 +2,9 @@ package dev.bufferdeck.audio.decode;
 
 import dev.bufferdeck.audio.PcmDecoder;
 import dev.bufferdeck.audio.UnsupportedMediaException;
+import dev.bufferdeck.format.index.FlacStreamInfo;
+import dev.bufferdeck.format.index.MpegFrameIndex;
+import dev.bufferdeck.format.index.OggPageIndex;
 import dev.bufferdeck.repository.MediaBuffer;
 
 import java.nio.ByteBuffer;
@@ -23,16 +26,52 @@ public final class Decoders {
                 case WAV -> pcm(bytes, WavHeader.parse(bytes));
                 case AIFF -> pcm(bytes, AiffHeader.parse(bytes));
                 case AU -> pcm(bytes, AuHeader.parse(bytes));
-                case MP3, FLAC, OGG_VORBIS -> throw new UnsupportedMediaException(
-                        container.name() + " decoding is not available yet.");
-                case OGG_OPUS -> throw new UnsupportedMediaException("Opus decoding is not supported yet.");
+                case MP3 -> mp3(buffer);
+                case FLAC -> flac(buffer, bytes);
+                case OGG_VORBIS -> vorbis(buffer);
+                case OGG_OPUS -> opus(buffer);
                 case OGG_OTHER -> throw new UnsupportedMediaException("This Ogg stream holds neither Vorbis nor Opus audio.");
                 case MP4, AAC_ADTS -> throw new UnsupportedMediaException("AAC/M4A decoding is not supported yet.");
                 case NOT_AUDIO -> throw new UnsupportedMediaException(notAudio(buffer));
             };
-        } catch (RuntimeException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             throw new UnsupportedMediaException(buffer.name() + " is corrupt: " + e.getMessage(), e);
         }
+    }
+
+    private static PcmDecoder mp3(MediaBuffer buffer) throws UnsupportedMediaException, java.io.IOException {
+        MpegFrameIndex index = MpegFrameIndex.of(buffer);
+        if (index.isEmpty()) throw new UnsupportedMediaException(buffer.name() + " holds no playable MP3 frames.");
+        if (index.playableSamples() == 0) throw new UnsupportedMediaException(buffer.name() + " holds no samples.");
+        return new Mp3Decoder(buffer, index);
+    }
+
+    private static PcmDecoder flac(MediaBuffer buffer, ByteBuffer bytes) throws UnsupportedMediaException, java.io.IOException {
+        FlacStreamInfo info = FlacStreamInfo.read(bytes, AudioContainer.skipId3v2(bytes));
+        if (info == null) throw new UnsupportedMediaException(buffer.name() + ": the FLAC header is truncated or corrupt.");
+        if (info.bitsPerSample() < 4 || info.sampleRate() == 0) {
+            throw new UnsupportedMediaException(buffer.name() + ": the FLAC header is corrupt (" + info.bitsPerSample()
+                    + " bits, " + info.sampleRate() + " Hz).");
+        }
+        FlacDecoder decoder = new FlacDecoder(buffer, info);
+        if (decoder.totalFrames() == 0) throw new UnsupportedMediaException(buffer.name() + " holds no FLAC frames.");
+        return decoder;
+    }
+
+    private static PcmDecoder vorbis(MediaBuffer buffer) throws UnsupportedMediaException, java.io.IOException {
+        OggPageIndex index = OggPageIndex.of(buffer);
+        if (index.pageCount() < 2) throw new UnsupportedMediaException(buffer.name() + ": the Ogg stream is truncated.");
+        VorbisDecoder decoder = VorbisDecoder.open(buffer, index);
+        if (decoder.totalFrames() == 0) throw new UnsupportedMediaException(buffer.name() + " holds no Vorbis audio.");
+        return decoder;
+    }
+
+    private static PcmDecoder opus(MediaBuffer buffer) throws UnsupportedMediaException, java.io.IOException {
+        OggPageIndex index = OggPageIndex.of(buffer);
+        if (index.pageCount() < 2) throw new UnsupportedMediaException(buffer.name() + ": the Ogg stream is truncated.");
+        OpusOggDecoder decoder = OpusOggDecoder.open(buffer, index);
+        if (decoder.totalFrames() == 0) throw new UnsupportedMediaException(buffer.name() + " holds no Opus audio.");
+        return decoder;
     }
 
     private static PcmDecoder pcm(ByteBuffer bytes, PcmLayout layout) throws UnsupportedMediaException {

@@ -7,9 +7,8 @@ import java.util.List;
 final class EncoderInfo {
     private EncoderInfo() {}
 
-    static Region at(Bytes b, long frame, MpegHeader h, long afterHeader) {
-        long xing = afterHeader + h.sideInfoSize();
-        long end = frame + h.frameLength();
+    static Region at(Bytes b, long frame, int sideInfoLength, long afterHeader, long end) {
+        long xing = afterHeader + sideInfoLength;
         if (b.matches(xing, "Xing") || b.matches(xing, "Info")) return xing(b, xing, end);
         long vbri = frame + 4 + 32;
         if (b.matches(vbri, "VBRI")) return vbri(b, vbri, end);

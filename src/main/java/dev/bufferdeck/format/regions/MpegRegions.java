@@ -1,161 +1,137 @@
 package dev.bufferdeck.format.regions;
 
+import dev.bufferdeck.format.index.MpegFrameHeader;
+import dev.bufferdeck.format.index.MpegFrameIndex;
+
+import java.nio.ByteBuffer;
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 
 /**
- * A run of MPEG audio frames: one pass records where each frame (or stretch of junk) starts, in an
- * int array; the region for a frame is made only when asked for.
+ * The MPEG audio frames of an MP3, from the same {@link MpegFrameIndex} that playback seeks with:
+ * one int per frame, the region for a frame made only when asked for. Bytes between indexed
+ * frames become "junk" regions with a problem at their offset.
  */
 final class MpegRegions {
     private static final int MAX_PROBLEMS = 100;
 
     private MpegRegions() {}
 
-    /** Parses frames from {@code start} up to {@code end}; null when no frame is found at all. */
-    static Region parse(Bytes b, long start, long end) {
-        long first = firstSync(b, start, end);
-        if (first < 0) return null;
-        int[] starts = new int[1024];
-        BitSet junk = new BitSet();
-        int count = 0;
-        int problemsSkipped = 0;
+    /** The frames between {@code start} and {@code end}; null when there is no frame at all. */
+    static Region parse(Bytes b, ByteBuffer buffer, MpegFrameIndex index, long start, long end) {
+        int first = MpegFrameIndex.findFirstFrame(buffer, (int) start);
+        if (first < 0 || (index.isEmpty() && !index.xing().present())) return null;
+        MpegFrameHeader head = MpegFrameHeader.parse(buffer, first);
+        List<long[]> runs = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         if (first > start) {
             problems.add(new Problem(start, "no frame sync in the first " + Describe.bytes(first - start)));
-            starts[count] = (int) start;
-            junk.set(count++);
+            runs.add(new long[] {start, first, -1});
         }
         long pos = first;
-        long frames = 0;
-        long bitrateSum = 0;
-        int minRate = Integer.MAX_VALUE, maxRate = 0;
-        MpegHeader firstHeader = MpegHeader.at(b, first);
-        while (pos < end) {
-            MpegHeader h = MpegHeader.at(b, pos);
-            if (h != null && pos + h.frameLength() <= end && sameStream(h, firstHeader)) {
-                if (count == starts.length) starts = Arrays.copyOf(starts, count * 2);
-                starts[count++] = (int) pos;
-                frames++;
-                bitrateSum += h.bitrateKbps();
-                minRate = Math.min(minRate, h.bitrateKbps());
-                maxRate = Math.max(maxRate, h.bitrateKbps());
-                pos += h.frameLength();
-                continue;
-            }
-            long resync = nextSync(b, pos + 1, end, firstHeader);
-            if (h != null && pos + h.frameLength() > end && resync < 0) {
-                if (problems.size() < MAX_PROBLEMS) {
-                    problems.add(new Problem(pos, "last frame is truncated: " + Describe.bytes(end - pos)
-                            + " of " + h.frameLength()));
-                } else problemsSkipped++;
-            } else if (problems.size() < MAX_PROBLEMS) {
-                problems.add(new Problem(pos, "frame sync lost at " + Describe.hex(pos)
-                        + (resync >= 0 ? ", found again at " + Describe.hex(resync) : "")));
-            } else {
-                problemsSkipped++;
-            }
-            if (count == starts.length) starts = Arrays.copyOf(starts, count * 2);
-            starts[count] = (int) pos;
-            junk.set(count++);
-            if (resync < 0) {
-                pos = end;
-                break;
-            }
-            pos = resync;
+        if (index.xing().present()) {
+            runs.add(new long[] {first, first + head.frameLength(), -2});
+            pos = first + head.frameLength();
         }
-        if (problemsSkipped > 0) {
-            problems.add(new Problem(end, "… and " + problemsSkipped + " more problems"));
+        int frameNumber = 0;
+        for (int i = 0; i < index.frameCount(); i++) {
+            long offset = index.frameOffset(i);
+            if (offset >= end) break;
+            if (offset > pos) {
+                junk(problems, pos, offset, "frame sync lost at " + Describe.hex(pos) + ", found again at " + Describe.hex(offset));
+                runs.add(new long[] {pos, offset, -1});
+            }
+            long length = MpegFrameHeader.parse(buffer, (int) offset).frameLength();
+            runs.add(new long[] {offset, offset + length, frameNumber++});
+            pos = offset + length;
         }
-        int[] finalStarts = Arrays.copyOf(starts, count);
-        long length = pos - start;
-        String rate = frames == 0 ? "" : minRate == maxRate ? " · " + minRate + " kbps CBR"
-                : " · " + (bitrateSum / frames) + " kbps VBR";
-        String description = frames + " frames · " + firstHeader.versionName() + " " + firstHeader.layerName()
-                + " · " + Describe.hz(firstHeader.sampleRate()) + " · " + Describe.channels(firstHeader.mono() ? 1 : 2)
-                + rate;
-        return new Region("MPEG audio", RegionKind.CONTAINER, start, length, description, problems,
-                new FrameList(b, finalStarts, junk, pos));
+        if (pos < end) {
+            junk(problems, pos, end, MpegFrameHeader.parse(buffer, (int) pos) != null
+                    ? "last frame is truncated: " + Describe.bytes(end - pos)
+                    : "frame sync lost at " + Describe.hex(pos));
+            runs.add(new long[] {pos, end, -1});
+            pos = end;
+        }
+        String rate = index.variableBitrate() ? " · " + index.averageBitrateKbps() + " kbps VBR"
+                : " · " + head.bitrateKbps() + " kbps CBR";
+        String description = index.frameCount() + " frames · " + layer(head) + " · " + Describe.hz(head.sampleRate())
+                + " · " + Describe.channels(head.channels()) + rate;
+        return new Region("MPEG audio", RegionKind.CONTAINER, start, pos - start, description, problems,
+                new FrameList(b, buffer, runs));
     }
 
-    private static boolean sameStream(MpegHeader h, MpegHeader first) {
-        return h.version() == first.version() && h.layer() == first.layer() && h.sampleRate() == first.sampleRate();
+    private static void junk(List<Problem> problems, long from, long to, String message) {
+        if (problems.size() < MAX_PROBLEMS) problems.add(new Problem(from, message));
+        else if (problems.size() == MAX_PROBLEMS) problems.add(new Problem(from, "… and more problems after this one"));
     }
 
-    static long firstSync(Bytes b, long from, long end) {
-        long limit = Math.min(end, from + 64 * 1024);
-        for (long p = from; p + 4 <= limit; p++) {
-            if (b.u8(p) == 0xFF && MpegHeader.confirmedAt(b, p)) return p;
-        }
-        return -1;
+    static String layer(MpegFrameHeader h) {
+        return "MPEG-" + h.version() + " Layer III";
     }
 
-    private static long nextSync(Bytes b, long from, long end, MpegHeader like) {
-        for (long p = from; p + 4 <= end; p++) {
-            if (b.u8(p) != 0xFF) continue;
-            MpegHeader h = MpegHeader.at(b, p);
-            if (h != null && sameStream(h, like) && (p + h.frameLength() >= end || MpegHeader.confirmedAt(b, p))) {
-                return p;
-            }
-        }
-        return -1;
+    static String describe(MpegFrameHeader h) {
+        return layer(h) + " frame · " + h.bitrateKbps() + " kbps · " + Describe.hz(h.sampleRate()) + " · "
+                + Describe.bytes(h.frameLength());
     }
 
-    /** The frames and junk runs, made into regions on demand. */
+    /** Runs of {start, end, kind}: kind is the audio frame number, -1 for junk, -2 for the Xing/Info frame. */
     private static final class FrameList extends AbstractList<Region> {
         private final Bytes b;
-        private final int[] starts;
-        private final BitSet junk;
-        private final long end;
+        private final ByteBuffer buffer;
+        private final long[] starts;
+        private final long[] ends;
+        private final int[] kinds;
 
-        FrameList(Bytes b, int[] starts, BitSet junk, long end) {
+        FrameList(Bytes b, ByteBuffer buffer, List<long[]> runs) {
             this.b = b;
-            this.starts = starts;
-            this.junk = junk;
-            this.end = end;
+            this.buffer = buffer;
+            int n = runs.size();
+            starts = new long[n];
+            ends = new long[n];
+            kinds = new int[n];
+            for (int i = 0; i < n; i++) {
+                starts[i] = runs.get(i)[0];
+                ends[i] = runs.get(i)[1];
+                kinds[i] = (int) runs.get(i)[2];
+            }
         }
 
         @Override public int size() { return starts.length; }
 
         @Override
         public Region get(int i) {
-            long offset = starts[i];
-            long next = i + 1 < starts.length ? starts[i + 1] : end;
-            if (junk.get(i)) {
-                return Region.leaf("junk", RegionKind.UNKNOWN, offset, next - offset,
-                        Describe.bytes(next - offset) + " outside any frame");
+            long length = ends[i] - starts[i];
+            if (kinds[i] == -1) {
+                return Region.leaf("junk", RegionKind.UNKNOWN, starts[i], length, Describe.bytes(length) + " outside any frame");
             }
-            return frame(b, offset, MpegHeader.at(b, offset), i);
+            return frame(b, starts[i], MpegFrameHeader.parse(buffer, (int) starts[i]), kinds[i]);
         }
     }
 
-    static Region frame(Bytes b, long offset, MpegHeader h, int index) {
+    private static Region frame(Bytes b, long offset, MpegFrameHeader h, int number) {
         List<Region> parts = new ArrayList<>(4);
         parts.add(Region.leaf("frame header", RegionKind.HEADER, offset, 4,
-                h.versionName() + " " + h.layerName() + " · " + Describe.channels(h.mono() ? 1 : 2)
-                        + (h.padding() ? " · padded" : "") + (h.crc() ? " · CRC" : "")));
+                layer(h) + " · " + Describe.channels(h.channels()) + (h.crcProtected() ? " · CRC" : "")));
         long pos = offset + 4;
-        if (h.crc()) {
+        if (h.crcProtected()) {
             parts.add(Region.leaf("CRC", RegionKind.HEADER, pos, 2, "CRC-16"));
             pos += 2;
         }
         long end = offset + h.frameLength();
-        Region info = h.layer() == 3 ? EncoderInfo.at(b, offset, h, pos) : null;
-        String name = "frame " + index;
-        if (info != null) {
-            parts.add(Region.leaf("side info", RegionKind.HEADER, pos, info.offset() - pos, "Layer III side information"));
-            parts.add(info);
-            if (info.end() < end) {
-                parts.add(Region.leaf("padding", RegionKind.PADDING, info.end(), end - info.end(),
-                        Describe.bytes(end - info.end())));
+        if (number == -2) {
+            Region info = EncoderInfo.at(b, offset, h.sideInfoLength(), pos, end);
+            if (info != null) {
+                parts.add(Region.leaf("side info", RegionKind.HEADER, pos, info.offset() - pos, "Layer III side information"));
+                parts.add(info);
+                if (info.end() < end) {
+                    parts.add(Region.leaf("padding", RegionKind.PADDING, info.end(), end - info.end(), Describe.bytes(end - info.end())));
+                }
+                return new Region("encoder info", RegionKind.STREAM_INFO, offset, h.frameLength(),
+                        info.name() + " frame · " + describe(h), List.of(), parts);
             }
-            return new Region(name, RegionKind.STREAM_INFO, offset, h.frameLength(),
-                    info.name() + " frame · " + h.describe(), List.of(), parts);
         }
         parts.add(Region.leaf("audio data", RegionKind.AUDIO_FRAME, pos, end - pos, Describe.bytes(end - pos)));
-        return new Region(name, RegionKind.AUDIO_FRAME, offset, h.frameLength(), h.describe(), List.of(), parts);
+        return new Region("frame " + number, RegionKind.AUDIO_FRAME, offset, h.frameLength(), describe(h), List.of(), parts);
     }
 }

@@ -1,8 +1,12 @@
 package dev.bufferdeck.format.regions;
 
+import dev.bufferdeck.format.index.MpegFrameIndex;
+import dev.bufferdeck.repository.MediaBuffer;
+
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Maps a buffer to named, nested byte regions without copying it. Sizes read from the bytes are
@@ -13,7 +17,17 @@ import java.util.List;
 public final class RegionParser {
     private RegionParser() {}
 
+    /** Regions of a repository buffer, sharing its cached MPEG frame index. */
+    public static RegionTree parse(MediaBuffer buffer) {
+        return parse(buffer.bytes(), () -> MpegFrameIndex.of(buffer));
+    }
+
     public static RegionTree parse(ByteBuffer buffer) {
+        ByteBuffer view = buffer.duplicate();
+        return parse(view, () -> MpegFrameIndex.build(view));
+    }
+
+    private static RegionTree parse(ByteBuffer buffer, Supplier<MpegFrameIndex> mpegIndex) {
         Bytes b = new Bytes(buffer.duplicate());
         if (b.size() == 0) return new RegionTree("empty", 0, List.of());
         if ((b.matches(0, "RIFF") || b.matches(0, "RF64")) && b.size() >= 12) {
@@ -43,7 +57,8 @@ public final class RegionParser {
         }
         List<Region> tail = TailTags.find(b, pos);
         long audioEnd = tail.isEmpty() ? b.size() : tail.get(0).offset();
-        Region mpeg = MpegRegions.parse(b, pos, audioEnd);
+        Region mpeg = MpegFrameIndex.findFirstFrame(buffer, (int) pos) < 0 ? null
+                : MpegRegions.parse(b, buffer, mpegIndex.get(), pos, audioEnd);
         if (mpeg != null) {
             roots.add(mpeg);
             pos = mpeg.end();

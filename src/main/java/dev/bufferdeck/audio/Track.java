@@ -1,0 +1,38 @@
+package dev.bufferdeck.audio;
+
+import dev.bufferdeck.repository.MediaBuffer;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** A buffer with its open decoder and how many more times to repeat it (-1 forever). */
+public final class Track implements AutoCloseable {
+    private final MediaBuffer buffer;
+    private final PcmDecoder decoder;
+    private final int loops;
+    private final long totalFrames;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public Track(MediaBuffer buffer, PcmDecoder decoder, int loops) {
+        this.buffer = buffer;
+        this.decoder = decoder;
+        this.loops = loops;
+        this.totalFrames = decoder.totalFrames();
+    }
+
+    public MediaBuffer buffer() { return buffer; }
+    public PcmDecoder decoder() { return decoder; }
+    public int loops() { return loops; }
+    /** The decoder's exact length in frames, or -1 when unknown; safe to read from any thread. */
+    public long totalFrames() { return totalFrames; }
+
+    /** Closes the decoder once, however often it is called. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) decoder.close();
+    }
+
+    @Override
+    public String toString() {
+        return buffer == null ? "track" : buffer.name();
+    }
+}

@@ -1,0 +1,160 @@
+package dev.bufferdeck.audio.decode;
+
+import dev.bufferdeck.audio.PcmDecoder;
+import dev.bufferdeck.format.index.MpegFrameIndex;
+import dev.bufferdeck.repository.MediaBuffer;
+import javazoom.jl.decoder.Bitstream;
+import javazoom.jl.decoder.BitstreamException;
+import javazoom.jl.decoder.Decoder;
+import javazoom.jl.decoder.Header;
+import javazoom.jl.decoder.SampleBuffer;
+
+import javax.sound.sampled.AudioFormat;
+import java.io.IOException;
+
+/**
+ * MPEG Layer III through JLayer, gapless like ffmpeg: the LAME encoder delay plus the decoder's 529
+ * samples are dropped at the start and the padding at the end. Samples are counted by frame
+ * (each frame is {@code samplesPerFrame} samples even when JLayer outputs nothing for it), so
+ * positions stay exact. A seek reopens JLayer {@value #PREROLL_FRAMES} frames before the target's
+ * frame (bit reservoir and filter-bank overlap) and throws those away.
+ */
+final class Mp3Decoder implements PcmDecoder {
+    static final int PREROLL_FRAMES = 10;
+
+    private final MediaBuffer buffer;
+    private final MpegFrameIndex index;
+    private final AudioFormat format;
+    private final int channels;
+    private final int spf;
+    private final long leadingTrim;
+    private final long playable;
+    private final CountingInputStream.ByteCounter counter = new CountingInputStream.ByteCounter();
+
+    private Bitstream bitstream;
+    private Decoder decoder;
+    /** Index of the next MPEG frame JLayer will decode. */
+    private int nextFrame;
+    /** Decoded-sample index (before trim) of the next sample to hand out; earlier ones are discarded. */
+    private long wanted;
+    private final short[] pending;
+    private int pendingStart;
+    private int pendingEnd;
+    private boolean closed;
+
+    Mp3Decoder(MediaBuffer buffer, MpegFrameIndex index) throws IOException {
+        this.buffer = buffer;
+        this.index = index;
+        this.channels = index.channels();
+        this.spf = index.samplesPerFrame();
+        this.leadingTrim = index.leadingTrim();
+        this.playable = index.playableSamples();
+        this.format = new AudioFormat(index.sampleRate(), 16, channels, true, false);
+        this.pending = new short[spf * channels];
+        seekToFrame(0);
+    }
+
+    @Override public AudioFormat format() { return format; }
+    @Override public long totalFrames() { return playable; }
+    @Override public long framePosition() { return wanted - leadingTrim; }
+
+    long bytesRead() { return counter.bytes(); }
+
+    @Override
+    public int read(byte[] buf, int off, int len) throws IOException {
+        if (closed) throw new IllegalStateException("decoder is closed");
+        int frameBytes = 2 * channels;
+        int room = len / frameBytes;
+        if (room == 0) throw new IllegalArgumentException("room for less than one frame");
+        int written = 0;
+        while (written < room) {
+            long left = playable - framePosition();
+            if (left <= 0) break;
+            if (pendingStart == pendingEnd && !decodeNext()) break;
+            int frames = (int) Math.min(Math.min(room - written, (pendingEnd - pendingStart) / channels), left);
+            int o = off + written * frameBytes;
+            for (int i = pendingStart, n = pendingStart + frames * channels; i < n; i++) {
+                short s = pending[i];
+                buf[o++] = (byte) s;
+                buf[o++] = (byte) (s >> 8);
+            }
+            pendingStart += frames * channels;
+            wanted += frames;
+            written += frames;
+        }
+        return written == 0 ? -1 : written * frameBytes;
+    }
+
+    /** Decodes the next frame into {@code pending}, keeping only samples at or after {@code wanted}. */
+    private boolean decodeNext() throws IOException {
+        while (nextFrame < index.frameCount()) {
+            long frameStart = (long) nextFrame * spf;
+            decodeFrameInto(pending);
+            long frameEnd = frameStart + spf;
+            if (frameEnd <= wanted) continue;
+            pendingStart = (int) (wanted - frameStart) * channels;
+            pendingEnd = spf * channels;
+            return true;
+        }
+        return false;
+    }
+
+    /** Decodes frame {@code nextFrame} (always {@code spf} samples, silence where damaged) and moves past it. */
+    private void decodeFrameInto(short[] out) throws IOException {
+        int got = 0;
+        try {
+            Header header = bitstream.readFrame();
+            if (header != null) {
+                SampleBuffer samples = (SampleBuffer) decoder.decodeFrame(header, bitstream);
+                got = Math.min(samples.getBufferLength(), out.length);
+                if (samples.getChannelCount() == channels) System.arraycopy(samples.getBuffer(), 0, out, 0, got);
+                else got = 0;
+            }
+            bitstream.closeFrame();
+            nextFrame++;
+        } catch (BitstreamException | javazoom.jl.decoder.DecoderException | RuntimeException e) {
+            // A damaged frame plays as silence; JLayer restarts at the next indexed frame.
+            reopenAt(nextFrame + 1);
+            got = 0;
+        }
+        java.util.Arrays.fill(out, got, out.length, (short) 0);
+    }
+
+    @Override
+    public void seekToFrame(long target) throws IOException {
+        if (closed) throw new IllegalStateException("decoder is closed");
+        long frame = Math.max(0, Math.min(target, playable));
+        wanted = frame + leadingTrim;
+        int containing = index.frameContaining(wanted);
+        reopenAt(Math.max(0, containing - PREROLL_FRAMES));
+        pendingStart = pendingEnd = 0;
+    }
+
+    private void reopenAt(int frame) throws IOException {
+        closeBitstream();
+        nextFrame = frame;
+        if (frame >= index.frameCount()) {
+            bitstream = null;
+            return;
+        }
+        int offset = index.frameOffset(frame);
+        bitstream = new Bitstream(new CountingInputStream(buffer.openStream(offset, index.audioEnd() - offset), counter));
+        decoder = new Decoder();
+    }
+
+    private void closeBitstream() {
+        if (bitstream == null) return;
+        try {
+            bitstream.close();
+        } catch (BitstreamException ignored) {
+            // closing a stream over an in-memory array cannot lose data
+        }
+        bitstream = null;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        closeBitstream();
+    }
+}

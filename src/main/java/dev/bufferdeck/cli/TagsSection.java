@@ -1,0 +1,32 @@
+package dev.bufferdeck.cli;
+
+import dev.bufferdeck.format.tags.CoverArt;
+import dev.bufferdeck.format.tags.TagReader;
+import dev.bufferdeck.format.tags.Tags;
+import dev.bufferdeck.repository.ByteSizes;
+import dev.bufferdeck.repository.MediaBuffer;
+
+/** The {@code tags} object: title, artist, album, year, track, and whether there is cover art. */
+final class TagsSection implements InfoSection {
+    @Override
+    public void describe(MediaBuffer buffer, InfoReport report) {
+        Tags tags = TagReader.read(buffer);
+        InfoReport section = report.section("tags", "tags");
+        section.put("title", "title", orNull(tags.title()))
+                .put("artist", "artist", orNull(tags.artist()))
+                .put("album", "album", orNull(tags.album()))
+                .put("year", "year", orNull(tags.year()))
+                .put("track", "track", orNull(tags.track()));
+        CoverArt cover = tags.cover().orElse(null);
+        section.put("hasCover", "cover", tags.hasCover(), cover == null ? "no"
+                : "yes (" + cover.mimeType() + ", " + ByteSizes.human(cover.size()) + ")");
+        section.putJsonOnly("coverMimeType", cover == null ? null : cover.mimeType());
+        section.putJsonOnly("coverBytes", cover == null ? null : cover.size());
+        section.put("formats", "read from", tags.formats().isEmpty() ? null : tags.formats(),
+                String.join(", ", tags.formats()));
+    }
+
+    private static String orNull(String value) {
+        return value.isEmpty() ? null : value;
+    }
+}

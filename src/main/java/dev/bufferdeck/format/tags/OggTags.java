@@ -1,0 +1,44 @@
+package dev.bufferdeck.format.tags;
+
+import dev.bufferdeck.format.Bytes;
+import dev.bufferdeck.format.DetectedFormat;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/** Tags of Ogg Vorbis (second packet), Opus (OpusTags) and Ogg FLAC (metadata block packets). */
+final class OggTags {
+    private OggTags() {}
+
+    static void read(ByteBuffer b, DetectedFormat format, TagBuilder tags) {
+        switch (format) {
+            case OGG_VORBIS -> {
+                List<ByteBuffer> packets = OggHeaderPackets.read(b, 2);
+                if (packets.size() < 2) return;
+                ByteBuffer comment = packets.get(1);
+                if (Bytes.matches(comment, 0, 3, 'v', 'o', 'r', 'b', 'i', 's')) {
+                    VorbisComments.read(comment, 7, comment.limit(), tags);
+                }
+            }
+            case OGG_OPUS -> {
+                List<ByteBuffer> packets = OggHeaderPackets.read(b, 2);
+                if (packets.size() < 2) return;
+                ByteBuffer comment = packets.get(1);
+                if (Bytes.ascii(comment, 0, "OpusTags")) VorbisComments.read(comment, 8, comment.limit(), tags);
+            }
+            case OGG_FLAC -> {
+                List<ByteBuffer> first = OggHeaderPackets.read(b, 1);
+                if (first.isEmpty()) return;
+                int headers = Bytes.be16(first.get(0), 7); // count of header packets after the first; 0 = unknown
+                List<ByteBuffer> packets = OggHeaderPackets.read(b, headers > 0 ? 1 + headers : 16);
+                for (ByteBuffer packet : packets.subList(1, packets.size())) {
+                    int type = Bytes.u8(packet, 0);
+                    if (type < 0) continue;
+                    FlacMetadata.block(type & 0x7F, packet, 4, packet.limit(), false, tags);
+                    if ((type & 0x80) != 0) break;
+                }
+            }
+            default -> { }
+        }
+    }
+}

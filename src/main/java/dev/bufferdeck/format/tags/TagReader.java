@@ -1,0 +1,67 @@
+package dev.bufferdeck.format.tags;
+
+import dev.bufferdeck.format.DetectedFormat;
+import dev.bufferdeck.format.FormatSniffer;
+import dev.bufferdeck.format.Id3v2Header;
+import dev.bufferdeck.repository.MediaBuffer;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Reads title, artist, album, year, track and pictures from a buffer, whatever tag format it uses:
+ * ID3v2 (2.2–2.4) and ID3v1, Vorbis comments in Ogg Vorbis, Opus and FLAC, FLAC pictures, RIFF
+ * INFO, AIFF text chunks and MP4 item lists. When a file has several, ID3v2 wins over the others.
+ * Never throws; damaged tags yield what could be read.
+ */
+public final class TagReader {
+    private static final FormatSniffer SNIFFER = new FormatSniffer();
+    private static final int MAX_CHAINED_TAGS = 4;
+
+    private TagReader() {}
+
+    public static Tags read(MediaBuffer buffer) {
+        return read(buffer.bytes());
+    }
+
+    /** Reads the bytes from the buffer's position to its limit. */
+    public static Tags read(ByteBuffer bytes) {
+        TagBuilder tags = new TagBuilder();
+        try {
+            read(bytes.slice().asReadOnlyBuffer(), tags);
+        } catch (RuntimeException e) {
+            // a reader missed a bound: keep what was read before it
+        }
+        return tags.build();
+    }
+
+    /** {@link #read(ByteBuffer)} without its safety net, so tests see any exception a reader lets slip. */
+    static Tags readUnguarded(ByteBuffer bytes) {
+        TagBuilder tags = new TagBuilder();
+        read(bytes.slice().asReadOnlyBuffer(), tags);
+        return tags.build();
+    }
+
+    private static void read(ByteBuffer b, TagBuilder tags) {
+        long p = 0;
+        for (int i = 0; i < MAX_CHAINED_TAGS && p < b.limit(); i++) {
+            Id3v2Header header = Id3v2Header.parse(b, (int) p);
+            if (header == null) break;
+            Id3v2Reader.read(b, header, tags);
+            p = header.end();
+        }
+        DetectedFormat format = SNIFFER.sniff(b);
+        switch (format.family()) {
+            case FLAC -> FlacMetadata.read(b, (int) Math.min(p, b.limit()), tags);
+            case OGG -> OggTags.read(b, format, tags);
+            case WAV -> ChunkTags.readWav(b, tags);
+            case AIFF -> ChunkTags.readAiff(b, tags);
+            case MP4 -> Mp4Tags.read(b, tags);
+            default -> { }
+        }
+        DetectedFormat.Family family = format.family();
+        if (family == DetectedFormat.Family.MPEG || family == DetectedFormat.Family.AAC
+                || family == DetectedFormat.Family.FLAC || tags.hasFormat("ID3v2")) {
+            Id3v1Reader.read(b, tags);
+        }
+    }
+}

@@ -1,0 +1,493 @@
+package dev.bufferdeck.source;
+
+import dev.bufferdeck.repository.AddResult;
+import dev.bufferdeck.repository.BudgetExceededException;
+import dev.bufferdeck.repository.ByteSizes;
+import dev.bufferdeck.repository.MediaRepository;
+import dev.bufferdeck.repository.Origin;
+import dev.bufferdeck.repository.Reservation;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.routing.RoutingSupport;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Loads http and https URLs with one pooled Apache HttpClient. Redirects are followed here, not by
+ * the client, so that each hop's scheme is checked and counted.
+ *
+ * <p>Compression: the request says {@code Accept-Encoding: identity}. Media is compressed already,
+ * and an identity body's Content-Length is the exact size of the buffer, which lets the load reserve
+ * and allocate once. A server that compresses anyway (gzip, x-gzip, deflate) is decoded here; its
+ * Content-Length then counts the compressed bytes on the wire, so it is checked against those and the
+ * decoded body is collected as one of unknown length.
+ */
+final class UrlLoader implements AutoCloseable {
+    private static final int READ_SIZE = 256 * 1024;
+
+    private final MediaRepository repository;
+    private final HttpSettings settings;
+    private final PoolingHttpClientConnectionManager connections;
+    private final CloseableHttpClient client;
+
+    UrlLoader(MediaRepository repository, HttpSettings settings) {
+        this.repository = repository;
+        this.settings = settings;
+        Duration socketTimeout = max(settings.responseTimeout(), settings.idleTimeout()).plusSeconds(5);
+        this.connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionFactory(StrictLengthConnection.FACTORY)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(socketTimeout))
+                        .build())
+                .setMaxConnPerRoute(8)
+                .setMaxConnTotal(32)
+                .build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(connections)
+                .disableRedirectHandling()
+                .disableContentCompression()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent("BufferDeck")
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(socketTimeout))
+                        .setConnectionRequestTimeout(Timeout.of(settings.connectTimeout()))
+                        .build())
+                .build();
+    }
+
+    /** Connections handed out and not yet returned; 0 whenever no load is running. */
+    int leasedConnections() {
+        return connections.getTotalStats().getLeased();
+    }
+
+    AddResult load(String source, URI requested, LoadProgress progress, Cancellation cancel) throws LoadException {
+        checkScheme(source, requested, null);
+        URI current = requested;
+        for (int hops = 0; ; hops++) {
+            if (cancel.isCancelled()) throw failure(source, LoadException.Kind.CANCELLED, "cancelled");
+            Exchange exchange = new Exchange(source, requested, current, progress, cancel);
+            URI next = exchange.run();
+            if (next == null) return exchange.result;
+            if (hops + 1 > settings.maxRedirects()) {
+                throw failure(source, LoadException.Kind.REDIRECT,
+                        "redirected more than " + settings.maxRedirects() + " times");
+            }
+            checkScheme(source, next, "redirect to ");
+            current = next;
+        }
+    }
+
+    /** One request and its response: a redirect to follow, or the body loaded into the repository. */
+    private final class Exchange {
+        private final String source;
+        private final URI requested;
+        private final URI uri;
+        private final LoadProgress progress;
+        private final Cancellation cancel;
+        private final HttpGet request;
+        private AddResult result;
+        private long bytesRead;
+        private long expected = -1;
+
+        Exchange(String source, URI requested, URI uri, LoadProgress progress, Cancellation cancel) {
+            this.source = source;
+            this.requested = requested;
+            this.uri = uri;
+            this.progress = progress;
+            this.cancel = cancel;
+            this.request = new HttpGet(uri);
+            request.setHeader("Accept-Encoding", "identity");
+        }
+
+        /** @return where the server redirects to, or null when the body was loaded */
+        URI run() throws LoadException {
+            try (Watchdog watchdog = new Watchdog(request::cancel);
+                 Cancellation.Registration ignored = cancel.onCancel(request::cancel)) {
+                watchdog.arm(settings.connectTimeout().plus(settings.responseTimeout()),
+                        "no response within " + seconds(settings.connectTimeout().plus(settings.responseTimeout())));
+                try {
+                    return exchange(watchdog);
+                } catch (IOException | RuntimeException e) {
+                    request.cancel();
+                    throw translate(e, watchdog);
+                }
+            }
+        }
+
+        private URI exchange(Watchdog watchdog) throws IOException, LoadException {
+            HttpClientContext context = HttpClientContext.create();
+            boolean complete = false;
+            ClassicHttpResponse response;
+            try {
+                response = client.executeOpen(RoutingSupport.determineHost(request), request, context);
+            } catch (HttpException e) {
+                throw new IOException(e);
+            }
+            try {
+                watchdog.arm(settings.idleTimeout(), "no data for " + seconds(settings.idleTimeout()) + " (stalled)");
+                int status = response.getCode();
+                if (isRedirect(status)) {
+                    Header location = response.getFirstHeader("Location");
+                    if (location == null) {
+                        throw failure(source, LoadException.Kind.BAD_RESPONSE,
+                                "server answered " + statusLine(response) + " without a Location");
+                    }
+                    return resolve(location.getValue());
+                }
+                if (status < 200 || status > 299) {
+                    throw failure(source, LoadException.Kind.HTTP_STATUS, "server answered " + statusLine(response));
+                }
+                result = readBody(response, watchdog);
+                complete = true;
+                return null;
+            } finally {
+                if (complete) {
+                    response.close();
+                } else {
+                    request.cancel();
+                    closeAborted(response);
+                }
+            }
+        }
+
+        private URI resolve(String location) throws LoadException {
+            try {
+                return uri.resolve(new URI(location.trim()));
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                throw failure(source, LoadException.Kind.REDIRECT, "redirect to an invalid URL: " + location);
+            }
+        }
+
+        private AddResult readBody(ClassicHttpResponse response, Watchdog watchdog) throws IOException, LoadException {
+            HttpEntity entity = response.getEntity();
+            long length = entity == null ? 0 : entity.getContentLength();
+            String encoding = headerValue(response, "Content-Encoding").toLowerCase(Locale.ROOT);
+            boolean decode = !encoding.isEmpty() && !encoding.equals("identity");
+            if (decode && !List.of("gzip", "x-gzip", "deflate").contains(encoding)) {
+                throw failure(source, LoadException.Kind.UNSUPPORTED, "unsupported Content-Encoding " + encoding);
+            }
+            expected = length;
+            if (!decode && length > MediaRepository.MAX_BUFFER_SIZE) {
+                throw failure(source, LoadException.Kind.TOO_LARGE, "body is " + ByteSizes.human(length)
+                        + ", above the " + Failures.BUFFER_LIMIT + " per-buffer limit");
+            }
+            Reservation reservation;
+            try {
+                reservation = repository.reserve(!decode && length >= 0 ? length : 0);
+            } catch (BudgetExceededException e) {
+                throw failure(source, LoadException.Kind.OVER_BUDGET, e.getMessage());
+            }
+            try (reservation) {
+                Body body;
+                if (entity == null) {
+                    body = new Body(new byte[0], MediaRepository.sha256(new byte[0]));
+                } else {
+                    InputStream wire = new CountingStream(entity.getContent(), watchdog);
+                    progress.progress(0, length);
+                    if (!decode && length >= 0) {
+                        body = readKnownLength(wire, (int) length);
+                    } else {
+                        body = readUnknownLength(decode ? decoder(encoding, wire) : wire, reservation);
+                    }
+                }
+                Map<String, List<String>> headers = new LinkedHashMap<>();
+                for (Header h : response.getHeaders()) {
+                    headers.computeIfAbsent(h.getName(), k -> new ArrayList<>()).add(h.getValue());
+                }
+                Origin origin = new Origin.Url(requested, uri, response.getCode(), headers);
+                return repository.add(reservation, body.bytes(), body.sha256(),
+                        nameOf(uri), origin, declaredType(response, uri));
+            }
+        }
+
+        private Body readKnownLength(InputStream in, int length) throws IOException, LoadException {
+            byte[] bytes = new byte[length];
+            MessageDigest sha = MediaRepository.newSha256();
+            int filled = 0;
+            while (filled < length) {
+                // hashed right after the read, while the bytes are still in the CPU cache
+                int n = in.read(bytes, filled, Math.min(READ_SIZE, length - filled));
+                if (n < 0) throw shortBody(length);
+                sha.update(bytes, filled, n);
+                filled += n;
+            }
+            if (in.read() >= 0) throw new StrictLengthConnection.SurplusBodyException(length);
+            return new Body(bytes, HexFormat.of().formatHex(sha.digest()));
+        }
+
+        private Body readUnknownLength(InputStream in, Reservation reservation)
+                throws IOException, LoadException {
+            UnknownLengthBody body = new UnknownLengthBody(reservation);
+            MessageDigest sha = MediaRepository.newSha256();
+            try {
+                while (true) {
+                    body.ensureRoom();
+                    int n = in.read(body.array(), body.offset(), Math.min(READ_SIZE, body.room()));
+                    if (n < 0) break;
+                    sha.update(body.array(), body.offset(), n);
+                    body.advance(n);
+                }
+                String digest = HexFormat.of().formatHex(sha.digest());
+                return new Body(body.assemble(), digest);
+            } catch (BudgetExceededException e) {
+                throw failure(source, LoadException.Kind.OVER_BUDGET, e.getMessage() + " (after "
+                        + ByteSizes.human(body.size()) + " of a body of unknown length)");
+            } catch (UnknownLengthBody.TooLargeException e) {
+                throw failure(source, LoadException.Kind.TOO_LARGE, "body runs past the " + Failures.BUFFER_LIMIT + " per-buffer limit");
+            }
+        }
+
+        private LoadException shortBody(long length) {
+            return failure(source, LoadException.Kind.BAD_RESPONSE, "body ended at " + bytesRead + " of "
+                    + length + " bytes announced by Content-Length");
+        }
+
+        private InputStream decoder(String encoding, InputStream wire) throws IOException {
+            return encoding.equals("deflate") ? new InflaterInputStream(wire) : new GZIPInputStream(wire, 64 * 1024);
+        }
+
+        private LoadException translate(Exception e, Watchdog watchdog) {
+            if (e instanceof LoadException le) return le;
+            if (e.getCause() instanceof LoadException le) return le;
+            if (cancel.isCancelled()) {
+                return failure(source, LoadException.Kind.CANCELLED, "cancelled" + after());
+            }
+            String expired = watchdog.expired();
+            if (expired != null) {
+                return failure(source, LoadException.Kind.TIMEOUT, expired + (bytesRead > 0 ? ", " + after().trim() : ""), e);
+            }
+            Throwable t = e instanceof IOException && e.getCause() instanceof HttpException ? e.getCause() : e;
+            if (t instanceof UnknownHostException) {
+                return failure(source, LoadException.Kind.NOT_FOUND, "host not found", t);
+            }
+            if (t instanceof ConnectTimeoutException) {
+                return failure(source, LoadException.Kind.TIMEOUT, "no connection within " + seconds(settings.connectTimeout()), t);
+            }
+            if (t instanceof HttpHostConnectException) {
+                return failure(source, LoadException.Kind.NETWORK, "connection refused", t);
+            }
+            if (t instanceof SocketTimeoutException) {
+                return failure(source, LoadException.Kind.TIMEOUT, bytesRead > 0 || expected >= 0
+                        ? "no data for " + seconds(settings.idleTimeout()) + " (stalled)" : "no response in time", t);
+            }
+            if (t instanceof SSLException) {
+                return failure(source, LoadException.Kind.NETWORK, describeTls((SSLException) t), t);
+            }
+            if (t instanceof StrictLengthConnection.SurplusBodyException) {
+                return failure(source, LoadException.Kind.BAD_RESPONSE, t.getMessage(), t);
+            }
+            if (t instanceof ConnectionClosedException) {
+                if (expected >= 0) return shortBody(expected);
+                return failure(source, LoadException.Kind.BAD_RESPONSE, "connection closed before the body ended"
+                        + after(), t);
+            }
+            if (t instanceof NoHttpResponseException) {
+                return failure(source, LoadException.Kind.BAD_RESPONSE, "server closed the connection without answering", t);
+            }
+            if (t instanceof ZipException) {
+                return failure(source, LoadException.Kind.BAD_RESPONSE, "compressed body is corrupt: " + Failures.describe(t), t);
+            }
+            if (t instanceof java.io.EOFException && expected >= 0) {
+                return shortBody(expected);
+            }
+            if (t instanceof SocketException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("reset")) {
+                return failure(source, LoadException.Kind.NETWORK, "connection reset" + after(), t);
+            }
+            if (t instanceof HttpException) {
+                return failure(source, LoadException.Kind.BAD_RESPONSE, "invalid HTTP response: " + Failures.describe(t), t);
+            }
+            return failure(source, LoadException.Kind.NETWORK, Failures.describe(t), t);
+        }
+
+        private String after() {
+            if (bytesRead == 0 && expected < 0) return "";
+            return " after " + ByteSizes.human(bytesRead) + (expected >= 0 ? " of " + ByteSizes.human(expected) : "");
+        }
+
+        /** Counts wire bytes, re-arms the idle watchdog and reports progress on every read. */
+        private final class CountingStream extends FilterInputStream {
+            private final Watchdog watchdog;
+
+            CountingStream(InputStream in, Watchdog watchdog) {
+                super(in);
+                this.watchdog = watchdog;
+            }
+
+            @Override
+            public int read() throws IOException {
+                int b = in.read();
+                if (b >= 0) counted(1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = in.read(b, off, len);
+                if (n > 0) counted(n);
+                return n;
+            }
+
+            private void counted(int n) {
+                bytesRead += n;
+                watchdog.touch(settings.idleTimeout());
+                progress.progress(bytesRead, expected);
+            }
+        }
+    }
+
+    private static String describeTls(SSLException e) {
+        if (e instanceof SSLPeerUnverifiedException) {
+            return "TLS certificate does not match the host (" + Failures.describe(e) + ")";
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof CertificateExpiredException) return "TLS certificate expired";
+            if (c instanceof CertificateNotYetValidException) return "TLS certificate not yet valid";
+            if (c instanceof CertPathBuilderException || c instanceof CertPathValidatorException) {
+                return "TLS certificate not trusted (self-signed or unknown issuer)";
+            }
+        }
+        return "TLS failed: " + Failures.describe(e);
+    }
+
+    /** A whole body and its SHA-256, computed while it was read. */
+    private record Body(byte[] bytes, String sha256) {}
+
+    private void checkScheme(String source, URI uri, String prefix) throws LoadException {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            String what = prefix == null ? "scheme " + (scheme.isEmpty() ? "(none)" : scheme) + " refused"
+                    : prefix + uri + " refused";
+            throw failure(source, prefix == null ? LoadException.Kind.UNSUPPORTED : LoadException.Kind.REDIRECT,
+                    what + " (only http and https)");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw failure(source, LoadException.Kind.UNSUPPORTED, (prefix == null ? "" : prefix + uri + ": ") + "URL has no host");
+        }
+    }
+
+    /** The exchange already failed; the connection is discarded and closing it may only add noise. */
+    private static void closeAborted(ClassicHttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException ignored) {
+            // the failure that got us here is the one to report
+        }
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static String statusLine(ClassicHttpResponse response) {
+        String reason = response.getReasonPhrase();
+        if (reason == null || reason.isBlank()) {
+            reason = EnglishReasonPhraseCatalog.INSTANCE.getReason(response.getCode(), Locale.ROOT);
+        }
+        return response.getCode() + (reason == null ? "" : " " + reason);
+    }
+
+    private static String headerValue(ClassicHttpResponse response, String name) {
+        Header h = response.getFirstHeader(name);
+        return h == null || h.getValue() == null ? "" : h.getValue().trim();
+    }
+
+    /** The Content-Type without parameters; the URL's extension when the server says nothing useful. */
+    static String declaredType(ClassicHttpResponse response, URI uri) {
+        String type = headerValue(response, "Content-Type");
+        int semicolon = type.indexOf(';');
+        if (semicolon >= 0) type = type.substring(0, semicolon);
+        type = type.trim().toLowerCase(Locale.ROOT);
+        if (!type.isEmpty() && !type.equals("application/octet-stream") && !type.equals("binary/octet-stream")) {
+            return type;
+        }
+        String ext = MediaExtensions.of(nameOf(uri));
+        return ext.isEmpty() ? type : ext;
+    }
+
+    /** The last path segment, decoded; the host when the path has none. */
+    static String nameOf(URI uri) {
+        String path = uri.getRawPath();
+        if (path != null) {
+            String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+            String segment = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+            if (!segment.isEmpty()) {
+                try {
+                    return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return segment;
+                }
+            }
+        }
+        return uri.getHost() == null ? uri.toString() : uri.getHost();
+    }
+
+    private static LoadException failure(String source, LoadException.Kind kind, String reason) {
+        return new LoadException(source, kind, reason);
+    }
+
+    private static LoadException failure(String source, LoadException.Kind kind, String reason, Throwable cause) {
+        return new LoadException(source, kind, reason, cause);
+    }
+
+    static String seconds(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 1000 == 0) return (ms / 1000) + " s";
+        return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    @Override
+    public void close() {
+        client.close(CloseMode.IMMEDIATE);
+        connections.close(CloseMode.IMMEDIATE);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.bufferdeck.ui.downloads;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+
+/** Loads in progress, one line each: name, progress bar, bytes of total and rate, cancel. */
+public final class DownloadsView extends VBox {
+    private final Loads loads;
+
+    public DownloadsView(Loads loads) {
+        this.loads = loads;
+        createView();
+        init();
+    }
+
+    private void createView() {
+        getStyleClass().add("downloads");
+        setSpacing(4);
+    }
+
+    private void init() {
+        visibleProperty().bind(Bindings.isNotEmpty(loads.active()));
+        managedProperty().bind(visibleProperty());
+        loads.active().addListener((ListChangeListener<LoadJob>) c -> {
+            while (c.next()) {
+                for (LoadJob gone : c.getRemoved()) getChildren().removeIf(n -> n.getUserData() == gone);
+                for (LoadJob job : c.getAddedSubList()) getChildren().add(line(job));
+            }
+        });
+    }
+
+    private HBox line(LoadJob job) {
+        FontIcon icon = new FontIcon(MaterialDesignT.TRAY_ARROW_DOWN);
+        Label name = new Label(job.label());
+        name.setMaxWidth(420);
+        name.setTooltip(new Tooltip(job.label()));
+        HBox.setHgrow(name, Priority.SOMETIMES);
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(job.progressProperty());
+        bar.setPrefWidth(220);
+        Label detail = new Label();
+        detail.getStyleClass().add("download-detail");
+        detail.textProperty().bind(job.detailProperty());
+        detail.setMinWidth(200);
+        Button cancel = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
+        cancel.getStyleClass().add("flat");
+        cancel.setTooltip(new Tooltip("Cancel this load"));
+        cancel.setOnAction(e -> {
+            job.cancel();
+            cancel.setDisable(true);
+        });
+        HBox line = new HBox(8, icon, name, bar, detail, cancel);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.getStyleClass().add("download-line");
+        line.setUserData(job);
+        return line;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.bufferdeck.ui.downloads;
+
+import dev.bufferdeck.repository.AddResult;
+import dev.bufferdeck.repository.BudgetExceededException;
+import dev.bufferdeck.repository.MediaBuffer;
+import dev.bufferdeck.repository.MediaRepository;
+import dev.bufferdeck.repository.Origin;
+import dev.bufferdeck.ui.notify.Notifier;
+import dev.bufferdeck.ui.services.LoadFailure;
+import dev.bufferdeck.ui.services.SourceLoading;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+
+/**
+ * Runs loads on the background pool and lists those in progress. A batch loads one item after the
+ * other so its buffers arrive in the order given (a drop onto the playlist, the command line).
+ */
+public final class Loads {
+    private final SourceLoading sources;
+    private final MediaRepository repository;
+    private final ExecutorService pool;
+    private final Notifier notifier;
+    private final ObservableList<LoadJob> active = FXCollections.observableArrayList();
+
+    public Loads(SourceLoading sources, MediaRepository repository, ExecutorService pool, Notifier notifier) {
+        this.sources = sources;
+        this.repository = repository;
+        this.pool = pool;
+        this.notifier = notifier;
+    }
+
+    /** Loads in progress (FX thread). */
+    public ObservableList<LoadJob> active() { return active; }
+
+    /**
+     * Loads each request in order; {@code loaded} receives each buffer on the FX thread, in order,
+     * and {@code done} runs on the FX thread when the batch is over (failures are notified).
+     */
+    public void load(List<? extends LoadRequest> requests, Consumer<MediaBuffer> loaded, Runnable done) {
+        pool.execute(() -> {
+            for (LoadRequest request : expand(requests)) {
+                LoadJob job = new LoadJob(request.label());
+                Platform.runLater(() -> active.add(job));
+                try {
+                    AddResult result = run(request, job);
+                    if (result.duplicate()) notifier.info(result.buffer().name() + " is already in the library");
+                    Platform.runLater(() -> loaded.accept(result.buffer()));
+                } catch (LoadFailure e) {
+                    notifier.error(e.getMessage());
+                } catch (RuntimeException e) {
+                    notifier.error(request.label() + ": " + e);
+                } finally {
+                    Platform.runLater(() -> active.remove(job));
+                }
+            }
+            Platform.runLater(done);
+        });
+    }
+
+    public void load(List<? extends LoadRequest> requests, Consumer<MediaBuffer> loaded) {
+        load(requests, loaded, () -> {});
+    }
+
+    private List<LoadRequest> expand(List<? extends LoadRequest> requests) {
+        List<LoadRequest> out = new ArrayList<>();
+        for (LoadRequest r : requests) {
+            if (r instanceof LoadRequest.Source s) {
+                List<String> found = sources.expand(s.pathOrUrl());
+                if (found.isEmpty()) notifier.error(s.pathOrUrl() + ": no media files in this folder");
+                found.forEach(f -> out.add(new LoadRequest.Source(f)));
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private AddResult run(LoadRequest request, LoadJob job) throws LoadFailure {
+        if (request instanceof LoadRequest.Source s) {
+            return sources.load(s.pathOrUrl(), job, job.cancelFlag());
+        }
+        if (request instanceof LoadRequest.BuiltIn b) {
+            try {
+                return repository.add(b.bytes().get(), b.name(), new Origin.BuiltIn(b.resource()), "");
+            } catch (BudgetExceededException e) {
+                throw new LoadFailure(b.name() + ": " + e.getMessage());
+            }
+        }
+        LoadRequest.Bytes b = (LoadRequest.Bytes) request;
+        return sources.addDropped(b.bytes(), b.mimeType(), b.name());
+    }
+
+    public static List<LoadRequest> sources(List<String> pathsOrUrls) {
+        return pathsOrUrls.stream().<LoadRequest>map(LoadRequest.Source::new).toList();
+    }
+}

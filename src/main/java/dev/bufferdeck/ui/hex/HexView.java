@@ -1,0 +1,286 @@
+package dev.bufferdeck.ui.hex;
+
+import dev.bufferdeck.repository.MediaBuffer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Orientation;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+import javafx.geometry.VPos;
+
+/**
+ * Offset | 16 bytes hex | ASCII of a buffer of any size. Only the visible rows are formatted and
+ * drawn, straight from the buffer, so a 1 GiB buffer costs no more memory or time than a small one.
+ * Selection is a byte range [anchor, caret] in either direction.
+ */
+public final class HexView extends Region {
+    public static final String DEFAULT_STYLE_CLASS = "hex-view";
+    private static final double PAD = 8;
+    private static final int OFFSET_CHARS = 8;
+    private static final int HEX_CHARS = 16 * 3;
+    private static final Color BACKGROUND = Color.web("#fcfcfd");
+    private static final Color OFFSET = Color.web("#8a8f98");
+    private static final Color TEXT = Color.web("#23262b");
+    private static final Color ZERO = Color.web("#b9bdc4");
+    private static final Color SELECTION = Color.web("#cfe0fb");
+    private static final Color CARET = Color.web("#2f6fdb");
+    private static final Color RULE = Color.web("#e6e8ec");
+    private static final Color STRIPE = Color.web("#f4f5f7");
+
+    private final ObjectProperty<MediaBuffer> buffer = new SimpleObjectProperty<>();
+    private final ReadOnlyLongWrapper topRow = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper anchor = new ReadOnlyLongWrapper(-1);
+    private final ReadOnlyLongWrapper caret = new ReadOnlyLongWrapper(-1);
+    private final Canvas canvas = new Canvas();
+    private final ScrollBar scrollBar = new ScrollBar();
+    private final byte[] rowBytes = new byte[HexText.BYTES_PER_ROW];
+    private final Font font;
+    private final double charWidth;
+    private final double rowHeight;
+    private boolean syncingScrollBar;
+
+    public HexView() {
+        font = Font.font("Monospaced", 13);
+        Text probe = new Text("0123456789ABCDEF");
+        probe.setFont(font);
+        charWidth = probe.getLayoutBounds().getWidth() / 16;
+        rowHeight = Math.ceil(probe.getLayoutBounds().getHeight() + 3);
+        createView();
+        init();
+    }
+
+    private void createView() {
+        getStyleClass().add(DEFAULT_STYLE_CLASS);
+        setFocusTraversable(true);
+        scrollBar.setOrientation(Orientation.VERTICAL);
+        getChildren().addAll(canvas, scrollBar);
+        setMinSize(200, 100);
+        setPrefSize(PAD * 2 + charWidth * (OFFSET_CHARS + 2 + HEX_CHARS + 2 + 18) + 16, 400);
+    }
+
+    private void init() {
+        buffer.addListener((o, old, b) -> {
+            topRow.set(0);
+            anchor.set(-1);
+            caret.set(-1);
+            syncScrollBar();
+            draw();
+        });
+        scrollBar.valueProperty().addListener((o, a, v) -> {
+            if (!syncingScrollBar) scrollToRow(Math.round(v.doubleValue()));
+        });
+        addEventHandler(ScrollEvent.SCROLL, e -> {
+            scrollToRow(topRow.get() - Math.round(e.getDeltaY() / rowHeight * 1.0));
+            e.consume();
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            requestFocus();
+            long at = offsetAt(e.getX(), e.getY());
+            if (at < 0) return;
+            if (!e.isShiftDown() || anchor.get() < 0) anchor.set(at);
+            caret.set(at);
+            draw();
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            long at = offsetAt(e.getX(), Math.max(0, Math.min(e.getY(), canvas.getHeight() - 1)));
+            if (e.getY() < 0) scrollToRow(topRow.get() - 1);
+            if (e.getY() > canvas.getHeight()) scrollToRow(topRow.get() + 1);
+            if (at >= 0 && anchor.get() >= 0) {
+                caret.set(at);
+                draw();
+            }
+        });
+    }
+
+    public ObjectProperty<MediaBuffer> bufferProperty() { return buffer; }
+    public MediaBuffer getBuffer() { return buffer.get(); }
+    public void setBuffer(MediaBuffer b) { buffer.set(b); }
+    /** The first row on screen. */
+    public ReadOnlyLongProperty topRowProperty() { return topRow.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty anchorProperty() { return anchor.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty caretProperty() { return caret.getReadOnlyProperty(); }
+
+    public long rowCount() {
+        MediaBuffer b = buffer.get();
+        return b == null ? 0 : HexText.rows(b.size());
+    }
+
+    /** Rows that fit on screen. */
+    public int visibleRows() {
+        return Math.max(1, (int) Math.floor((canvas.getHeight() - PAD) / rowHeight));
+    }
+
+    public long selectionStart() { return Math.min(anchor.get(), caret.get()); }
+    public long selectionEnd() { return Math.max(anchor.get(), caret.get()); }
+    public boolean hasSelection() { return anchor.get() >= 0 && caret.get() >= 0; }
+    public long selectionLength() { return hasSelection() ? selectionEnd() - selectionStart() + 1 : 0; }
+
+    /** Selects bytes [from, to] (inclusive) and brings {@code to} into view. */
+    public void select(long from, long to) {
+        MediaBuffer b = buffer.get();
+        if (b == null || b.size() == 0) return;
+        anchor.set(clamp(from, b));
+        caret.set(clamp(to, b));
+        reveal(caret.get());
+        draw();
+    }
+
+    /** Puts the byte at {@code offset} on screen and selects it; false when it is past the end. */
+    public boolean goTo(long offset) {
+        MediaBuffer b = buffer.get();
+        if (b == null || offset < 0 || offset >= b.size()) return false;
+        anchor.set(offset);
+        caret.set(offset);
+        long row = offset / HexText.BYTES_PER_ROW;
+        if (row < topRow.get() || row >= topRow.get() + visibleRows()) scrollToRow(row - visibleRows() / 3);
+        draw();
+        return true;
+    }
+
+    /** The selection as hex pairs (at most {@link HexText#MAX_COPY} bytes), or "" without one. */
+    public String selectionAsHex() {
+        MediaBuffer b = buffer.get();
+        if (b == null || !hasSelection()) return "";
+        return HexText.copy(b, selectionStart(), selectionEnd());
+    }
+
+    public void scrollToRow(long row) {
+        long max = Math.max(0, rowCount() - visibleRows());
+        long clamped = Math.max(0, Math.min(row, max));
+        if (clamped != topRow.get()) {
+            topRow.set(clamped);
+            syncScrollBar();
+            draw();
+        }
+    }
+
+    public void pageBy(int pages) { scrollToRow(topRow.get() + (long) pages * visibleRows()); }
+    public void scrollToEnd() { scrollToRow(Long.MAX_VALUE / 2); }
+
+    private void reveal(long offset) {
+        long row = offset / HexText.BYTES_PER_ROW;
+        if (row < topRow.get()) scrollToRow(row);
+        else if (row >= topRow.get() + visibleRows()) scrollToRow(row - visibleRows() + 1);
+    }
+
+    private static long clamp(long offset, MediaBuffer b) {
+        return Math.max(0, Math.min(offset, b.size() - 1L));
+    }
+
+    private double hexX() { return PAD + charWidth * (OFFSET_CHARS + 2); }
+    private double asciiX() { return hexX() + charWidth * (HEX_CHARS + 2); }
+
+    /** The byte under a point of the canvas, or -1. */
+    long offsetAt(double x, double y) {
+        MediaBuffer b = buffer.get();
+        if (b == null || b.size() == 0) return -1;
+        long row = topRow.get() + (long) Math.floor((y - PAD / 2) / rowHeight);
+        int column;
+        if (x >= asciiX()) {
+            column = (int) Math.floor((x - asciiX()) / charWidth);
+        } else {
+            double cx = (x - hexX()) / charWidth;
+            column = (int) Math.floor((cx >= 24 ? cx - 1 : cx) / 3);
+        }
+        column = Math.max(0, Math.min(HexText.BYTES_PER_ROW - 1, column));
+        return clamp(row * HexText.BYTES_PER_ROW + column, b);
+    }
+
+    /** The centre of a byte's hex cell in this view's coordinates, when it is on screen. */
+    javafx.geometry.Point2D pointOf(long offset) {
+        long row = offset / HexText.BYTES_PER_ROW;
+        int c = (int) (offset % HexText.BYTES_PER_ROW);
+        double x = hexX() + HexText.hexColumn(c) * charWidth + charWidth;
+        double y = PAD / 2 + (row - topRow.get()) * rowHeight + rowHeight / 2;
+        return new javafx.geometry.Point2D(x, y);
+    }
+
+    private void syncScrollBar() {
+        syncingScrollBar = true;
+        try {
+            long max = Math.max(0, rowCount() - visibleRows());
+            scrollBar.setMin(0);
+            scrollBar.setMax(max);
+            scrollBar.setVisibleAmount(max == 0 ? 1 : Math.max(1, (double) visibleRows() * max / rowCount()));
+            scrollBar.setUnitIncrement(1);
+            scrollBar.setBlockIncrement(visibleRows());
+            scrollBar.setValue(topRow.get());
+            scrollBar.setDisable(max == 0);
+        } finally {
+            syncingScrollBar = false;
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth(), h = getHeight();
+        double sb = scrollBar.prefWidth(-1);
+        scrollBar.resizeRelocate(w - sb, 0, sb, h);
+        canvas.setWidth(Math.max(0, w - sb));
+        canvas.setHeight(h);
+        scrollToRow(topRow.get());
+        syncScrollBar();
+        draw();
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        g.setFill(BACKGROUND);
+        g.fillRect(0, 0, w, h);
+        MediaBuffer b = buffer.get();
+        if (b == null) return;
+        g.setFont(font);
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setStroke(RULE);
+        g.strokeLine(hexX() - charWidth, 0, hexX() - charWidth, h);
+        g.strokeLine(asciiX() - charWidth, 0, asciiX() - charWidth, h);
+        long rows = rowCount();
+        long selFrom = hasSelection() ? selectionStart() : -1;
+        long selTo = hasSelection() ? selectionEnd() : -2;
+        for (int i = 0; i <= visibleRows() && topRow.get() + i < rows; i++) {
+            long row = topRow.get() + i;
+            double y = PAD / 2 + i * rowHeight;
+            if (row % 2 == 1) {
+                g.setFill(STRIPE);
+                g.fillRect(0, y, w, rowHeight);
+            }
+            int count = HexText.read(b, row, rowBytes);
+            long rowStart = row * HexText.BYTES_PER_ROW;
+            for (int c = 0; c < count; c++) {
+                long at = rowStart + c;
+                if (at >= selFrom && at <= selTo) {
+                    g.setFill(SELECTION);
+                    g.fillRect(hexX() + HexText.hexColumn(c) * charWidth - 1, y, charWidth * 2 + 2, rowHeight);
+                    g.fillRect(asciiX() + c * charWidth, y, charWidth, rowHeight);
+                }
+            }
+            if (caret.get() >= rowStart && caret.get() < rowStart + count) {
+                int c = (int) (caret.get() - rowStart);
+                g.setStroke(CARET);
+                g.strokeRect(hexX() + HexText.hexColumn(c) * charWidth - 1, y + 0.5, charWidth * 2 + 2, rowHeight - 1);
+                g.strokeRect(asciiX() + c * charWidth, y + 0.5, charWidth, rowHeight - 1);
+                g.setStroke(RULE);
+            }
+            g.setFill(OFFSET);
+            g.fillText(HexText.offset(row), PAD, y + 1);
+            for (int c = 0; c < count; c++) {
+                g.setFill(rowBytes[c] == 0 ? ZERO : TEXT);
+                g.fillText(HexText.pair(rowBytes[c]), hexX() + HexText.hexColumn(c) * charWidth, y + 1);
+            }
+            g.setFill(TEXT);
+            g.fillText(HexText.ascii(rowBytes, count), asciiX(), y + 1);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.bufferdeck.ui.library;
+
+import dev.bufferdeck.repository.MediaBuffer;
+import dev.bufferdeck.repository.MediaRepository;
+import dev.bufferdeck.repository.MemoryFigures;
+import dev.bufferdeck.repository.RepositoryListener;
+import dev.bufferdeck.ui.services.FactsReader;
+import dev.bufferdeck.ui.services.MediaFacts;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The repository mirrored on the FX thread. This is the one place where repository events (which
+ * arrive on loader threads) hop to the FX thread; everything on screen reads {@link #rows()}.
+ */
+public final class LibraryModel {
+    private final MediaRepository repository;
+    private final FactsReader factsReader;
+    private final Executor background;
+    private final ObservableList<BufferRow> rows = FXCollections.observableArrayList();
+    private final Map<Long, BufferRow> byId = new HashMap<>();
+    private final ReadOnlyObjectWrapper<MemoryFigures> memory;
+    private final AtomicBoolean memoryUpdatePending = new AtomicBoolean();
+
+    public LibraryModel(MediaRepository repository, FactsReader factsReader, Executor background) {
+        this.repository = repository;
+        this.factsReader = factsReader;
+        this.background = background;
+        this.memory = new ReadOnlyObjectWrapper<>(repository.figures());
+        repository.addListener(new RepositoryListener() {
+            @Override public void added(MediaBuffer buffer) { onFx(() -> addRow(buffer)); }
+            @Override public void removed(MediaBuffer buffer) { onFx(() -> removeRow(buffer)); }
+            @Override public void memoryChanged(MemoryFigures figures) { memoryChangedSoon(); }
+        });
+        for (MediaBuffer b : repository.buffers()) onFx(() -> addRow(b));
+    }
+
+    public ObservableList<BufferRow> rows() { return rows; }
+    public ReadOnlyObjectProperty<MemoryFigures> memoryProperty() { return memory.getReadOnlyProperty(); }
+    public MediaRepository repository() { return repository; }
+
+    public Optional<BufferRow> row(MediaBuffer buffer) {
+        return Optional.ofNullable(byId.get(buffer.id()));
+    }
+
+    /** The row for a buffer that was just loaded, made now if the repository event has not arrived yet. */
+    public BufferRow rowFor(MediaBuffer buffer) {
+        BufferRow row = byId.get(buffer.id());
+        return row != null ? row : addRow(buffer);
+    }
+
+    /** Frees the buffer's bytes; the row disappears when the repository says so. */
+    public void remove(BufferRow row) {
+        background.execute(() -> repository.remove(row.buffer()));
+    }
+
+    private BufferRow addRow(MediaBuffer buffer) {
+        BufferRow existing = byId.get(buffer.id());
+        if (existing != null) return existing;
+        if (repository.findById(buffer.id()).isEmpty()) return new BufferRow(buffer);
+        BufferRow row = new BufferRow(buffer);
+        byId.put(buffer.id(), row);
+        rows.add(row);
+        background.execute(() -> {
+            MediaFacts facts = readFacts(buffer);
+            onFx(() -> row.setFacts(facts));
+        });
+        return row;
+    }
+
+    private MediaFacts readFacts(MediaBuffer buffer) {
+        try {
+            return factsReader.read(buffer);
+        } catch (RuntimeException e) {
+            return MediaFacts.untitled(buffer.name());
+        }
+    }
+
+    private void removeRow(MediaBuffer buffer) {
+        BufferRow row = byId.remove(buffer.id());
+        if (row != null) rows.remove(row);
+    }
+
+    private void memoryChangedSoon() {
+        if (memoryUpdatePending.compareAndSet(false, true)) {
+            onFx(() -> {
+                memoryUpdatePending.set(false);
+                memory.set(repository.figures());
+            });
+        }
+    }
+
+    private static void onFx(Runnable r) {
+        if (Platform.isFxApplicationThread()) r.run(); else Platform.runLater(r);
+    }
+}

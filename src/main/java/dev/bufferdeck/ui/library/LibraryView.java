@@ -1,0 +1,209 @@
+package dev.bufferdeck.ui.library;
+
+import dev.bufferdeck.repository.ByteSizes;
+import dev.bufferdeck.ui.services.TimeText;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/** Every buffer in the repository: a sortable, multi-select table with its actions. */
+public final class LibraryView extends BorderPane {
+    private final LibraryModel model;
+    private final LibraryActions actions;
+    private final TableView<BufferRow> table = new TableView<>();
+    private final Label heading = new Label("Library");
+
+    public LibraryView(LibraryModel model, LibraryActions actions) {
+        this.model = model;
+        this.actions = actions;
+        createView();
+        init();
+    }
+
+    private void createView() {
+        getStyleClass().add("library");
+        getStylesheets().add(Objects.requireNonNull(LibraryView.class.getResource("library.css")).toExternalForm());
+        table.setId("library-table");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPlaceholder(new Label("Drop files or URLs here, or use File ▸ Open"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        TableColumn<BufferRow, String> name = textColumn("Name", r -> r.buffer().name(), 200);
+        TableColumn<BufferRow, String> origin = textColumn("Origin", r -> r.buffer().origin().describe(), 200);
+        origin.setCellFactory(c -> tooltipCell(s -> s, s -> s));
+        TableColumn<BufferRow, Number> size = new TableColumn<>("Size");
+        size.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().buffer().size()));
+        size.setCellFactory(c -> tooltipCell(n -> ByteSizes.human(n.longValue()), n -> String.format("%,d bytes", n.longValue())));
+        size.setPrefWidth(80);
+        size.getStyleClass().add("numeric");
+        TableColumn<BufferRow, BufferRow> format = new TableColumn<>("Format");
+        format.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        format.setCellFactory(c -> new FormatCell());
+        format.setComparator((a, b) -> a.buffer().detectedFormat().compareToIgnoreCase(b.buffer().detectedFormat()));
+        format.setPrefWidth(90);
+        TableColumn<BufferRow, Number> duration = new TableColumn<>("Duration");
+        duration.setCellValueFactory(c -> Bindings.createLongBinding(() -> c.getValue().durationMillis(), c.getValue().factsProperty()));
+        duration.setCellFactory(c -> tooltipCell(n -> n.longValue() < 0 ? "" : TimeText.of(n.longValue()), n -> null));
+        duration.setPrefWidth(70);
+        duration.getStyleClass().add("numeric");
+        TableColumn<BufferRow, String> sha = textColumn("SHA-256", r -> r.buffer().sha256(), 110);
+        sha.setCellFactory(c -> tooltipCell(s -> s.substring(0, Math.min(10, s.length())), s -> s));
+        sha.getStyleClass().add("mono");
+        table.getColumns().setAll(List.of(name, origin, size, format, duration, sha));
+
+        SortedList<BufferRow> sorted = new SortedList<>(model.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setContextMenu(contextMenu());
+
+        heading.getStyleClass().add("pane-heading");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button play = toolButton("Play", new FontIcon(MaterialDesignP.PLAY), "Play the selected buffer");
+        play.setOnAction(e -> first().ifPresent(actions::play));
+        Button add = toolButton("Add to playlist", new FontIcon(MaterialDesignP.PLAYLIST_PLUS), "Append the selection to the playlist");
+        add.setOnAction(e -> actions.addToPlaylist(selection()));
+        Button remove = toolButton("Remove", new FontIcon(MaterialDesignD.DELETE), "Remove from memory (Delete)");
+        remove.setOnAction(e -> actions.remove(selection()));
+        remove.setId("library-remove");
+        for (Button b : List.of(play, add, remove)) {
+            b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        }
+        HBox tools = new HBox(6, heading, spacer, play, add, remove);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        tools.getStyleClass().add("pane-tools");
+        setTop(tools);
+        setCenter(table);
+    }
+
+    private void init() {
+        table.setRowFactory(t -> {
+            TableRow<BufferRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) actions.play(row.getItem());
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                first().ifPresent(actions::play);
+                e.consume();
+            }
+        });
+        model.rows().addListener((javafx.collections.ListChangeListener<BufferRow>) c ->
+                heading.setText("Library · " + model.rows().size()));
+        heading.setText("Library · " + model.rows().size());
+    }
+
+    public TableView<BufferRow> table() { return table; }
+
+    public List<BufferRow> selection() { return List.copyOf(table.getSelectionModel().getSelectedItems()); }
+
+    private java.util.Optional<BufferRow> first() {
+        return java.util.Optional.ofNullable(table.getSelectionModel().getSelectedItem());
+    }
+
+    private ContextMenu contextMenu() {
+        MenuItem play = new MenuItem("Play", new FontIcon(MaterialDesignP.PLAY));
+        play.setOnAction(e -> first().ifPresent(actions::play));
+        MenuItem add = new MenuItem("Add to playlist", new FontIcon(MaterialDesignP.PLAYLIST_PLUS));
+        add.setOnAction(e -> actions.addToPlaylist(selection()));
+        MenuItem save = new MenuItem("Save bytes to file…", new FontIcon(MaterialDesignC.CONTENT_SAVE));
+        save.setOnAction(e -> first().ifPresent(actions::save));
+        MenuItem copyUrl = new MenuItem("Copy URL / path", new FontIcon(MaterialDesignC.CONTENT_COPY));
+        copyUrl.setOnAction(e -> first().ifPresent(r -> copy(OriginText.location(r.buffer().origin()))));
+        MenuItem copyHash = new MenuItem("Copy SHA-256");
+        copyHash.setOnAction(e -> first().ifPresent(r -> copy(r.buffer().sha256())));
+        MenuItem remove = new MenuItem("Remove from memory", new FontIcon(MaterialDesignD.DELETE));
+        remove.setOnAction(e -> actions.remove(selection()));
+        return new ContextMenu(play, add, new SeparatorMenuItem(), save, copyUrl, copyHash, new SeparatorMenuItem(), remove);
+    }
+
+    private static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private static Button toolButton(String text, FontIcon icon, String tip) {
+        Button b = new Button(text, icon);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+
+    private static TableColumn<BufferRow, String> textColumn(String title, Function<BufferRow, String> value, double width) {
+        TableColumn<BufferRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static <T> TableCell<BufferRow, T> tooltipCell(Function<T, String> text, Function<T, String> tip) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+                String t = empty || item == null ? null : tip.apply(item);
+                setTooltip(t == null ? null : new Tooltip(t));
+            }
+        };
+    }
+
+    /** The detected format, with a warning badge when the name or Content-Type claimed something else. */
+    private static final class FormatCell extends TableCell<BufferRow, BufferRow> {
+        @Override
+        protected void updateItem(BufferRow row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().remove("mismatch");
+            if (empty || row == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            setText(row.buffer().detectedFormat());
+            if (row.buffer().typeMismatch()) {
+                FontIcon badge = new FontIcon(MaterialDesignA.ALERT);
+                badge.getStyleClass().add("mismatch-badge");
+                setGraphic(badge);
+                getStyleClass().add("mismatch");
+                String note = row.buffer().mismatchNote();
+                setTooltip(new Tooltip(note.isEmpty() ? "Declared as " + row.buffer().declaredType() : note));
+            } else {
+                setGraphic(null);
+                setTooltip(row.buffer().declaredType().isEmpty() ? null : new Tooltip("Declared: " + row.buffer().declaredType()));
+            }
+        }
+    }
+}

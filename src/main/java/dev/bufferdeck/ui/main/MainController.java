@@ -1,0 +1,431 @@
+package dev.bufferdeck.ui.main;
+
+import dev.bufferdeck.repository.ByteSizes;
+import dev.bufferdeck.repository.MediaBuffer;
+import dev.bufferdeck.repository.Origin;
+import dev.bufferdeck.ui.dnd.ClipboardReader;
+import dev.bufferdeck.ui.dnd.DroppedItems;
+import dev.bufferdeck.ui.downloads.LoadRequest;
+import dev.bufferdeck.ui.downloads.Loads;
+import dev.bufferdeck.ui.library.BufferRow;
+import dev.bufferdeck.ui.library.LibraryActions;
+import dev.bufferdeck.ui.library.LibraryModel;
+import dev.bufferdeck.ui.notify.Notifier;
+import dev.bufferdeck.ui.playlist.PlaylistActions;
+import dev.bufferdeck.ui.playlist.PlaylistEntry;
+import dev.bufferdeck.ui.playlist.PlaylistModel;
+import dev.bufferdeck.ui.playlist.PlaylistWindow;
+import dev.bufferdeck.ui.playlist.RepeatMode;
+import dev.bufferdeck.ui.services.AppServices;
+import dev.bufferdeck.ui.services.Background;
+import dev.bufferdeck.ui.services.DemoClip;
+import dev.bufferdeck.ui.services.PlaylistFiles;
+import dev.bufferdeck.ui.services.SessionState;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.Clipboard;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The main window's commands: opening, pasting and dropping sources, library and playlist actions,
+ * playlist files, and the session. Runs on the FX thread; long work goes to the background pool.
+ */
+public final class MainController implements LibraryActions, PlaylistActions {
+    /** How the demo clip is written in a saved playlist. */
+    public static final String DEMO_LOCATION = "bufferdeck:demo-clip";
+
+    private final AppServices services;
+    private final Stage stage;
+    private final Notifier notifier = new Notifier();
+    private final ExecutorService pool = Background.newPool("bufferdeck-load", 2);
+    private final LibraryModel library;
+    private final PlaylistModel playlist = new PlaylistModel();
+    private final PlayerController player;
+    private final Loads loads;
+    private PlaylistWindow playlistWindow;
+    private SessionState.Geometry playlistGeometry;
+
+    public MainController(AppServices services, Stage stage) {
+        this.services = services;
+        this.stage = stage;
+        this.library = new LibraryModel(services.repository(), services.facts(), pool);
+        this.player = new PlayerController(services.playback(), playlist, notifier);
+        this.loads = new Loads(services.sources(), services.repository(), pool, notifier);
+        library.rows().addListener((ListChangeListener<BufferRow>) c -> {
+            while (c.next()) {
+                for (BufferRow gone : c.getRemoved()) {
+                    if (library.repository().findById(gone.buffer().id()).isEmpty()) {
+                        player.forget(gone.buffer());
+                        playlist.removeBuffer(gone.buffer());
+                    }
+                }
+            }
+        });
+    }
+
+    public Notifier notifier() { return notifier; }
+    public LibraryModel library() { return library; }
+    public PlaylistModel playlist() { return playlist; }
+    public PlayerController player() { return player; }
+    public Loads loads() { return loads; }
+    public AppServices services() { return services; }
+    public Stage stage() { return stage; }
+
+    // ---- sources
+
+    public void openFiles() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open media files");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Audio", "*.mp3", "*.wav", "*.ogg", "*.oga", "*.opus", "*.flac",
+                        "*.aif", "*.aiff", "*.au", "*.m4a"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        List<File> files = chooser.showOpenMultipleDialog(stage);
+        if (files == null || files.isEmpty()) return;
+        loadIntoPlaylist(files.stream().<LoadRequest>map(f -> new LoadRequest.Source(f.getPath())).toList(),
+                playlist.entries().size(), true);
+    }
+
+    public void openUrl() {
+        TextInputDialog dialog = new TextInputDialog(clipboardUrl());
+        dialog.initOwner(stage);
+        dialog.setTitle("Open URL");
+        dialog.setHeaderText("Load a URL into memory");
+        dialog.setContentText("http(s) URL:");
+        dialog.getEditor().setPrefColumnCount(40);
+        dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty()).ifPresent(this::openUrl);
+    }
+
+    public void openUrl(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+            notifier.error(url + ": not an http or https URL");
+            return;
+        }
+        loadIntoPlaylist(List.of(new LoadRequest.Source(url)), playlist.entries().size(), true);
+    }
+
+    private static String clipboardUrl() {
+        Clipboard cb = Clipboard.getSystemClipboard();
+        if (!cb.hasString()) return "";
+        String s = cb.getString().strip();
+        return s.matches("(?i)https?://\\S+") ? s : "";
+    }
+
+    /** Ctrl+V: whatever the clipboard holds (files, URLs, bytes) becomes buffers queued to play. */
+    public void paste() {
+        DroppedItems items = ClipboardReader.read(Clipboard.getSystemClipboard());
+        if (items.isEmpty()) {
+            notifier.info("Nothing to paste: the clipboard holds no file, URL or data");
+            return;
+        }
+        dropOnPlayer(items);
+    }
+
+    /** A drop on the main window: loaded, appended to the playlist, played when nothing plays. */
+    public void dropOnPlayer(DroppedItems items) {
+        if (items.isEmpty()) {
+            notifier.info("Nothing usable in that drop: no files, URLs or data");
+            return;
+        }
+        loadIntoPlaylist(items.toRequests(), playlist.entries().size(), true);
+    }
+
+    /** A drop on the library: loaded into memory only. */
+    public void dropOnLibrary(DroppedItems items) {
+        if (items.isEmpty()) {
+            notifier.info("Nothing usable in that drop: no files, URLs or data");
+            return;
+        }
+        loads.load(items.toRequests(), b -> {});
+    }
+
+    @Override
+    public void dropAt(DroppedItems items, int index) {
+        if (items.isEmpty()) {
+            notifier.info("Nothing usable in that drop: no files, URLs or data");
+            return;
+        }
+        loadIntoPlaylist(items.toRequests(), index, false);
+    }
+
+    /** Loads in order and inserts each buffer at {@code index}, {@code index + 1}, … as it arrives. */
+    public void loadIntoPlaylist(List<LoadRequest> requests, int index, boolean playFirstIfIdle) {
+        int[] at = {index};
+        boolean[] first = {true};
+        loads.load(requests, buffer -> {
+            PlaylistEntry entry = playlist.insert(at[0]++, library.rowFor(buffer));
+            if (first[0] && playFirstIfIdle && !isBusy()) player.play(entry);
+            first[0] = false;
+        });
+    }
+
+    private boolean isBusy() {
+        return switch (player.state()) {
+            case PLAYING, PAUSED, LOADING -> true;
+            default -> false;
+        };
+    }
+
+    // ---- library actions
+
+    @Override
+    public void play(BufferRow row) {
+        PlaylistEntry entry = playlist.entries().stream().filter(e -> e.row() == row).findFirst()
+                .orElseGet(() -> playlist.append(row));
+        player.play(entry);
+    }
+
+    @Override
+    public void play(PlaylistEntry entry) {
+        player.play(entry);
+    }
+
+    @Override
+    public void addToPlaylist(List<BufferRow> rows) {
+        rows.forEach(playlist::append);
+        if (!rows.isEmpty()) notifier.info(rows.size() == 1 ? rows.get(0).title() + " added to the playlist"
+                : rows.size() + " buffers added to the playlist");
+    }
+
+    @Override
+    public void remove(List<BufferRow> rows) {
+        if (rows.isEmpty()) return;
+        long bytes = rows.stream().mapToLong(r -> r.buffer().size()).sum();
+        for (BufferRow row : rows) {
+            player.forget(row.buffer());
+            playlist.removeBuffer(row.buffer());
+            library.remove(row);
+        }
+        notifier.info("Removed " + (rows.size() == 1 ? rows.get(0).buffer().name() : rows.size() + " buffers")
+                + " · " + ByteSizes.human(bytes) + " freed");
+    }
+
+    @Override
+    public void save(BufferRow row) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save bytes of " + row.buffer().name());
+        chooser.setInitialFileName(row.buffer().name());
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) saveBytes(row.buffer(), file.toPath());
+    }
+
+    /** Writes the buffer's bytes, as they are, to a file (on the background pool). */
+    public void saveBytes(MediaBuffer buffer, Path target) {
+        pool.execute(() -> {
+            try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer bytes = buffer.bytes();
+                while (bytes.hasRemaining()) out.write(bytes);
+                notifier.info("Saved " + ByteSizes.human(buffer.size()) + " to " + target);
+            } catch (IOException e) {
+                notifier.error(target + ": cannot save (" + e.getMessage() + ")");
+            }
+        });
+    }
+
+    // ---- playlist window and files
+
+    public PlaylistWindow playlistWindow() {
+        if (playlistWindow == null) {
+            playlistWindow = new PlaylistWindow(playlist, this, stage);
+            Shortcuts.install(playlistWindow.scene(), player, null);
+            MenuBuilder.installAccelerators(playlistWindow.scene(), this);
+            if (playlistGeometry != null) Geometry.apply(playlistWindow.stage(), playlistGeometry);
+        }
+        return playlistWindow;
+    }
+
+    public void togglePlaylistWindow() {
+        playlistWindow().toggle();
+    }
+
+    @Override
+    public void importPlaylist() {
+        FileChooser chooser = playlistChooser("Import playlist");
+        File file = chooser.showOpenDialog(playlistWindow().stage());
+        if (file != null) importPlaylist(file.toPath());
+    }
+
+    /** Reads the playlist file on the pool, then loads its entries in order, reporting the missing ones once. */
+    public void importPlaylist(Path file) {
+        PlaylistFiles files = services.playlistFiles();
+        pool.execute(() -> {
+            try {
+                List<PlaylistFiles.Item> items = files.read(file);
+                javafx.application.Platform.runLater(() -> {
+                    notifier.info("Importing " + items.size() + " entries from " + file.getFileName());
+                    loadLocations(items.stream().map(PlaylistFiles.Item::location).toList(), playlist.entries().size());
+                });
+            } catch (IOException | RuntimeException e) {
+                notifier.error(file.getFileName() + ": cannot read playlist (" + e.getMessage() + ")");
+            }
+        });
+    }
+
+    @Override
+    public void exportPlaylist() {
+        FileChooser chooser = playlistChooser("Export playlist");
+        chooser.setInitialFileName("playlist.m3u8");
+        File file = chooser.showSaveDialog(playlistWindow().stage());
+        if (file != null) exportPlaylist(file.toPath());
+    }
+
+    public void exportPlaylist(Path file) {
+        List<PlaylistFiles.Item> items = new ArrayList<>();
+        int skipped = 0;
+        for (PlaylistEntry e : playlist.entries()) {
+            String location = location(e.row().buffer().origin());
+            if (location == null) skipped++;
+            else items.add(new PlaylistFiles.Item(location, e.row().title(), e.row().durationMillis()));
+        }
+        int dropped = skipped;
+        PlaylistFiles files = services.playlistFiles();
+        pool.execute(() -> {
+            try {
+                files.write(file, items);
+                notifier.info("Exported " + items.size() + " entries to " + file.getFileName()
+                        + (dropped > 0 ? " (" + dropped + " dropped-data entries have no location and were left out)" : ""));
+            } catch (IOException | RuntimeException e) {
+                notifier.error(file.getFileName() + ": cannot write playlist (" + e.getMessage() + ")");
+            }
+        });
+    }
+
+    private static FileChooser playlistChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Playlists", "*.m3u8", "*.m3u", "*.pls", "*.xspf"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        return chooser;
+    }
+
+    /** Where an entry can be found again: a path, a URL, the demo clip; null for dropped data. */
+    static String location(Origin origin) {
+        if (origin instanceof Origin.File f) return f.path().toAbsolutePath().toString();
+        if (origin instanceof Origin.Url u) return u.requested().toString();
+        if (origin instanceof Origin.BuiltIn) return DEMO_LOCATION;
+        return null;
+    }
+
+    /** Loads playlist locations in order (the demo clip made anew), appending at {@code index}. */
+    void loadLocations(List<String> locations, int index) {
+        List<LoadRequest> requests = new ArrayList<>();
+        for (String location : locations) {
+            requests.add(DEMO_LOCATION.equals(location) ? demoRequest() : new LoadRequest.Source(location));
+        }
+        loadIntoPlaylist(requests, index, false);
+    }
+
+    private static LoadRequest demoRequest() {
+        return new LoadRequest.BuiltIn(DemoClip.NAME, DemoClip.RESOURCE, DemoClip::wavBytes);
+    }
+
+    // ---- startup and session
+
+    /** Restores the session (or adds the demo clip on a first start), then loads and plays the arguments. */
+    public void start(List<String> sources) {
+        SessionState session = null;
+        try {
+            session = services.session().load(notifier::error).orElse(null);
+        } catch (RuntimeException e) {
+            notifier.error("Could not read the last session: " + e.getMessage());
+        }
+        if (session != null) {
+            player.volumeProperty().set(session.volume());
+            player.mutedProperty().set(session.muted());
+            try {
+                playlist.repeatProperty().set(RepeatMode.valueOf(session.repeat()));
+            } catch (RuntimeException e) {
+                playlist.repeatProperty().set(RepeatMode.OFF);
+            }
+            playlist.shuffleProperty().set(session.shuffle());
+            if (session.main() != null) Geometry.apply(stage, session.main());
+            playlistGeometry = session.playlistWindow();
+            loadLocations(session.playlist(), 0);
+            if (session.playlistWindowShown()) playlistWindow().show();
+        } else {
+            addDemoClip(sources.isEmpty());
+        }
+        if (!sources.isEmpty()) {
+            loadIntoPlaylist(Loads.sources(sources), Integer.MAX_VALUE, true);
+        }
+    }
+
+    /** Synthesises the demo clip off the FX thread and adds it to the library (and the playlist). */
+    public void addDemoClip(boolean toPlaylist) {
+        pool.execute(() -> {
+            try {
+                MediaBuffer demo = services.repository().add(DemoClip.wavBytes(), DemoClip.NAME,
+                        new Origin.BuiltIn(DemoClip.RESOURCE), "wav").buffer();
+                if (toPlaylist) {
+                    javafx.application.Platform.runLater(() -> {
+                        if (playlist.entries().stream().noneMatch(e -> e.row().buffer().id() == demo.id())) {
+                            playlist.insert(0, library.rowFor(demo));
+                        }
+                    });
+                }
+            } catch (Exception e) {
+                notifier.error("Could not make the demo clip: " + e.getMessage());
+            }
+        });
+    }
+
+    public SessionState sessionState() {
+        List<String> locations = playlist.entries().stream().map(e -> location(e.row().buffer().origin()))
+                .filter(java.util.Objects::nonNull).toList();
+        boolean shown = playlistWindow != null && playlistWindow.stage().isShowing();
+        SessionState.Geometry pw = playlistWindow != null ? Geometry.of(playlistWindow.stage()) : playlistGeometry;
+        return new SessionState(locations, player.volumeProperty().get(), player.mutedProperty().get(),
+                playlist.repeatProperty().get().name(), playlist.shuffleProperty().get(), Geometry.of(stage), pw, shown,
+                currentIndexAmong(locations.size()));
+    }
+
+    private int currentIndexAmong(int saved) {
+        PlaylistEntry current = playlist.current();
+        if (current == null || location(current.row().buffer().origin()) == null) return -1;
+        int index = 0;
+        for (PlaylistEntry e : playlist.entries()) {
+            if (e == current) return index < saved ? index : -1;
+            if (location(e.row().buffer().origin()) != null) index++;
+        }
+        return -1;
+    }
+
+    /** Saves the session; called on exit. */
+    public void saveSession() {
+        try {
+            services.session().save(sessionState());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("BufferDeck: could not save the session: " + e.getMessage());
+        }
+    }
+
+    public void shutdown() {
+        saveSession();
+        services.close();
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public Window window() { return stage; }
+}

@@ -1,0 +1,163 @@
+package dev.bufferdeck.ui.main;
+
+import dev.bufferdeck.repository.MemoryFigures;
+import dev.bufferdeck.ui.dnd.DropZone;
+import dev.bufferdeck.ui.downloads.DownloadsView;
+import dev.bufferdeck.ui.hex.HexPane;
+import dev.bufferdeck.ui.library.BufferDetailPane;
+import dev.bufferdeck.ui.library.BufferRow;
+import dev.bufferdeck.ui.library.LibraryView;
+import dev.bufferdeck.ui.notify.NotificationBar;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.StatusBar;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+import java.util.Objects;
+
+/** The player window: menu, now playing, transport, library with details and hex, downloads, status bar. */
+public final class MainWindow {
+    private final MainController controller;
+    private final BorderPane root = new BorderPane();
+    private final NowPlayingPane nowPlaying;
+    private final TransportBar transport;
+    private final LibraryView libraryView;
+    private final BufferDetailPane details = new BufferDetailPane();
+    private final HexPane hexPane = new HexPane();
+    private final TabPane inspector = new TabPane();
+    private final Tab detailsTab = new Tab("Details", details);
+    private final Tab hexTab = new Tab("Hex", hexPane);
+    private final StatusBar statusBar = new StatusBar();
+    private final Label output = new Label();
+    private final Scene scene;
+
+    public MainWindow(MainController controller) {
+        this.controller = controller;
+        Button playlistButton = new Button("Playlist", new FontIcon(MaterialDesignP.PLAYLIST_MUSIC));
+        playlistButton.setId("open-playlist");
+        playlistButton.setTooltip(new Tooltip("Show the playlist window (Ctrl+P)"));
+        playlistButton.setFocusTraversable(false);
+        playlistButton.setOnAction(e -> controller.togglePlaylistWindow());
+        this.nowPlaying = new NowPlayingPane(controller.player());
+        this.transport = new TransportBar(controller.player(), playlistButton);
+        this.libraryView = new LibraryView(controller.library(), controller);
+        this.scene = createView();
+        init();
+    }
+
+    private Scene createView() {
+        root.getStyleClass().add("main-window");
+        VBox header = new VBox(10, nowPlaying, transport);
+        header.getStyleClass().add("player-header");
+
+        inspector.getTabs().setAll(detailsTab, hexTab);
+        inspector.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        inspector.setId("inspector");
+        SplitPane split = new SplitPane(libraryView, inspector);
+        split.setDividerPositions(0.56);
+        split.getStyleClass().add("main-split");
+
+        statusBar.setId("status-bar");
+        statusBar.setText("");
+        FontIcon memoryIcon = new FontIcon(MaterialDesignM.MEMORY);
+        statusBar.setGraphic(memoryIcon);
+        output.setGraphic(new FontIcon(MaterialDesignS.SPEAKER));
+        output.setId("status-output");
+        statusBar.getRightItems().add(output);
+
+        DownloadsView downloads = new DownloadsView(controller.loads());
+        VBox body = new VBox(header, split);
+        VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
+        NotificationBar notifications = new NotificationBar(body, controller.notifier());
+        notifications.setId("notifications");
+        MenuBar menu = MenuBuilder.build(controller, this);
+        root.setTop(menu);
+        root.setCenter(notifications);
+        VBox bottom = new VBox(downloads, statusBar);
+        root.setBottom(bottom);
+
+        Scene s = new Scene(root, 1180, 760);
+        s.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("main.css")).toExternalForm());
+        return s;
+    }
+
+    private void init() {
+        controller.library().memoryProperty().addListener((o, a, f) -> showMemory(f));
+        showMemory(controller.library().memoryProperty().get());
+        output.setText(controller.player().outputName());
+        controller.player().stateProperty().addListener((o, a, b) -> output.setText(controller.player().outputName()));
+        libraryView.table().getSelectionModel().selectedItemProperty().addListener((o, a, row) ->
+                show(row != null ? row : controller.player().nowPlayingProperty().get()));
+        controller.player().nowPlayingProperty().addListener((o, a, row) -> {
+            if (libraryView.table().getSelectionModel().isEmpty()) show(row);
+        });
+        Shortcuts.install(scene, controller.player(), () -> controller.remove(libraryView.selection()));
+        DropZone.install(libraryView.table(), (items, e) -> controller.dropOnLibrary(items));
+        DropZone.install(root, (items, e) -> controller.dropOnPlayer(items));
+        controller.player().nowPlayingProperty().addListener((o, a, row) -> updateTitle(row));
+        updateTitle(null);
+    }
+
+    public Scene scene() { return scene; }
+    public LibraryView libraryView() { return libraryView; }
+    public HexPane hexPane() { return hexPane; }
+    public TransportBar transport() { return transport; }
+    public StatusBar statusBar() { return statusBar; }
+    public BorderPane root() { return root; }
+
+    public void showHex() { inspector.getSelectionModel().select(hexTab); }
+    public void showDetails() { inspector.getSelectionModel().select(detailsTab); }
+
+    private void show(BufferRow row) {
+        details.rowProperty().set(row);
+        hexPane.bufferProperty().set(row == null ? null : row.buffer());
+    }
+
+    private void showMemory(MemoryFigures f) {
+        statusBar.setText(f.describe() + (f.reserved() > 0 ? " · loading " + dev.bufferdeck.repository.ByteSizes.human(f.reserved()) : ""));
+    }
+
+    private void updateTitle(BufferRow row) {
+        Object window = scene.getWindow();
+        if (window instanceof javafx.stage.Stage stage) {
+            stage.setTitle(row == null ? "BufferDeck" : row.title() + " — BufferDeck");
+        }
+    }
+
+    public void showShortcuts() {
+        GridPane grid = new GridPane();
+        grid.setHgap(18);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(4));
+        int i = 0;
+        for (String[] kv : Shortcuts.HELP) {
+            Label key = new Label(kv[0]);
+            key.getStyleClass().add("shortcut-key");
+            grid.addRow(i++, key, new Label(kv[1]));
+        }
+        Alert help = new Alert(Alert.AlertType.NONE, null, ButtonType.CLOSE);
+        help.initOwner(scene.getWindow());
+        help.setTitle("Keyboard shortcuts");
+        help.setHeaderText("Keyboard shortcuts");
+        help.getDialogPane().setContent(new StackPane(grid));
+        help.getDialogPane().getStylesheets().addAll(scene.getStylesheets());
+        help.show();
+    }
+
+}

@@ -1,0 +1,74 @@
+package dev.bufferdeck.ui.main;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/** The main menu, and the same accelerators for the playlist window. */
+final class MenuBuilder {
+    static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination OPEN_URL = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination PLAYLIST = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination HELP = new KeyCodeCombination(KeyCode.F1);
+
+    private MenuBuilder() {}
+
+    static MenuBar build(MainController c, MainWindow window) {
+        MenuItem open = item("Open files…", OPEN, new FontIcon(MaterialDesignF.FOLDER_OPEN), c::openFiles);
+        MenuItem openUrl = item("Open URL…", OPEN_URL, new FontIcon(MaterialDesignL.LINK_VARIANT), c::openUrl);
+        MenuItem paste = item("Paste URL or data", PASTE, new FontIcon(MaterialDesignC.CONTENT_PASTE), c::paste);
+        MenuItem importList = item("Import playlist…", null, new FontIcon(MaterialDesignF.FILE_IMPORT), c::importPlaylist);
+        MenuItem exportList = item("Export playlist…", null, new FontIcon(MaterialDesignF.FILE_EXPORT), c::exportPlaylist);
+        MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), null, () -> {
+            c.stage().close();
+            Platform.exit();
+        });
+        Menu file = new Menu("File", null, open, openUrl, paste, new SeparatorMenuItem(), importList, exportList,
+                new SeparatorMenuItem(), quit);
+
+        PlayerController p = c.player();
+        Menu playback = new Menu("Playback", null,
+                item("Play / pause", null, new FontIcon(MaterialDesignP.PLAY_PAUSE), p::playPause),
+                item("Stop", null, new FontIcon(MaterialDesignS.STOP), p::stop),
+                item("Next", null, new FontIcon(MaterialDesignS.SKIP_NEXT), p::next),
+                item("Previous", null, new FontIcon(MaterialDesignS.SKIP_PREVIOUS), p::previous),
+                new SeparatorMenuItem(),
+                item("Mute / unmute", null, null, p::toggleMute));
+        Menu view = new Menu("View", null,
+                item("Playlist window", PLAYLIST, new FontIcon(MaterialDesignP.PLAYLIST_MUSIC), c::togglePlaylistWindow),
+                item("Hex preview", null, null, window::showHex),
+                item("Buffer details", null, null, window::showDetails));
+        Menu help = new Menu("Help", null, item("Keyboard shortcuts", HELP, null, window::showShortcuts));
+        MenuBar bar = new MenuBar(file, playback, view, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    /** The window-level shortcuts of the menu, for a window that has no menu bar. */
+    static void installAccelerators(Scene scene, MainController c) {
+        scene.getAccelerators().put(OPEN, c::openFiles);
+        scene.getAccelerators().put(OPEN_URL, c::openUrl);
+        scene.getAccelerators().put(PASTE, c::paste);
+        scene.getAccelerators().put(PLAYLIST, c::togglePlaylistWindow);
+    }
+
+    private static MenuItem item(String text, KeyCombination keys, FontIcon icon, Runnable action) {
+        MenuItem item = new MenuItem(text, icon);
+        if (keys != null) item.setAccelerator(keys);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.bufferdeck.ui.main;
+
+import dev.bufferdeck.audio.PlayerState;
+import dev.bufferdeck.ui.services.TimeText;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
+
+/**
+ * Seek slider with elapsed and total time, the transport buttons, volume and mute. The position
+ * follows playback by polling the player every frame; dragging the slider seeks.
+ */
+public final class TransportBar extends VBox {
+    private final PlayerController player;
+    private final Slider seek = new Slider(0, 1, 0);
+    private final Label elapsed = new Label("0:00");
+    private final Label total = new Label("--:--");
+    private final Button previous = iconButton(new FontIcon(MaterialDesignS.SKIP_PREVIOUS), "Previous (P)", "transport-previous");
+    private final Button playPause = iconButton(new FontIcon(MaterialDesignP.PLAY), "Play (Space)", "transport-play");
+    private final Button stop = iconButton(new FontIcon(MaterialDesignS.STOP), "Stop", "transport-stop");
+    private final Button next = iconButton(new FontIcon(MaterialDesignS.SKIP_NEXT), "Next (N)", "transport-next");
+    private final ToggleButton mute = new ToggleButton();
+    private final Slider volume = new Slider(0, 1, 0.8);
+    private final Button playlistButton;
+    private boolean followingPlayer;
+    private final AnimationTimer follow = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            followPosition();
+        }
+    };
+
+    public TransportBar(PlayerController player, Button playlistButton) {
+        this.player = player;
+        this.playlistButton = playlistButton;
+        createView();
+        init();
+    }
+
+    private void createView() {
+        getStyleClass().add("transport");
+        seek.setId("seek-slider");
+        seek.getStyleClass().add("seek");
+        elapsed.setId("time-elapsed");
+        elapsed.getStyleClass().add("time");
+        total.setId("time-total");
+        total.getStyleClass().add("time");
+        elapsed.setMinWidth(48);
+        total.setMinWidth(48);
+        HBox.setHgrow(seek, Priority.ALWAYS);
+        HBox seekRow = new HBox(8, elapsed, seek, total);
+        seekRow.setAlignment(Pos.CENTER);
+
+        playPause.getStyleClass().add("play-button");
+        mute.setId("transport-mute");
+        mute.getStyleClass().add("icon-button");
+        mute.setTooltip(new Tooltip("Mute (M)"));
+        volume.setId("volume-slider");
+        volume.setPrefWidth(110);
+        volume.setTooltip(new Tooltip("Volume (Up/Down)"));
+        Region left = new Region();
+        Region right = new Region();
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        HBox buttons = new HBox(6, previous, playPause, stop, next);
+        buttons.setAlignment(Pos.CENTER);
+        HBox volumeBox = new HBox(4, mute, volume);
+        volumeBox.setAlignment(Pos.CENTER_RIGHT);
+        HBox leftBox = new HBox(playlistButton);
+        leftBox.setAlignment(Pos.CENTER_LEFT);
+        leftBox.setMinWidth(150);
+        volumeBox.setMinWidth(150);
+        HBox controls = new HBox(8, leftBox, left, buttons, right, volumeBox);
+        controls.setAlignment(Pos.CENTER);
+        setSpacing(4);
+        getChildren().addAll(seekRow, controls);
+    }
+
+    private void init() {
+        previous.setOnAction(e -> player.previous());
+        playPause.setOnAction(e -> player.playPause());
+        stop.setOnAction(e -> player.stop());
+        next.setOnAction(e -> player.next());
+        volume.valueProperty().bindBidirectional(player.volumeProperty());
+        mute.selectedProperty().bindBidirectional(player.mutedProperty());
+        mute.graphicProperty().bind(Bindings.createObjectBinding(() ->
+                new FontIcon(mute.isSelected() || volume.getValue() == 0 ? MaterialDesignV.VOLUME_OFF : MaterialDesignV.VOLUME_HIGH),
+                mute.selectedProperty(), volume.valueProperty()));
+        player.stateProperty().addListener((o, a, s) -> showState(s));
+        player.durationProperty().addListener((o, a, d) -> showDuration(d.longValue()));
+        player.nowPlayingProperty().addListener((o, a, r) -> showDuration(player.durationProperty().get()));
+        showState(player.state());
+        showDuration(player.durationProperty().get());
+        seek.valueProperty().addListener((o, a, v) -> {
+            if (!followingPlayer && !seek.isValueChanging()) player.seekTo(Math.round(v.doubleValue()));
+            elapsed.setText(TimeText.of(Math.round(v.doubleValue())));
+        });
+        seek.valueChangingProperty().addListener((o, was, changing) -> {
+            if (!changing) player.seekTo(Math.round(seek.getValue()));
+        });
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) follow.start(); else follow.stop();
+        });
+    }
+
+    public Slider seekSlider() { return seek; }
+    public Button playPauseButton() { return playPause; }
+
+    private void followPosition() {
+        if (seek.isValueChanging() || seek.isPressed()) return;
+        long position = player.positionMillis();
+        if (Math.abs(seek.getValue() - position) < 1) return;
+        followingPlayer = true;
+        try {
+            seek.setValue(Math.min(position, seek.getMax()));
+        } finally {
+            followingPlayer = false;
+        }
+    }
+
+    private void showDuration(long millis) {
+        followingPlayer = true;
+        try {
+            seek.setMax(Math.max(1, millis));
+            seek.setDisable(millis <= 0);
+        } finally {
+            followingPlayer = false;
+        }
+        total.setText(TimeText.of(millis));
+    }
+
+    private void showState(PlayerState s) {
+        boolean playing = s == PlayerState.PLAYING;
+        playPause.setGraphic(new FontIcon(playing ? MaterialDesignP.PAUSE : MaterialDesignP.PLAY));
+        playPause.getTooltip().setText(playing ? "Pause (Space)" : "Play (Space)");
+        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("playing"), playing);
+    }
+
+    private static Button iconButton(FontIcon icon, String tip, String id) {
+        Button b = new Button(null, icon);
+        b.setTooltip(new Tooltip(tip));
+        b.setId(id);
+        b.getStyleClass().add("icon-button");
+        b.setFocusTraversable(false);
+        return b;
+    }
+}

@@ -1,0 +1,4 @@
+package dev.bufferdeck.ui.notify;
+
+/** One line for the user. */
+public record Notice(String text, boolean error) {}

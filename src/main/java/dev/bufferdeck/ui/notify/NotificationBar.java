@@ -1,0 +1,37 @@
+package dev.bufferdeck.ui.notify;
+
+import javafx.animation.PauseTransition;
+import javafx.scene.Node;
+import javafx.util.Duration;
+import org.controlsfx.control.NotificationPane;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+
+/** Shows each notice as a one-line bar over the top of the content, hiding itself after a while. */
+public final class NotificationBar extends NotificationPane {
+    private final PauseTransition hideLater = new PauseTransition(Duration.seconds(6));
+
+    public NotificationBar(Node content, Notifier notifier) {
+        super(content);
+        getStyleClass().add("notification-bar");
+        setShowFromTop(true);
+        setCloseButtonVisible(true);
+        hideLater.setOnFinished(e -> hide());
+        notifier.setDisplay(this::showNotice);
+    }
+
+    private void showNotice(Notice notice) {
+        FontIcon icon = new FontIcon(notice.error() ? MaterialDesignA.ALERT_CIRCLE : MaterialDesignI.INFORMATION);
+        icon.getStyleClass().add(notice.error() ? "notice-error-icon" : "notice-info-icon");
+        getStyleClass().removeAll("notice-error", "notice-info");
+        getStyleClass().add(notice.error() ? "notice-error" : "notice-info");
+        if (isShowing()) {
+            setText(notice.text());
+            setGraphic(icon);
+        } else {
+            show(notice.text(), icon);
+        }
+        hideLater.playFromStart();
+    }
+}

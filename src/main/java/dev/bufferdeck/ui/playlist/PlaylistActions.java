@@ -1,0 +1,12 @@
+package dev.bufferdeck.ui.playlist;
+
+import dev.bufferdeck.ui.dnd.DroppedItems;
+
+/** What the playlist window asks of the rest of the app. */
+public interface PlaylistActions {
+    void play(PlaylistEntry entry);
+    /** Loads the items and inserts them at {@code index} (the end when it equals the size). */
+    void dropAt(DroppedItems items, int index);
+    void importPlaylist();
+    void exportPlaylist();
+}

@@ -1,0 +1,263 @@
+package dev.bufferdeck.ui.playlist;
+
+import dev.bufferdeck.ui.dnd.DropZone;
+import dev.bufferdeck.ui.dnd.InternalDrag;
+import dev.bufferdeck.ui.services.TimeText;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/** The playlist in its own window: reorder by dragging, delete, shuffle, repeat, import and export. */
+public final class PlaylistWindow {
+    private final PlaylistModel model;
+    private final PlaylistActions actions;
+    private final Stage stage = new Stage();
+    private final TableView<PlaylistEntry> table = new TableView<>();
+    private final ToggleButton shuffle = new ToggleButton(null, new FontIcon(MaterialDesignS.SHUFFLE_VARIANT));
+    private final Button repeat = new Button();
+    private final Label summary = new Label();
+    private final BorderPane root = new BorderPane();
+
+    public PlaylistWindow(PlaylistModel model, PlaylistActions actions, Window owner) {
+        this.model = model;
+        this.actions = actions;
+        if (owner != null) stage.initOwner(owner);
+        createView();
+        init();
+    }
+
+    private void createView() {
+        table.setId("playlist-table");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPlaceholder(new Label("Drop files or URLs here, or add from the library"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<PlaylistEntry, PlaylistEntry> index = new TableColumn<>("#");
+        index.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        index.setCellFactory(c -> new IndexCell());
+        index.setSortable(false);
+        index.setPrefWidth(52);
+        TableColumn<PlaylistEntry, String> title = new TableColumn<>("Title");
+        title.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().row().title(), c.getValue().row().factsProperty()));
+        title.setSortable(false);
+        title.setPrefWidth(260);
+        TableColumn<PlaylistEntry, String> duration = new TableColumn<>("Duration");
+        duration.setCellValueFactory(c -> Bindings.createStringBinding(() -> {
+            long ms = c.getValue().row().durationMillis();
+            return ms < 0 ? "" : TimeText.of(ms);
+        }, c.getValue().row().factsProperty()));
+        duration.setSortable(false);
+        duration.setPrefWidth(70);
+        duration.getStyleClass().add("numeric");
+        TableColumn<PlaylistEntry, String> origin = new TableColumn<>("Origin");
+        origin.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().row().buffer().origin().describe()));
+        origin.setSortable(false);
+        origin.setPrefWidth(240);
+        table.getColumns().setAll(List.of(index, title, duration, origin));
+        table.setItems(model.entries());
+
+        shuffle.setId("playlist-shuffle");
+        shuffle.setTooltip(new Tooltip("Shuffle"));
+        repeat.setId("playlist-repeat");
+        Button remove = new Button(null, new FontIcon(MaterialDesignD.DELETE));
+        remove.setTooltip(new Tooltip("Remove the selected entries (Delete)"));
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> removeSelected());
+        Button importButton = new Button("Import…", new FontIcon(MaterialDesignF.FILE_IMPORT));
+        importButton.setOnAction(e -> actions.importPlaylist());
+        Button exportButton = new Button("Export…", new FontIcon(MaterialDesignF.FILE_EXPORT));
+        exportButton.setOnAction(e -> actions.exportPlaylist());
+        summary.getStyleClass().add("playlist-summary");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox tools = new HBox(6, shuffle, repeat, remove, summary, spacer, importButton, exportButton);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        tools.getStyleClass().add("playlist-tools");
+
+        root.getStyleClass().add("playlist-window");
+        root.setTop(tools);
+        root.setCenter(table);
+        Scene scene = new Scene(root, 640, 420);
+        scene.getStylesheets().add(Objects.requireNonNull(PlaylistWindow.class.getResource("playlist.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle("Playlist — BufferDeck");
+        stage.setMinWidth(360);
+        stage.setMinHeight(200);
+    }
+
+    private void init() {
+        shuffle.selectedProperty().bindBidirectional(model.shuffleProperty());
+        repeat.setOnAction(e -> model.repeatProperty().set(model.repeatProperty().get().following()));
+        model.repeatProperty().addListener((o, a, r) -> showRepeat(r));
+        showRepeat(model.repeatProperty().get());
+        model.currentProperty().addListener((o, a, b) -> table.refresh());
+        model.entries().addListener((ListChangeListener<PlaylistEntry>) c -> updateSummary());
+        updateSummary();
+        table.setRowFactory(t -> reorderableRow());
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                actions.play(table.getSelectionModel().getSelectedItem());
+                e.consume();
+            } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+                removeSelected();
+                e.consume();
+            }
+        });
+        DropZone.install(table, (items, e) -> actions.dropAt(items, dropIndex(e)));
+    }
+
+    public Stage stage() { return stage; }
+    public TableView<PlaylistEntry> table() { return table; }
+    public Scene scene() { return stage.getScene(); }
+
+    public void show() {
+        stage.show();
+        stage.toFront();
+    }
+
+    public void toggle() {
+        if (stage.isShowing()) stage.hide(); else show();
+    }
+
+    public void removeSelected() {
+        List<PlaylistEntry> gone = new ArrayList<>(table.getSelectionModel().getSelectedItems());
+        table.getSelectionModel().clearSelection();
+        model.remove(gone);
+    }
+
+    private void showRepeat(RepeatMode mode) {
+        repeat.setGraphic(new FontIcon(switch (mode) {
+            case OFF -> MaterialDesignR.REPEAT_OFF;
+            case ALL -> MaterialDesignR.REPEAT;
+            case ONE -> MaterialDesignR.REPEAT_ONCE;
+        }));
+        repeat.setTooltip(new Tooltip(switch (mode) {
+            case OFF -> "Repeat off";
+            case ALL -> "Repeat all";
+            case ONE -> "Repeat one";
+        }));
+        repeat.getStyleClass().remove("on");
+        if (mode != RepeatMode.OFF) repeat.getStyleClass().add("on");
+    }
+
+    private void updateSummary() {
+        long total = model.entries().stream().mapToLong(e -> Math.max(0, e.row().durationMillis())).sum();
+        int n = model.entries().size();
+        summary.setText(n + (n == 1 ? " entry" : " entries") + (total > 0 ? " · " + TimeText.of(total) : ""));
+    }
+
+    /** The index a drop lands at: before the row under the pointer, or at the end. */
+    private int dropIndex(DragEvent e) {
+        Node n = e.getPickResult() == null ? null : e.getPickResult().getIntersectedNode();
+        while (n != null && !(n instanceof TableRow<?>)) n = n.getParent();
+        if (n instanceof TableRow<?> row && !row.isEmpty()) return row.getIndex();
+        return model.entries().size();
+    }
+
+    private TableRow<PlaylistEntry> reorderableRow() {
+        TableRow<PlaylistEntry> row = new TableRow<>() {
+            @Override
+            protected void updateItem(PlaylistEntry item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("playing");
+                if (!empty && item != null && item == model.current()) getStyleClass().add("playing");
+            }
+        };
+        row.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) actions.play(row.getItem());
+        });
+        row.setOnDragDetected(e -> {
+            if (row.isEmpty()) return;
+            Dragboard db = row.startDragAndDrop(TransferMode.MOVE);
+            ClipboardContent content = new ClipboardContent();
+            content.put(InternalDrag.ROWS, selectedIndicesText(row.getIndex()));
+            db.setContent(content);
+            e.consume();
+        });
+        row.setOnDragOver(e -> {
+            if (e.getDragboard().hasContent(InternalDrag.ROWS)) {
+                e.acceptTransferModes(TransferMode.MOVE);
+                e.consume();
+            }
+        });
+        row.setOnDragEntered(e -> { if (e.getDragboard().hasContent(InternalDrag.ROWS)) row.getStyleClass().add("drop-before"); });
+        row.setOnDragExited(e -> row.getStyleClass().remove("drop-before"));
+        row.setOnDragDropped(e -> {
+            if (!e.getDragboard().hasContent(InternalDrag.ROWS)) return;
+            List<Integer> indices = parseIndices((String) e.getDragboard().getContent(InternalDrag.ROWS));
+            int target = row.isEmpty() ? model.entries().size() : row.getIndex();
+            model.move(indices, target);
+            table.getSelectionModel().clearSelection();
+            e.setDropCompleted(true);
+            e.consume();
+        });
+        return row;
+    }
+
+    private String selectedIndicesText(int dragged) {
+        List<Integer> selected = new ArrayList<>(table.getSelectionModel().getSelectedIndices());
+        if (!selected.contains(dragged)) selected = List.of(dragged);
+        return String.join(",", selected.stream().map(String::valueOf).toList());
+    }
+
+    static List<Integer> parseIndices(String text) {
+        if (text == null || text.isBlank()) return List.of();
+        return Arrays.stream(text.split(",")).map(String::strip).map(Integer::valueOf).toList();
+    }
+
+    /** "▶ 3" for the playing entry, "3" for the others. */
+    private final class IndexCell extends TableCell<PlaylistEntry, PlaylistEntry> {
+        @Override
+        protected void updateItem(PlaylistEntry item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText(Integer.toString(getIndex() + 1));
+            if (item == model.current()) {
+                FontIcon icon = new FontIcon(MaterialDesignP.PLAY);
+                icon.getStyleClass().add("playing-icon");
+                setGraphic(icon);
+            } else {
+                setGraphic(null);
+            }
+        }
+    }
+}

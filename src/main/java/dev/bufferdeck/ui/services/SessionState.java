@@ -1,0 +1,22 @@
+package dev.bufferdeck.ui.services;
+
+import java.util.List;
+
+/**
+ * What is remembered between runs.
+ *
+ * @param playlist  origins of the playlist entries (paths and URLs), in order
+ * @param repeat    "OFF", "ALL" or "ONE"
+ * @param main      main window geometry, null when never shown
+ * @param playlistWindow playlist window geometry, null when never shown
+ * @param currentIndex the playlist entry that was playing, or -1
+ */
+public record SessionState(List<String> playlist, double volume, boolean muted, String repeat,
+                           boolean shuffle, Geometry main, Geometry playlistWindow,
+                           boolean playlistWindowShown, int currentIndex) {
+    public SessionState {
+        playlist = List.copyOf(playlist);
+    }
+
+    public record Geometry(double x, double y, double width, double height) {}
+}

@@ -1,0 +1,42 @@
+package dev.bufferdeck.audio.spectrum;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SpectrumAnalyzerTest {
+    private static final double RATE = 44_100;
+
+    private static float[] sine(double hz, double amplitude, int n) {
+        float[] s = new float[n];
+        for (int i = 0; i < n; i++) s[i] = (float) (amplitude * Math.sin(2 * Math.PI * hz * i / RATE));
+        return s;
+    }
+
+    @Test
+    void aSinePeaksInTheBandHoldingItsFrequencyAtItsLevel() {
+        SpectrumAnalyzer analyzer = new SpectrumAnalyzer(4096, 32, 20);
+        for (double hz : new double[] {100, 1000, 5000, 15000}) {
+            Spectrum s = analyzer.analyze(sine(hz, 0.5, 8192), 8192, RATE);
+            int loudest = 0;
+            for (int b = 1; b < s.bandsDb().length; b++) if (s.bandsDb()[b] > s.bandsDb()[loudest]) loudest = b;
+            assertEquals(s.bandOf(hz), loudest, "loudest band for " + hz + " Hz");
+            assertEquals(-6.0, s.bandsDb()[loudest], 1.5, "a 0.5 amplitude sine reads about -6 dBFS");
+            assertEquals(-9.0, s.rmsDb(), 0.2, "RMS of a 0.5 sine is 0.354 = -9 dBFS");
+            assertEquals(-6.0, s.peakDb(), 0.1);
+            int far = loudest > 16 ? 2 : s.bandsDb().length - 2;
+            assertTrue(s.bandsDb()[far] < s.bandsDb()[loudest] - 40, "energy stays near " + hz + " Hz");
+        }
+    }
+
+    @Test
+    void silenceAndTooFewSamplesSitAtTheFloor() {
+        SpectrumAnalyzer analyzer = new SpectrumAnalyzer(2048, 16, 20);
+        Spectrum silent = analyzer.analyze(new float[2048], 2048, RATE);
+        for (float db : silent.bandsDb()) assertEquals(Spectrum.FLOOR_DB, db);
+        assertEquals(Spectrum.FLOOR_DB, silent.rmsDb());
+        Spectrum empty = analyzer.analyze(new float[0], 0, RATE);
+        assertEquals(Spectrum.FLOOR_DB, empty.peakDb());
+    }
+}

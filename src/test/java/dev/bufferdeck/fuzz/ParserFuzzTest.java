@@ -1,0 +1,80 @@
+package dev.bufferdeck.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.bufferdeck.format.FormatSniffer;
+import dev.bufferdeck.format.index.MpegFrameIndex;
+import dev.bufferdeck.format.regions.Playhead;
+import dev.bufferdeck.format.regions.Region;
+import dev.bufferdeck.format.regions.RegionParser;
+import dev.bufferdeck.format.regions.RegionTree;
+import dev.bufferdeck.playlist.PlaylistFormat;
+import dev.bufferdeck.playlist.PlaylistFormatException;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Fuzz targets for every entry point that reads untrusted bytes without decoding them. In the normal
+ * test run each target replays its seed corpus (src/test/resources/dev/bufferdeck/fuzz/ParserFuzzTestInputs/);
+ * with {@code -Pfuzz} Jazzer explores from there.
+ */
+class ParserFuzzTest {
+    private static final long SMALL_ALLOWANCE = 2L << 20;
+    /** The JDK's XML parser allocates about 2.7 MB of buffers per document, whatever its size (measured). */
+    private static final long XML_ALLOWANCE = 4L << 20;
+
+    @FuzzTest(maxDuration = "60s")
+    void sniff(byte[] input) throws Exception {
+        FuzzLimits.check(input.length, SMALL_ALLOWANCE, () -> {
+            FormatSniffer sniffer = new FormatSniffer();
+            sniffer.sniff(ByteBuffer.wrap(input).asReadOnlyBuffer());
+            sniffer.detect(ByteBuffer.wrap(input).asReadOnlyBuffer(), "mp3");
+        });
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void regions(byte[] input) throws Exception {
+        FuzzLimits.check(input.length, SMALL_ALLOWANCE, () -> {
+            ByteBuffer buffer = ByteBuffer.wrap(input).asReadOnlyBuffer();
+            RegionTree tree = RegionParser.parse(buffer);
+            walk(tree.roots(), 0, new int[] {20_000});
+            tree.firstProblem();
+            Playhead.of(buffer, tree, MpegFrameIndex.build(buffer)).ifPresent(p -> {
+                for (long ms : new long[] {0, 1, 500, 10_000}) p.regionAtMillis(ms);
+                p.millisAtOffset(input.length / 2);
+            });
+        });
+    }
+
+    private static void walk(java.util.List<Region> regions, int depth, int[] budget) {
+        for (Region r : regions) {
+            if (budget[0]-- <= 0 || depth > 64) return;
+            if (r.offset() < 0 || r.length() < 0) throw new AssertionError("negative region " + r);
+            walk(r.children(), depth + 1, budget);
+        }
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void mpegFrameIndex(byte[] input) throws Exception {
+        FuzzLimits.check(input.length, SMALL_ALLOWANCE, () -> {
+            MpegFrameIndex index = MpegFrameIndex.build(ByteBuffer.wrap(input).asReadOnlyBuffer());
+            if (!index.isEmpty()) {
+                index.playableSamples();
+                index.averageBitrateKbps();
+                index.frameContaining(index.decodedSamples() / 2);
+            }
+        });
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void playlists(byte[] input) throws Exception {
+        FuzzLimits.check(input.length, XML_ALLOWANCE, () -> {
+            for (PlaylistFormat format : PlaylistFormat.values()) {
+                try {
+                    format.read(input, "/music/list." + format.extension());
+                } catch (PlaylistFormatException expected) {
+                    // a readable refusal is the right answer to most fuzzed bytes
+                }
+            }
+        });
+    }
+}

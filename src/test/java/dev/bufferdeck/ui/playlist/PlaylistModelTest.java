@@ -1,0 +1,149 @@
+package dev.bufferdeck.ui.playlist;
+
+import dev.bufferdeck.repository.FormatDetector;
+import dev.bufferdeck.repository.MediaRepository;
+import dev.bufferdeck.repository.Origin;
+import dev.bufferdeck.ui.library.BufferRow;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PlaylistModelTest {
+    private final MediaRepository repository = new MediaRepository(FormatDetector.NONE);
+    private PlaylistModel playlist;
+    private List<PlaylistEntry> e;
+
+    @BeforeEach
+    void fill() throws Exception {
+        playlist = new PlaylistModel(new Random(7));
+        for (String name : List.of("a", "b", "c", "d", "e")) {
+            byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+            playlist.append(new BufferRow(repository.add(bytes, name + ".wav", new Origin.BuiltIn(name), "wav").buffer()));
+        }
+        e = new ArrayList<>(playlist.entries());
+    }
+
+    private List<String> names() {
+        return playlist.entries().stream().map(x -> x.row().buffer().name().substring(0, 1)).toList();
+    }
+
+    @Test
+    void moveDownKeepsTheOrderOfTheMovedEntries() {
+        playlist.move(List.of(0, 1), 4);
+        assertEquals(List.of("c", "d", "a", "b", "e"), names());
+    }
+
+    @Test
+    void moveUpAndToTheEnd() {
+        playlist.move(List.of(3), 0);
+        assertEquals(List.of("d", "a", "b", "c", "e"), names());
+        playlist.move(List.of(0), 5);
+        assertEquals(List.of("a", "b", "c", "e", "d"), names());
+    }
+
+    @Test
+    void moveKeepsThePlayingEntryMarked() {
+        playlist.setCurrent(e.get(2));
+        playlist.move(List.of(2), 0);
+        assertSame(e.get(2), playlist.current());
+        assertEquals(0, playlist.indexOf(playlist.current()));
+    }
+
+    @Test
+    void multiSelectDeleteRemovesExactlyThoseEntries() {
+        playlist.setCurrent(e.get(1));
+        playlist.remove(List.of(e.get(1), e.get(3)));
+        assertEquals(List.of("a", "c", "e"), names());
+        assertNull(playlist.current(), "removing the playing entry unmarks it");
+    }
+
+    @Test
+    void theSameBufferTwiceIsTwoEntries() {
+        PlaylistEntry again = playlist.append(e.get(0).row());
+        playlist.remove(List.of(again));
+        assertEquals(List.of("a", "b", "c", "d", "e"), names());
+    }
+
+    @Test
+    void nextAndPreviousStopAtTheEndsWithRepeatOff() {
+        playlist.setCurrent(e.get(4));
+        assertTrue(playlist.next().isEmpty());
+        assertTrue(playlist.afterEnd().isEmpty());
+        playlist.setCurrent(e.get(0));
+        assertTrue(playlist.previous().isEmpty());
+        assertSame(e.get(1), playlist.next().orElseThrow());
+    }
+
+    @Test
+    void repeatAllWrapsAround() {
+        playlist.repeatProperty().set(RepeatMode.ALL);
+        playlist.setCurrent(e.get(4));
+        assertSame(e.get(0), playlist.next().orElseThrow());
+        assertSame(e.get(0), playlist.afterEnd().orElseThrow());
+        playlist.setCurrent(e.get(0));
+        assertSame(e.get(4), playlist.previous().orElseThrow());
+    }
+
+    @Test
+    void repeatOneReplaysAtTheEndButNextStillMovesOn() {
+        playlist.repeatProperty().set(RepeatMode.ONE);
+        playlist.setCurrent(e.get(2));
+        assertSame(e.get(2), playlist.afterEnd().orElseThrow());
+        assertSame(e.get(3), playlist.next().orElseThrow());
+    }
+
+    @Test
+    void repeatModesCycle() {
+        assertEquals(RepeatMode.ALL, RepeatMode.OFF.following());
+        assertEquals(RepeatMode.ONE, RepeatMode.ALL.following());
+        assertEquals(RepeatMode.OFF, RepeatMode.ONE.following());
+    }
+
+    @Test
+    void shufflePlaysEveryEntryOnceStartingAfterTheCurrent() {
+        playlist.setCurrent(e.get(2));
+        playlist.shuffleProperty().set(true);
+        List<PlaylistEntry> order = playlist.shuffleOrder();
+        assertSame(e.get(2), order.get(0), "the playing entry heads the shuffled order");
+        assertEquals(new HashSet<>(e), new HashSet<>(order));
+        List<PlaylistEntry> played = new ArrayList<>(List.of(playlist.current()));
+        while (true) {
+            var next = playlist.afterEnd();
+            if (next.isEmpty()) break;
+            playlist.setCurrent(next.get());
+            played.add(next.get());
+        }
+        assertEquals(order, played);
+        assertNotEquals(e, played, "seed 7 gives an order different from the list");
+    }
+
+    @Test
+    void shuffleOrderSurvivesReorderingAndForgetsRemovedEntries() {
+        playlist.shuffleProperty().set(true);
+        List<PlaylistEntry> before = playlist.shuffleOrder();
+        playlist.move(List.of(4), 0);
+        assertEquals(before, playlist.shuffleOrder());
+        playlist.remove(List.of(e.get(1)));
+        assertFalse(playlist.shuffleOrder().contains(e.get(1)));
+        assertEquals(4, playlist.shuffleOrder().size());
+    }
+
+    @Test
+    void removingABufferRemovesAllItsEntries() {
+        playlist.append(e.get(1).row());
+        playlist.removeBuffer(e.get(1).row().buffer());
+        assertEquals(List.of("a", "c", "d", "e"), names());
+    }
+}
