@@ -67,6 +67,8 @@ public final class MemoryLine implements AutoCloseable {
     private volatile double volume = 1;
     private volatile boolean muted;
     private volatile Segment[] segments;
+    /** The position when the line was released, or -1 while it is open. */
+    private volatile long releasedAt = -1;
 
     // audio thread only
     private Track writer;
@@ -174,6 +176,8 @@ public final class MemoryLine implements AutoCloseable {
 
     /** The frame of the audible track being heard now. */
     public long positionFrames() {
+        long released = releasedAt;
+        if (released >= 0) return released;
         long linePos = line.getLongFramePosition();
         Segment seg = heardSegment(linePos);
         long frames = seg.sourceStart() + Math.max(0, linePos - seg.lineStart());
@@ -406,6 +410,11 @@ public final class MemoryLine implements AutoCloseable {
     }
 
     private void release() {
+        try {
+            releasedAt = positionFrames();
+        } catch (RuntimeException e) {
+            releasedAt = 0;
+        }
         try {
             line.stop();
             line.flush();

@@ -301,9 +301,10 @@ public final class Player implements AutoCloseable {
         fail(message);
     }
 
+    /** The message goes out before the ERROR state, so whoever waits for the state has it. */
     private void fail(String message) {
-        setState(PlayerState.ERROR);
         fire(l -> l.notice(message, true));
+        setState(PlayerState.ERROR);
     }
 
     private void releaseLine() {

@@ -44,7 +44,7 @@ final class TextSniffer {
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer chars = CharBuffer.allocate(PREFIX);
+        CharBuffer chars = CharBuffer.allocate(Math.min(PREFIX, b.limit()));
         boolean whole = b.limit() <= PREFIX;
         CoderResult result = decoder.decode(prefix, chars, whole);
         if (result.isError()) return null;

@@ -18,7 +18,7 @@ import java.util.HexFormat;
 
 /** Reads one file into one exactly sized array, hashing as it reads. */
 final class FileLoader {
-    private static final int CHUNK = 1 << 20;
+    private static final int CHUNK = 256 * 1024;
 
     private final MediaRepository repository;
 

@@ -119,8 +119,9 @@ class FormatSnifferTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("prefixes")
     void everyPrefixOfEveryCaseIsAnsweredWithoutThrowing(String name, DetectedFormat expected, byte[] bytes) {
-        for (int length = 0; length <= Math.min(bytes.length, 80); length++) {
-            DetectedFormat format = sniffer.sniff(ByteBuffer.wrap(bytes, 0, length).slice());
+        int step = Math.max(1, bytes.length / 200);
+        for (int length = 0; length <= bytes.length; length += length < 80 ? 1 : step) {
+            DetectedFormat format = sniffer.sniffUnguarded(ByteBuffer.wrap(bytes, 0, length).slice());
             assertTrue(format != null, "no answer for " + length + " bytes");
         }
     }

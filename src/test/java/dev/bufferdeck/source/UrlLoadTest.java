@@ -390,6 +390,64 @@ class UrlLoadTest {
     }
 
     @Test
+    void serverThatNeverAnswersTimesOutWithTheResponseTimeout() throws Exception {
+        try (SourceLoader impatient = new SourceLoader(repository, FAST
+                .withConnectTimeout(Duration.ofMillis(300)).withResponseTimeout(Duration.ofMillis(400)));
+             RawHttpServer raw = new RawHttpServer((s, head) -> {
+                 try {
+                     while (s.getInputStream().read() >= 0) {
+                         // say nothing until the client hangs up
+                     }
+                 } catch (IOException reset) {
+                     // hung up abruptly
+                 }
+             })) {
+            LeakCheck check = LeakCheck.before(repository);
+            long t0 = System.nanoTime();
+            LoadException e = assertThrows(LoadException.class, () -> impatient.load(raw.url("/quiet.mp3")));
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            assertEquals(raw.url("/quiet.mp3") + ": no response within 0.7 s", e.getMessage());
+            assertEquals(LoadException.Kind.TIMEOUT, e.kind());
+            assertTrue(ms < 3000, "took " + ms + " ms");
+            assertEquals(1, raw.requests().size());
+            check.assertRepositoryUnchanged();
+            check.assertNothingLeftBehind(impatient);
+        }
+    }
+
+    @Test
+    void cancelWhileWaitingForTheResponseEndsPromptly() throws Exception {
+        CountDownLatch asked = new CountDownLatch(1);
+        try (RawHttpServer raw = new RawHttpServer((s, head) -> {
+            asked.countDown();
+            try {
+                while (s.getInputStream().read() >= 0) {
+                    // say nothing until the client hangs up
+                }
+            } catch (IOException reset) {
+                // hung up abruptly
+            }
+        })) {
+            LeakCheck check = LeakCheck.before(repository);
+            Cancellation cancel = new Cancellation();
+            Thread canceller = new Thread(() -> {
+                try {
+                    asked.await();
+                } catch (InterruptedException ignored) {
+                    return;
+                }
+                cancel.cancel();
+            }, "test-server-canceller");
+            canceller.start();
+            LoadException e = assertThrows(LoadException.class, () -> loader.load(raw.url("/w.mp3"), LoadProgress.NONE, cancel));
+            assertEquals(raw.url("/w.mp3") + ": cancelled", e.getMessage());
+            canceller.join();
+            check.assertRepositoryUnchanged();
+            check.assertNothingLeftBehind(loader);
+        }
+    }
+
+    @Test
     void unknownHostIsOneClearLine() throws Exception {
         LeakCheck check = LeakCheck.before(repository);
         LoadException e = assertThrows(LoadException.class, () -> loader.load("http://no-such-host.invalid/a.mp3"));

@@ -4,6 +4,7 @@ import dev.bufferdeck.audio.PcmDecoder;
 import dev.bufferdeck.audio.UnsupportedMediaException;
 import dev.bufferdeck.format.index.FlacStreamInfo;
 import dev.bufferdeck.format.index.MpegFrameIndex;
+import dev.bufferdeck.format.index.OggPageIndex;
 import dev.bufferdeck.repository.MediaBuffer;
 
 import java.nio.ByteBuffer;
@@ -27,9 +28,8 @@ public final class Decoders {
                 case AU -> pcm(bytes, AuHeader.parse(bytes));
                 case MP3 -> mp3(buffer);
                 case FLAC -> flac(buffer, bytes);
-                case OGG_VORBIS -> throw new UnsupportedMediaException(
-                        container.name() + " decoding is not available yet.");
-                case OGG_OPUS -> throw new UnsupportedMediaException("Opus decoding is not supported yet.");
+                case OGG_VORBIS -> vorbis(buffer);
+                case OGG_OPUS -> opus(buffer);
                 case OGG_OTHER -> throw new UnsupportedMediaException("This Ogg stream holds neither Vorbis nor Opus audio.");
                 case MP4, AAC_ADTS -> throw new UnsupportedMediaException("AAC/M4A decoding is not supported yet.");
                 case NOT_AUDIO -> throw new UnsupportedMediaException(notAudio(buffer));
@@ -55,6 +55,22 @@ public final class Decoders {
         }
         FlacDecoder decoder = new FlacDecoder(buffer, info);
         if (decoder.totalFrames() == 0) throw new UnsupportedMediaException(buffer.name() + " holds no FLAC frames.");
+        return decoder;
+    }
+
+    private static PcmDecoder vorbis(MediaBuffer buffer) throws UnsupportedMediaException, java.io.IOException {
+        OggPageIndex index = OggPageIndex.of(buffer);
+        if (index.pageCount() < 2) throw new UnsupportedMediaException(buffer.name() + ": the Ogg stream is truncated.");
+        VorbisDecoder decoder = VorbisDecoder.open(buffer, index);
+        if (decoder.totalFrames() == 0) throw new UnsupportedMediaException(buffer.name() + " holds no Vorbis audio.");
+        return decoder;
+    }
+
+    private static PcmDecoder opus(MediaBuffer buffer) throws UnsupportedMediaException, java.io.IOException {
+        OggPageIndex index = OggPageIndex.of(buffer);
+        if (index.pageCount() < 2) throw new UnsupportedMediaException(buffer.name() + ": the Ogg stream is truncated.");
+        OpusOggDecoder decoder = OpusOggDecoder.open(buffer, index);
+        if (decoder.totalFrames() == 0) throw new UnsupportedMediaException(buffer.name() + " holds no Opus audio.");
         return decoder;
     }
 

@@ -15,7 +15,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -96,7 +95,7 @@ public final class BufferDetailPane extends ScrollPane {
             for (Map.Entry<String, String> t : f.tags().entrySet()) i = add(i, t.getKey(), t.getValue());
         }
         if (f.cover() != null) {
-            Image image = new Image(new ByteArrayInputStream(f.cover()));
+            Image image = new Image(f.coverStream());
             if (!image.isError()) {
                 cover.setImage(image);
                 cover.setManaged(true);

@@ -342,7 +342,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
     public void start(List<String> sources) {
         SessionState session = null;
         try {
-            session = services.session().load().orElse(null);
+            session = services.session().load(notifier::error).orElse(null);
         } catch (RuntimeException e) {
             notifier.error("Could not read the last session: " + e.getMessage());
         }
@@ -392,7 +392,19 @@ public final class MainController implements LibraryActions, PlaylistActions {
         boolean shown = playlistWindow != null && playlistWindow.stage().isShowing();
         SessionState.Geometry pw = playlistWindow != null ? Geometry.of(playlistWindow.stage()) : playlistGeometry;
         return new SessionState(locations, player.volumeProperty().get(), player.mutedProperty().get(),
-                playlist.repeatProperty().get().name(), playlist.shuffleProperty().get(), Geometry.of(stage), pw, shown);
+                playlist.repeatProperty().get().name(), playlist.shuffleProperty().get(), Geometry.of(stage), pw, shown,
+                currentIndexAmong(locations.size()));
+    }
+
+    private int currentIndexAmong(int saved) {
+        PlaylistEntry current = playlist.current();
+        if (current == null || location(current.row().buffer().origin()) == null) return -1;
+        int index = 0;
+        for (PlaylistEntry e : playlist.entries()) {
+            if (e == current) return index < saved ? index : -1;
+            if (location(e.row().buffer().origin()) != null) index++;
+        }
+        return -1;
     }
 
     /** Saves the session; called on exit. */
@@ -406,7 +418,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
 
     public void shutdown() {
         saveSession();
-        services.playback().close();
+        services.close();
         pool.shutdownNow();
         try {
             pool.awaitTermination(1, TimeUnit.SECONDS);

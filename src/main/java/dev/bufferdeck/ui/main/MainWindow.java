@@ -102,7 +102,11 @@ public final class MainWindow {
         showMemory(controller.library().memoryProperty().get());
         output.setText(controller.player().outputName());
         controller.player().stateProperty().addListener((o, a, b) -> output.setText(controller.player().outputName()));
-        libraryView.table().getSelectionModel().selectedItemProperty().addListener((o, a, row) -> show(row));
+        libraryView.table().getSelectionModel().selectedItemProperty().addListener((o, a, row) ->
+                show(row != null ? row : controller.player().nowPlayingProperty().get()));
+        controller.player().nowPlayingProperty().addListener((o, a, row) -> {
+            if (libraryView.table().getSelectionModel().isEmpty()) show(row);
+        });
         Shortcuts.install(scene, controller.player(), () -> controller.remove(libraryView.selection()));
         DropZone.install(libraryView.table(), (items, e) -> controller.dropOnLibrary(items));
         DropZone.install(root, (items, e) -> controller.dropOnPlayer(items));

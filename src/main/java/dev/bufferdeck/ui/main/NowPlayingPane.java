@@ -14,7 +14,6 @@ import javafx.scene.shape.Rectangle;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
-import java.io.ByteArrayInputStream;
 
 /** Cover art, title, artist — album, and the format line of the buffer playing. */
 public final class NowPlayingPane extends HBox {
@@ -85,7 +84,7 @@ public final class NowPlayingPane extends HBox {
         if (!facts.album().isEmpty()) by = by.isEmpty() ? facts.album() : by + " — " + facts.album();
         artist.setText(by.isEmpty() ? row.buffer().origin().describe() : by);
         format.setText(facts.formatLine().isEmpty() ? row.buffer().detectedFormat() : facts.formatLine());
-        Image image = facts.cover() == null ? null : new Image(new ByteArrayInputStream(facts.cover()));
+        Image image = facts.cover() == null ? null : new Image(facts.coverStream());
         cover.setImage(image != null && !image.isError() ? image : null);
         placeholder.setVisible(cover.getImage() == null);
     }

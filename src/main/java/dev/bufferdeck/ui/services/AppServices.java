@@ -1,16 +1,30 @@
 package dev.bufferdeck.ui.services;
 
-import dev.bufferdeck.repository.FormatDetector;
+import dev.bufferdeck.format.FormatSniffer;
 import dev.bufferdeck.repository.MediaRepository;
+import dev.bufferdeck.source.SourceLoader;
 
 /** The model-side services the windows work with, chosen in one place. */
 public record AppServices(MediaRepository repository, SourceLoading sources, FactsReader facts,
                           Playback playback, SessionStore session, PlaylistFiles playlistFiles) {
 
-    /** The real implementations where they exist, stand-ins where they do not yet. */
+    /** What the app runs with: the sniffer, the HTTP loader, the decoders, the player, the session in the config directory. */
     public static AppServices standard() {
-        MediaRepository repository = new MediaRepository(FormatDetector.NONE);
-        return new AppServices(repository, new StandInSourceLoading(repository), new StandInFactsReader(),
-                new ClockPlayback(), new NoSessionStore(), new StandInPlaylistFiles());
+        MediaRepository repository = new MediaRepository(new FormatSniffer());
+        return new AppServices(repository, new SourceLoaderAdapter(new SourceLoader(repository)), new TrackFactsReader(),
+                PlayerPlayback.standard(), new FileSessionStore(dev.bufferdeck.session.SessionStore.inDefaultDirectory()),
+                new PlaylistFileCodec());
+    }
+
+    /** Ends the player's and the loader's threads. */
+    public void close() {
+        playback.close();
+        if (sources instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                System.err.println("BufferDeck: " + e.getMessage());
+            }
+        }
     }
 }

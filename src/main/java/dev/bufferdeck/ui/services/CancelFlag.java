@@ -1,11 +1,13 @@
 package dev.bufferdeck.ui.services;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import dev.bufferdeck.source.Cancellation;
 
 /** Set by the UI's cancel button, read by the loader thread. */
 public final class CancelFlag {
-    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final Cancellation cancellation = new Cancellation();
 
-    public void cancel() { cancelled.set(true); }
-    public boolean isCancelled() { return cancelled.get(); }
+    public void cancel() { cancellation.cancel(); }
+    public boolean isCancelled() { return cancellation.isCancelled(); }
+    /** The sources layer's view of the same flag (it aborts a download in flight). */
+    public Cancellation cancellation() { return cancellation; }
 }

@@ -8,16 +8,31 @@ import java.util.Map;
  * @param title       from the tags, else the file or URL name
  * @param formatLine  e.g. {@code MP3 · 44.1 kHz · stereo · 192 kbps VBR · 4:12}; empty when unknown
  * @param durationMillis exact duration, or -1 when it cannot be known
- * @param cover       the cover image bytes (PNG/JPEG), or null
+ * @param cover       a read-only view of the cover image bytes (PNG/JPEG), or null
  * @param tags        every tag found, for the detail pane
  */
 public record MediaFacts(String title, String artist, String album, String formatLine,
-                         long durationMillis, byte[] cover, Map<String, String> tags) {
+                         long durationMillis, java.nio.ByteBuffer cover, Map<String, String> tags) {
     public MediaFacts {
         artist = artist == null ? "" : artist;
         album = album == null ? "" : album;
         formatLine = formatLine == null ? "" : formatLine;
-        tags = tags == null ? Map.of() : Map.copyOf(tags);
+        tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
+    }
+
+    /** A stream over the cover's bytes (no copy), or null when there is none. */
+    public java.io.InputStream coverStream() {
+        if (cover == null) return null;
+        java.nio.ByteBuffer b = cover.duplicate();
+        return new java.io.InputStream() {
+            @Override public int read() { return b.hasRemaining() ? b.get() & 0xFF : -1; }
+            @Override public int read(byte[] dst, int off, int len) {
+                if (!b.hasRemaining()) return -1;
+                int n = Math.min(len, b.remaining());
+                b.get(dst, off, n);
+                return n;
+            }
+        };
     }
 
     public static MediaFacts untitled(String name) {

@@ -9,10 +9,11 @@ import java.util.List;
  * @param repeat    "OFF", "ALL" or "ONE"
  * @param main      main window geometry, null when never shown
  * @param playlistWindow playlist window geometry, null when never shown
+ * @param currentIndex the playlist entry that was playing, or -1
  */
 public record SessionState(List<String> playlist, double volume, boolean muted, String repeat,
                            boolean shuffle, Geometry main, Geometry playlistWindow,
-                           boolean playlistWindowShown) {
+                           boolean playlistWindowShown, int currentIndex) {
     public SessionState {
         playlist = List.copyOf(playlist);
     }

@@ -333,20 +333,43 @@ class TagReaderTest {
 
     @Test
     void everyTruncationOfEveryTaggedFileIsReadWithoutThrowing() {
+        for (byte[] file : taggedFiles()) {
+            for (int length = 0; length <= file.length; length++) {
+                assertNotNull(TagReader.readUnguarded(ByteBuffer.wrap(file, 0, length).slice()));
+            }
+        }
+    }
+
+    @Test
+    void randomlyDamagedTagsAreReadWithoutThrowing() {
+        java.util.Random random = new java.util.Random(2024);
+        for (byte[] original : taggedFiles()) {
+            for (int round = 0; round < 2000; round++) {
+                byte[] file = original.clone();
+                for (int k = 1 + random.nextInt(4); k > 0; k--) {
+                    int at = random.nextInt(file.length);
+                    file[at] = random.nextInt(3) == 0 ? (byte) 0xFF : (byte) random.nextInt(256);
+                }
+                assertNotNull(TagReader.readUnguarded(ByteBuffer.wrap(file)), "round " + round);
+            }
+        }
+    }
+
+    private static List<byte[]> taggedFiles() {
         byte[] picture = flacPicture(3, "image/png", "c", PNG);
         byte[] comments = vorbisComment("v", "TITLE=t", "METADATA_BLOCK_PICTURE=" + Base64.getEncoder().encodeToString(picture));
-        List<byte[]> files = List.of(
+        return List.of(
                 of(id3(3, 0, frame3("TIT2", utf16("abc")), frame3("APIC", of(1, "image/jpeg", 0, 3, 0xFF, 0xFE, 0, 0, JPEG)))),
                 of(id3(4, 0x80, frame4("TIT2", of(3, "x")), of("APIC", syncsafe(8), 0, 3, syncsafe(20), 0, 0xFF, 0, 0))),
+                of("ID3", 3, 0, 0xC0, syncsafe(40), be32(6), zeros(6), frame3("TIT2", of(0, "x")), zeros(20)),
                 of(id3(2, 0, of("PIC", be24(200), 0, "PNG", 3, 0))),
                 of("fLaC", 0x00, be24(34), zeros(34), 0x04, be24(comments.length), comments, 0x86, be24(picture.length), picture),
                 new OggPageWriter(1).packets(255, 0, of(1, "vorbis", zeros(23))).packets(3, 0, of(3, "vorbis", comments, 1)).toByteArray(),
+                new OggPageWriter(1).packets(255, 0, of(0x7F, "FLAC", 1, 0, 0, 2, "fLaC", 0, be24(34), zeros(34)))
+                        .packets(2, 0, of(0x04, be24(comments.length), comments), of(0x86, be24(picture.length), picture)).toByteArray(),
+                of("RIFF", le32(60), "WAVE", "LIST", le32(20), "INFO", "INAM", le32(4), "abc", 0, "id3 ", le32(30),
+                        id3(3, 0, frame3("TIT2", of(0, "w")))),
                 of(repeat(mp3Frame(), 1), id3v1("a", "b", "c", "1999", 1)));
-        for (byte[] file : files) {
-            for (int length = 0; length <= file.length; length++) {
-                assertNotNull(TagReader.read(ByteBuffer.wrap(file, 0, length).slice()));
-            }
-        }
     }
 
     @Test

@@ -5,7 +5,6 @@ import dev.bufferdeck.repository.MediaRepository;
 import dev.bufferdeck.ui.main.MainController;
 import dev.bufferdeck.ui.main.MainWindow;
 import dev.bufferdeck.ui.services.AppServices;
-import dev.bufferdeck.ui.services.NoSessionStore;
 import dev.bufferdeck.ui.services.Playback;
 import dev.bufferdeck.ui.services.SessionStore;
 import javafx.application.Platform;
@@ -75,5 +74,5 @@ public final class AppFixture {
         return new MediaRepository(FormatDetector.NONE);
     }
 
-    static SessionStore noSession() { return new NoSessionStore(); }
+    static SessionStore noSession() { return new MemorySessionStore(); }
 }

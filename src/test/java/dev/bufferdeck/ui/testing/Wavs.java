@@ -1,0 +1,26 @@
+package dev.bufferdeck.ui.testing;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/** Small PCM WAV files made by tests. */
+public final class Wavs {
+    private Wavs() {}
+
+    /** 16-bit stereo 44.1 kHz sine. */
+    public static byte[] tone(double seconds, double hz) {
+        int rate = 44_100;
+        int frames = (int) Math.round(rate * seconds);
+        int data = frames * 4;
+        ByteBuffer b = ByteBuffer.allocate(44 + data).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(36 + data).put("WAVE".getBytes());
+        b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 2).putInt(rate).putInt(rate * 4)
+                .putShort((short) 4).putShort((short) 16);
+        b.put("data".getBytes()).putInt(data);
+        for (int i = 0; i < frames; i++) {
+            short s = (short) Math.round(Math.sin(2 * Math.PI * hz * i / rate) * 8000);
+            b.putShort(s).putShort(s);
+        }
+        return b.array();
+    }
+}
