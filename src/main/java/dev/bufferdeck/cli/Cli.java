@@ -40,14 +40,28 @@ public final class Cli {
     }
 
     static String usageText() {
-        StringBuilder sb = new StringBuilder("usage:\n  bufferdeck [FILE|URL...]        open the window\n");
-        for (Command c : COMMANDS.values()) sb.append("  bufferdeck ").append(c.usage()).append('\n');
+        StringBuilder sb = new StringBuilder("usage:\n");
+        line(sb, "bufferdeck [FILE|URL...]", "open the window with these sources queued");
+        for (Command c : COMMANDS.values()) {
+            String[] parts = c.usage().strip().split("\\s{2,}", 2);
+            line(sb, "bufferdeck " + parts[0], parts.length > 1 ? parts[1] : "");
+        }
         return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, String syntax, String summary) {
+        sb.append("  ").append(syntax);
+        if (!summary.isEmpty()) {
+            if (syntax.length() > 44) sb.append('\n').append(" ".repeat(48));
+            else sb.append(" ".repeat(46 - syntax.length()));
+            sb.append(summary);
+        }
+        sb.append('\n');
     }
 
     private static final class HelpCommand implements Command {
         @Override public String name() { return "help"; }
-        @Override public String usage() { return "help                            this text"; }
+        @Override public String usage() { return "help  this text"; }
         @Override public int run(List<String> args, PrintStream out, PrintStream err) {
             out.print(usageText());
             return OK;

@@ -12,7 +12,7 @@ import java.util.List;
 final class HexCommand implements Command {
     @Override public String name() { return "hex"; }
 
-    @Override public String usage() { return "hex [--offset N] [--length N] SRC   bytes as hexdump -C shows them"; }
+    @Override public String usage() { return "hex [--offset N] [--length N] SRC"; }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {

@@ -17,11 +17,11 @@ import java.util.List;
 final class InfoCommand implements Command {
     @Override public String name() { return "info"; }
 
-    @Override public String usage() { return "info [--json] SRC...              what each file or URL holds"; }
+    @Override public String usage() { return "info [--json] SRC..."; }
 
     /** The facts printed for each loaded buffer, in order. Add a section here to print more. */
     static List<InfoSection> sections() {
-        return List.of(new BasicsSection(), new TagsSection());
+        return List.of(new BasicsSection(), new AudioSection(), new TagsSection());
     }
 
     @Override
@@ -40,33 +40,43 @@ final class InfoCommand implements Command {
         MediaRepository repository = new MediaRepository(new FormatSniffer());
         List<InfoSection> sections = sections();
         int status = OK;
-        boolean first = true;
+        boolean printedText = false;
         try (CliSources loader = new CliSources(repository)) {
-            for (String source : sources) {
-                InfoReport report = new InfoReport();
-                try {
-                    MediaBuffer buffer = loader.load(source).buffer();
-                    for (InfoSection section : sections) section.describe(buffer, report);
-                } catch (CliSources.SourceFailure e) {
-                    status = FAILED;
-                    err.println("bufferdeck info: " + e.getMessage());
-                    if (json) out.print(failed(source, e.getMessage()).toJson() + "\n");
-                    continue;
+            for (String given : sources) {
+                List<String> expanded = loader.expand(given);
+                if (expanded.isEmpty()) {
+                    status = fail(given, given + ": no media files in this folder", json, out, err);
                 }
-                if (json) {
-                    out.print(report.toJson() + "\n");
-                } else {
-                    StringBuilder text = new StringBuilder();
-                    if (!first) text.append('\n');
-                    text.append(report.value("name")).append('\n');
-                    report.appendText(text, "  ");
-                    out.print(text);
+                for (String source : expanded) {
+                    InfoReport report = new InfoReport();
+                    try {
+                        MediaBuffer buffer = loader.load(source).buffer();
+                        for (InfoSection section : sections) section.describe(buffer, report);
+                    } catch (CliSources.SourceFailure e) {
+                        status = fail(source, e.getMessage(), json, out, err);
+                        continue;
+                    }
+                    if (json) {
+                        out.print(report.toJson() + "\n");
+                    } else {
+                        StringBuilder text = new StringBuilder();
+                        if (printedText) text.append('\n');
+                        text.append(report.value("name")).append('\n');
+                        report.appendText(text, "  ");
+                        out.print(text);
+                        printedText = true;
+                    }
                 }
-                first = false;
             }
         }
         out.flush();
         return status;
+    }
+
+    private static int fail(String source, String message, boolean json, PrintStream out, PrintStream err) {
+        err.println("bufferdeck info: " + message);
+        if (json) out.print(failed(source, message).toJson() + "\n");
+        return FAILED;
     }
 
     private static InfoReport failed(String source, String message) {

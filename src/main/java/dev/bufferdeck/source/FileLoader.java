@@ -18,7 +18,7 @@ import java.util.HexFormat;
 
 /** Reads one file into one exactly sized array, hashing as it reads. */
 final class FileLoader {
-    private static final int CHUNK = 1 << 20;
+    private static final int CHUNK = 256 * 1024;
 
     private final MediaRepository repository;
 
@@ -30,6 +30,9 @@ final class FileLoader {
         if (cancel.isCancelled()) throw new LoadException(source, LoadException.Kind.CANCELLED, "cancelled");
         if (Files.isDirectory(path)) {
             throw new LoadException(source, LoadException.Kind.UNSUPPORTED, "is a folder, not a file");
+        }
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            throw new LoadException(source, LoadException.Kind.UNSUPPORTED, "not a regular file (a device or pipe)");
         }
         long size;
         try {

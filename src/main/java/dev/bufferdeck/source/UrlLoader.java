@@ -22,12 +22,18 @@ import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.MalformedChunkCodingException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,6 +52,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
@@ -181,8 +189,6 @@ final class UrlLoader implements AutoCloseable {
                 result = readBody(response, watchdog);
                 complete = true;
                 return null;
-            } catch (HttpException e) {
-                throw new IOException(e);
             } finally {
                 if (complete) {
                     response.close();
@@ -201,7 +207,7 @@ final class UrlLoader implements AutoCloseable {
             }
         }
 
-        private AddResult readBody(ClassicHttpResponse response, Watchdog watchdog) throws IOException, LoadException, HttpException {
+        private AddResult readBody(ClassicHttpResponse response, Watchdog watchdog) throws IOException, LoadException {
             HttpEntity entity = response.getEntity();
             long length = entity == null ? 0 : entity.getContentLength();
             String encoding = headerValue(response, "Content-Encoding").toLowerCase(Locale.ROOT);
@@ -221,18 +227,16 @@ final class UrlLoader implements AutoCloseable {
                 throw failure(source, LoadException.Kind.OVER_BUDGET, e.getMessage());
             }
             try (reservation) {
-                MessageDigest sha = MediaRepository.newSha256();
-                byte[] bytes;
+                Body body;
                 if (entity == null) {
-                    bytes = new byte[0];
+                    body = new Body(new byte[0], MediaRepository.sha256(new byte[0]));
                 } else {
                     InputStream wire = new CountingStream(entity.getContent(), watchdog);
                     progress.progress(0, length);
                     if (!decode && length >= 0) {
-                        bytes = readKnownLength(wire, (int) length, sha);
+                        body = readKnownLength(wire, (int) length);
                     } else {
-                        InputStream body = decode ? decoder(encoding, wire) : wire;
-                        bytes = readUnknownLength(body, reservation, sha);
+                        body = readUnknownLength(decode ? decoder(encoding, wire) : wire, reservation);
                     }
                 }
                 Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -240,27 +244,30 @@ final class UrlLoader implements AutoCloseable {
                     headers.computeIfAbsent(h.getName(), k -> new ArrayList<>()).add(h.getValue());
                 }
                 Origin origin = new Origin.Url(requested, uri, response.getCode(), headers);
-                return repository.add(reservation, bytes, HexFormat.of().formatHex(sha.digest()),
-                        nameOf(uri), origin, declaredType(response, uri));
+                return repository.add(reservation, body.bytes(), body.sha256(),
+                        nameOf(response, uri), origin, declaredType(response, uri));
             }
         }
 
-        private byte[] readKnownLength(InputStream in, int length, MessageDigest sha) throws IOException, LoadException {
+        private Body readKnownLength(InputStream in, int length) throws IOException, LoadException {
             byte[] bytes = new byte[length];
+            MessageDigest sha = MediaRepository.newSha256();
             int filled = 0;
             while (filled < length) {
+                // hashed right after the read, while the bytes are still in the CPU cache
                 int n = in.read(bytes, filled, Math.min(READ_SIZE, length - filled));
                 if (n < 0) throw shortBody(length);
                 sha.update(bytes, filled, n);
                 filled += n;
             }
             if (in.read() >= 0) throw new StrictLengthConnection.SurplusBodyException(length);
-            return bytes;
+            return new Body(bytes, HexFormat.of().formatHex(sha.digest()));
         }
 
-        private byte[] readUnknownLength(InputStream in, Reservation reservation, MessageDigest sha)
+        private Body readUnknownLength(InputStream in, Reservation reservation)
                 throws IOException, LoadException {
             UnknownLengthBody body = new UnknownLengthBody(reservation);
+            MessageDigest sha = MediaRepository.newSha256();
             try {
                 while (true) {
                     body.ensureRoom();
@@ -269,7 +276,8 @@ final class UrlLoader implements AutoCloseable {
                     sha.update(body.array(), body.offset(), n);
                     body.advance(n);
                 }
-                return body.assemble();
+                String digest = HexFormat.of().formatHex(sha.digest());
+                return new Body(body.assemble(), digest);
             } catch (BudgetExceededException e) {
                 throw failure(source, LoadException.Kind.OVER_BUDGET, e.getMessage() + " (after "
                         + ByteSizes.human(body.size()) + " of a body of unknown length)");
@@ -312,7 +320,7 @@ final class UrlLoader implements AutoCloseable {
                         ? "no data for " + seconds(settings.idleTimeout()) + " (stalled)" : "no response in time", t);
             }
             if (t instanceof SSLException) {
-                return failure(source, LoadException.Kind.NETWORK, "TLS failed: " + Failures.describe(t), t);
+                return failure(source, LoadException.Kind.NETWORK, describeTls((SSLException) t), t);
             }
             if (t instanceof StrictLengthConnection.SurplusBodyException) {
                 return failure(source, LoadException.Kind.BAD_RESPONSE, t.getMessage(), t);
@@ -321,6 +329,9 @@ final class UrlLoader implements AutoCloseable {
                 if (expected >= 0) return shortBody(expected);
                 return failure(source, LoadException.Kind.BAD_RESPONSE, "connection closed before the body ended"
                         + after(), t);
+            }
+            if (t instanceof MalformedChunkCodingException) {
+                return failure(source, LoadException.Kind.BAD_RESPONSE, "chunked body cut off or corrupt" + after(), t);
             }
             if (t instanceof NoHttpResponseException) {
                 return failure(source, LoadException.Kind.BAD_RESPONSE, "server closed the connection without answering", t);
@@ -376,6 +387,23 @@ final class UrlLoader implements AutoCloseable {
         }
     }
 
+    private static String describeTls(SSLException e) {
+        if (e instanceof SSLPeerUnverifiedException) {
+            return "TLS certificate does not match the host (" + Failures.describe(e) + ")";
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof CertificateExpiredException) return "TLS certificate expired";
+            if (c instanceof CertificateNotYetValidException) return "TLS certificate not yet valid";
+            if (c instanceof CertPathBuilderException || c instanceof CertPathValidatorException) {
+                return "TLS certificate not trusted (self-signed or unknown issuer)";
+            }
+        }
+        return "TLS failed: " + Failures.describe(e);
+    }
+
+    /** A whole body and its SHA-256, computed while it was read. */
+    private record Body(byte[] bytes, String sha256) {}
+
     private void checkScheme(String source, URI uri, String prefix) throws LoadException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
@@ -426,6 +454,35 @@ final class UrlLoader implements AutoCloseable {
         }
         String ext = MediaExtensions.of(nameOf(uri));
         return ext.isEmpty() ? type : ext;
+    }
+
+    private static final Pattern DISPOSITION_NAME_UTF8 =
+            Pattern.compile("(?i)filename\\*\\s*=\\s*UTF-8''([^;\\s]+)");
+    private static final Pattern DISPOSITION_NAME =
+            Pattern.compile("(?i)(?:^|;)\\s*filename\\s*=\\s*(?:\"([^\"]*)\"|([^;\\s]+))");
+
+    /** The file name the server suggests in Content-Disposition, else {@link #nameOf(URI)}. */
+    static String nameOf(ClassicHttpResponse response, URI uri) {
+        String disposition = headerValue(response, "Content-Disposition");
+        Matcher m = DISPOSITION_NAME_UTF8.matcher(disposition);
+        String name = null;
+        if (m.find()) {
+            try {
+                name = URLDecoder.decode(m.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                name = null;
+            }
+        }
+        if (name == null) {
+            m = DISPOSITION_NAME.matcher(disposition);
+            if (m.find()) name = m.group(1) != null ? m.group(1) : m.group(2);
+        }
+        if (name != null) {
+            // a suggested name is a name, never a path
+            name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+            if (!name.isEmpty() && !name.equals(".") && !name.equals("..")) return name;
+        }
+        return nameOf(uri);
     }
 
     /** The last path segment, decoded; the host when the path has none. */

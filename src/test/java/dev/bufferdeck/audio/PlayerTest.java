@@ -80,7 +80,13 @@ class PlayerTest {
     @Test
     void positionFollowsWhatWasHeardAndStopsWhilePaused() throws Exception {
         MediaBuffer a = audio.buffer("a", CD, TestAudio.counter(44_100 * 5));
+        long t0 = System.nanoTime();
         player(true).play(a).join();
+        long fullBy = System.nanoTime() + 3_000_000_000L;
+        while (lines.get(0).available() > 0 && System.nanoTime() < fullBy) Thread.onSpinWait(); // 200 ms written
+        long heard = player.positionMillis();
+        long elapsed = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(heard <= elapsed + 1, "position " + heard + " ms is more than the " + elapsed + " ms since play");
         assertEquals(5_000, player.durationMillis());
         Thread.sleep(400);
         long playing = player.positionMillis();
@@ -242,7 +248,8 @@ class PlayerTest {
         MediaBuffer unknown = new TestAudio().buffer("notes.txt", CD, new byte[0]);
         player(false).play(unknown);
         assertEquals("state ERROR", events.awaitFinal(5));
-        assertTrue(events.events().contains("error notes.txt is not audio we can play."), events.events().toString());
+        assertEquals(List.of("state LOADING", "error notes.txt is not audio we can play.", "state ERROR"),
+                events.events(), "the message comes before the ERROR state");
         assertTrue(lines.isEmpty(), "no line is opened for a buffer that cannot be decoded");
     }
 
@@ -295,5 +302,66 @@ class PlayerTest {
         AudioFormat weird = new AudioFormat(AudioFormat.Encoding.ULAW, 8_000f, 8, 1, 1, 8_000f, false);
         OutputException e = assertThrows(OutputException.class, () -> AudioOutputs.memory().openLine(weird));
         assertTrue(e.getMessage().contains("memory sink cannot play"), e.getMessage());
+    }
+
+    @Test
+    void seekWhilePausedMovesThePositionAndStaysPaused() throws Exception {
+        byte[] pcm = TestAudio.counter(44_100 * 4);
+        player(true).play(audio.buffer("a", CD, pcm)).join();
+        Thread.sleep(100);
+        player.pause().join();
+        player.seek(2_000).join();
+        long deadline = System.currentTimeMillis() + 2_000;
+        while (player.positionMillis() != 2_000 && System.currentTimeMillis() < deadline) Thread.sleep(5);
+        assertEquals(2_000, player.positionMillis());
+        Thread.sleep(200);
+        assertEquals(2_000, player.positionMillis(), "a paused player must not move after a seek");
+        assertEquals(PlayerState.PAUSED, player.state());
+        player.togglePause().join();
+        assertEquals(PlayerState.PLAYING, player.state());
+        events.awaitFinal(5);
+        byte[] played = played();
+        byte[] tail = range(pcm, CD, 2 * 44_100, 4 * 44_100);
+        assertArrayEquals(tail, java.util.Arrays.copyOfRange(played, played.length - tail.length, played.length));
+    }
+
+    @Test
+    void aBusyOrRefusingDeviceIsAnErrorWithItsMessageAndTheDecoderIsClosed() throws Exception {
+        List<TestAudio.ArrayDecoder> decoders = new CopyOnWriteArrayList<>();
+        DecoderOpener opener = b -> {
+            TestAudio.ArrayDecoder d = (TestAudio.ArrayDecoder) audio.opener().open(b);
+            decoders.add(d);
+            return d;
+        };
+        AudioOutput busy = new AudioOutput() {
+            @Override public String name() { return "Card 1"; }
+            @Override public boolean isMemory() { return false; }
+            @Override public javax.sound.sampled.SourceDataLine openLine(AudioFormat format) throws OutputException {
+                throw new OutputException("audio device \"Card 1\" is busy or unavailable");
+            }
+        };
+        player = new Player(busy, opener);
+        player.addListener(events);
+        player.play(audio.buffer("a", CD, TestAudio.counter(1_000)));
+        assertEquals("state ERROR", events.awaitFinal(5));
+        assertEquals(List.of("state LOADING", "error audio device \"Card 1\" is busy or unavailable", "state ERROR"),
+                events.events());
+        assertTrue(decoders.get(0).isClosed(), "the decoder was left open");
+        assertEquals("Card 1", player.outputName());
+    }
+
+    @Test
+    void seekAfterTheEndPlaysAgainFromThere() throws Exception {
+        byte[] pcm = TestAudio.counter(44_100);
+        MediaBuffer a = audio.buffer("a", CD, pcm);
+        player(false).play(a);
+        events.awaitFinal(5);
+        player.seek(500).join();
+        assertEquals(2, lines.size());
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (events.events().stream().filter("state ENDED"::equals).count() < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5);
+        }
+        assertArrayEquals(range(pcm, CD, 22_050, 44_100), lines.get(1).kept());
     }
 }

@@ -4,6 +4,7 @@ import dev.bufferdeck.audio.PcmDecoder;
 import dev.bufferdeck.audio.UnsupportedMediaException;
 import dev.bufferdeck.format.index.FlacStreamInfo;
 import dev.bufferdeck.format.index.MpegFrameIndex;
+import dev.bufferdeck.format.index.OggPageIndex;
 import dev.bufferdeck.repository.MediaBuffer;
 
 import java.nio.ByteBuffer;
@@ -27,13 +28,12 @@ public final class Decoders {
                 case AU -> pcm(bytes, AuHeader.parse(bytes));
                 case MP3 -> mp3(buffer);
                 case FLAC -> flac(buffer, bytes);
-                case OGG_VORBIS -> throw new UnsupportedMediaException(
-                        container.name() + " decoding is not available yet.");
-                case OGG_OPUS -> throw new UnsupportedMediaException("Opus decoding is not supported yet.");
-                case OGG_OTHER -> throw new UnsupportedMediaException("This Ogg stream holds neither Vorbis nor Opus audio.");
-                case MP4, AAC_ADTS -> throw new UnsupportedMediaException("AAC/M4A decoding is not supported yet.");
-                case NOT_AUDIO -> throw new UnsupportedMediaException(notAudio(buffer));
+                case OGG_VORBIS -> vorbis(buffer);
+                case OGG_OPUS -> opus(buffer);
+                case OGG_OTHER, MP4, AAC_ADTS, NOT_AUDIO -> throw refusal(container, buffer);
             };
+        } catch (UnsupportedMediaException e) {
+            throw Decoders.named(buffer, e);
         } catch (java.io.IOException | RuntimeException e) {
             throw new UnsupportedMediaException(buffer.name() + " is corrupt: " + e.getMessage(), e);
         }
@@ -58,11 +58,42 @@ public final class Decoders {
         return decoder;
     }
 
+    private static PcmDecoder vorbis(MediaBuffer buffer) throws UnsupportedMediaException, java.io.IOException {
+        OggPageIndex index = OggPageIndex.of(buffer);
+        if (index.pageCount() < 2) throw new UnsupportedMediaException(buffer.name() + ": the Ogg stream is truncated.");
+        VorbisDecoder decoder = VorbisDecoder.open(buffer, index);
+        if (decoder.totalFrames() == 0) throw new UnsupportedMediaException(buffer.name() + " holds no Vorbis audio.");
+        return decoder;
+    }
+
+    private static PcmDecoder opus(MediaBuffer buffer) throws UnsupportedMediaException, java.io.IOException {
+        OggPageIndex index = OggPageIndex.of(buffer);
+        if (index.pageCount() < 2) throw new UnsupportedMediaException(buffer.name() + ": the Ogg stream is truncated.");
+        OpusOggDecoder decoder = OpusOggDecoder.open(buffer, index);
+        if (decoder.totalFrames() == 0) throw new UnsupportedMediaException(buffer.name() + " holds no Opus audio.");
+        return decoder;
+    }
+
     private static PcmDecoder pcm(ByteBuffer bytes, PcmLayout layout) throws UnsupportedMediaException {
         if (layout.frameCount() == 0) {
             throw new UnsupportedMediaException("The " + layout.container() + " file holds no samples.");
         }
         return new PcmBufferDecoder(bytes, layout);
+    }
+
+    /** The same refusal, its message starting with the buffer's name. */
+    static UnsupportedMediaException named(MediaBuffer buffer, UnsupportedMediaException e) {
+        if (e.getMessage().startsWith(buffer.name())) return e;
+        return new UnsupportedMediaException(buffer.name() + ": " + e.getMessage(), e.getCause());
+    }
+
+    /** Why a buffer of a kind we do not decode is refused, for people. */
+    static UnsupportedMediaException refusal(AudioContainer container, MediaBuffer buffer) {
+        return new UnsupportedMediaException(switch (container) {
+            case OGG_OTHER -> buffer.name() + ": this Ogg stream holds neither Vorbis nor Opus audio.";
+            case MP4, AAC_ADTS -> buffer.name() + ": AAC/M4A decoding is not supported yet.";
+            default -> notAudio(buffer);
+        });
     }
 
     private static String notAudio(MediaBuffer buffer) {

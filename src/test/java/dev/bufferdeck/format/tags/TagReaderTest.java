@@ -174,6 +174,30 @@ class TagReaderTest {
         assertEquals("", tags.track());
     }
 
+    @Test
+    void apev2BeforeId3v1IsReadAndRanksBetweenId3v2AndId3v1() {
+        byte[] items = of(apeItem("Title", 0, utf8("Ape Títle")), apeItem("Artist", 0, utf8("Ape Artist")),
+                apeItem("Cover Art (Front)", 2, of("cover.jpg", 0, JPEG)));
+        byte[] footer = of("APETAGEX", le32(2000), le32(items.length + 32), le32(3), le32(0), zeros(8));
+        byte[] file = of(id3(3, 0, frame3("TPE1", of(0, "Id3 Artist"))), repeat(mp3Frame(), 2), items, footer,
+                id3v1("V1 Title", "V1 Artist", "V1 Album", "2001", 5));
+
+        Tags tags = TagReader.read(ByteBuffer.wrap(file));
+
+        assertEquals("Ape Títle", tags.title());
+        assertEquals("Id3 Artist", tags.artist());
+        assertEquals("V1 Album", tags.album());
+        assertEquals(List.of("ID3v2.3", "APEv2", "ID3v1"), tags.formats());
+        CoverArt cover = tags.cover().orElseThrow();
+        assertEquals("image/jpeg", cover.mimeType());
+        assertTrue(cover.inBuffer());
+        assertArrayEquals(JPEG, bytes(cover.data()));
+    }
+
+    private static byte[] apeItem(String key, int flags, byte[] value) {
+        return of(le32(value.length), le32(flags), key, 0, value);
+    }
+
     // ---- FLAC ----
 
     @Test
@@ -333,20 +357,45 @@ class TagReaderTest {
 
     @Test
     void everyTruncationOfEveryTaggedFileIsReadWithoutThrowing() {
+        for (byte[] file : taggedFiles()) {
+            for (int length = 0; length <= file.length; length++) {
+                assertNotNull(TagReader.readUnguarded(ByteBuffer.wrap(file, 0, length).slice()));
+            }
+        }
+    }
+
+    @Test
+    void randomlyDamagedTagsAreReadWithoutThrowing() {
+        java.util.Random random = new java.util.Random(2024);
+        for (byte[] original : taggedFiles()) {
+            for (int round = 0; round < 2000; round++) {
+                byte[] file = original.clone();
+                for (int k = 1 + random.nextInt(4); k > 0; k--) {
+                    int at = random.nextInt(file.length);
+                    file[at] = random.nextInt(3) == 0 ? (byte) 0xFF : (byte) random.nextInt(256);
+                }
+                assertNotNull(TagReader.readUnguarded(ByteBuffer.wrap(file)), "round " + round);
+            }
+        }
+    }
+
+    private static List<byte[]> taggedFiles() {
         byte[] picture = flacPicture(3, "image/png", "c", PNG);
         byte[] comments = vorbisComment("v", "TITLE=t", "METADATA_BLOCK_PICTURE=" + Base64.getEncoder().encodeToString(picture));
-        List<byte[]> files = List.of(
+        return List.of(
                 of(id3(3, 0, frame3("TIT2", utf16("abc")), frame3("APIC", of(1, "image/jpeg", 0, 3, 0xFF, 0xFE, 0, 0, JPEG)))),
                 of(id3(4, 0x80, frame4("TIT2", of(3, "x")), of("APIC", syncsafe(8), 0, 3, syncsafe(20), 0, 0xFF, 0, 0))),
+                of("ID3", 3, 0, 0xC0, syncsafe(40), be32(6), zeros(6), frame3("TIT2", of(0, "x")), zeros(20)),
                 of(id3(2, 0, of("PIC", be24(200), 0, "PNG", 3, 0))),
                 of("fLaC", 0x00, be24(34), zeros(34), 0x04, be24(comments.length), comments, 0x86, be24(picture.length), picture),
                 new OggPageWriter(1).packets(255, 0, of(1, "vorbis", zeros(23))).packets(3, 0, of(3, "vorbis", comments, 1)).toByteArray(),
-                of(repeat(mp3Frame(), 1), id3v1("a", "b", "c", "1999", 1)));
-        for (byte[] file : files) {
-            for (int length = 0; length <= file.length; length++) {
-                assertNotNull(TagReader.read(ByteBuffer.wrap(file, 0, length).slice()));
-            }
-        }
+                new OggPageWriter(1).packets(255, 0, of(0x7F, "FLAC", 1, 0, 0, 2, "fLaC", 0, be24(34), zeros(34)))
+                        .packets(2, 0, of(0x04, be24(comments.length), comments), of(0x86, be24(picture.length), picture)).toByteArray(),
+                of("RIFF", le32(60), "WAVE", "LIST", le32(20), "INFO", "INAM", le32(4), "abc", 0, "id3 ", le32(30),
+                        id3(3, 0, frame3("TIT2", of(0, "w")))),
+                of(repeat(mp3Frame(), 1), id3v1("a", "b", "c", "1999", 1)),
+                of(repeat(mp3Frame(), 1), le32(5), le32(0), "Title", 0, "Hello", le32(8), le32(2), "Cover Art (Front)", 0, "a", 0, JPEG,
+                        "APETAGEX", le32(2000), le32(32 + 4 + 4 + 6 + 5 + 4 + 4 + 18 + 8 + JPEG.length), le32(2), le32(0), zeros(8)));
     }
 
     @Test

@@ -1,0 +1,169 @@
+package dev.bufferdeck.format.index;
+
+import dev.bufferdeck.repository.MediaBuffer;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Offset, length and granule position of every page of the first logical stream in an Ogg buffer.
+ * Built once per buffer by hopping from page header to page header (the CRC is checked only where
+ * the chain breaks and a resync is needed), and cached. Seeks bisect its granule positions.
+ */
+public final class OggPageIndex {
+    private static final Map<MediaBuffer, OggPageIndex> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final int[] CRC_TABLE = new int[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            int r = i << 24;
+            for (int k = 0; k < 8; k++) r = (r & 0x80000000) != 0 ? (r << 1) ^ 0x04C11DB7 : r << 1;
+            CRC_TABLE[i] = r;
+        }
+    }
+
+    private final int serial;
+    private final int[] offsets;
+    private final int[] lengths;
+    private final long[] granules;
+    private final int count;
+    private final boolean truncated;
+
+    private OggPageIndex(int serial, int[] offsets, int[] lengths, long[] granules, int count, boolean truncated) {
+        this.serial = serial;
+        this.offsets = offsets;
+        this.lengths = lengths;
+        this.granules = granules;
+        this.count = count;
+        this.truncated = truncated;
+    }
+
+    public static OggPageIndex of(MediaBuffer buffer) {
+        OggPageIndex index = CACHE.get(buffer);
+        if (index == null) {
+            index = build(buffer.bytes());
+            CACHE.put(buffer, index);
+        }
+        return index;
+    }
+
+    public static OggPageIndex build(ByteBuffer bytes) {
+        ByteBuffer b = bytes.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int capacity = 64;
+        int[] offsets = new int[capacity];
+        int[] lengths = new int[capacity];
+        long[] granules = new long[capacity];
+        int count = 0;
+        int serial = 0;
+        boolean truncated = false;
+        int pos = 0;
+        boolean chained = true;
+        while (pos + 27 <= b.limit()) {
+            int length = pageLength(b, pos);
+            if (length < 0 || pos + length > b.limit() || (!chained && !crcMatches(b, pos, length))) {
+                if (length > 0 && pos + length > b.limit() && isPageStart(b, pos)) {
+                    truncated = true;
+                    break;
+                }
+                int next = resync(b, pos + 1);
+                if (next < 0) break;
+                pos = next;
+                chained = false;
+                continue;
+            }
+            int pageSerial = b.getInt(pos + 14);
+            if (count == 0) serial = pageSerial;
+            if (pageSerial == serial) {
+                if ((b.get(pos + 5) & 2) != 0 && count > 0) break; // a new chain link starts: play the first only
+                if (count == offsets.length) {
+                    capacity *= 2;
+                    offsets = Arrays.copyOf(offsets, capacity);
+                    lengths = Arrays.copyOf(lengths, capacity);
+                    granules = Arrays.copyOf(granules, capacity);
+                }
+                offsets[count] = pos;
+                lengths[count] = length;
+                granules[count] = b.getLong(pos + 6);
+                count++;
+            }
+            pos += length;
+            chained = true;
+        }
+        return new OggPageIndex(serial, offsets, lengths, granules, count, truncated);
+    }
+
+    private static boolean isPageStart(ByteBuffer b, int pos) {
+        return b.get(pos) == 'O' && b.get(pos + 1) == 'g' && b.get(pos + 2) == 'g' && b.get(pos + 3) == 'S' && b.get(pos + 4) == 0;
+    }
+
+    /** Header plus body length of the page at {@code pos}, or -1 when no page header is there. */
+    private static int pageLength(ByteBuffer b, int pos) {
+        if (pos + 27 > b.limit() || !isPageStart(b, pos)) return -1;
+        int segments = b.get(pos + 26) & 0xFF;
+        if (pos + 27 + segments > b.limit()) return Integer.MAX_VALUE - pos;
+        int body = 0;
+        for (int i = 0; i < segments; i++) body += b.get(pos + 27 + i) & 0xFF;
+        return 27 + segments + body;
+    }
+
+    private static int resync(ByteBuffer b, int from) {
+        for (int pos = from; pos + 27 <= b.limit(); pos++) {
+            if (b.get(pos) != 'O') continue;
+            int length = pageLength(b, pos);
+            if (length > 0 && pos + length <= b.limit() && crcMatches(b, pos, length)) return pos;
+        }
+        return -1;
+    }
+
+    static boolean crcMatches(ByteBuffer b, int pos, int length) {
+        int crc = 0;
+        for (int i = 0; i < length; i++) {
+            int v = (i >= 22 && i < 26) ? 0 : b.get(pos + i) & 0xFF;
+            crc = (crc << 8) ^ CRC_TABLE[((crc >>> 24) ^ v) & 0xFF];
+        }
+        int stored = b.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(pos + 22);
+        return crc == stored;
+    }
+
+    public int serial() { return serial; }
+    public int pageCount() { return count; }
+    public int pageOffset(int page) { return offsets[page]; }
+    public int pageLength(int page) { return lengths[page]; }
+    /** The page's granule position, or -1 when no packet ends on it. */
+    public long granule(int page) { return granules[page]; }
+    /** True when the buffer ends in the middle of a page. */
+    public boolean truncated() { return truncated; }
+
+    /** The last granule position in the stream (the exact end for Vorbis and Opus), or -1. */
+    public long lastGranule() {
+        for (int i = count - 1; i >= 0; i--) if (granules[i] >= 0) return granules[i];
+        return -1;
+    }
+
+    /**
+     * Bisection: the last page at or after {@code fromPage} whose granule position is known and at
+     * most {@code granule}, or -1 when there is none.
+     */
+    public int lastPageAtOrBefore(long granule, int fromPage) {
+        int lo = fromPage, hi = count - 1, found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int probe = mid;
+            while (probe >= lo && granules[probe] < 0) probe--;
+            if (probe < lo) {
+                lo = mid + 1;
+                continue;
+            }
+            if (granules[probe] <= granule) {
+                found = probe;
+                lo = mid + 1;
+            } else {
+                hi = probe - 1;
+            }
+        }
+        return found;
+    }
+}

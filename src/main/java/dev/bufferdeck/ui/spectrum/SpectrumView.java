@@ -1,0 +1,162 @@
+package dev.bufferdeck.ui.spectrum;
+
+import dev.bufferdeck.audio.PcmTap;
+import dev.bufferdeck.audio.spectrum.Spectrum;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.stage.Window;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Spectrum bars and a level meter for what is playing, drawn at the display's frame rate from the
+ * newest analysis of a {@link SpectrumFeed}. The feed runs only while {@link #activeProperty()} is
+ * true (playing) and the view is on a showing window; bars fall back smoothly when it stops.
+ */
+public final class SpectrumView extends Region {
+    public static final String DEFAULT_STYLE_CLASS = "spectrum-view";
+    /** The level shown at the bottom of the bars. */
+    static final float DISPLAY_FLOOR_DB = -72f;
+    /** How fast bars fall, in dB per second. */
+    private static final double FALL_DB_PER_SECOND = 60;
+    private static final double METER_WIDTH = 8;
+    private static final double GAP = 1;
+    static final Color BAR = Color.web("#3b82f6");
+    static final Color BAR_TOP = Color.web("#22c55e");
+    static final Color METER = Color.web("#22c55e");
+    static final Color METER_HOT = Color.web("#ef4444");
+
+    private final Canvas canvas = new Canvas();
+    private final BooleanProperty active = new SimpleBooleanProperty();
+    private final SpectrumFeed feed;
+    private final float[] shown = new float[SpectrumFeed.BANDS];
+    private float shownRms = DISPLAY_FLOOR_DB;
+    private float shownPeak = DISPLAY_FLOOR_DB;
+    private long lastFrameNanos;
+    private Spectrum lastSpectrum;
+    private long framesDrawn;
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            frame(now);
+        }
+    };
+
+    /** @param tap the tap of the line playing now (e.g. {@code () -> player.line() == null ? null : player.line().tap()}) */
+    public SpectrumView(Supplier<PcmTap> tap) {
+        this.feed = new SpectrumFeed(tap);
+        createView();
+        init();
+    }
+
+    private void createView() {
+        getStyleClass().add(DEFAULT_STYLE_CLASS);
+        getStylesheets().add(Objects.requireNonNull(SpectrumView.class.getResource("spectrum.css")).toExternalForm());
+        getChildren().add(canvas);
+        setMinSize(60, 24);
+        setPrefSize(240, 64);
+        Arrays.fill(shown, DISPLAY_FLOOR_DB);
+    }
+
+    private void init() {
+        ObservableValue<Boolean> showing = sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
+        BooleanBinding running = Bindings.createBooleanBinding(() -> active.get() && isVisible() && Boolean.TRUE.equals(showing.getValue()),
+                active, visibleProperty(), showing);
+        running.addListener((o, was, run) -> setRunning(run));
+        setRunning(running.get());
+        // keep the binding reachable for as long as the view
+        getProperties().put(SpectrumView.class, running);
+    }
+
+    /** True while something plays: the feed analyses only then. */
+    public BooleanProperty activeProperty() { return active; }
+    public void setActive(boolean a) { active.set(a); }
+    public SpectrumFeed feed() { return feed; }
+    /** How many frames drew a new analysis, for tests. */
+    long framesDrawn() { return framesDrawn; }
+
+    private void setRunning(boolean run) {
+        if (run) {
+            feed.start();
+            lastFrameNanos = 0;
+            timer.start();
+        } else {
+            feed.stop();
+        }
+    }
+
+    private void frame(long now) {
+        double dt = lastFrameNanos == 0 ? 0 : (now - lastFrameNanos) / 1e9;
+        lastFrameNanos = now;
+        float fall = (float) (FALL_DB_PER_SECOND * dt);
+        Spectrum s = feed.latest();
+        boolean fresh = s != null && s != lastSpectrum;
+        lastSpectrum = s;
+        boolean moving = false;
+        for (int i = 0; i < shown.length; i++) {
+            float target = fresh && i < s.bandsDb().length ? s.bandsDb()[i] : DISPLAY_FLOOR_DB;
+            shown[i] = Math.max(target, Math.max(DISPLAY_FLOOR_DB, shown[i] - fall));
+            moving |= shown[i] > DISPLAY_FLOOR_DB;
+        }
+        shownRms = Math.max(fresh ? s.rmsDb() : DISPLAY_FLOOR_DB, Math.max(DISPLAY_FLOOR_DB, shownRms - fall));
+        shownPeak = Math.max(fresh ? s.peakDb() : DISPLAY_FLOOR_DB, Math.max(DISPLAY_FLOOR_DB, shownPeak - fall));
+        moving |= shownRms > DISPLAY_FLOOR_DB || shownPeak > DISPLAY_FLOOR_DB;
+        if (fresh) framesDrawn++;
+        draw();
+        if (!moving && !feed.isRunning()) timer.stop();
+    }
+
+    /** The x range of band {@code i}'s bar in canvas coordinates: {from, to}. */
+    double[] barSpan(int i) {
+        double barsWidth = canvas.getWidth() - METER_WIDTH - 4;
+        double step = barsWidth / shown.length;
+        return new double[] {i * step, (i + 1) * step - GAP};
+    }
+
+    static double fraction(float db) {
+        return Math.max(0, Math.min(1, (db - DISPLAY_FLOOR_DB) / -DISPLAY_FLOOR_DB));
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        if (w <= METER_WIDTH + 8 || h <= 0) return;
+        for (int i = 0; i < shown.length; i++) {
+            double[] span = barSpan(i);
+            double bar = Math.round(fraction(shown[i]) * h);
+            if (bar <= 0) continue;
+            g.setFill(BAR);
+            g.fillRect(span[0], h - bar, span[1] - span[0], bar);
+            g.setFill(BAR_TOP);
+            g.fillRect(span[0], h - bar, span[1] - span[0], Math.min(2, bar));
+        }
+        double x = w - METER_WIDTH;
+        double rms = fraction(shownRms) * h;
+        g.setFill(shownPeak > -1f ? METER_HOT : METER);
+        g.fillRect(x, h - rms, METER_WIDTH, rms);
+        double peak = fraction(shownPeak) * h;
+        g.fillRect(x, h - peak, METER_WIDTH, Math.min(2, peak));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth() - snappedLeftInset() - snappedRightInset());
+        double h = snapSizeY(getHeight() - snappedTopInset() - snappedBottomInset());
+        canvas.relocate(snappedLeftInset(), snappedTopInset());
+        canvas.setWidth(Math.max(0, w));
+        canvas.setHeight(Math.max(0, h));
+        draw();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.bufferdeck.ui.waveform;
+
+import dev.bufferdeck.audio.UnsupportedMediaException;
+import dev.bufferdeck.audio.waveform.Waveform;
+import dev.bufferdeck.audio.waveform.WaveformBuilder;
+import dev.bufferdeck.audio.waveform.WaveformCache;
+import dev.bufferdeck.repository.MediaBuffer;
+import javafx.concurrent.Task;
+
+import java.util.concurrent.Executor;
+
+/**
+ * Fills a {@link WaveformView} for a buffer: from the cache (by SHA-256) at once, else built in the
+ * background by {@link WaveformBuilder} in {@code parts} parallel pieces with progress shown. Showing
+ * another buffer cancels the build in flight.
+ */
+public final class WaveformLoader {
+    /** Built once at this many columns; the view resamples to its width. */
+    public static final int COLUMNS = 2000;
+
+    private final WaveformView view;
+    private final WaveformCache cache;
+    private final Executor executor;
+    private final int parts;
+    private Task<Waveform> running;
+    private MediaBuffer shown;
+
+    public WaveformLoader(WaveformView view, WaveformCache cache, Executor executor, int parts) {
+        this.view = view;
+        this.cache = cache;
+        this.executor = executor;
+        this.parts = parts;
+    }
+
+    /** Shows {@code buffer}'s waveform (null clears). Call on the FX thread. */
+    public void show(MediaBuffer buffer) {
+        if (buffer == shown) return;
+        shown = buffer;
+        if (running != null) running.cancel(false);
+        running = null;
+        view.progressProperty().unbind();
+        view.progressProperty().set(-1);
+        view.setWaveform(null);
+        view.messageProperty().set("");
+        if (buffer == null) return;
+        Waveform cached = cache.get(buffer.sha256(), COLUMNS).orElse(null);
+        if (cached != null) {
+            view.setWaveform(cached);
+            return;
+        }
+        Task<Waveform> task = new Task<>() {
+            @Override
+            protected Waveform call() throws Exception {
+                updateProgress(0, 1);
+                Waveform w = WaveformBuilder.build(buffer, COLUMNS, parts, done -> updateProgress(done, 1), this::isCancelled);
+                cache.put(buffer.sha256(), w);
+                return w;
+            }
+        };
+        task.setOnSucceeded(e -> finished(task, task.getValue(), ""));
+        task.setOnFailed(e -> finished(task, null, reason(task.getException())));
+        running = task;
+        view.progressProperty().bind(task.progressProperty());
+        executor.execute(task);
+    }
+
+    /** The build in flight, or null. */
+    Task<Waveform> running() { return running; }
+
+    private void finished(Task<Waveform> task, Waveform w, String why) {
+        if (task != running) return;
+        running = null;
+        view.progressProperty().unbind();
+        view.progressProperty().set(-1);
+        view.setWaveform(w);
+        view.messageProperty().set(why);
+    }
+
+    private static String reason(Throwable t) {
+        if (t instanceof UnsupportedMediaException) return "No waveform: " + t.getMessage();
+        return "No waveform: " + (t == null || t.getMessage() == null ? "decoding failed" : t.getMessage());
+    }
+}

@@ -1,0 +1,95 @@
+package dev.bufferdeck.ui.spectrum;
+
+import dev.bufferdeck.audio.PcmTap;
+import dev.bufferdeck.audio.TapFeeder;
+import dev.bufferdeck.audio.TestAudio;
+import dev.bufferdeck.audio.spectrum.Spectrum;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(ApplicationExtension.class)
+class SpectrumViewTest {
+    private static final double HZ = 1_000;
+    private final AtomicReference<PcmTap> current = new AtomicReference<>();
+    private SpectrumView view;
+
+    @Start
+    void start(Stage stage) {
+        view = new SpectrumView(current::get);
+        view.setMinSize(480, 120);
+        view.setMaxSize(480, 120);
+        stage.setScene(new Scene(new StackPane(view), 520, 160));
+        stage.show();
+    }
+
+    /** Height in pixels of the bar of {@code band}, measured in the middle of its column. */
+    private static int barHeight(SpectrumView view, WritableImage shot, int band) {
+        double[] span = view.barSpan(band);
+        int x = (int) Math.round(view.snappedLeftInset() + (span[0] + span[1]) / 2);
+        PixelReader px = shot.getPixelReader();
+        int height = 0;
+        for (int y = 0; y < (int) shot.getHeight(); y++) {
+            Color c = px.getColor(x, y);
+            if (c.equals(SpectrumView.BAR) || c.equals(SpectrumView.BAR_TOP)) height++;
+        }
+        return height;
+    }
+
+    @Test
+    void aSineThroughTheTapDrawsItsPeakInTheRightBand(FxRobot robot) {
+        PcmTap tap = new PcmTap(TestAudio.CD, 8192);
+        TapFeeder.offer(tap, TestAudio.sine(TestAudio.CD, HZ, 0.5, 8192));
+        current.set(tap);
+        robot.interact(() -> view.setActive(true));
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.framesDrawn() > 0);
+        } catch (Exception e) {
+            throw new AssertionError("no analysis was drawn within 5 s", e);
+        }
+        Spectrum analysed = view.feed().latest();
+        int band = analysed.bandOf(HZ);
+        WritableImage[] shot = new WritableImage[1];
+        robot.interact(() -> shot[0] = view.snapshot(null, null));
+
+        int peak = barHeight(view, shot[0], band);
+        assertTrue(peak > 60, "the 1 kHz band stands high: " + peak + " px of 114");
+        for (int other : new int[] {analysed.bandOf(100), analysed.bandOf(300), analysed.bandOf(4_000), analysed.bandOf(15_000)}) {
+            int h = barHeight(view, shot[0], other);
+            assertTrue(h < peak / 3, "band " + other + " is low (" + h + " px) next to the peak (" + peak + " px)");
+        }
+    }
+
+    @Test
+    void theFeedRunsOnlyWhilePlayingAndShowing(FxRobot robot) {
+        PcmTap tap = new PcmTap(TestAudio.CD, 4096);
+        TapFeeder.offer(tap, TestAudio.sine(TestAudio.CD, 440, 0.5, 4096));
+        current.set(tap);
+        assertFalse(view.feed().isRunning(), "not playing yet");
+        robot.interact(() -> view.setActive(true));
+        assertTrue(view.feed().isRunning());
+        robot.interact(() -> view.setVisible(false));
+        assertFalse(view.feed().isRunning(), "hidden views do not analyse");
+        robot.interact(() -> view.setVisible(true));
+        assertTrue(view.feed().isRunning());
+        robot.interact(() -> view.setActive(false));
+        assertFalse(view.feed().isRunning(), "stopped playback stops the analysis");
+        assertNull(view.feed().latest(), "a stopped feed offers no stale analysis");
+    }
+}
