@@ -97,7 +97,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
         List<File> files = chooser.showOpenMultipleDialog(stage);
         if (files == null || files.isEmpty()) return;
         loadIntoPlaylist(files.stream().<LoadRequest>map(f -> new LoadRequest.Source(f.getPath())).toList(),
-                playlist.entries().size(), true);
+                APPEND, true);
     }
 
     public void openUrl() {
@@ -116,7 +116,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
             notifier.error(url + ": not an http or https URL");
             return;
         }
-        loadIntoPlaylist(List.of(new LoadRequest.Source(url)), playlist.entries().size(), true);
+        loadIntoPlaylist(List.of(new LoadRequest.Source(url)), APPEND, true);
     }
 
     private static String clipboardUrl() {
@@ -142,7 +142,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
             notifier.info("Nothing usable in that drop: no files, URLs or data");
             return;
         }
-        loadIntoPlaylist(items.toRequests(), playlist.entries().size(), true);
+        loadIntoPlaylist(items.toRequests(), APPEND, true);
     }
 
     /** A drop on the library: loaded into memory only. */
@@ -163,7 +163,10 @@ public final class MainController implements LibraryActions, PlaylistActions {
         loadIntoPlaylist(items.toRequests(), index, false);
     }
 
-    /** Loads in order and inserts each buffer at {@code index}, {@code index + 1}, … as it arrives. */
+    /** As an index: after whatever the playlist holds when each buffer arrives. */
+    public static final int APPEND = -1;
+
+    /** Loads in order and inserts each buffer at {@code index}, {@code index + 1}, … (or {@link #APPEND}s it) as it arrives. */
     public void loadIntoPlaylist(List<LoadRequest> requests, int index, boolean playFirstIfIdle) {
         loadIntoPlaylist(requests, index, playFirstIfIdle, null);
     }
@@ -173,7 +176,8 @@ public final class MainController implements LibraryActions, PlaylistActions {
         int[] at = {index};
         boolean[] first = {true};
         loads.load(requests, buffer -> {
-            PlaylistEntry entry = playlist.insert(at[0]++, library.rowFor(buffer));
+            BufferRow row = library.rowFor(buffer);
+            PlaylistEntry entry = at[0] == APPEND ? playlist.append(row) : playlist.insert(at[0]++, row);
             if (first[0] && playFirstIfIdle && !isBusy()) player.play(entry);
             first[0] = false;
         }, failures);
@@ -281,7 +285,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
                 List<PlaylistFiles.Item> items = files.read(file);
                 javafx.application.Platform.runLater(() -> {
                     notifier.info("Importing " + items.size() + " entries from " + file.getFileName());
-                    loadLocations(items.stream().map(PlaylistFiles.Item::location).toList(), playlist.entries().size(),
+                    loadLocations(items.stream().map(PlaylistFiles.Item::location).toList(), APPEND,
                             missing -> reportMissing(file.getFileName().toString(), missing));
                 });
             } catch (IOException | RuntimeException e) {
@@ -376,7 +380,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
             addDemoClip(sources.isEmpty());
         }
         if (!sources.isEmpty()) {
-            loadIntoPlaylist(Loads.sources(sources), Integer.MAX_VALUE, true);
+            loadIntoPlaylist(Loads.sources(sources), APPEND, true);
         }
     }
 
