@@ -113,7 +113,12 @@ final class UrlLoader implements AutoCloseable {
         URI current = requested;
         for (int hops = 0; ; hops++) {
             if (cancel.isCancelled()) throw failure(source, LoadException.Kind.CANCELLED, "cancelled");
-            Exchange exchange = new Exchange(source, requested, current, progress, cancel);
+            Exchange exchange;
+            try {
+                exchange = new Exchange(source, requested, current, progress, cancel);
+            } catch (IllegalArgumentException e) {
+                throw failure(source, LoadException.Kind.UNSUPPORTED, "not a valid URL: " + Failures.describe(e), e);
+            }
             URI next = exchange.run();
             if (next == null) return exchange.result;
             if (hops + 1 > settings.maxRedirects()) {
@@ -342,7 +347,7 @@ final class UrlLoader implements AutoCloseable {
                 return failure(source, LoadException.Kind.NETWORK, "connection reset" + after(), t);
             }
             if (t instanceof HttpException) {
-                return failure(source, LoadException.Kind.BAD_RESPONSE, "invalid HTTP response: " + Failures.describe(t), t);
+                return failure(source, LoadException.Kind.BAD_RESPONSE, "HTTP protocol error: " + Failures.describe(t), t);
             }
             return failure(source, LoadException.Kind.NETWORK, Failures.describe(t), t);
         }
@@ -408,8 +413,15 @@ final class UrlLoader implements AutoCloseable {
             throw failure(source, prefix == null ? LoadException.Kind.UNSUPPORTED : LoadException.Kind.REDIRECT,
                     what + " (only http and https)");
         }
+        String where = prefix == null ? "" : prefix + uri + ": ";
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw failure(source, LoadException.Kind.UNSUPPORTED, (prefix == null ? "" : prefix + uri + ": ") + "URL has no host");
+            throw failure(source, LoadException.Kind.UNSUPPORTED, where + "URL has no valid host");
+        }
+        if (uri.getPort() > 65535) {
+            throw failure(source, LoadException.Kind.UNSUPPORTED, where + "port " + uri.getPort() + " is out of range");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw failure(source, LoadException.Kind.UNSUPPORTED, where + "user names and passwords in URLs are not supported");
         }
     }
 
