@@ -22,6 +22,7 @@ import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.MalformedChunkCodingException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 import org.apache.hc.core5.io.CloseMode;
@@ -333,6 +334,9 @@ final class UrlLoader implements AutoCloseable {
                 if (expected >= 0) return shortBody(expected);
                 return failure(source, LoadException.Kind.BAD_RESPONSE, "connection closed before the body ended"
                         + after(), t);
+            }
+            if (t instanceof MalformedChunkCodingException) {
+                return failure(source, LoadException.Kind.BAD_RESPONSE, "chunked body cut off or corrupt" + after(), t);
             }
             if (t instanceof NoHttpResponseException) {
                 return failure(source, LoadException.Kind.BAD_RESPONSE, "server closed the connection without answering", t);
