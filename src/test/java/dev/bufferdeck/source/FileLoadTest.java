@@ -114,6 +114,21 @@ class FileLoadTest {
     }
 
     @Test
+    void interruptedLoadCountsAsCancelledAndAddsNothing() throws Exception {
+        Path file = Files.write(dir.resolve("i.ogg"), new byte[1000]);
+        LeakCheck check = LeakCheck.before(repository);
+        Thread.currentThread().interrupt();
+        try {
+            LoadException e = assertThrows(LoadException.class, () -> loader.load(file.toString()));
+            assertEquals(file + ": interrupted", e.getMessage());
+            assertTrue(e.isCancelled());
+        } finally {
+            Thread.interrupted();
+        }
+        check.assertRepositoryUnchanged();
+    }
+
+    @Test
     void folderWalkFindsMediaFilesSortedAndSkipsPlaylistsAndHiddenFiles() throws IOException {
         Files.createDirectories(dir.resolve("Album/CD2"));
         Files.createDirectories(dir.resolve(".hidden"));
