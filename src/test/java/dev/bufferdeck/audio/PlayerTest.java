@@ -22,8 +22,12 @@ class PlayerTest {
     private Player player;
 
     private Player player(boolean realTime) {
+        return player(realTime, MemorySinkLine.DEFAULT_BUFFER_MILLIS);
+    }
+
+    private Player player(boolean realTime, int bufferMillis) {
         AudioOutput output = AudioOutputs.memory(line -> {
-            line.realTime(realTime).keep(64 << 20);
+            line.realTime(realTime).keep(64 << 20).bufferMillis(bufferMillis);
             lines.add(line);
         });
         player = new Player(output, audio.opener());
@@ -203,8 +207,22 @@ class PlayerTest {
         byte[] second = TestAudio.counter(22_050);
         MediaBuffer a = audio.buffer("a", CD, first);
         MediaBuffer b = audio.buffer("b", CD, second);
-        player(true).play(a);
+        player(true, 1_000).play(a);
         player.queueNext(b);
+        boolean checked = false;
+        long deadline = System.currentTimeMillis() + 3_000;
+        while (!checked && System.currentTimeMillis() < deadline) {
+            MemorySinkLine line = lines.isEmpty() ? null : lines.get(0);
+            if (line == null) continue;
+            long heard = line.playedBytes();
+            long written = heard + line.getBufferSize() - line.available();
+            if (written > first.length && line.playedBytes() < first.length - 4 * 13_230) {
+                assertEquals(a, player.current(), "b was written but not heard yet");
+                assertTrue(player.positionMillis() < 500, "position " + player.positionMillis());
+                checked = true;
+            }
+        }
+        assertTrue(checked, "never saw b written while a was still being heard");
         events.awaitFinal(10);
         assertEquals(1, lines.size(), "gapless playback must stay on one line");
         assertArrayEquals(concat(first, second), played());
