@@ -50,7 +50,7 @@ public final class Player implements AutoCloseable {
 
     public Player(AudioOutput output, DecoderOpener opener) {
         this.output = Objects.requireNonNull(output);
-        this.opener = Objects.requireNonNull(opener);
+        this.opener = dev.bufferdeck.audio.guard.GuardedDecoder.guarding(Objects.requireNonNull(opener));
     }
 
     /** A player that decodes with {@link dev.bufferdeck.audio.decode.Decoders}. */
