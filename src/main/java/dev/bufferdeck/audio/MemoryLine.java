@@ -27,6 +27,8 @@ public final class MemoryLine implements AutoCloseable {
     public static final String THREAD_NAME = "bufferdeck-audio";
     static final int CHUNK_FRAMES = 2048;
     private static final int TAP_FRAMES = 16_384;
+    /** How long a running line may accept nothing before the output counts as gone. */
+    private static final long REFUSED_WRITE_NANOS = 5_000_000_000L;
 
     /** What happens on the audio thread. Implementations hand the news over and return. */
     public interface Events {
@@ -265,19 +267,32 @@ public final class MemoryLine implements AutoCloseable {
         }
     }
 
-    private void writeFully(byte[] buf, int n) {
+    private void writeFully(byte[] buf, int n) throws IOException {
         int off = 0;
+        long refusedSince = -1;
         while (off < n && !stopping) {
             if (seekRequest.get() >= 0) return;
             if (paused) {
                 LockSupport.parkNanos(20_000_000);
+                refusedSince = -1;
                 continue;
             }
             int w = line.write(buf, off, n - off);
             off += w;
             writeFrame += w / frameSize;
             promote(line.getLongFramePosition());
-            if (w == 0 && off < n) LockSupport.parkNanos(1_000_000);
+            if (w == 0 && off < n) {
+                // a device taken away: its line was closed from outside, or it accepts nothing any more
+                if (!line.isOpen() && !stopping) throw new IOException("the audio output was closed");
+                long now = System.nanoTime();
+                if (refusedSince < 0) refusedSince = now;
+                else if (now - refusedSince > REFUSED_WRITE_NANOS && !paused && !stopping) {
+                    throw new IOException("the audio output stopped taking data");
+                }
+                LockSupport.parkNanos(1_000_000);
+            } else {
+                refusedSince = -1;
+            }
         }
     }
 

@@ -26,7 +26,7 @@ public final class Player implements AutoCloseable {
     public static final String CONTROL_THREAD = "bufferdeck-player";
     public static final String EVENT_THREAD = "bufferdeck-player-events";
 
-    private final AudioOutput output;
+    private volatile AudioOutput output;
     private final DecoderOpener opener;
     private final List<PlayerListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService control = Executors.newSingleThreadExecutor(r -> daemon(r, CONTROL_THREAD));
@@ -50,7 +50,7 @@ public final class Player implements AutoCloseable {
 
     public Player(AudioOutput output, DecoderOpener opener) {
         this.output = Objects.requireNonNull(output);
-        this.opener = Objects.requireNonNull(opener);
+        this.opener = dev.bufferdeck.audio.guard.GuardedDecoder.guarding(Objects.requireNonNull(opener));
     }
 
     /** A player that decodes with {@link dev.bufferdeck.audio.decode.Decoders}. */
@@ -153,10 +153,23 @@ public final class Player implements AutoCloseable {
         });
     }
 
+    /** Moves within the current buffer; after a stop or the end, plays it again from there. */
     public CompletableFuture<Void> seek(long millis) {
         return submit(() -> {
             MemoryLine l = line;
-            if (l != null) l.seek(Math.round(Math.max(0, millis) * l.format().getFrameRate() / 1000.0));
+            if (l != null) {
+                l.seek(Math.round(Math.max(0, millis) * l.format().getFrameRate() / 1000.0));
+            } else if ((state == PlayerState.STOPPED || state == PlayerState.ENDED) && current != null) {
+                startTrack(current, millis, 0, null);
+            }
+        });
+    }
+
+    /** Plays the next track on {@code output}; what is playing now stays where it is. */
+    public CompletableFuture<Void> setOutput(AudioOutputs.Selection selection) {
+        return submit(() -> {
+            output = Objects.requireNonNull(selection.output());
+            pendingNotice = selection.notice().isEmpty() ? null : selection.notice();
         });
     }
 

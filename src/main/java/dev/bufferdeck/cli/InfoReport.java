@@ -18,7 +18,10 @@ public final class InfoReport {
         return put(key, label, value, null);
     }
 
-    /** Sets a fact whose text for people differs from its JSON value, e.g. a size with its unit. */
+    /**
+     * Sets a fact whose text for people differs from its JSON value, e.g. a size with its unit, or
+     * "none" for a nested report with nothing worth listing.
+     */
     public InfoReport put(String key, String label, Object value, String text) {
         facts.put(key, new Fact(label, value, text, true));
         return this;
@@ -65,7 +68,7 @@ public final class InfoReport {
         for (Fact fact : facts.values()) {
             if (fact.value() == null || !fact.shownAsText()) continue;
             out.append(indent).append(fact.label()).append(':');
-            if (fact.value() instanceof InfoReport nested) {
+            if (fact.value() instanceof InfoReport nested && fact.text() == null) {
                 out.append('\n');
                 nested.appendText(out, indent + "  ");
                 continue;

@@ -24,6 +24,7 @@ final class TagsSection implements InfoSection {
         section.putJsonOnly("coverBytes", cover == null ? null : cover.size());
         section.put("formats", "read from", tags.formats().isEmpty() ? null : tags.formats(),
                 String.join(", ", tags.formats()));
+        if (tags.isEmpty()) report.put("tags", "tags", section, "none");
     }
 
     private static String orNull(String value) {

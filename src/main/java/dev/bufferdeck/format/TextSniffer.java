@@ -19,10 +19,29 @@ final class TextSniffer {
 
     private TextSniffer() {}
 
-    /** HTML, XML, JSON or TEXT when the prefix is UTF-8 (or UTF-16 with a BOM) without control bytes; else null. */
+    /**
+     * HTML, XML, JSON or TEXT when the prefix is UTF-8 (or UTF-16 with a BOM) without control bytes.
+     * Markup in a legacy 8-bit encoding (an ISO-8859-1 error page) counts too, but not as plain
+     * text: without markup, such bytes are as likely binary. Else null.
+     */
     static DetectedFormat classify(ByteBuffer b) {
         String text = decodePrefix(b);
-        return text == null ? null : classify(text);
+        if (text != null) return classify(text);
+        String legacy = latin1Prefix(b);
+        if (legacy == null) return null;
+        DetectedFormat format = classify(legacy);
+        return format == DetectedFormat.HTML || format == DetectedFormat.XML ? format : null;
+    }
+
+    private static String latin1Prefix(ByteBuffer b) {
+        int length = Math.min(b.limit(), PREFIX);
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            char c = (char) (b.get(i) & 0xFF);
+            if (c < 0x20 && isControl(c)) return null;
+            sb.append(c);
+        }
+        return sb.toString();
     }
 
     private static String decodePrefix(ByteBuffer b) {

@@ -31,6 +31,9 @@ final class FileLoader {
         if (Files.isDirectory(path)) {
             throw new LoadException(source, LoadException.Kind.UNSUPPORTED, "is a folder, not a file");
         }
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            throw new LoadException(source, LoadException.Kind.UNSUPPORTED, "not a regular file (a device or pipe)");
+        }
         long size;
         try {
             size = Files.size(path);

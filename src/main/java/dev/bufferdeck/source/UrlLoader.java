@@ -22,6 +22,7 @@ import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.MalformedChunkCodingException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 import org.apache.hc.core5.io.CloseMode;
@@ -51,6 +52,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
@@ -242,7 +245,7 @@ final class UrlLoader implements AutoCloseable {
                 }
                 Origin origin = new Origin.Url(requested, uri, response.getCode(), headers);
                 return repository.add(reservation, body.bytes(), body.sha256(),
-                        nameOf(uri), origin, declaredType(response, uri));
+                        nameOf(response, uri), origin, declaredType(response, uri));
             }
         }
 
@@ -326,6 +329,9 @@ final class UrlLoader implements AutoCloseable {
                 if (expected >= 0) return shortBody(expected);
                 return failure(source, LoadException.Kind.BAD_RESPONSE, "connection closed before the body ended"
                         + after(), t);
+            }
+            if (t instanceof MalformedChunkCodingException) {
+                return failure(source, LoadException.Kind.BAD_RESPONSE, "chunked body cut off or corrupt" + after(), t);
             }
             if (t instanceof NoHttpResponseException) {
                 return failure(source, LoadException.Kind.BAD_RESPONSE, "server closed the connection without answering", t);
@@ -448,6 +454,35 @@ final class UrlLoader implements AutoCloseable {
         }
         String ext = MediaExtensions.of(nameOf(uri));
         return ext.isEmpty() ? type : ext;
+    }
+
+    private static final Pattern DISPOSITION_NAME_UTF8 =
+            Pattern.compile("(?i)filename\\*\\s*=\\s*UTF-8''([^;\\s]+)");
+    private static final Pattern DISPOSITION_NAME =
+            Pattern.compile("(?i)(?:^|;)\\s*filename\\s*=\\s*(?:\"([^\"]*)\"|([^;\\s]+))");
+
+    /** The file name the server suggests in Content-Disposition, else {@link #nameOf(URI)}. */
+    static String nameOf(ClassicHttpResponse response, URI uri) {
+        String disposition = headerValue(response, "Content-Disposition");
+        Matcher m = DISPOSITION_NAME_UTF8.matcher(disposition);
+        String name = null;
+        if (m.find()) {
+            try {
+                name = URLDecoder.decode(m.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                name = null;
+            }
+        }
+        if (name == null) {
+            m = DISPOSITION_NAME.matcher(disposition);
+            if (m.find()) name = m.group(1) != null ? m.group(1) : m.group(2);
+        }
+        if (name != null) {
+            // a suggested name is a name, never a path
+            name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+            if (!name.isEmpty() && !name.equals(".") && !name.equals("..")) return name;
+        }
+        return nameOf(uri);
     }
 
     /** The last path segment, decoded; the host when the path has none. */

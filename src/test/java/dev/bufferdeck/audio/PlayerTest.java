@@ -82,7 +82,8 @@ class PlayerTest {
         MediaBuffer a = audio.buffer("a", CD, TestAudio.counter(44_100 * 5));
         long t0 = System.nanoTime();
         player(true).play(a).join();
-        while (lines.get(0).available() > 0) Thread.onSpinWait(); // the line's buffer is full: 200 ms written
+        long fullBy = System.nanoTime() + 3_000_000_000L;
+        while (lines.get(0).available() > 0 && System.nanoTime() < fullBy) Thread.onSpinWait(); // 200 ms written
         long heard = player.positionMillis();
         long elapsed = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(heard <= elapsed + 1, "position " + heard + " ms is more than the " + elapsed + " ms since play");
@@ -347,5 +348,20 @@ class PlayerTest {
                 events.events());
         assertTrue(decoders.get(0).isClosed(), "the decoder was left open");
         assertEquals("Card 1", player.outputName());
+    }
+
+    @Test
+    void seekAfterTheEndPlaysAgainFromThere() throws Exception {
+        byte[] pcm = TestAudio.counter(44_100);
+        MediaBuffer a = audio.buffer("a", CD, pcm);
+        player(false).play(a);
+        events.awaitFinal(5);
+        player.seek(500).join();
+        assertEquals(2, lines.size());
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (events.events().stream().filter("state ENDED"::equals).count() < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5);
+        }
+        assertArrayEquals(range(pcm, CD, 22_050, 44_100), lines.get(1).kept());
     }
 }

@@ -33,6 +33,9 @@ class HexCommandTest {
         }
         if (!hexdumpAvailable) {
             System.err.println("WARNING: hexdump is not installed; HexCommandTest skips the comparison with hexdump -C");
+            if (Boolean.getBoolean("bufferdeck.requireHexdump")) {
+                throw new AssertionError("hexdump is required (-Dbufferdeck.requireHexdump=true) but not installed");
+            }
         }
     }
 

@@ -124,6 +124,7 @@ class InfoCommandTest {
         assertTrue(out.contains("    title:     Sóng \"quoted\"\n"), out);
         assertTrue(out.contains("\npage.mp3\n"), out);
         assertTrue(out.contains("  mismatch:      yes: HTML document where the name says MP3\n"), out);
+        assertTrue(out.endsWith("  tags:          none\n"), out);
     }
 
     @Test

@@ -95,6 +95,14 @@ class FileLoadTest {
     }
 
     @Test
+    void devicesAreNotLoaded() {
+        Path zero = Path.of("/dev/zero");
+        assumeTrue(Files.exists(zero), "SKIPPED: no /dev/zero on this system");
+        LoadException e = assertThrows(LoadException.class, () -> loader.load(zero.toString()));
+        assertEquals("/dev/zero: not a regular file (a device or pipe)", e.getMessage());
+    }
+
+    @Test
     void cancelledLoadAddsNothing() throws Exception {
         Path file = Files.write(dir.resolve("c.ogg"), new byte[1000]);
         Cancellation cancel = new Cancellation();

@@ -30,10 +30,10 @@ public final class Decoders {
                 case FLAC -> flac(buffer, bytes);
                 case OGG_VORBIS -> vorbis(buffer);
                 case OGG_OPUS -> opus(buffer);
-                case OGG_OTHER -> throw new UnsupportedMediaException("This Ogg stream holds neither Vorbis nor Opus audio.");
-                case MP4, AAC_ADTS -> throw new UnsupportedMediaException("AAC/M4A decoding is not supported yet.");
-                case NOT_AUDIO -> throw new UnsupportedMediaException(notAudio(buffer));
+                case OGG_OTHER, MP4, AAC_ADTS, NOT_AUDIO -> throw refusal(container, buffer);
             };
+        } catch (UnsupportedMediaException e) {
+            throw Decoders.named(buffer, e);
         } catch (java.io.IOException | RuntimeException e) {
             throw new UnsupportedMediaException(buffer.name() + " is corrupt: " + e.getMessage(), e);
         }
@@ -79,6 +79,21 @@ public final class Decoders {
             throw new UnsupportedMediaException("The " + layout.container() + " file holds no samples.");
         }
         return new PcmBufferDecoder(bytes, layout);
+    }
+
+    /** The same refusal, its message starting with the buffer's name. */
+    static UnsupportedMediaException named(MediaBuffer buffer, UnsupportedMediaException e) {
+        if (e.getMessage().startsWith(buffer.name())) return e;
+        return new UnsupportedMediaException(buffer.name() + ": " + e.getMessage(), e.getCause());
+    }
+
+    /** Why a buffer of a kind we do not decode is refused, for people. */
+    static UnsupportedMediaException refusal(AudioContainer container, MediaBuffer buffer) {
+        return new UnsupportedMediaException(switch (container) {
+            case OGG_OTHER -> buffer.name() + ": this Ogg stream holds neither Vorbis nor Opus audio.";
+            case MP4, AAC_ADTS -> buffer.name() + ": AAC/M4A decoding is not supported yet.";
+            default -> notAudio(buffer);
+        });
     }
 
     private static String notAudio(MediaBuffer buffer) {

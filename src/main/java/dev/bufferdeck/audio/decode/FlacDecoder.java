@@ -43,13 +43,8 @@ final class FlacDecoder implements PcmDecoder {
         int outBits = info.bitsPerSample() > 16 ? 24 : 16;
         this.outBytes = outBits / 8;
         this.format = new AudioFormat(info.sampleRate(), outBits, info.channels(), true, false);
-        this.total = info.totalSamples() > 0 ? info.totalSamples() : countSamples();
+        this.total = locator.totalSamples();
         seekToFrame(0);
-    }
-
-    private long countSamples() {
-        FlacFrameLocator.FrameStart last = locator.frameFor(Long.MAX_VALUE);
-        return last == null ? 0 : last.sample() + last.blockSize();
     }
 
     @Override public AudioFormat format() { return format; }

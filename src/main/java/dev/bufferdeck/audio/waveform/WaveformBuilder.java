@@ -3,6 +3,7 @@ package dev.bufferdeck.audio.waveform;
 import dev.bufferdeck.audio.PcmDecoder;
 import dev.bufferdeck.audio.UnsupportedMediaException;
 import dev.bufferdeck.audio.decode.Decoders;
+import dev.bufferdeck.audio.guard.GuardedDecoder;
 import dev.bufferdeck.repository.MediaBuffer;
 
 import javax.sound.sampled.AudioFormat;
@@ -41,7 +42,7 @@ public final class WaveformBuilder {
         if (columns <= 0) throw new IllegalArgumentException("columns must be > 0");
         long total;
         AudioFormat format;
-        try (PcmDecoder probe = Decoders.open(buffer)) {
+        try (PcmDecoder probe = GuardedDecoder.open(buffer, Decoders::open)) {
             total = probe.totalFrames();
             format = probe.format();
         }
@@ -93,7 +94,7 @@ public final class WaveformBuilder {
     private record Part(long from, long to) {
         Accumulator decode(MediaBuffer buffer, int columns, long total, AtomicLong done, DoubleConsumer progress,
                            BooleanSupplier cancelled) throws UnsupportedMediaException, IOException {
-            try (PcmDecoder decoder = Decoders.open(buffer)) {
+            try (PcmDecoder decoder = GuardedDecoder.open(buffer, Decoders::open)) {
                 if (from > 0) decoder.seekToFrame(from);
                 AudioFormat format = decoder.format();
                 int channels = format.getChannels();

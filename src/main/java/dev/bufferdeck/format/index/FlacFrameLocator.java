@@ -56,6 +56,13 @@ public final class FlacFrameLocator {
         return best;
     }
 
+    /** Samples per channel: STREAMINFO's count, or where the last frame ends when the encoder left it 0. */
+    public long totalSamples() {
+        if (info.totalSamples() > 0) return info.totalSamples();
+        FrameStart last = frameFor(Long.MAX_VALUE);
+        return last == null ? 0 : last.sample() + last.blockSize();
+    }
+
     /** The first valid frame header at or after {@code from}, or null. */
     public FrameStart nextFrame(int from) {
         for (int pos = Math.max(from, info.firstFrame()); pos + 6 <= end; pos++) {

@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
 
 /**
  * Reads title, artist, album, year, track and pictures from a buffer, whatever tag format it uses:
- * ID3v2 (2.2–2.4) and ID3v1, Vorbis comments in Ogg Vorbis, Opus and FLAC, FLAC pictures, RIFF
+ * ID3v2 (2.2–2.4), APEv2 and ID3v1, Vorbis comments in Ogg Vorbis, Opus and FLAC, FLAC pictures, RIFF
  * INFO, AIFF text chunks and MP4 item lists. When a file has several, ID3v2 wins over the others.
  * Never throws; damaged tags yield what could be read.
  */
@@ -61,6 +61,7 @@ public final class TagReader {
         DetectedFormat.Family family = format.family();
         if (family == DetectedFormat.Family.MPEG || family == DetectedFormat.Family.AAC
                 || family == DetectedFormat.Family.FLAC || tags.hasFormat("ID3v2")) {
+            ApeReader.read(b, tags);
             Id3v1Reader.read(b, tags);
         }
     }

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class VorbisDecoderTest {
 
     /**
-     * ffmpeg (5.x-7.x) stops 128 frames short of the last granule position of these oggenc files;
+     * ffmpeg 5.1.9-0+deb12u1 stops 128 frames short of the last granule position of these oggenc files;
      * we decode the declared length, as libvorbis' vorbisfile does, and match ffmpeg everywhere else.
      */
     @ParameterizedTest(name = "{0}")

@@ -174,6 +174,30 @@ class TagReaderTest {
         assertEquals("", tags.track());
     }
 
+    @Test
+    void apev2BeforeId3v1IsReadAndRanksBetweenId3v2AndId3v1() {
+        byte[] items = of(apeItem("Title", 0, utf8("Ape Títle")), apeItem("Artist", 0, utf8("Ape Artist")),
+                apeItem("Cover Art (Front)", 2, of("cover.jpg", 0, JPEG)));
+        byte[] footer = of("APETAGEX", le32(2000), le32(items.length + 32), le32(3), le32(0), zeros(8));
+        byte[] file = of(id3(3, 0, frame3("TPE1", of(0, "Id3 Artist"))), repeat(mp3Frame(), 2), items, footer,
+                id3v1("V1 Title", "V1 Artist", "V1 Album", "2001", 5));
+
+        Tags tags = TagReader.read(ByteBuffer.wrap(file));
+
+        assertEquals("Ape Títle", tags.title());
+        assertEquals("Id3 Artist", tags.artist());
+        assertEquals("V1 Album", tags.album());
+        assertEquals(List.of("ID3v2.3", "APEv2", "ID3v1"), tags.formats());
+        CoverArt cover = tags.cover().orElseThrow();
+        assertEquals("image/jpeg", cover.mimeType());
+        assertTrue(cover.inBuffer());
+        assertArrayEquals(JPEG, bytes(cover.data()));
+    }
+
+    private static byte[] apeItem(String key, int flags, byte[] value) {
+        return of(le32(value.length), le32(flags), key, 0, value);
+    }
+
     // ---- FLAC ----
 
     @Test
@@ -369,7 +393,9 @@ class TagReaderTest {
                         .packets(2, 0, of(0x04, be24(comments.length), comments), of(0x86, be24(picture.length), picture)).toByteArray(),
                 of("RIFF", le32(60), "WAVE", "LIST", le32(20), "INFO", "INAM", le32(4), "abc", 0, "id3 ", le32(30),
                         id3(3, 0, frame3("TIT2", of(0, "w")))),
-                of(repeat(mp3Frame(), 1), id3v1("a", "b", "c", "1999", 1)));
+                of(repeat(mp3Frame(), 1), id3v1("a", "b", "c", "1999", 1)),
+                of(repeat(mp3Frame(), 1), le32(5), le32(0), "Title", 0, "Hello", le32(8), le32(2), "Cover Art (Front)", 0, "a", 0, JPEG,
+                        "APETAGEX", le32(2000), le32(32 + 4 + 4 + 6 + 5 + 4 + 4 + 18 + 8 + JPEG.length), le32(2), le32(0), zeros(8)));
     }
 
     @Test

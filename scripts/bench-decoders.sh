@@ -1,0 +1,9 @@
+#!/bin/sh
+# Runs the decoder benchmarks: decode speed vs ffmpeg, seek latency on long files (figures only).
+# Needs ffmpeg with libmp3lame, libvorbis and libopus. Usage: scripts/bench-decoders.sh [MINUTES]
+# (length of the seek-latency files, default 60).
+set -e
+cd "$(dirname "$0")/.."
+mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+CP="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
+java -Xmx6g -cp "$CP" dev.bufferdeck.bench.DecoderBench "$@"

@@ -1,0 +1,148 @@
+package dev.bufferdeck.bench;
+
+import dev.bufferdeck.audio.PcmDecoder;
+import dev.bufferdeck.audio.decode.AudioFacts;
+import dev.bufferdeck.audio.decode.Decoders;
+import dev.bufferdeck.repository.FormatDetector;
+import dev.bufferdeck.repository.MediaBuffer;
+import dev.bufferdeck.repository.MediaRepository;
+import dev.bufferdeck.repository.Origin;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decode speed (seconds of audio per second, per format, on a generated 2-minute stereo file) next
+ * to {@code ffmpeg -f null -} on the same bytes, and seek latency (seek + first 4096 frames) at 20
+ * random positions of a generated 60-minute file per format. Inputs are encoded by ffmpeg straight
+ * into memory through a pipe (no files). Prints figures; asserts nothing.
+ *
+ * <p>Run: {@code scripts/bench-decoders.sh} (needs ffmpeg with libmp3lame, libvorbis, libopus).
+ */
+public final class DecoderBench {
+    private static final String SIGNAL = "aevalsrc=0.3*sin(2*PI*(220+40*sin(t))*t)+0.02*random(0)"
+            + "|0.3*sin(2*PI*(330+50*sin(0.7*t))*t)+0.02*random(1):s=%d:d=%d";
+
+    record Format(String name, String[] encoder, int rate) {}
+
+    private static final List<Format> FORMATS = List.of(
+            new Format("WAV", new String[] {"-c:a", "pcm_s16le", "-f", "wav"}, 44_100),
+            new Format("MP3", new String[] {"-c:a", "libmp3lame", "-b:a", "192k", "-f", "mp3"}, 44_100),
+            new Format("FLAC", new String[] {"-c:a", "flac", "-f", "flac"}, 44_100),
+            new Format("Vorbis", new String[] {"-c:a", "libvorbis", "-q:a", "5", "-f", "ogg"}, 44_100),
+            new Format("Opus", new String[] {"-c:a", "libopus", "-b:a", "128k", "-f", "ogg"}, 48_000));
+
+    public static void main(String[] args) throws Exception {
+        int longMinutes = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        System.out.printf(Locale.ROOT, "Java %s, %d cores%n", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        System.out.println("\n== Decode speed, 120 s stereo (x realtime; best of 3 warm runs) ==");
+        System.out.printf(Locale.ROOT, "%-7s %10s %12s %12s %8s%n", "format", "bytes", "BufferDeck", "ffmpeg", "ratio");
+        for (Format f : FORMATS) decodeSpeed(f);
+        System.out.println("\n== Seek latency, " + longMinutes + "-minute stereo file, 20 random positions (seek + first 4096 frames) ==");
+        System.out.printf(Locale.ROOT, "%-7s %10s %10s %9s %9s %9s%n", "format", "MB", "open ms", "median ms", "max ms", "first ms");
+        for (Format f : FORMATS) seekLatency(f, longMinutes * 60);
+    }
+
+    private static void decodeSpeed(Format f) throws Exception {
+        byte[] bytes = encode(f, 120);
+        MediaBuffer buffer = buffer(bytes, f.name());
+        double seconds = AudioFacts.of(buffer).durationSeconds();
+        long best = Long.MAX_VALUE;
+        byte[] chunk = new byte[64 * 1024];
+        for (int run = 0; run < 4; run++) {
+            long t0 = System.nanoTime();
+            try (PcmDecoder d = Decoders.open(buffer)) {
+                while (d.read(chunk, 0, chunk.length) >= 0) {
+                    // decode everything
+                }
+            }
+            long t = System.nanoTime() - t0;
+            if (run > 0) best = Math.min(best, t);
+        }
+        double ours = seconds / (best / 1e9);
+        double ffmpeg = ffmpegSpeed(bytes, seconds);
+        System.out.printf(Locale.ROOT, "%-7s %10d %11.0fx %11.0fx %8.2f%n", f.name(), bytes.length, ours, ffmpeg, ours / ffmpeg);
+    }
+
+    private static void seekLatency(Format f, int seconds) throws Exception {
+        byte[] bytes = encode(f, seconds);
+        MediaBuffer buffer = buffer(bytes, f.name() + "-long");
+        long t0 = System.nanoTime();
+        PcmDecoder d = Decoders.open(buffer);
+        double openMs = (System.nanoTime() - t0) / 1e6;
+        byte[] first = new byte[4096 * d.format().getFrameSize()];
+        Random random = new Random(42);
+        long total = d.totalFrames();
+        for (int warm = 0; warm < 10; warm++) {
+            d.seekToFrame((long) (random.nextDouble() * total));
+            d.read(first, 0, first.length);
+        }
+        double[] ms = new double[20];
+        for (int i = 0; i < ms.length; i++) {
+            long target = (long) (random.nextDouble() * total);
+            long s0 = System.nanoTime();
+            d.seekToFrame(target);
+            d.read(first, 0, first.length);
+            ms[i] = (System.nanoTime() - s0) / 1e6;
+        }
+        d.close();
+        double firstMs = ms[0];
+        Arrays.sort(ms);
+        System.out.printf(Locale.ROOT, "%-7s %10.1f %10.1f %9.2f %9.2f %9.2f%n", f.name(), bytes.length / 1e6, openMs,
+                (ms[9] + ms[10]) / 2, ms[19], firstMs);
+    }
+
+    private static MediaBuffer buffer(byte[] bytes, String name) throws Exception {
+        return new MediaRepository(Long.MAX_VALUE / 4, FormatDetector.NONE).add(bytes, name, new Origin.BuiltIn(name), "").buffer();
+    }
+
+    /** Encodes the test signal with ffmpeg straight into memory. */
+    static byte[] encode(Format f, int seconds) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-f", "lavfi", "-i",
+                String.format(Locale.ROOT, SIGNAL, f.rate(), seconds)));
+        cmd.addAll(Arrays.asList(f.encoder()));
+        cmd.add("pipe:1");
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        p.getOutputStream().close();
+        byte[] out;
+        try (InputStream in = p.getInputStream()) {
+            out = in.readAllBytes();
+        }
+        if (p.waitFor() != 0 || out.length == 0) throw new IOException("ffmpeg could not encode " + f.name());
+        return out;
+    }
+
+    /** ffmpeg decoding the same bytes from its stdin to nowhere, by its own {@code -benchmark} real time. */
+    private static double ffmpegSpeed(byte[] bytes, double seconds) throws Exception {
+        double best = Double.MAX_VALUE;
+        Pattern rtime = Pattern.compile("rtime=([0-9.]+)s");
+        for (int run = 0; run < 3; run++) {
+            Process p = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostats", "-benchmark", "-i", "pipe:0", "-f", "null", "-")
+                    .redirectErrorStream(true).start();
+            Thread feeder = new Thread(() -> {
+                try (var stdin = p.getOutputStream()) {
+                    stdin.write(bytes);
+                } catch (IOException ignored) {
+                    // ffmpeg stopped reading early
+                }
+            }, "ffmpeg-feeder");
+            feeder.start();
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            p.getInputStream().transferTo(log);
+            p.waitFor(60, TimeUnit.SECONDS);
+            feeder.join();
+            Matcher m = rtime.matcher(log.toString());
+            if (m.find()) best = Math.min(best, Double.parseDouble(m.group(1)));
+        }
+        return seconds / best;
+    }
+}
