@@ -65,7 +65,7 @@ public final class HexView extends Region {
     private long markTo = -1;
 
     public HexView() {
-        font = Font.font("Monospaced", 13);
+        font = Font.font("Monospaced", 12);
         Text probe = new Text("0123456789ABCDEF");
         probe.setFont(font);
         charWidth = probe.getLayoutBounds().getWidth() / 16;
