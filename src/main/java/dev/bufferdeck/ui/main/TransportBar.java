@@ -67,6 +67,7 @@ public final class TransportBar extends VBox {
         HBox.setHgrow(seek, Priority.ALWAYS);
         waveform.setId("waveform");
         waveform.setPrefHeight(40);
+        waveform.setMinHeight(36);
         waveform.setStyle("-fx-padding: 2 7 2 7;");
         VBox seekColumn = new VBox(0, waveform, seek);
         HBox.setHgrow(seekColumn, Priority.ALWAYS);
