@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * Finds and chooses outputs. Lines always come from an explicit {@link Mixer}: with the memory sink
- * registered, the no-argument {@code AudioSystem.getSourceDataLine(format)} would return the sink
+ * registered, the no-argument {@code getSourceDataLine(format)} of {@code AudioSystem} would return the sink
  * even where a sound card exists.
  */
 public final class AudioOutputs {

@@ -323,6 +323,7 @@ public final class MemoryLine implements AutoCloseable {
 
     /** Waits until all written frames were played. False when a seek came in meanwhile. */
     private boolean finish() {
+        followBoundaries();
         while (true) {
             draining = true;
             try {
@@ -345,6 +346,27 @@ public final class MemoryLine implements AutoCloseable {
         promote(Long.MAX_VALUE);
         events.trackEnded(segments[0].track());
         return true;
+    }
+
+    /**
+     * While the line plays out what was written, tells when each queued track becomes audible. Gives
+     * up when the line stops advancing (a driver that never reports the last frames).
+     */
+    private void followBoundaries() {
+        long last = -1;
+        long stalledSince = System.nanoTime();
+        while (segments.length > 1 && !stopping && seekRequest.get() < 0) {
+            long pos = line.getLongFramePosition();
+            promote(pos);
+            long now = System.nanoTime();
+            if (pos != last || paused) {
+                last = pos;
+                stalledSince = now;
+            } else if (now - stalledSince > 2_000_000_000L) {
+                return;
+            }
+            LockSupport.parkNanos(5_000_000);
+        }
     }
 
     private void seekTo(long frame) throws IOException {

@@ -5,7 +5,8 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The latest PCM frames that went to the line, for visualizations. One writer (the audio thread)
+ * The latest decoded PCM frames, as they go to the line but before volume and mute (so a
+ * visualization does not vanish when the sound is turned down). One writer (the audio thread)
  * that never waits; any number of readers that copy a snapshot and retry, or give up, when the
  * writer overwrote what they were copying (a seqlock over a ring of bytes).
  */

@@ -52,6 +52,7 @@ final class InfoCommand implements Command {
                     try {
                         MediaBuffer buffer = loader.load(source).buffer();
                         for (InfoSection section : sections) section.describe(buffer, report);
+                        repository.remove(buffer); // the next source may need the whole budget
                     } catch (CliSources.SourceFailure e) {
                         status = fail(source, e.getMessage(), json, out, err);
                         continue;

@@ -9,6 +9,7 @@ import dev.bufferdeck.repository.Reservation;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -63,6 +64,9 @@ final class FileLoader {
             while (filled < bytes.length) {
                 int n = in.read(bytes, filled, Math.min(CHUNK, bytes.length - filled));
                 if (cancel.isCancelled()) throw cancelled(source, filled, size);
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new LoadException(source, LoadException.Kind.CANCELLED, "interrupted");
+                }
                 if (n < 0) {
                     throw new LoadException(source, LoadException.Kind.IO, "file shrank while reading ("
                             + filled + " of " + size + " bytes)");
@@ -82,6 +86,8 @@ final class FileLoader {
             throw new LoadException(source, LoadException.Kind.NOT_FOUND, "no such file", e);
         } catch (AccessDeniedException e) {
             throw new LoadException(source, LoadException.Kind.NOT_READABLE, "permission denied", e);
+        } catch (ClosedByInterruptException e) {
+            throw new LoadException(source, LoadException.Kind.CANCELLED, "interrupted", e);
         } catch (IOException e) {
             if (cancel.isCancelled()) throw cancelled(source, -1, size);
             throw new LoadException(source, LoadException.Kind.IO, Failures.describe(e), e);

@@ -30,10 +30,6 @@ import org.apache.hc.core5.util.Timeout;
 
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import java.security.cert.CertPathBuilderException;
-import java.security.cert.CertPathValidatorException;
-import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateNotYetValidException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,9 +38,11 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -52,8 +50,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
@@ -114,7 +110,12 @@ final class UrlLoader implements AutoCloseable {
         URI current = requested;
         for (int hops = 0; ; hops++) {
             if (cancel.isCancelled()) throw failure(source, LoadException.Kind.CANCELLED, "cancelled");
-            Exchange exchange = new Exchange(source, requested, current, progress, cancel);
+            Exchange exchange;
+            try {
+                exchange = new Exchange(source, requested, current, progress, cancel);
+            } catch (IllegalArgumentException e) {
+                throw failure(source, LoadException.Kind.UNSUPPORTED, "not a valid URL: " + Failures.describe(e), e);
+            }
             URI next = exchange.run();
             if (next == null) return exchange.result;
             if (hops + 1 > settings.maxRedirects()) {
@@ -210,7 +211,7 @@ final class UrlLoader implements AutoCloseable {
         private AddResult readBody(ClassicHttpResponse response, Watchdog watchdog) throws IOException, LoadException {
             HttpEntity entity = response.getEntity();
             long length = entity == null ? 0 : entity.getContentLength();
-            String encoding = headerValue(response, "Content-Encoding").toLowerCase(Locale.ROOT);
+            String encoding = UrlNaming.headerValue(response, "Content-Encoding").toLowerCase(Locale.ROOT);
             boolean decode = !encoding.isEmpty() && !encoding.equals("identity");
             if (decode && !List.of("gzip", "x-gzip", "deflate").contains(encoding)) {
                 throw failure(source, LoadException.Kind.UNSUPPORTED, "unsupported Content-Encoding " + encoding);
@@ -245,7 +246,7 @@ final class UrlLoader implements AutoCloseable {
                 }
                 Origin origin = new Origin.Url(requested, uri, response.getCode(), headers);
                 return repository.add(reservation, body.bytes(), body.sha256(),
-                        nameOf(response, uri), origin, declaredType(response, uri));
+                        UrlNaming.nameOf(response, uri), origin, UrlNaming.declaredType(response, uri));
             }
         }
 
@@ -346,7 +347,7 @@ final class UrlLoader implements AutoCloseable {
                 return failure(source, LoadException.Kind.NETWORK, "connection reset" + after(), t);
             }
             if (t instanceof HttpException) {
-                return failure(source, LoadException.Kind.BAD_RESPONSE, "invalid HTTP response: " + Failures.describe(t), t);
+                return failure(source, LoadException.Kind.BAD_RESPONSE, "HTTP protocol error: " + Failures.describe(t), t);
             }
             return failure(source, LoadException.Kind.NETWORK, Failures.describe(t), t);
         }
@@ -412,8 +413,15 @@ final class UrlLoader implements AutoCloseable {
             throw failure(source, prefix == null ? LoadException.Kind.UNSUPPORTED : LoadException.Kind.REDIRECT,
                     what + " (only http and https)");
         }
+        String where = prefix == null ? "" : prefix + uri + ": ";
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw failure(source, LoadException.Kind.UNSUPPORTED, (prefix == null ? "" : prefix + uri + ": ") + "URL has no host");
+            throw failure(source, LoadException.Kind.UNSUPPORTED, where + "URL has no valid host");
+        }
+        if (uri.getPort() > 65535) {
+            throw failure(source, LoadException.Kind.UNSUPPORTED, where + "port " + uri.getPort() + " is out of range");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw failure(source, LoadException.Kind.UNSUPPORTED, where + "user names and passwords in URLs are not supported");
         }
     }
 
@@ -436,70 +444,6 @@ final class UrlLoader implements AutoCloseable {
             reason = EnglishReasonPhraseCatalog.INSTANCE.getReason(response.getCode(), Locale.ROOT);
         }
         return response.getCode() + (reason == null ? "" : " " + reason);
-    }
-
-    private static String headerValue(ClassicHttpResponse response, String name) {
-        Header h = response.getFirstHeader(name);
-        return h == null || h.getValue() == null ? "" : h.getValue().trim();
-    }
-
-    /** The Content-Type without parameters; the URL's extension when the server says nothing useful. */
-    static String declaredType(ClassicHttpResponse response, URI uri) {
-        String type = headerValue(response, "Content-Type");
-        int semicolon = type.indexOf(';');
-        if (semicolon >= 0) type = type.substring(0, semicolon);
-        type = type.trim().toLowerCase(Locale.ROOT);
-        if (!type.isEmpty() && !type.equals("application/octet-stream") && !type.equals("binary/octet-stream")) {
-            return type;
-        }
-        String ext = MediaExtensions.of(nameOf(uri));
-        return ext.isEmpty() ? type : ext;
-    }
-
-    private static final Pattern DISPOSITION_NAME_UTF8 =
-            Pattern.compile("(?i)filename\\*\\s*=\\s*UTF-8''([^;\\s]+)");
-    private static final Pattern DISPOSITION_NAME =
-            Pattern.compile("(?i)(?:^|;)\\s*filename\\s*=\\s*(?:\"([^\"]*)\"|([^;\\s]+))");
-
-    /** The file name the server suggests in Content-Disposition, else {@link #nameOf(URI)}. */
-    static String nameOf(ClassicHttpResponse response, URI uri) {
-        String disposition = headerValue(response, "Content-Disposition");
-        Matcher m = DISPOSITION_NAME_UTF8.matcher(disposition);
-        String name = null;
-        if (m.find()) {
-            try {
-                name = URLDecoder.decode(m.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                name = null;
-            }
-        }
-        if (name == null) {
-            m = DISPOSITION_NAME.matcher(disposition);
-            if (m.find()) name = m.group(1) != null ? m.group(1) : m.group(2);
-        }
-        if (name != null) {
-            // a suggested name is a name, never a path
-            name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
-            if (!name.isEmpty() && !name.equals(".") && !name.equals("..")) return name;
-        }
-        return nameOf(uri);
-    }
-
-    /** The last path segment, decoded; the host when the path has none. */
-    static String nameOf(URI uri) {
-        String path = uri.getRawPath();
-        if (path != null) {
-            String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-            String segment = trimmed.substring(trimmed.lastIndexOf('/') + 1);
-            if (!segment.isEmpty()) {
-                try {
-                    return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-                } catch (IllegalArgumentException e) {
-                    return segment;
-                }
-            }
-        }
-        return uri.getHost() == null ? uri.toString() : uri.getHost();
     }
 
     private static LoadException failure(String source, LoadException.Kind kind, String reason) {

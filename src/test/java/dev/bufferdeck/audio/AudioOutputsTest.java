@@ -58,4 +58,23 @@ class AudioOutputsTest {
         assertEquals("44100 Hz, 16-bit, stereo", AudioOutputs.describe(TestAudio.CD));
         assertEquals("48000 Hz, 24-bit, mono", AudioOutputs.describe(TestAudio.MONO_48K_24));
     }
+
+    @Test
+    void noCodeAsksJavaSoundForAnImplicitLine() throws Exception {
+        // with the memory sink registered, AudioSystem's own choice can be the sink even where a card exists
+        java.nio.file.Path main = java.nio.file.Path.of("src/main/java");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(main), "sources not found");
+        try (var files = java.nio.file.Files.walk(main)) {
+            List<String> offenders = files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
+                try {
+                    String code = java.nio.file.Files.readString(f);
+                    return code.contains("AudioSystem.getSourceDataLine(") || code.contains("AudioSystem.getLine(")
+                            || code.contains("AudioSystem.getClip(");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).map(Object::toString).toList();
+            assertEquals(List.of(), offenders);
+        }
+    }
 }

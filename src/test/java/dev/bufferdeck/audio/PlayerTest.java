@@ -22,8 +22,12 @@ class PlayerTest {
     private Player player;
 
     private Player player(boolean realTime) {
+        return player(realTime, MemorySinkLine.DEFAULT_BUFFER_MILLIS);
+    }
+
+    private Player player(boolean realTime, int bufferMillis) {
         AudioOutput output = AudioOutputs.memory(line -> {
-            line.realTime(realTime).keep(64 << 20);
+            line.realTime(realTime).keep(64 << 20).bufferMillis(bufferMillis);
             lines.add(line);
         });
         player = new Player(output, audio.opener());
@@ -203,8 +207,22 @@ class PlayerTest {
         byte[] second = TestAudio.counter(22_050);
         MediaBuffer a = audio.buffer("a", CD, first);
         MediaBuffer b = audio.buffer("b", CD, second);
-        player(true).play(a);
+        player(true, 1_000).play(a);
         player.queueNext(b);
+        boolean checked = false;
+        long deadline = System.currentTimeMillis() + 3_000;
+        while (!checked && System.currentTimeMillis() < deadline) {
+            MemorySinkLine line = lines.isEmpty() ? null : lines.get(0);
+            if (line == null) continue;
+            long heard = line.playedBytes();
+            long written = heard + line.getBufferSize() - line.available();
+            if (written > first.length && line.playedBytes() < first.length - 4 * 13_230) {
+                assertEquals(a, player.current(), "b was written but not heard yet");
+                assertTrue(player.positionMillis() < 500, "position " + player.positionMillis());
+                checked = true;
+            }
+        }
+        assertTrue(checked, "never saw b written while a was still being heard");
         events.awaitFinal(10);
         assertEquals(1, lines.size(), "gapless playback must stay on one line");
         assertArrayEquals(concat(first, second), played());
@@ -363,5 +381,38 @@ class PlayerTest {
             Thread.sleep(5);
         }
         assertArrayEquals(range(pcm, CD, 22_050, 44_100), lines.get(1).kept());
+    }
+
+    @Test
+    void seekingBackWhileTheNextTrackIsAlreadyWrittenReplaysFromThereAndKeepsTheNextOne() throws Exception {
+        byte[] first = TestAudio.counter(22_050);
+        byte[] second = TestAudio.sine(CD, 440, 0.5, 11_025);
+        MediaBuffer a = audio.buffer("a", CD, first);
+        MediaBuffer b = audio.buffer("b", CD, second);
+        player(true, 1_000).play(a);
+        player.queueNext(b).join();
+        long deadline = System.currentTimeMillis() + 3_000;
+        while (System.currentTimeMillis() < deadline) {   // the 1 s line buffer holds all of a and some of b
+            MemorySinkLine line = lines.isEmpty() ? null : lines.get(0);
+            if (line != null && line.getBufferSize() - line.available() + line.playedBytes() > first.length) break;
+            Thread.sleep(1);
+        }
+        player.seek(100).join();
+        events.awaitFinal(10);
+
+        byte[] played = played();
+        int jump = -1;
+        for (int i = 1; i < first.length / 4; i++) {
+            if (frameIndex(played, i) != frameIndex(played, i - 1) + 1) {
+                jump = i;
+                break;
+            }
+        }
+        if (jump < 0) jump = 4_410; // the seek came exactly at frame 4 410: nothing to see, nothing lost
+        byte[] expected = concat(range(first, CD, 0, jump), range(first, CD, 4_410, 22_050), second);
+        assertArrayEquals(expected, played);
+        assertEquals(1, lines.size());
+        assertEquals(List.of("state LOADING", "state PLAYING", "started a", "ended a", "started b", "ended b",
+                "state ENDED"), events.events());
     }
 }

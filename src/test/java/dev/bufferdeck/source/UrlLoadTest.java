@@ -98,6 +98,18 @@ class UrlLoadTest {
                 ex.getResponseHeaders().add("Content-Encoding", "gzip");
                 ex.sendResponseHeaders(200, zipped.size());
                 ex.getResponseBody().write(zipped.toByteArray());
+            } else if (path.equals("/deflate.wav")) {
+                ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+                try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(zipped)) {
+                    z.write(BODY);
+                }
+                ex.getResponseHeaders().add("Content-Encoding", "deflate");
+                ex.sendResponseHeaders(200, 0);
+                ex.getResponseBody().write(zipped.toByteArray());
+            } else if (path.equals("/brotli.wav")) {
+                ex.getResponseHeaders().add("Content-Encoding", "br");
+                ex.sendResponseHeaders(200, 4);
+                ex.getResponseBody().write(new byte[4]);
             } else if (path.startsWith("/hop/")) {
                 int left = Integer.parseInt(path.substring(5));
                 ex.getResponseHeaders().add("Location", left == 0 ? "/a.mp3" : "/hop/" + (left - 1));
@@ -181,6 +193,40 @@ class UrlLoadTest {
         AddResult r = loader.load(url("/gzip.wav"), LoadProgress.NONE, new Cancellation());
         assertArrayEquals(BODY, bytesOf(r));
         assertEquals(BODY.length, repository.bytesHeld());
+    }
+
+    @Test
+    void decodesChunkedDeflateBody() throws Exception {
+        AddResult r = loader.load(url("/deflate.wav"), LoadProgress.NONE, new Cancellation());
+        assertArrayEquals(BODY, bytesOf(r));
+    }
+
+    @Test
+    void unknownContentEncodingIsRefused() throws Exception {
+        LeakCheck check = LeakCheck.before(repository);
+        LoadException e = assertThrows(LoadException.class, () -> loader.load(url("/brotli.wav")));
+        assertEquals(url("/brotli.wav") + ": unsupported Content-Encoding br", e.getMessage());
+        check.assertRepositoryUnchanged();
+        check.assertNothingLeftBehind(loader);
+    }
+
+    @Test
+    void corruptGzipBodyIsAnError() throws Exception {
+        try (RawHttpServer raw = new RawHttpServer((s, head) -> {
+            RawHttpServer.write(s, "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 100\r\n\r\n");
+            byte[] junk = new byte[100];
+            junk[0] = 0x1f;
+            junk[1] = (byte) 0x8b;
+            junk[2] = 8;
+            java.util.Arrays.fill(junk, 10, 100, (byte) 0xff);
+            s.getOutputStream().write(junk);
+        })) {
+            LeakCheck check = LeakCheck.before(repository);
+            LoadException e = assertThrows(LoadException.class, () -> loader.load(raw.url("/z.mp3")));
+            assertTrue(e.getMessage().startsWith(raw.url("/z.mp3") + ": compressed body is corrupt: "), e.getMessage());
+            check.assertRepositoryUnchanged();
+            check.assertNothingLeftBehind(loader);
+        }
     }
 
     @Test

@@ -14,22 +14,22 @@ class UrlNamingTest {
 
     @Test
     void nameIsTheDecodedLastPathSegmentOrTheHost() {
-        assertEquals("My Song (live).mp3", UrlLoader.nameOf(URI.create("http://h.example/a/My%20Song%20(live).mp3?x=1")));
-        assertEquals("Jóga.flac", UrlLoader.nameOf(URI.create("https://h.example/J%C3%B3ga.flac")));
-        assertEquals("a+b.ogg", UrlLoader.nameOf(URI.create("https://h.example/a+b.ogg")));
-        assertEquals("album", UrlLoader.nameOf(URI.create("https://h.example/music/album/")));
-        assertEquals("h.example", UrlLoader.nameOf(URI.create("https://h.example/")));
-        assertEquals("h.example", UrlLoader.nameOf(URI.create("https://h.example")));
+        assertEquals("My Song (live).mp3", UrlNaming.nameOf(URI.create("http://h.example/a/My%20Song%20(live).mp3?x=1")));
+        assertEquals("Jóga.flac", UrlNaming.nameOf(URI.create("https://h.example/J%C3%B3ga.flac")));
+        assertEquals("a+b.ogg", UrlNaming.nameOf(URI.create("https://h.example/a+b.ogg")));
+        assertEquals("album", UrlNaming.nameOf(URI.create("https://h.example/music/album/")));
+        assertEquals("h.example", UrlNaming.nameOf(URI.create("https://h.example/")));
+        assertEquals("h.example", UrlNaming.nameOf(URI.create("https://h.example")));
     }
 
     @Test
     void contentDispositionNameWinsAndIsNeverAPath() {
         URI uri = URI.create("https://h.example/download.php?id=3");
-        assertEquals("Song.mp3", UrlLoader.nameOf(disposition("attachment; filename=\"Song.mp3\""), uri));
-        assertEquals("Jóga.flac", UrlLoader.nameOf(disposition("attachment; filename=\"x.flac\"; filename*=UTF-8''J%C3%B3ga.flac"), uri));
-        assertEquals("passwd", UrlLoader.nameOf(disposition("attachment; filename=\"../../etc/passwd\""), uri));
-        assertEquals("download.php", UrlLoader.nameOf(disposition("inline"), uri));
-        assertEquals("download.php", UrlLoader.nameOf(new BasicClassicHttpResponse(200), uri));
+        assertEquals("Song.mp3", UrlNaming.nameOf(disposition("attachment; filename=\"Song.mp3\""), uri));
+        assertEquals("Jóga.flac", UrlNaming.nameOf(disposition("attachment; filename=\"x.flac\"; filename*=UTF-8''J%C3%B3ga.flac"), uri));
+        assertEquals("passwd", UrlNaming.nameOf(disposition("attachment; filename=\"../../etc/passwd\""), uri));
+        assertEquals("download.php", UrlNaming.nameOf(disposition("inline"), uri));
+        assertEquals("download.php", UrlNaming.nameOf(new BasicClassicHttpResponse(200), uri));
     }
 
     private static BasicClassicHttpResponse disposition(String value) {
@@ -42,7 +42,7 @@ class UrlNamingTest {
     void pastedUrlWithSpacesIsQuoted() throws LoadException {
         URI uri = SourceLoader.parseUrl("http://h.example/my song.mp3");
         assertEquals("/my%20song.mp3", uri.getRawPath());
-        assertEquals("my song.mp3", UrlLoader.nameOf(uri));
+        assertEquals("my song.mp3", UrlNaming.nameOf(uri));
     }
 
     @Test

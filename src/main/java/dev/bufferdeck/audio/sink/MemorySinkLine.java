@@ -43,6 +43,7 @@ public final class MemorySinkLine implements SourceDataLine {
     private boolean realTime = true;
     private int keepLimit;
     private PcmConsumer consumer;
+    private int bufferMillis = DEFAULT_BUFFER_MILLIS;
 
     // guarded by lock
     private boolean open;
@@ -77,6 +78,13 @@ public final class MemorySinkLine implements SourceDataLine {
             reanchor(System.nanoTime());
             lock.notifyAll();
         }
+        return this;
+    }
+
+    /** The buffer length used when {@code open} is given none (default {@value #DEFAULT_BUFFER_MILLIS} ms). */
+    public MemorySinkLine bufferMillis(int millis) {
+        if (millis <= 0) throw new IllegalArgumentException("buffer must be > 0 ms");
+        synchronized (lock) { bufferMillis = millis; }
         return this;
     }
 
@@ -141,7 +149,7 @@ public final class MemorySinkLine implements SourceDataLine {
             frameSize = format.getFrameSize();
             int bytes = bufferSize > 0 ? bufferSize
                     : (int) Math.min(Integer.MAX_VALUE / 2,
-                            (long) format.getFrameRate() * DEFAULT_BUFFER_MILLIS / 1000 * frameSize);
+                            (long) format.getFrameRate() * bufferMillis / 1000 * frameSize);
             bytes = Math.max(frameSize, bytes - bytes % frameSize);
             ring = new byte[bytes];
             ringHead = 0;

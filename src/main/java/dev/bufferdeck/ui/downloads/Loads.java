@@ -39,40 +39,50 @@ public final class Loads {
     public ObservableList<LoadJob> active() { return active; }
 
     /**
-     * Loads each request in order; {@code loaded} receives each buffer on the FX thread, in order,
-     * and {@code done} runs on the FX thread when the batch is over (failures are notified).
+     * Loads each request in order; {@code loaded} receives each buffer on the FX thread, in order.
+     * Each failure is notified as it happens.
      */
-    public void load(List<? extends LoadRequest> requests, Consumer<MediaBuffer> loaded, Runnable done) {
+    public void load(List<? extends LoadRequest> requests, Consumer<MediaBuffer> loaded) {
+        load(requests, loaded, null);
+    }
+
+    /**
+     * Like {@link #load(List, Consumer)}, but when {@code failures} is given the failures are not
+     * notified one by one: their messages are handed to it once, on the FX thread, after the batch
+     * (empty when all loaded).
+     */
+    public void load(List<? extends LoadRequest> requests, Consumer<MediaBuffer> loaded, Consumer<List<String>> failures) {
         pool.execute(() -> {
-            for (LoadRequest request : expand(requests)) {
+            List<String> failed = new ArrayList<>();
+            for (LoadRequest request : expand(requests, failures == null ? null : failed)) {
                 LoadJob job = new LoadJob(request.label());
                 Platform.runLater(() -> active.add(job));
                 try {
                     AddResult result = run(request, job);
-                    if (result.duplicate()) notifier.info(result.buffer().name() + " is already in the library");
+                    if (result.duplicate() && failures == null) notifier.info(result.buffer().name() + " is already in the library");
                     Platform.runLater(() -> loaded.accept(result.buffer()));
                 } catch (LoadFailure e) {
-                    notifier.error(e.getMessage());
+                    report(e.getMessage(), failures == null ? null : failed);
                 } catch (RuntimeException e) {
-                    notifier.error(request.label() + ": " + e);
+                    report(request.label() + ": " + e, failures == null ? null : failed);
                 } finally {
                     Platform.runLater(() -> active.remove(job));
                 }
             }
-            Platform.runLater(done);
+            if (failures != null) Platform.runLater(() -> failures.accept(List.copyOf(failed)));
         });
     }
 
-    public void load(List<? extends LoadRequest> requests, Consumer<MediaBuffer> loaded) {
-        load(requests, loaded, () -> {});
+    private void report(String message, List<String> collect) {
+        if (collect == null) notifier.error(message); else collect.add(message);
     }
 
-    private List<LoadRequest> expand(List<? extends LoadRequest> requests) {
+    private List<LoadRequest> expand(List<? extends LoadRequest> requests, List<String> collect) {
         List<LoadRequest> out = new ArrayList<>();
         for (LoadRequest r : requests) {
             if (r instanceof LoadRequest.Source s) {
                 List<String> found = sources.expand(s.pathOrUrl());
-                if (found.isEmpty()) notifier.error(s.pathOrUrl() + ": no media files in this folder");
+                if (found.isEmpty()) report(s.pathOrUrl() + ": no media files in this folder", collect);
                 found.forEach(f -> out.add(new LoadRequest.Source(f)));
             } else {
                 out.add(r);

@@ -36,6 +36,18 @@ public final class HexView extends Region {
     private static final Color CARET = Color.web("#2f6fdb");
     private static final Color RULE = Color.web("#e6e8ec");
     private static final Color STRIPE = Color.web("#f4f5f7");
+    private static final Color MARK = Color.web("#f97316");
+
+    /** Paints behind bytes: told the bytes on screen, calls back with coloured runs of them. */
+    @FunctionalInterface
+    public interface Shading {
+        void shade(long from, long to, Span out);
+
+        @FunctionalInterface
+        interface Span {
+            void fill(long from, long to, Color color);
+        }
+    }
 
     private final ObjectProperty<MediaBuffer> buffer = new SimpleObjectProperty<>();
     private final ReadOnlyLongWrapper topRow = new ReadOnlyLongWrapper();
@@ -48,9 +60,12 @@ public final class HexView extends Region {
     private final double charWidth;
     private final double rowHeight;
     private boolean syncingScrollBar;
+    private final ObjectProperty<Shading> shading = new SimpleObjectProperty<>();
+    private long markFrom = -1;
+    private long markTo = -1;
 
     public HexView() {
-        font = Font.font("Monospaced", 13);
+        font = Font.font("Monospaced", 12);
         Text probe = new Text("0123456789ABCDEF");
         probe.setFont(font);
         charWidth = probe.getLayoutBounds().getWidth() / 16;
@@ -76,6 +91,7 @@ public final class HexView extends Region {
             syncScrollBar();
             draw();
         });
+        shading.addListener((o, a, b) -> draw());
         scrollBar.valueProperty().addListener((o, a, v) -> {
             if (!syncingScrollBar) scrollToRow(Math.round(v.doubleValue()));
         });
@@ -109,6 +125,22 @@ public final class HexView extends Region {
     public ReadOnlyLongProperty topRowProperty() { return topRow.getReadOnlyProperty(); }
     public ReadOnlyLongProperty anchorProperty() { return anchor.getReadOnlyProperty(); }
     public ReadOnlyLongProperty caretProperty() { return caret.getReadOnlyProperty(); }
+
+    /** Colours behind the hex and ASCII cells (e.g. by format region); null for none. */
+    public ObjectProperty<Shading> shadingProperty() { return shading; }
+
+    /** Outlines bytes [from, to) (e.g. the frame being heard); from < 0 clears. */
+    public void setMark(long from, long to) {
+        if (from == markFrom && to == markTo) return;
+        markFrom = from;
+        markTo = to;
+        draw();
+    }
+
+    /** First byte of the mark, or -1 when there is none. */
+    public long markStart() { return markFrom; }
+    /** End (exclusive) of the mark. */
+    public long markEnd() { return markTo; }
 
     public long rowCount() {
         MediaBuffer b = buffer.get();
@@ -167,7 +199,8 @@ public final class HexView extends Region {
     public void pageBy(int pages) { scrollToRow(topRow.get() + (long) pages * visibleRows()); }
     public void scrollToEnd() { scrollToRow(Long.MAX_VALUE / 2); }
 
-    private void reveal(long offset) {
+    /** Scrolls as little as needed to put the byte at {@code offset} on screen. */
+    public void reveal(long offset) {
         long row = offset / HexText.BYTES_PER_ROW;
         if (row < topRow.get()) scrollToRow(row);
         else if (row >= topRow.get() + visibleRows()) scrollToRow(row - visibleRows() + 1);
@@ -180,8 +213,8 @@ public final class HexView extends Region {
     private double hexX() { return PAD + charWidth * (OFFSET_CHARS + 2); }
     private double asciiX() { return hexX() + charWidth * (HEX_CHARS + 2); }
 
-    /** The byte under a point of the canvas, or -1. */
-    long offsetAt(double x, double y) {
+    /** The byte under a point of this view, or -1. */
+    public long offsetAt(double x, double y) {
         MediaBuffer b = buffer.get();
         if (b == null || b.size() == 0) return -1;
         long row = topRow.get() + (long) Math.floor((y - PAD / 2) / rowHeight);
@@ -247,6 +280,18 @@ public final class HexView extends Region {
         g.strokeLine(hexX() - charWidth, 0, hexX() - charWidth, h);
         g.strokeLine(asciiX() - charWidth, 0, asciiX() - charWidth, h);
         long rows = rowCount();
+        java.util.List<long[]> runs = new java.util.ArrayList<>();
+        java.util.List<Color> runColors = new java.util.ArrayList<>();
+        Shading shader = shading.get();
+        if (shader != null) {
+            long first = topRow.get() * HexText.BYTES_PER_ROW;
+            long last = Math.min(b.size(), (topRow.get() + visibleRows() + 1) * HexText.BYTES_PER_ROW);
+            shader.shade(first, last, (from, to, color) -> {
+                runs.add(new long[] {from, to});
+                runColors.add(color);
+            });
+        }
+        int run = 0;
         long selFrom = hasSelection() ? selectionStart() : -1;
         long selTo = hasSelection() ? selectionEnd() : -2;
         for (int i = 0; i <= visibleRows() && topRow.get() + i < rows; i++) {
@@ -260,6 +305,21 @@ public final class HexView extends Region {
             long rowStart = row * HexText.BYTES_PER_ROW;
             for (int c = 0; c < count; c++) {
                 long at = rowStart + c;
+                while (run < runs.size() && runs.get(run)[1] <= at) run++;
+                if (run < runs.size() && runs.get(run)[0] <= at) {
+                    g.setFill(runColors.get(run));
+                    g.fillRect(hexX() + HexText.hexColumn(c) * charWidth - 1, y, charWidth * (c == 7 ? 4 : 3), rowHeight);
+                    g.fillRect(asciiX() + c * charWidth, y, charWidth, rowHeight);
+                }
+                if (at >= markFrom && at < markTo) {
+                    g.setStroke(MARK);
+                    g.setLineWidth(2);
+                    g.strokeLine(hexX() + HexText.hexColumn(c) * charWidth - 1, y + rowHeight - 1.5,
+                            hexX() + HexText.hexColumn(c) * charWidth + charWidth * 2 + 1, y + rowHeight - 1.5);
+                    g.strokeLine(asciiX() + c * charWidth, y + rowHeight - 1.5, asciiX() + (c + 1) * charWidth, y + rowHeight - 1.5);
+                    g.setLineWidth(1);
+                    g.setStroke(RULE);
+                }
                 if (at >= selFrom && at <= selTo) {
                     g.setFill(SELECTION);
                     g.fillRect(hexX() + HexText.hexColumn(c) * charWidth - 1, y, charWidth * 2 + 2, rowHeight);

@@ -34,6 +34,7 @@ public final class BufferDetailPane extends ScrollPane {
 
     private void createView() {
         getStyleClass().add("buffer-detail");
+        getStylesheets().add(java.util.Objects.requireNonNull(BufferDetailPane.class.getResource("library.css")).toExternalForm());
         grid.getStyleClass().add("detail-grid");
         grid.setHgap(12);
         grid.setVgap(4);

@@ -97,7 +97,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
         List<File> files = chooser.showOpenMultipleDialog(stage);
         if (files == null || files.isEmpty()) return;
         loadIntoPlaylist(files.stream().<LoadRequest>map(f -> new LoadRequest.Source(f.getPath())).toList(),
-                playlist.entries().size(), true);
+                APPEND, true);
     }
 
     public void openUrl() {
@@ -116,7 +116,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
             notifier.error(url + ": not an http or https URL");
             return;
         }
-        loadIntoPlaylist(List.of(new LoadRequest.Source(url)), playlist.entries().size(), true);
+        loadIntoPlaylist(List.of(new LoadRequest.Source(url)), APPEND, true);
     }
 
     private static String clipboardUrl() {
@@ -142,7 +142,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
             notifier.info("Nothing usable in that drop: no files, URLs or data");
             return;
         }
-        loadIntoPlaylist(items.toRequests(), playlist.entries().size(), true);
+        loadIntoPlaylist(items.toRequests(), APPEND, true);
     }
 
     /** A drop on the library: loaded into memory only. */
@@ -163,15 +163,31 @@ public final class MainController implements LibraryActions, PlaylistActions {
         loadIntoPlaylist(items.toRequests(), index, false);
     }
 
-    /** Loads in order and inserts each buffer at {@code index}, {@code index + 1}, … as it arrives. */
+    /** As an index: after whatever the playlist holds when each buffer arrives. */
+    public static final int APPEND = -1;
+
+    /** Loads in order and inserts each buffer at {@code index}, {@code index + 1}, … (or {@link #APPEND}s it) as it arrives. */
     public void loadIntoPlaylist(List<LoadRequest> requests, int index, boolean playFirstIfIdle) {
+        loadIntoPlaylist(requests, index, playFirstIfIdle, null);
+    }
+
+    private void loadIntoPlaylist(List<LoadRequest> requests, int index, boolean playFirstIfIdle,
+                                  java.util.function.Consumer<List<String>> failures) {
         int[] at = {index};
         boolean[] first = {true};
         loads.load(requests, buffer -> {
-            PlaylistEntry entry = playlist.insert(at[0]++, library.rowFor(buffer));
+            BufferRow row = library.rowFor(buffer);
+            PlaylistEntry entry = at[0] == APPEND ? playlist.append(row) : playlist.insert(at[0]++, row);
             if (first[0] && playFirstIfIdle && !isBusy()) player.play(entry);
             first[0] = false;
-        });
+        }, failures);
+    }
+
+    /** One notice for all the entries of a playlist or session that could not be loaded. */
+    private void reportMissing(String what, List<String> failures) {
+        if (failures.isEmpty()) return;
+        notifier.error(failures.size() == 1 ? what + ": 1 entry could not be loaded — " + failures.get(0)
+                : what + ": " + failures.size() + " entries could not be loaded — " + String.join("; ", failures));
     }
 
     private boolean isBusy() {
@@ -269,7 +285,8 @@ public final class MainController implements LibraryActions, PlaylistActions {
                 List<PlaylistFiles.Item> items = files.read(file);
                 javafx.application.Platform.runLater(() -> {
                     notifier.info("Importing " + items.size() + " entries from " + file.getFileName());
-                    loadLocations(items.stream().map(PlaylistFiles.Item::location).toList(), playlist.entries().size());
+                    loadLocations(items.stream().map(PlaylistFiles.Item::location).toList(), APPEND,
+                            missing -> reportMissing(file.getFileName().toString(), missing));
                 });
             } catch (IOException | RuntimeException e) {
                 notifier.error(file.getFileName() + ": cannot read playlist (" + e.getMessage() + ")");
@@ -323,13 +340,13 @@ public final class MainController implements LibraryActions, PlaylistActions {
         return null;
     }
 
-    /** Loads playlist locations in order (the demo clip made anew), appending at {@code index}. */
-    void loadLocations(List<String> locations, int index) {
+    /** Loads playlist locations in order (the demo clip made anew), inserting at {@code index}. */
+    void loadLocations(List<String> locations, int index, java.util.function.Consumer<List<String>> missing) {
         List<LoadRequest> requests = new ArrayList<>();
         for (String location : locations) {
             requests.add(DEMO_LOCATION.equals(location) ? demoRequest() : new LoadRequest.Source(location));
         }
-        loadIntoPlaylist(requests, index, false);
+        loadIntoPlaylist(requests, index, false, missing);
     }
 
     private static LoadRequest demoRequest() {
@@ -357,13 +374,13 @@ public final class MainController implements LibraryActions, PlaylistActions {
             playlist.shuffleProperty().set(session.shuffle());
             if (session.main() != null) Geometry.apply(stage, session.main());
             playlistGeometry = session.playlistWindow();
-            loadLocations(session.playlist(), 0);
+            loadLocations(session.playlist(), 0, missing -> reportMissing("Last session", missing));
             if (session.playlistWindowShown()) playlistWindow().show();
         } else {
             addDemoClip(sources.isEmpty());
         }
         if (!sources.isEmpty()) {
-            loadIntoPlaylist(Loads.sources(sources), Integer.MAX_VALUE, true);
+            loadIntoPlaylist(Loads.sources(sources), APPEND, true);
         }
     }
 

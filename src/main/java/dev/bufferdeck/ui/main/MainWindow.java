@@ -70,7 +70,7 @@ public final class MainWindow {
         inspector.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         inspector.setId("inspector");
         SplitPane split = new SplitPane(libraryView, inspector);
-        split.setDividerPositions(0.56);
+        split.setDividerPositions(0.46);
         split.getStyleClass().add("main-split");
 
         statusBar.setId("status-bar");

@@ -47,7 +47,7 @@ public final class PlayerController {
 
     private void init() {
         playback.addListener(new PlayerListener() {
-            @Override public void stateChanged(PlayerState s, MediaBuffer buffer) { onFx(() -> onState(s)); }
+            @Override public void stateChanged(PlayerState s, MediaBuffer buffer) { onFx(() -> onState(s, buffer)); }
             @Override public void notice(String message, boolean error) {
                 if (error) notifier.error(message); else notifier.info(message);
             }
@@ -129,11 +129,14 @@ public final class PlayerController {
         }
     }
 
-    private void onState(PlayerState s) {
+    private void onState(PlayerState s, MediaBuffer buffer) {
         state.set(s);
         long d = playback.durationMillis();
         if (d >= 0) duration.set(d);
-        if (s == PlayerState.ENDED) playlist.afterEnd().ifPresent(this::play);
+        BufferRow playing = nowPlaying.get();
+        boolean ofTheCurrentTrack = playing != null && buffer != null && playing.buffer().id() == buffer.id();
+        // an end that arrives after the user already chose another track is old news
+        if (s == PlayerState.ENDED && ofTheCurrentTrack) playlist.afterEnd().ifPresent(this::play);
     }
 
     private void onTrackStarted(MediaBuffer buffer) {

@@ -3,6 +3,8 @@ package dev.bufferdeck.ui.playlist;
 import dev.bufferdeck.ui.dnd.DropZone;
 import dev.bufferdeck.ui.dnd.InternalDrag;
 import dev.bufferdeck.ui.services.TimeText;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -45,6 +47,8 @@ import java.util.Objects;
 
 /** The playlist in its own window: reorder by dragging, delete, shuffle, repeat, import and export. */
 public final class PlaylistWindow {
+    /** Marks the row of the entry playing. */
+    public static final javafx.css.PseudoClass PLAYING = javafx.css.PseudoClass.getPseudoClass("playing");
     private final PlaylistModel model;
     private final PlaylistActions actions;
     private final Stage stage = new Stage();
@@ -125,7 +129,6 @@ public final class PlaylistWindow {
         repeat.setOnAction(e -> model.repeatProperty().set(model.repeatProperty().get().following()));
         model.repeatProperty().addListener((o, a, r) -> showRepeat(r));
         showRepeat(model.repeatProperty().get());
-        model.currentProperty().addListener((o, a, b) -> table.refresh());
         model.entries().addListener((ListChangeListener<PlaylistEntry>) c -> updateSummary());
         updateSummary();
         table.setRowFactory(t -> reorderableRow());
@@ -191,11 +194,19 @@ public final class PlaylistWindow {
 
     private TableRow<PlaylistEntry> reorderableRow() {
         TableRow<PlaylistEntry> row = new TableRow<>() {
+            private final InvalidationListener mark = o -> markPlaying();
+            {
+                model.currentProperty().addListener(new WeakInvalidationListener(mark));
+            }
+
             @Override
             protected void updateItem(PlaylistEntry item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().remove("playing");
-                if (!empty && item != null && item == model.current()) getStyleClass().add("playing");
+                markPlaying();
+            }
+
+            private void markPlaying() {
+                pseudoClassStateChanged(PLAYING, !isEmpty() && getItem() != null && getItem() == model.current());
             }
         };
         row.setOnMouseClicked(e -> {
@@ -242,9 +253,19 @@ public final class PlaylistWindow {
 
     /** "▶ 3" for the playing entry, "3" for the others. */
     private final class IndexCell extends TableCell<PlaylistEntry, PlaylistEntry> {
+        private final InvalidationListener mark = o -> show(getItem(), isEmpty());
+
+        IndexCell() {
+            model.currentProperty().addListener(new WeakInvalidationListener(mark));
+        }
+
         @Override
         protected void updateItem(PlaylistEntry item, boolean empty) {
             super.updateItem(item, empty);
+            show(item, empty);
+        }
+
+        private void show(PlaylistEntry item, boolean empty) {
             if (empty || item == null) {
                 setText(null);
                 setGraphic(null);

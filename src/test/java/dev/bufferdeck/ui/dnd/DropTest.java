@@ -83,7 +83,7 @@ class DropTest {
     void realDragOfFilesOntoTheLibraryLoadsThemIntoMemoryOnly(FxRobot robot) throws Exception {
         filesToDrag = List.of(wav("one.wav", 0.2, 440).toFile(), wav("two.wav", 0.2, 550).toFile());
         robot.drag(dragSource).dropTo(library());
-        waitUntil(() -> app.repository.count() == 2, 10);
+        waitUntil(() -> app.repository.count() == 2, 20);
         assertEquals(List.of("one.wav", "two.wav"), app.repository.buffers().stream().map(MediaBuffer::name).toList());
         assertTrue(app.controller.playlist().entries().isEmpty(), "a drop on the library does not queue");
         assertFalse(library().getStyleClass().contains(DropZone.ACTIVE), "highlight gone after the drop");
@@ -97,10 +97,10 @@ class DropTest {
         Files.writeString(folder.resolve("notes.txt"), "not media");
         filesToDrag = List.of(folder.toFile());
         robot.drag(dragSource).dropTo(app.window.transport());
-        waitUntil(() -> app.controller.playlist().entries().size() == 2, 10);
+        waitUntil(() -> app.controller.playlist().entries().size() == 2, 20);
         assertEquals(List.of("01 first", "02 second"), app.controller.playlist().entries().stream()
                 .map(e -> e.row().title()).toList());
-        waitUntil(() -> app.controller.player().nowPlayingProperty().get() != null, 5);
+        waitUntil(() -> app.controller.player().nowPlayingProperty().get() != null, 15);
         assertEquals("01 first.wav", app.controller.player().nowPlayingProperty().get().buffer().name());
     }
 
@@ -129,12 +129,12 @@ class DropTest {
             String uriList = "# a comment\r\n" + server.url("/a.wav") + "\r\n";
             byte[] moz = (server.url("/b.wav") + "\nTrack B").getBytes(StandardCharsets.UTF_16LE);
             robot.interact(() -> SyntheticDrag.dropOn(library(), Map.of(DataFormat.URL, uriList)));
-            waitUntil(() -> app.repository.count() == 1, 10);
+            waitUntil(() -> app.repository.count() == 1, 20);
             robot.interact(() -> SyntheticDrag.dropOn(library(), Map.of(ClipboardReader.format(ClipboardReader.MOZ_URL), moz)));
-            waitUntil(() -> app.repository.count() == 2, 10);
+            waitUntil(() -> app.repository.count() == 2, 20);
             robot.interact(() -> SyntheticDrag.dropOn(library(), Map.of(DataFormat.PLAIN_TEXT,
                     "listen to " + server.url("/c.wav") + ", it's nice")));
-            waitUntil(() -> app.repository.count() == 3, 10);
+            waitUntil(() -> app.repository.count() == 3, 20);
             List<String> urls = app.repository.buffers().stream()
                     .map(b -> ((Origin.Url) b.origin()).finalUri().toString()).toList();
             assertEquals(List.of(server.url("/a.wav"), server.url("/b.wav"), server.url("/c.wav")), urls);
@@ -145,7 +145,7 @@ class DropTest {
     void rawBytesFromAnotherProgramAreKeptWithTheirMimeType(FxRobot robot) {
         byte[] bytes = Wavs.tone(0.1, 880);
         robot.interact(() -> SyntheticDrag.dropOn(library(), Map.of(ClipboardReader.format("audio/x-wav"), bytes)));
-        waitUntil(() -> app.repository.count() == 1, 10);
+        waitUntil(() -> app.repository.count() == 1, 20);
         MediaBuffer b = app.repository.buffers().get(0);
         assertEquals(bytes.length, b.size());
         assertTrue(b.origin() instanceof Origin.Dropped d && d.mimeType().equals("audio/x-wav"), b.origin().toString());
@@ -160,7 +160,7 @@ class DropTest {
         }
         robot.interact(() -> app.controller.playlistWindow().show());
         TableView<PlaylistEntry> table = app.controller.playlistWindow().table();
-        waitUntil(() -> table.lookupAll(".table-row-cell").size() >= 3, 5);
+        waitUntil(() -> table.lookupAll(".table-row-cell").size() >= 3, 15);
         Node second = table.lookupAll(".table-row-cell").stream()
                 .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getIndex() == 1).findFirst().orElseThrow();
         Path dropped = wav("dropped.wav", 0.1, 990);
@@ -169,7 +169,7 @@ class DropTest {
             SyntheticDrag.dropAt(table, Map.of(DataFormat.FILES, List.of(dropped.toFile())),
                     new Point2D(b.getMinX() + 20, b.getCenterY()));
         });
-        waitUntil(() -> app.controller.playlist().entries().size() == 4, 10);
+        waitUntil(() -> app.controller.playlist().entries().size() == 4, 20);
         assertEquals(List.of("a", "dropped", "b", "c"), app.controller.playlist().entries().stream()
                 .map(e -> e.row().title()).toList());
     }

@@ -64,8 +64,8 @@ class KeyboardAndTransportTest {
         demoReady();
         assertEquals("memory sink", app.controller.player().outputName(), "headless tests play into memory");
         robot.type(KeyCode.SPACE);
-        waitUntil(() -> player().state() == PlayerState.PLAYING, 5);
-        waitUntil(() -> app.window.transport().seekSlider().getValue() > 300, 5);
+        waitUntil(() -> player().state() == PlayerState.PLAYING, 15);
+        waitUntil(() -> app.window.transport().seekSlider().getValue() > 300, 15);
         FontIcon icon = (FontIcon) app.window.transport().playPauseButton().getGraphic();
         assertEquals(MaterialDesignP.PAUSE, icon.getIconCode(), "the play button turns into pause");
         assertEquals(6000, app.window.transport().seekSlider().getMax(), 1);
@@ -73,7 +73,7 @@ class KeyboardAndTransportTest {
                 .anyMatch(n -> n instanceof javafx.scene.control.Label l && l.getText().equals("memory sink")));
 
         robot.type(KeyCode.SPACE);
-        waitUntil(() -> player().state() == PlayerState.PAUSED, 5);
+        waitUntil(() -> player().state() == PlayerState.PAUSED, 15);
         long paused = player().positionMillis();
         robot.sleep(300);
         assertEquals(paused, player().positionMillis(), 20, "the position holds while paused");
@@ -84,14 +84,14 @@ class KeyboardAndTransportTest {
     void rightAndLeftSeekFiveSeconds(FxRobot robot) {
         demoReady();
         robot.type(KeyCode.SPACE);
-        waitUntil(() -> player().state() == PlayerState.PLAYING, 5);
+        waitUntil(() -> player().state() == PlayerState.PLAYING, 15);
         robot.type(KeyCode.SPACE);
-        waitUntil(() -> player().state() == PlayerState.PAUSED, 5);
+        waitUntil(() -> player().state() == PlayerState.PAUSED, 15);
         long before = player().positionMillis();
         robot.type(KeyCode.RIGHT);
-        waitUntil(() -> player().positionMillis() >= before + 4900, 5);
+        waitUntil(() -> player().positionMillis() >= before + 4900, 15);
         robot.type(KeyCode.LEFT);
-        waitUntil(() -> Math.abs(player().positionMillis() - before) < 100, 5);
+        waitUntil(() -> Math.abs(player().positionMillis() - before) < 100, 15);
     }
 
     @Test
@@ -121,14 +121,14 @@ class KeyboardAndTransportTest {
         });
         var entries = app.controller.playlist().entries();
         robot.type(KeyCode.N);
-        waitUntil(() -> app.controller.playlist().current() == entries.get(0) && player().state() == PlayerState.PLAYING, 5);
+        waitUntil(() -> app.controller.playlist().current() == entries.get(0) && player().state() == PlayerState.PLAYING, 15);
         robot.type(KeyCode.N);
-        waitUntil(() -> app.controller.playlist().current() == entries.get(1), 5);
+        waitUntil(() -> app.controller.playlist().current() == entries.get(1), 15);
         assertSame(entries.get(1).row(), player().nowPlayingProperty().get());
-        waitUntil(() -> app.controller.playlist().current() == entries.get(2), 5);
-        waitUntil(() -> player().state() == PlayerState.ENDED, 5);
+        waitUntil(() -> app.controller.playlist().current() == entries.get(2), 15);
+        waitUntil(() -> player().state() == PlayerState.ENDED, 15);
         robot.type(KeyCode.P);
-        waitUntil(() -> app.controller.playlist().current() == entries.get(1), 5);
+        waitUntil(() -> app.controller.playlist().current() == entries.get(1), 15);
     }
 
     @Test
@@ -138,18 +138,18 @@ class KeyboardAndTransportTest {
         assertTrue(held > 1_000_000);
         robot.clickOn(robot.lookup("#library-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
         robot.type(KeyCode.DELETE);
-        waitUntil(() -> app.repository.count() == 0, 5);
-        waitUntil(() -> app.window.statusBar().getText().startsWith("0 B of "), 5);
+        waitUntil(() -> app.repository.count() == 0, 15);
+        waitUntil(() -> app.window.statusBar().getText().startsWith("0 B of "), 15);
         assertTrue(app.controller.playlist().entries().isEmpty(), "its playlist entries go too");
     }
 
     @Test
     void ctrlPShowsAndHidesThePlaylistWindow(FxRobot robot) {
         robot.press(KeyCode.CONTROL).press(KeyCode.P).release(KeyCode.P).release(KeyCode.CONTROL);
-        waitUntil(() -> app.controller.playlistWindow().stage().isShowing(), 5);
+        waitUntil(() -> app.controller.playlistWindow().stage().isShowing(), 15);
         robot.clickOn(app.window.libraryView());
         robot.press(KeyCode.CONTROL).press(KeyCode.P).release(KeyCode.P).release(KeyCode.CONTROL);
-        waitUntil(() -> !app.controller.playlistWindow().stage().isShowing(), 5);
+        waitUntil(() -> !app.controller.playlistWindow().stage().isShowing(), 15);
     }
 
     @Test

@@ -38,15 +38,15 @@ class BadUrlNotificationTest {
             String url = server.url("/missing.mp3");
             var before = app.repository.figures();
             robot.press(KeyCode.CONTROL).press(KeyCode.L).release(KeyCode.L).release(KeyCode.CONTROL);
-            waitUntil(() -> robot.lookup(".dialog-pane .text-field").tryQuery().isPresent(), 5);
+            waitUntil(() -> robot.lookup(".dialog-pane .text-field").tryQuery().isPresent(), 15);
             robot.clickOn(".dialog-pane .text-field").write(url).type(KeyCode.ENTER);
-            waitUntil(() -> app.controller.notifier().notices().stream().anyMatch(Notice::error), 10);
+            waitUntil(() -> app.controller.notifier().notices().stream().anyMatch(Notice::error), 20);
             Notice notice = app.controller.notifier().notices().stream().filter(Notice::error).findFirst().orElseThrow();
             assertTrue(notice.text().contains("404"), notice.text());
             assertTrue(notice.text().contains("/missing.mp3"), "names the URL: " + notice.text());
             assertFalse(notice.text().contains("\n"));
             NotificationPane bar = robot.lookup("#notifications").queryAs(NotificationPane.class);
-            waitUntil(bar::isShowing, 5);
+            waitUntil(bar::isShowing, 15);
             assertEquals(notice.text(), bar.getText());
             assertEquals(before, app.repository.figures(), "the repository is unchanged");
             assertTrue(app.controller.loads().active().isEmpty(), "the failed load left the downloads list");
@@ -58,7 +58,7 @@ class BadUrlNotificationTest {
         robot.interact(() -> app.controller.notifier().installUncaughtHandler());
         Thread t = new Thread(() -> { throw new IllegalStateException("boom in a helper thread"); });
         t.start();
-        waitUntil(() -> app.controller.notifier().notices().stream().anyMatch(n -> n.text().contains("boom")), 5);
+        waitUntil(() -> app.controller.notifier().notices().stream().anyMatch(n -> n.text().contains("boom")), 15);
         Thread.setDefaultUncaughtExceptionHandler(null);
     }
 }

@@ -1,0 +1,116 @@
+package dev.bufferdeck.ui.main;
+
+import dev.bufferdeck.ui.notify.Notice;
+import dev.bufferdeck.ui.playlist.RepeatMode;
+import dev.bufferdeck.ui.services.AppServices;
+import dev.bufferdeck.ui.services.DemoClip;
+import dev.bufferdeck.ui.services.FileSessionStore;
+import dev.bufferdeck.ui.services.SessionState;
+import dev.bufferdeck.ui.testing.AppFixture;
+import dev.bufferdeck.ui.testing.MemorySessionStore;
+import dev.bufferdeck.ui.testing.Testing;
+import dev.bufferdeck.ui.testing.Wavs;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.bufferdeck.ui.testing.AppFixture.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The session: what is saved on exit, and what a start restores from it. */
+@ExtendWith(ApplicationExtension.class)
+class SessionTest {
+    @TempDir
+    Path dir;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    private AppFixture open(FxRobot robot, MemorySessionStore store, List<String> args) {
+        AppServices s = Testing.standardServices();
+        AppFixture[] app = new AppFixture[1];
+        robot.interact(() -> app[0] = AppFixture.open(stage, true, AppFixture.with(s, s.playback(), store), args));
+        return app[0];
+    }
+
+    private Path wav(String name) throws Exception {
+        Path p = dir.resolve(name);
+        Files.write(p, Wavs.tone(0.5, 300 + name.hashCode() % 200));
+        return p;
+    }
+
+    @Test
+    void exitSavesThePlaylistAsOriginsWithVolumeRepeatShuffleAndWindows(FxRobot robot) throws Exception {
+        MemorySessionStore store = new MemorySessionStore();
+        Path a = wav("a.wav"), b = wav("b.wav");
+        AppFixture app = open(robot, store, List.of(a.toString(), b.toString()));
+        waitUntil(() -> app.controller.playlist().entries().size() == 2, 20);
+        robot.interact(() -> {
+            app.controller.player().volumeProperty().set(0.35);
+            app.controller.playlist().repeatProperty().set(RepeatMode.ALL);
+            app.controller.playlist().shuffleProperty().set(true);
+            app.controller.playlistWindow().show();
+        });
+        app.close();
+        SessionState saved = store.saved();
+        assertNotNull(saved);
+        assertEquals(List.of(a.toAbsolutePath().toString(), b.toAbsolutePath().toString()), saved.playlist(),
+                "the arguments are queued; the demo clip of a first start goes to the library only");
+        assertEquals(3, app.repository.count());
+        assertEquals(0.35, saved.volume(), 1e-9);
+        assertEquals("ALL", saved.repeat());
+        assertTrue(saved.shuffle());
+        assertNotNull(saved.main());
+        assertNotNull(saved.playlistWindow());
+    }
+
+    @Test
+    void aStartRestoresTheSessionAndReportsMissingEntriesOnce(FxRobot robot) throws Exception {
+        Path a = wav("a.wav"), b = wav("b.wav");
+        MemorySessionStore store = new MemorySessionStore();
+        store.save(new SessionState(List.of(b.toString(), dir.resolve("gone.wav").toString(), MainController.DEMO_LOCATION,
+                a.toString(), dir.resolve("also gone.mp3").toString()), 0.25, true, "ONE", false,
+                new SessionState.Geometry(10, 20, 900, 640), null, false, 0));
+        AppFixture app = open(robot, store, List.of());
+        waitUntil(() -> app.controller.playlist().entries().size() == 3
+                && app.controller.notifier().notices().stream().anyMatch(Notice::error), 20);
+        List<String> names = new ArrayList<>();
+        app.controller.playlist().entries().forEach(e -> names.add(e.row().buffer().name()));
+        assertEquals(List.of("b.wav", DemoClip.NAME, "a.wav"), names);
+        assertEquals(0.25, app.controller.player().volumeProperty().get(), 1e-9);
+        assertTrue(app.controller.player().mutedProperty().get());
+        assertEquals(RepeatMode.ONE, app.controller.playlist().repeatProperty().get());
+        assertEquals(900, stage.getWidth(), 1);
+        List<Notice> errors = app.controller.notifier().notices().stream().filter(Notice::error).toList();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).text().startsWith("Last session: 2 entries could not be loaded"), errors.get(0).text());
+        assertEquals(3, app.repository.count(), "no second demo clip on a restored start");
+        app.close();
+    }
+
+    @Test
+    void theSessionFileRoundTripsThroughTheSessionPackage() throws Exception {
+        FileSessionStore store = new FileSessionStore(new dev.bufferdeck.session.SessionStore(dir.resolve("config")));
+        assertTrue(store.load(w -> {}).isEmpty(), "a first start has no session");
+        SessionState state = new SessionState(List.of("/music/a.mp3", "https://example.org/b.ogg", MainController.DEMO_LOCATION),
+                0.5, false, "ALL", true, new SessionState.Geometry(1, 2, 800, 600),
+                new SessionState.Geometry(30, 40, 500, 400), true, 1);
+        store.save(state);
+        assertEquals(state, store.load(w -> {}).orElseThrow());
+    }
+
+}

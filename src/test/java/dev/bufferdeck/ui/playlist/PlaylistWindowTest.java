@@ -1,0 +1,148 @@
+package dev.bufferdeck.ui.playlist;
+
+import dev.bufferdeck.audio.PlayerState;
+import dev.bufferdeck.repository.Origin;
+import dev.bufferdeck.ui.notify.Notice;
+import dev.bufferdeck.ui.testing.AppFixture;
+import dev.bufferdeck.ui.testing.Wavs;
+import javafx.scene.Node;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.bufferdeck.ui.testing.AppFixture.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The playlist window: drag to reorder, delete, shuffle and repeat buttons, Enter plays, import and export. */
+@ExtendWith(ApplicationExtension.class)
+class PlaylistWindowTest {
+    @TempDir
+    Path dir;
+    private AppFixture app;
+
+    @Start
+    void start(Stage stage) {
+        app = AppFixture.open(stage, false);
+    }
+
+    @AfterEach
+    void close() {
+        app.close();
+    }
+
+    private PlaylistModel playlist() { return app.controller.playlist(); }
+
+    private TableView<PlaylistEntry> openWithFiles(FxRobot robot, String... names) throws Exception {
+        for (int i = 0; i < names.length; i++) {
+            Path p = dir.resolve(names[i] + ".wav");
+            Files.write(p, Wavs.tone(2, 300 + 50 * i));
+            var buffer = app.controller.services().sources().load(p.toString(), (a, b) -> {}, new dev.bufferdeck.ui.services.CancelFlag()).buffer();
+            robot.interact(() -> playlist().append(app.controller.library().rowFor(buffer)));
+        }
+        robot.interact(() -> {
+            app.controller.playlistWindow().stage().setX(40);
+            app.controller.playlistWindow().stage().setY(40);
+            app.controller.playlistWindow().show();
+        });
+        TableView<PlaylistEntry> table = app.controller.playlistWindow().table();
+        waitUntil(() -> row(table, names.length - 1) != null, 15);
+        return table;
+    }
+
+    private static Node row(TableView<?> table, int index) {
+        return table.lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof TableRow<?> r && r.isVisible() && r.getIndex() == index && !r.isEmpty()).findFirst().orElse(null);
+    }
+
+    private List<String> titles() {
+        return playlist().entries().stream().map(e -> e.row().title()).toList();
+    }
+
+    @Test
+    void draggingARowMovesItBeforeTheRowItIsDroppedOn(FxRobot robot) throws Exception {
+        TableView<PlaylistEntry> table = openWithFiles(robot, "a", "b", "c", "d");
+        robot.drag(row(table, 3)).dropTo(row(table, 1));
+        waitUntil(() -> titles().equals(List.of("a", "d", "b", "c")), 15);
+    }
+
+    @Test
+    void deleteRemovesTheSelectedEntries(FxRobot robot) throws Exception {
+        TableView<PlaylistEntry> table = openWithFiles(robot, "a", "b", "c", "d");
+        robot.clickOn(row(table, 1));
+        robot.press(KeyCode.CONTROL).clickOn(row(table, 3)).release(KeyCode.CONTROL);
+        robot.type(KeyCode.DELETE);
+        assertEquals(List.of("a", "c"), titles());
+        assertEquals(4, app.repository.count(), "the buffers stay in the library");
+    }
+
+    @Test
+    void shuffleAndRepeatButtons(FxRobot robot) throws Exception {
+        openWithFiles(robot, "a", "b");
+        robot.clickOn("#playlist-shuffle");
+        assertTrue(playlist().shuffleProperty().get());
+        robot.clickOn("#playlist-repeat");
+        assertEquals(RepeatMode.ALL, playlist().repeatProperty().get());
+        robot.clickOn("#playlist-repeat");
+        assertEquals(RepeatMode.ONE, playlist().repeatProperty().get());
+        robot.clickOn("#playlist-repeat");
+        assertEquals(RepeatMode.OFF, playlist().repeatProperty().get());
+    }
+
+    @Test
+    void enterPlaysTheSelectedEntryAndItIsMarked(FxRobot robot) throws Exception {
+        TableView<PlaylistEntry> table = openWithFiles(robot, "a", "b", "c");
+        robot.clickOn(row(table, 2)).type(KeyCode.ENTER);
+        waitUntil(() -> app.controller.player().state() == PlayerState.PLAYING, 15);
+        assertSame(playlist().entries().get(2), playlist().current());
+        waitUntil(() -> row(table, 2).getPseudoClassStates().contains(PlaylistWindow.PLAYING), 15);
+        assertTrue(!row(table, 0).getPseudoClassStates().contains(PlaylistWindow.PLAYING));
+        Node first = row(table, 0);
+        robot.interact(() -> javafx.event.Event.fireEvent(first, new javafx.scene.input.MouseEvent(
+                javafx.scene.input.MouseEvent.MOUSE_CLICKED, 5, 5, 0, 0, javafx.scene.input.MouseButton.PRIMARY, 2,
+                false, false, false, false, true, false, false, true, false, true, null)));
+        waitUntil(() -> playlist().current() == playlist().entries().get(0), 15);
+    }
+
+    @Test
+    void exportThenImportEveryFormatKeepsTheOrderAndReportsMissingEntriesOnce(FxRobot robot) throws Exception {
+        openWithFiles(robot, "a", "b", "c");
+        for (String ext : List.of("m3u", "m3u8", "pls", "xspf")) {
+            Path file = dir.resolve("list." + ext);
+            robot.interact(() -> app.controller.exportPlaylist(file));
+            waitUntil(() -> Files.exists(file), 15);
+            robot.interact(() -> playlist().entries().clear());
+            robot.interact(() -> app.controller.importPlaylist(file));
+            waitUntil(() -> playlist().entries().size() == 3, 20);
+            assertEquals(List.of("a", "b", "c"), titles(), ext);
+        }
+        Files.delete(dir.resolve("b.wav"));
+        Files.delete(dir.resolve("c.wav"));
+        robot.interact(() -> {
+            app.controller.notifier().notices().clear();
+            playlist().entries().clear();
+            List.copyOf(app.controller.library().rows()).forEach(r -> app.repository.remove(r.buffer()));
+        });
+        waitUntil(() -> app.repository.count() == 0, 15);
+        robot.interact(() -> app.controller.importPlaylist(dir.resolve("list.xspf")));
+        waitUntil(() -> app.controller.notifier().notices().stream().anyMatch(Notice::error), 20);
+        List<Notice> errors = app.controller.notifier().notices().stream().filter(Notice::error).toList();
+        assertEquals(1, errors.size(), "one notice for all missing entries: " + errors);
+        assertTrue(errors.get(0).text().contains("2 entries could not be loaded"), errors.get(0).text());
+        assertEquals(List.of("a"), titles());
+        assertTrue(playlist().entries().get(0).row().buffer().origin() instanceof Origin.File);
+    }
+}
