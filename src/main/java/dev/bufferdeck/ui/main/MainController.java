@@ -212,6 +212,15 @@ public final class MainController implements LibraryActions, PlaylistActions {
     }
 
     @Override
+    public void insertBuffers(List<Long> bufferIds, int index) {
+        int at = Math.max(0, Math.min(index, playlist.entries().size()));
+        for (long id : bufferIds) {
+            var buffer = services.repository().findById(id);
+            if (buffer.isPresent()) playlist.insert(at++, library.rowFor(buffer.get()));
+        }
+    }
+
+    @Override
     public void addToPlaylist(List<BufferRow> rows) {
         rows.forEach(playlist::append);
         if (!rows.isEmpty()) notifier.info(rows.size() == 1 ? rows.get(0).title() + " added to the playlist"
