@@ -70,7 +70,11 @@ public final class MemoryLine implements AutoCloseable {
     /** The position when the line was released, or -1 while it is open. */
     private volatile long releasedAt = -1;
 
-    // audio thread only
+    // audio thread only (set up by start() before the thread runs)
+    private final byte[] buf;
+    private int primedOffset;
+    private int primedLength;
+    private Exception primeFailure;
     private Track writer;
     private int loopsLeft;
     private long writeFrame;
@@ -96,6 +100,7 @@ public final class MemoryLine implements AutoCloseable {
         this.mute = line.isControlSupported(BooleanControl.Type.MUTE)
                 ? (BooleanControl) line.getControl(BooleanControl.Type.MUTE) : null;
         this.writer = first;
+        this.buf = new byte[CHUNK_FRAMES * frameSize];
         this.loopsLeft = first.loops();
         this.startFrame = Math.max(0, startFrame);
         long base = line.getLongFramePosition();
@@ -107,9 +112,36 @@ public final class MemoryLine implements AutoCloseable {
     }
 
     /** Starts the audio thread (once). */
+    /**
+     * Primes the line with the first chunk on the calling thread (so the first frame reaches the line
+     * without waiting for a new thread to be scheduled), starts it, then starts the audio thread. A
+     * failure while priming is reported by the audio thread like any other. Call once.
+     */
     public MemoryLine start() {
+        try {
+            prime();
+        } catch (IOException | RuntimeException e) {
+            primeFailure = e;
+        }
         thread.start();
         return this;
+    }
+
+    private void prime() throws IOException {
+        if (startFrame > 0) writer.decoder().seekToFrame(startFrame);
+        wroteSinceLoop = startFrame > 0;
+        int n = writer.decoder().read(buf, 0, buf.length);
+        if (n > 0) {
+            prepare(n);
+            int room = Math.max(0, line.available());
+            int w = line.write(buf, 0, Math.min(n, room - room % frameSize));
+            writeFrame += w / frameSize;
+            primedOffset = w;
+            primedLength = n;
+        }
+        synchronized (lineLock) {
+            if (!paused && !stopping) line.start();
+        }
     }
 
     public AudioFormat format() { return format; }
@@ -219,12 +251,9 @@ public final class MemoryLine implements AutoCloseable {
         String failure = null;
         boolean finished = false;
         try {
-            if (startFrame > 0) writer.decoder().seekToFrame(startFrame);
-            wroteSinceLoop = startFrame > 0;
-            synchronized (lineLock) {
-                if (!paused && !stopping) line.start();
-            }
-            byte[] buf = new byte[CHUNK_FRAMES * frameSize];
+            if (primeFailure instanceof IOException io) throw io;
+            if (primeFailure instanceof RuntimeException re) throw re;
+            if (primedOffset < primedLength) writeFully(buf, primedOffset, primedLength);
             while (!stopping) {
                 long seek = seekRequest.getAndSet(-1);
                 if (seek >= 0) {
@@ -246,11 +275,8 @@ public final class MemoryLine implements AutoCloseable {
                     continue;
                 }
                 if (n == 0) continue;
-                wroteSinceLoop = true;
-                tap.offer(buf, 0, n);
-                double factor = (muted && mute == null) ? 0 : (gain == null ? SoftwareGain.amplitude(volume) : 1);
-                SoftwareGain.apply(buf, 0, n, format, factor);
-                writeFully(buf, n);
+                prepare(n);
+                writeFully(buf, 0, n);
             }
         } catch (IOException | RuntimeException e) {
             failure = describe(e);
@@ -267,8 +293,15 @@ public final class MemoryLine implements AutoCloseable {
         }
     }
 
-    private void writeFully(byte[] buf, int n) throws IOException {
-        int off = 0;
+    /** Hands fresh PCM to the tap, then applies volume and mute in software when the line cannot. */
+    private void prepare(int n) {
+        wroteSinceLoop = true;
+        tap.offer(buf, 0, n);
+        double factor = (muted && mute == null) ? 0 : (gain == null ? SoftwareGain.amplitude(volume) : 1);
+        SoftwareGain.apply(buf, 0, n, format, factor);
+    }
+
+    private void writeFully(byte[] buf, int off, int n) throws IOException {
         long refusedSince = -1;
         while (off < n && !stopping) {
             if (seekRequest.get() >= 0) return;

@@ -415,4 +415,15 @@ class PlayerTest {
         assertEquals(List.of("state LOADING", "state PLAYING", "started a", "ended a", "started b", "ended b",
                 "state ENDED"), events.events());
     }
+
+    @Test
+    void aDecoderFailingOnItsFirstReadEndsInErrorWithNoThreadLeft() throws Exception {
+        player(true).play(audio.buffer("broken.flac", CD, TestAudio.counter(1_000), 0));
+        assertEquals("state ERROR", events.awaitFinal(10));
+        assertTrue(events.events().stream().anyMatch(e -> e.startsWith("error ") && e.contains("broken.flac")
+                && e.contains("corrupt frame at byte 0")), events.events().toString());
+        awaitNoAudioThread();
+        assertFalse(lines.get(0).isOpen());
+        assertEquals(0, lines.get(0).playedBytes());
+    }
 }
