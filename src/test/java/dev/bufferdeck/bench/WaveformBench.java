@@ -38,8 +38,9 @@ public final class WaveformBench {
 
     public static void main(String[] args) throws Exception {
         int minutes = args.length > 0 ? Integer.parseInt(args[0]) : 60;
-        System.out.printf(Locale.ROOT, "waveform of %d-minute files, %d columns, %d cores%n", minutes, COLUMNS,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "waveform of %d-minute files, %d columns, %d cores, load average %.1f%n", minutes, COLUMNS,
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         Map<String, List<String>> encoders = new LinkedHashMap<>();
         encoders.put("MP3", List.of("ffmpeg", "-v", "error", "-f", "s16le", "-ar", "44100", "-ac", "2", "-i", "-",
                 "-c:a", "libmp3lame", "-b:a", "192k", "-f", "mp3", "-"));
@@ -73,12 +74,22 @@ public final class WaveformBench {
         if (mp3 != null) regions(mp3, minutes);
     }
 
+    /** Wall seconds of one build; prints the CPU seconds it took too (the machine may be shared). */
     private static double time(MediaBuffer buffer, int parts) throws Exception {
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         Waveform w = WaveformBuilder.build(buffer, COLUMNS, parts, d -> { }, () -> false);
         double s = (System.nanoTime() - t0) / 1e9;
+        double cpu = (processCpuNanos() - cpu0) / 1e9;
         if (w.totalFrames() <= 0) throw new IllegalStateException("empty waveform");
+        System.out.printf(Locale.ROOT, "      %d part%s: wall %.2f s, process CPU %.2f s (%.2f cores busy on average)%n",
+                parts, parts == 1 ? "" : "s", s, cpu, cpu / s);
         return s;
+    }
+
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     private static void regions(MediaBuffer mp3, int minutes) {

@@ -32,6 +32,19 @@ public final class CoverArtView extends StackPane {
     private final AtomicLong generation = new AtomicLong();
     private final Executor executor;
     private final double size;
+    private ByteBuffer requested;
+
+    /** One daemon thread shared by every cover view: pictures are small and few. */
+    private static final Executor DECODER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "bufferdeck-cover");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** A cover view that decodes on the shared cover thread. */
+    public CoverArtView(double size) {
+        this(size, DECODER);
+    }
 
     public CoverArtView(double size, Executor executor) {
         this.size = size;
@@ -41,7 +54,6 @@ public final class CoverArtView extends StackPane {
 
     private void createView() {
         getStyleClass().add(DEFAULT_STYLE_CLASS);
-        getStylesheets().add(Objects.requireNonNull(CoverArtView.class.getResource("cover.css")).toExternalForm());
         image.setFitWidth(size);
         image.setFitHeight(size);
         image.setPreserveRatio(true);
@@ -60,6 +72,12 @@ public final class CoverArtView extends StackPane {
         placeholder.visibleProperty().bind(shown.isNull());
     }
 
+    /** Lowest precedence, so a window's own stylesheet can restyle the cover. */
+    @Override
+    public String getUserAgentStylesheet() {
+        return Objects.requireNonNull(CoverArtView.class.getResource("cover.css")).toExternalForm();
+    }
+
     /** The decoded picture on show, or null while there is none (or it is still decoding). */
     public ReadOnlyObjectProperty<Image> imageProperty() { return shown.getReadOnlyProperty(); }
 
@@ -73,6 +91,8 @@ public final class CoverArtView extends StackPane {
 
     /** Decodes {@code picture} (the bytes from position to limit) off the FX thread; null clears. */
     public void show(ByteBuffer picture) {
+        if (picture == null ? requested == null : picture.equals(requested)) return;
+        requested = picture == null ? null : picture.duplicate();
         long mine = generation.incrementAndGet();
         shown.set(null);
         if (picture == null || !picture.hasRemaining()) return;

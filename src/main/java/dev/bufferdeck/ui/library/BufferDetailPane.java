@@ -8,8 +8,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
+import dev.bufferdeck.ui.cover.CoverArtView;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -24,7 +23,7 @@ public final class BufferDetailPane extends ScrollPane {
     private static final DateTimeFormatter LOADED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
     private final ObjectProperty<BufferRow> row = new SimpleObjectProperty<>();
     private final GridPane grid = new GridPane();
-    private final ImageView cover = new ImageView();
+    private final CoverArtView cover = new CoverArtView(160);
     private final ChangeListener<MediaFacts> factsChanged = (o, a, b) -> refresh();
 
     public BufferDetailPane() {
@@ -43,9 +42,7 @@ public final class BufferDetailPane extends ScrollPane {
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(keys, values);
-        cover.setFitWidth(160);
-        cover.setFitHeight(160);
-        cover.setPreserveRatio(true);
+        cover.setId("detail-cover");
         VBox box = new VBox(10, cover, grid);
         box.getStyleClass().add("detail-box");
         setContent(box);
@@ -66,8 +63,10 @@ public final class BufferDetailPane extends ScrollPane {
     private void refresh() {
         grid.getChildren().clear();
         BufferRow r = row.get();
-        cover.setImage(null);
-        cover.setManaged(false);
+        boolean hasCover = r != null && r.facts().cover() != null;
+        cover.show(hasCover ? r.facts().cover() : null);
+        cover.setVisible(hasCover);
+        cover.setManaged(hasCover);
         if (r == null) {
             Label hint = new Label("Select a buffer in the library to see where it came from and what it holds.");
             hint.setWrapText(true);
@@ -94,13 +93,6 @@ public final class BufferDetailPane extends ScrollPane {
         if (!f.tags().isEmpty()) {
             i = section(i, "Tags");
             for (Map.Entry<String, String> t : f.tags().entrySet()) i = add(i, t.getKey(), t.getValue());
-        }
-        if (f.cover() != null) {
-            Image image = new Image(f.coverStream());
-            if (!image.isError()) {
-                cover.setImage(image);
-                cover.setManaged(true);
-            }
         }
     }
 

@@ -8,6 +8,8 @@ import dev.bufferdeck.ui.library.BufferDetailPane;
 import dev.bufferdeck.ui.library.BufferRow;
 import dev.bufferdeck.ui.library.LibraryView;
 import dev.bufferdeck.ui.notify.NotificationBar;
+import dev.bufferdeck.ui.regions.HexInspector;
+import dev.bufferdeck.ui.services.Background;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -42,13 +44,16 @@ public final class MainWindow {
     private final HexPane hexPane = new HexPane();
     private final TabPane inspector = new TabPane();
     private final Tab detailsTab = new Tab("Details", details);
-    private final Tab hexTab = new Tab("Hex", hexPane);
+    private final HexInspector hexInspector;
+    private final Tab hexTab;
     private final StatusBar statusBar = new StatusBar();
     private final Label output = new Label();
     private final Scene scene;
 
     public MainWindow(MainController controller) {
         this.controller = controller;
+        this.hexInspector = new HexInspector(hexPane, Background.newPool("bufferdeck-regions", 1), new PlayerTransport(controller.player()));
+        this.hexTab = new Tab("Hex", hexInspector);
         Button playlistButton = new Button("Playlist", new FontIcon(MaterialDesignP.PLAYLIST_MUSIC));
         playlistButton.setId("open-playlist");
         playlistButton.setTooltip(new Tooltip("Show the playlist window (Ctrl+P)"));
@@ -117,6 +122,8 @@ public final class MainWindow {
     public Scene scene() { return scene; }
     public LibraryView libraryView() { return libraryView; }
     public HexPane hexPane() { return hexPane; }
+    public HexInspector hexInspector() { return hexInspector; }
+    public NowPlayingPane nowPlaying() { return nowPlaying; }
     public TransportBar transport() { return transport; }
     public StatusBar statusBar() { return statusBar; }
     public BorderPane root() { return root; }

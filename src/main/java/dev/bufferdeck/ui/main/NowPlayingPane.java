@@ -4,23 +4,21 @@ import dev.bufferdeck.ui.library.BufferRow;
 import dev.bufferdeck.ui.services.MediaFacts;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
+import dev.bufferdeck.audio.PlayerState;
+import dev.bufferdeck.ui.cover.CoverArtView;
+import dev.bufferdeck.ui.spectrum.SpectrumView;
 import javafx.scene.control.Label;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Rectangle;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
-
 
 /** Cover art, title, artist — album, and the format line of the buffer playing. */
 public final class NowPlayingPane extends HBox {
     private static final double COVER = 88;
     private final PlayerController player;
-    private final ImageView cover = new ImageView();
-    private final FontIcon placeholder = new FontIcon(MaterialDesignM.MUSIC_NOTE);
+    private final CoverArtView cover = new CoverArtView(COVER);
+    private final SpectrumView spectrum;
     private final Label title = new Label();
     private final Label artist = new Label();
     private final Label format = new Label();
@@ -28,25 +26,18 @@ public final class NowPlayingPane extends HBox {
 
     public NowPlayingPane(PlayerController player) {
         this.player = player;
+        this.spectrum = new SpectrumView(player::tap);
         createView();
         init();
     }
 
     private void createView() {
         getStyleClass().add("now-playing");
-        cover.setFitWidth(COVER);
-        cover.setFitHeight(COVER);
-        cover.setPreserveRatio(true);
-        cover.setSmooth(true);
-        Rectangle clip = new Rectangle(COVER, COVER);
-        clip.setArcWidth(10);
-        clip.setArcHeight(10);
-        cover.setClip(clip);
-        placeholder.getStyleClass().add("cover-placeholder");
-        StackPane art = new StackPane(placeholder, cover);
-        art.getStyleClass().add("cover");
-        art.setMinSize(COVER, COVER);
-        art.setMaxSize(COVER, COVER);
+        cover.getStyleClass().add("cover");
+        cover.setId("now-cover");
+        spectrum.setId("now-spectrum");
+        spectrum.setPrefSize(260, COVER);
+        spectrum.setMinWidth(120);
         title.setId("now-title");
         title.getStyleClass().add("now-title");
         artist.setId("now-artist");
@@ -57,10 +48,16 @@ public final class NowPlayingPane extends HBox {
         text.setAlignment(Pos.CENTER_LEFT);
         setSpacing(16);
         setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(art, text);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        getChildren().addAll(cover, text, gap, spectrum);
     }
 
+    public SpectrumView spectrum() { return spectrum; }
+    public CoverArtView cover() { return cover; }
+
     private void init() {
+        spectrum.activeProperty().bind(player.stateProperty().isEqualTo(PlayerState.PLAYING));
         player.nowPlayingProperty().addListener((o, old, row) -> {
             if (old != null) old.factsProperty().removeListener(factsChanged);
             if (row != null) row.factsProperty().addListener(factsChanged);
@@ -75,8 +72,7 @@ public final class NowPlayingPane extends HBox {
             title.setText("Nothing playing");
             artist.setText("Open files (Ctrl+O), a URL (Ctrl+L), or drop them here");
             format.setText("");
-            cover.setImage(null);
-            placeholder.setVisible(true);
+            cover.show((java.nio.ByteBuffer) null);
             return;
         }
         title.setText(facts.title());
@@ -84,8 +80,6 @@ public final class NowPlayingPane extends HBox {
         if (!facts.album().isEmpty()) by = by.isEmpty() ? facts.album() : by + " — " + facts.album();
         artist.setText(by.isEmpty() ? row.buffer().origin().describe() : by);
         format.setText(facts.formatLine().isEmpty() ? row.buffer().detectedFormat() : facts.formatLine());
-        Image image = facts.cover() == null ? null : new Image(facts.coverStream());
-        cover.setImage(image != null && !image.isError() ? image : null);
-        placeholder.setVisible(cover.getImage() == null);
+        cover.show(facts.cover());
     }
 }

@@ -76,6 +76,9 @@ public final class PlayerController {
     /** What was heard of the current track; polled by the view every frame. */
     public long positionMillis() { return playback.positionMillis(); }
 
+    /** The playing line's PCM tap (for the spectrum), or null. */
+    public dev.bufferdeck.audio.PcmTap tap() { return playback.tap(); }
+
     public void play(PlaylistEntry entry) {
         playlist.setCurrent(entry);
         nowPlaying.set(entry.row());

@@ -2,6 +2,8 @@ package dev.bufferdeck.ui.main;
 
 import dev.bufferdeck.audio.PlayerState;
 import dev.bufferdeck.ui.services.TimeText;
+import dev.bufferdeck.ui.waveform.WaveformLoader;
+import dev.bufferdeck.ui.waveform.WaveformView;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -26,6 +28,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 public final class TransportBar extends VBox {
     private final PlayerController player;
     private final Slider seek = new Slider(0, 1, 0);
+    private final WaveformView waveform = new WaveformView();
+    private final WaveformLoader waveformLoader = new WaveformLoader(waveform);
     private final Label elapsed = new Label("0:00");
     private final Label total = new Label("--:--");
     private final Button previous = iconButton(new FontIcon(MaterialDesignS.SKIP_PREVIOUS), "Previous (P)", "transport-previous");
@@ -61,7 +65,13 @@ public final class TransportBar extends VBox {
         elapsed.setMinWidth(48);
         total.setMinWidth(48);
         HBox.setHgrow(seek, Priority.ALWAYS);
-        HBox seekRow = new HBox(8, elapsed, seek, total);
+        waveform.setId("waveform");
+        waveform.setPrefHeight(40);
+        waveform.setMinHeight(36);
+        waveform.setStyle("-fx-padding: 2 7 2 7;");
+        VBox seekColumn = new VBox(0, waveform, seek);
+        HBox.setHgrow(seekColumn, Priority.ALWAYS);
+        HBox seekRow = new HBox(8, elapsed, seekColumn, total);
         seekRow.setAlignment(Pos.CENTER);
 
         playPause.getStyleClass().add("play-button");
@@ -111,12 +121,16 @@ public final class TransportBar extends VBox {
         seek.valueChangingProperty().addListener((o, was, changing) -> {
             if (!changing) player.seekTo(Math.round(seek.getValue()));
         });
+        waveform.setOnSeek(player::seekTo);
+        seek.valueProperty().addListener((o, a, v) -> waveform.positionMillisProperty().set(Math.round(v.doubleValue())));
+        player.nowPlayingProperty().addListener((o, a, r) -> waveformLoader.show(r == null ? null : r.buffer()));
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) follow.start(); else follow.stop();
         });
     }
 
     public Slider seekSlider() { return seek; }
+    public WaveformView waveform() { return waveform; }
     public Button playPauseButton() { return playPause; }
 
     private void followPosition() {

@@ -21,6 +21,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,8 @@ public final class HexInspector extends BorderPane {
     private final RegionsPane regions;
     private final ProblemBanner banner = new ProblemBanner();
     private final ToggleButton follow = new ToggleButton("Follow playback", new FontIcon(MaterialDesignC.CROSSHAIRS_GPS));
+    private final ToggleButton showTree = new ToggleButton("Regions", new FontIcon(MaterialDesignF.FILE_TREE));
+    private final SplitPane split = new SplitPane();
     private final Tooltip tip = new Tooltip();
     private final Transport transport;
     private RegionAnalysis analysis;
@@ -78,13 +81,16 @@ public final class HexInspector extends BorderPane {
         follow.setId("follow-playback");
         follow.setTooltip(new Tooltip("While playing, mark the bytes being heard and keep them on screen"));
         follow.setSelected(true);
-        HBox tools = new HBox(8, follow);
+        showTree.setId("show-region-tree");
+        showTree.setTooltip(new Tooltip("Show or hide the region tree beside the hex view"));
+        showTree.setSelected(true);
+        HBox tools = new HBox(8, follow, showTree);
         tools.setAlignment(Pos.CENTER_LEFT);
         tools.getStyleClass().add("hex-inspector-tools");
         banner.setId("problem-banner");
         setTop(new VBox(banner, tools));
         regions.setId("region-tree-pane");
-        SplitPane split = new SplitPane(hexPane, regions);
+        split.getItems().setAll(hexPane, regions);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(regions, false);
@@ -107,6 +113,14 @@ public final class HexInspector extends BorderPane {
             }
         });
         follow.selectedProperty().addListener((o, a, on) -> updateFollowing());
+        showTree.selectedProperty().addListener((o, a, on) -> {
+            if (on) {
+                split.getItems().setAll(hexPane, regions);
+                split.setDividerPositions(0.64);
+            } else {
+                split.getItems().setAll(hexPane);
+            }
+        });
         sceneProperty().addListener((o, a, s) -> updateFollowing());
         updateFollowing();
     }
@@ -114,6 +128,7 @@ public final class HexInspector extends BorderPane {
     public RegionsPane regionsPane() { return regions; }
     public ProblemBanner banner() { return banner; }
     public ToggleButton followToggle() { return follow; }
+    public ToggleButton treeToggle() { return showTree; }
     public Tooltip regionTooltip() { return tip; }
     /** The analysis the view shows, or null while parsing. */
     public RegionAnalysis analysis() { return analysis; }

@@ -27,5 +27,7 @@ public interface Playback {
     /** The device in use, or "memory sink". */
     String outputName();
     void addListener(PlayerListener listener);
+    /** The PCM tap of the line playing, for the spectrum; null when nothing plays or the engine has none. */
+    default dev.bufferdeck.audio.PcmTap tap() { return null; }
     void close();
 }

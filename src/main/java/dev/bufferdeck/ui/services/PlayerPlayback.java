@@ -72,6 +72,10 @@ public final class PlayerPlayback implements Playback {
     @Override public void queueNext(MediaBuffer next) { wantedNext = next; }
     @Override public String outputName() { return player.outputName(); }
     @Override public void addListener(PlayerListener listener) { player.addListener(listener); }
+    @Override public dev.bufferdeck.audio.PcmTap tap() {
+        dev.bufferdeck.audio.MemoryLine line = player.line();
+        return line == null ? null : line.tap();
+    }
 
     @Override
     public void close() {

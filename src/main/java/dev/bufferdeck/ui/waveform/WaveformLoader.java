@@ -25,6 +25,15 @@ public final class WaveformLoader {
     private Task<Waveform> running;
     private MediaBuffer shown;
 
+    /** A loader with its own daemon build thread and a cache of the last 32 waveforms, building in 2 parts. */
+    public WaveformLoader(WaveformView view) {
+        this(view, new WaveformCache(32), java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bufferdeck-waveform-loader");
+            t.setDaemon(true);
+            return t;
+        }), 2);
+    }
+
     public WaveformLoader(WaveformView view, WaveformCache cache, Executor executor, int parts) {
         this.view = view;
         this.cache = cache;

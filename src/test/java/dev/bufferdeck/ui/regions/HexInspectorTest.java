@@ -123,6 +123,16 @@ class HexInspectorTest {
         assertTrue(transport.seeks.get(0) > 0);
     }
 
+    @Test
+    void theRegionTreeCollapsesAwayAndComesBack(FxRobot robot) {
+        assertTrue(inspector.regionsPane().getScene() != null, "shown beside the hex view at first");
+        robot.clickOn(inspector.treeToggle());
+        assertEquals(null, inspector.regionsPane().getScene(), "collapsed");
+        assertTrue(hexPane.getWidth() > 1000, "the hex view takes the room: " + hexPane.getWidth());
+        robot.clickOn(inspector.treeToggle());
+        assertTrue(inspector.regionsPane().getScene() != null);
+    }
+
     /** The centre of a byte's hex cell, in the view's coordinates (the view's own helper is package-private). */
     private static Point2D pointOf(HexView hex, long offset) {
         for (double y = 4; y < hex.getHeight(); y += 2) {
