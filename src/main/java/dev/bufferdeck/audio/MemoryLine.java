@@ -27,6 +27,8 @@ public final class MemoryLine implements AutoCloseable {
     public static final String THREAD_NAME = "bufferdeck-audio";
     static final int CHUNK_FRAMES = 2048;
     private static final int TAP_FRAMES = 16_384;
+    /** A track queued while the line still holds this much audio follows without a gap. */
+    private static final int LATE_QUEUE_MARGIN_MILLIS = 20;
     /** How long a running line may accept nothing before the output counts as gone. */
     private static final long REFUSED_WRITE_NANOS = 5_000_000_000L;
 
@@ -341,10 +343,7 @@ public final class MemoryLine implements AutoCloseable {
         Track next;
         synchronized (upcoming) {
             next = upcoming.pollFirst();
-            if (next == null) {
-                accepting = false;
-                return false;
-            }
+            if (next == null) return false;
         }
         writer = next;
         loopsLeft = next.loops();
@@ -356,6 +355,7 @@ public final class MemoryLine implements AutoCloseable {
 
     /** Waits until all written frames were played. False when a seek came in meanwhile. */
     private boolean finish() {
+        if (awaitLateQueue()) return false;
         followBoundaries();
         while (true) {
             draining = true;
@@ -379,6 +379,38 @@ public final class MemoryLine implements AutoCloseable {
         promote(Long.MAX_VALUE);
         events.trackEnded(segments[0].track());
         return true;
+    }
+
+    /**
+     * While the line still holds more than {@link #LATE_QUEUE_MARGIN_MILLIS} of audio, a track queued
+     * now can still follow without a gap: true when one arrived (or a seek came in). Otherwise the
+     * queue is closed and false returned.
+     */
+    private boolean awaitLateQueue() {
+        long margin = (long) (format.getFrameRate() * LATE_QUEUE_MARGIN_MILLIS / 1000);
+        long last = -1;
+        long stalledSince = System.nanoTime();
+        while (!stopping && seekRequest.get() < 0) {
+            synchronized (upcoming) {
+                if (!upcoming.isEmpty()) return true;
+            }
+            long pos = line.getLongFramePosition();
+            promote(pos);
+            if (writeFrame - pos <= margin && !paused) break;
+            long now = System.nanoTime();
+            if (pos != last || paused) {
+                last = pos;
+                stalledSince = now;
+            } else if (now - stalledSince > 2_000_000_000L) {
+                break;
+            }
+            LockSupport.parkNanos(2_000_000);
+        }
+        synchronized (upcoming) {
+            if (!upcoming.isEmpty() || (seekRequest.get() >= 0 && !stopping)) return true;
+            accepting = false;
+            return false;
+        }
     }
 
     /**
