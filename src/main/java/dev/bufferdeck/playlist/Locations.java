@@ -32,6 +32,7 @@ final class Locations {
             s = s.replace('\\', '/');
         }
         if (playlistOrigin == null) return s;
+        if (File.separatorChar == '/' && looksLikeDrivePath(s)) return s;
         if (isUrl(playlistOrigin) && !playlistOrigin.regionMatches(true, 0, "file:", 0, 5)) {
             try {
                 return URI.create(playlistOrigin).resolve(new URI(null, null, s, null)).toString();

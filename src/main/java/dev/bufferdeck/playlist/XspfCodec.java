@@ -23,6 +23,8 @@ import java.util.List;
  */
 final class XspfCodec {
     static final String NAMESPACE = "http://xspf.org/ns/0/";
+    /** A playlist needs four levels; this bounds the recursion of DOM text gathering. */
+    static final int MAX_DEPTH = 64;
     private static final String DOCTYPE_REFUSED =
             "refused: the file has a DOCTYPE (DTDs and entity declarations are not accepted in a playlist)";
 
@@ -99,6 +101,9 @@ final class XspfCodec {
             return builder.parse(new ByteArrayInputStream(bytes));
         } catch (SAXParseException e) {
             String message = String.valueOf(e.getMessage());
+            if (message.contains("maxElementDepth")) {
+                throw new PlaylistFormatException("not valid XML: elements are nested deeper than " + MAX_DEPTH + " levels", e);
+            }
             if (message.contains("DOCTYPE")) throw new PlaylistFormatException("XSPF playlist " + DOCTYPE_REFUSED, e);
             throw new PlaylistFormatException("not valid XML at line " + e.getLineNumber() + ", column "
                     + e.getColumnNumber() + ": " + message, e);
@@ -119,6 +124,7 @@ final class XspfCodec {
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", MAX_DEPTH);
         f.setXIncludeAware(false);
         f.setExpandEntityReferences(false);
         return f;

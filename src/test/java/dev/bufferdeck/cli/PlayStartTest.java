@@ -119,4 +119,56 @@ class PlayStartTest {
         for (int i = 0; i < s.length; i++) s[i] = (short) ((le16[2 * i] & 0xFF) | (le16[2 * i + 1] << 8));
         return s;
     }
+
+    @ParameterizedTest(name = "{0}: seek to {1} s while playing")
+    @CsvSource({
+            "flac-seek-8k-5s.flac, 4.2, true",
+            "flac-seek-8k-5s.flac, 3.5, true",
+            "mp3-seek-16k-6s.mp3, 5.1, false",
+            "opus-seek-48k-6s.opus, 5.3, false",
+    })
+    void aSeekWhilePlayingContinuesWithTheSamplesFromThere(String fixture, double seconds, boolean exact)
+            throws Exception {
+        Path source = Path.of(getClass().getResource("/dev/bufferdeck/audio/" + fixture).toURI());
+        short[] whole = decode(source);
+        AudioFormat format = formatOf(source);
+        int channels = format.getChannels();
+        var repo = new MediaRepository(FormatDetector.NONE);
+        var buffer = repo.add(Files.readAllBytes(source), fixture, new Origin.File(source), "").buffer();
+        var lines = new java.util.concurrent.CopyOnWriteArrayList<dev.bufferdeck.audio.sink.MemorySinkLine>();
+        var output = dev.bufferdeck.audio.AudioOutputs.memory(l -> lines.add(l.keep(64 << 20).bufferMillis(500)));
+        var ended = new java.util.concurrent.CountDownLatch(1);
+        try (var player = new dev.bufferdeck.audio.Player(output, Decoders::open)) {
+            player.addListener(new dev.bufferdeck.audio.PlayerListener() {
+                @Override public void stateChanged(dev.bufferdeck.audio.PlayerState state, dev.bufferdeck.repository.MediaBuffer b) {
+                    if (state != dev.bufferdeck.audio.PlayerState.PLAYING && state != dev.bufferdeck.audio.PlayerState.LOADING) {
+                        ended.countDown();
+                    }
+                }
+            });
+            player.play(buffer).join();
+            Thread.sleep(100);
+            player.seek(Math.round(seconds * 1000)).join();
+            assertTrue(ended.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(dev.bufferdeck.audio.PlayerState.ENDED, player.state());
+        }
+        short[] played = samples(lines.get(0).kept());
+        long target = Math.round(seconds * format.getSampleRate());
+        short[] after = Arrays.copyOfRange(whole, (int) (target * channels), whole.length);
+        if (exact) {
+            int before = played.length - after.length;
+            assertTrue(before > 0, "nothing was played before the seek");
+            assertArrayEquals(Arrays.copyOf(whole, before), Arrays.copyOf(played, before), "before the seek");
+            assertArrayEquals(after, Arrays.copyOfRange(played, before, played.length), "after the seek");
+            return;
+        }
+        int tolerance = (int) Math.ceil(format.getSampleRate() / 1000);
+        double best = -1;
+        for (int shift = -tolerance; shift <= tolerance; shift++) {
+            int from = played.length - after.length + shift * channels;
+            if (from < 0) continue;
+            best = Math.max(best, snr(after, Arrays.copyOfRange(played, from, played.length), 0));
+        }
+        assertTrue(best >= 30, "SNR after the seek " + best + " dB");
+    }
 }

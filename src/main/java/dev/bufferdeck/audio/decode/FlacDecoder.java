@@ -90,6 +90,10 @@ final class FlacDecoder implements PcmDecoder {
     /** Decodes frames until one holds samples at or after {@code position}; false at the end. */
     private boolean decodeNext() throws IOException {
         while (!ended) {
+            if (pastStreamInfoTotal()) {
+                ended = true;
+                break;
+            }
             Frame frame;
             try {
                 frame = flac.readNextFrame();
@@ -116,6 +120,15 @@ final class FlacDecoder implements PcmDecoder {
             return true;
         }
         return false;
+    }
+
+    /**
+     * jflac 1.5.2 stops looking for a frame sync once it has decoded STREAMINFO's total samples, so a
+     * damaged header after that point makes {@code readNextFrame} retry the same bytes for ever.
+     */
+    private boolean pastStreamInfoTotal() {
+        org.jflac.metadata.StreamInfo si = flac.getStreamInfo();
+        return si != null && si.getTotalSamples() > 0 && flac.getSamplesDecoded() >= si.getTotalSamples();
     }
 
     private void fillSilence(int samples) {

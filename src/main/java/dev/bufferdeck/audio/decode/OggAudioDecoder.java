@@ -56,6 +56,18 @@ abstract class OggAudioDecoder implements PcmDecoder {
     /** Decodes one audio packet, appending its samples to {@link #queue}. */
     abstract void decode(Packet packet) throws IOException;
 
+    /**
+     * Samples {@code packet} adds to the output when decoded right after {@code previous} (null when
+     * the previous packet is unknown), found from packet headers without decoding.
+     */
+    abstract int packetSamples(Packet previous, Packet packet);
+
+    /** True when a restarted codec's first packet yields no samples (Vorbis), false when it yields its own (Opus). */
+    abstract boolean firstPacketSilent();
+
+    /** Samples a restarted codec must decode before its output is close to a continuous decode. */
+    abstract long settleSamples();
+
     String name() { return buffer.name(); }
 
     @Override public AudioFormat format() { return format; }
@@ -77,6 +89,8 @@ abstract class OggAudioDecoder implements PcmDecoder {
             }
             if (!queue.anchored() || queue.endPosition() <= position) break;
             queue.dropBefore(position);
+            if (queue.frames() == 0) break; // damaged data placed samples after the position
+
             int frames = (int) Math.min(Math.min(room - written, queue.frames()), total - position);
             queue.take(buf, off + written * frameBytes, frames);
             position += frames;
@@ -127,6 +141,7 @@ abstract class OggAudioDecoder implements PcmDecoder {
         position = Math.max(0, Math.min(target, total));
         int before = index.lastPageAtOrBefore(position + granuleOffset - restartReach, firstAudioPage);
         int start = before < 0 ? firstAudioPage : before + 1;
+        if (start > firstAudioPage && seekBySkipping(start)) return;
         while (true) {
             restartAt(start);
             while (!queue.anchored() && decodePacket()) {
@@ -135,6 +150,95 @@ abstract class OggAudioDecoder implements PcmDecoder {
             if (!anchoredByLastPage || start <= firstAudioPage) break;
             start = pageAfterPreviousGranule(start - 1);
         }
+    }
+
+    /** A packet read ahead during a seek, with the stream position where its output ends. */
+    private record Held(Packet packet, int samples, long relativeEnd) {}
+
+    /**
+     * The fast seek: reads packets from {@code start} without decoding, placing each from its
+     * header-given length and the first page granule, then restarts the codec only a packet (or
+     * the settle time) before the target. False when this cannot be done here (the first granule
+     * is the last page's): the caller then decodes from {@code start}.
+     */
+    private boolean seekBySkipping(int start) throws IOException {
+        OggPacketReader dry = new OggPacketReader(buffer, index, start, counter);
+        java.util.ArrayList<Held> held = new java.util.ArrayList<>();
+        Packet previous = null;
+        long relativeEnd = 0;
+        Long shift = null;
+        try {
+            while (true) {
+                Packet p = new Packet();
+                if (!dry.next(p)) return false;
+                Packet copy = copyOf(p);
+                int samples = Math.max(0, packetSamples(previous, copy));
+                relativeEnd += samples;
+                held.add(new Held(copy, samples, relativeEnd));
+                previous = copy;
+                if (shift == null && copy.granulepos >= 0) {
+                    if (copy.e_o_s != 0) return false;
+                    shift = copy.granulepos - granuleOffset - relativeEnd;
+                }
+                if (shift != null && relativeEnd + shift > position) break;
+                if (shift != null) dropUnneeded(held, shift);
+            }
+        } catch (RuntimeException e) {
+            throw new IOException(buffer.name() + ": the audio data is corrupt (" + e + ")", e);
+        }
+        int first = firstToDecode(held, shift);
+        if (first < 0) return false;
+        Held from = held.get(first);
+        long queueStart = from.relativeEnd() + shift - (firstPacketSilent() ? 0 : from.samples());
+        if (queueStart > position) return false;
+        resetCodec();
+        queue.clear();
+        queue.anchorStart(queueStart);
+        try {
+            for (int i = first; i < held.size(); i++) {
+                Packet p = held.get(i).packet();
+                decode(p);
+                if (p.granulepos >= 0 && p.e_o_s != 0) queue.trimEndTo(p.granulepos - granuleOffset);
+            }
+        } catch (RuntimeException e) {
+            throw new IOException(buffer.name() + ": the audio data is corrupt (" + e + ")", e);
+        }
+        reader = dry;
+        restartPage = start;
+        anchoredByLastPage = false;
+        ended = false;
+        return true;
+    }
+
+    /** Index of the held packet the codec must start from to output {@code position} well settled; -1 if none. */
+    private int firstToDecode(java.util.List<Held> held, long shift) {
+        int containing = 0;
+        while (held.get(containing).relativeEnd() + shift <= position) containing++;
+        if (firstPacketSilent()) return containing >= 1 ? containing - 1 : -1;
+        for (int i = containing; i >= 0; i--) {
+            long packetStart = held.get(i).relativeEnd() + shift - held.get(i).samples();
+            if (packetStart <= position - settleSamples()) return i;
+        }
+        return -1;
+    }
+
+    /** Forgets held packets that end long before the position (more than the settle time and a spare packet). */
+    private void dropUnneeded(java.util.List<Held> held, long shift) {
+        int drop = 0;
+        while (drop + 2 < held.size() && held.get(drop + 1).relativeEnd() + shift < position - settleSamples()) drop++;
+        if (drop > 0) held.subList(0, drop).clear();
+    }
+
+    private static Packet copyOf(Packet p) {
+        Packet copy = new Packet();
+        copy.packet_base = java.util.Arrays.copyOfRange(p.packet_base, p.packet, p.packet + p.bytes);
+        copy.packet = 0;
+        copy.bytes = p.bytes;
+        copy.b_o_s = p.b_o_s;
+        copy.e_o_s = p.e_o_s;
+        copy.granulepos = p.granulepos;
+        copy.packetno = p.packetno;
+        return copy;
     }
 
     private int pageAfterPreviousGranule(int page) {

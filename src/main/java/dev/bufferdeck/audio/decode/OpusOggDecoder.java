@@ -18,7 +18,8 @@ import java.io.IOException;
  */
 final class OpusOggDecoder extends OggAudioDecoder {
     private static final int RATE = 48_000;
-    private static final int RESTART_REACH = 9600 + 5760;
+    private static final int SETTLE = 9600;
+    private static final int RESTART_REACH = SETTLE + 5760;
     private static final int MAX_PACKET_SAMPLES = 5760;
 
     private final int channels;
@@ -71,6 +72,14 @@ final class OpusOggDecoder extends OggAudioDecoder {
             throw new IllegalStateException("Concentus refused 48 kHz with " + channels + " channels", e);
         }
     }
+
+    @Override
+    int packetSamples(Packet previous, Packet packet) {
+        return io.github.jaredmdobson.concentus.OpusPacketInfo.getNumSamples(packet.packet_base, packet.packet, packet.bytes, RATE);
+    }
+
+    @Override boolean firstPacketSilent() { return false; }
+    @Override long settleSamples() { return SETTLE; }
 
     @Override
     void decode(Packet packet) throws IOException {

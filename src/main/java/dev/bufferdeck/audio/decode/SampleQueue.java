@@ -38,6 +38,12 @@ final class SampleQueue {
         anchored = true;
     }
 
+    /** The next frame appended will be at {@code position}. */
+    void anchorStart(long position) {
+        headPosition = position - frames();
+        anchored = true;
+    }
+
     /** The stream ends at {@code position}: frames queued beyond it are dropped. */
     void trimEndTo(long position) {
         long excess = endPosition() - position;

@@ -59,6 +59,17 @@ final class VorbisDecoder extends OggAudioDecoder {
     }
 
     @Override
+    int packetSamples(Packet previous, Packet packet) {
+        if (previous == null) return 0;
+        int before = info.blocksize(previous);
+        int now = info.blocksize(packet);
+        return before < 0 || now < 0 ? 0 : before / 4 + now / 4;
+    }
+
+    @Override boolean firstPacketSilent() { return true; }
+    @Override long settleSamples() { return 0; }
+
+    @Override
     void decode(Packet packet) {
         if (block.synthesis(packet) == 0) dsp.synthesis_blockin(block);
         int n;

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LocalHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
+    private final Map<String, Integer> delays = new ConcurrentHashMap<>();
 
     public LocalHttpServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -28,9 +29,27 @@ public final class LocalHttpServer implements AutoCloseable {
                 }
                 exchange.getResponseHeaders().add("Content-Type", "audio/wav");
                 exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) { out.write(body); }
+                int delay = delays.getOrDefault(exchange.getRequestURI().getPath(), 0);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    if (delay == 0) {
+                        out.write(body);
+                    } else {
+                        for (int off = 0; off < body.length; off += 64 * 1024) {
+                            out.write(body, off, Math.min(64 * 1024, body.length - off));
+                            out.flush();
+                            try {
+                                Thread.sleep(delay);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    }
+                } catch (IOException gone) {
+                    // the client hung up (a cancel): nothing more to send
+                }
             }
         });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -41,6 +60,12 @@ public final class LocalHttpServer implements AutoCloseable {
     public LocalHttpServer serve(String path, byte[] body) {
         bodies.put(path, body);
         return this;
+    }
+
+    /** Serves {@code body} in 64 KiB pieces with {@code delayMillis} between them. */
+    public LocalHttpServer serveSlowly(String path, byte[] body, int delayMillis) {
+        delays.put(path, delayMillis);
+        return serve(path, body);
     }
 
     @Override
