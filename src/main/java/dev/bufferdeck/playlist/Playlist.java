@@ -34,6 +34,8 @@ public final class Playlist {
     private Slot current;
     /** Where to go on after the current entry was removed: the slot that followed it in play order. */
     private Slot resumeAt;
+    /** The shuffled order of the next pass, once someone asked what comes after the end of this one. */
+    private List<Slot> nextPass;
     private boolean shuffle;
     private Repeat repeat = Repeat.OFF;
 
@@ -90,6 +92,22 @@ public final class Playlist {
         return repeat != Repeat.OFF || indexOfSlot(order(), current) > 0;
     }
 
+    /** The index {@link #next()} would move to, without moving. */
+    public Optional<Integer> peekNextIndex() {
+        return indexOf(nextSlot(true));
+    }
+
+    /** The index {@link #previous()} would move to, without moving. */
+    public Optional<Integer> peekPreviousIndex() {
+        return indexOf(previousSlot());
+    }
+
+    /** The index {@link #nextAtEndOfTrack()} would move to (or stay at), without moving. */
+    public Optional<Integer> peekIndexAtEndOfTrack() {
+        if (repeat == Repeat.ONE && current != null) return indexOf(current);
+        return peekNextIndex();
+    }
+
     // ---- editing -------------------------------------------------------------------------------
 
     public void add(PlaylistEntry entry) {
@@ -107,6 +125,7 @@ public final class Playlist {
         List<Slot> added = new ArrayList<>(entries.size());
         for (PlaylistEntry e : entries) added.add(new Slot(Objects.requireNonNull(e)));
         slots.addAll(at, added);
+        nextPass = null;
         if (shuffle) {
             for (Slot s : added) {
                 int firstUnplayed = indexOfSlot(shuffleOrder, current) + 1;
@@ -138,6 +157,7 @@ public final class Playlist {
         List<Slot> removed = new ArrayList<>();
         for (int i : sorted.descendingSet()) removed.add(slots.remove(i));
         shuffleOrder.removeIf(s -> containsSlot(removed, s));
+        nextPass = null;
         if (resumeAt != null && containsSlot(removed, resumeAt)) resumeAt = null;
         if (currentRemoved) current = null;
         fire(PlaylistListener.Change.ENTRIES);
@@ -149,6 +169,7 @@ public final class Playlist {
         boolean hadCurrent = current != null;
         slots.clear();
         shuffleOrder.clear();
+        nextPass = null;
         current = null;
         resumeAt = null;
         fire(PlaylistListener.Change.ENTRIES);
@@ -181,12 +202,17 @@ public final class Playlist {
     /**
      * Makes the entry at {@code index} current (-1: none). While shuffling, the chosen entry is
      * moved to just after the current one in the play order, so the rest of the pass is unchanged.
+     * Choosing the entry that {@link #peekNextIndex()} announced is the same as {@link #next()}.
      */
     public void setCurrentIndex(int index) {
         if (index < -1 || index >= slots.size()) {
             throw new IndexOutOfBoundsException("index " + index + " for a playlist of " + slots.size());
         }
         Slot target = index < 0 ? null : slots.get(index);
+        if (target != null && target != current && target == nextSlot(false)) {
+            next();
+            return;
+        }
         if (target != null && shuffle && target != current) {
             shuffleOrder.remove(indexOfSlot(shuffleOrder, target));
             shuffleOrder.add(indexOfSlot(shuffleOrder, current) + 1, target);
@@ -201,21 +227,13 @@ public final class Playlist {
      * @return the new current entry, or empty when there is none to go to
      */
     public Optional<PlaylistEntry> next() {
-        if (slots.isEmpty()) return Optional.empty();
-        List<Slot> order = order();
-        if (current == null) {
-            Slot start = resumeAt != null ? resumeAt : order.get(0);
-            moveTo(start);
-            return current();
+        Slot target = nextSlot(true);
+        if (target == null) return Optional.empty();
+        if (shuffle && current != null && indexOfSlot(shuffleOrder, current) == shuffleOrder.size() - 1) {
+            shuffleOrder.clear();
+            shuffleOrder.addAll(nextPass);
         }
-        int pos = indexOfSlot(order, current);
-        if (pos + 1 < order.size()) {
-            moveTo(order.get(pos + 1));
-            return current();
-        }
-        if (repeat == Repeat.OFF) return Optional.empty();
-        if (shuffle) reshuffle(current);
-        moveTo(order().get(0));
+        moveTo(target);
         return current();
     }
 
@@ -233,15 +251,9 @@ public final class Playlist {
      * one unless repeat is OFF.
      */
     public Optional<PlaylistEntry> previous() {
-        if (current == null) return Optional.empty();
-        List<Slot> order = order();
-        int pos = indexOfSlot(order, current);
-        if (pos > 0) {
-            moveTo(order.get(pos - 1));
-            return current();
-        }
-        if (repeat == Repeat.OFF) return Optional.empty();
-        moveTo(order.get(order.size() - 1));
+        Slot target = previousSlot();
+        if (target == null) return Optional.empty();
+        moveTo(target);
         return current();
     }
 
@@ -250,6 +262,7 @@ public final class Playlist {
         if (on == shuffle) return;
         shuffle = on;
         shuffleOrder.clear();
+        nextPass = null;
         if (on) {
             shuffleOrder.addAll(slots);
             Collections.shuffle(shuffleOrder, random);
@@ -283,17 +296,46 @@ public final class Playlist {
         resumeAt = null;
         if (target == current) return;
         current = target;
+        nextPass = null;
         fire(PlaylistListener.Change.CURRENT);
     }
 
+    /**
+     * Where {@link #next()} goes. Past the end of a shuffled pass that is the head of the next pass,
+     * drawn here when {@code drawNextPass} (else null) and kept so the answer does not change.
+     */
+    private Slot nextSlot(boolean drawNextPass) {
+        if (slots.isEmpty()) return null;
+        List<Slot> order = order();
+        if (current == null) return resumeAt != null ? resumeAt : order.get(0);
+        int pos = indexOfSlot(order, current);
+        if (pos + 1 < order.size()) return order.get(pos + 1);
+        if (repeat == Repeat.OFF) return null;
+        if (!shuffle) return order.get(0);
+        if (nextPass == null && drawNextPass) nextPass = shuffledPass(current);
+        return nextPass == null ? null : nextPass.get(0);
+    }
+
+    private Slot previousSlot() {
+        if (current == null) return null;
+        List<Slot> order = order();
+        int pos = indexOfSlot(order, current);
+        if (pos > 0) return order.get(pos - 1);
+        return repeat == Repeat.OFF ? null : order.get(order.size() - 1);
+    }
+
+    private Optional<Integer> indexOf(Slot slot) {
+        return slot == null ? Optional.empty() : Optional.of(indexOfSlot(slots, slot));
+    }
+
     /** A new pass: every entry once, and the one just played not first (when there is a choice). */
-    private void reshuffle(Slot justPlayed) {
-        shuffleOrder.clear();
-        shuffleOrder.addAll(slots);
-        Collections.shuffle(shuffleOrder, random);
-        if (shuffleOrder.size() > 1 && shuffleOrder.get(0) == justPlayed) {
-            Collections.swap(shuffleOrder, 0, 1 + random.nextInt(shuffleOrder.size() - 1));
+    private List<Slot> shuffledPass(Slot justPlayed) {
+        List<Slot> pass = new ArrayList<>(slots);
+        Collections.shuffle(pass, random);
+        if (pass.size() > 1 && pass.get(0) == justPlayed) {
+            Collections.swap(pass, 0, 1 + random.nextInt(pass.size() - 1));
         }
+        return pass;
     }
 
     private Slot firstSurvivorAfter(List<Slot> order, int pos, TreeSet<Integer> removedIndices) {

@@ -7,5 +7,10 @@ public enum Repeat {
     /** Start again from the first entry (a new shuffle order when shuffling). */
     ALL,
     /** Play the current entry again when it ends; skipping still moves on. */
-    ONE
+    ONE;
+
+    /** The mode after this one in the order OFF, ALL, ONE, OFF (what a repeat button cycles through). */
+    public Repeat following() {
+        return values()[(ordinal() + 1) % values().length];
+    }
 }

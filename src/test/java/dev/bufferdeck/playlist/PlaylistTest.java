@@ -212,6 +212,55 @@ class PlaylistTest {
     }
 
     @Test
+    void peeksAnnounceWhereNextPreviousAndEndOfTrackGoWithoutMoving() {
+        Playlist p = playlistOf(3, 1);
+        assertEquals(Optional.of(0), p.peekNextIndex());
+        assertEquals(Optional.empty(), p.peekPreviousIndex());
+        p.setCurrentIndex(2);
+        assertEquals(Optional.empty(), p.peekNextIndex());
+        assertEquals(Optional.empty(), p.peekIndexAtEndOfTrack());
+        assertEquals(Optional.of(1), p.peekPreviousIndex());
+        p.setRepeat(Repeat.ONE);
+        assertEquals(Optional.of(2), p.peekIndexAtEndOfTrack());
+        assertEquals(Optional.of(0), p.peekNextIndex());
+        assertEquals(2, p.currentIndex(), "peeking does not move");
+        p.setRepeat(Repeat.ALL);
+        p.setCurrentIndex(0);
+        assertEquals(Optional.of(2), p.peekPreviousIndex());
+    }
+
+    @Test
+    void thePeekedEntryAfterAShuffledPassIsWhereNextGoesAndChoosingItStartsThatPass() {
+        for (boolean byChoosing : List.of(false, true)) {
+            Playlist p = playlistOf(10, 3);
+            p.setShuffle(true);
+            p.setRepeat(Repeat.ALL);
+            for (int i = 0; i < 10; i++) p.next();
+            assertEquals(p.playOrder().get(9), p.currentIndex(), "at the end of the first pass");
+            int announced = p.peekNextIndex().orElseThrow();
+            assertEquals(announced, p.peekNextIndex().orElseThrow(), "asking twice gives the same answer");
+            if (byChoosing) p.setCurrentIndex(announced);
+            else p.next();
+            assertEquals(announced, p.currentIndex());
+            assertEquals(announced, p.playOrder().get(0), "a fresh pass starts with it");
+            Set<Long> secondPass = new HashSet<>();
+            Optional<PlaylistEntry> e = p.current();
+            for (int i = 0; i < 10; i++) {
+                secondPass.add(e.orElseThrow().bufferId());
+                e = p.next();
+            }
+            assertEquals(10, secondPass.size(), "the pass begun by the peeked entry visits all");
+        }
+    }
+
+    @Test
+    void repeatModesCycleOffAllOne() {
+        assertEquals(Repeat.ALL, Repeat.OFF.following());
+        assertEquals(Repeat.ONE, Repeat.ALL.following());
+        assertEquals(Repeat.OFF, Repeat.ONE.following());
+    }
+
+    @Test
     void switchingShuffleOffKeepsTheCurrentEntryAndReturnsToListOrder() {
         Playlist p = playlistOf(8, 11);
         p.setShuffle(true);

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.main;
 
+import dev.bufferdeck.playlist.Repeat;
 import dev.bufferdeck.repository.ByteSizes;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.Origin;
@@ -12,10 +13,9 @@ import dev.bufferdeck.ui.library.LibraryActions;
 import dev.bufferdeck.ui.library.LibraryModel;
 import dev.bufferdeck.ui.notify.Notifier;
 import dev.bufferdeck.ui.playlist.PlaylistActions;
-import dev.bufferdeck.ui.playlist.PlaylistEntry;
 import dev.bufferdeck.ui.playlist.PlaylistModel;
+import dev.bufferdeck.ui.playlist.PlaylistRow;
 import dev.bufferdeck.ui.playlist.PlaylistWindow;
-import dev.bufferdeck.ui.playlist.RepeatMode;
 import dev.bufferdeck.ui.services.AppServices;
 import dev.bufferdeck.ui.services.Background;
 import dev.bufferdeck.ui.services.DemoClip;
@@ -177,7 +177,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
         boolean[] first = {true};
         loads.load(requests, buffer -> {
             BufferRow row = library.rowFor(buffer);
-            PlaylistEntry entry = at[0] == APPEND ? playlist.append(row) : playlist.insert(at[0]++, row);
+            PlaylistRow entry = at[0] == APPEND ? playlist.append(row) : playlist.insert(at[0]++, row);
             if (first[0] && playFirstIfIdle && !isBusy()) player.play(entry);
             first[0] = false;
         }, failures);
@@ -201,13 +201,13 @@ public final class MainController implements LibraryActions, PlaylistActions {
 
     @Override
     public void play(BufferRow row) {
-        PlaylistEntry entry = playlist.entries().stream().filter(e -> e.row() == row).findFirst()
+        PlaylistRow entry = playlist.entries().stream().filter(e -> e.row() == row).findFirst()
                 .orElseGet(() -> playlist.append(row));
         player.play(entry);
     }
 
     @Override
-    public void play(PlaylistEntry entry) {
+    public void play(PlaylistRow entry) {
         player.play(entry);
     }
 
@@ -314,7 +314,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
     public void exportPlaylist(Path file) {
         List<PlaylistFiles.Item> items = new ArrayList<>();
         int skipped = 0;
-        for (PlaylistEntry e : playlist.entries()) {
+        for (PlaylistRow e : playlist.entries()) {
             String location = location(e.row().buffer().origin());
             if (location == null) skipped++;
             else items.add(new PlaylistFiles.Item(location, e.row().title(), e.row().durationMillis()));
@@ -391,9 +391,9 @@ public final class MainController implements LibraryActions, PlaylistActions {
             player.volumeProperty().set(session.volume());
             player.mutedProperty().set(session.muted());
             try {
-                playlist.repeatProperty().set(RepeatMode.valueOf(session.repeat()));
+                playlist.repeatProperty().set(Repeat.valueOf(session.repeat()));
             } catch (RuntimeException e) {
-                playlist.repeatProperty().set(RepeatMode.OFF);
+                playlist.repeatProperty().set(Repeat.OFF);
             }
             playlist.shuffleProperty().set(session.shuffle());
             if (session.main() != null) Geometry.apply(stage, session.main());
@@ -438,10 +438,10 @@ public final class MainController implements LibraryActions, PlaylistActions {
     }
 
     private int currentIndexAmong(int saved) {
-        PlaylistEntry current = playlist.current();
+        PlaylistRow current = playlist.current();
         if (current == null || location(current.row().buffer().origin()) == null) return -1;
         int index = 0;
-        for (PlaylistEntry e : playlist.entries()) {
+        for (PlaylistRow e : playlist.entries()) {
             if (e == current) return index < saved ? index : -1;
             if (location(e.row().buffer().origin()) != null) index++;
         }

@@ -5,8 +5,8 @@ import dev.bufferdeck.audio.PlayerState;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.ui.library.BufferRow;
 import dev.bufferdeck.ui.notify.Notifier;
-import dev.bufferdeck.ui.playlist.PlaylistEntry;
 import dev.bufferdeck.ui.playlist.PlaylistModel;
+import dev.bufferdeck.ui.playlist.PlaylistRow;
 import dev.bufferdeck.ui.services.Playback;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
@@ -36,7 +36,7 @@ public final class PlayerController {
     private final ReadOnlyLongWrapper duration = new ReadOnlyLongWrapper(-1);
     private final DoubleProperty volume = new SimpleDoubleProperty(0.8);
     private final BooleanProperty muted = new SimpleBooleanProperty();
-    private PlaylistEntry queued;
+    private PlaylistRow queued;
 
     public PlayerController(Playback playback, PlaylistModel playlist, Notifier notifier) {
         this.playback = playback;
@@ -79,7 +79,7 @@ public final class PlayerController {
     /** The playing line's PCM tap (for the spectrum), or null. */
     public dev.bufferdeck.audio.PcmTap tap() { return playback.tap(); }
 
-    public void play(PlaylistEntry entry) {
+    public void play(PlaylistRow entry) {
         playlist.setCurrent(entry);
         nowPlaying.set(entry.row());
         duration.set(entry.row().durationMillis());
@@ -92,7 +92,7 @@ public final class PlayerController {
             case PLAYING -> playback.pause();
             case PAUSED -> playback.resume();
             default -> {
-                PlaylistEntry entry = playlist.current();
+                PlaylistRow entry = playlist.current();
                 if (entry == null) entry = playlist.next().orElse(null);
                 if (entry != null) play(entry);
             }
@@ -143,8 +143,8 @@ public final class PlayerController {
     }
 
     private void onTrackStarted(MediaBuffer buffer) {
-        PlaylistEntry q = queued;
-        PlaylistEntry cur = playlist.current();
+        PlaylistRow q = queued;
+        PlaylistRow cur = playlist.current();
         if (q != null && q != cur && q.row().buffer().id() == buffer.id() && playlist.entries().contains(q)) {
             playlist.setCurrent(q);
             nowPlaying.set(q.row());
@@ -156,8 +156,8 @@ public final class PlayerController {
 
     /** Hands the engine the entry that follows, so it can start without a gap. */
     private void queueFollowing() {
-        PlaylistEntry cur = playlist.current();
-        PlaylistEntry following = cur == null ? null : playlist.afterEnd().orElse(null);
+        PlaylistRow cur = playlist.current();
+        PlaylistRow following = cur == null ? null : playlist.afterEnd().orElse(null);
         queued = following;
         playback.queueNext(following == null ? null : following.row().buffer());
     }

@@ -4,7 +4,7 @@ import dev.bufferdeck.ui.dnd.DroppedItems;
 
 /** What the playlist window asks of the rest of the app. */
 public interface PlaylistActions {
-    void play(PlaylistEntry entry);
+    void play(PlaylistRow entry);
     /** Loads the items and inserts them at {@code index} (the end when it equals the size). */
     void dropAt(DroppedItems items, int index);
     /** Library buffers dragged onto the playlist: inserted at {@code index} without loading anything. */

@@ -1,6 +1,10 @@
 package dev.bufferdeck.ui.playlist;
 
+import dev.bufferdeck.playlist.Playlist;
+import dev.bufferdeck.playlist.PlaylistEntry;
+import dev.bufferdeck.playlist.Repeat;
 import dev.bufferdeck.repository.MediaBuffer;
+import dev.bufferdeck.ui.library.BufferRow;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -8,142 +12,145 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 
 /**
- * The play queue: entries in order, the one playing, shuffle and repeat, and which entry comes
- * next. Lives on the FX thread.
+ * The play queue as the views see it. Every order, shuffle, repeat and next/previous decision is
+ * made by the {@link Playlist} it owns; this class keeps one {@link PlaylistRow} per playlist
+ * position and mirrors the playlist into {@link #entries()} and {@link #currentProperty()}.
+ * Lives on the FX thread.
  */
 public final class PlaylistModel {
-    private final ObservableList<PlaylistEntry> entries = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<PlaylistEntry> current = new ReadOnlyObjectWrapper<>();
-    private final ObjectProperty<RepeatMode> repeat = new SimpleObjectProperty<>(RepeatMode.OFF);
+    private final Playlist playlist;
+    /** Row {@code i} shows playlist entry {@code i}. */
+    private final List<PlaylistRow> rows = new ArrayList<>();
+    private final ObservableList<PlaylistRow> entries = FXCollections.observableArrayList();
+    private final ObservableList<PlaylistRow> readOnlyEntries = FXCollections.unmodifiableObservableList(entries);
+    private final ReadOnlyObjectWrapper<PlaylistRow> current = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<Repeat> repeat = new SimpleObjectProperty<>(Repeat.OFF);
     private final BooleanProperty shuffle = new SimpleBooleanProperty();
-    private final List<PlaylistEntry> shuffleOrder = new ArrayList<>();
-    private final Random random;
 
     public PlaylistModel() {
         this(new Random());
     }
 
     public PlaylistModel(Random random) {
-        this.random = random;
-        entries.addListener((ListChangeListener<PlaylistEntry>) c -> {
-            while (c.next()) {
-                if (c.wasRemoved() && !entries.contains(current.get())) current.set(null);
-                shuffleOrder.removeAll(c.getRemoved());
-                for (PlaylistEntry added : c.getAddedSubList()) {
-                    if (!shuffleOrder.contains(added)) {
-                        shuffleOrder.add(shuffleOrder.isEmpty() ? 0 : random.nextInt(shuffleOrder.size() + 1), added);
-                    }
-                }
-            }
-        });
-        shuffle.addListener((obs, was, on) -> { if (on) reshuffle(); });
+        playlist = new Playlist(random);
+        repeat.addListener((obs, was, mode) -> playlist.setRepeat(mode));
+        shuffle.addListener((obs, was, on) -> playlist.setShuffle(on));
     }
 
-    public ObservableList<PlaylistEntry> entries() { return entries; }
-    public ReadOnlyObjectProperty<PlaylistEntry> currentProperty() { return current.getReadOnlyProperty(); }
-    public PlaylistEntry current() { return current.get(); }
-    public ObjectProperty<RepeatMode> repeatProperty() { return repeat; }
+    public ObservableList<PlaylistRow> entries() { return readOnlyEntries; }
+    public ReadOnlyObjectProperty<PlaylistRow> currentProperty() { return current.getReadOnlyProperty(); }
+    public PlaylistRow current() { return current.get(); }
+    public ObjectProperty<Repeat> repeatProperty() { return repeat; }
     public BooleanProperty shuffleProperty() { return shuffle; }
 
-    public void setCurrent(PlaylistEntry entry) {
-        if (entry != null && !entries.contains(entry)) throw new IllegalArgumentException("not in this playlist");
-        current.set(entry);
+    public void setCurrent(PlaylistRow row) {
+        int index = row == null ? -1 : indexOf(row);
+        if (row != null && index < 0) throw new IllegalArgumentException("not in this playlist");
+        playlist.setCurrentIndex(index);
+        publish();
     }
 
-    public PlaylistEntry append(dev.bufferdeck.ui.library.BufferRow row) {
-        PlaylistEntry entry = new PlaylistEntry(row);
-        entries.add(entry);
-        return entry;
+    public PlaylistRow append(BufferRow row) {
+        return insert(rows.size(), row);
     }
 
-    public PlaylistEntry insert(int index, dev.bufferdeck.ui.library.BufferRow row) {
-        PlaylistEntry entry = new PlaylistEntry(row);
-        entries.add(Math.max(0, Math.min(index, entries.size())), entry);
-        return entry;
+    public PlaylistRow insert(int index, BufferRow row) {
+        int at = Math.max(0, Math.min(index, rows.size()));
+        PlaylistRow added = new PlaylistRow(row);
+        playlist.insert(at, List.of(entryFor(row)));
+        rows.add(at, added);
+        publish();
+        return added;
     }
 
-    /** Moves the entries at {@code indices} so the first of them lands at {@code target}, keeping their order. */
+    /** Moves the entries at {@code indices} so they land where a drop before row {@code target} puts them, keeping their order. */
     public void move(Collection<Integer> indices, int target) {
-        List<Integer> sorted = indices.stream().distinct().filter(i -> i >= 0 && i < entries.size())
-                .sorted().toList();
-        if (sorted.isEmpty()) return;
-        List<PlaylistEntry> moving = sorted.stream().map(entries::get).toList();
-        int before = (int) sorted.stream().filter(i -> i < target).count();
-        List<PlaylistEntry> rest = new ArrayList<>(entries);
-        rest.removeAll(moving);
-        int at = Math.max(0, Math.min(target - before, rest.size()));
-        rest.addAll(at, moving);
-        PlaylistEntry playing = current.get();
-        List<PlaylistEntry> order = List.copyOf(shuffleOrder);
-        entries.setAll(rest);
-        shuffleOrder.clear();
-        shuffleOrder.addAll(order);
-        current.set(playing);
+        List<Integer> valid = indices.stream().filter(i -> i >= 0 && i < rows.size()).distinct().sorted().toList();
+        if (valid.isEmpty()) return;
+        List<Integer> landed = playlist.move(valid, target);
+        PlaylistRow[] reordered = new PlaylistRow[rows.size()];
+        for (int k = 0; k < valid.size(); k++) reordered[landed.get(k)] = rows.get(valid.get(k));
+        int next = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            if (valid.contains(i)) continue;
+            while (reordered[next] != null) next++;
+            reordered[next] = rows.get(i);
+        }
+        rows.clear();
+        rows.addAll(List.of(reordered));
+        publish();
     }
 
-    public void remove(Collection<PlaylistEntry> gone) {
-        Set<PlaylistEntry> set = Collections.newSetFromMap(new IdentityHashMap<>());
-        set.addAll(gone);
-        entries.removeIf(set::contains);
+    public void remove(Collection<PlaylistRow> gone) {
+        List<Integer> indices = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            for (PlaylistRow g : gone) if (rows.get(i) == g) indices.add(i);
+        }
+        removeAt(indices);
     }
 
     public void removeBuffer(MediaBuffer buffer) {
-        entries.removeIf(e -> e.row().buffer().id() == buffer.id());
+        List<Integer> indices = new ArrayList<>();
+        for (int i = 0; i < playlist.size(); i++) if (playlist.get(i).bufferId() == buffer.id()) indices.add(i);
+        removeAt(indices);
     }
 
-    /** The entry the user means by "next". Wraps around only with repeat all. */
-    public Optional<PlaylistEntry> next() {
-        return step(+1, repeat.get() == RepeatMode.ALL);
+    public void clear() {
+        playlist.clear();
+        rows.clear();
+        publish();
     }
 
-    /** The entry the user means by "previous". */
-    public Optional<PlaylistEntry> previous() {
-        return step(-1, repeat.get() == RepeatMode.ALL);
+    /** The entry the user means by "next" (see {@link Playlist#next()}); nothing moves until it is played. */
+    public Optional<PlaylistRow> next() {
+        return playlist.peekNextIndex().map(rows::get);
     }
 
-    /** What plays when the current track ends by itself: the same one with repeat one. */
-    public Optional<PlaylistEntry> afterEnd() {
-        if (repeat.get() == RepeatMode.ONE && current.get() != null) return Optional.of(current.get());
-        return next();
+    /** The entry the user means by "previous" (see {@link Playlist#previous()}). */
+    public Optional<PlaylistRow> previous() {
+        return playlist.peekPreviousIndex().map(rows::get);
     }
 
-    private Optional<PlaylistEntry> step(int delta, boolean wrap) {
-        List<PlaylistEntry> order = shuffle.get() ? shuffleOrder : entries;
-        if (order.isEmpty()) return Optional.empty();
-        PlaylistEntry playing = current.get();
-        if (playing == null) return Optional.of(delta > 0 ? order.get(0) : order.get(order.size() - 1));
-        int i = order.indexOf(playing) + delta;
-        if (i >= 0 && i < order.size()) return Optional.of(order.get(i));
-        return wrap ? Optional.of(order.get(Math.floorMod(i, order.size()))) : Optional.empty();
-    }
-
-    /** A new random order, with the playing entry first so the rest all play once. */
-    public void reshuffle() {
-        shuffleOrder.clear();
-        shuffleOrder.addAll(entries);
-        Collections.shuffle(shuffleOrder, random);
-        PlaylistEntry playing = current.get();
-        if (playing != null && shuffleOrder.remove(playing)) shuffleOrder.add(0, playing);
+    /** What plays when the current track ends by itself (see {@link Playlist#nextAtEndOfTrack()}). */
+    public Optional<PlaylistRow> afterEnd() {
+        return playlist.peekIndexAtEndOfTrack().map(rows::get);
     }
 
     /** The order shuffle plays in (for tests and the view). */
-    public List<PlaylistEntry> shuffleOrder() {
-        return List.copyOf(shuffleOrder);
+    public List<PlaylistRow> shuffleOrder() {
+        return playlist.playOrder().stream().map(rows::get).toList();
     }
 
-    public int indexOf(PlaylistEntry e) { return entries.indexOf(e); }
+    public int indexOf(PlaylistRow row) {
+        for (int i = 0; i < rows.size(); i++) if (rows.get(i) == row) return i;
+        return -1;
+    }
 
+    private void removeAt(List<Integer> indices) {
+        if (indices.isEmpty()) return;
+        playlist.remove(indices);
+        List<Integer> descending = indices.stream().distinct().sorted((a, b) -> b - a).toList();
+        for (int i : descending) rows.remove(i);
+        publish();
+    }
+
+    private static PlaylistEntry entryFor(BufferRow row) {
+        return new PlaylistEntry(row.buffer().id(), row.buffer().origin().describe(), row.title(), row.durationMillis());
+    }
+
+    /** Shows the playlist's current state: its rows in order, and the current one. */
+    private void publish() {
+        if (!entries.equals(rows)) entries.setAll(rows);
+        int index = playlist.currentIndex();
+        current.set(index < 0 ? null : rows.get(index));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.playlist;
 
+import dev.bufferdeck.playlist.Repeat;
 import dev.bufferdeck.ui.dnd.DropZone;
 import dev.bufferdeck.ui.dnd.InternalDrag;
 import dev.bufferdeck.ui.services.TimeText;
@@ -52,7 +53,7 @@ public final class PlaylistWindow {
     private final PlaylistModel model;
     private final PlaylistActions actions;
     private final Stage stage = new Stage();
-    private final TableView<PlaylistEntry> table = new TableView<>();
+    private final TableView<PlaylistRow> table = new TableView<>();
     private final ToggleButton shuffle = new ToggleButton(null, new FontIcon(MaterialDesignS.SHUFFLE_VARIANT));
     private final Button repeat = new Button();
     private final Label summary = new Label();
@@ -71,16 +72,16 @@ public final class PlaylistWindow {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("Drop files or URLs here, or add from the library"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<PlaylistEntry, PlaylistEntry> index = new TableColumn<>("#");
+        TableColumn<PlaylistRow, PlaylistRow> index = new TableColumn<>("#");
         index.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         index.setCellFactory(c -> new IndexCell());
         index.setSortable(false);
         index.setPrefWidth(52);
-        TableColumn<PlaylistEntry, String> title = new TableColumn<>("Title");
+        TableColumn<PlaylistRow, String> title = new TableColumn<>("Title");
         title.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().row().title(), c.getValue().row().factsProperty()));
         title.setSortable(false);
         title.setPrefWidth(260);
-        TableColumn<PlaylistEntry, String> duration = new TableColumn<>("Duration");
+        TableColumn<PlaylistRow, String> duration = new TableColumn<>("Duration");
         duration.setCellValueFactory(c -> Bindings.createStringBinding(() -> {
             long ms = c.getValue().row().durationMillis();
             return ms < 0 ? "" : TimeText.of(ms);
@@ -88,7 +89,7 @@ public final class PlaylistWindow {
         duration.setSortable(false);
         duration.setPrefWidth(70);
         duration.getStyleClass().add("numeric");
-        TableColumn<PlaylistEntry, String> origin = new TableColumn<>("Origin");
+        TableColumn<PlaylistRow, String> origin = new TableColumn<>("Origin");
         origin.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().row().buffer().origin().describe()));
         origin.setSortable(false);
         origin.setPrefWidth(240);
@@ -129,7 +130,7 @@ public final class PlaylistWindow {
         repeat.setOnAction(e -> model.repeatProperty().set(model.repeatProperty().get().following()));
         model.repeatProperty().addListener((o, a, r) -> showRepeat(r));
         showRepeat(model.repeatProperty().get());
-        model.entries().addListener((ListChangeListener<PlaylistEntry>) c -> updateSummary());
+        model.entries().addListener((ListChangeListener<PlaylistRow>) c -> updateSummary());
         updateSummary();
         table.setRowFactory(t -> reorderableRow());
         table.setOnKeyPressed(e -> {
@@ -158,7 +159,7 @@ public final class PlaylistWindow {
     }
 
     public Stage stage() { return stage; }
-    public TableView<PlaylistEntry> table() { return table; }
+    public TableView<PlaylistRow> table() { return table; }
     public Scene scene() { return stage.getScene(); }
 
     public void show() {
@@ -171,12 +172,12 @@ public final class PlaylistWindow {
     }
 
     public void removeSelected() {
-        List<PlaylistEntry> gone = new ArrayList<>(table.getSelectionModel().getSelectedItems());
+        List<PlaylistRow> gone = new ArrayList<>(table.getSelectionModel().getSelectedItems());
         table.getSelectionModel().clearSelection();
         model.remove(gone);
     }
 
-    private void showRepeat(RepeatMode mode) {
+    private void showRepeat(Repeat mode) {
         repeat.setGraphic(new FontIcon(switch (mode) {
             case OFF -> MaterialDesignR.REPEAT_OFF;
             case ALL -> MaterialDesignR.REPEAT;
@@ -188,7 +189,7 @@ public final class PlaylistWindow {
             case ONE -> "Repeat one";
         }));
         repeat.getStyleClass().remove("on");
-        if (mode != RepeatMode.OFF) repeat.getStyleClass().add("on");
+        if (mode != Repeat.OFF) repeat.getStyleClass().add("on");
     }
 
     private void updateSummary() {
@@ -205,15 +206,15 @@ public final class PlaylistWindow {
         return model.entries().size();
     }
 
-    private TableRow<PlaylistEntry> reorderableRow() {
-        TableRow<PlaylistEntry> row = new TableRow<>() {
+    private TableRow<PlaylistRow> reorderableRow() {
+        TableRow<PlaylistRow> row = new TableRow<>() {
             private final InvalidationListener mark = o -> markPlaying();
             {
                 model.currentProperty().addListener(new WeakInvalidationListener(mark));
             }
 
             @Override
-            protected void updateItem(PlaylistEntry item, boolean empty) {
+            protected void updateItem(PlaylistRow item, boolean empty) {
                 super.updateItem(item, empty);
                 markPlaying();
             }
@@ -265,7 +266,7 @@ public final class PlaylistWindow {
     }
 
     /** "▶ 3" for the playing entry, "3" for the others. */
-    private final class IndexCell extends TableCell<PlaylistEntry, PlaylistEntry> {
+    private final class IndexCell extends TableCell<PlaylistRow, PlaylistRow> {
         private final InvalidationListener mark = o -> show(getItem(), isEmpty());
 
         IndexCell() {
@@ -273,12 +274,12 @@ public final class PlaylistWindow {
         }
 
         @Override
-        protected void updateItem(PlaylistEntry item, boolean empty) {
+        protected void updateItem(PlaylistRow item, boolean empty) {
             super.updateItem(item, empty);
             show(item, empty);
         }
 
-        private void show(PlaylistEntry item, boolean empty) {
+        private void show(PlaylistRow item, boolean empty) {
             if (empty || item == null) {
                 setText(null);
                 setGraphic(null);

@@ -2,7 +2,7 @@ package dev.bufferdeck.ui.dnd;
 
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.Origin;
-import dev.bufferdeck.ui.playlist.PlaylistEntry;
+import dev.bufferdeck.ui.playlist.PlaylistRow;
 import dev.bufferdeck.ui.testing.AppFixture;
 import dev.bufferdeck.ui.testing.LocalHttpServer;
 import dev.bufferdeck.ui.testing.SyntheticDrag;
@@ -159,7 +159,7 @@ class DropTest {
             robot.interact(() -> app.controller.playlist().append(app.controller.library().rowFor(buffer)));
         }
         robot.interact(() -> app.controller.playlistWindow().show());
-        TableView<PlaylistEntry> table = app.controller.playlistWindow().table();
+        TableView<PlaylistRow> table = app.controller.playlistWindow().table();
         waitUntil(() -> table.lookupAll(".table-row-cell").size() >= 3, 15);
         Node second = table.lookupAll(".table-row-cell").stream()
                 .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getIndex() == 1).findFirst().orElseThrow();
@@ -182,7 +182,7 @@ class DropTest {
         }
         robot.interact(() -> app.controller.playlist().append(app.controller.library().rowFor(buffers.get(0))));
         robot.interact(() -> app.controller.playlistWindow().show());
-        TableView<PlaylistEntry> table = app.controller.playlistWindow().table();
+        TableView<PlaylistRow> table = app.controller.playlistWindow().table();
         waitUntil(() -> !table.lookupAll(".table-row-cell").isEmpty(), 15);
         Node first = table.lookupAll(".table-row-cell").stream()
                 .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.isVisible() && r.getIndex() == 0).findFirst().orElseThrow();

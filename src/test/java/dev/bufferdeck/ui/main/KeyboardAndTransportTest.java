@@ -2,7 +2,7 @@ package dev.bufferdeck.ui.main;
 
 import dev.bufferdeck.audio.PlayerState;
 import dev.bufferdeck.repository.Origin;
-import dev.bufferdeck.ui.playlist.PlaylistEntry;
+import dev.bufferdeck.ui.playlist.PlaylistRow;
 import dev.bufferdeck.ui.services.DemoClip;
 import dev.bufferdeck.ui.testing.AppFixture;
 import dev.bufferdeck.ui.testing.Wavs;
@@ -51,7 +51,7 @@ class KeyboardAndTransportTest {
     @Test
     void aFirstStartHasTheDemoClipInLibraryAndPlaylist() {
         demoReady();
-        PlaylistEntry demo = app.controller.playlist().entries().get(0);
+        PlaylistRow demo = app.controller.playlist().entries().get(0);
         assertEquals(DemoClip.NAME, demo.row().buffer().name());
         assertTrue(demo.row().buffer().origin() instanceof Origin.BuiltIn);
         assertEquals(1, app.repository.count());

@@ -1,7 +1,7 @@
 package dev.bufferdeck.ui.main;
 
+import dev.bufferdeck.playlist.Repeat;
 import dev.bufferdeck.ui.notify.Notice;
-import dev.bufferdeck.ui.playlist.RepeatMode;
 import dev.bufferdeck.ui.services.AppServices;
 import dev.bufferdeck.ui.services.DemoClip;
 import dev.bufferdeck.ui.services.FileSessionStore;
@@ -61,7 +61,7 @@ class SessionTest {
         waitUntil(() -> app.controller.playlist().entries().size() == 2, 20);
         robot.interact(() -> {
             app.controller.player().volumeProperty().set(0.35);
-            app.controller.playlist().repeatProperty().set(RepeatMode.ALL);
+            app.controller.playlist().repeatProperty().set(Repeat.ALL);
             app.controller.playlist().shuffleProperty().set(true);
             app.controller.playlistWindow().show();
         });
@@ -93,7 +93,7 @@ class SessionTest {
         assertEquals(List.of("b.wav", DemoClip.NAME, "a.wav"), names);
         assertEquals(0.25, app.controller.player().volumeProperty().get(), 1e-9);
         assertTrue(app.controller.player().mutedProperty().get());
-        assertEquals(RepeatMode.ONE, app.controller.playlist().repeatProperty().get());
+        assertEquals(Repeat.ONE, app.controller.playlist().repeatProperty().get());
         assertEquals(900, stage.getWidth(), 1);
         List<Notice> errors = app.controller.notifier().notices().stream().filter(Notice::error).toList();
         assertEquals(1, errors.size(), errors.toString());

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.playlist;
 
+import dev.bufferdeck.playlist.Repeat;
 import dev.bufferdeck.repository.FormatDetector;
 import dev.bufferdeck.repository.MediaRepository;
 import dev.bufferdeck.repository.Origin;
@@ -23,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PlaylistModelTest {
     private final MediaRepository repository = new MediaRepository(FormatDetector.NONE);
     private PlaylistModel playlist;
-    private List<PlaylistEntry> e;
+    private List<PlaylistRow> e;
 
     @BeforeEach
     void fill() throws Exception {
@@ -71,7 +72,7 @@ class PlaylistModelTest {
 
     @Test
     void theSameBufferTwiceIsTwoEntries() {
-        PlaylistEntry again = playlist.append(e.get(0).row());
+        PlaylistRow again = playlist.append(e.get(0).row());
         playlist.remove(List.of(again));
         assertEquals(List.of("a", "b", "c", "d", "e"), names());
     }
@@ -88,7 +89,7 @@ class PlaylistModelTest {
 
     @Test
     void repeatAllWrapsAround() {
-        playlist.repeatProperty().set(RepeatMode.ALL);
+        playlist.repeatProperty().set(Repeat.ALL);
         playlist.setCurrent(e.get(4));
         assertSame(e.get(0), playlist.next().orElseThrow());
         assertSame(e.get(0), playlist.afterEnd().orElseThrow());
@@ -98,27 +99,35 @@ class PlaylistModelTest {
 
     @Test
     void repeatOneReplaysAtTheEndButNextStillMovesOn() {
-        playlist.repeatProperty().set(RepeatMode.ONE);
+        playlist.repeatProperty().set(Repeat.ONE);
         playlist.setCurrent(e.get(2));
         assertSame(e.get(2), playlist.afterEnd().orElseThrow());
         assertSame(e.get(3), playlist.next().orElseThrow());
     }
 
     @Test
-    void repeatModesCycle() {
-        assertEquals(RepeatMode.ALL, RepeatMode.OFF.following());
-        assertEquals(RepeatMode.ONE, RepeatMode.ALL.following());
-        assertEquals(RepeatMode.OFF, RepeatMode.ONE.following());
+    void withShuffleAndRepeatAllEachPassPlaysEveryEntryOnce() {
+        playlist.shuffleProperty().set(true);
+        playlist.repeatProperty().set(Repeat.ALL);
+        for (int pass = 0; pass < 3; pass++) {
+            List<PlaylistRow> played = new ArrayList<>();
+            for (int i = 0; i < e.size(); i++) {
+                PlaylistRow next = playlist.afterEnd().orElseThrow();
+                playlist.setCurrent(next);
+                played.add(next);
+            }
+            assertEquals(new HashSet<>(e), new HashSet<>(played), "pass " + pass);
+        }
     }
 
     @Test
     void shufflePlaysEveryEntryOnceStartingAfterTheCurrent() {
         playlist.setCurrent(e.get(2));
         playlist.shuffleProperty().set(true);
-        List<PlaylistEntry> order = playlist.shuffleOrder();
+        List<PlaylistRow> order = playlist.shuffleOrder();
         assertSame(e.get(2), order.get(0), "the playing entry heads the shuffled order");
         assertEquals(new HashSet<>(e), new HashSet<>(order));
-        List<PlaylistEntry> played = new ArrayList<>(List.of(playlist.current()));
+        List<PlaylistRow> played = new ArrayList<>(List.of(playlist.current()));
         while (true) {
             var next = playlist.afterEnd();
             if (next.isEmpty()) break;
@@ -132,7 +141,7 @@ class PlaylistModelTest {
     @Test
     void shuffleOrderSurvivesReorderingAndForgetsRemovedEntries() {
         playlist.shuffleProperty().set(true);
-        List<PlaylistEntry> before = playlist.shuffleOrder();
+        List<PlaylistRow> before = playlist.shuffleOrder();
         playlist.move(List.of(4), 0);
         assertEquals(before, playlist.shuffleOrder());
         playlist.remove(List.of(e.get(1)));

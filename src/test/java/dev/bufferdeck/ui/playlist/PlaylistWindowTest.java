@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.playlist;
 
+import dev.bufferdeck.playlist.Repeat;
 import dev.bufferdeck.audio.PlayerState;
 import dev.bufferdeck.repository.Origin;
 import dev.bufferdeck.ui.notify.Notice;
@@ -46,7 +47,7 @@ class PlaylistWindowTest {
 
     private PlaylistModel playlist() { return app.controller.playlist(); }
 
-    private TableView<PlaylistEntry> openWithFiles(FxRobot robot, String... names) throws Exception {
+    private TableView<PlaylistRow> openWithFiles(FxRobot robot, String... names) throws Exception {
         for (int i = 0; i < names.length; i++) {
             Path p = dir.resolve(names[i] + ".wav");
             Files.write(p, Wavs.tone(2, 300 + 50 * i));
@@ -58,7 +59,7 @@ class PlaylistWindowTest {
             app.controller.playlistWindow().stage().setY(40);
             app.controller.playlistWindow().show();
         });
-        TableView<PlaylistEntry> table = app.controller.playlistWindow().table();
+        TableView<PlaylistRow> table = app.controller.playlistWindow().table();
         waitUntil(() -> row(table, names.length - 1) != null, 15);
         return table;
     }
@@ -74,14 +75,14 @@ class PlaylistWindowTest {
 
     @Test
     void draggingARowMovesItBeforeTheRowItIsDroppedOn(FxRobot robot) throws Exception {
-        TableView<PlaylistEntry> table = openWithFiles(robot, "a", "b", "c", "d");
+        TableView<PlaylistRow> table = openWithFiles(robot, "a", "b", "c", "d");
         robot.drag(row(table, 3)).dropTo(row(table, 1));
         waitUntil(() -> titles().equals(List.of("a", "d", "b", "c")), 15);
     }
 
     @Test
     void deleteRemovesTheSelectedEntries(FxRobot robot) throws Exception {
-        TableView<PlaylistEntry> table = openWithFiles(robot, "a", "b", "c", "d");
+        TableView<PlaylistRow> table = openWithFiles(robot, "a", "b", "c", "d");
         robot.clickOn(row(table, 1));
         robot.press(KeyCode.CONTROL).clickOn(row(table, 3)).release(KeyCode.CONTROL);
         robot.type(KeyCode.DELETE);
@@ -95,16 +96,16 @@ class PlaylistWindowTest {
         robot.clickOn("#playlist-shuffle");
         assertTrue(playlist().shuffleProperty().get());
         robot.clickOn("#playlist-repeat");
-        assertEquals(RepeatMode.ALL, playlist().repeatProperty().get());
+        assertEquals(Repeat.ALL, playlist().repeatProperty().get());
         robot.clickOn("#playlist-repeat");
-        assertEquals(RepeatMode.ONE, playlist().repeatProperty().get());
+        assertEquals(Repeat.ONE, playlist().repeatProperty().get());
         robot.clickOn("#playlist-repeat");
-        assertEquals(RepeatMode.OFF, playlist().repeatProperty().get());
+        assertEquals(Repeat.OFF, playlist().repeatProperty().get());
     }
 
     @Test
     void enterPlaysTheSelectedEntryAndItIsMarked(FxRobot robot) throws Exception {
-        TableView<PlaylistEntry> table = openWithFiles(robot, "a", "b", "c");
+        TableView<PlaylistRow> table = openWithFiles(robot, "a", "b", "c");
         robot.clickOn(row(table, 2)).type(KeyCode.ENTER);
         waitUntil(() -> app.controller.player().state() == PlayerState.PLAYING, 15);
         assertSame(playlist().entries().get(2), playlist().current());
@@ -124,7 +125,7 @@ class PlaylistWindowTest {
             Path file = dir.resolve("list." + ext);
             robot.interact(() -> app.controller.exportPlaylist(file));
             waitUntil(() -> Files.exists(file), 15);
-            robot.interact(() -> playlist().entries().clear());
+            robot.interact(() -> playlist().clear());
             robot.interact(() -> app.controller.importPlaylist(file));
             waitUntil(() -> playlist().entries().size() == 3, 20);
             assertEquals(List.of("a", "b", "c"), titles(), ext);
@@ -133,7 +134,7 @@ class PlaylistWindowTest {
         Files.delete(dir.resolve("c.wav"));
         robot.interact(() -> {
             app.controller.notifier().notices().clear();
-            playlist().entries().clear();
+            playlist().clear();
             List.copyOf(app.controller.library().rows()).forEach(r -> app.repository.remove(r.buffer()));
         });
         waitUntil(() -> app.repository.count() == 0, 15);
