@@ -107,6 +107,7 @@ public final class HexInspector extends BorderPane {
         banner.setOnJump(this::jumpTo);
         Tooltip.install(hex, tip);
         hex.addEventHandler(MouseEvent.MOUSE_MOVED, e -> tip.setText(describe(hex.offsetAt(e.getX(), e.getY()))));
+        hex.topRowProperty().addListener((o, a, b) -> tip.hide());
         hex.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && !e.isShiftDown()) {
                 seekToByte(hex.caretProperty().get());
