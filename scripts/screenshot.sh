@@ -4,14 +4,14 @@
 # Needs: xvfb (xvfb-run, Xvfb), imagemagick (import), x11-utils (xwininfo), libgtk-3-0.
 #   scripts/screenshot.sh [SOURCE...]
 # Environment: JAR (default target/bufferdeck.jar), OUT (default target/screenshots/main.png),
-#   WAIT_SECONDS (default 60), SETTLE_SECONDS (default 10, after the window appears; loading and decoding run in the background).
+#   WAIT_SECONDS (default 60), SETTLE_SECONDS (default 15, after the window appears; loading and decoding run in the background).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 JAR=${JAR:-target/bufferdeck.jar}
 OUT=${OUT:-target/screenshots/main.png}
 WAIT_SECONDS=${WAIT_SECONDS:-60}
-SETTLE_SECONDS=${SETTLE_SECONDS:-10}
+SETTLE_SECONDS=${SETTLE_SECONDS:-15}
 
 for tool in xvfb-run import xwininfo java; do
     command -v "$tool" >/dev/null || { echo "screenshot: $tool is not installed" >&2; exit 2; }

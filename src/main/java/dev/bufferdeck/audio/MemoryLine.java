@@ -27,6 +27,8 @@ public final class MemoryLine implements AutoCloseable {
     public static final String THREAD_NAME = "bufferdeck-audio";
     static final int CHUNK_FRAMES = 2048;
     private static final int TAP_FRAMES = 16_384;
+    /** A track queued while the line still holds this much audio follows without a gap. */
+    private static final int LATE_QUEUE_MARGIN_MILLIS = 20;
     /** How long a running line may accept nothing before the output counts as gone. */
     private static final long REFUSED_WRITE_NANOS = 5_000_000_000L;
 
@@ -70,7 +72,11 @@ public final class MemoryLine implements AutoCloseable {
     /** The position when the line was released, or -1 while it is open. */
     private volatile long releasedAt = -1;
 
-    // audio thread only
+    // audio thread only (set up by start() before the thread runs)
+    private final byte[] buf;
+    private int primedOffset;
+    private int primedLength;
+    private Exception primeFailure;
     private Track writer;
     private int loopsLeft;
     private long writeFrame;
@@ -96,6 +102,7 @@ public final class MemoryLine implements AutoCloseable {
         this.mute = line.isControlSupported(BooleanControl.Type.MUTE)
                 ? (BooleanControl) line.getControl(BooleanControl.Type.MUTE) : null;
         this.writer = first;
+        this.buf = new byte[CHUNK_FRAMES * frameSize];
         this.loopsLeft = first.loops();
         this.startFrame = Math.max(0, startFrame);
         long base = line.getLongFramePosition();
@@ -107,9 +114,36 @@ public final class MemoryLine implements AutoCloseable {
     }
 
     /** Starts the audio thread (once). */
+    /**
+     * Primes the line with the first chunk on the calling thread (so the first frame reaches the line
+     * without waiting for a new thread to be scheduled), starts it, then starts the audio thread. A
+     * failure while priming is reported by the audio thread like any other. Call once.
+     */
     public MemoryLine start() {
+        try {
+            prime();
+        } catch (IOException | RuntimeException e) {
+            primeFailure = e;
+        }
         thread.start();
         return this;
+    }
+
+    private void prime() throws IOException {
+        if (startFrame > 0) writer.decoder().seekToFrame(startFrame);
+        wroteSinceLoop = startFrame > 0;
+        int n = writer.decoder().read(buf, 0, buf.length);
+        if (n > 0) {
+            prepare(n);
+            int room = Math.max(0, line.available());
+            int w = line.write(buf, 0, Math.min(n, room - room % frameSize));
+            writeFrame += w / frameSize;
+            primedOffset = w;
+            primedLength = n;
+        }
+        synchronized (lineLock) {
+            if (!paused && !stopping) line.start();
+        }
     }
 
     public AudioFormat format() { return format; }
@@ -219,12 +253,9 @@ public final class MemoryLine implements AutoCloseable {
         String failure = null;
         boolean finished = false;
         try {
-            if (startFrame > 0) writer.decoder().seekToFrame(startFrame);
-            wroteSinceLoop = startFrame > 0;
-            synchronized (lineLock) {
-                if (!paused && !stopping) line.start();
-            }
-            byte[] buf = new byte[CHUNK_FRAMES * frameSize];
+            if (primeFailure instanceof IOException io) throw io;
+            if (primeFailure instanceof RuntimeException re) throw re;
+            if (primedOffset < primedLength) writeFully(buf, primedOffset, primedLength);
             while (!stopping) {
                 long seek = seekRequest.getAndSet(-1);
                 if (seek >= 0) {
@@ -246,11 +277,8 @@ public final class MemoryLine implements AutoCloseable {
                     continue;
                 }
                 if (n == 0) continue;
-                wroteSinceLoop = true;
-                tap.offer(buf, 0, n);
-                double factor = (muted && mute == null) ? 0 : (gain == null ? SoftwareGain.amplitude(volume) : 1);
-                SoftwareGain.apply(buf, 0, n, format, factor);
-                writeFully(buf, n);
+                prepare(n);
+                writeFully(buf, 0, n);
             }
         } catch (IOException | RuntimeException e) {
             failure = describe(e);
@@ -267,8 +295,15 @@ public final class MemoryLine implements AutoCloseable {
         }
     }
 
-    private void writeFully(byte[] buf, int n) throws IOException {
-        int off = 0;
+    /** Hands fresh PCM to the tap, then applies volume and mute in software when the line cannot. */
+    private void prepare(int n) {
+        wroteSinceLoop = true;
+        tap.offer(buf, 0, n);
+        double factor = (muted && mute == null) ? 0 : (gain == null ? SoftwareGain.amplitude(volume) : 1);
+        SoftwareGain.apply(buf, 0, n, format, factor);
+    }
+
+    private void writeFully(byte[] buf, int off, int n) throws IOException {
         long refusedSince = -1;
         while (off < n && !stopping) {
             if (seekRequest.get() >= 0) return;
@@ -308,10 +343,7 @@ public final class MemoryLine implements AutoCloseable {
         Track next;
         synchronized (upcoming) {
             next = upcoming.pollFirst();
-            if (next == null) {
-                accepting = false;
-                return false;
-            }
+            if (next == null) return false;
         }
         writer = next;
         loopsLeft = next.loops();
@@ -323,6 +355,7 @@ public final class MemoryLine implements AutoCloseable {
 
     /** Waits until all written frames were played. False when a seek came in meanwhile. */
     private boolean finish() {
+        if (awaitLateQueue()) return false;
         followBoundaries();
         while (true) {
             draining = true;
@@ -346,6 +379,38 @@ public final class MemoryLine implements AutoCloseable {
         promote(Long.MAX_VALUE);
         events.trackEnded(segments[0].track());
         return true;
+    }
+
+    /**
+     * While the line still holds more than {@link #LATE_QUEUE_MARGIN_MILLIS} of audio, a track queued
+     * now can still follow without a gap: true when one arrived (or a seek came in). Otherwise the
+     * queue is closed and false returned.
+     */
+    private boolean awaitLateQueue() {
+        long margin = (long) (format.getFrameRate() * LATE_QUEUE_MARGIN_MILLIS / 1000);
+        long last = -1;
+        long stalledSince = System.nanoTime();
+        while (!stopping && seekRequest.get() < 0) {
+            synchronized (upcoming) {
+                if (!upcoming.isEmpty()) return true;
+            }
+            long pos = line.getLongFramePosition();
+            promote(pos);
+            if (writeFrame - pos <= margin && !paused) break;
+            long now = System.nanoTime();
+            if (pos != last || paused) {
+                last = pos;
+                stalledSince = now;
+            } else if (now - stalledSince > 2_000_000_000L) {
+                break;
+            }
+            LockSupport.parkNanos(2_000_000);
+        }
+        synchronized (upcoming) {
+            if (!upcoming.isEmpty() || (seekRequest.get() >= 0 && !stopping)) return true;
+            accepting = false;
+            return false;
+        }
     }
 
     /**

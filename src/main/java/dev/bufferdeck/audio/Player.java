@@ -314,10 +314,15 @@ public final class Player implements AutoCloseable {
         fail(message);
     }
 
-    /** The message goes out before the ERROR state, so whoever waits for the state has it. */
+    /**
+     * {@link #state()} is ERROR before anyone hears of it, and the message goes out before the ERROR
+     * event, so whoever waits for either has both.
+     */
     private void fail(String message) {
+        state = PlayerState.ERROR;
+        MediaBuffer buffer = current;
         fire(l -> l.notice(message, true));
-        setState(PlayerState.ERROR);
+        fire(l -> l.stateChanged(PlayerState.ERROR, buffer));
     }
 
     private void releaseLine() {

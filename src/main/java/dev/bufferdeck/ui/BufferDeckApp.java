@@ -3,21 +3,35 @@ package dev.bufferdeck.ui;
 import dev.bufferdeck.ui.main.MainController;
 import dev.bufferdeck.ui.main.MainWindow;
 import dev.bufferdeck.ui.services.AppServices;
+import dev.bufferdeck.ui.services.SessionState;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** The JavaFX application: the player window, with the sources given on the command line queued. */
 public final class BufferDeckApp extends Application {
+    private AppServices services;
+    private SessionState session;
+    private final List<String> sessionWarnings = new ArrayList<>();
     private MainController controller;
 
     public static void launchWith(String[] args) {
         Application.launch(BufferDeckApp.class, args);
     }
 
+    /** Off the FX thread: probes the audio outputs and reads the session file. */
+    @Override
+    public void init() {
+        services = AppServices.standard();
+        session = MainController.readSession(services, sessionWarnings);
+    }
+
     @Override
     public void start(Stage stage) {
-        controller = new MainController(AppServices.standard(), stage);
+        controller = new MainController(services, stage);
         controller.notifier().installUncaughtHandler();
         MainWindow window = new MainWindow(controller);
         stage.setTitle("BufferDeck");
@@ -25,7 +39,7 @@ public final class BufferDeckApp extends Application {
         stage.setMinWidth(720);
         stage.setMinHeight(480);
         stage.setOnHidden(e -> Platform.exit());
-        controller.start(getParameters().getRaw());
+        controller.start(session, sessionWarnings, getParameters().getRaw());
         stage.show();
     }
 

@@ -385,14 +385,14 @@ class PlayerTest {
 
     @Test
     void seekingBackWhileTheNextTrackIsAlreadyWrittenReplaysFromThereAndKeepsTheNextOne() throws Exception {
-        byte[] first = TestAudio.counter(22_050);
+        byte[] first = TestAudio.counter(66_150);
         byte[] second = TestAudio.sine(CD, 440, 0.5, 11_025);
         MediaBuffer a = audio.buffer("a", CD, first);
         MediaBuffer b = audio.buffer("b", CD, second);
         player(true, 1_000).play(a);
         player.queueNext(b).join();
         long deadline = System.currentTimeMillis() + 3_000;
-        while (System.currentTimeMillis() < deadline) {   // the 1 s line buffer holds all of a and some of b
+        while (System.currentTimeMillis() < deadline) {   // the 1 s line buffer holds the end of a and some of b
             MemorySinkLine line = lines.isEmpty() ? null : lines.get(0);
             if (line != null && line.getBufferSize() - line.available() + line.playedBytes() > first.length) break;
             Thread.sleep(1);
@@ -409,10 +409,34 @@ class PlayerTest {
             }
         }
         if (jump < 0) jump = 4_410; // the seek came exactly at frame 4 410: nothing to see, nothing lost
-        byte[] expected = concat(range(first, CD, 0, jump), range(first, CD, 4_410, 22_050), second);
+        byte[] expected = concat(range(first, CD, 0, jump), range(first, CD, 4_410, 66_150), second);
         assertArrayEquals(expected, played);
         assertEquals(1, lines.size());
         assertEquals(List.of("state LOADING", "state PLAYING", "started a", "ended a", "started b", "ended b",
                 "state ENDED"), events.events());
+    }
+
+    @Test
+    void aDecoderFailingOnItsFirstReadEndsInErrorWithNoThreadLeft() throws Exception {
+        player(true).play(audio.buffer("broken.flac", CD, TestAudio.counter(1_000), 0));
+        assertEquals("state ERROR", events.awaitFinal(10));
+        assertTrue(events.events().stream().anyMatch(e -> e.startsWith("error ") && e.contains("broken.flac")
+                && e.contains("corrupt frame at byte 0")), events.events().toString());
+        awaitNoAudioThread();
+        assertFalse(lines.get(0).isOpen());
+        assertEquals(0, lines.get(0).playedBytes());
+    }
+
+    @Test
+    void aTrackQueuedAfterTheLastWasWrittenButBeforeItWasHeardStillFollowsWithoutAGap() throws Exception {
+        byte[] first = TestAudio.counter(22_050);
+        byte[] second = TestAudio.sine(CD, 440, 0.5, 11_025);
+        MediaBuffer a = audio.buffer("a", CD, first);
+        player(true, 1_000).play(a).join();
+        Thread.sleep(150); // all of a (0.5 s) sits in the 1 s line buffer; the decoder is at its end
+        player.queueNext(audio.buffer("b", CD, second));
+        events.awaitFinal(10);
+        assertEquals(1, lines.size(), "the late track must continue on the same line");
+        assertArrayEquals(concat(first, second), played());
     }
 }

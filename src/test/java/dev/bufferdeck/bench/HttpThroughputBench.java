@@ -61,6 +61,8 @@ public final class HttpThroughputBench {
                                 + "jdk socket discarded %.0f / into one array %.0f / + SHA-256 %.0f MiB/s%n",
                         size >> 20, RUNS, loaderMedian, curl ? "curl" : "(no curl)", curl ? median(theirs) : Double.NaN,
                         median(socket), median(array), median(floor));
+                System.out.printf(Locale.ROOT, "SHA-256 alone over %d MiB already in memory: %.0f MiB/s%n",
+                        size >> 20, shaAlone(size));
                 System.out.printf(Locale.ROOT, "RATIO loader / %s = %.2f (goal >= 0.90)%n",
                         curl ? "curl -s -o /dev/null" : "plain JDK socket read", loaderMedian / baseline);
                 System.out.printf(Locale.ROOT, "ratio loader / (jdk socket into one array + SHA-256) = %.2f "
@@ -118,6 +120,17 @@ public final class HttpThroughputBench {
             if (total != size) throw new IllegalStateException("read " + total);
         }
         return System.nanoTime() - t0;
+    }
+
+    /** The hashing every load does, without any I/O: the ceiling for a loader that hashes inline. */
+    private static double shaAlone(long size) throws Exception {
+        byte[] bytes = new byte[(int) size];
+        java.util.Arrays.fill(bytes, (byte) 1);
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        long t0 = System.nanoTime();
+        for (int off = 0; off < bytes.length; off += 256 * 1024) sha.update(bytes, off, Math.min(256 * 1024, bytes.length - off));
+        sha.digest();
+        return mibPerSecond(size, System.nanoTime() - t0);
     }
 
     private static boolean curlAvailable() {

@@ -9,7 +9,12 @@ import dev.bufferdeck.repository.MediaBuffer;
 
 import java.nio.ByteBuffer;
 
-/** Opens the right decoder for a buffer's bytes. */
+/**
+ * Opens the right decoder for a buffer's bytes: WAV, AIFF/AIFF-C and AU (our own header parsers),
+ * MP3 (JLayer, gapless), FLAC (jflac), Ogg Vorbis (JOrbis) and Ogg Opus (Concentus). AAC/M4A and
+ * other Ogg codecs are refused with a readable message. Output is signed little-endian PCM, 16-bit
+ * (24-bit for PCM sources finer than 16 bits and for 24-bit FLAC), at the source rate and channels.
+ */
 public final class Decoders {
     private Decoders() {}
 

@@ -6,7 +6,9 @@ import dev.bufferdeck.format.index.FlacStreamInfo;
 import dev.bufferdeck.repository.MediaBuffer;
 import org.jflac.ChannelData;
 import org.jflac.FLACDecoder;
+import org.jflac.FrameListener;
 import org.jflac.frame.Frame;
+import org.jflac.metadata.Metadata;
 
 import javax.sound.sampled.AudioFormat;
 import java.io.ByteArrayInputStream;
@@ -97,6 +99,9 @@ final class FlacDecoder implements PcmDecoder {
             Frame frame;
             try {
                 frame = flac.readNextFrame();
+            } catch (JflacGoingInCircles e) {
+                ended = true;
+                break;
             } catch (IOException | RuntimeException e) {
                 throw new IOException(buffer.name() + ": the FLAC data is corrupt (" + e.getMessage() + ")", e);
             }
@@ -123,12 +128,22 @@ final class FlacDecoder implements PcmDecoder {
     }
 
     /**
-     * jflac 1.5.2 stops looking for a frame sync once it has decoded STREAMINFO's total samples, so a
-     * damaged header after that point makes {@code readNextFrame} retry the same bytes for ever.
+     * jflac 1.5.2's {@code readNextFrame} retries a damaged frame header without moving on in two
+     * states: once it has decoded STREAMINFO's total samples (it stops looking for a frame sync), and
+     * at the end of the data (its frame sync search swallows the EOF). Either would loop for ever.
+     * The first is checked here before each frame; both are caught inside the call by the error
+     * listener set up in {@link #seekToFrame}, since jflac reports every retry to it.
      */
     private boolean pastStreamInfoTotal() {
         org.jflac.metadata.StreamInfo si = flac.getStreamInfo();
         return si != null && si.getTotalSamples() > 0 && flac.getSamplesDecoded() >= si.getTotalSamples();
+    }
+
+    /** Thrown from jflac's error callback to leave its retry loop; the stream counts as ended there. */
+    private static final class JflacGoingInCircles extends RuntimeException {
+        JflacGoingInCircles() {
+            super(null, null, false, false);
+        }
     }
 
     private void fillSilence(int samples) {
@@ -151,6 +166,26 @@ final class FlacDecoder implements PcmDecoder {
         flac = new FLACDecoder(new SequenceInputStream(header,
                 new CountingInputStream(buffer.openStream(frame.offset(), length), counter)));
         flac.readMetadata();
+        FLACDecoder decoder = flac;
+        flac.addFrameListener(new FrameListener() {
+            private long lastErrorAt = -1;
+            private int errorsHere;
+
+            @Override public void processMetadata(Metadata metadata) {}
+            @Override public void processFrame(Frame f) {}
+
+            /** Every retry consumes bytes; several errors at one position mean jflac is going round in circles. */
+            @Override
+            public void processError(String message) {
+                long at = decoder.getTotalBytesRead();
+                if (at != lastErrorAt) {
+                    lastErrorAt = at;
+                    errorsHere = 1;
+                } else if (++errorsHere >= 4) {
+                    throw new JflacGoingInCircles();
+                }
+            }
+        });
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

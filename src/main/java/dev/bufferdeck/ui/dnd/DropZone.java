@@ -40,7 +40,7 @@ public final class DropZone {
 
     private static boolean accepts(DragEvent e) {
         if (e.isConsumed() || e.getDragboard() == null) return false;
-        if (e.getDragboard().hasContent(InternalDrag.ROWS)) return false;
+        if (e.getDragboard().hasContent(InternalDrag.ROWS) || e.getDragboard().hasContent(InternalDrag.BUFFERS)) return false;
         return ClipboardReader.hasUsableContent(e.getDragboard());
     }
 }

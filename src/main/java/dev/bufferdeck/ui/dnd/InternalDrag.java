@@ -7,5 +7,8 @@ public final class InternalDrag {
     /** Playlist row indices being reordered, as "3,4,7". */
     public static final DataFormat ROWS = ClipboardReader.format("application/x-bufferdeck-rows");
 
+    /** Library buffers dragged out of the table, as their ids "12,15". */
+    public static final DataFormat BUFFERS = ClipboardReader.format("application/x-bufferdeck-buffers");
+
     private InternalDrag() {}
 }

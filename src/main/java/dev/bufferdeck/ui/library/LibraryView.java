@@ -112,6 +112,13 @@ public final class LibraryView extends BorderPane {
             row.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) actions.play(row.getItem());
             });
+            row.setOnDragDetected(e -> {
+                if (row.isEmpty()) return;
+                List<BufferRow> dragged = selection().contains(row.getItem()) ? selection() : List.of(row.getItem());
+                javafx.scene.input.Dragboard db = row.startDragAndDrop(javafx.scene.input.TransferMode.COPY);
+                db.setContent(dragContent(dragged));
+                e.consume();
+            });
             return row;
         });
         table.setOnKeyPressed(e -> {
@@ -147,6 +154,26 @@ public final class LibraryView extends BorderPane {
         MenuItem remove = new MenuItem("Remove from memory", new FontIcon(MaterialDesignD.DELETE));
         remove.setOnAction(e -> actions.remove(selection()));
         return new ContextMenu(play, add, new SeparatorMenuItem(), save, copyUrl, copyHash, new SeparatorMenuItem(), remove);
+    }
+
+    /**
+     * What a drag out of the library offers: the buffer ids (for the playlist window), the files they
+     * came from when they came from files, and the first buffer's bytes under its MIME type (a
+     * read-only view, no copy and no temporary file).
+     */
+    static javafx.scene.input.ClipboardContent dragContent(List<BufferRow> rows) {
+        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        content.put(dev.bufferdeck.ui.dnd.InternalDrag.BUFFERS,
+                String.join(",", rows.stream().map(r -> Long.toString(r.buffer().id())).toList()));
+        List<java.io.File> files = rows.stream().map(r -> r.buffer().origin())
+                .filter(o -> o instanceof dev.bufferdeck.repository.Origin.File)
+                .map(o -> ((dev.bufferdeck.repository.Origin.File) o).path().toFile()).toList();
+        if (!files.isEmpty()) content.putFiles(files);
+        dev.bufferdeck.format.DetectedFormat format = dev.bufferdeck.format.DetectedFormat.fromDisplayName(rows.get(0).buffer().detectedFormat());
+        if (format != null && format != dev.bufferdeck.format.DetectedFormat.UNKNOWN) {
+            content.put(dev.bufferdeck.ui.dnd.ClipboardReader.format(format.mimeType()), rows.get(0).buffer().bytes());
+        }
+        return content;
     }
 
     private static void copy(String text) {

@@ -212,6 +212,15 @@ public final class MainController implements LibraryActions, PlaylistActions {
     }
 
     @Override
+    public void insertBuffers(List<Long> bufferIds, int index) {
+        int at = Math.max(0, Math.min(index, playlist.entries().size()));
+        for (long id : bufferIds) {
+            var buffer = services.repository().findById(id);
+            if (buffer.isPresent()) playlist.insert(at++, library.rowFor(buffer.get()));
+        }
+    }
+
+    @Override
     public void addToPlaylist(List<BufferRow> rows) {
         rows.forEach(playlist::append);
         if (!rows.isEmpty()) notifier.info(rows.size() == 1 ? rows.get(0).title() + " added to the playlist"
@@ -355,14 +364,29 @@ public final class MainController implements LibraryActions, PlaylistActions {
 
     // ---- startup and session
 
-    /** Restores the session (or adds the demo clip on a first start), then loads and plays the arguments. */
+    /** Reads the session (from a store that keeps it in memory: tests), then starts as below. */
     public void start(List<String> sources) {
-        SessionState session = null;
+        List<String> warnings = new ArrayList<>();
+        SessionState session = readSession(services, warnings);
+        start(session, warnings, sources);
+    }
+
+    /** Reads the saved session; call it off the FX thread, it reads a file. */
+    public static SessionState readSession(AppServices services, List<String> warnings) {
         try {
-            session = services.session().load(notifier::error).orElse(null);
+            return services.session().load(warnings::add).orElse(null);
         } catch (RuntimeException e) {
-            notifier.error("Could not read the last session: " + e.getMessage());
+            warnings.add("Could not read the last session: " + e.getMessage());
+            return null;
         }
+    }
+
+    /**
+     * Restores the session read beforehand (or adds the demo clip on a first start, when it is
+     * null), then loads the arguments, queues them and plays the first.
+     */
+    public void start(SessionState session, List<String> warnings, List<String> sources) {
+        warnings.forEach(notifier::error);
         if (session != null) {
             player.volumeProperty().set(session.volume());
             player.mutedProperty().set(session.muted());
@@ -375,7 +399,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
             if (session.main() != null) Geometry.apply(stage, session.main());
             playlistGeometry = session.playlistWindow();
             loadLocations(session.playlist(), 0, missing -> reportMissing("Last session", missing));
-            if (session.playlistWindowShown()) playlistWindow().show();
+            if (session.playlistWindowShown()) javafx.application.Platform.runLater(() -> playlistWindow().show());
         } else {
             addDemoClip(sources.isEmpty());
         }

@@ -7,6 +7,8 @@ public interface PlaylistActions {
     void play(PlaylistEntry entry);
     /** Loads the items and inserts them at {@code index} (the end when it equals the size). */
     void dropAt(DroppedItems items, int index);
+    /** Library buffers dragged onto the playlist: inserted at {@code index} without loading anything. */
+    void insertBuffers(java.util.List<Long> bufferIds, int index);
     void importPlaylist();
     void exportPlaylist();
 }

@@ -142,6 +142,19 @@ public final class PlaylistWindow {
             }
         });
         DropZone.install(table, (items, e) -> actions.dropAt(items, dropIndex(e)));
+        table.addEventHandler(DragEvent.DRAG_OVER, e -> {
+            if (e.getDragboard().hasContent(InternalDrag.BUFFERS)) {
+                e.acceptTransferModes(TransferMode.COPY);
+                e.consume();
+            }
+        });
+        table.addEventHandler(DragEvent.DRAG_DROPPED, e -> {
+            if (!e.getDragboard().hasContent(InternalDrag.BUFFERS)) return;
+            actions.insertBuffers(parseIndices((String) e.getDragboard().getContent(InternalDrag.BUFFERS))
+                    .stream().map(Integer::longValue).toList(), dropIndex(e));
+            e.setDropCompleted(true);
+            e.consume();
+        });
     }
 
     public Stage stage() { return stage; }

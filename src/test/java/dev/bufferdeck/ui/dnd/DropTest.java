@@ -173,4 +173,25 @@ class DropTest {
         assertEquals(List.of("a", "dropped", "b", "c"), app.controller.playlist().entries().stream()
                 .map(e -> e.row().title()).toList());
     }
+
+    @Test
+    void libraryBuffersDraggedOntoThePlaylistAreInsertedWithoutLoading(FxRobot robot) throws Exception {
+        List<MediaBuffer> buffers = new java.util.ArrayList<>();
+        for (String n : List.of("a", "b", "c")) {
+            buffers.add(app.repository.add(Wavs.tone(0.1, 300 + n.charAt(0)), n + ".wav", new Origin.BuiltIn(n), "wav").buffer());
+        }
+        robot.interact(() -> app.controller.playlist().append(app.controller.library().rowFor(buffers.get(0))));
+        robot.interact(() -> app.controller.playlistWindow().show());
+        TableView<PlaylistEntry> table = app.controller.playlistWindow().table();
+        waitUntil(() -> !table.lookupAll(".table-row-cell").isEmpty(), 15);
+        Node first = table.lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.isVisible() && r.getIndex() == 0).findFirst().orElseThrow();
+        String ids = buffers.get(1).id() + "," + buffers.get(2).id();
+        robot.interact(() -> {
+            Bounds b = first.localToScene(first.getLayoutBounds());
+            SyntheticDrag.dropAt(table, Map.of(InternalDrag.BUFFERS, ids), new Point2D(b.getMinX() + 20, b.getCenterY()));
+        });
+        assertEquals(List.of("b", "c", "a"), app.controller.playlist().entries().stream().map(e -> e.row().title()).toList());
+        assertEquals(3, app.repository.count(), "nothing was loaded again");
+    }
 }

@@ -1,0 +1,124 @@
+package dev.bufferdeck.bench;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Start → first window painted: BufferDeck (first start, demo clip) next to a bare JavaFX "hello"
+ * stage, each launched the same way in a fresh JVM on the same classpath and display settings
+ * (Monocle headless unless -Dbench.display=gtk). Prints medians and the ratio (goal ≤ 1.3).
+ */
+public final class StartupBench {
+    private static final String SHOWN = "FIRST-WINDOW-SHOWN";
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        List<Long> hello = new ArrayList<>(), app = new ArrayList<>();
+        time("hello", 1);
+        time("app", 1);
+        for (int i = 0; i < runs; i++) {
+            hello.add(time("hello", i));
+            app.add(time("app", i));
+        }
+        long h = median(hello), a = median(app);
+        System.out.printf(Locale.ROOT, "start → first window, median of %d: hello stage %d ms, BufferDeck %d ms, ratio %.2f (goal ≤ 1.3)%n",
+                runs, h, a, (double) a / h);
+        System.out.println("  hello runs: " + hello + "  BufferDeck runs: " + app);
+    }
+
+    private static long median(List<Long> xs) {
+        long[] s = xs.stream().mapToLong(Long::longValue).sorted().toArray();
+        return s[s.length / 2];
+    }
+
+    private static long time(String which, int run) throws Exception {
+        Path config = Files.createTempDirectory("bufferdeck-bench-config");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dbufferdeck.config.dir=" + config,
+                "-Dbufferdeck.output=memory"));
+        if (!"gtk".equals(System.getProperty("bench.display"))) {
+            cmd.addAll(Arrays.asList("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw"));
+        }
+        cmd.add(Child.class.getName());
+        cmd.add(which);
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.contains(SHOWN)) return (System.nanoTime() - t0) / 1_000_000;
+            }
+        } finally {
+            p.destroyForcibly().waitFor();
+            try (var files = Files.walk(config)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        throw new IllegalStateException(which + " run " + run + " never showed a window");
+    }
+
+    /** The launched JVM: starts the app (or the hello stage) and reports the first pulse after its window shows. */
+    public static final class Child {
+        public static void main(String[] args) {
+            Thread watcher = new Thread(Child::watch, "first-window-watcher");
+            watcher.setDaemon(true);
+            watcher.start();
+            if (args[0].equals("hello")) Application.launch(Hello.class);
+            else dev.bufferdeck.ui.BufferDeckApp.launchWith(new String[0]);
+        }
+
+        private static void watch() {
+            boolean[] hooked = {false};
+            while (!hooked[0]) {
+                try {
+                    Platform.runLater(() -> {
+                        if (hooked[0]) return;
+                        for (Window w : Window.getWindows()) {
+                            if (w.isShowing() && w.getScene() != null) {
+                                hooked[0] = true;
+                                Scene scene = w.getScene();
+                                Runnable[] once = new Runnable[1];
+                                once[0] = () -> {
+                                    scene.removePostLayoutPulseListener(once[0]);
+                                    System.out.println(SHOWN);
+                                    System.out.flush();
+                                };
+                                scene.addPostLayoutPulseListener(once[0]);
+                                Platform.requestNextPulse();
+                                return;
+                            }
+                        }
+                    });
+                } catch (IllegalStateException notStartedYet) {
+                    // the toolkit is not up yet
+                }
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    public static final class Hello extends Application {
+        @Override
+        public void start(Stage stage) {
+            stage.setScene(new Scene(new Label("hello"), 640, 400));
+            stage.show();
+        }
+    }
+}
