@@ -29,8 +29,10 @@ import java.util.Map;
  * stereo, made in memory through encoder pipes (ffmpeg, flac, oggenc); a format whose decoder is not
  * available yet is skipped with the decoder's own message.
  *
- * <p>Run: {@code mvn -B -o -q test-compile exec:java -Dexec.mainClass=dev.bufferdeck.bench.WaveformBench
- * -Dexec.classpathScope=test} (optional argument: minutes, default 60).
+ * <p>Run (exec-maven-plugin is not in the offline repository):
+ * {@code mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath && java -Xmx3g
+ * -cp target/classes:target/test-classes:$(cat target/test.classpath) dev.bufferdeck.bench.WaveformBench 60}
+ * (the argument is minutes, default 60). Needs ffmpeg (libmp3lame), flac and oggenc on the PATH.
  */
 public final class WaveformBench {
     private static final int RATE = 44_100;

@@ -188,21 +188,22 @@ abstract class OggAudioDecoder implements PcmDecoder {
         }
         int first = firstToDecode(held, shift);
         if (first < 0) return false;
-        Held from = held.get(first);
-        long queueStart = from.relativeEnd() + shift - (firstPacketSilent() ? 0 : from.samples());
-        if (queueStart > position) return false;
         resetCodec();
         queue.clear();
-        queue.anchorStart(queueStart);
+        Packet last = null;
         try {
             for (int i = first; i < held.size(); i++) {
-                Packet p = held.get(i).packet();
-                decode(p);
-                if (p.granulepos >= 0 && p.e_o_s != 0) queue.trimEndTo(p.granulepos - granuleOffset);
+                last = held.get(i).packet();
+                decode(last);
             }
         } catch (RuntimeException e) {
             throw new IOException(buffer.name() + ": the audio data is corrupt (" + e + ")", e);
         }
+        // Anchored by the end: a restarted JOrbis' first samples need not start where the packet
+        // lengths say (it assumes a short block before the first), but they end where they should.
+        queue.anchorEnd(held.get(held.size() - 1).relativeEnd() + shift);
+        if (queue.endPosition() - queue.frames() > position) return false;
+        if (last.granulepos >= 0 && last.e_o_s != 0) queue.trimEndTo(last.granulepos - granuleOffset);
         reader = dry;
         restartPage = start;
         anchoredByLastPage = false;
@@ -214,7 +215,7 @@ abstract class OggAudioDecoder implements PcmDecoder {
     private int firstToDecode(java.util.List<Held> held, long shift) {
         int containing = 0;
         while (held.get(containing).relativeEnd() + shift <= position) containing++;
-        if (firstPacketSilent()) return containing >= 1 ? containing - 1 : -1;
+        if (firstPacketSilent()) return containing >= 2 ? containing - 2 : -1;
         for (int i = containing; i >= 0; i--) {
             long packetStart = held.get(i).relativeEnd() + shift - held.get(i).samples();
             if (packetStart <= position - settleSamples()) return i;

@@ -97,11 +97,13 @@ public final class SpectrumView extends Region {
     }
 
     private void frame(long now) {
+        Spectrum s = feed.latest();
+        boolean fresh = s != null && s != lastSpectrum;
+        // while the feed runs, draw only what is new (about 30 times a second): each draw repaints the scene
+        if (!fresh && feed.isRunning() && lastFrameNanos != 0) return;
         double dt = lastFrameNanos == 0 ? 0 : (now - lastFrameNanos) / 1e9;
         lastFrameNanos = now;
         float fall = (float) (FALL_DB_PER_SECOND * dt);
-        Spectrum s = feed.latest();
-        boolean fresh = s != null && s != lastSpectrum;
         lastSpectrum = s;
         boolean moving = false;
         for (int i = 0; i < shown.length; i++) {

@@ -35,7 +35,12 @@ public final class WaveformView extends Region {
     static final Color PROGRESS = Color.web("#3b82f6", 0.35);
     static final Color TEXT = Color.web("#808891");
 
+    /** The whole waveform in the unplayed colour; redrawn only when the waveform or the size changes. */
     private final Canvas canvas = new Canvas();
+    /** The same in the played colour, clipped to the part heard: playback only moves the clip. */
+    private final Canvas played = new Canvas();
+    private final javafx.scene.shape.Rectangle playedClip = new javafx.scene.shape.Rectangle();
+    private final javafx.scene.shape.Rectangle playhead = new javafx.scene.shape.Rectangle(2, 0, PLAYHEAD);
     private final ObjectProperty<Waveform> waveform = new SimpleObjectProperty<>();
     private final LongProperty positionMillis = new SimpleLongProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
@@ -50,15 +55,20 @@ public final class WaveformView extends Region {
     private void createView() {
         getStyleClass().add(DEFAULT_STYLE_CLASS);
         getStylesheets().add(Objects.requireNonNull(WaveformView.class.getResource("waveform.css")).toExternalForm());
-        getChildren().add(canvas);
+        played.setClip(playedClip);
+        played.setMouseTransparent(true);
+        playhead.setMouseTransparent(true);
+        playhead.setManaged(false);
+        getChildren().addAll(canvas, played, playhead);
         setMinSize(40, 16);
         setPrefSize(400, 48);
     }
 
     private void init() {
-        for (Observable o : new Observable[] {waveform, positionMillis, progress, message}) o.addListener(x -> draw());
-        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::seekTo);
-        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::seekTo);
+        for (Observable o : new Observable[] {waveform, progress, message}) o.addListener(x -> draw());
+        positionMillis.addListener(x -> placePlayhead());
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::seekTo);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::seekTo);
     }
 
     public ObjectProperty<Waveform> waveformProperty() { return waveform; }
@@ -90,7 +100,7 @@ public final class WaveformView extends Region {
 
     private void seekTo(MouseEvent e) {
         if (waveform.get() == null || !e.isPrimaryButtonDown()) return;
-        long millis = millisAt(e.getX());
+        long millis = millisAt(e.getX() - canvas.getLayoutX());
         positionMillis.set(millis);
         onSeek.get().accept(millis);
         e.consume();
@@ -101,17 +111,41 @@ public final class WaveformView extends Region {
         double w = snapSizeX(getWidth() - snappedLeftInset() - snappedRightInset());
         double h = snapSizeY(getHeight() - snappedTopInset() - snappedBottomInset());
         canvas.relocate(snappedLeftInset(), snappedTopInset());
+        played.relocate(snappedLeftInset(), snappedTopInset());
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(Math.max(0, w));
             canvas.setHeight(Math.max(0, h));
+            played.setWidth(Math.max(0, w));
+            played.setHeight(Math.max(0, h));
             draw();
         }
+        placePlayhead();
+    }
+
+    /** Moves the played clip and the playhead line; cheap, so it can follow playback every frame. */
+    private void placePlayhead() {
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        long duration = durationMillis();
+        boolean shown = waveform.get() != null && duration > 0 && w > 0;
+        playhead.setVisible(shown);
+        if (!shown) {
+            playedClip.setWidth(0);
+            return;
+        }
+        double x = Math.floor(Math.min(w, w * positionMillis.get() / (double) duration));
+        playedClip.setWidth(x);
+        playedClip.setHeight(h);
+        playhead.setHeight(h);
+        playhead.relocate(canvas.getLayoutX() + Math.min(w - 2, Math.max(0, x - 1)), canvas.getLayoutY());
     }
 
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
+        GraphicsContext gp = played.getGraphicsContext2D();
         double w = canvas.getWidth(), h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
+        gp.clearRect(0, 0, w, h);
+        placePlayhead();
         if (w <= 0 || h <= 0) return;
         double mid = h / 2;
         Waveform wave = waveform.get();
@@ -123,7 +157,7 @@ public final class WaveformView extends Region {
                 g.setFill(PROGRESS);
                 g.fillRect(0, 0, w * building, h);
             }
-            String text = building >= 0 ? String.format("Building waveform… %d%%", Math.round(building * 100)) : message.get();
+            String text = building >= 0 ? "" : message.get();
             if (!text.isEmpty()) {
                 g.setFill(TEXT);
                 g.setTextAlign(TextAlignment.CENTER);
@@ -132,8 +166,8 @@ public final class WaveformView extends Region {
             }
             return;
         }
-        long duration = durationMillis();
-        double playheadX = duration <= 0 ? 0 : Math.min(w, w * positionMillis.get() / (double) duration);
+        g.setFill(UNPLAYED);
+        gp.setFill(PLAYED);
         int columns = wave.columns();
         int pixels = (int) Math.ceil(w);
         float[] min = wave.min(), max = wave.max();
@@ -147,10 +181,8 @@ public final class WaveformView extends Region {
             }
             if (lo > hi) continue;
             double top = mid - hi * mid, bottom = mid - lo * mid;
-            g.setFill(px < playheadX ? PLAYED : UNPLAYED);
             g.fillRect(px, top, 1, Math.max(1, bottom - top));
+            gp.fillRect(px, top, 1, Math.max(1, bottom - top));
         }
-        g.setFill(PLAYHEAD);
-        g.fillRect(Math.min(w - 2, Math.max(0, playheadX - 1)), 0, 2, h);
     }
 }
