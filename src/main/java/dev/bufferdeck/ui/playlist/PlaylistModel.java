@@ -16,22 +16,24 @@ import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The play queue as the views see it. Every order, shuffle, repeat and next/previous decision is
  * made by the {@link Playlist} it owns; this class keeps one {@link PlaylistRow} per playlist
- * position and mirrors the playlist into {@link #entries()} and {@link #currentProperty()}.
- * Lives on the FX thread.
+ * position in {@link #entries()} (row {@code i} shows playlist entry {@code i}), repeating each edit
+ * the playlist made as one list change so selections survive, and mirrors the current entry into
+ * {@link #currentProperty()}. Lives on the FX thread.
  */
 public final class PlaylistModel {
     private final Playlist playlist;
-    /** Row {@code i} shows playlist entry {@code i}. */
-    private final List<PlaylistRow> rows = new ArrayList<>();
-    private final ObservableList<PlaylistRow> entries = FXCollections.observableArrayList();
-    private final ObservableList<PlaylistRow> readOnlyEntries = FXCollections.unmodifiableObservableList(entries);
+    private final ObservableList<PlaylistRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<PlaylistRow> readOnlyEntries = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<PlaylistRow> current = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Repeat> repeat = new SimpleObjectProperty<>(Repeat.OFF);
     private final BooleanProperty shuffle = new SimpleBooleanProperty();
@@ -56,7 +58,7 @@ public final class PlaylistModel {
         int index = row == null ? -1 : indexOf(row);
         if (row != null && index < 0) throw new IllegalArgumentException("not in this playlist");
         playlist.setCurrentIndex(index);
-        publish();
+        publishCurrent();
     }
 
     public PlaylistRow append(BufferRow row) {
@@ -68,7 +70,7 @@ public final class PlaylistModel {
         PlaylistRow added = new PlaylistRow(row);
         playlist.insert(at, List.of(entryFor(row)));
         rows.add(at, added);
-        publish();
+        publishCurrent();
         return added;
     }
 
@@ -85,16 +87,15 @@ public final class PlaylistModel {
             while (reordered[next] != null) next++;
             reordered[next] = rows.get(i);
         }
-        rows.clear();
-        rows.addAll(List.of(reordered));
-        publish();
+        rows.setAll(reordered);
+        publishCurrent();
     }
 
     public void remove(Collection<PlaylistRow> gone) {
+        Set<PlaylistRow> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(gone);
         List<Integer> indices = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            for (PlaylistRow g : gone) if (rows.get(i) == g) indices.add(i);
-        }
+        for (int i = 0; i < rows.size(); i++) if (set.contains(rows.get(i))) indices.add(i);
         removeAt(indices);
     }
 
@@ -107,7 +108,7 @@ public final class PlaylistModel {
     public void clear() {
         playlist.clear();
         rows.clear();
-        publish();
+        publishCurrent();
     }
 
     /** The entry the user means by "next" (see {@link Playlist#next()}); nothing moves until it is played. */
@@ -137,19 +138,18 @@ public final class PlaylistModel {
 
     private void removeAt(List<Integer> indices) {
         if (indices.isEmpty()) return;
+        Set<PlaylistRow> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i : indices) gone.add(rows.get(i));
         playlist.remove(indices);
-        List<Integer> descending = indices.stream().distinct().sorted((a, b) -> b - a).toList();
-        for (int i : descending) rows.remove(i);
-        publish();
+        rows.removeAll(gone);
+        publishCurrent();
     }
 
     private static PlaylistEntry entryFor(BufferRow row) {
         return new PlaylistEntry(row.buffer().id(), row.buffer().origin().describe(), row.title(), row.durationMillis());
     }
 
-    /** Shows the playlist's current state: its rows in order, and the current one. */
-    private void publish() {
-        if (!entries.equals(rows)) entries.setAll(rows);
+    private void publishCurrent() {
         int index = playlist.currentIndex();
         current.set(index < 0 ? null : rows.get(index));
     }

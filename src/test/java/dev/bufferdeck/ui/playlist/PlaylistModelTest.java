@@ -150,6 +150,21 @@ class PlaylistModelTest {
     }
 
     @Test
+    void insertAndRemoveReachTheViewsAsOneAddOrRemoveSoTheirSelectionsSurvive() {
+        List<String> changes = new ArrayList<>();
+        playlist.entries().addListener((javafx.collections.ListChangeListener<PlaylistRow>) c -> {
+            while (c.next()) {
+                changes.add((c.wasReplaced() ? "replace" : c.wasAdded() ? "add" : c.wasRemoved() ? "remove" : "other")
+                        + " " + c.getFrom());
+            }
+        });
+        playlist.insert(2, e.get(0).row());
+        playlist.remove(List.of(e.get(1), e.get(3)));
+        assertEquals(List.of("add 2", "remove 1", "remove 3"), changes);
+        assertEquals(List.of("a", "a", "c", "e"), names());
+    }
+
+    @Test
     void removingABufferRemovesAllItsEntries() {
         playlist.append(e.get(1).row());
         playlist.removeBuffer(e.get(1).row().buffer());
