@@ -7,8 +7,8 @@ import java.nio.ByteBuffer;
  * sample by bisection over byte offsets, narrowed first by the SEEKTABLE when there is one.
  */
 public final class FlacFrameLocator {
-    /** A frame header found in the bytes: where it starts and its first sample. */
-    public record FrameStart(int offset, long sample, int blockSize) {}
+    /** A frame header found in the bytes: where it starts, its first sample, and its length up to and with its CRC-8. */
+    public record FrameStart(int offset, long sample, int blockSize, int headerLength) {}
 
     private final ByteBuffer b;
     private final FlacStreamInfo info;
@@ -114,7 +114,7 @@ public final class FlacFrameLocator {
         if (p >= end || crc8(pos, p) != (b.get(p) & 0xFF)) return null;
         long sample = variable ? number : number * info.maxBlockSize();
         if (info.totalSamples() > 0 && sample >= info.totalSamples()) return null;
-        return new FrameStart(pos, sample, blockSize);
+        return new FrameStart(pos, sample, blockSize, p - pos + 1);
     }
 
     private static final int[] RATES = {0, 88200, 176400, 192000, 8000, 16000, 22050, 24000, 32000, 44100, 48000, 96000};

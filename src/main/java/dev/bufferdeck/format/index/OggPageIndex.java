@@ -118,7 +118,8 @@ public final class OggPageIndex {
         return -1;
     }
 
-    static boolean crcMatches(ByteBuffer b, int pos, int length) {
+    /** True when the page at {@code pos} of {@code length} bytes carries the CRC of its own bytes. */
+    public static boolean crcMatches(ByteBuffer b, int pos, int length) {
         int crc = 0;
         for (int i = 0; i < length; i++) {
             int v = (i >= 22 && i < 26) ? 0 : b.get(pos + i) & 0xFF;

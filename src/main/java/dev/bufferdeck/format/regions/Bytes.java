@@ -16,6 +16,9 @@ final class Bytes {
 
     int size() { return size; }
 
+    /** The buffer itself, for the shared indexes that read it directly. */
+    ByteBuffer buffer() { return buf; }
+
     boolean has(long offset, long length) {
         return offset >= 0 && length >= 0 && offset + length <= size;
     }

@@ -1,5 +1,8 @@
 package dev.bufferdeck.format.regions;
 
+import dev.bufferdeck.format.index.FlacFrameLocator;
+import dev.bufferdeck.format.index.FlacStreamInfo;
+
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -38,7 +41,7 @@ final class FlacRegions {
             out.add(block(b, type, pos, length, last).withProblems(problems));
             pos += 4 + length;
         }
-        if (pos < b.size()) out.add(frames(b, pos, streamInfo));
+        if (pos < b.size()) out.add(frames(b, start, pos));
         return out;
     }
 
@@ -105,62 +108,55 @@ final class FlacRegions {
                 typeName + " · " + mime + " · " + width + "×" + height + " · " + Describe.bytes(imageLength));
     }
 
-    private static Region frames(Bytes b, long start, long streamInfo) {
-        int fixedBlock = streamInfo >= 0 ? b.u16be(streamInfo) : -1;
-        int minFrame = streamInfo >= 0 ? Math.max(0, b.u24be(streamInfo + 4)) : 0;
-        int[] starts = new int[1024];
-        int count = 0;
+    /** The shared frame locator for the stream whose "fLaC" marker is at {@code marker}, or null. */
+    static FlacFrameLocator locator(Bytes b, long marker) {
+        FlacStreamInfo info = FlacStreamInfo.read(b.buffer(), (int) marker);
+        return info == null ? null : new FlacFrameLocator(b.buffer(), info);
+    }
+
+    private static Region frames(Bytes b, long marker, long start) {
+        FlacFrameLocator locator = locator(b, marker);
         List<Problem> problems = new ArrayList<>();
-        FrameHeader first = FrameHeader.at(b, start, fixedBlock);
-        long pos = start;
-        if (first == null) {
-            long sync = nextFrame(b, start + 1, fixedBlock, -1, -1);
+        if (locator == null) {
+            problems.add(new Problem(start, "metadata is damaged, so the frames are not broken down"));
+            return new Region("FLAC frames", RegionKind.UNKNOWN, start, b.size() - start,
+                    Describe.bytes(b.size() - start), problems, List.of());
+        }
+        FlacFrameLocator.FrameStart current = locator.headerAt((int) start);
+        if (current == null) {
+            current = locator.nextFrame((int) start + 1);
             problems.add(new Problem(start, "no FLAC frame where the audio should start"
-                    + (sync >= 0 ? "; first frame at " + Describe.hex(sync) : "")));
-            if (sync < 0) {
+                    + (current != null ? "; first frame at " + Describe.hex(current.offset()) : "")));
+            if (current == null) {
                 return new Region("FLAC frames", RegionKind.UNKNOWN, start, b.size() - start,
                         Describe.bytes(b.size() - start) + " with no FLAC frame", problems, List.of());
             }
-            pos = sync;
         }
-        long firstFrame = pos;
-        FrameHeader current = FrameHeader.at(b, pos, fixedBlock);
+        long firstFrame = current.offset();
+        int[] starts = new int[1024];
+        int count = 0;
         while (current != null) {
             if (count == starts.length) starts = Arrays.copyOf(starts, count * 2);
-            starts[count++] = (int) pos;
-            long expectedNumber = current.variable() ? current.number() + current.blockSize() : current.number() + 1;
-            long next = nextFrame(b, pos + Math.max(minFrame, current.headerLength() + 1), fixedBlock,
-                    expectedNumber, current.variable() ? 1 : 0);
-            if (next < 0) break;
-            pos = next;
-            current = FrameHeader.at(b, pos, fixedBlock);
+            starts[count++] = current.offset();
+            long expected = current.sample() + current.blockSize();
+            FlacFrameLocator.FrameStart next = locator.nextFrame(current.offset() + current.headerLength() + 1);
+            while (next != null && next.sample() != expected) next = locator.nextFrame(next.offset() + 1);
+            current = next;
         }
         int[] frames = Arrays.copyOf(starts, count);
         return new Region("FLAC frames", RegionKind.CONTAINER, firstFrame, b.size() - firstFrame,
-                count + " frames" + (fixedBlock > 0 ? " · block size " + fixedBlock : ""), problems,
-                new FrameList(b, frames, fixedBlock));
-    }
-
-    /** The next verified frame header at or after {@code from} with the expected number, or -1. */
-    private static long nextFrame(Bytes b, long from, int fixedBlock, long expectedNumber, int variable) {
-        for (long p = from; p + 2 <= b.size(); p++) {
-            if (b.u8(p) != 0xFF || (b.u8(p + 1) & 0xFE) != 0xF8) continue;
-            FrameHeader h = FrameHeader.at(b, p, fixedBlock);
-            if (h == null) continue;
-            if (expectedNumber < 0 || (h.number() == expectedNumber && (h.variable() ? 1 : 0) == variable)) return p;
-        }
-        return -1;
+                count + " frames", problems, new FrameList(b, frames, locator));
     }
 
     private static final class FrameList extends AbstractList<Region> {
         private final Bytes b;
         private final int[] frames;
-        private final int fixedBlock;
+        private final FlacFrameLocator locator;
 
-        FrameList(Bytes b, int[] frames, int fixedBlock) {
+        FrameList(Bytes b, int[] frames, FlacFrameLocator locator) {
             this.b = b;
             this.frames = frames;
-            this.fixedBlock = fixedBlock;
+            this.locator = locator;
         }
 
         @Override public int size() { return frames.length; }
@@ -169,71 +165,20 @@ final class FlacRegions {
         public Region get(int i) {
             long start = frames[i];
             long end = i + 1 < frames.length ? frames[i + 1] : b.size();
-            FrameHeader h = FrameHeader.at(b, start, fixedBlock);
+            FlacFrameLocator.FrameStart h = locator.headerAt(frames[i]);
             List<Problem> problems = new ArrayList<>();
             if (end - start >= 2 && crc16(b, start, end - start - 2) != b.u16be(end - 2)) {
                 problems.add(new Problem(end - 2, "frame CRC-16 mismatch"));
             }
             List<Region> parts = List.of(
                     Region.leaf("frame header", RegionKind.HEADER, start, h.headerLength(),
-                            (h.variable() ? "sample " : "frame ") + h.number() + " · " + h.blockSize() + " samples"),
+                            "sample " + h.sample() + " · " + h.blockSize() + " samples"),
                     Region.leaf("subframes", RegionKind.AUDIO_FRAME, start + h.headerLength(),
                             Math.max(0, end - start - h.headerLength() - 2), "encoded samples"),
                     Region.leaf("CRC-16", RegionKind.HEADER, Math.max(start, end - 2), Math.min(2, end - start), ""));
             return new Region("frame " + i, RegionKind.AUDIO_FRAME, start, end - start,
                     "FLAC frame · " + h.blockSize() + " samples · " + Describe.bytes(end - start), problems, parts);
         }
-    }
-
-    /** The verified header of one FLAC frame. */
-    record FrameHeader(boolean variable, long number, int blockSize, int headerLength) {
-        static FrameHeader at(Bytes b, long p, int fixedBlock) {
-            if (!b.has(p, 6) || b.u8(p) != 0xFF || (b.u8(p + 1) & 0xFE) != 0xF8) return null;
-            int blockCode = b.u8(p + 2) >> 4;
-            int rateCode = b.u8(p + 2) & 0x0F;
-            int channelCode = b.u8(p + 3) >> 4;
-            int sizeCode = (b.u8(p + 3) >> 1) & 7;
-            if (blockCode == 0 || rateCode == 15 || channelCode > 10 || sizeCode == 3 || sizeCode == 7
-                    || (b.u8(p + 3) & 1) != 0) return null;
-            long q = p + 4;
-            int first = b.u8(q);
-            int extra;
-            long value;
-            if (first < 0x80) { extra = 0; value = first; }
-            else if ((first & 0xE0) == 0xC0) { extra = 1; value = first & 0x1F; }
-            else if ((first & 0xF0) == 0xE0) { extra = 2; value = first & 0x0F; }
-            else if ((first & 0xF8) == 0xF0) { extra = 3; value = first & 0x07; }
-            else if ((first & 0xFC) == 0xF8) { extra = 4; value = first & 0x03; }
-            else if ((first & 0xFE) == 0xFC) { extra = 5; value = first & 0x01; }
-            else if (first == 0xFE) { extra = 6; value = 0; }
-            else return null;
-            for (int i = 1; i <= extra; i++) {
-                int c = b.u8(q + i);
-                if ((c & 0xC0) != 0x80) return null;
-                value = (value << 6) | (c & 0x3F);
-            }
-            q += 1 + extra;
-            int blockSize;
-            if (blockCode == 1) blockSize = 192;
-            else if (blockCode <= 5) blockSize = 576 << (blockCode - 2);
-            else if (blockCode == 6) { blockSize = b.u8(q) + 1; q += 1; }
-            else if (blockCode == 7) { blockSize = b.u16be(q) + 1; q += 2; }
-            else blockSize = 256 << (blockCode - 8);
-            if (rateCode == 12) q += 1;
-            else if (rateCode == 13 || rateCode == 14) q += 2;
-            if (!b.has(q, 1) || crc8(b, p, q - p) != b.u8(q)) return null;
-            boolean variable = (b.u8(p + 1) & 1) == 1;
-            return new FrameHeader(variable, value, blockSize, (int) (q - p + 1));
-        }
-    }
-
-    static int crc8(Bytes b, long p, long length) {
-        int crc = 0;
-        for (long i = 0; i < length; i++) {
-            crc ^= b.u8(p + i);
-            for (int j = 0; j < 8; j++) crc = (crc & 0x80) != 0 ? ((crc << 1) ^ 0x07) & 0xFF : (crc << 1) & 0xFF;
-        }
-        return crc;
     }
 
     static int crc16(Bytes b, long p, long length) {

@@ -1,5 +1,7 @@
 package dev.bufferdeck.format.regions;
 
+import dev.bufferdeck.format.index.OggPageIndex;
+
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,16 +9,6 @@ import java.util.List;
 
 /** Ogg pages with their packets; pages are found in one pass and made into regions on demand. */
 final class OggRegions {
-    private static final int[] CRC_TABLE = new int[256];
-
-    static {
-        for (int i = 0; i < 256; i++) {
-            int r = i << 24;
-            for (int j = 0; j < 8; j++) r = (r & 0x80000000) != 0 ? (r << 1) ^ 0x04C11DB7 : r << 1;
-            CRC_TABLE[i] = r;
-        }
-    }
-
     private OggRegions() {}
 
     static Region parse(Bytes b) {
@@ -75,15 +67,6 @@ final class OggRegions {
         return "stream";
     }
 
-    static long crc(Bytes b, long pos, long size) {
-        int crc = 0;
-        for (long i = 0; i < size; i++) {
-            int v = (i >= 22 && i < 26) ? 0 : b.u8(pos + i);
-            crc = (crc << 8) ^ CRC_TABLE[((crc >>> 24) ^ v) & 0xFF];
-        }
-        return crc & 0xFFFFFFFFL;
-    }
-
     private static final class PageList extends AbstractList<Region> {
         private final Bytes b;
         private final int[] pages;
@@ -106,8 +89,7 @@ final class OggRegions {
         long size = pageSize(b, pos);
         long headerLength = 27 + segments;
         List<Problem> problems = new ArrayList<>();
-        long stored = b.u32le(pos + 22);
-        if (crc(b, pos, size) != stored) problems.add(new Problem(pos + 22, "page CRC mismatch"));
+        if (!OggPageIndex.crcMatches(b.buffer(), (int) pos, (int) size)) problems.add(new Problem(pos + 22, "page CRC mismatch"));
         List<Region> parts = new ArrayList<>();
         parts.add(Region.leaf("page header", RegionKind.HEADER, pos, headerLength,
                 "serial " + String.format("0x%08X", serial) + " · sequence " + b.u32le(pos + 18)

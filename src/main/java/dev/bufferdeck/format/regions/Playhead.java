@@ -1,5 +1,7 @@
 package dev.bufferdeck.format.regions;
 
+import dev.bufferdeck.format.index.FlacFrameLocator;
+import dev.bufferdeck.format.index.FlacStreamInfo;
 import dev.bufferdeck.format.index.MpegFrameIndex;
 
 import java.nio.ByteBuffer;
@@ -98,21 +100,21 @@ public final class Playhead {
         }
     }
 
-    private record FlacMapper(Bytes b, List<Region> frames, int fixedBlock, long rate) implements Mapper {
+    private record FlacMapper(List<Region> frames, FlacFrameLocator locator, long rate) implements Mapper {
         static FlacMapper of(Bytes b, RegionTree tree) {
             Region frames = container(tree, "FLAC frames");
-            Region info = container(tree, "STREAMINFO");
-            if (frames == null || info == null) return null;
-            long data = info.offset() + 4;
-            return new FlacMapper(b, frames.children(), b.u16be(data), b.u24be(data + 10) >> 4);
+            Region marker = container(tree, "fLaC");
+            if (frames == null || marker == null) return null;
+            FlacFrameLocator locator = FlacRegions.locator(b, marker.offset());
+            if (locator == null) return null;
+            return new FlacMapper(frames.children(), locator, FlacStreamInfo.read(b.buffer(), (int) marker.offset()).sampleRate());
         }
 
         public long sampleRate() { return rate; }
 
         long firstSample(int i) {
-            FlacRegions.FrameHeader h = FlacRegions.FrameHeader.at(b, frames.get(i).offset(), fixedBlock);
-            if (h == null) return Long.MAX_VALUE;
-            return h.variable() ? h.number() : h.number() * fixedBlock;
+            FlacFrameLocator.FrameStart h = locator.headerAt((int) frames.get(i).offset());
+            return h == null ? Long.MAX_VALUE : h.sample();
         }
 
         public Region regionAt(long sample) {
