@@ -21,6 +21,7 @@ import dev.bufferdeck.ui.services.Background;
 import dev.bufferdeck.ui.services.DemoClip;
 import dev.bufferdeck.ui.services.PlaylistFiles;
 import dev.bufferdeck.ui.services.SessionState;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.Clipboard;
@@ -107,6 +108,8 @@ public final class MainController implements LibraryActions, PlaylistActions {
         dialog.setHeaderText("Load a URL into memory");
         dialog.setContentText("http(s) URL:");
         dialog.getEditor().setPrefColumnCount(40);
+        // A URL taken from the clipboard is selected, so typing replaces it.
+        dialog.setOnShown(e -> Platform.runLater(() -> dialog.getEditor().selectAll()));
         dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty()).ifPresent(this::openUrl);
     }
 

@@ -39,7 +39,11 @@ class BadUrlNotificationTest {
             var before = app.repository.figures();
             robot.press(KeyCode.CONTROL).press(KeyCode.L).release(KeyCode.L).release(KeyCode.CONTROL);
             waitUntil(() -> robot.lookup(".dialog-pane .text-field").tryQuery().isPresent(), 15);
-            robot.clickOn(".dialog-pane .text-field").write(url).type(KeyCode.ENTER);
+            // The dialog offers a URL from the clipboard (an earlier test may have left one there): replace it.
+            javafx.scene.control.TextField field = robot.lookup(".dialog-pane .text-field").queryAs(javafx.scene.control.TextField.class);
+            robot.clickOn(field);
+            robot.interact(field::selectAll);
+            robot.write(url).type(KeyCode.ENTER);
             waitUntil(() -> app.controller.notifier().notices().stream().anyMatch(Notice::error), 20);
             Notice notice = app.controller.notifier().notices().stream().filter(Notice::error).findFirst().orElseThrow();
             assertTrue(notice.text().contains("404"), notice.text());

@@ -51,6 +51,7 @@ class HexInspectorTest {
         hexPane = new HexPane();
         inspector = new HexInspector(hexPane, pool, transport);
         stage.setScene(new Scene(inspector, 1100, 600));
+        stage.sizeToScene();
         stage.show();
     }
 
@@ -128,7 +129,10 @@ class HexInspectorTest {
         assertTrue(inspector.regionsPane().getScene() != null, "shown beside the hex view at first");
         robot.clickOn(inspector.treeToggle());
         assertEquals(null, inspector.regionsPane().getScene(), "collapsed");
-        assertTrue(hexPane.getWidth() > 1000, "the hex view takes the room: " + hexPane.getWidth());
+        robot.interact(() -> inspector.layout());
+        WaitForAsyncUtils.waitForFxEvents();
+        double room = inspector.getWidth();
+        assertTrue(hexPane.getWidth() > 0.9 * room, "the hex view takes the room: " + hexPane.getWidth() + " of " + room);
         robot.clickOn(inspector.treeToggle());
         assertTrue(inspector.regionsPane().getScene() != null);
     }
