@@ -20,24 +20,20 @@ final class Bytes {
     ByteBuffer buffer() { return buf; }
 
     boolean has(long offset, long length) {
-        return offset >= 0 && length >= 0 && offset + length <= size;
+        return dev.bufferdeck.format.Bytes.fits(buf, offset, length);
     }
 
-    int u8(long offset) {
-        return offset >= 0 && offset < size ? buf.get((int) offset) & 0xFF : -1;
+    /** Offsets a hostile size pushed past int range must not wrap around into the buffer. */
+    private static int at(long offset) {
+        return offset < 0 || offset > Integer.MAX_VALUE ? -1 : (int) offset;
     }
 
-    int u16be(long o) { return has(o, 2) ? (u8(o) << 8) | u8(o + 1) : -1; }
+    int u8(long o) { return dev.bufferdeck.format.Bytes.u8(buf, at(o)); }
+    int u16be(long o) { return dev.bufferdeck.format.Bytes.be16(buf, at(o)); }
     int u16le(long o) { return has(o, 2) ? u8(o) | (u8(o + 1) << 8) : -1; }
-    int u24be(long o) { return has(o, 3) ? (u8(o) << 16) | (u8(o + 1) << 8) | u8(o + 2) : -1; }
-
-    long u32be(long o) {
-        return has(o, 4) ? ((long) u8(o) << 24) | (u8(o + 1) << 16) | (u8(o + 2) << 8) | u8(o + 3) : -1;
-    }
-
-    long u32le(long o) {
-        return has(o, 4) ? ((long) u8(o + 3) << 24) | (u8(o + 2) << 16) | (u8(o + 1) << 8) | u8(o) : -1;
-    }
+    int u24be(long o) { return dev.bufferdeck.format.Bytes.be24(buf, at(o)); }
+    long u32be(long o) { return dev.bufferdeck.format.Bytes.be32(buf, at(o)); }
+    long u32le(long o) { return dev.bufferdeck.format.Bytes.le32(buf, at(o)); }
 
     long u64le(long o) {
         if (!has(o, 8)) return -1;
@@ -56,11 +52,7 @@ final class Bytes {
     }
 
     boolean matches(long offset, String ascii) {
-        if (!has(offset, ascii.length())) return false;
-        for (int i = 0; i < ascii.length(); i++) {
-            if (u8(offset + i) != ascii.charAt(i)) return false;
-        }
-        return true;
+        return dev.bufferdeck.format.Bytes.ascii(buf, at(offset), ascii);
     }
 
     /** Four printable ASCII characters (a chunk or box type), or null. */

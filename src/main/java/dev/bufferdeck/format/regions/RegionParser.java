@@ -27,6 +27,8 @@ public final class RegionParser {
         return parse(view, () -> MpegFrameIndex.build(view));
     }
 
+    // The parser is chosen by the container's magic alone, not by FormatSniffer: a damaged file the
+    // sniffer rightly calls Unknown must still be broken down here, with its problems shown.
     private static RegionTree parse(ByteBuffer buffer, Supplier<MpegFrameIndex> mpegIndex) {
         Bytes b = new Bytes(buffer.duplicate());
         if (b.size() == 0) return new RegionTree("empty", 0, List.of());
