@@ -36,6 +36,11 @@ public final class MediaBuffer {
     public String name() { return name; }
     public Origin origin() { return origin; }
     public int size() { return bytes.length; }
+    /**
+     * True when every byte of the source is here. Buffers still downloading (or live windows) are
+     * not complete: readers of them wait for bytes, and a decoder that waits is "buffering", not stuck.
+     */
+    public boolean isComplete() { return true; }
     /** Lower-case hex SHA-256 of the bytes. */
     public String sha256() { return sha256; }
     public Instant loadedAt() { return loadedAt; }
