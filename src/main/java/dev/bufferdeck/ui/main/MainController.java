@@ -300,8 +300,9 @@ public final class MainController implements LibraryActions, PlaylistActions {
                     loadLocations(items.stream().map(PlaylistFiles.Item::location).toList(), APPEND,
                             missing -> reportMissing(file.getFileName().toString(), missing));
                 });
-            } catch (IOException | RuntimeException e) {
-                notifier.error(file.getFileName() + ": cannot read playlist (" + e.getMessage() + ")");
+            } catch (Throwable e) { // an OutOfMemoryError too: the window must stay usable
+                notifier.error(file.getFileName() + ": cannot read playlist (" + (e instanceof OutOfMemoryError
+                        ? "not enough memory" : e.getMessage()) + ")");
             }
         });
     }
@@ -326,9 +327,10 @@ public final class MainController implements LibraryActions, PlaylistActions {
         PlaylistFiles files = services.playlistFiles();
         pool.execute(() -> {
             try {
-                files.write(file, items);
-                notifier.info("Exported " + items.size() + " entries to " + file.getFileName()
-                        + (dropped > 0 ? " (" + dropped + " dropped-data entries have no location and were left out)" : ""));
+                int leftOut = dropped + files.write(file, items);
+                notifier.info("Exported " + (items.size() + dropped - leftOut) + " entries to " + file.getFileName()
+                        + (leftOut == 0 ? "" : leftOut == 1 ? " · 1 entry has no location outside BufferDeck and was left out"
+                        : " · " + leftOut + " entries have no location outside BufferDeck and were left out"));
             } catch (IOException | RuntimeException e) {
                 notifier.error(file.getFileName() + ": cannot write playlist (" + e.getMessage() + ")");
             }

@@ -21,7 +21,7 @@ public final class TrackFactsReader implements FactsReader {
         DetectedFormat detected = DetectedFormat.fromDisplayName(buffer.detectedFormat());
         if (detected == null || !detected.isMedia()) return MediaFacts.untitled(Titles.fromName(buffer.name()));
         Tags tags = readTags(buffer);
-        String title = tags.title().isBlank() ? Titles.fromName(buffer.name()) : tags.title();
+        String title = tags.title().isBlank() ? Titles.fromName(buffer.name()) : DisplayText.safe(tags.title());
         Map<String, String> shown = tagTable(tags);
         ByteBuffer cover = tags.cover().map(CoverArt::data).orElse(null);
         AudioFacts facts;
