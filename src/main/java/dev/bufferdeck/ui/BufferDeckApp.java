@@ -40,6 +40,7 @@ public final class BufferDeckApp extends Application {
         stage.setMinHeight(480);
         stage.setOnHidden(e -> Platform.exit());
         controller.start(session, sessionWarnings, getParameters().getRaw());
+        controller.saveOnTermination();
         stage.show();
     }
 
