@@ -29,7 +29,8 @@ class LayerRulesTest {
             "audio", Set.of("repository", "format"),
             "playlist", Set.of("repository"),
             "session", Set.of("repository", "playlist"),
-            "cli", Set.of("repository", "source", "format", "audio", "playlist", "session"));
+            "cli", Set.of("repository", "source", "format", "audio", "playlist", "session"),
+            "desktop", Set.of("repository", "source", "format", "audio", "playlist", "session"));
 
     @Test
     void modelPackagesImportOnlyTheLayersBelowThemAndNoJavaFxScene() throws IOException {

@@ -529,6 +529,18 @@ public final class MainController implements LibraryActions, PlaylistActions {
         }
     }
 
+    /**
+     * Sources another launch handed over: loaded and queued, the first played when nothing plays;
+     * with {@code enqueueOnly} just queued, without raising the window.
+     */
+    public void openLaunched(List<String> sources, boolean enqueueOnly) {
+        if (!enqueueOnly) {
+            stage.setIconified(false);
+            stage.toFront();
+        }
+        if (!sources.isEmpty()) loadIntoPlaylist(Loads.sources(sources), APPEND, !enqueueOnly);
+    }
+
     /** Synthesises the demo clip off the FX thread and adds it to the library (and the playlist). */
     public void addDemoClip(boolean toPlaylist) {
         pool.execute(() -> {
