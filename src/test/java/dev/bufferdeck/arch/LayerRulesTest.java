@@ -29,6 +29,7 @@ class LayerRulesTest {
             "audio", Set.of("repository", "format"),
             "playlist", Set.of("repository"),
             "session", Set.of("repository", "playlist"),
+            "video", Set.of("repository", "format"),
             "cli", Set.of("repository", "source", "format", "audio", "playlist", "session"));
 
     @Test
@@ -43,7 +44,7 @@ class LayerRulesTest {
                     Matcher m = IMPORT.matcher(Files.readString(file));
                     while (m.find()) {
                         String imported = m.group(1);
-                        if (imported.startsWith("javafx.scene") || (layer.equals("audio") && imported.startsWith("javafx."))) {
+                        if (imported.startsWith("javafx.scene") || ((layer.equals("audio") || layer.equals("video")) && imported.startsWith("javafx."))) {
                             violations.add(file + " imports " + imported);
                         }
                         if (imported.startsWith("dev.bufferdeck.")) {
