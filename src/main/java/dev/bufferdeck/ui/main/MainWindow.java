@@ -116,6 +116,7 @@ public final class MainWindow {
         DropZone.install(libraryView.table(), (items, e) -> controller.dropOnLibrary(items));
         DropZone.install(root, (items, e) -> controller.dropOnPlayer(items));
         controller.player().nowPlayingProperty().addListener((o, a, row) -> updateTitle(row));
+        libraryView.playingProperty().bind(controller.player().nowPlayingProperty());
         updateTitle(null);
     }
 
@@ -145,6 +146,16 @@ public final class MainWindow {
         if (window instanceof javafx.stage.Stage stage) {
             stage.setTitle(row == null ? "BufferDeck" : row.title() + " — BufferDeck");
         }
+    }
+
+    /** Ctrl+G from anywhere: the hex tab, with the focus in its offset field. */
+    public void goToOffset() {
+        showHex();
+        javafx.application.Platform.runLater(hexPane::focusGoTo);
+    }
+
+    public void showAbout() {
+        About.dialog(scene.getWindow(), scene.getStylesheets()).show();
     }
 
     public void showShortcuts() {
