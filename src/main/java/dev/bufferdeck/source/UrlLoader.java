@@ -43,8 +43,10 @@ import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,26 +107,58 @@ final class UrlLoader implements AutoCloseable {
         return connections.getTotalStats().getLeased();
     }
 
+    /**
+     * Follows redirects to the body. Credentials in a URL ({@code user:pw@}) go into that request's
+     * Authorization header, and into the redirects that stay on the same scheme, host and port;
+     * they are never sent elsewhere, and every message and origin shows them redacted.
+     */
     AddResult load(String source, URI requested, LoadProgress progress, Cancellation cancel) throws LoadException {
         checkScheme(source, requested, null);
         URI current = requested;
+        String credentials = requested.getUserInfo();
+        List<URI> chain = new ArrayList<>(List.of(requested));
         for (int hops = 0; ; hops++) {
             if (cancel.isCancelled()) throw failure(source, LoadException.Kind.CANCELLED, "cancelled");
             Exchange exchange;
             try {
-                exchange = new Exchange(source, requested, current, progress, cancel);
+                exchange = new Exchange(source, requested, current, credentials, progress, cancel);
             } catch (IllegalArgumentException e) {
                 throw failure(source, LoadException.Kind.UNSUPPORTED, "not a valid URL: " + Failures.describe(e), e);
             }
-            URI next = exchange.run();
+            URI next;
+            try {
+                next = exchange.run();
+            } catch (LoadException e) {
+                throw hops == 0 || e.isCancelled() ? e : atHop(e, chain);
+            }
             if (next == null) return exchange.result;
             if (hops + 1 > settings.maxRedirects()) {
                 throw failure(source, LoadException.Kind.REDIRECT,
                         "redirected more than " + settings.maxRedirects() + " times");
             }
             checkScheme(source, next, "redirect to ");
+            if (next.getUserInfo() != null) credentials = next.getUserInfo();
+            else if (!sameOrigin(current, next)) credentials = null;
             current = next;
+            chain.add(next);
         }
+    }
+
+    /** A failure after a redirect names the hop that failed and the chain that led there, not just the first URL. */
+    private static LoadException atHop(LoadException e, List<URI> chain) {
+        StringBuilder path = new StringBuilder();
+        for (URI hop : chain) path.append(path.length() == 0 ? "" : " → ").append(hop);
+        return new LoadException(e.source(), e.kind(), chain.get(chain.size() - 1) + ": " + e.reason()
+                + " (redirect chain: " + path + ")", e.getCause());
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(String.valueOf(b.getHost()))
+                && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** One request and its response: a redirect to follow, or the body loaded into the repository. */
@@ -139,14 +173,18 @@ final class UrlLoader implements AutoCloseable {
         private long bytesRead;
         private long expected = -1;
 
-        Exchange(String source, URI requested, URI uri, LoadProgress progress, Cancellation cancel) {
+        Exchange(String source, URI requested, URI uri, String credentials, LoadProgress progress, Cancellation cancel) {
             this.source = source;
             this.requested = requested;
             this.uri = uri;
             this.progress = progress;
             this.cancel = cancel;
-            this.request = new HttpGet(uri);
+            this.request = new HttpGet(withoutUserInfo(uri));
             request.setHeader("Accept-Encoding", "identity");
+            if (credentials != null) {
+                request.setHeader("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            }
         }
 
         /** @return where the server redirects to, or null when the body was loaded */
@@ -175,6 +213,7 @@ final class UrlLoader implements AutoCloseable {
             }
             try {
                 watchdog.arm(settings.idleTimeout(), "no data for " + seconds(settings.idleTimeout()) + " (stalled)");
+                watchdog.expectProgress(settings.minimumProgress(), settings.progressWindow());
                 int status = response.getCode();
                 if (isRedirect(status)) {
                     Header location = response.getFirstHeader("Location");
@@ -244,7 +283,7 @@ final class UrlLoader implements AutoCloseable {
                 for (Header h : response.getHeaders()) {
                     headers.computeIfAbsent(h.getName(), k -> new ArrayList<>()).add(h.getValue());
                 }
-                Origin origin = new Origin.Url(requested, uri, response.getCode(), headers);
+                Origin origin = new Origin.Url(UrlRedaction.redact(requested), UrlRedaction.redact(uri), response.getCode(), headers);
                 return repository.add(reservation, body.bytes(), body.sha256(),
                         UrlNaming.nameOf(response, uri), origin, UrlNaming.declaredType(response, uri));
             }
@@ -382,7 +421,7 @@ final class UrlLoader implements AutoCloseable {
 
             private void counted(int n) {
                 bytesRead += n;
-                watchdog.touch(settings.idleTimeout());
+                watchdog.counted(n, settings.idleTimeout());
                 progress.progress(bytesRead, expected);
             }
         }
@@ -420,9 +459,13 @@ final class UrlLoader implements AutoCloseable {
         if (uri.getPort() > 65535) {
             throw failure(source, LoadException.Kind.UNSUPPORTED, where + "port " + uri.getPort() + " is out of range");
         }
-        if (uri.getRawUserInfo() != null) {
-            throw failure(source, LoadException.Kind.UNSUPPORTED, where + "user names and passwords in URLs are not supported");
-        }
+    }
+
+    private static URI withoutUserInfo(URI uri) {
+        if (uri.getRawUserInfo() == null) return uri;
+        String s = uri.toString();
+        int at = s.indexOf('@', s.indexOf("//") + 2);
+        return URI.create(s.substring(0, s.indexOf("//") + 2) + s.substring(at + 1));
     }
 
     /** The exchange already failed; the connection is discarded and closing it may only add noise. */
