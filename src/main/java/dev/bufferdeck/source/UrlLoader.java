@@ -1,5 +1,7 @@
 package dev.bufferdeck.source;
 
+import dev.bufferdeck.repository.UrlRedaction;
+
 import dev.bufferdeck.repository.AddResult;
 import dev.bufferdeck.repository.BudgetExceededException;
 import dev.bufferdeck.repository.ByteSizes;
