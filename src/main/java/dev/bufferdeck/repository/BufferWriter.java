@@ -109,6 +109,22 @@ public final class BufferWriter implements AutoCloseable {
         reservation.shrink(old);
     }
 
+    /**
+     * A body of unknown length ends with unused capacity: it is given back by a copy of exactly the
+     * body's size (reserved first; when the budget cannot take the copy, the spare room is kept and counted).
+     */
+    private void trim(GrowingBytes g) {
+        int old = g.capacity();
+        if (old == g.size()) return;
+        try {
+            reservation.grow(g.size());
+        } catch (BudgetExceededException e) {
+            return;
+        }
+        g.growTo(g.size());
+        reservation.shrink(old);
+    }
+
     /** Lists the buffer in the repository now (listeners see it added), before all its bytes are here. */
     public void publish() {
         synchronized (this) {
@@ -129,6 +145,7 @@ public final class BufferWriter implements AutoCloseable {
             finished = true;
         }
         String digest = HexFormat.of().formatHex(sha.digest());
+        trim((GrowingBytes) store);
         store.markComplete();
         return repository.completed(this, digest);
     }

@@ -30,6 +30,15 @@ final class GrowingBytes extends ByteStore {
         return store;
     }
 
+    /** The first {@code length} bytes, complete, over the same array (they never change once written). */
+    GrowingBytes snapshot(int length) {
+        int s = size;
+        if (length < 0 || length > s) throw new IndexOutOfBoundsException("prefix of " + length + " of " + s + " bytes");
+        GrowingBytes prefix = new GrowingBytes(array, length);
+        prefix.markComplete();
+        return prefix;
+    }
+
     /** An empty store of {@code capacity} bytes (0 when the length is unknown: it grows on demand). */
     static GrowingBytes empty(int capacity) {
         return new GrowingBytes(new byte[capacity], 0);

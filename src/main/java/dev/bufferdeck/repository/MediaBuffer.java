@@ -97,6 +97,26 @@ public final class MediaBuffer {
         store.copy(offset, dest, destOffset, length);
     }
 
+    /**
+     * Waits until {@code count} bytes have arrived in all, or the load ended.
+     *
+     * @return false when the buffer completed (or a live stream ended) with fewer bytes
+     * @throws java.io.IOException why the load failed ("load cancelled", a network error), or an interrupt
+     */
+    public boolean awaitBytes(long count) throws java.io.IOException {
+        return store.awaitArrived(count);
+    }
+
+    /**
+     * The first {@code length} bytes as a complete buffer of their own, sharing this buffer's array
+     * (no copy): a decoder opened on it plays what has arrived of a buffer still loading. Not listed
+     * in any repository.
+     */
+    public MediaBuffer prefix(int length) {
+        if (!(store instanceof GrowingBytes g)) throw new IllegalStateException("a live window has no fixed prefix");
+        return new MediaBuffer(id, name, origin, g.snapshot(length), sha256, loadedAt, declaredType, detection);
+    }
+
     ByteStore store() { return store; }
 
     void completed(String digest, FormatDetector.Detection detected) {

@@ -146,7 +146,13 @@ public final class MediaRepository {
             throws BudgetExceededException {
         if (expectedLength > MAX_BUFFER_SIZE) throw new IllegalArgumentException("above the largest array");
         Reservation reservation = reserve(Math.max(0, expectedLength));
-        GrowingBytes store = GrowingBytes.empty((int) Math.max(0, expectedLength));
+        GrowingBytes store;
+        try {
+            store = GrowingBytes.empty((int) Math.max(0, expectedLength));
+        } catch (OutOfMemoryError e) {
+            reservation.close();
+            throw e;
+        }
         return new BufferWriter(this, pending(name, origin, declaredType, store), reservation,
                 expectedLength >= 0);
     }

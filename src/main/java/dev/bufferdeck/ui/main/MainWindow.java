@@ -10,6 +10,7 @@ import dev.bufferdeck.ui.library.LibraryView;
 import dev.bufferdeck.ui.notify.NotificationBar;
 import dev.bufferdeck.ui.regions.HexInspector;
 import dev.bufferdeck.ui.services.Background;
+import dev.bufferdeck.ui.video.VideoArea;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -68,7 +69,8 @@ public final class MainWindow {
 
     private Scene createView() {
         root.getStyleClass().add("main-window");
-        VBox header = new VBox(10, nowPlaying, transport);
+        VBox header = new VBox(10, VideoArea.around(nowPlaying, controller.services().playback(),
+                controller.services().repository(), controller.notifier(), s -> Shortcuts.install(s, controller.player(), null)), transport);
         header.getStyleClass().add("player-header");
 
         inspector.getTabs().setAll(detailsTab, hexTab);
