@@ -11,8 +11,7 @@ import dev.bufferdeck.audio.decode.Decoders;
 import dev.bufferdeck.format.FormatSniffer;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaRepository;
-import dev.bufferdeck.source.LoadException;
-import dev.bufferdeck.source.SourceLoader;
+import dev.bufferdeck.playlist.SourceExpansion;
 
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.SourceDataLine;
@@ -56,12 +55,17 @@ final class PlayCommand implements Command {
         boolean failed = false;
         List<MediaBuffer> buffers = new ArrayList<>();
         MediaRepository repository = new MediaRepository(new FormatSniffer());
-        try (SourceLoader loader = new SourceLoader(repository)) {
+        try (CliSources loader = new CliSources(repository)) {
             for (String source : options.sources()) {
-                for (String item : loader.expand(source)) {
+                SourceExpansion.Result expanded = loader.expand(source);
+                for (String problem : expanded.problems()) {
+                    err.println("bufferdeck play: " + problem);
+                    failed = true;
+                }
+                for (String item : expanded.sources()) {
                     try {
                         buffers.add(loader.load(item).buffer());
-                    } catch (LoadException e) {
+                    } catch (CliSources.SourceFailure e) {
                         err.println("bufferdeck play: " + e.getMessage());
                         failed = true;
                     }
@@ -108,7 +112,8 @@ final class PlayCommand implements Command {
         MediaBuffer current = player.current();
         if (current == null) return;
         long duration = player.durationMillis();
-        err.print("\r" + clock(player.positionMillis()) + (duration >= 0 ? " / " + clock(duration) : "")
+        err.print('\r');
+        err.print(clock(player.positionMillis()) + (duration >= 0 ? " / " + clock(duration) : "")
                 + "  " + current.name() + "   ");
         err.flush();
     }

@@ -20,14 +20,15 @@ public final class LoadException extends Exception {
         this(source, kind, reason, null);
     }
 
+    /** Credentials in a URL, in the source or the reason, are redacted ({@code user:***@}). */
     public LoadException(String source, Kind kind, String reason, Throwable cause) {
-        super(source + ": " + reason, cause);
-        this.source = source;
+        super(UrlRedaction.redact(source) + ": " + UrlRedaction.redact(reason), cause);
+        this.source = UrlRedaction.redact(source);
         this.kind = kind;
-        this.reason = reason;
+        this.reason = UrlRedaction.redact(reason);
     }
 
-    /** The path or URL as the user gave it. */
+    /** The path or URL as the user gave it, credentials redacted. */
     public String source() { return source; }
     public Kind kind() { return kind; }
     /** The cause alone, without the source. */

@@ -2,6 +2,7 @@ package dev.bufferdeck.source;
 
 import dev.bufferdeck.repository.AddResult;
 import dev.bufferdeck.repository.BudgetExceededException;
+import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaRepository;
 import dev.bufferdeck.repository.Origin;
 
@@ -23,6 +24,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -64,6 +66,17 @@ public final class SourceLoader implements AutoCloseable {
      * @return the new buffer, or the one already holding the same bytes ({@code duplicate})
      */
     public AddResult load(String pathOrUrl, LoadProgress progress, Cancellation cancel) throws LoadException {
+        return load(pathOrUrl, progress, cancel, buffer -> {});
+    }
+
+    /**
+     * Loads like {@link #load(String, LoadProgress, Cancellation)}; a URL's buffer is listed in the
+     * repository at its first bytes and handed to {@code started} then (on this thread), so that it
+     * can play while the rest arrives. A file loads whole and is not handed over early. Returns
+     * when every byte is here; a live stream returns when it ends or is cancelled.
+     */
+    public AddResult load(String pathOrUrl, LoadProgress progress, Cancellation cancel,
+                          Consumer<MediaBuffer> started) throws LoadException {
         String source = pathOrUrl.strip();
         if (source.isEmpty()) throw new LoadException("(empty)", LoadException.Kind.NOT_FOUND, "no path or URL given");
         if (isUrl(source)) {
@@ -71,7 +84,7 @@ public final class SourceLoader implements AutoCloseable {
             if ("file".equalsIgnoreCase(uri.getScheme())) {
                 return files.load(fileUriToPath(source, uri), source, progress, cancel);
             }
-            return urlLoader().load(source, uri, progress, cancel);
+            return urlLoader().load(source, uri, progress, cancel, started);
         }
         return files.load(toPath(source), source, progress, cancel);
     }
