@@ -49,7 +49,6 @@ public record IlstItem(String name, String key, int dataType, int dataOffset, in
                     }
                     default -> { }
                 }
-                if (part.is("data")) break;
             }
         }
         return items;
