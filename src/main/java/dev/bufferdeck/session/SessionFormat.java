@@ -45,6 +45,10 @@ final class SessionFormat {
         if (s.mainWindow() != null) setting(sb, "mainWindow", bounds(s.mainWindow()));
         if (s.playlistWindow() != null) setting(sb, "playlistWindow", bounds(s.playlistWindow()));
         setting(sb, "playlistShowing", s.playlistShowing());
+        if (s.dividers() != null) {
+            setting(sb, "dividers", s.dividers().library() + "," + s.dividers().regions());
+            setting(sb, "regionTreeShown", s.dividers().regionTreeShown());
+        }
         setting(sb, "entries", origins.size());
         for (String origin : origins) sb.append(origin).append('\n');
         sb.append(END).append('\n');
@@ -94,7 +98,7 @@ final class SessionFormat {
         }
         return new Session(origins, current, v.volume(), v.bool("muted", d.muted()), v.repeat(),
                 v.bool("shuffle", d.shuffle()), v.bounds("mainWindow"), v.bounds("playlistWindow"),
-                v.bool("playlistShowing", d.playlistShowing()));
+                v.bool("playlistShowing", d.playlistShowing()), v.dividers());
     }
 
     private static void setting(StringBuilder sb, String key, Object value) {
@@ -153,6 +157,22 @@ final class SessionFormat {
                 bad("repeat", value, "OFF");
                 return Repeat.OFF;
             }
+        }
+
+        PaneDividers dividers() {
+            String value = settings.get("dividers");
+            if (value == null) return null;
+            String[] parts = value.split(",");
+            try {
+                if (parts.length == 2) {
+                    return new PaneDividers(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
+                            bool("regionTreeShown", true));
+                }
+            } catch (IllegalArgumentException ignored) {
+                // reported below
+            }
+            bad("dividers", value, "the default layout");
+            return null;
         }
 
         WindowBounds bounds(String key) {

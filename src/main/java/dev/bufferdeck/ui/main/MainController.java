@@ -59,6 +59,9 @@ public final class MainController implements LibraryActions, PlaylistActions {
     private final Loads loads;
     private PlaylistWindow playlistWindow;
     private SessionState.Geometry playlistGeometry;
+    /** The main window's dividers: set from the session on start, kept current by the window. */
+    private final javafx.beans.property.ObjectProperty<dev.bufferdeck.session.PaneDividers> dividers =
+            new javafx.beans.property.SimpleObjectProperty<>();
 
     public MainController(AppServices services, Stage stage) {
         this.services = services;
@@ -401,6 +404,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
             playlist.shuffleProperty().set(session.shuffle());
             if (session.main() != null) Geometry.apply(stage, session.main());
             playlistGeometry = session.playlistWindow();
+            if (session.dividers() != null) dividers.set(session.dividers());
             loadLocations(session.playlist(), 0, missing -> reportMissing("Last session", missing));
             if (session.playlistWindowShown()) javafx.application.Platform.runLater(() -> playlistWindow().show());
         } else {
@@ -437,7 +441,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
         SessionState.Geometry pw = playlistWindow != null ? Geometry.of(playlistWindow.stage()) : playlistGeometry;
         return new SessionState(locations, player.volumeProperty().get(), player.mutedProperty().get(),
                 playlist.repeatProperty().get().name(), playlist.shuffleProperty().get(), Geometry.of(stage), pw, shown,
-                currentIndexAmong(locations.size()));
+                currentIndexAmong(locations.size()), dividers.get());
     }
 
     private int currentIndexAmong(int saved) {
@@ -472,4 +476,5 @@ public final class MainController implements LibraryActions, PlaylistActions {
     }
 
     public Window window() { return stage; }
+    public javafx.beans.property.ObjectProperty<dev.bufferdeck.session.PaneDividers> dividersProperty() { return dividers; }
 }
