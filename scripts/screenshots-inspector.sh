@@ -38,12 +38,12 @@ inner() {
     sleep "${SETTLE_SECONDS:-20}"
     xdotool windowfocus --sync "$win" || true
     # Focus mode on (it opens the Hex tab), then off again: the default layout with the Hex tab showing.
-    xdotool key --window "$win" ctrl+i; sleep 5
-    import -window root "$OUT_DIR/focus.png"
-    xdotool key --window "$win" Escape; sleep 5
-    import -window root "$OUT_DIR/default.png"
+    xdotool key ctrl+i; sleep 5
+    import -window "$win" "$OUT_DIR/focus.png"
+    xdotool key Escape; sleep 5
+    import -window "$win" "$OUT_DIR/default.png"
     xdotool windowsize "$win" 760 600; sleep 6
-    import -window root -crop 760x640+0+0 "$OUT_DIR/narrow.png"
+    import -window "$win" "$OUT_DIR/narrow.png"
     kill "$app" 2>/dev/null || true
     wait "$app" 2>/dev/null || true
     rm -rf "$work"

@@ -17,9 +17,9 @@ import javafx.scene.control.TabPane;
  */
 final class WorkArea extends SplitPane {
     /** The library's share of a roomy window is what is left after the hex view and a tree of this width. */
-    static final double TREE_PREF_WIDTH = 340;
+    static final double TREE_PREF_WIDTH = 280;
     static final double LIBRARY_MIN_WIDTH = 240;
-    static final double LIBRARY_MAX_WIDTH = 440;
+    static final double LIBRARY_MAX_WIDTH = 460;
     private static final double DIVIDER_ALLOWANCE = 8;
 
     private final LibraryView library;

@@ -64,6 +64,7 @@ public final class HexInspector extends BorderPane {
     /** Narrower than this, the region tree gives way to its strip. */
     static final double TREE_MIN_WIDTH = 180;
     private static final double DIVIDER_ALLOWANCE = 8;
+    private static final double STRIP_WIDTH = 30;
 
     private final HexPane hexPane;
     private final RegionsPane regions;
@@ -146,6 +147,9 @@ public final class HexInspector extends BorderPane {
         treeStrip.setId("region-tree-strip");
         treeStrip.getStyleClass().add("region-tree-strip");
         treeStrip.setMaxHeight(Double.MAX_VALUE);
+        treeStrip.setMinWidth(STRIP_WIDTH);
+        treeStrip.setPrefWidth(STRIP_WIDTH);
+        treeStrip.setMaxWidth(STRIP_WIDTH);
         treeStrip.setFocusTraversable(false);
         split.setOrientation(Orientation.HORIZONTAL);
         SplitPane.setResizableWithParent(hexColumn, false);
@@ -204,7 +208,7 @@ public final class HexInspector extends BorderPane {
     /** The hex column and the tree's strip: the tree is the first to give way, so it asks for no room of its own. */
     @Override
     protected double computeMinWidth(double height) {
-        return snappedLeftInset() + hexColumn.minWidth(-1) + treeStrip.prefWidth(-1) + snappedRightInset();
+        return snappedLeftInset() + hexColumn.minWidth(-1) + STRIP_WIDTH + snappedRightInset();
     }
 
     /** The hex column at its own width, a divider and the tree at its least. */

@@ -121,6 +121,8 @@ class InspectorRoomTest {
         robot.interact(() -> stage.setWidth(760));
         assertTrue(app.window.libraryView().getWidth() < library, "then the library gives way");
         assertTrue(hex.textColumnEnd() <= hex.viewportWidth(), "and the hex view keeps its three columns");
+        double stripRight = inspector.treeStrip().localToScene(inspector.treeStrip().getBoundsInLocal()).getMaxX();
+        assertTrue(stripRight <= app.window.scene().getWidth() + 0.5, "the strip is inside the window: " + stripRight);
 
         robot.interact(() -> stage.setWidth(Screen.getPrimary().getVisualBounds().getWidth() * 0.8));
         assertTrue(inspector.treeVisible(), "the tree comes back when there is room");
