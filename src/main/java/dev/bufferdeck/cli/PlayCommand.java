@@ -11,12 +11,10 @@ import dev.bufferdeck.audio.decode.Decoders;
 import dev.bufferdeck.format.FormatSniffer;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaRepository;
+import dev.bufferdeck.playlist.SourceExpansion;
 import dev.bufferdeck.repository.AddResult;
 import dev.bufferdeck.source.Cancellation;
 import dev.bufferdeck.source.LoadEvents;
-import dev.bufferdeck.source.LoadException;
-import dev.bufferdeck.source.LoadProgress;
-import dev.bufferdeck.source.SourceLoader;
 
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.SourceDataLine;
@@ -29,8 +27,11 @@ import java.util.List;
 
 /**
  * {@code play}: loads the sources into memory in order and plays them through the player as soon as
- * each can play (a URL from its first bytes, while the rest downloads), blocking until the end. {@code --out} writes what went into the line as a WAV file instead,
- * as fast as the decoders go.
+ * each can play (a URL from its first bytes, while the rest downloads), blocking until the end.
+ * {@code --out} writes what went into the line as a WAV file instead, as fast as the decoders go;
+ * {@code --end} stops after that many seconds have been played. Standard output gets one line
+ * {@code Playing NAME} as each track starts to be heard and {@code Title: TEXT} whenever a stream's
+ * title changes, so scripts can follow.
  */
 final class PlayCommand implements Command {
     private static final String NAME = "play";
@@ -39,10 +40,12 @@ final class PlayCommand implements Command {
 
     @Override
     public String usage() {
-        return "play [--start SEC] [--device NAME|memory] [--out FILE.wav] [--volume V] SRC...";
+        return "play [--start SEC] [--end SEC] [--device NAME|memory] [--out FILE.wav] [--volume V] SRC...";
     }
 
-    private record Options(double startSeconds, String device, Path out, double volume, List<String> sources) {}
+    /** {@code endSeconds} is how long to play at most, or -1 for everything. */
+    private record Options(double startSeconds, double endSeconds, String device, Path out, double volume,
+                           List<String> sources) {}
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
@@ -70,12 +73,13 @@ final class PlayCommand implements Command {
             }
         }
 
-        Outcome outcome = new Outcome(err);
+        Outcome outcome = new Outcome(out, err);
         boolean failed;
-        try (SourceLoader loader = new SourceLoader(repository);
+        try (CliSources loader = new CliSources(repository);
              Player player = new Player(selection, Decoders::open)) {
             player.addListener(outcome);
             player.setVolume(options.volume());
+            if (options.endSeconds() >= 0) player.setPlayLimit(Math.round(options.endSeconds() * 1000));
             Queue queue = new Queue(player, Math.round(options.startSeconds() * 1000));
             Loads loads = new Loads(loader, options.sources(), queue, err);
             loads.start();
@@ -128,7 +132,7 @@ final class PlayCommand implements Command {
 
     /** Loads the sources in order on one thread; a URL is queued at its first bytes, while the rest downloads. */
     private static final class Loads {
-        private final SourceLoader loader;
+        private final CliSources loader;
         private final List<String> sources;
         private final Queue queue;
         private final PrintStream err;
@@ -137,7 +141,7 @@ final class PlayCommand implements Command {
         private volatile boolean done;
         private volatile boolean failed;
 
-        Loads(SourceLoader loader, List<String> sources, Queue queue, PrintStream err) {
+        Loads(CliSources loader, List<String> sources, Queue queue, PrintStream err) {
             this.loader = loader;
             this.sources = sources;
             this.queue = queue;
@@ -153,11 +157,16 @@ final class PlayCommand implements Command {
         private void run() {
             try {
                 for (String source : sources) {
-                    for (String item : loader.expand(source)) {
+                    SourceExpansion.Result expanded = loader.expand(source);
+                    for (String problem : expanded.problems()) {
+                        err.println("bufferdeck play: " + problem);
+                        failed = true;
+                    }
+                    for (String item : expanded.sources()) {
                         if (cancel.isCancelled()) return;
                         boolean[] queued = {false};
                         try {
-                            AddResult result = loader.load(item, LoadProgress.NONE, cancel, new LoadEvents() {
+                            AddResult result = loader.loadToPlay(item, cancel, new LoadEvents() {
                                 @Override public void started(MediaBuffer buffer) {
                                     queued[0] = true;
                                     queue.add(buffer);
@@ -168,8 +177,8 @@ final class PlayCommand implements Command {
                                 }
                             });
                             if (!queued[0]) queue.add(result.buffer());
-                        } catch (LoadException e) {
-                            if (e.isCancelled()) return;
+                        } catch (CliSources.SourceFailure e) {
+                            if (cancel.isCancelled()) return;
                             err.println("bufferdeck play: " + e.getMessage());
                             failed = true;
                         }
@@ -203,7 +212,8 @@ final class PlayCommand implements Command {
         MediaBuffer current = player.current();
         if (current == null) return;
         long duration = player.durationMillis();
-        err.print("\r" + clock(player.positionMillis()) + (duration >= 0 ? " / " + clock(duration) : "")
+        err.print('\r');
+        err.print(clock(player.positionMillis()) + (duration >= 0 ? " / " + clock(duration) : "")
                 + "  " + current.name() + "   ");
         err.flush();
     }
@@ -215,6 +225,7 @@ final class PlayCommand implements Command {
 
     private static Options parse(List<String> args) {
         double start = 0;
+        double end = -1;
         double volume = 1;
         String device = null;
         Path out = null;
@@ -227,6 +238,7 @@ final class PlayCommand implements Command {
             }
             switch (a) {
                 case "--start" -> start = number(a, value(args, ++i, a), 0, Double.MAX_VALUE);
+                case "--end" -> end = number(a, value(args, ++i, a), 0, Double.MAX_VALUE);
                 case "--volume" -> volume = number(a, value(args, ++i, a), 0, 1);
                 case "--device" -> device = value(args, ++i, a);
                 case "--out" -> {
@@ -244,7 +256,7 @@ final class PlayCommand implements Command {
         }
         if (sources.isEmpty()) throw new IllegalArgumentException("no source given");
         if (out != null && device != null) throw new IllegalArgumentException("use either --device or --out, not both");
-        return new Options(start, device, out, volume, sources);
+        return new Options(start, end, device, out, volume, sources);
     }
 
     private static String value(List<String> args, int i, String option) {
@@ -265,12 +277,28 @@ final class PlayCommand implements Command {
         return v;
     }
 
-    /** Waits for the end and reports errors, one line each. */
+    /** Waits for the end, reports errors one line each, and tells scripts what is heard. */
     private static final class Outcome implements PlayerListener {
+        private final PrintStream out;
         private final PrintStream err;
         private volatile boolean failed;
 
-        Outcome(PrintStream err) { this.err = err; }
+        Outcome(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public void trackStarted(MediaBuffer buffer) {
+            out.println("Playing " + buffer.name());
+            out.flush();
+        }
+
+        @Override
+        public void titleChanged(MediaBuffer buffer, String title) {
+            out.println("Title: " + title);
+            out.flush();
+        }
 
         @Override
         public void stateChanged(PlayerState state, MediaBuffer buffer) {

@@ -3,6 +3,7 @@ package dev.bufferdeck.source;
 import dev.bufferdeck.repository.AddResult;
 import dev.bufferdeck.repository.BudgetExceededException;
 import dev.bufferdeck.repository.ByteSizes;
+import dev.bufferdeck.repository.LocalFiles;
 import dev.bufferdeck.repository.MediaRepository;
 import dev.bufferdeck.repository.Origin;
 import dev.bufferdeck.repository.BufferWriter;
@@ -27,12 +28,8 @@ final class FileLoader {
 
     AddResult load(Path path, String source, LoadProgress progress, Cancellation cancel) throws LoadException {
         if (cancel.isCancelled()) throw new LoadException(source, LoadException.Kind.CANCELLED, "cancelled");
-        if (Files.isDirectory(path)) {
-            throw new LoadException(source, LoadException.Kind.UNSUPPORTED, "is a folder, not a file");
-        }
-        if (Files.exists(path) && !Files.isRegularFile(path)) {
-            throw new LoadException(source, LoadException.Kind.UNSUPPORTED, "not a regular file (a device or pipe)");
-        }
+        String refusal = LocalFiles.refusal(path);
+        if (refusal != null) throw new LoadException(source, LoadException.Kind.UNSUPPORTED, refusal);
         long size;
         try {
             size = Files.size(path);

@@ -1,5 +1,7 @@
 package dev.bufferdeck.source;
 
+import dev.bufferdeck.repository.UrlRedaction;
+
 import dev.bufferdeck.repository.AddResult;
 import dev.bufferdeck.repository.BudgetExceededException;
 import dev.bufferdeck.repository.BufferWriter;
@@ -43,8 +45,10 @@ import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,8 +115,11 @@ final class UrlLoader implements AutoCloseable {
     }
 
     /**
-     * Loads one URL. A live stream that drops is requested again, up to the configured tries in a
-     * row, each after a longer pause; its buffer keeps growing across reconnects.
+     * Loads one URL, following redirects to the body. Credentials in a URL ({@code user:pw@}) go
+     * into that request's Authorization header, and into the redirects that stay on the same scheme,
+     * host and port; they are never sent elsewhere, and every message and origin shows them
+     * redacted. A live stream that drops is requested again, up to the configured tries in a row,
+     * each after a longer pause; its buffer keeps growing across reconnects.
      */
     AddResult load(String source, URI requested, LoadProgress progress, Cancellation cancel,
                    LoadEvents events) throws LoadException {
@@ -168,23 +175,50 @@ final class UrlLoader implements AutoCloseable {
                                LoadEvents events, LiveStream stream) throws LoadException {
         checkScheme(source, requested, null);
         URI current = requested;
+        String credentials = requested.getUserInfo();
+        List<URI> chain = new ArrayList<>(List.of(requested));
         for (int hops = 0; ; hops++) {
             if (cancel.isCancelled()) throw failure(source, LoadException.Kind.CANCELLED, "cancelled");
             Exchange exchange;
             try {
-                exchange = new Exchange(source, requested, current, progress, cancel, events, stream);
+                exchange = new Exchange(source, requested, current, credentials, progress, cancel, events, stream);
             } catch (IllegalArgumentException e) {
                 throw failure(source, LoadException.Kind.UNSUPPORTED, "not a valid URL: " + Failures.describe(e), e);
             }
-            URI next = exchange.run();
+            URI next;
+            try {
+                next = exchange.run();
+            } catch (LoadException e) {
+                throw hops == 0 || e.isCancelled() ? e : atHop(e, chain);
+            }
             if (next == null) return exchange.result;
             if (hops + 1 > settings.maxRedirects()) {
                 throw failure(source, LoadException.Kind.REDIRECT,
                         "redirected more than " + settings.maxRedirects() + " times");
             }
             checkScheme(source, next, "redirect to ");
+            if (next.getUserInfo() != null) credentials = next.getUserInfo();
+            else if (!sameOrigin(current, next)) credentials = null;
             current = next;
+            chain.add(next);
         }
+    }
+
+    /** A failure after a redirect names the hop that failed and the chain that led there, not just the first URL. */
+    private static LoadException atHop(LoadException e, List<URI> chain) {
+        StringBuilder path = new StringBuilder();
+        for (URI hop : chain) path.append(path.length() == 0 ? "" : " → ").append(hop);
+        return new LoadException(e.source(), e.kind(), chain.get(chain.size() - 1) + ": " + e.reason()
+                + " (redirect chain: " + path + ")", e.getCause());
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(String.valueOf(b.getHost()))
+                && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** One request and its response: a redirect to follow, or the body loaded into the repository. */
@@ -202,8 +236,8 @@ final class UrlLoader implements AutoCloseable {
         private long bytesRead;
         private long expected = -1;
 
-        Exchange(String source, URI requested, URI uri, LoadProgress progress, Cancellation cancel,
-                 LoadEvents events, LiveStream stream) {
+        Exchange(String source, URI requested, URI uri, String credentials, LoadProgress progress,
+                 Cancellation cancel, LoadEvents events, LiveStream stream) {
             this.events = events;
             this.stream = stream;
             this.source = source;
@@ -211,8 +245,12 @@ final class UrlLoader implements AutoCloseable {
             this.uri = uri;
             this.progress = progress;
             this.cancel = cancel;
-            this.request = new HttpGet(uri);
+            this.request = new HttpGet(withoutUserInfo(uri));
             request.setHeader("Accept-Encoding", "identity");
+            if (credentials != null) {
+                request.setHeader("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            }
             request.setHeader("Icy-MetaData", "1");
         }
 
@@ -249,6 +287,7 @@ final class UrlLoader implements AutoCloseable {
             }
             try {
                 watchdog.arm(settings.idleTimeout(), "no data for " + seconds(settings.idleTimeout()) + " (stalled)");
+                watchdog.expectProgress(settings.minimumProgress(), settings.progressWindow());
                 int status = response.getCode();
                 if (isRedirect(status)) {
                     Header location = response.getFirstHeader("Location");
@@ -299,7 +338,7 @@ final class UrlLoader implements AutoCloseable {
             for (Header h : response.getHeaders()) {
                 headers.computeIfAbsent(h.getName(), k -> new ArrayList<>()).add(h.getValue());
             }
-            Origin origin = new Origin.Url(requested, uri, response.getCode(), headers);
+            Origin origin = new Origin.Url(UrlRedaction.redact(requested), UrlRedaction.redact(uri), response.getCode(), headers);
             String name = UrlNaming.nameOf(response, uri);
             String declared = UrlNaming.declaredType(response, uri);
             boolean known = !decode && length >= 0;
@@ -474,7 +513,7 @@ final class UrlLoader implements AutoCloseable {
 
             private void counted(int n) {
                 bytesRead += n;
-                watchdog.touch(settings.idleTimeout());
+                watchdog.counted(n, settings.idleTimeout());
                 progress.progress(bytesRead, expected);
             }
         }
@@ -509,9 +548,13 @@ final class UrlLoader implements AutoCloseable {
         if (uri.getPort() > 65535) {
             throw failure(source, LoadException.Kind.UNSUPPORTED, where + "port " + uri.getPort() + " is out of range");
         }
-        if (uri.getRawUserInfo() != null) {
-            throw failure(source, LoadException.Kind.UNSUPPORTED, where + "user names and passwords in URLs are not supported");
-        }
+    }
+
+    private static URI withoutUserInfo(URI uri) {
+        if (uri.getRawUserInfo() == null) return uri;
+        String s = uri.toString();
+        int at = s.indexOf('@', s.indexOf("//") + 2);
+        return URI.create(s.substring(0, s.indexOf("//") + 2) + s.substring(at + 1));
     }
 
     /** The exchange already failed; the connection is discarded and closing it may only add noise. */
