@@ -132,6 +132,38 @@ class LiveStreamTest {
     }
 
     @Test
+    void recordingKeepsTheWindowsMediaAsAnOrdinaryBufferThatPlays() throws Exception {
+        try (IcecastServer server = new IcecastServer(audio(), 4096, k -> "Song " + k, 0, n -> n == 1 ? 400_000 : 0)) {
+            MediaBuffer live = listen(server, HttpSettings.DEFAULTS);
+            while (live.bytesArrived() < 300_000) Thread.sleep(10);
+            AddResult kept = repository.record(live);
+            MediaBuffer recording = kept.buffer();
+            assertFalse(recording.isLive());
+            assertTrue(recording.isComplete());
+            assertEquals(64, recording.sha256().length());
+            assertTrue(recording.name().startsWith("stream (recorded "), recording.name());
+            byte[] sent = server.media();
+            byte[] bytes = new byte[recording.size()];
+            recording.bytes().get(bytes);
+            int at = indexOf(sent, bytes);
+            assertTrue(at >= 0, "the recording is a stretch of the media sent, without metadata");
+            assertTrue(recording.size() < WINDOW && recording.size() > WINDOW - 70 * 33, "the window's media: " + recording.size());
+            try (PcmDecoder d = Decoders.open(recording)) {
+                assertTrue(d.totalFrames() > 16_000 * 60, "a minute and more of audio: " + d.totalFrames());
+            }
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int k = 0; k < needle.length; k++) if (haystack[i + k] != needle[k]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
     void aDroppedStreamReconnectsTellsTheUserAndPlaysOn() throws Exception {
         try (IcecastServer server = new IcecastServer(audio(), 4096, k -> "Song " + k, 0, n -> n == 1 ? 60_000 : -1)) {
             MediaBuffer live = listen(server, HttpSettings.DEFAULTS);
