@@ -66,6 +66,8 @@ public final class OutputLoop implements AutoCloseable {
     private final Object lineLock = new Object();
     private final Object nextLock = new Object();
     private final AtomicLong seekRequest = new AtomicLong(-1);
+    /** {@link #seekRequest} value asking to drop the tracks written after the heard one. */
+    private static final long CUT_AFTER_HEARD = Long.MAX_VALUE;
 
     // commands, from any thread
     private volatile boolean paused;
@@ -173,6 +175,18 @@ public final class OutputLoop implements AutoCloseable {
         }
         LockSupport.unpark(thread);
         return true;
+    }
+
+    /**
+     * Drops what was written of the tracks after the heard one (a next track taken but not yet
+     * heard): the heard one continues from where it is, and a new next track can be offered.
+     */
+    public void cutAfterHeard() {
+        seekRequest.set(CUT_AFTER_HEARD);
+        synchronized (lineLock) {
+            line.flush();
+        }
+        LockSupport.unpark(thread);
     }
 
     /** Takes back the offered next track if the output thread has not taken it yet; else null. */
@@ -482,13 +496,23 @@ public final class OutputLoop implements AutoCloseable {
         }
     }
 
+    /** Moves the heard track to {@code frame}, or cuts after it at the heard frame ({@link #CUT_AFTER_HEARD}). */
     private void seekTo(long frame) {
         followHeard();
         Track target = heard != null ? heard : writing.track();
         DecodeAhead feed = writing;
         for (DecodeAhead d : lineup) if (d.track() == target) feed = d;
         int i = lineup.indexOf(feed);
-        for (int j = i + 1; j < lineup.size(); j++) lineup.get(j).seek(0);
+        boolean cut = frame == CUT_AFTER_HEARD;
+        if (cut) {
+            synchronized (lineLock) {
+                line.flush();
+            }
+            frame = Math.max(0, timeline.sourceFrameAt(line.getLongFramePosition()));
+            while (lineup.size() > i + 1) lineup.remove(i + 1).close();
+        } else {
+            for (int j = i + 1; j < lineup.size(); j++) lineup.get(j).seek(0);
+        }
         synchronized (lineLock) {
             line.flush();
         }

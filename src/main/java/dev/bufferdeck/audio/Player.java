@@ -57,6 +57,8 @@ public final class Player implements AutoCloseable {
     private DecodeAhead prepared;
     /** Offered to the line, which may have taken it already. */
     private DecodeAhead offered;
+    /** Taken by the line (written after the heard track) but not heard yet. */
+    private DecodeAhead taken;
     /** Every track a line may still play, for titles announced by a source. */
     private final Map<Track, DecodeAhead> feeds = new LinkedHashMap<>();
     /** What is left of the play limit in microseconds, or -1 for none. */
@@ -363,25 +365,37 @@ public final class Player implements AutoCloseable {
     }
 
     private boolean isAlreadyNext(MediaBuffer buffer) {
+        if (taken != null) return offered == null && upcoming.isEmpty() && taken.track().buffer() == buffer;
         if (offered != null) return upcoming.isEmpty() && offered.track().buffer() == buffer;
         return upcoming.size() == 1 && upcoming.peekFirst() == buffer;
     }
 
-    /** Takes the offered track back from the line unless it was taken already. */
+    /**
+     * Takes the offered track back from the line, or when the line already writes it after the heard
+     * track, has the line drop it and go on with the heard one.
+     */
     private void withdrawOffered() {
-        if (offered == null || line == null) return;
-        DecodeAhead back = line.withdrawNext();
+        if (line == null) return;
+        DecodeAhead back = offered == null ? null : line.withdrawNext();
         if (back != null) {
             feeds.remove(back.track());
             back.close();
         }
+        boolean written = taken != null || (offered != null && back == null);
+        if (written) {
+            line.cutAfterHeard();
+            if (taken != null) feeds.remove(taken.track());
+            if (offered != null) feeds.remove(offered.track());
+        }
         offered = null;
+        taken = null;
     }
 
     private void onTrackStarted(OutputLoop from, Track track) {
         if (from != line) return;
         current = track.buffer();
         title = null;
+        if (taken != null && taken.track() == track) taken = null;
         setCurrentTrack(track);
         fire(l -> l.trackStarted(track.buffer()));
     }
@@ -394,7 +408,10 @@ public final class Player implements AutoCloseable {
 
     private void onNextTaken(OutputLoop from, Track track) {
         if (from != line) return;
-        if (offered != null && offered.track() == track) offered = null;
+        if (offered != null && offered.track() == track) {
+            taken = offered;
+            offered = null;
+        }
         prepareNext();
     }
 
@@ -415,6 +432,7 @@ public final class Player implements AutoCloseable {
         endedMillis = from.positionMillis();
         line = null;
         offered = null;
+        taken = null;
         feeds.clear();
         if (limitMicros >= 0) {
             limitMicros = Math.max(0, limitMicros - Math.round(from.framesWritten() * 1e6 / from.format().getFrameRate()));
@@ -439,6 +457,7 @@ public final class Player implements AutoCloseable {
         if (from != line) return;
         line = null;
         offered = null;
+        taken = null;
         feeds.clear();
         clearQueue();
         fail(message);
@@ -459,6 +478,7 @@ public final class Player implements AutoCloseable {
         OutputLoop l = line;
         line = null;
         offered = null;
+        taken = null;
         feeds.clear();
         buffering = false;
         if (l != null) l.close();

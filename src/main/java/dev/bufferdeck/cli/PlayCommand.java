@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code play}: loads every source into memory, then plays them in order through the player,
  * blocking until the end. {@code --out} writes what went into the line as a WAV file instead,
- * as fast as the decoders go.
+ * as fast as the decoders go; {@code --end} stops after that many seconds have been played. Standard
+ * output gets one line {@code Playing NAME} as each track starts to be heard and {@code Title: TEXT}
+ * whenever a stream's title changes, so scripts can follow.
  */
 final class PlayCommand implements Command {
     private static final String NAME = "play";
@@ -36,10 +38,12 @@ final class PlayCommand implements Command {
 
     @Override
     public String usage() {
-        return "play [--start SEC] [--device NAME|memory] [--out FILE.wav] [--volume V] SRC...";
+        return "play [--start SEC] [--end SEC] [--device NAME|memory] [--out FILE.wav] [--volume V] SRC...";
     }
 
-    private record Options(double startSeconds, String device, Path out, double volume, List<String> sources) {}
+    /** {@code endSeconds} is how long to play at most, or -1 for everything. */
+    private record Options(double startSeconds, double endSeconds, String device, Path out, double volume,
+                           List<String> sources) {}
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
@@ -91,10 +95,11 @@ final class PlayCommand implements Command {
             }
         }
 
-        Outcome outcome = new Outcome(err);
+        Outcome outcome = new Outcome(out, err);
         try (Player player = new Player(selection, Decoders::open)) {
             player.addListener(outcome);
             player.setVolume(options.volume());
+            if (options.endSeconds() >= 0) player.setPlayLimit(Math.round(options.endSeconds() * 1000));
             player.play(buffers.get(0), Math.round(options.startSeconds() * 1000), 0);
             for (MediaBuffer b : buffers.subList(1, buffers.size())) player.queueNext(b);
             boolean terminal = System.console() != null && wav == null;
@@ -125,6 +130,7 @@ final class PlayCommand implements Command {
 
     private static Options parse(List<String> args) {
         double start = 0;
+        double end = -1;
         double volume = 1;
         String device = null;
         Path out = null;
@@ -137,6 +143,7 @@ final class PlayCommand implements Command {
             }
             switch (a) {
                 case "--start" -> start = number(a, value(args, ++i, a), 0, Double.MAX_VALUE);
+                case "--end" -> end = number(a, value(args, ++i, a), 0, Double.MAX_VALUE);
                 case "--volume" -> volume = number(a, value(args, ++i, a), 0, 1);
                 case "--device" -> device = value(args, ++i, a);
                 case "--out" -> {
@@ -154,7 +161,7 @@ final class PlayCommand implements Command {
         }
         if (sources.isEmpty()) throw new IllegalArgumentException("no source given");
         if (out != null && device != null) throw new IllegalArgumentException("use either --device or --out, not both");
-        return new Options(start, device, out, volume, sources);
+        return new Options(start, end, device, out, volume, sources);
     }
 
     private static String value(List<String> args, int i, String option) {
@@ -175,13 +182,29 @@ final class PlayCommand implements Command {
         return v;
     }
 
-    /** Waits for the end and reports errors, one line each. */
+    /** Waits for the end, reports errors one line each, and tells scripts what is heard. */
     private static final class Outcome implements PlayerListener {
+        private final PrintStream out;
         private final PrintStream err;
         private final CountDownLatch done = new CountDownLatch(1);
         private volatile boolean failed;
 
-        Outcome(PrintStream err) { this.err = err; }
+        Outcome(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public void trackStarted(MediaBuffer buffer) {
+            out.println("Playing " + buffer.name());
+            out.flush();
+        }
+
+        @Override
+        public void titleChanged(MediaBuffer buffer, String title) {
+            out.println("Title: " + title);
+            out.flush();
+        }
 
         @Override
         public void stateChanged(PlayerState state, MediaBuffer buffer) {
