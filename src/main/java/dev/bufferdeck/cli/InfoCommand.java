@@ -5,6 +5,7 @@ import dev.bufferdeck.playlist.SourceExpansion;
 import dev.bufferdeck.repository.ByteSizes;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaRepository;
+import dev.bufferdeck.repository.UrlRedaction;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ final class InfoCommand implements Command {
     }
 
     private static InfoReport failed(String source, String message) {
-        InfoReport report = new InfoReport().putJsonOnly("name", source);
+        InfoReport report = new InfoReport().putJsonOnly("name", UrlRedaction.redact(source));
         for (String key : List.of("source", "size", "sha256", "format", "declaredType", "mismatch", "mismatchNote")) {
             report.put(key, key, null);
         }

@@ -29,6 +29,7 @@ final class PlaylistLines implements Closeable {
     private int limit;
     private int lineNumber;
     private boolean ended;
+    private boolean afterCr;
 
     private PlaylistLines(Reader reader) {
         this.reader = reader;
@@ -75,6 +76,9 @@ final class PlaylistLines implements Closeable {
             }
             while (position < limit) {
                 char c = buffer[position++];
+                boolean secondHalfOfCrLf = c == '\n' && afterCr;
+                afterCr = c == '\r';
+                if (secondHalfOfCrLf) continue;
                 if (c == '\n' || c == '\r') {
                     lineNumber++;
                     String s = take();

@@ -4,6 +4,7 @@ import dev.bufferdeck.repository.AddResult;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaRepository;
 import dev.bufferdeck.repository.Origin;
+import dev.bufferdeck.repository.UrlRedaction;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ public final class SourceExpansion {
     public Result expand(String given) {
         Expansion e = new Expansion();
         e.expand(given, 0);
-        return new Result(List.copyOf(e.sources), List.copyOf(e.problems));
+        return new Result(List.copyOf(e.sources), e.problems.stream().map(UrlRedaction::redact).toList());
     }
 
     private final class Expansion {

@@ -6,7 +6,8 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ final class XspfCodec {
 
     static List<PlaylistEntry> read(PlaylistSource source, String playlistOrigin) throws IOException, PlaylistFormatException {
         List<PlaylistEntry> entries = new ArrayList<>();
-        try (InputStream in = BoundedInput.open(source)) {
+        try (Reader in = XmlText.reader(BoundedInput.open(source))) {
             XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
             try {
                 readEvents(xml, entries, playlistOrigin);
@@ -44,8 +45,11 @@ final class XspfCodec {
                 xml.close();
             }
         } catch (XMLStreamException e) {
-            if (e.getNestedException() instanceof IOException io) throw io;
-            if (e.getCause() instanceof IOException io) throw io;
+            Throwable nested = e.getNestedException() != null ? e.getNestedException() : e.getCause();
+            if (nested instanceof CharacterCodingException) {
+                throw new PlaylistFormatException("not valid XML: the bytes are not text in the encoding the file declares", e);
+            }
+            if (nested instanceof IOException io) throw io;
             String message = String.valueOf(e.getMessage());
             int at = message.indexOf("Message: ");
             if (at >= 0) message = message.substring(at + "Message: ".length());

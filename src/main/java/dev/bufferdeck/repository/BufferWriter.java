@@ -39,6 +39,9 @@ public final class BufferWriter implements AutoCloseable {
 
     public MediaBuffer buffer() { return buffer; }
 
+    /** True until the load completed, failed, ended or the buffer was removed. */
+    public synchronized boolean isOpen() { return !finished; }
+
     /** True once the buffer is in the repository's list. */
     public synchronized boolean isPublished() { return published; }
 
@@ -124,6 +127,17 @@ public final class BufferWriter implements AutoCloseable {
         g.growTo(g.size());
         reservation.shrink(old);
     }
+
+    /**
+     * Marks {@code length} bytes of a live buffer from {@code streamOffset} (counted over everything
+     * written, written now or next) as a metadata block: media readers skip it, regions show it.
+     */
+    public void interleave(long streamOffset, int length, String text) {
+        ((LiveWindow) store).interleave(streamOffset, length, text);
+    }
+
+    /** Bytes written so far (for a live buffer: over the whole stream). */
+    public long written() { return store.arrived(); }
 
     /** Lists the buffer in the repository now (listeners see it added), before all its bytes are here. */
     public void publish() {

@@ -14,6 +14,10 @@ final class LiveWindow extends ByteStore {
     private final byte[] ring;
     /** Bytes ever written; the window holds [{@code written - fill}, {@code written}). */
     private volatile long written;
+    /** Metadata blocks between the media bytes, by absolute start, oldest first (see {@link #interleave}). */
+    private final java.util.ArrayDeque<long[]> blocks = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<String> blockTexts = new java.util.ArrayDeque<>();
+    private volatile String latestText;
 
     LiveWindow(int capacity) {
         if (capacity <= 0) throw new IllegalArgumentException("window must be > 0 bytes");
@@ -39,6 +43,49 @@ final class LiveWindow extends ByteStore {
             signal();
         }
         return n;
+    }
+
+    /**
+     * Marks the {@code length} bytes from absolute offset {@code start} (written now or next) as a
+     * metadata block: media readers skip them. Blocks older than the window are forgotten.
+     */
+    synchronized void interleave(long start, int length, String text) {
+        blocks.addLast(new long[] {start, start + length});
+        blockTexts.addLast(text);
+        if (!text.isEmpty()) latestText = text;
+        long oldest = written - ring.length;
+        while (!blocks.isEmpty() && blocks.peekFirst()[1] <= oldest) {
+            blocks.removeFirst();
+            blockTexts.removeFirst();
+        }
+    }
+
+    /** The text of the newest non-empty metadata block, or null. */
+    String latestText() { return latestText; }
+
+    /** The metadata blocks inside the window now, offsets counted from its oldest byte. */
+    synchronized java.util.List<InterleavedBlock> blocks() {
+        long start = start();
+        long end = written;
+        java.util.List<InterleavedBlock> out = new java.util.ArrayList<>();
+        java.util.Iterator<String> texts = blockTexts.iterator();
+        for (long[] b : blocks) {
+            String text = texts.next();
+            if (b[0] >= start && b[1] <= end) out.add(new InterleavedBlock(b[0] - start, (int) (b[1] - b[0]), text));
+        }
+        return out;
+    }
+
+    /** The block holding absolute offset {@code pos} as {start, end, index}, else the next block's start as {-1, start}. */
+    private synchronized Object[] blockAt(long pos) {
+        java.util.Iterator<String> texts = blockTexts.iterator();
+        for (long[] b : blocks) {
+            String text = texts.next();
+            if (b[1] <= pos) continue;
+            if (b[0] <= pos) return new Object[] {b[1], text};
+            return new Object[] {-b[0] - 1, null};
+        }
+        return null;
     }
 
     /** Appends bytes (the ring's writer side for bytes already read elsewhere). */
@@ -100,9 +147,12 @@ final class LiveWindow extends ByteStore {
     }
 
     /** Follows the writer from an absolute offset; ends when the stream ended or reaches {@code end}. */
-    private final class Reader extends InputStream {
+    private final class Reader extends InputStream implements MetadataStream {
         private final long end;
         private long pos;
+        private volatile String metadata;
+
+        @Override public String metadata() { return metadata; }
 
         Reader(long from, long end) {
             this.pos = from;
@@ -123,7 +173,16 @@ final class LiveWindow extends ByteStore {
                 if (pos >= end) return -1;
                 if (pos >= written && !awaitArrived(pos + 1)) return -1;
                 pos = Math.max(pos, start());
-                int n = (int) Math.min(Math.min(len, written - pos), end - pos);
+                long until = Math.min(written, end);
+                Object[] block = blockAt(pos);
+                if (block != null && (long) block[0] >= 0) {
+                    pos = (long) block[0];
+                    String text = (String) block[1];
+                    if (!text.isEmpty()) metadata = text;
+                    continue;
+                }
+                if (block != null) until = Math.min(until, -(long) block[0] - 1);
+                int n = (int) Math.min(len, until - pos);
                 copyAbsolute(pos, b, off, n);
                 if (pos >= start()) {
                     pos += n;

@@ -117,6 +117,16 @@ public final class MediaBuffer {
         return new MediaBuffer(id, name, origin, g.snapshot(length), sha256, loadedAt, declaredType, detection);
     }
 
+    /** The metadata blocks between a live buffer's media bytes, offsets as in {@link #bytes()}; empty for others. */
+    public java.util.List<InterleavedBlock> interleavedBlocks() {
+        return store instanceof LiveWindow live ? live.blocks() : java.util.List.of();
+    }
+
+    /** The text of a live buffer's newest metadata block (an ICY "StreamTitle='...';"), or null. */
+    public String latestMetadata() {
+        return store instanceof LiveWindow live ? live.latestText() : null;
+    }
+
     ByteStore store() { return store; }
 
     void completed(String digest, FormatDetector.Detection detected) {

@@ -1,5 +1,7 @@
 package dev.bufferdeck.source;
 
+import dev.bufferdeck.repository.UrlRedaction;
+
 /**
  * A source could not be loaded. The message is one readable line: the source, a colon, the cause
  * (e.g. {@code http://host/a.mp3: server answered 404 Not Found}).

@@ -1,5 +1,7 @@
 package dev.bufferdeck.source;
 
+import dev.bufferdeck.repository.UrlRedaction;
+
 import dev.bufferdeck.repository.AddResult;
 import dev.bufferdeck.repository.BudgetExceededException;
 import dev.bufferdeck.repository.BufferWriter;
@@ -70,11 +72,13 @@ final class UrlLoader implements AutoCloseable {
 
     private final MediaRepository repository;
     private final HttpSettings settings;
+    private volatile LiveSettings live;
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient client;
 
-    UrlLoader(MediaRepository repository, HttpSettings settings) {
+    UrlLoader(MediaRepository repository, HttpSettings settings, LiveSettings live) {
         this.repository = repository;
+        this.live = live;
         this.settings = settings;
         Duration socketTimeout = max(settings.responseTimeout(), settings.idleTimeout()).plusSeconds(5);
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
@@ -106,13 +110,69 @@ final class UrlLoader implements AutoCloseable {
         return connections.getTotalStats().getLeased();
     }
 
+    void setLiveSettings(LiveSettings settings) {
+        live = settings;
+    }
+
     /**
-     * Follows redirects to the body. Credentials in a URL ({@code user:pw@}) go into that request's
-     * Authorization header, and into the redirects that stay on the same scheme, host and port;
-     * they are never sent elsewhere, and every message and origin shows them redacted.
+     * Loads one URL, following redirects to the body. Credentials in a URL ({@code user:pw@}) go
+     * into that request's Authorization header, and into the redirects that stay on the same scheme,
+     * host and port; they are never sent elsewhere, and every message and origin shows them
+     * redacted. A live stream that drops is requested again, up to the configured tries in a row,
+     * each after a longer pause; its buffer keeps growing across reconnects.
      */
     AddResult load(String source, URI requested, LoadProgress progress, Cancellation cancel,
-                   java.util.function.Consumer<MediaBuffer> started) throws LoadException {
+                   LoadEvents events) throws LoadException {
+        LiveStream stream = new LiveStream(live);
+        while (true) {
+            try {
+                return loadOnce(source, requested, progress, cancel, events, stream);
+            } catch (LoadException e) {
+                if (stream.writer == null) throw e;
+                if (e.isCancelled() || !stream.writer.isOpen()) {
+                    stream.writer.end();
+                    return new AddResult(stream.writer.buffer(), false);
+                }
+                int tries = stream.settings.reconnectTries();
+                if (++stream.failures > tries) {
+                    stream.writer.end();
+                    throw failure(source, e.kind(), e.reason() + (tries == 0 ? "" : "; "
+                            + tries + " reconnect tries failed"), e);
+                }
+                events.notice(source + ": stream lost (" + e.reason() + "), reconnecting ("
+                        + stream.failures + " of " + tries + ")");
+                if (!pause(stream.settings.backoff().multipliedBy(1L << (stream.failures - 1)), cancel)) {
+                    stream.writer.end();
+                    return new AddResult(stream.writer.buffer(), false);
+                }
+            }
+        }
+    }
+
+    /** Waits {@code d} unless cancelled first; false when cancelled. */
+    private static boolean pause(Duration d, Cancellation cancel) {
+        java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
+        try (Cancellation.Registration ignored = cancel.onCancel(cancelled::countDown)) {
+            return !cancelled.await(d.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** A live stream across its reconnects: the buffer it fills and the drops in a row. */
+    private static final class LiveStream {
+        final LiveSettings settings;
+        BufferWriter writer;
+        int failures;
+
+        LiveStream(LiveSettings settings) {
+            this.settings = settings;
+        }
+    }
+
+    private AddResult loadOnce(String source, URI requested, LoadProgress progress, Cancellation cancel,
+                               LoadEvents events, LiveStream stream) throws LoadException {
         checkScheme(source, requested, null);
         URI current = requested;
         String credentials = requested.getUserInfo();
@@ -121,7 +181,7 @@ final class UrlLoader implements AutoCloseable {
             if (cancel.isCancelled()) throw failure(source, LoadException.Kind.CANCELLED, "cancelled");
             Exchange exchange;
             try {
-                exchange = new Exchange(source, requested, current, credentials, progress, cancel, started);
+                exchange = new Exchange(source, requested, current, credentials, progress, cancel, events, stream);
             } catch (IllegalArgumentException e) {
                 throw failure(source, LoadException.Kind.UNSUPPORTED, "not a valid URL: " + Failures.describe(e), e);
             }
@@ -169,15 +229,17 @@ final class UrlLoader implements AutoCloseable {
         private final LoadProgress progress;
         private final Cancellation cancel;
         private final HttpGet request;
-        private final java.util.function.Consumer<MediaBuffer> started;
+        private final LoadEvents events;
+        private final LiveStream stream;
         private AddResult result;
         private BufferWriter writer;
         private long bytesRead;
         private long expected = -1;
 
         Exchange(String source, URI requested, URI uri, String credentials, LoadProgress progress,
-                 Cancellation cancel, java.util.function.Consumer<MediaBuffer> started) {
-            this.started = started;
+                 Cancellation cancel, LoadEvents events, LiveStream stream) {
+            this.events = events;
+            this.stream = stream;
             this.source = source;
             this.requested = requested;
             this.uri = uri;
@@ -189,6 +251,7 @@ final class UrlLoader implements AutoCloseable {
                 request.setHeader("Authorization", "Basic "
                         + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
             }
+            request.setHeader("Icy-MetaData", "1");
         }
 
         /** @return where the server redirects to, or null when the body was loaded */
@@ -279,6 +342,9 @@ final class UrlLoader implements AutoCloseable {
             String name = UrlNaming.nameOf(response, uri);
             String declared = UrlNaming.declaredType(response, uri);
             boolean known = !decode && length >= 0;
+            if (!known && entity != null && stream.writer != null || LiveHeaders.isLive(response, length)) {
+                return readLive(entity, response, name, origin, declared, watchdog);
+            }
             try {
                 writer = repository.startLoad(name, origin, declared, known ? length : -1);
             } catch (BudgetExceededException e) {
@@ -308,12 +374,48 @@ final class UrlLoader implements AutoCloseable {
             }
         }
 
+        /**
+         * Pumps an endless stream into the live buffer (made on the first connection, kept across
+         * reconnects) until it fails or the server ends it, which to a live stream is a drop too.
+         */
+        private AddResult readLive(HttpEntity entity, ClassicHttpResponse response, String name, Origin origin,
+                                   String declared, Watchdog watchdog) throws IOException, LoadException {
+            if (stream.writer == null) {
+                try {
+                    stream.writer = repository.startLive(name, origin, declared, stream.settings.windowBytes());
+                } catch (BudgetExceededException e) {
+                    throw failure(source, LoadException.Kind.OVER_BUDGET, e.getMessage()
+                            + " (a live stream keeps its most recent " + ByteSizes.human(stream.settings.windowBytes()) + ")");
+                }
+            }
+            BufferWriter live = stream.writer;
+            live.onRemoved(request::cancel);
+            IcyDemux demux = new IcyDemux(live, LiveHeaders.metaint(response));
+            InputStream wire = new CountingStream(entity == null ? InputStream.nullInputStream() : entity.getContent(), watchdog);
+            byte[] chunk = new byte[64 * 1024];
+            try {
+                int n;
+                while ((n = wire.read(chunk)) >= 0) {
+                    if (n == 0) continue;
+                    demux.write(chunk, 0, n);
+                    stream.failures = 0;
+                    if (!live.isPublished()) {
+                        live.publish();
+                        events.started(live.buffer());
+                    }
+                }
+            } catch (BudgetExceededException e) {
+                throw new IllegalStateException("a live window never grows", e);
+            }
+            throw failure(source, LoadException.Kind.NETWORK, "the server ended the stream" + after());
+        }
+
         /** Lists the buffer at its first bytes, so that it shows and can play while the rest arrives. */
         private void listed() {
             if (writer.isPublished() || writer.buffer().size() == 0) return;
             writer.publish();
             writer.onRemoved(request::cancel);
-            started.accept(writer.buffer());
+            events.started(writer.buffer());
         }
 
         private LoadException shortBody(long length) {

@@ -11,8 +11,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Opens the right decoder for a buffer's bytes: WAV, AIFF/AIFF-C and AU (our own header parsers),
- * MP3 (JLayer, gapless), FLAC (jflac), Ogg Vorbis (JOrbis) and Ogg Opus (Concentus). AAC/M4A and
- * other Ogg codecs are refused with a readable message. Output is signed little-endian PCM, 16-bit
+ * MP3 (JLayer, gapless), FLAC (jflac), Ogg Vorbis (JOrbis), Ogg Opus (Concentus) and AAC in MP4/M4A
+ * or ADTS (JAAD behind our own demuxer, gapless). ALAC and other Ogg codecs are refused with a readable message. Output is signed little-endian PCM, 16-bit
  * (24-bit for PCM sources finer than 16 bits and for 24-bit FLAC), at the source rate and channels.
  */
 public final class Decoders {
@@ -44,7 +44,9 @@ public final class Decoders {
                 case FLAC -> flac(buffer, bytes);
                 case OGG_VORBIS -> vorbis(buffer);
                 case OGG_OPUS -> opus(buffer);
-                case OGG_OTHER, MP4, AAC_ADTS, NOT_AUDIO -> throw refusal(container, buffer);
+                case MP4 -> AacOpener.mp4(buffer).decoder();
+                case AAC_ADTS -> AacOpener.adts(buffer).decoder();
+                case OGG_OTHER, NOT_AUDIO -> throw refusal(container, buffer);
             };
         } catch (UnsupportedMediaException e) {
             throw Decoders.named(buffer, e);
@@ -105,7 +107,6 @@ public final class Decoders {
     static UnsupportedMediaException refusal(AudioContainer container, MediaBuffer buffer) {
         return new UnsupportedMediaException(switch (container) {
             case OGG_OTHER -> buffer.name() + ": this Ogg stream holds neither Vorbis nor Opus audio.";
-            case MP4, AAC_ADTS -> buffer.name() + ": AAC/M4A decoding is not supported yet.";
             default -> notAudio(buffer);
         });
     }

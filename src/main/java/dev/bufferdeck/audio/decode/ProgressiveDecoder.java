@@ -17,9 +17,9 @@ import java.io.IOException;
  */
 final class ProgressiveDecoder implements PcmDecoder {
     /** Bytes to wait for before the first open (or the whole buffer, if shorter). */
-    static final int FIRST_BYTES = 4 * 1024;
+    static final int FIRST_BYTES = 1024;
     /** Bytes to wait for before reopening over a longer prefix. */
-    static final int MORE_BYTES = 32 * 1024;
+    static final int MORE_BYTES = 8 * 1024;
 
     private final MediaBuffer buffer;
     private final int marginFrames;

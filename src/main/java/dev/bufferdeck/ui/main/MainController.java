@@ -62,6 +62,9 @@ public final class MainController implements LibraryActions, PlaylistActions {
     private SessionState.Geometry playlistGeometry;
     private final java.util.function.Supplier<SessionState.Geometry> mainBounds;
     private final SessionSaver saver;
+    /** The main window's dividers: set from the session on start, kept current by the window. */
+    private final javafx.beans.property.ObjectProperty<dev.bufferdeck.session.PaneDividers> dividers =
+            new javafx.beans.property.SimpleObjectProperty<>();
 
     public MainController(AppServices services, Stage stage) {
         this.services = services;
@@ -519,6 +522,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
             if (session.main() != null) Geometry.apply(stage, session.main());
             if (session.mainMaximized()) stage.setMaximized(true);
             playlistGeometry = session.playlistWindow();
+            if (session.dividers() != null) dividers.set(session.dividers());
             List<PlaylistRow> rows = loadLocations(session.playlist(), 0, missing -> reportMissing("Last session", missing));
             int current = session.currentIndex();
             if (current >= 0 && current < rows.size()) player.cue(rows.get(current), session.positionMillis());
@@ -575,7 +579,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
         SessionState.Geometry pw = playlistWindow != null ? Geometry.of(playlistWindow.stage()) : playlistGeometry;
         return new SessionState(locations, player.volumeProperty().get(), player.mutedProperty().get(),
                 playlist.repeatProperty().get().name(), playlist.shuffleProperty().get(), mainBounds.get(), pw, shown,
-                current, current < 0 ? 0 : player.positionMillis(), stage.isMaximized());
+                current, current < 0 ? 0 : player.positionMillis(), stage.isMaximized(), dividers.get());
     }
 
     public void shutdown() {
@@ -590,4 +594,5 @@ public final class MainController implements LibraryActions, PlaylistActions {
     }
 
     public Window window() { return stage; }
+    public javafx.beans.property.ObjectProperty<dev.bufferdeck.session.PaneDividers> dividersProperty() { return dividers; }
 }

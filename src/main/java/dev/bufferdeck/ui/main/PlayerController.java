@@ -61,6 +61,14 @@ public final class PlayerController {
         volume.addListener((o, a, v) -> playback.setVolume(v.doubleValue()));
         muted.addListener((o, a, m) -> playback.setMuted(m));
         playback.setVolume(volume.get());
+        // a length read after the entry was shown (facts arrive in the background) fills in the total
+        javafx.beans.value.ChangeListener<dev.bufferdeck.ui.services.MediaFacts> lengthArrived = (o, a, f) -> {
+            if (duration.get() < 0 && f.durationMillis() >= 0) duration.set(f.durationMillis());
+        };
+        nowPlaying.addListener((o, old, row) -> {
+            if (old != null) old.factsProperty().removeListener(lengthArrived);
+            if (row != null) row.factsProperty().addListener(lengthArrived);
+        });
         InvalidationListener requeue = o -> queueFollowing();
         playlist.entries().addListener(requeue);
         playlist.repeatProperty().addListener(requeue);

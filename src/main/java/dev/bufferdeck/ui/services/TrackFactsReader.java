@@ -67,6 +67,7 @@ public final class TrackFactsReader implements FactsReader {
             put(out, c.pictureType() == CoverArt.FRONT_COVER ? "Cover" : "Picture " + c.pictureType(),
                     c.mimeType() + " · " + ByteSizes.human(c.size()));
         }
+        tags.freeform().forEach((name, value) -> put(out, name, value));
         put(out, "Tag formats", String.join(", ", tags.formats()));
         return out;
     }

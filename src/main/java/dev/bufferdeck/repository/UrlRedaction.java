@@ -1,4 +1,4 @@
-package dev.bufferdeck.source;
+package dev.bufferdeck.repository;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -25,7 +25,7 @@ public final class UrlRedaction {
     }
 
     /** The URI without credentials' secret part, for origins and saved locations. */
-    static URI redact(URI uri) {
+    public static URI redact(URI uri) {
         if (uri.getRawUserInfo() == null) return uri;
         try {
             return new URI(redact(uri.toString()));
