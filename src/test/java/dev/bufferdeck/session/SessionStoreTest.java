@@ -100,7 +100,7 @@ class SessionStoreTest {
     void dividersAreSavedAndReadBackAndAbsentOnesStayAbsent() throws Exception {
         SessionStore store = new SessionStore(dir);
         for (PaneDividers d : List.of(new PaneDividers(0.3, 0.62, false), new PaneDividers(Double.NaN, 0.5, true))) {
-            Session s = new Session(List.of("/a.mp3"), 0, 0.5, false, Repeat.OFF, false, null, null, false, d);
+            Session s = new Session(List.of("/a.mp3"), 0, 0.5, false, Repeat.OFF, false, null, null, false, 0, false, d);
             store.save(s);
             SessionStore.Loaded loaded = store.load();
             assertEquals(List.of(), loaded.warnings());

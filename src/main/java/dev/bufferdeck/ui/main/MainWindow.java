@@ -10,6 +10,7 @@ import dev.bufferdeck.ui.library.LibraryView;
 import dev.bufferdeck.ui.notify.NotificationBar;
 import dev.bufferdeck.ui.regions.HexInspector;
 import dev.bufferdeck.ui.services.Background;
+import dev.bufferdeck.ui.video.VideoArea;
 import javafx.geometry.Insets;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -82,7 +83,8 @@ public final class MainWindow {
 
     private Scene createView() {
         root.getStyleClass().add("main-window");
-        VBox header = new VBox(10, nowPlaying, transport);
+        VBox header = new VBox(10, VideoArea.around(nowPlaying, controller.services().playback(),
+                controller.services().repository(), controller.notifier(), s -> Shortcuts.install(s, controller.player(), null)), transport);
         header.getStyleClass().add("player-header");
 
         inspector.getTabs().setAll(detailsTab, hexTab);
@@ -142,6 +144,7 @@ public final class MainWindow {
         DropZone.install(libraryView.table(), (items, e) -> controller.dropOnLibrary(items));
         DropZone.install(root, (items, e) -> controller.dropOnPlayer(items));
         controller.player().nowPlayingProperty().addListener((o, a, row) -> updateTitle(row));
+        libraryView.playingProperty().bind(controller.player().nowPlayingProperty());
         updateTitle(null);
     }
 
@@ -190,6 +193,16 @@ public final class MainWindow {
         if (window instanceof javafx.stage.Stage stage) {
             stage.setTitle(row == null ? "BufferDeck" : row.title() + " — BufferDeck");
         }
+    }
+
+    /** Ctrl+G from anywhere: the hex tab, with the focus in its offset field. */
+    public void goToOffset() {
+        showHex();
+        javafx.application.Platform.runLater(hexPane::focusGoTo);
+    }
+
+    public void showAbout() {
+        About.dialog(scene.getWindow(), scene.getStylesheets()).show();
     }
 
     public void showShortcuts() {

@@ -12,19 +12,22 @@ import java.util.List;
  * @param main      main window geometry, null when never shown
  * @param playlistWindow playlist window geometry, null when never shown
  * @param currentIndex the playlist entry that was playing, or -1
+ * @param positionMillis where in the current entry playback was
+ * @param mainMaximized whether the main window was maximised ({@code main} is then its size before)
  * @param dividers  where the main window's dividers were, null when never saved
  */
 public record SessionState(List<String> playlist, double volume, boolean muted, String repeat,
                            boolean shuffle, Geometry main, Geometry playlistWindow,
-                           boolean playlistWindowShown, int currentIndex, PaneDividers dividers) {
+                           boolean playlistWindowShown, int currentIndex, long positionMillis,
+                           boolean mainMaximized, PaneDividers dividers) {
     public SessionState {
         playlist = List.copyOf(playlist);
+        positionMillis = Math.max(0, positionMillis);
     }
 
-    /** A state without saved dividers. */
     public SessionState(List<String> playlist, double volume, boolean muted, String repeat, boolean shuffle,
                         Geometry main, Geometry playlistWindow, boolean playlistWindowShown, int currentIndex) {
-        this(playlist, volume, muted, repeat, shuffle, main, playlistWindow, playlistWindowShown, currentIndex, null);
+        this(playlist, volume, muted, repeat, shuffle, main, playlistWindow, playlistWindowShown, currentIndex, 0, false, null);
     }
 
     public record Geometry(double x, double y, double width, double height) {}
