@@ -19,6 +19,7 @@ public final class BufferDeckApp extends Application {
     private SessionState session;
     private final List<String> sessionWarnings = new ArrayList<>();
     private MainController controller;
+    private dev.bufferdeck.ui.mpris.MprisBridge mpris;
     private static LaunchArguments launch = LaunchArguments.parse(List.of());
     private static SingleInstance instance;
 
@@ -48,6 +49,7 @@ public final class BufferDeckApp extends Application {
         stage.setOnHidden(e -> Platform.exit());
         controller.start(session, sessionWarnings, launch.sources());
         stage.show();
+        mpris = dev.bufferdeck.ui.mpris.MprisBridge.install(controller, System.getenv());
         if (instance != null) {
             instance.onLaunch(l -> Platform.runLater(() -> controller.openLaunched(l.sources(), l.enqueue())));
         }
@@ -56,6 +58,7 @@ public final class BufferDeckApp extends Application {
     @Override
     public void stop() {
         if (instance != null) instance.close();
+        if (mpris != null) mpris.close();
         if (controller != null) controller.shutdown();
     }
 }
