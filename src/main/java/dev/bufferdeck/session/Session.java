@@ -13,10 +13,12 @@ import java.util.Objects;
  * @param volume          0 to 1
  * @param mainWindow      null when never saved (let the window system place it)
  * @param playlistWindow  null when never saved
+ * @param theme           the View menu's theme choice, "" for the default
+ * @param libraryColumns  the library table's column order and widths, "" for the default
  */
 public record Session(List<String> playlistOrigins, int currentIndex, double volume, boolean muted,
                       Repeat repeat, boolean shuffle, WindowBounds mainWindow, WindowBounds playlistWindow,
-                      boolean playlistShowing) {
+                      boolean playlistShowing, String theme, String libraryColumns) {
 
     public static final double DEFAULT_VOLUME = 0.8;
 
@@ -26,6 +28,18 @@ public record Session(List<String> playlistOrigins, int currentIndex, double vol
         if (!(volume >= 0)) volume = 0;
         if (volume > 1) volume = 1;
         Objects.requireNonNull(repeat, "repeat");
+        theme = oneLine(theme);
+        libraryColumns = oneLine(libraryColumns);
+    }
+
+    /** A session without view settings. */
+    public Session(List<String> playlistOrigins, int currentIndex, double volume, boolean muted, Repeat repeat,
+                   boolean shuffle, WindowBounds mainWindow, WindowBounds playlistWindow, boolean playlistShowing) {
+        this(playlistOrigins, currentIndex, volume, muted, repeat, shuffle, mainWindow, playlistWindow, playlistShowing, "", "");
+    }
+
+    private static String oneLine(String s) {
+        return s == null || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 ? "" : s;
     }
 
     /** The session of a first start: empty playlist, default volume, windows where the system puts them. */

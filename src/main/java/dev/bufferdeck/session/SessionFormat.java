@@ -45,6 +45,8 @@ final class SessionFormat {
         if (s.mainWindow() != null) setting(sb, "mainWindow", bounds(s.mainWindow()));
         if (s.playlistWindow() != null) setting(sb, "playlistWindow", bounds(s.playlistWindow()));
         setting(sb, "playlistShowing", s.playlistShowing());
+        if (!s.theme().isEmpty()) setting(sb, "theme", s.theme());
+        if (!s.libraryColumns().isEmpty()) setting(sb, "libraryColumns", s.libraryColumns());
         setting(sb, "entries", origins.size());
         for (String origin : origins) sb.append(origin).append('\n');
         sb.append(END).append('\n');
@@ -94,7 +96,8 @@ final class SessionFormat {
         }
         return new Session(origins, current, v.volume(), v.bool("muted", d.muted()), v.repeat(),
                 v.bool("shuffle", d.shuffle()), v.bounds("mainWindow"), v.bounds("playlistWindow"),
-                v.bool("playlistShowing", d.playlistShowing()));
+                v.bool("playlistShowing", d.playlistShowing()), settings.getOrDefault("theme", ""),
+                settings.getOrDefault("libraryColumns", ""));
     }
 
     private static void setting(StringBuilder sb, String key, Object value) {

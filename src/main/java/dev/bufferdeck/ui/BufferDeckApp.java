@@ -17,6 +17,7 @@ import java.util.List;
 public final class BufferDeckApp extends Application {
     private AppServices services;
     private SessionState session;
+    private dev.bufferdeck.desktop.DesktopColorScheme.Preference colorScheme = dev.bufferdeck.desktop.DesktopColorScheme.Preference.NONE;
     private final List<String> sessionWarnings = new ArrayList<>();
     private MainController controller;
     private dev.bufferdeck.ui.mpris.MprisBridge mpris;
@@ -35,11 +36,13 @@ public final class BufferDeckApp extends Application {
     public void init() {
         services = AppServices.standard();
         session = MainController.readSession(services, sessionWarnings);
+        colorScheme = dev.bufferdeck.desktop.DesktopColorScheme.detect(System.getenv());
     }
 
     @Override
     public void start(Stage stage) {
         controller = new MainController(services, stage);
+        controller.theme().desktopProperty().set(colorScheme);
         controller.notifier().installUncaughtHandler();
         MainWindow window = new MainWindow(controller);
         stage.setTitle("BufferDeck");

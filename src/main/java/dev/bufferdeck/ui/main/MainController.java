@@ -59,6 +59,8 @@ public final class MainController implements LibraryActions, PlaylistActions {
     private final Loads loads;
     private PlaylistWindow playlistWindow;
     private SessionState.Geometry playlistGeometry;
+    private final dev.bufferdeck.ui.theme.ThemeSwitcher theme = new dev.bufferdeck.ui.theme.ThemeSwitcher();
+    private final javafx.beans.property.StringProperty libraryColumns = new javafx.beans.property.SimpleStringProperty("");
 
     public MainController(AppServices services, Stage stage) {
         this.services = services;
@@ -85,6 +87,9 @@ public final class MainController implements LibraryActions, PlaylistActions {
     public Loads loads() { return loads; }
     public AppServices services() { return services; }
     public Stage stage() { return stage; }
+    public dev.bufferdeck.ui.theme.ThemeSwitcher theme() { return theme; }
+    /** The library table's column order and widths, as the session keeps them. */
+    public javafx.beans.property.StringProperty libraryColumnsProperty() { return libraryColumns; }
 
     // ---- sources
 
@@ -273,6 +278,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
             playlistWindow = new PlaylistWindow(playlist, this, stage);
             Shortcuts.install(playlistWindow.scene(), player, null);
             MenuBuilder.installAccelerators(playlistWindow.scene(), this);
+            theme.attach(playlistWindow.scene());
             if (playlistGeometry != null) Geometry.apply(playlistWindow.stage(), playlistGeometry);
         }
         return playlistWindow;
@@ -391,6 +397,8 @@ public final class MainController implements LibraryActions, PlaylistActions {
     public void start(SessionState session, List<String> warnings, List<String> sources) {
         warnings.forEach(notifier::error);
         if (session != null) {
+            theme.choiceProperty().set(dev.bufferdeck.ui.theme.ThemeChoice.parse(session.theme()));
+            libraryColumns.set(session.libraryColumns());
             player.volumeProperty().set(session.volume());
             player.mutedProperty().set(session.muted());
             try {
@@ -449,7 +457,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
         SessionState.Geometry pw = playlistWindow != null ? Geometry.of(playlistWindow.stage()) : playlistGeometry;
         return new SessionState(locations, player.volumeProperty().get(), player.mutedProperty().get(),
                 playlist.repeatProperty().get().name(), playlist.shuffleProperty().get(), Geometry.of(stage), pw, shown,
-                currentIndexAmong(locations.size()));
+                currentIndexAmong(locations.size()), theme.choiceProperty().get().name(), libraryColumns.get());
     }
 
     private int currentIndexAmong(int saved) {

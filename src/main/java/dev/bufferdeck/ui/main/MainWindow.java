@@ -62,6 +62,7 @@ public final class MainWindow {
         this.nowPlaying = new NowPlayingPane(controller.player());
         this.transport = new TransportBar(controller.player(), playlistButton);
         this.libraryView = new LibraryView(controller.library(), controller);
+        libraryView.columnLayoutProperty().bindBidirectional(controller.libraryColumnsProperty());
         this.scene = createView();
         init();
     }
@@ -87,17 +88,19 @@ public final class MainWindow {
         statusBar.getRightItems().add(output);
 
         DownloadsView downloads = new DownloadsView(controller.loads());
-        VBox body = new VBox(header, split);
-        VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
-        NotificationBar notifications = new NotificationBar(body, controller.notifier());
+        // Notices slide over the library and inspector, never over the now-playing title above them.
+        NotificationBar notifications = new NotificationBar(split, controller.notifier());
         notifications.setId("notifications");
+        VBox body = new VBox(header, notifications);
+        VBox.setVgrow(notifications, javafx.scene.layout.Priority.ALWAYS);
         MenuBar menu = MenuBuilder.build(controller, this);
         root.setTop(menu);
-        root.setCenter(notifications);
+        root.setCenter(body);
         VBox bottom = new VBox(downloads, statusBar);
         root.setBottom(bottom);
 
         Scene s = new Scene(root, 1180, 760);
+        controller.theme().attach(s);
         s.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("main.css")).toExternalForm());
         return s;
     }

@@ -67,6 +67,9 @@ public final class HexInspector extends BorderPane {
         }
     };
 
+    private final dev.bufferdeck.ui.theme.ThemeColors regionFills = RegionColors.palette();
+    private RegionShading shading;
+
     public HexInspector(HexPane hexPane, Executor executor, Transport transport) {
         this.hexPane = hexPane;
         this.regions = new RegionsPane(executor);
@@ -95,6 +98,8 @@ public final class HexInspector extends BorderPane {
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(regions, false);
         setCenter(split);
+        getChildren().addAll(regionFills.probes());
+        regionFills.onChange(this::applyShading);
         tip.setShowDelay(Duration.millis(350));
         tip.setId("hex-region-tooltip");
     }
@@ -140,13 +145,20 @@ public final class HexInspector extends BorderPane {
         HexView hex = hexPane.hexView();
         hex.setMark(-1, -1);
         if (an == null) {
-            hex.shadingProperty().set(null);
+            shading = null;
+            applyShading();
             banner.clear();
             return;
         }
-        RegionShading shading = new RegionShading(an.tree());
-        hex.shadingProperty().set((from, to, out) -> shading.shade(from, to, out::fill));
+        shading = new RegionShading(an.tree(), kind -> regionFills.get(RegionColors.cssName(kind)));
+        applyShading();
         banner.show(an.finding().orElse(null));
+    }
+
+    /** Hands the hex view the shading anew (also when the theme's fills change, so it repaints). */
+    private void applyShading() {
+        RegionShading s = shading;
+        hexPane.hexView().shadingProperty().set(s == null ? null : (from, to, out) -> s.shade(from, to, out::fill));
     }
 
     /** "0x1A2F0 · MPEG audio › frame 12 › frame header · MPEG-1 Layer III · stereo" */
