@@ -88,14 +88,15 @@ public final class MainWindow {
         statusBar.getRightItems().add(output);
 
         DownloadsView downloads = new DownloadsView(controller.loads());
-        // Notices slide over the library and inspector, never over the now-playing title above them.
-        NotificationBar notifications = new NotificationBar(split, controller.notifier());
+        VBox body = new VBox(header, split);
+        VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
+        NotificationBar notifications = new NotificationBar(body, controller.notifier());
         notifications.setId("notifications");
-        VBox body = new VBox(header, notifications);
-        VBox.setVgrow(notifications, javafx.scene.layout.Priority.ALWAYS);
+        // from the bottom: a notice never covers the now-playing title or the toolbars
+        notifications.setShowFromTop(false);
         MenuBar menu = MenuBuilder.build(controller, this);
         root.setTop(menu);
-        root.setCenter(body);
+        root.setCenter(notifications);
         VBox bottom = new VBox(downloads, statusBar);
         root.setBottom(bottom);
 

@@ -15,4 +15,10 @@ public enum Theme {
     public String stylesheet() {
         return Objects.requireNonNull(Theme.class.getResource(file)).toExternalForm();
     }
+
+    /** Gives a scene that has no theme the light one (a themed view shown on its own). */
+    static void ensureOn(javafx.scene.Scene scene) {
+        for (Theme t : values()) if (scene.getStylesheets().contains(t.stylesheet())) return;
+        scene.getStylesheets().add(0, LIGHT.stylesheet());
+    }
 }

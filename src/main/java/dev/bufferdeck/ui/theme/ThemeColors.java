@@ -13,9 +13,9 @@ import java.util.Map;
 /**
  * Colours the theme stylesheet names ({@code -bd-wave-played}, …) for code that paints on a canvas.
  * Each is read through a zero-size child region whose background is that looked-up colour, so the
- * canvas follows the stylesheet like any control; a theme change calls {@link #onChange}. Until the
- * stylesheet is applied (or where none is, in a view shown alone) a colour is its fallback, the
- * light theme's value.
+ * canvas follows the stylesheet like any control; a theme change calls {@link #onChange}. A scene
+ * without a theme gets the light one (a view shown alone); until CSS is applied a colour is its
+ * fallback, the light theme's value.
  */
 public final class ThemeColors {
     private final Map<String, Region> probes = new HashMap<>();
@@ -30,6 +30,9 @@ public final class ThemeColors {
         probe.setMouseTransparent(true);
         probe.setStyle("-fx-background-color: " + name + ";");
         probe.backgroundProperty().addListener(o -> onChange.run());
+        probe.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) Theme.ensureOn(scene);
+        });
         probes.put(name, probe);
         fallbacks.put(name, fallback);
         nodes.add(probe);
