@@ -51,6 +51,7 @@ public final class BufferDeckApp extends Application {
         stage.setMinHeight(480);
         stage.setOnHidden(e -> Platform.exit());
         controller.start(session, sessionWarnings, launch.sources());
+        controller.saveOnTermination();
         stage.show();
         mpris = dev.bufferdeck.ui.mpris.MprisBridge.install(controller, System.getenv());
         if (instance != null) {
