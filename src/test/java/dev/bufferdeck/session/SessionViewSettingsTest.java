@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class SessionViewSettingsTest {
     @Test
     void themeAndLibraryColumnsSurviveARoundTrip() {
-        Session s = new Session(List.of("/a.mp3"), 0, 0.5, false, Repeat.OFF, false, null, null, false,
+        Session s = new Session(List.of("/a.mp3"), 0, 0.5, false, Repeat.OFF, false, null, null, false, 0, false, null,
                 "DARK", "origin:240,name:180,size:72");
         List<String> warnings = new ArrayList<>();
         Session back = SessionFormat.read(SessionFormat.write(s), "session", warnings);
@@ -32,7 +32,7 @@ class SessionViewSettingsTest {
 
     @Test
     void aValueThatWouldBreakTheFileIsDropped() {
-        Session s = new Session(List.of(), -1, 0.8, false, Repeat.OFF, false, null, null, false, "DARK\n#BUFFERDECK-END", "x");
+        Session s = new Session(List.of(), -1, 0.8, false, Repeat.OFF, false, null, null, false, 0, false, null, "DARK\n#BUFFERDECK-END", "x");
         assertEquals("", s.theme());
     }
 }
