@@ -34,6 +34,7 @@ public final class DecodeAhead implements AutoCloseable {
     private volatile boolean closed;
     private volatile String failure;
     private volatile String announcedTitle;
+    private volatile Thread producer;
 
     /** Starts decoding {@code track} from {@code startFrame} on its decoder's thread. */
     public DecodeAhead(Track track, long startFrame) throws IOException {
@@ -101,10 +102,15 @@ public final class DecodeAhead implements AutoCloseable {
         announcedTitle = title;
     }
 
-    /** Ends the decoder thread after its current read; the decoder is closed there. */
+    /**
+     * Ends the decoder thread after its current read, interrupting a read that waits for bytes still
+     * arriving; the decoder is closed on that thread.
+     */
     @Override
     public void close() {
         closed = true;
+        Thread p = producer;
+        if (p != null && track.buffer() != null && !track.buffer().isComplete()) p.interrupt();
         ring.wakeProducer();
         track.close();
     }
@@ -112,6 +118,7 @@ public final class DecodeAhead implements AutoCloseable {
     // ---- producer side (the decoder thread) ----
 
     private void produce(PcmDecoder d) throws IOException {
+        producer = Thread.currentThread();
         int epoch = -1;
         int loopsLeft = track.loops();
         boolean ended = false;
