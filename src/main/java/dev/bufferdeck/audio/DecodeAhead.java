@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class DecodeAhead implements AutoCloseable {
     public static final int CHUNK_FRAMES = 2048;
     public static final int RING_CHUNKS = 24;
-    private static final long IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long IDLE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** After many reads in a row that gave nothing, pause this long between them rather than spin. */
     private static final long EMPTY_READ_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -128,7 +128,8 @@ public final class DecodeAhead implements AutoCloseable {
                 continue;
             }
             if (ended) {
-                ring.parkProducer(IDLE_WAIT_NANOS);   // nothing to do until a seek or close wakes us
+                int endedIn = epoch;
+                ring.parkProducer(IDLE_WAIT_NANOS, () -> !closed && request.get().epoch() == endedIn);
                 continue;
             }
             long at = d.framePosition();
@@ -174,7 +175,8 @@ public final class DecodeAhead implements AutoCloseable {
     private boolean put(PcmChunk chunk) {
         while (!closed && request.get().epoch() == chunk.epoch()) {
             if (ring.offer(chunk)) return true;
-            ring.awaitRoom(IDLE_WAIT_NANOS);
+            ring.parkProducer(IDLE_WAIT_NANOS, () -> !closed && request.get().epoch() == chunk.epoch()
+                    && ring.size() == ring.capacity());
         }
         return false;
     }
