@@ -2,6 +2,9 @@ package dev.bufferdeck.video;
 
 import dev.bufferdeck.format.Bytes;
 import dev.bufferdeck.format.DetectedFormat;
+import dev.bufferdeck.format.mp4.Mp4FormatException;
+import dev.bufferdeck.format.mp4.Mp4Movie;
+import dev.bufferdeck.format.mp4.Mp4Track;
 import dev.bufferdeck.repository.MediaBuffer;
 
 import java.nio.ByteBuffer;
@@ -43,11 +46,17 @@ public record VideoProbe(Engine engine, String videoCodec, String refusal) {
         ByteBuffer b = buffer.bytes();
         DetectedFormat format = DetectedFormat.fromDisplayName(buffer.detectedFormat());
         if (format.family() == DetectedFormat.Family.MP4) {
-            Optional<String> fourcc = Mp4VideoTrack.codec(b);
-            if (fourcc.isEmpty()) return audio();
-            String codec = JAVAFX_CODECS.get(fourcc.get());
+            Optional<Mp4Track> track;
+            try {
+                track = Mp4Movie.read(b).firstVideoTrack();
+            } catch (Mp4FormatException e) {
+                return audio(); // our decoders say what is wrong with it
+            }
+            if (track.isEmpty()) return audio();
+            String fourcc = track.get().codec();
+            String codec = JAVAFX_CODECS.get(fourcc);
             if (codec != null) return new VideoProbe(Engine.JAVAFX_MEDIA, codec, "");
-            String name = OTHER_MP4_CODECS.getOrDefault(fourcc.get(), "'" + fourcc.get().trim() + "'");
+            String name = OTHER_MP4_CODECS.getOrDefault(fourcc, "'" + fourcc.trim() + "'");
             return refused(buffer.name() + " is an MP4 file with " + name + " video: " + WHAT_PLAYS + ".");
         }
         if (format.family() == DetectedFormat.Family.MATROSKA) {
