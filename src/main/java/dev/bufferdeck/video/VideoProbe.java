@@ -22,11 +22,7 @@ public record VideoProbe(Engine engine, String videoCodec, String refusal) {
     public enum Engine { AUDIO_DECODERS, JAVAFX_MEDIA, REFUSED }
 
     /** Sample-entry fourccs JavaFX Media decodes on Linux (through libavcodec). */
-    private static final Map<String, String> JAVAFX_CODECS = Map.of(
-            "avc1", "H.264", "avc3", "H.264", "hvc1", "H.265", "hev1", "H.265");
-    private static final Map<String, String> OTHER_MP4_CODECS = Map.of(
-            "mp4v", "MPEG-4 Part 2", "av01", "AV1", "vp09", "VP9", "vp08", "VP8", "s263", "H.263",
-            "jpeg", "Motion JPEG", "mjpa", "Motion JPEG", "apcn", "ProRes", "apch", "ProRes");
+    private static final Set<String> JAVAFX_CODECS = Set.of("avc1", "avc3", "hvc1", "hev1");
     private static final Map<String, String> MATROSKA_CODECS = Map.ofEntries(
             Map.entry("V_VP8", "VP8"), Map.entry("V_VP9", "VP9"), Map.entry("V_AV1", "AV1"),
             Map.entry("V_MPEG4/ISO/AVC", "H.264"), Map.entry("V_MPEGH/ISO/HEVC", "H.265"),
@@ -54,9 +50,8 @@ public record VideoProbe(Engine engine, String videoCodec, String refusal) {
             }
             if (track.isEmpty()) return audio();
             String fourcc = track.get().codec();
-            String codec = JAVAFX_CODECS.get(fourcc);
-            if (codec != null) return new VideoProbe(Engine.JAVAFX_MEDIA, codec, "");
-            String name = OTHER_MP4_CODECS.getOrDefault(fourcc, "'" + fourcc.trim() + "'");
+            String name = TrackLine.codecName(fourcc);
+            if (JAVAFX_CODECS.contains(fourcc)) return new VideoProbe(Engine.JAVAFX_MEDIA, name, "");
             return refused(buffer.name() + " is an MP4 file with " + name + " video: " + WHAT_PLAYS + ".");
         }
         if (format.family() == DetectedFormat.Family.MATROSKA) {

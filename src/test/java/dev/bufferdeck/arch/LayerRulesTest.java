@@ -30,7 +30,7 @@ class LayerRulesTest {
             "playlist", Set.of("repository"),
             "session", Set.of("repository", "playlist"),
             "video", Set.of("repository", "format"),
-            "cli", Set.of("repository", "source", "format", "audio", "playlist", "session"));
+            "cli", Set.of("repository", "source", "format", "audio", "playlist", "session", "video"));
 
     @Test
     void modelPackagesImportOnlyTheLayersBelowThemAndNoJavaFxScene() throws IOException {

@@ -10,10 +10,18 @@ import java.util.Map;
  * @param durationMillis exact duration, or -1 when it cannot be known
  * @param cover       a read-only view of the cover image bytes (PNG/JPEG), or null
  * @param tags        every tag found, for the detail pane
+ * @param tracks      one line per track of an MP4/M4V/MOV (codec, size, rate, duration), for the detail pane
  */
 public record MediaFacts(String title, String artist, String album, String formatLine,
-                         long durationMillis, java.nio.ByteBuffer cover, Map<String, String> tags) {
+                         long durationMillis, java.nio.ByteBuffer cover, Map<String, String> tags,
+                         java.util.List<String> tracks) {
+    public MediaFacts(String title, String artist, String album, String formatLine,
+                      long durationMillis, java.nio.ByteBuffer cover, Map<String, String> tags) {
+        this(title, artist, album, formatLine, durationMillis, cover, tags, java.util.List.of());
+    }
+
     public MediaFacts {
+        tracks = tracks == null ? java.util.List.of() : java.util.List.copyOf(tracks);
         artist = artist == null ? "" : artist;
         album = album == null ? "" : album;
         formatLine = formatLine == null ? "" : formatLine;
