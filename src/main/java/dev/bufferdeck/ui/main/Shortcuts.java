@@ -30,6 +30,9 @@ public final class Shortcuts {
             new String[]{"Ctrl+G", "Hex view: go to offset (decimal or 0x hex)"},
             new String[]{"Ctrl+C", "Hex view: copy the selected bytes as hex"},
             new String[]{"Enter / double-click", "Play the selected entry"},
+            new String[]{"F / double-click video", "Video: full screen (F, Esc or double-click to leave)"},
+            new String[]{"Ctrl+S", "Video: save the frame to the library as PNG"},
+            new String[]{"Ctrl+Shift+C", "Video: copy the frame to the clipboard"},
             new String[]{"F1", "This help"});
 
     private Shortcuts() {}
