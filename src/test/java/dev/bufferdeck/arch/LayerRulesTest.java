@@ -30,7 +30,8 @@ class LayerRulesTest {
             "playlist", Set.of("repository"),
             "session", Set.of("repository", "playlist"),
             "video", Set.of("repository", "format"),
-            "cli", Set.of("repository", "source", "format", "audio", "playlist", "session", "video"));
+            "cli", Set.of("repository", "source", "format", "audio", "playlist", "session", "video"),
+            "desktop", Set.of("repository", "source", "format", "audio", "playlist", "session", "video"));
 
     @Test
     void modelPackagesImportOnlyTheLayersBelowThemAndNoJavaFxScene() throws IOException {

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.library;
 
+import dev.bufferdeck.ui.services.DisplayText;
 import dev.bufferdeck.repository.ByteSizes;
 import dev.bufferdeck.ui.services.TimeText;
 import javafx.beans.binding.Bindings;
@@ -42,6 +43,11 @@ public final class LibraryView extends BorderPane {
     private final LibraryActions actions;
     private final TableView<BufferRow> table = new TableView<>();
     private final Label heading = new Label("Library");
+    private final javafx.beans.property.ObjectProperty<BufferRow> playing = new javafx.beans.property.SimpleObjectProperty<>();
+    /** Marks the row of the buffer playing, as the playlist does. */
+    public static final javafx.css.PseudoClass PLAYING = javafx.css.PseudoClass.getPseudoClass("playing");
+    /** Marks a buffer the decoders refuse (known from its headers when it was loaded). */
+    public static final javafx.css.PseudoClass UNPLAYABLE = javafx.css.PseudoClass.getPseudoClass("unplayable");
 
     public LibraryView(LibraryModel model, LibraryActions actions) {
         this.model = model;
@@ -58,7 +64,7 @@ public final class LibraryView extends BorderPane {
         table.setPlaceholder(new Label("Drop files or URLs here, or use File ▸ Open"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-        TableColumn<BufferRow, String> name = textColumn("Name", r -> r.buffer().name(), 200);
+        TableColumn<BufferRow, String> name = textColumn("Name", r -> DisplayText.safe(r.buffer().name()), 200);
         TableColumn<BufferRow, String> origin = textColumn("Origin", r -> r.buffer().origin().describe(), 200);
         origin.setCellFactory(c -> tooltipCell(s -> s, s -> s));
         TableColumn<BufferRow, Number> size = new TableColumn<>("Size");
@@ -108,7 +114,7 @@ public final class LibraryView extends BorderPane {
 
     private void init() {
         table.setRowFactory(t -> {
-            TableRow<BufferRow> row = new TableRow<>();
+            TableRow<BufferRow> row = new MarkedRow();
             row.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) actions.play(row.getItem());
             });
@@ -133,6 +139,9 @@ public final class LibraryView extends BorderPane {
     }
 
     public TableView<BufferRow> table() { return table; }
+
+    /** The row of the buffer playing, highlighted; null when nothing plays. */
+    public javafx.beans.property.ObjectProperty<BufferRow> playingProperty() { return playing; }
 
     public List<BufferRow> selection() { return List.copyOf(table.getSelectionModel().getSelectedItems()); }
 
@@ -205,6 +214,32 @@ public final class LibraryView extends BorderPane {
                 setTooltip(t == null ? null : new Tooltip(t));
             }
         };
+    }
+
+    /** A row marked while its buffer plays, and when the decoders refuse its buffer (with the reason as tooltip). */
+    private final class MarkedRow extends TableRow<BufferRow> {
+        private final javafx.beans.InvalidationListener mark = o -> mark();
+        private BufferRow watched;
+
+        MarkedRow() {
+            playing.addListener(new javafx.beans.WeakInvalidationListener(mark));
+        }
+
+        @Override
+        protected void updateItem(BufferRow item, boolean empty) {
+            super.updateItem(item, empty);
+            if (watched != null) watched.factsProperty().removeListener(mark);
+            watched = empty ? null : item;
+            if (watched != null) watched.factsProperty().addListener(mark);
+            mark();
+        }
+
+        private void mark() {
+            pseudoClassStateChanged(PLAYING, watched != null && watched == playing.get());
+            String why = watched == null ? null : watched.facts().unplayable();
+            pseudoClassStateChanged(UNPLAYABLE, why != null);
+            setTooltip(why == null ? null : new Tooltip(why));
+        }
     }
 
     /** The detected format, with a warning badge when the name or Content-Type claimed something else. */

@@ -10,14 +10,21 @@ import java.util.Map;
  * @param durationMillis exact duration, or -1 when it cannot be known
  * @param cover       a read-only view of the cover image bytes (PNG/JPEG), or null
  * @param tags        every tag found, for the detail pane
+ * @param unplayable  why the decoders refuse this buffer (known from its headers at load time), or
+ *                    null when it may play or is not read yet
  * @param tracks      one line per track of an MP4/M4V/MOV (codec, size, rate, duration), for the detail pane
  */
 public record MediaFacts(String title, String artist, String album, String formatLine,
                          long durationMillis, java.nio.ByteBuffer cover, Map<String, String> tags,
-                         java.util.List<String> tracks) {
+                         String unplayable, java.util.List<String> tracks) {
     public MediaFacts(String title, String artist, String album, String formatLine,
                       long durationMillis, java.nio.ByteBuffer cover, Map<String, String> tags) {
-        this(title, artist, album, formatLine, durationMillis, cover, tags, java.util.List.of());
+        this(title, artist, album, formatLine, durationMillis, cover, tags, null);
+    }
+
+    public MediaFacts(String title, String artist, String album, String formatLine,
+                      long durationMillis, java.nio.ByteBuffer cover, Map<String, String> tags, String unplayable) {
+        this(title, artist, album, formatLine, durationMillis, cover, tags, unplayable, java.util.List.of());
     }
 
     public MediaFacts {
@@ -45,5 +52,10 @@ public record MediaFacts(String title, String artist, String album, String forma
 
     public static MediaFacts untitled(String name) {
         return new MediaFacts(name, "", "", "", -1, null, Map.of());
+    }
+
+    /** The same facts, marked as refused by the decoders for {@code reason}. */
+    public MediaFacts refused(String reason) {
+        return new MediaFacts(title, artist, album, formatLine, durationMillis, cover, tags, reason, tracks);
     }
 }

@@ -9,6 +9,7 @@ import dev.bufferdeck.format.tags.Tags;
 import dev.bufferdeck.repository.ByteSizes;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.video.TrackLine;
+import dev.bufferdeck.video.VideoProbe;
 
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
@@ -21,22 +22,32 @@ public final class TrackFactsReader implements FactsReader {
     @Override
     public MediaFacts read(MediaBuffer buffer) {
         DetectedFormat detected = DetectedFormat.fromDisplayName(buffer.detectedFormat());
-        if (detected == null || !detected.isMedia()) return MediaFacts.untitled(Titles.fromName(buffer.name()));
+        if (detected == null || !detected.isMedia()) {
+            return MediaFacts.untitled(Titles.fromName(buffer.name())).refused(refusal(buffer));
+        }
         Tags tags = readTags(buffer);
-        String title = tags.title().isBlank() ? Titles.fromName(buffer.name()) : tags.title();
+        String title = tags.title().isBlank() ? Titles.fromName(buffer.name()) : DisplayText.safe(tags.title());
         Map<String, String> shown = tagTable(tags);
         ByteBuffer cover = tags.cover().map(CoverArt::data).orElse(null);
         List<TrackLine> tracks = TrackLine.of(buffer);
-        if (tracks.stream().anyMatch(TrackLine::isVideo)) return videoFacts(title, tags, cover, shown, tracks);
+        if (tracks.stream().anyMatch(TrackLine::isVideo)) {
+            MediaFacts video = videoFacts(title, tags, cover, shown, tracks);
+            VideoProbe probe = VideoProbe.of(buffer);
+            return probe.engine() == VideoProbe.Engine.REFUSED ? video.refused(probe.refusal()) : video;
+        }
         AudioFacts facts;
         try {
             facts = AudioFacts.of(buffer);
         } catch (UnsupportedMediaException | RuntimeException e) {
-            return new MediaFacts(title, tags.artist(), tags.album(), buffer.detectedFormat(), -1, cover, shown, lines(tracks));
+            VideoProbe probe = VideoProbe.of(buffer);
+            String why = probe.engine() == VideoProbe.Engine.REFUSED ? probe.refusal()
+                    : e.getMessage() == null ? buffer.name() + " cannot be played" : e.getMessage();
+            return new MediaFacts(title, tags.artist(), tags.album(), buffer.detectedFormat(), -1, cover, shown,
+                    why, lines(tracks));
         }
         String line = facts.describe();
         long durationMillis = facts.durationMillis();
-        return new MediaFacts(title, tags.artist(), tags.album(), line, durationMillis, cover, shown, lines(tracks));
+        return new MediaFacts(title, tags.artist(), tags.album(), line, durationMillis, cover, shown, null, lines(tracks));
     }
 
     /** A movie: its format line names each track's codec (e.g. "MP4 · H.264 128×96 · AAC · 0:02"), its length the longest track's. */
@@ -51,11 +62,21 @@ public final class TrackFactsReader implements FactsReader {
         }
         long millis = seconds > 0 ? Math.round(seconds * 1000) : -1;
         if (millis >= 0) line.append(" · ").append(TimeText.of(millis));
-        return new MediaFacts(title, tags.artist(), tags.album(), line.toString(), millis, cover, shown, lines(tracks));
+        return new MediaFacts(title, tags.artist(), tags.album(), line.toString(), millis, cover, shown, null, lines(tracks));
     }
 
     private static List<String> lines(List<TrackLine> tracks) {
         return tracks.stream().map(TrackLine::text).toList();
+    }
+
+    /** The decoders' own words for a buffer that is not media at all. */
+    private static String refusal(MediaBuffer buffer) {
+        try {
+            AudioFacts.of(buffer);
+            return null;
+        } catch (UnsupportedMediaException | RuntimeException e) {
+            return e.getMessage() == null ? buffer.name() + " cannot be played" : e.getMessage();
+        }
     }
 
     private static Tags readTags(MediaBuffer buffer) {
@@ -77,6 +98,7 @@ public final class TrackFactsReader implements FactsReader {
             put(out, c.pictureType() == CoverArt.FRONT_COVER ? "Cover" : "Picture " + c.pictureType(),
                     c.mimeType() + " · " + ByteSizes.human(c.size()));
         }
+        tags.freeform().forEach((name, value) -> put(out, name, value));
         put(out, "Tag formats", String.join(", ", tags.formats()));
         return out;
     }
