@@ -84,7 +84,7 @@ class VideoPaneTest {
     void anMp4WithVideoPlaysInTheVideoPaneOrSaysWhatToInstall(FxRobot robot) throws Exception {
         int urlsBefore = BufferUrls.openCount();
         load(clip("clip-h264-aac.mp4"));
-        waitFor(() -> player().state() == PlayerState.PLAYING || player().state() == PlayerState.ERROR, 30);
+        waitFor(() -> player().state() == PlayerState.PLAYING || errorMentioning("clip-h264-aac.mp4").isPresent(), 30);
         if (player().state() != PlayerState.PLAYING) {
             // no libavcodec, or no sound device (a container without PulseAudio): the message says which
             assertTrue(errorMentioning("clip-h264-aac.mp4: the video player could not start. " + VideoMessages.INSTALL_LIBAVCODEC).isPresent()
