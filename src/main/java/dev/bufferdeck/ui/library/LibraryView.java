@@ -70,7 +70,7 @@ public final class LibraryView extends BorderPane {
         // Size, Format, Duration and SHA-256 are fixed at their content's width; Name and Origin share the rest.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
 
-        TableColumn<BufferRow, String> name = textColumn("Name", r -> DisplayText.safe(r.buffer().name()), 200);
+        TableColumn<BufferRow, String> name = textColumn("Name", r -> r.buffer().name(), 200);
         TableColumn<BufferRow, String> origin = textColumn("Origin", r -> r.buffer().origin().describe(), 200);
         origin.setCellFactory(c -> tooltipCell(s -> s, s -> s));
         TableColumn<BufferRow, Number> size = new TableColumn<>("Size");
@@ -256,7 +256,7 @@ public final class LibraryView extends BorderPane {
 
     private static TableColumn<BufferRow, String> textColumn(String title, Function<BufferRow, String> value, double width) {
         TableColumn<BufferRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(DisplayText.safe(value.apply(f.getValue()))));
         c.setPrefWidth(width);
         return c;
     }

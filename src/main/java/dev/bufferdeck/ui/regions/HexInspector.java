@@ -143,7 +143,6 @@ public final class HexInspector extends BorderPane {
         regionLine.setMaxWidth(Double.MAX_VALUE);
         hexColumn.getChildren().setAll(hexPane, regionLine);
         VBox.setVgrow(hexPane, Priority.ALWAYS);
-        hexColumn.setMinWidth(USE_COMPUTED_SIZE);
 
         regions.setId("region-tree-pane");
         regions.setMinWidth(TREE_MIN_WIDTH);
