@@ -40,7 +40,7 @@ final class AacDecoder implements PcmDecoder {
         this.name = name;
         this.units = units;
         this.codec = new AacCodec(audioSpecificConfig);
-        if (units.present() == 0) throw new IOException("no AAC frame is in the file");
+        if (units.present() == 0) throw new IOException("the sample tables point past the end of the file; no AAC frame is in it");
         AacCodec.Output first = codec.decode(units.read(0));
         if (first.frames == 0 || first.channels == 0) throw new IOException("the first AAC frame decodes to nothing");
         this.channels = first.channels;
@@ -97,8 +97,7 @@ final class AacDecoder implements PcmDecoder {
                         + " of " + AudioFacts.clock(total * 1000 / rate));
             }
             long unitStart = frames(units.time(nextUnit));
-            AacCodec.Output out = codec.decode(units.read(nextUnit++));
-            unitsDecoded++;
+            AacCodec.Output out = decode(nextUnit++);
             if (out.channels != channels) throw new IOException(name + ": the channel count changes mid-stream");
             long skip = delay + position - unitStart;
             if (skip >= out.frames) continue;
@@ -110,6 +109,16 @@ final class AacDecoder implements PcmDecoder {
         return false;
     }
 
+    private AacCodec.Output decode(int unit) throws IOException {
+        unitsDecoded++;
+        try {
+            return codec.decode(units.read(unit));
+        } catch (IOException e) {
+            long at = Math.max(0, frames(units.time(unit)) - delay);
+            throw new IOException(name + ": " + e.getMessage() + " at " + AudioFacts.clock(at * 1000 / rate), e);
+        }
+    }
+
     @Override
     public void seekToFrame(long frame) throws IOException {
         position = Math.max(0, Math.min(frame, total));
@@ -117,10 +126,7 @@ final class AacDecoder implements PcmDecoder {
         int unit = units.unitAt(mediaTime(target));
         while (unit > 0 && frames(units.time(unit)) > target) unit--;
         codec.reset();
-        for (int u = Math.max(0, unit - primeUnits); u < unit && u < units.present(); u++) {
-            codec.decode(units.read(u));
-            unitsDecoded++;
-        }
+        for (int u = Math.max(0, unit - primeUnits); u < unit && u < units.present(); u++) decode(u);
         nextUnit = unit;
         pendingAt = pendingEnd = 0;
     }
