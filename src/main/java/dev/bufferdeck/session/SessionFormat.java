@@ -38,6 +38,7 @@ final class SessionFormat {
         StringBuilder sb = new StringBuilder();
         sb.append(HEADER).append('\n').append(MAGIC).append('\n');
         setting(sb, "current", current);
+        setting(sb, "position", current < 0 ? 0 : s.positionMillis());
         setting(sb, "volume", s.volume());
         setting(sb, "muted", s.muted());
         setting(sb, "repeat", s.repeat().name());
@@ -45,6 +46,13 @@ final class SessionFormat {
         if (s.mainWindow() != null) setting(sb, "mainWindow", bounds(s.mainWindow()));
         if (s.playlistWindow() != null) setting(sb, "playlistWindow", bounds(s.playlistWindow()));
         setting(sb, "playlistShowing", s.playlistShowing());
+        setting(sb, "mainMaximized", s.mainMaximized());
+        if (s.dividers() != null) {
+            setting(sb, "dividers", s.dividers().library() + "," + s.dividers().regions());
+            setting(sb, "regionTreeShown", s.dividers().regionTreeShown());
+        }
+        if (!s.theme().isEmpty()) setting(sb, "theme", s.theme());
+        if (!s.libraryColumns().isEmpty()) setting(sb, "libraryColumns", s.libraryColumns());
         setting(sb, "entries", origins.size());
         for (String origin : origins) sb.append(origin).append('\n');
         sb.append(END).append('\n');
@@ -94,7 +102,9 @@ final class SessionFormat {
         }
         return new Session(origins, current, v.volume(), v.bool("muted", d.muted()), v.repeat(),
                 v.bool("shuffle", d.shuffle()), v.bounds("mainWindow"), v.bounds("playlistWindow"),
-                v.bool("playlistShowing", d.playlistShowing()));
+                v.bool("playlistShowing", d.playlistShowing()), Math.max(0, v.longValue("position", 0)),
+                v.bool("mainMaximized", d.mainMaximized()), v.dividers(), settings.getOrDefault("theme", ""),
+                settings.getOrDefault("libraryColumns", ""));
     }
 
     private static void setting(StringBuilder sb, String key, Object value) {
@@ -117,6 +127,17 @@ final class SessionFormat {
             if (value == null) return fallback;
             try {
                 return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                bad(key, value, String.valueOf(fallback));
+                return fallback;
+            }
+        }
+
+        long longValue(String key, long fallback) {
+            String value = settings.get(key);
+            if (value == null) return fallback;
+            try {
+                return Long.parseLong(value);
             } catch (NumberFormatException e) {
                 bad(key, value, String.valueOf(fallback));
                 return fallback;
@@ -153,6 +174,22 @@ final class SessionFormat {
                 bad("repeat", value, "OFF");
                 return Repeat.OFF;
             }
+        }
+
+        PaneDividers dividers() {
+            String value = settings.get("dividers");
+            if (value == null) return null;
+            String[] parts = value.split(",");
+            try {
+                if (parts.length == 2) {
+                    return new PaneDividers(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
+                            bool("regionTreeShown", true));
+                }
+            } catch (IllegalArgumentException ignored) {
+                // reported below
+            }
+            bad("dividers", value, "the default layout");
+            return null;
         }
 
         WindowBounds bounds(String key) {

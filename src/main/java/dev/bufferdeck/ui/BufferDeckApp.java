@@ -1,5 +1,7 @@
 package dev.bufferdeck.ui;
 
+import dev.bufferdeck.desktop.LaunchArguments;
+import dev.bufferdeck.desktop.SingleInstance;
 import dev.bufferdeck.ui.main.MainController;
 import dev.bufferdeck.ui.main.MainWindow;
 import dev.bufferdeck.ui.services.AppServices;
@@ -15,11 +17,18 @@ import java.util.List;
 public final class BufferDeckApp extends Application {
     private AppServices services;
     private SessionState session;
+    private dev.bufferdeck.desktop.DesktopColorScheme.Preference colorScheme = dev.bufferdeck.desktop.DesktopColorScheme.Preference.NONE;
     private final List<String> sessionWarnings = new ArrayList<>();
     private MainController controller;
+    private dev.bufferdeck.ui.mpris.MprisBridge mpris;
+    private static LaunchArguments launch = LaunchArguments.parse(List.of());
+    private static SingleInstance instance;
 
-    public static void launchWith(String[] args) {
-        Application.launch(BufferDeckApp.class, args);
+    /** Opens the window with the launch's sources; {@code instance}, when not null, brings later launches' sources here. */
+    public static void launchWith(LaunchArguments arguments, SingleInstance listening) {
+        launch = arguments;
+        instance = listening;
+        Application.launch(BufferDeckApp.class);
     }
 
     /** Off the FX thread: probes the audio outputs and reads the session file. */
@@ -27,11 +36,13 @@ public final class BufferDeckApp extends Application {
     public void init() {
         services = AppServices.standard();
         session = MainController.readSession(services, sessionWarnings);
+        colorScheme = dev.bufferdeck.desktop.DesktopColorScheme.detect(System.getenv());
     }
 
     @Override
     public void start(Stage stage) {
         controller = new MainController(services, stage);
+        controller.theme().desktopProperty().set(colorScheme);
         controller.notifier().installUncaughtHandler();
         MainWindow window = new MainWindow(controller);
         stage.setTitle("BufferDeck");
@@ -39,12 +50,19 @@ public final class BufferDeckApp extends Application {
         stage.setMinWidth(720);
         stage.setMinHeight(480);
         stage.setOnHidden(e -> Platform.exit());
-        controller.start(session, sessionWarnings, getParameters().getRaw());
+        controller.start(session, sessionWarnings, launch.sources());
+        controller.saveOnTermination();
         stage.show();
+        mpris = dev.bufferdeck.ui.mpris.MprisBridge.install(controller, System.getenv());
+        if (instance != null) {
+            instance.onLaunch(l -> Platform.runLater(() -> controller.openLaunched(l.sources(), l.enqueue())));
+        }
     }
 
     @Override
     public void stop() {
+        if (instance != null) instance.close();
+        if (mpris != null) mpris.close();
         if (controller != null) controller.shutdown();
     }
 }

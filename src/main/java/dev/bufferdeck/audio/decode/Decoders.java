@@ -19,11 +19,20 @@ public final class Decoders {
     private Decoders() {}
 
     /**
-     * A decoder positioned at frame 0. Reads only the buffer's bytes.
+     * A decoder positioned at frame 0. Reads only the buffer's bytes. A buffer still loading plays
+     * what has arrived and waits for the rest ({@link ProgressiveDecoder}); a live buffer plays
+     * from the oldest byte of its window on ({@link LiveDecoder}).
      *
      * @throws UnsupportedMediaException with a message for people: not audio, a refused codec, or corrupt data
      */
     public static PcmDecoder open(MediaBuffer buffer) throws UnsupportedMediaException {
+        if (buffer.isLive()) return LiveDecoder.open(buffer);
+        if (!buffer.isComplete()) return ProgressiveDecoder.open(buffer);
+        return openWhole(buffer);
+    }
+
+    /** A decoder over the bytes {@code buffer} holds now, as if they were all there is. */
+    static PcmDecoder openWhole(MediaBuffer buffer) throws UnsupportedMediaException {
         ByteBuffer bytes = buffer.bytes();
         AudioContainer container = AudioContainer.sniff(bytes);
         try {

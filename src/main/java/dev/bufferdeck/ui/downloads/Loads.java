@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.downloads;
 
+import dev.bufferdeck.playlist.SourceExpansion;
 import dev.bufferdeck.repository.AddResult;
 import dev.bufferdeck.repository.BudgetExceededException;
 import dev.bufferdeck.repository.MediaBuffer;
@@ -15,6 +16,7 @@ import javafx.collections.ObservableList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -54,23 +56,42 @@ public final class Loads {
     public void load(List<? extends LoadRequest> requests, Consumer<MediaBuffer> loaded, Consumer<List<String>> failures) {
         pool.execute(() -> {
             List<String> failed = new ArrayList<>();
-            for (LoadRequest request : expand(requests, failures == null ? null : failed)) {
-                LoadJob job = new LoadJob(request.label());
-                Platform.runLater(() -> active.add(job));
-                try {
-                    AddResult result = run(request, job);
-                    if (result.duplicate() && failures == null) notifier.info(result.buffer().name() + " is already in the library");
-                    Platform.runLater(() -> loaded.accept(result.buffer()));
-                } catch (LoadFailure e) {
-                    report(e.getMessage(), failures == null ? null : failed);
-                } catch (RuntimeException e) {
-                    report(request.label() + ": " + e, failures == null ? null : failed);
-                } finally {
-                    Platform.runLater(() -> active.remove(job));
-                }
-            }
+            List<String> collect = failures == null ? null : failed;
+            loadInOrder(expand(requests, collect), (i, buffer) -> loaded.accept(buffer), (i, message) -> report(message, collect),
+                    failures == null);
             if (failures != null) Platform.runLater(() -> failures.accept(List.copyOf(failed)));
         });
+    }
+
+    /**
+     * Loads each request in order, as it is (folders are not expanded): {@code loaded} gets the
+     * request's index and its buffer, {@code failed} its index and the reason, both on the FX thread.
+     */
+    public void loadEach(List<? extends LoadRequest> requests, BiConsumer<Integer, MediaBuffer> loaded,
+                         BiConsumer<Integer, String> failed) {
+        pool.execute(() -> loadInOrder(requests, loaded, (i, message) -> Platform.runLater(() -> failed.accept(i, message)), false));
+    }
+
+    /** On the pool: each request in turn; {@code failed} is called on the pool thread. */
+    private void loadInOrder(List<? extends LoadRequest> requests, BiConsumer<Integer, MediaBuffer> loaded,
+                             BiConsumer<Integer, String> failed, boolean tellDuplicates) {
+        for (int i = 0; i < requests.size(); i++) {
+            LoadRequest request = requests.get(i);
+            int index = i;
+            LoadJob job = new LoadJob(request.label());
+            Platform.runLater(() -> active.add(job));
+            try {
+                AddResult result = run(request, job);
+                if (result.duplicate() && tellDuplicates) notifier.info(result.buffer().name() + " is already in the library");
+                Platform.runLater(() -> loaded.accept(index, result.buffer()));
+            } catch (LoadFailure e) {
+                failed.accept(index, e.getMessage());
+            } catch (RuntimeException e) {
+                failed.accept(index, request.label() + ": " + e);
+            } finally {
+                Platform.runLater(() -> active.remove(job));
+            }
+        }
     }
 
     private void report(String message, List<String> collect) {
@@ -81,9 +102,12 @@ public final class Loads {
         List<LoadRequest> out = new ArrayList<>();
         for (LoadRequest r : requests) {
             if (r instanceof LoadRequest.Source s) {
-                List<String> found = sources.expand(s.pathOrUrl());
-                if (found.isEmpty()) report(s.pathOrUrl() + ": no media files in this folder", collect);
-                found.forEach(f -> out.add(new LoadRequest.Source(f)));
+                SourceExpansion.Result found = sources.expand(s.pathOrUrl());
+                found.problems().forEach(problem -> report(problem, collect));
+                if (found.sources().isEmpty() && found.problems().isEmpty()) {
+                    report(s.pathOrUrl() + ": no media files in this folder", collect);
+                }
+                found.sources().forEach(f -> out.add(new LoadRequest.Source(f)));
             } else {
                 out.add(r);
             }

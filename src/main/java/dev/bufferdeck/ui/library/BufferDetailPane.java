@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.library;
 
+import dev.bufferdeck.ui.services.DisplayText;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.ui.services.MediaFacts;
 import dev.bufferdeck.ui.services.TimeText;
@@ -106,7 +107,7 @@ public final class BufferDetailPane extends ScrollPane {
     private int add(int rowIndex, String key, String value) {
         Label k = new Label(key);
         k.getStyleClass().add("detail-key");
-        Label v = new Label(value);
+        Label v = new Label(DisplayText.safe(value));
         v.getStyleClass().add("detail-value");
         v.setWrapText(true);
         grid.addRow(rowIndex, k, v);

@@ -12,6 +12,7 @@ import dev.bufferdeck.ui.library.BufferRow;
 import dev.bufferdeck.ui.library.LibraryActions;
 import dev.bufferdeck.ui.library.LibraryModel;
 import dev.bufferdeck.ui.notify.Notifier;
+import dev.bufferdeck.ui.playlist.EntryLocation;
 import dev.bufferdeck.ui.playlist.PlaylistActions;
 import dev.bufferdeck.ui.playlist.PlaylistModel;
 import dev.bufferdeck.ui.playlist.PlaylistRow;
@@ -47,7 +48,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MainController implements LibraryActions, PlaylistActions {
     /** How the demo clip is written in a saved playlist. */
-    public static final String DEMO_LOCATION = "bufferdeck:demo-clip";
+    public static final String DEMO_LOCATION = EntryLocation.DEMO;
 
     private final AppServices services;
     private final Stage stage;
@@ -59,6 +60,13 @@ public final class MainController implements LibraryActions, PlaylistActions {
     private final Loads loads;
     private PlaylistWindow playlistWindow;
     private SessionState.Geometry playlistGeometry;
+    private final dev.bufferdeck.ui.theme.ThemeSwitcher theme = new dev.bufferdeck.ui.theme.ThemeSwitcher();
+    private final javafx.beans.property.StringProperty libraryColumns = new javafx.beans.property.SimpleStringProperty("");
+    private final java.util.function.Supplier<SessionState.Geometry> mainBounds;
+    private final SessionSaver saver;
+    /** The main window's dividers: set from the session on start, kept current by the window. */
+    private final javafx.beans.property.ObjectProperty<dev.bufferdeck.session.PaneDividers> dividers =
+            new javafx.beans.property.SimpleObjectProperty<>();
 
     public MainController(AppServices services, Stage stage) {
         this.services = services;
@@ -66,6 +74,9 @@ public final class MainController implements LibraryActions, PlaylistActions {
         this.library = new LibraryModel(services.repository(), services.facts(), pool);
         this.player = new PlayerController(services.playback(), playlist, notifier);
         this.loads = new Loads(services.sources(), services.repository(), pool, notifier);
+        this.mainBounds = Geometry.track(stage);
+        this.saver = new SessionSaver(this::sessionState, services.session());
+        saveOnChanges();
         library.rows().addListener((ListChangeListener<BufferRow>) c -> {
             while (c.next()) {
                 for (BufferRow gone : c.getRemoved()) {
@@ -78,6 +89,35 @@ public final class MainController implements LibraryActions, PlaylistActions {
         });
     }
 
+    /** Every change the session holds is saved shortly after it happens. */
+    private void saveOnChanges() {
+        javafx.beans.InvalidationListener changed = o -> saver.changed();
+        playlist.entries().addListener(changed);
+        playlist.currentProperty().addListener(changed);
+        playlist.repeatProperty().addListener(changed);
+        playlist.shuffleProperty().addListener(changed);
+        player.volumeProperty().addListener(changed);
+        player.mutedProperty().addListener(changed);
+        player.stateProperty().addListener(changed);
+        watchWindow(stage, changed);
+        stage.maximizedProperty().addListener(changed);
+        theme.choiceProperty().addListener(changed);
+        libraryColumns.addListener(changed);
+    }
+
+    private static void watchWindow(Stage window, javafx.beans.InvalidationListener changed) {
+        window.xProperty().addListener(changed);
+        window.yProperty().addListener(changed);
+        window.widthProperty().addListener(changed);
+        window.heightProperty().addListener(changed);
+        window.showingProperty().addListener(changed);
+    }
+
+    /** Saves the session when the process is told to end (SIGTERM: logout, shutdown, {@code kill}). */
+    public void saveOnTermination() {
+        saver.installShutdownHook();
+    }
+
     public Notifier notifier() { return notifier; }
     public LibraryModel library() { return library; }
     public PlaylistModel playlist() { return playlist; }
@@ -85,6 +125,9 @@ public final class MainController implements LibraryActions, PlaylistActions {
     public Loads loads() { return loads; }
     public AppServices services() { return services; }
     public Stage stage() { return stage; }
+    public dev.bufferdeck.ui.theme.ThemeSwitcher theme() { return theme; }
+    /** The library table's column order and widths, as the session keeps them. */
+    public javafx.beans.property.StringProperty libraryColumnsProperty() { return libraryColumns; }
 
     // ---- sources
 
@@ -174,23 +217,44 @@ public final class MainController implements LibraryActions, PlaylistActions {
         loadIntoPlaylist(requests, index, playFirstIfIdle, null);
     }
 
+    /**
+     * One rule for every way of opening: when nothing plays, the first new entry plays; otherwise
+     * the new entries are queued, and one notice says how many ("3 added to the playlist"). A
+     * single source that plays is named ("Playing song.mp3").
+     */
     private void loadIntoPlaylist(List<LoadRequest> requests, int index, boolean playFirstIfIdle,
                                   java.util.function.Consumer<List<String>> failures) {
         int[] at = {index};
         boolean[] first = {true};
+        boolean[] playedOne = {false};
+        List<String> added = new ArrayList<>();
         loads.load(requests, buffer -> {
             BufferRow row = library.rowFor(buffer);
             PlaylistRow entry = at[0] == APPEND ? playlist.append(row) : playlist.insert(at[0]++, row);
-            if (first[0] && playFirstIfIdle && !isBusy()) player.play(entry);
+            if (first[0] && playFirstIfIdle && !isBusy()) {
+                player.play(entry);
+                playedOne[0] = true;
+                notifier.info("Playing " + buffer.name() + " (" + ByteSizes.human(buffer.size()) + " loaded)");
+            } else {
+                added.add(buffer.name());
+            }
             first[0] = false;
-        }, failures);
+        }, failed -> {
+            if (!added.isEmpty()) {
+                notifier.info(added.size() == 1 ? added.get(0) + " added to the playlist"
+                        : added.size() + " added to the playlist");
+            }
+            if (failures != null) failures.accept(failed);
+            else failed.forEach(notifier::error);
+        });
     }
 
     /** One notice for all the entries of a playlist or session that could not be loaded. */
     private void reportMissing(String what, List<String> failures) {
         if (failures.isEmpty()) return;
-        notifier.error(failures.size() == 1 ? what + ": 1 entry could not be loaded — " + failures.get(0)
-                : what + ": " + failures.size() + " entries could not be loaded — " + String.join("; ", failures));
+        notifier.error((failures.size() == 1 ? what + ": 1 entry could not be loaded"
+                : what + ": " + failures.size() + " entries could not be loaded")
+                + " (kept in the playlist, marked unavailable; right-click to retry) — " + String.join("; ", failures));
     }
 
     private boolean isBusy() {
@@ -270,10 +334,21 @@ public final class MainController implements LibraryActions, PlaylistActions {
 
     public PlaylistWindow playlistWindow() {
         if (playlistWindow == null) {
-            playlistWindow = new PlaylistWindow(playlist, this, stage);
+            playlistWindow = new PlaylistWindow(playlist, this);
             Shortcuts.install(playlistWindow.scene(), player, null);
             MenuBuilder.installAccelerators(playlistWindow.scene(), this);
-            if (playlistGeometry != null) Geometry.apply(playlistWindow.stage(), playlistGeometry);
+            Stage window = playlistWindow.stage();
+            theme.attach(playlistWindow.scene());
+            if (playlistGeometry != null) {
+                Geometry.apply(window, playlistGeometry);
+            } else {
+                window.setOnShowing(e -> {
+                    if (playlistGeometry == null && Double.isNaN(window.getX())) {
+                        Geometry.placeBeside(window, stage, window.getScene().getWidth(), window.getScene().getHeight());
+                    }
+                });
+            }
+            watchWindow(window, o -> saver.changed());
         }
         return playlistWindow;
     }
@@ -289,19 +364,35 @@ public final class MainController implements LibraryActions, PlaylistActions {
         if (file != null) importPlaylist(file.toPath());
     }
 
-    /** Reads the playlist file on the pool, then loads its entries in order, reporting the missing ones once. */
+    /** Asks whether the imported entries replace the playlist or follow it (when it is not empty), then imports. */
     public void importPlaylist(Path file) {
+        if (playlist.entries().isEmpty()) {
+            importPlaylist(file, false);
+            return;
+        }
+        ImportChoice.ask(playlistWindow == null || !playlistWindow.stage().isShowing() ? stage : playlistWindow.stage(),
+                file.getFileName().toString(), playlist.entries().size()).ifPresent(replace -> importPlaylist(file, replace));
+    }
+
+    /** Reads the playlist file on the pool, then loads its entries in order, reporting the missing ones once. */
+    public void importPlaylist(Path file, boolean replace) {
         PlaylistFiles files = services.playlistFiles();
         pool.execute(() -> {
             try {
                 List<PlaylistFiles.Item> items = files.read(file);
                 javafx.application.Platform.runLater(() -> {
-                    notifier.info("Importing " + items.size() + " entries from " + file.getFileName());
+                    if (replace) {
+                        player.stop();
+                        playlist.clear();
+                    }
+                    notifier.info((replace ? "Replaced the playlist with " : "Appending ") + items.size()
+                            + " entries from " + file.getFileName());
                     loadLocations(items.stream().map(PlaylistFiles.Item::location).toList(), APPEND,
                             missing -> reportMissing(file.getFileName().toString(), missing));
                 });
-            } catch (IOException | RuntimeException e) {
-                notifier.error(file.getFileName() + ": cannot read playlist (" + e.getMessage() + ")");
+            } catch (Throwable e) { // an OutOfMemoryError too: the window must stay usable
+                notifier.error(file.getFileName() + ": cannot read playlist (" + (e instanceof OutOfMemoryError
+                        ? "not enough memory" : e.getMessage()) + ")");
             }
         });
     }
@@ -326,9 +417,10 @@ public final class MainController implements LibraryActions, PlaylistActions {
         PlaylistFiles files = services.playlistFiles();
         pool.execute(() -> {
             try {
-                files.write(file, items);
-                notifier.info("Exported " + items.size() + " entries to " + file.getFileName()
-                        + (dropped > 0 ? " (" + dropped + " dropped-data entries have no location and were left out)" : ""));
+                int leftOut = dropped + files.write(file, items);
+                notifier.info("Exported " + (items.size() + dropped - leftOut) + " entries to " + file.getFileName()
+                        + (leftOut == 0 ? "" : leftOut == 1 ? " · 1 entry has no location outside BufferDeck and was left out"
+                        : " · " + leftOut + " entries have no location outside BufferDeck and were left out"));
             } catch (IOException | RuntimeException e) {
                 notifier.error(file.getFileName() + ": cannot write playlist (" + e.getMessage() + ")");
             }
@@ -346,19 +438,55 @@ public final class MainController implements LibraryActions, PlaylistActions {
 
     /** Where an entry can be found again: a path, a URL, the demo clip; null for dropped data. */
     static String location(Origin origin) {
-        if (origin instanceof Origin.File f) return f.path().toAbsolutePath().toString();
-        if (origin instanceof Origin.Url u) return u.requested().toString();
-        if (origin instanceof Origin.BuiltIn) return DEMO_LOCATION;
-        return null;
+        return EntryLocation.of(origin);
     }
 
-    /** Loads playlist locations in order (the demo clip made anew), inserting at {@code index}. */
-    void loadLocations(List<String> locations, int index, java.util.function.Consumer<List<String>> missing) {
-        List<LoadRequest> requests = new ArrayList<>();
-        for (String location : locations) {
-            requests.add(DEMO_LOCATION.equals(location) ? demoRequest() : new LoadRequest.Source(location));
-        }
-        loadIntoPlaylist(requests, index, false, missing);
+    /**
+     * Puts a row for each location into the playlist at once, at {@code index}, in order, then
+     * loads them one after the other: each row fills in when its buffer arrives, or stays, marked
+     * unavailable with the reason, when it cannot be loaded now. Nothing is dropped.
+     *
+     * @param missing gets the reasons of the rows that could not be loaded, once, after the last
+     */
+    List<PlaylistRow> loadLocations(List<String> locations, int index, java.util.function.Consumer<List<String>> missing) {
+        List<PlaylistRow> rows = new ArrayList<>();
+        int at = index == APPEND ? playlist.entries().size() : index;
+        for (String location : locations) rows.add(playlist.insertLoading(at++, location));
+        loadRows(rows, missing);
+        return rows;
+    }
+
+    private void loadRows(List<PlaylistRow> rows, java.util.function.Consumer<List<String>> missing) {
+        List<LoadRequest> requests = rows.stream().map(r -> request(r.location())).toList();
+        List<String> reasons = new ArrayList<>();
+        int[] done = {0};
+        Runnable oneDone = () -> {
+            if (++done[0] == rows.size()) missing.accept(List.copyOf(reasons));
+        };
+        loads.loadEach(requests, (i, buffer) -> {
+            PlaylistRow entry = rows.get(i);
+            playlist.fill(entry, library.rowFor(buffer));
+            player.arrived(entry);
+            oneDone.run();
+        }, (i, reason) -> {
+            playlist.markUnavailable(rows.get(i), reason);
+            reasons.add(reason);
+            oneDone.run();
+        });
+    }
+
+    @Override
+    public void retry(PlaylistRow entry) {
+        if (entry.location() == null || !entry.isUnavailable()) return;
+        notifier.info("Loading " + entry.location() + " again");
+        loadRows(List.of(entry), missing -> {
+            if (missing.isEmpty()) notifier.info(entry.title() + " is available again");
+            else notifier.error(missing.get(0));
+        });
+    }
+
+    private static LoadRequest request(String location) {
+        return DEMO_LOCATION.equals(location) ? demoRequest() : new LoadRequest.Source(location);
     }
 
     private static LoadRequest demoRequest() {
@@ -391,6 +519,8 @@ public final class MainController implements LibraryActions, PlaylistActions {
     public void start(SessionState session, List<String> warnings, List<String> sources) {
         warnings.forEach(notifier::error);
         if (session != null) {
+            theme.choiceProperty().set(dev.bufferdeck.ui.theme.ThemeChoice.parse(session.theme()));
+            libraryColumns.set(session.libraryColumns());
             player.volumeProperty().set(session.volume());
             player.mutedProperty().set(session.muted());
             try {
@@ -400,8 +530,12 @@ public final class MainController implements LibraryActions, PlaylistActions {
             }
             playlist.shuffleProperty().set(session.shuffle());
             if (session.main() != null) Geometry.apply(stage, session.main());
+            if (session.mainMaximized()) stage.setMaximized(true);
             playlistGeometry = session.playlistWindow();
-            loadLocations(session.playlist(), 0, missing -> reportMissing("Last session", missing));
+            if (session.dividers() != null) dividers.set(session.dividers());
+            List<PlaylistRow> rows = loadLocations(session.playlist(), 0, missing -> reportMissing("Last session", missing));
+            int current = session.currentIndex();
+            if (current >= 0 && current < rows.size()) player.cue(rows.get(current), session.positionMillis());
             if (session.playlistWindowShown()) javafx.application.Platform.runLater(() -> playlistWindow().show());
         } else {
             addDemoClip(sources.isEmpty());
@@ -409,6 +543,18 @@ public final class MainController implements LibraryActions, PlaylistActions {
         if (!sources.isEmpty()) {
             loadIntoPlaylist(Loads.sources(sources), APPEND, true);
         }
+    }
+
+    /**
+     * Sources another launch handed over: loaded and queued, the first played when nothing plays;
+     * with {@code enqueueOnly} just queued, without raising the window.
+     */
+    public void openLaunched(List<String> sources, boolean enqueueOnly) {
+        if (!enqueueOnly) {
+            stage.setIconified(false);
+            stage.toFront();
+        }
+        if (!sources.isEmpty()) loadIntoPlaylist(Loads.sources(sources), APPEND, !enqueueOnly);
     }
 
     /** Synthesises the demo clip off the FX thread and adds it to the library (and the playlist). */
@@ -430,38 +576,25 @@ public final class MainController implements LibraryActions, PlaylistActions {
         });
     }
 
+    /** What the session file keeps of now; unavailable entries are kept as they were, dropped data is left out. */
     public SessionState sessionState() {
-        List<String> locations = playlist.entries().stream().map(e -> location(e.row().buffer().origin()))
-                .filter(java.util.Objects::nonNull).toList();
+        List<String> locations = new ArrayList<>();
+        int current = -1;
+        for (PlaylistRow e : playlist.entries()) {
+            if (e.location() == null) continue;
+            if (e == playlist.current()) current = locations.size();
+            locations.add(e.location());
+        }
         boolean shown = playlistWindow != null && playlistWindow.stage().isShowing();
         SessionState.Geometry pw = playlistWindow != null ? Geometry.of(playlistWindow.stage()) : playlistGeometry;
         return new SessionState(locations, player.volumeProperty().get(), player.mutedProperty().get(),
-                playlist.repeatProperty().get().name(), playlist.shuffleProperty().get(), Geometry.of(stage), pw, shown,
-                currentIndexAmong(locations.size()));
-    }
-
-    private int currentIndexAmong(int saved) {
-        PlaylistRow current = playlist.current();
-        if (current == null || location(current.row().buffer().origin()) == null) return -1;
-        int index = 0;
-        for (PlaylistRow e : playlist.entries()) {
-            if (e == current) return index < saved ? index : -1;
-            if (location(e.row().buffer().origin()) != null) index++;
-        }
-        return -1;
-    }
-
-    /** Saves the session; called on exit. */
-    public void saveSession() {
-        try {
-            services.session().save(sessionState());
-        } catch (IOException | RuntimeException e) {
-            System.err.println("BufferDeck: could not save the session: " + e.getMessage());
-        }
+                playlist.repeatProperty().get().name(), playlist.shuffleProperty().get(), mainBounds.get(), pw, shown,
+                current, current < 0 ? 0 : player.positionMillis(), stage.isMaximized(), dividers.get(),
+                theme.choiceProperty().get().name(), libraryColumns.get());
     }
 
     public void shutdown() {
-        saveSession();
+        saver.saveAndClose();
         services.close();
         pool.shutdownNow();
         try {
@@ -472,4 +605,5 @@ public final class MainController implements LibraryActions, PlaylistActions {
     }
 
     public Window window() { return stage; }
+    public javafx.beans.property.ObjectProperty<dev.bufferdeck.session.PaneDividers> dividersProperty() { return dividers; }
 }

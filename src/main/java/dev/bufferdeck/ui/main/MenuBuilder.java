@@ -14,7 +14,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
 /** The main menu, and the same accelerators for the playlist window. */
 final class MenuBuilder {
@@ -23,6 +25,7 @@ final class MenuBuilder {
     static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination PLAYLIST = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination HELP = new KeyCodeCombination(KeyCode.F1);
+    static final KeyCombination GO_TO_OFFSET = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
 
     private MenuBuilder() {}
 
@@ -41,20 +44,50 @@ final class MenuBuilder {
 
         PlayerController p = c.player();
         Menu playback = new Menu("Playback", null,
-                item("Play / pause", null, new FontIcon(MaterialDesignP.PLAY_PAUSE), p::playPause),
-                item("Stop", null, new FontIcon(MaterialDesignS.STOP), p::stop),
-                item("Next", null, new FontIcon(MaterialDesignS.SKIP_NEXT), p::next),
-                item("Previous", null, new FontIcon(MaterialDesignS.SKIP_PREVIOUS), p::previous),
+                item("Play / pause", Shortcuts.PLAY_PAUSE, new FontIcon(MaterialDesignP.PLAY_PAUSE), p::playPause),
+                item("Stop", Shortcuts.STOP, new FontIcon(MaterialDesignS.STOP), p::stop),
+                item("Next", Shortcuts.NEXT, new FontIcon(MaterialDesignS.SKIP_NEXT), p::next),
+                item("Previous", Shortcuts.PREVIOUS, new FontIcon(MaterialDesignS.SKIP_PREVIOUS), p::previous),
                 new SeparatorMenuItem(),
-                item("Mute / unmute", null, null, p::toggleMute));
+                item("Seek forward 5 s", Shortcuts.SEEK_FORWARD, new FontIcon(MaterialDesignF.FAST_FORWARD_5),
+                        () -> p.seekBy(PlayerController.SEEK_STEP_MILLIS)),
+                item("Seek back 5 s", Shortcuts.SEEK_BACK, new FontIcon(MaterialDesignR.REWIND_5),
+                        () -> p.seekBy(-PlayerController.SEEK_STEP_MILLIS)),
+                new SeparatorMenuItem(),
+                item("Volume up", Shortcuts.VOLUME_UP, new FontIcon(MaterialDesignV.VOLUME_PLUS),
+                        () -> p.volumeBy(PlayerController.VOLUME_STEP)),
+                item("Volume down", Shortcuts.VOLUME_DOWN, new FontIcon(MaterialDesignV.VOLUME_MINUS),
+                        () -> p.volumeBy(-PlayerController.VOLUME_STEP)),
+                item("Mute / unmute", Shortcuts.MUTE, new FontIcon(MaterialDesignV.VOLUME_OFF), p::toggleMute));
+        playback.setId("menu-playback");
         Menu view = new Menu("View", null,
                 item("Playlist window", PLAYLIST, new FontIcon(MaterialDesignP.PLAYLIST_MUSIC), c::togglePlaylistWindow),
                 item("Hex preview", null, null, window::showHex),
-                item("Buffer details", null, null, window::showDetails));
-        Menu help = new Menu("Help", null, item("Keyboard shortcuts", HELP, null, window::showShortcuts));
+                item("Go to offset…", GO_TO_OFFSET, null, window::goToOffset),
+                item("Buffer details", null, null, window::showDetails),
+                new SeparatorMenuItem(),
+                themeMenu(c.theme()));
+        Menu help = new Menu("Help", null, item("Keyboard shortcuts", HELP, null, window::showShortcuts),
+                item("About BufferDeck", null, null, window::showAbout));
         MenuBar bar = new MenuBar(file, playback, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /** View ▸ Theme: follow the desktop, light or dark; the session remembers the choice. */
+    private static Menu themeMenu(dev.bufferdeck.ui.theme.ThemeSwitcher switcher) {
+        Menu menu = new Menu("Theme");
+        menu.setId("theme-menu");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (dev.bufferdeck.ui.theme.ThemeChoice choice : dev.bufferdeck.ui.theme.ThemeChoice.values()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(choice.label());
+            item.setToggleGroup(group);
+            item.setSelected(switcher.choiceProperty().get() == choice);
+            item.setOnAction(e -> switcher.choiceProperty().set(choice));
+            switcher.choiceProperty().addListener((o, a, now) -> item.setSelected(now == choice));
+            menu.getItems().add(item);
+        }
+        return menu;
     }
 
     /** The window-level shortcuts of the menu, for a window that has no menu bar. */
@@ -63,6 +96,9 @@ final class MenuBuilder {
         scene.getAccelerators().put(OPEN_URL, c::openUrl);
         scene.getAccelerators().put(PASTE, c::paste);
         scene.getAccelerators().put(PLAYLIST, c::togglePlaylistWindow);
+        PlayerController p = c.player();
+        scene.getAccelerators().put(Shortcuts.VOLUME_UP, () -> p.volumeBy(PlayerController.VOLUME_STEP));
+        scene.getAccelerators().put(Shortcuts.VOLUME_DOWN, () -> p.volumeBy(-PlayerController.VOLUME_STEP));
     }
 
     private static MenuItem item(String text, KeyCombination keys, FontIcon icon, Runnable action) {

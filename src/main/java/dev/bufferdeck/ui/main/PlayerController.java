@@ -37,6 +37,11 @@ public final class PlayerController {
     private final DoubleProperty volume = new SimpleDoubleProperty(0.8);
     private final BooleanProperty muted = new SimpleBooleanProperty();
     private PlaylistRow queued;
+    private final java.util.List<java.util.function.LongConsumer> seekListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private PlaylistRow cued;
+    private long cuedMillis;
+    private PlaylistRow waitingFor;
+    private int failuresInARow;
 
     public PlayerController(Playback playback, PlaylistModel playlist, Notifier notifier) {
         this.playback = playback;
@@ -57,6 +62,14 @@ public final class PlayerController {
         volume.addListener((o, a, v) -> playback.setVolume(v.doubleValue()));
         muted.addListener((o, a, m) -> playback.setMuted(m));
         playback.setVolume(volume.get());
+        // a length read after the entry was shown (facts arrive in the background) fills in the total
+        javafx.beans.value.ChangeListener<dev.bufferdeck.ui.services.MediaFacts> lengthArrived = (o, a, f) -> {
+            if (duration.get() < 0 && f.durationMillis() >= 0) duration.set(f.durationMillis());
+        };
+        nowPlaying.addListener((o, old, row) -> {
+            if (old != null) old.factsProperty().removeListener(lengthArrived);
+            if (row != null) row.factsProperty().addListener(lengthArrived);
+        });
         InvalidationListener requeue = o -> queueFollowing();
         playlist.entries().addListener(requeue);
         playlist.repeatProperty().addListener(requeue);
@@ -74,17 +87,89 @@ public final class PlayerController {
     public String outputName() { return playback.outputName(); }
 
     /** What was heard of the current track; polled by the view every frame. */
-    public long positionMillis() { return playback.positionMillis(); }
+    public long positionMillis() {
+        return cued != null && cued == playlist.current() ? cuedMillis : playback.positionMillis();
+    }
 
     /** The playing line's PCM tap (for the spectrum), or null. */
     public dev.bufferdeck.audio.PcmTap tap() { return playback.tap(); }
 
+    /** The user chose this entry: it plays, or the notice says why it cannot. */
     public void play(PlaylistRow entry) {
+        failuresInARow = 0;
+        start(entry, 0, true);
+    }
+
+    /**
+     * Makes {@code entry} current, paused at {@code millis}, without playing it (a restored
+     * session): Space plays it from there. An entry still loading shows once it has arrived.
+     */
+    public void cue(PlaylistRow entry, long millis) {
         playlist.setCurrent(entry);
-        nowPlaying.set(entry.row());
-        duration.set(entry.row().durationMillis());
-        playback.play(entry.row().buffer(), 0);
+        cued = entry;
+        cuedMillis = Math.max(0, millis);
+        if (entry.isLoaded()) show(entry);
+    }
+
+    /** A loading entry's buffer arrived: show it if it is cued, play it if Play was pressed while it loaded. */
+    public void arrived(PlaylistRow entry) {
+        if (entry == cued && entry == playlist.current() && nowPlaying.get() == null) show(entry);
+        if (entry == waitingFor) {
+            waitingFor = null;
+            if (entry == playlist.current()) start(entry, entry == cued ? cuedMillis : 0, true);
+        }
+    }
+
+    private void start(PlaylistRow entry, long fromMillis, boolean chosen) {
+        String why = entry.whyNotPlayable();
+        if (why == null && !entry.isLoaded()) {
+            playlist.setCurrent(entry);
+            waitingFor = entry;
+            notifier.info(entry.title() + " is still loading; it plays when it arrives");
+            return;
+        }
+        if (why != null) {
+            if (chosen) notifier.error(why);
+            else skip(entry, why);
+            return;
+        }
+        waitingFor = null;
+        cued = null;
+        playlist.setCurrent(entry);
+        show(entry);
+        playback.play(entry.row().buffer(), fromMillis);
         queueFollowing();
+    }
+
+    /**
+     * Goes on past an entry that cannot play, in the playlist's own order (shuffle and repeat
+     * included), and stops once as many entries in a row have failed as the playlist holds.
+     *
+     * @param why said to the user; null when the engine has said it already
+     */
+    private void skip(PlaylistRow entry, String why) {
+        failuresInARow++;
+        if (playlist.entries().contains(entry)) playlist.setCurrent(entry);
+        PlaylistRow following = playlist.afterEnd().orElse(null);
+        if (why != null) notifier.info("Skipped " + entry.title() + ": " + why);
+        if (failuresInARow >= playlist.entries().size() || following == null || following == entry) {
+            if (failuresInARow > 1) notifier.error("Stopped: " + (failuresInARow == playlist.entries().size()
+                    ? "no entry in the playlist can be played" : failuresInARow + " entries in a row could not be played"));
+            playback.stop();
+            showNothing();
+            return;
+        }
+        start(following, 0, false);
+    }
+
+    private void show(PlaylistRow entry) {
+        nowPlaying.set(entry.row());
+        duration.set(entry.durationMillis());
+    }
+
+    private void showNothing() {
+        nowPlaying.set(null);
+        duration.set(-1);
     }
 
     public void playPause() {
@@ -94,27 +179,40 @@ public final class PlayerController {
             default -> {
                 PlaylistRow entry = playlist.current();
                 if (entry == null) entry = playlist.next().orElse(null);
-                if (entry != null) play(entry);
+                if (entry != null) {
+                    failuresInARow = 0;
+                    start(entry, entry == cued ? cuedMillis : 0, true);
+                }
             }
         }
     }
 
     public void stop() { playback.stop(); }
 
-    public void next() { playlist.next().ifPresent(this::play); }
+    public void next() { playlist.next().ifPresent(e -> start(e, 0, false)); }
 
     public void previous() {
         if (playback.positionMillis() > RESTART_INSTEAD_OF_PREVIOUS_MILLIS || playlist.previous().isEmpty()) {
             seekTo(0);
         } else {
-            playlist.previous().ifPresent(this::play);
+            playlist.previous().ifPresent(e -> start(e, 0, false));
         }
     }
 
     public void seekTo(long millis) {
+        if (cued != null && cued == playlist.current()) {
+            long d = cued.durationMillis();
+            cuedMillis = Math.max(0, d > 0 ? Math.min(millis, d) : millis);
+            return;
+        }
         long d = playback.durationMillis();
-        playback.seek(Math.max(0, d > 0 ? Math.min(millis, d) : millis));
+        long to = Math.max(0, d > 0 ? Math.min(millis, d) : millis);
+        playback.seek(to);
+        seekListeners.forEach(l -> l.accept(to));
     }
+
+    /** Told the position each seek goes to (the desktop's Seeked signal). */
+    public void addSeekListener(java.util.function.LongConsumer listener) { seekListeners.add(listener); }
 
     public void seekBy(long deltaMillis) { seekTo(playback.positionMillis() + deltaMillis); }
 
@@ -127,19 +225,24 @@ public final class PlayerController {
         BufferRow playing = nowPlaying.get();
         if (playing != null && playing.buffer().id() == buffer.id()) {
             playback.stop();
-            nowPlaying.set(null);
-            duration.set(-1);
+            showNothing();
         }
     }
 
     private void onState(PlayerState s, MediaBuffer buffer) {
         state.set(s);
-        long d = playback.durationMillis();
-        if (d >= 0) duration.set(d);
         BufferRow playing = nowPlaying.get();
         boolean ofTheCurrentTrack = playing != null && buffer != null && playing.buffer().id() == buffer.id();
-        // an end that arrives after the user already chose another track is old news
-        if (s == PlayerState.ENDED && ofTheCurrentTrack) playlist.afterEnd().ifPresent(this::play);
+        // an end or error that arrives after the user already chose another track is old news
+        if (!ofTheCurrentTrack) return;
+        PlaylistRow current = playlist.current();
+        if (s == PlayerState.ENDED) {
+            failuresInARow = 0;
+            PlaylistRow following = playlist.afterEnd().orElse(null);
+            if (following != null) start(following, 0, false);
+        } else if (s == PlayerState.ERROR && current != null && current.row() == playing) {
+            skip(current, null);
+        }
     }
 
     private void onTrackStarted(MediaBuffer buffer) {
@@ -149,15 +252,20 @@ public final class PlayerController {
             playlist.setCurrent(q);
             nowPlaying.set(q.row());
         }
+        BufferRow playing = nowPlaying.get();
         long d = playback.durationMillis();
-        duration.set(d >= 0 ? d : nowPlaying.get() == null ? -1 : nowPlaying.get().durationMillis());
+        if (playing != null && playing.buffer().id() == buffer.id()) duration.set(d >= 0 ? d : playing.durationMillis());
         queueFollowing();
     }
 
-    /** Hands the engine the entry that follows, so it can start without a gap. */
+    /**
+     * Hands the engine the entry that follows, so it can start without a gap; one that cannot
+     * play is not handed over, so the end of this track comes back here and is skipped.
+     */
     private void queueFollowing() {
         PlaylistRow cur = playlist.current();
         PlaylistRow following = cur == null ? null : playlist.afterEnd().orElse(null);
+        if (following != null && (following.whyNotPlayable() != null || !following.isLoaded())) following = null;
         queued = following;
         playback.queueNext(following == null ? null : following.row().buffer());
     }

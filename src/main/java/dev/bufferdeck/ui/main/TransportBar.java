@@ -31,7 +31,8 @@ public final class TransportBar extends VBox {
     private final WaveformView waveform = new WaveformView();
     private final WaveformLoader waveformLoader = new WaveformLoader(waveform);
     private final Label elapsed = new Label("0:00");
-    private final Label total = new Label("--:--");
+    /** The current entry's length, or nothing. */
+    private final Label total = new Label("");
     private final Button previous = iconButton(new FontIcon(MaterialDesignS.SKIP_PREVIOUS), "Previous (P)", "transport-previous");
     private final Button playPause = iconButton(new FontIcon(MaterialDesignP.PLAY), "Play (Space)", "transport-play");
     private final Button stop = iconButton(new FontIcon(MaterialDesignS.STOP), "Stop", "transport-stop");
@@ -153,7 +154,7 @@ public final class TransportBar extends VBox {
         } finally {
             followingPlayer = false;
         }
-        total.setText(TimeText.of(millis));
+        total.setText(millis < 0 ? "" : TimeText.of(millis));
     }
 
     private void showState(PlayerState s) {

@@ -9,6 +9,8 @@ public interface PlaylistActions {
     void dropAt(DroppedItems items, int index);
     /** Library buffers dragged onto the playlist: inserted at {@code index} without loading anything. */
     void insertBuffers(java.util.List<Long> bufferIds, int index);
+    /** Loads an unavailable entry's source again; it keeps its place in the list. */
+    void retry(PlaylistRow entry);
     void importPlaylist();
     void exportPlaylist();
 }

@@ -66,12 +66,33 @@ public final class PlaylistModel {
     }
 
     public PlaylistRow insert(int index, BufferRow row) {
+        return insert(index, new PlaylistRow(row, EntryLocation.of(row.buffer().origin())));
+    }
+
+    /** Adds a row for {@code location} that waits for its buffer ({@link #fill}) or a reason it has none ({@link #markUnavailable}). */
+    public PlaylistRow insertLoading(int index, String location) {
+        return insert(index, PlaylistRow.loading(location));
+    }
+
+    private PlaylistRow insert(int index, PlaylistRow added) {
         int at = Math.max(0, Math.min(index, rows.size()));
-        PlaylistRow added = new PlaylistRow(row);
-        playlist.insert(at, List.of(entryFor(row)));
+        playlist.insert(at, List.of(entryFor(added)));
         rows.add(at, added);
         publishCurrent();
         return added;
+    }
+
+    /** The buffer of a loading or unavailable row arrived: the row keeps its place and becomes playable. */
+    public void fill(PlaylistRow entry, BufferRow row) {
+        int index = indexOf(entry);
+        if (index < 0) return;
+        entry.fill(row);
+        playlist.replace(index, entryFor(entry));
+    }
+
+    /** The row's source cannot be loaded now; it stays, saved as it was, until a retry loads it. */
+    public void markUnavailable(PlaylistRow entry, String reason) {
+        if (indexOf(entry) >= 0) entry.markUnavailable(reason);
     }
 
     /** Moves the entries at {@code indices} so they land where a drop before row {@code target} puts them, keeping their order. */
@@ -145,7 +166,9 @@ public final class PlaylistModel {
         publishCurrent();
     }
 
-    private static PlaylistEntry entryFor(BufferRow row) {
+    private static PlaylistEntry entryFor(PlaylistRow entry) {
+        BufferRow row = entry.row();
+        if (row == null) return PlaylistEntry.unloaded(entry.location() == null ? "" : entry.location(), entry.title(), -1);
         return new PlaylistEntry(row.buffer().id(), row.buffer().origin().describe(), row.title(), row.durationMillis());
     }
 

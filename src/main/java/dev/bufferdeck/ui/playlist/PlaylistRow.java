@@ -1,21 +1,87 @@
 package dev.bufferdeck.ui.playlist;
 
+import dev.bufferdeck.playlist.PlaylistEntry;
+import dev.bufferdeck.repository.UrlRedaction;
 import dev.bufferdeck.ui.library.BufferRow;
+import dev.bufferdeck.ui.services.DisplayText;
+import dev.bufferdeck.ui.services.MediaFacts;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
 
 /**
- * One line of the playlist table: the library row whose title and duration it shows. Each row is
- * its own object, so the same buffer listed twice is two rows. Order and play decisions live in
- * {@link dev.bufferdeck.playlist.Playlist}.
+ * One line of the playlist table. Each row is its own object, so the same buffer listed twice is
+ * two rows. A row read from the session or a playlist file first only knows where its bytes are
+ * ({@link #location()}): it is <em>loading</em> until its buffer arrives, or <em>unavailable</em>
+ * (with the reason) when it could not be loaded; it keeps its place either way and is saved as it
+ * was. Order and play decisions live in {@link dev.bufferdeck.playlist.Playlist}.
  */
 public final class PlaylistRow {
-    private final BufferRow row;
+    private final String location;
+    private final ReadOnlyObjectWrapper<BufferRow> row = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<MediaFacts> facts = new ReadOnlyObjectWrapper<>();
+    private final ChangeListener<MediaFacts> followFacts = (o, a, f) -> facts.set(f);
 
-    public PlaylistRow(BufferRow row) {
-        this.row = row;
+    /** A row of a loaded buffer; {@code location} is where it can be found again, or null for dropped data. */
+    public PlaylistRow(BufferRow row, String location) {
+        this.location = UrlRedaction.redact(location); // what the session saves never holds a password
+        fill(row);
     }
 
-    public BufferRow row() { return row; }
+    /** A row whose buffer is still loading from {@code location}. */
+    public static PlaylistRow loading(String location) {
+        PlaylistRow r = new PlaylistRow(null, location);
+        r.facts.set(MediaFacts.untitled(DisplayText.safe(PlaylistEntry.unloaded(location, "", -1).displayTitle())));
+        return r;
+    }
+
+    /** The library row, or null while loading or unavailable. */
+    public BufferRow row() { return row.get(); }
+    public ReadOnlyObjectProperty<BufferRow> rowProperty() { return row.getReadOnlyProperty(); }
+    /** Where the bytes come from (a path, a URL, the demo clip), or null for dropped data. */
+    public String location() { return location; }
+    /** Why the row cannot be loaded now, or null. */
+    public String problem() { return problem.get(); }
+    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+    /** The facts of the buffer, or a title made from the location while there is none. */
+    public ReadOnlyObjectProperty<MediaFacts> factsProperty() { return facts.getReadOnlyProperty(); }
+
+    public boolean isLoaded() { return row.get() != null; }
+    public boolean isUnavailable() { return problem.get() != null; }
+    public String title() { return facts.get().title(); }
+    public long durationMillis() { return facts.get().durationMillis(); }
+
+    /** Why this entry cannot play: unavailable, or a buffer the decoders refuse; null when it may play. */
+    public String whyNotPlayable() {
+        if (problem.get() != null) return problem.get();
+        BufferRow r = row.get();
+        return r == null ? null : r.facts().unplayable();
+    }
+
+    /** What the Origin column shows. */
+    public String originText() {
+        BufferRow r = row.get();
+        return r != null ? r.buffer().origin().describe() : location;
+    }
+
+    void fill(BufferRow loaded) {
+        BufferRow old = row.get();
+        if (old != null) old.factsProperty().removeListener(followFacts);
+        row.set(loaded);
+        if (loaded != null) {
+            problem.set(null);
+            loaded.factsProperty().addListener(followFacts);
+            facts.set(loaded.facts());
+        }
+    }
+
+    void markUnavailable(String reason) {
+        problem.set(reason);
+    }
 
     @Override
-    public String toString() { return row.title(); }
+    public String toString() { return title(); }
 }

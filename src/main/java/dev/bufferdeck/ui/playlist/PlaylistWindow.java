@@ -8,12 +8,13 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
@@ -33,8 +34,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -50,6 +52,8 @@ import java.util.Objects;
 public final class PlaylistWindow {
     /** Marks the row of the entry playing. */
     public static final javafx.css.PseudoClass PLAYING = javafx.css.PseudoClass.getPseudoClass("playing");
+    /** Marks a row that cannot play: its source is unavailable, or the decoders refuse its bytes. */
+    public static final javafx.css.PseudoClass UNPLAYABLE = javafx.css.PseudoClass.getPseudoClass("unplayable");
     private final PlaylistModel model;
     private final PlaylistActions actions;
     private final Stage stage = new Stage();
@@ -59,10 +63,10 @@ public final class PlaylistWindow {
     private final Label summary = new Label();
     private final BorderPane root = new BorderPane();
 
-    public PlaylistWindow(PlaylistModel model, PlaylistActions actions, Window owner) {
+    /** A window of its own, not owned by the main window, so it does not stay above it. */
+    public PlaylistWindow(PlaylistModel model, PlaylistActions actions) {
         this.model = model;
         this.actions = actions;
-        if (owner != null) stage.initOwner(owner);
         createView();
         init();
     }
@@ -78,19 +82,19 @@ public final class PlaylistWindow {
         index.setSortable(false);
         index.setPrefWidth(52);
         TableColumn<PlaylistRow, String> title = new TableColumn<>("Title");
-        title.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().row().title(), c.getValue().row().factsProperty()));
+        title.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().title(), c.getValue().factsProperty()));
         title.setSortable(false);
         title.setPrefWidth(260);
         TableColumn<PlaylistRow, String> duration = new TableColumn<>("Duration");
         duration.setCellValueFactory(c -> Bindings.createStringBinding(() -> {
-            long ms = c.getValue().row().durationMillis();
+            long ms = c.getValue().durationMillis();
             return ms < 0 ? "" : TimeText.of(ms);
-        }, c.getValue().row().factsProperty()));
+        }, c.getValue().factsProperty()));
         duration.setSortable(false);
         duration.setPrefWidth(70);
         duration.getStyleClass().add("numeric");
         TableColumn<PlaylistRow, String> origin = new TableColumn<>("Origin");
-        origin.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().row().buffer().origin().describe()));
+        origin.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().originText(), c.getValue().rowProperty()));
         origin.setSortable(false);
         origin.setPrefWidth(240);
         table.getColumns().setAll(List.of(index, title, duration, origin));
@@ -193,7 +197,7 @@ public final class PlaylistWindow {
     }
 
     private void updateSummary() {
-        long total = model.entries().stream().mapToLong(e -> Math.max(0, e.row().durationMillis())).sum();
+        long total = model.entries().stream().mapToLong(e -> Math.max(0, e.durationMillis())).sum();
         int n = model.entries().size();
         summary.setText(n + (n == 1 ? " entry" : " entries") + (total > 0 ? " · " + TimeText.of(total) : ""));
     }
@@ -209,6 +213,8 @@ public final class PlaylistWindow {
     private TableRow<PlaylistRow> reorderableRow() {
         TableRow<PlaylistRow> row = new TableRow<>() {
             private final InvalidationListener mark = o -> markPlaying();
+            private final InvalidationListener state = o -> markState();
+            private PlaylistRow watched;
             {
                 model.currentProperty().addListener(new WeakInvalidationListener(mark));
             }
@@ -216,11 +222,28 @@ public final class PlaylistWindow {
             @Override
             protected void updateItem(PlaylistRow item, boolean empty) {
                 super.updateItem(item, empty);
+                if (watched != null) {
+                    watched.factsProperty().removeListener(state);
+                    watched.problemProperty().removeListener(state);
+                }
+                watched = empty ? null : item;
+                if (watched != null) {
+                    watched.factsProperty().addListener(state);
+                    watched.problemProperty().addListener(state);
+                }
                 markPlaying();
+                markState();
             }
 
             private void markPlaying() {
                 pseudoClassStateChanged(PLAYING, !isEmpty() && getItem() != null && getItem() == model.current());
+            }
+
+            private void markState() {
+                String why = watched == null ? null : watched.whyNotPlayable();
+                pseudoClassStateChanged(UNPLAYABLE, why != null);
+                setTooltip(why == null ? null : new Tooltip(why));
+                setContextMenu(watched == null ? null : contextMenu(watched));
             }
         };
         row.setOnMouseClicked(e -> {
@@ -254,6 +277,18 @@ public final class PlaylistWindow {
         return row;
     }
 
+    private ContextMenu contextMenu(PlaylistRow entry) {
+        MenuItem play = new MenuItem("Play");
+        play.setOnAction(e -> actions.play(entry));
+        MenuItem retry = new MenuItem("Retry loading");
+        retry.setId("playlist-retry");
+        retry.setOnAction(e -> actions.retry(entry));
+        retry.setDisable(!entry.isUnavailable());
+        MenuItem remove = new MenuItem("Remove");
+        remove.setOnAction(e -> model.remove(List.of(entry)));
+        return new ContextMenu(play, retry, remove);
+    }
+
     private String selectedIndicesText(int dragged) {
         List<Integer> selected = new ArrayList<>(table.getSelectionModel().getSelectedIndices());
         if (!selected.contains(dragged)) selected = List.of(dragged);
@@ -268,6 +303,7 @@ public final class PlaylistWindow {
     /** "▶ 3" for the playing entry, "3" for the others. */
     private final class IndexCell extends TableCell<PlaylistRow, PlaylistRow> {
         private final InvalidationListener mark = o -> show(getItem(), isEmpty());
+        private PlaylistRow watched;
 
         IndexCell() {
             model.currentProperty().addListener(new WeakInvalidationListener(mark));
@@ -276,6 +312,15 @@ public final class PlaylistWindow {
         @Override
         protected void updateItem(PlaylistRow item, boolean empty) {
             super.updateItem(item, empty);
+            if (watched != null) {
+                watched.factsProperty().removeListener(mark);
+                watched.problemProperty().removeListener(mark);
+            }
+            watched = empty ? null : item;
+            if (watched != null) {
+                watched.factsProperty().addListener(mark);
+                watched.problemProperty().addListener(mark);
+            }
             show(item, empty);
         }
 
@@ -286,7 +331,11 @@ public final class PlaylistWindow {
                 return;
             }
             setText(Integer.toString(getIndex() + 1));
-            if (item == model.current()) {
+            if (item.whyNotPlayable() != null) {
+                FontIcon icon = new FontIcon(item.isUnavailable() ? MaterialDesignC.CLOUD_OFF_OUTLINE : MaterialDesignA.ALERT_CIRCLE_OUTLINE);
+                icon.getStyleClass().add("unplayable-icon");
+                setGraphic(icon);
+            } else if (item == model.current()) {
                 FontIcon icon = new FontIcon(MaterialDesignP.PLAY);
                 icon.getStyleClass().add("playing-icon");
                 setGraphic(icon);

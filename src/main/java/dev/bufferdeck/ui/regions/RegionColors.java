@@ -1,10 +1,6 @@
 package dev.bufferdeck.ui.regions;
 
 import dev.bufferdeck.format.regions.RegionKind;
-import javafx.geometry.Pos;
-import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 
@@ -19,8 +15,6 @@ import java.util.Objects;
  */
 public final class RegionColors {
     private static final Map<RegionKind, Color> FILLS = new EnumMap<>(RegionKind.class);
-    /** The bytes being heard right now. */
-    public static final Color PLAYHEAD = Color.web("#f97316", 0.55);
 
     static {
         FILLS.put(RegionKind.CONTAINER, Color.web("#64748b", 0.14));
@@ -37,8 +31,21 @@ public final class RegionColors {
 
     private RegionColors() {}
 
+    /** The light theme's fill: what a view shows before (or without) a theme stylesheet. */
     public static Color fill(RegionKind kind) {
         return FILLS.get(kind);
+    }
+
+    /** The theme's name for the kind's fill: {@code -bd-region-audio-frame} for AUDIO_FRAME. */
+    public static String cssName(RegionKind kind) {
+        return "-bd-region-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Every kind's fill as the theme stylesheet names it; add its probes to a view that paints regions. */
+    public static dev.bufferdeck.ui.theme.ThemeColors palette() {
+        dev.bufferdeck.ui.theme.ThemeColors colors = new dev.bufferdeck.ui.theme.ThemeColors();
+        for (RegionKind kind : RegionKind.values()) colors.color(cssName(kind), fill(kind));
+        return colors;
     }
 
     /** "audio frame" for AUDIO_FRAME. */
@@ -49,23 +56,9 @@ public final class RegionColors {
     /** A small swatch in the kind's colour, outlined so that faint fills still show. */
     public static Rectangle swatch(RegionKind kind) {
         Rectangle r = new Rectangle(12, 12, fill(kind));
+        r.setStyle("-fx-fill: " + cssName(kind) + ";");
         r.getStyleClass().add("region-swatch");
         return r;
-    }
-
-    /** A row of swatches naming every kind, for beside the hex view. */
-    public static FlowPane legend() {
-        FlowPane legend = new FlowPane(10, 4);
-        legend.getStyleClass().add("region-legend");
-        legend.getStylesheets().add(stylesheet());
-        for (RegionKind kind : RegionKind.values()) {
-            Label l = new Label(label(kind), swatch(kind));
-            l.setAlignment(Pos.CENTER_LEFT);
-            l.getStyleClass().add("region-legend-item");
-            l.setTooltip(new Tooltip(describe(kind)));
-            legend.getChildren().add(l);
-        }
-        return legend;
     }
 
     static String describe(RegionKind kind) {

@@ -10,9 +10,17 @@ import java.util.Map;
  * @param durationMillis exact duration, or -1 when it cannot be known
  * @param cover       a read-only view of the cover image bytes (PNG/JPEG), or null
  * @param tags        every tag found, for the detail pane
+ * @param unplayable  why the decoders refuse this buffer (known from its headers at load time), or
+ *                    null when it may play or is not read yet
  */
 public record MediaFacts(String title, String artist, String album, String formatLine,
-                         long durationMillis, java.nio.ByteBuffer cover, Map<String, String> tags) {
+                         long durationMillis, java.nio.ByteBuffer cover, Map<String, String> tags,
+                         String unplayable) {
+    public MediaFacts(String title, String artist, String album, String formatLine,
+                      long durationMillis, java.nio.ByteBuffer cover, Map<String, String> tags) {
+        this(title, artist, album, formatLine, durationMillis, cover, tags, null);
+    }
+
     public MediaFacts {
         artist = artist == null ? "" : artist;
         album = album == null ? "" : album;
@@ -37,5 +45,10 @@ public record MediaFacts(String title, String artist, String album, String forma
 
     public static MediaFacts untitled(String name) {
         return new MediaFacts(name, "", "", "", -1, null, Map.of());
+    }
+
+    /** The same facts, marked as refused by the decoders for {@code reason}. */
+    public MediaFacts refused(String reason) {
+        return new MediaFacts(title, artist, album, formatLine, durationMillis, cover, tags, reason);
     }
 }

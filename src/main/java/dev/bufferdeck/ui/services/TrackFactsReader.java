@@ -19,20 +19,33 @@ public final class TrackFactsReader implements FactsReader {
     @Override
     public MediaFacts read(MediaBuffer buffer) {
         DetectedFormat detected = DetectedFormat.fromDisplayName(buffer.detectedFormat());
-        if (detected == null || !detected.isMedia()) return MediaFacts.untitled(Titles.fromName(buffer.name()));
+        if (detected == null || !detected.isMedia()) {
+            return MediaFacts.untitled(Titles.fromName(buffer.name())).refused(refusal(buffer));
+        }
         Tags tags = readTags(buffer);
-        String title = tags.title().isBlank() ? Titles.fromName(buffer.name()) : tags.title();
+        String title = tags.title().isBlank() ? Titles.fromName(buffer.name()) : DisplayText.safe(tags.title());
         Map<String, String> shown = tagTable(tags);
         ByteBuffer cover = tags.cover().map(CoverArt::data).orElse(null);
         AudioFacts facts;
         try {
             facts = AudioFacts.of(buffer);
         } catch (UnsupportedMediaException | RuntimeException e) {
-            return new MediaFacts(title, tags.artist(), tags.album(), buffer.detectedFormat(), -1, cover, shown);
+            return new MediaFacts(title, tags.artist(), tags.album(), buffer.detectedFormat(), -1, cover, shown,
+                    e.getMessage() == null ? buffer.name() + " cannot be played" : e.getMessage());
         }
         String line = facts.describe();
         long durationMillis = facts.durationMillis();
         return new MediaFacts(title, tags.artist(), tags.album(), line, durationMillis, cover, shown);
+    }
+
+    /** The decoders' own words for a buffer that is not media at all. */
+    private static String refusal(MediaBuffer buffer) {
+        try {
+            AudioFacts.of(buffer);
+            return null;
+        } catch (UnsupportedMediaException | RuntimeException e) {
+            return e.getMessage() == null ? buffer.name() + " cannot be played" : e.getMessage();
+        }
     }
 
     private static Tags readTags(MediaBuffer buffer) {

@@ -70,7 +70,7 @@ class PlaylistWindowTest {
     }
 
     private List<String> titles() {
-        return playlist().entries().stream().map(e -> e.row().title()).toList();
+        return playlist().entries().stream().map(PlaylistRow::title).toList();
     }
 
     @Test
@@ -127,7 +127,7 @@ class PlaylistWindowTest {
             waitUntil(() -> Files.exists(file), 15);
             robot.interact(() -> playlist().clear());
             robot.interact(() -> app.controller.importPlaylist(file));
-            waitUntil(() -> playlist().entries().size() == 3, 20);
+            waitUntil(() -> playlist().entries().size() == 3 && playlist().entries().stream().allMatch(PlaylistRow::isLoaded), 20);
             assertEquals(List.of("a", "b", "c"), titles(), ext);
         }
         Files.delete(dir.resolve("b.wav"));
@@ -143,7 +143,8 @@ class PlaylistWindowTest {
         List<Notice> errors = app.controller.notifier().notices().stream().filter(Notice::error).toList();
         assertEquals(1, errors.size(), "one notice for all missing entries: " + errors);
         assertTrue(errors.get(0).text().contains("2 entries could not be loaded"), errors.get(0).text());
-        assertEquals(List.of("a"), titles());
+        assertEquals(List.of("a", "b.wav", "c.wav"), titles(), "missing entries keep their place, named by their file");
         assertTrue(playlist().entries().get(0).row().buffer().origin() instanceof Origin.File);
+        assertTrue(playlist().entries().get(1).isUnavailable() && playlist().entries().get(2).isUnavailable());
     }
 }

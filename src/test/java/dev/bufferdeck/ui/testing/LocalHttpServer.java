@@ -16,7 +16,12 @@ public final class LocalHttpServer implements AutoCloseable {
     private final Map<String, Integer> delays = new ConcurrentHashMap<>();
 
     public LocalHttpServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(0);
+    }
+
+    /** A server on {@code port} (0: any free one), so a test can bring it back where it was. */
+    public LocalHttpServer(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", exchange -> {
             byte[] body = bodies.get(exchange.getRequestURI().getPath());
             try (exchange) {
@@ -51,6 +56,10 @@ public final class LocalHttpServer implements AutoCloseable {
         });
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public String url(String path) {

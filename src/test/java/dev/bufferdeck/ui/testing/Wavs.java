@@ -23,4 +23,12 @@ public final class Wavs {
         }
         return b.array();
     }
+
+    /** A WAV whose format tag says IMA ADPCM (0x11): a real-world WAV the decoders refuse. */
+    public static byte[] adpcm(double seconds) {
+        byte[] b = tone(seconds, 440);
+        b[20] = 0x11;
+        b[21] = 0;
+        return b;
+    }
 }

@@ -1,0 +1,110 @@
+package dev.bufferdeck.ui.main;
+
+import dev.bufferdeck.ui.services.SessionState;
+import dev.bufferdeck.ui.services.SessionStore;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.util.Duration;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Saves the session shortly after every change, on exit, and when the process is told to end
+ * (SIGTERM at logout or shutdown, through a JVM shutdown hook). The state is read on the FX thread;
+ * the file is written on a thread of its own, atomically by the store.
+ */
+final class SessionSaver {
+    static final Duration QUIET = Duration.millis(800);
+    private static final long HOOK_WAIT_MILLIS = 1500;
+
+    private final Supplier<SessionState> snapshot;
+    private final SessionStore store;
+    private final PauseTransition soon = new PauseTransition(QUIET);
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "bufferdeck-session-save");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile SessionState last;
+    private volatile boolean closed;
+    private Thread hook;
+
+    /** @param snapshot reads the session from the views; called on the FX thread */
+    SessionSaver(Supplier<SessionState> snapshot, SessionStore store) {
+        this.snapshot = snapshot;
+        this.store = store;
+        soon.setOnFinished(e -> saveInBackground());
+    }
+
+    /** Something the session holds changed: save once things are quiet for a moment (FX thread). */
+    void changed() {
+        if (!closed) soon.playFromStart();
+    }
+
+    /** Saves on SIGTERM from now on. */
+    void installShutdownHook() {
+        hook = new Thread(this::saveOnTermination, "bufferdeck-session-on-exit");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** The last save, on the calling (FX) thread; nothing is saved after it. */
+    void saveAndClose() {
+        soon.stop();
+        SessionState state = snapshot.get();
+        closed = true;
+        writer.shutdown();
+        try {
+            writer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        write(state);
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyEnding) {
+                // the hook is running or ran: it saw closed and did nothing
+            }
+        }
+    }
+
+    private void saveInBackground() {
+        if (closed) return;
+        SessionState state = snapshot.get();
+        last = state;
+        writer.execute(() -> { if (!closed) write(state); });
+    }
+
+    /** In the shutdown hook: the state as it is now if the FX thread still answers, else the last one taken. */
+    private void saveOnTermination() {
+        if (closed) return;
+        SessionState state = last;
+        try {
+            CompletableFuture<SessionState> now = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                try {
+                    now.complete(snapshot.get());
+                } catch (RuntimeException e) {
+                    now.completeExceptionally(e);
+                }
+            });
+            state = now.get(HOOK_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // FX is gone or busy: the last snapshot will do
+        }
+        closed = true;
+        if (state != null) write(state);
+    }
+
+    private void write(SessionState state) {
+        try {
+            store.save(state);
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("BufferDeck: could not save the session: " + e.getMessage());
+        }
+    }
+}
