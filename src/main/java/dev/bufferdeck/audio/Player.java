@@ -252,6 +252,19 @@ public final class Player implements AutoCloseable {
     }
 
     /**
+     * Queues {@code buffer} after what plays, or plays it now when nothing plays (the previous track
+     * already ended): decided on the control thread, so a track that ends meanwhile loses nothing.
+     */
+    public CompletableFuture<Void> queueOrPlay(MediaBuffer buffer) {
+        Objects.requireNonNull(buffer);
+        return submit(() -> {
+            upcoming.addLast(buffer);
+            if (line == null) startPrepared();
+            else prepareNext();
+        });
+    }
+
+    /**
      * A source names what {@code buffer} plays from the frames decoded next on (an ICY StreamTitle):
      * listeners hear {@link PlayerListener#titleChanged} when those frames are heard.
      */
@@ -442,15 +455,18 @@ public final class Player implements AutoCloseable {
                 return;
             }
         }
+        if (!startPrepared()) setState(PlayerState.ENDED);
+    }
+
+    /** Starts the head of the queue on a new line; false when the queue holds nothing that opens. */
+    private boolean startPrepared() {
         if (prepared == null) prepareNext();
-        if (prepared != null) {
-            DecodeAhead next = prepared;
-            prepared = null;
-            upcoming.pollFirst();
-            startTrack(next.track().buffer(), 0, 0, next);
-            return;
-        }
-        setState(PlayerState.ENDED);
+        if (prepared == null) return false;
+        DecodeAhead next = prepared;
+        prepared = null;
+        upcoming.pollFirst();
+        startTrack(next.track().buffer(), 0, 0, next);
+        return true;
     }
 
     private void onFailed(OutputLoop from, String message) {

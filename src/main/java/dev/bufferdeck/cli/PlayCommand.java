@@ -127,12 +127,7 @@ final class PlayCommand implements Command {
                 if (!buffer.isComplete()) start();
                 return;
             }
-            PlayerState state = player.state();
-            if (state == PlayerState.ENDED || state == PlayerState.STOPPED || state == PlayerState.ERROR) {
-                player.play(buffer).join();
-            } else {
-                player.queueNext(buffer).join();
-            }
+            player.queueOrPlay(buffer).join();
         }
 
         /** Every load ended: what was gathered plays now. */
