@@ -108,8 +108,8 @@ public final class MainWindow {
         output.setText(controller.player().outputName());
         controller.player().stateProperty().addListener((o, a, b) -> output.setText(controller.player().outputName()));
         libraryView.table().getSelectionModel().selectedItemProperty().addListener((o, a, row) ->
-                show(row != null ? row : controller.player().nowPlayingProperty().get()));
-        controller.player().nowPlayingProperty().addListener((o, a, row) -> {
+                show(row != null ? row : controller.player().settledProperty().get()));
+        controller.player().settledProperty().addListener((o, a, row) -> {
             if (libraryView.table().getSelectionModel().isEmpty()) show(row);
         });
         Shortcuts.install(scene, controller.player(), () -> controller.remove(libraryView.selection()));
