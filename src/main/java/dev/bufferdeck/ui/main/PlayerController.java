@@ -42,6 +42,7 @@ public final class PlayerController {
     private long cuedMillis;
     private PlaylistRow waitingFor;
     private int failuresInARow;
+    private javafx.animation.AnimationTimer settleTimer;
 
     public PlayerController(Playback playback, PlaylistModel playlist, Notifier notifier) {
         this.playback = playback;
@@ -265,9 +266,26 @@ public final class PlayerController {
         long d = playback.durationMillis();
         if (playing != null && playing.buffer().id() == buffer.id()) {
             duration.set(d >= 0 ? d : playing.durationMillis());
-            settled.set(playing);
+            settleWhenHeard(playing);
         }
         queueFollowing();
+    }
+
+    /** Sets {@link #settledProperty()} once the playhead has moved: the first sound is out of the device. */
+    private void settleWhenHeard(BufferRow playing) {
+        if (settleTimer != null) settleTimer.stop();
+        settleTimer = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (nowPlaying.get() != playing) {
+                    stop();
+                } else if (playback.positionMillis() > 0 || state.get() != PlayerState.PLAYING) {
+                    stop();
+                    settled.set(playing);
+                }
+            }
+        };
+        settleTimer.start();
     }
 
     /**
