@@ -39,10 +39,11 @@ xdotool windowsize "$WIN" 1202 825
 xdotool windowmove "$WIN" 120 60
 sleep 3
 echo "before restart: $(geometry "$WIN")"
-xdotool key --window "$WIN" ctrl+p
+xdotool windowactivate --sync "$WIN" 2>/dev/null || xdotool windowfocus --sync "$WIN" || true
+xdotool key ctrl+p
 sleep 5
-PL=$(xdotool search --name '^Playlist — BufferDeck$' | head -1)
-echo "playlist window: $(geometry "$PL")"
+PL=$(xdotool search --name '^Playlist — BufferDeck$' 2>/dev/null | head -1 || true)
+if [ -n "$PL" ]; then echo "playlist window: $(geometry "$PL")"; else echo "playlist window: not shown"; fi
 import -window root "$OUTDIR/everyday-1-running.png"
 sleep 2
 kill -TERM "$APP"; wait "$APP" || true

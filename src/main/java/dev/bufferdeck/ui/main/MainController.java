@@ -329,7 +329,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
             MenuBuilder.installAccelerators(playlistWindow.scene(), this);
             Stage window = playlistWindow.stage();
             if (playlistGeometry != null) {
-                Geometry.apply(window, playlistGeometry);
+                Geometry.restore(window, playlistGeometry, false);
             } else {
                 window.setOnShowing(e -> {
                     if (playlistGeometry == null && Double.isNaN(window.getX())) {
@@ -514,8 +514,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
                 playlist.repeatProperty().set(Repeat.OFF);
             }
             playlist.shuffleProperty().set(session.shuffle());
-            if (session.main() != null) Geometry.apply(stage, session.main());
-            if (session.mainMaximized()) stage.setMaximized(true);
+            Geometry.restore(stage, session.main(), session.mainMaximized());
             playlistGeometry = session.playlistWindow();
             List<PlaylistRow> rows = loadLocations(session.playlist(), 0, missing -> reportMissing("Last session", missing));
             int current = session.currentIndex();
