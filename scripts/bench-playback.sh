@@ -5,7 +5,7 @@
 # Usage: scripts/bench-playback.sh [MINUTES]   (waveform input length, default 60)
 set -e
 cd "$(dirname "$0")/.."
-mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 CP="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 java -cp "$CP" dev.bufferdeck.bench.PlayLatencyBench
 java -Xmx3g -cp "$CP" dev.bufferdeck.bench.WaveformBench "${1:-60}"

@@ -4,7 +4,7 @@
 #        scripts/bench-sources.sh 128        (smaller bodies, in MiB)
 set -e
 cd "$(dirname "$0")/.."
-mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 CP="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 java -Xmx3g -cp "$CP" dev.bufferdeck.bench.HttpThroughputBench "$@"
 java -Xmx3g -XX:+UseG1GC -cp "$CP" dev.bufferdeck.bench.HeapAfterLoadBench "$@"

@@ -45,6 +45,8 @@ if [ "$deb_bytes" -gt "$GOAL_BYTES" ]; then say "WARNING: the .deb is over the 4
 say "Depends: $(dpkg-deb -f "$DEB" Depends)"
 dpkg-deb -f "$DEB" Depends | grep -q 'libgtk-3-0' || fail "Depends lacks libgtk-3-0"
 dpkg-deb -f "$DEB" Depends | grep -q 'libasound2' || fail "Depends lacks libasound2"
+say "Recommends: $(dpkg-deb -f "$DEB" Recommends)"
+dpkg-deb -f "$DEB" Recommends | grep -q 'libavcodec59' || fail "Recommends lacks libavcodec59 (video through JavaFX Media)"
 
 # ---- install ---------------------------------------------------------------------------------
 # A failed check must not leave the package installed for the next run or the next job.

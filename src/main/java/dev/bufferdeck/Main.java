@@ -1,13 +1,18 @@
 package dev.bufferdeck;
 
 import dev.bufferdeck.cli.Cli;
+import dev.bufferdeck.desktop.LaunchArguments;
+import dev.bufferdeck.desktop.SingleInstance;
 
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Entry point of the jar and the installed launcher. A known subcommand runs headless; anything
- * else (nothing, or files and URLs) opens the window. This class must not extend
- * {@code javafx.application.Application}, or a plain {@code java -jar} refuses to start JavaFX.
+ * else (nothing, or files and URLs) opens the window, or hands them to the window already open.
+ * This class must not extend {@code javafx.application.Application}, or a plain {@code java -jar}
+ * refuses to start JavaFX.
  */
 public final class Main {
     private Main() {}
@@ -18,6 +23,15 @@ public final class Main {
             System.out.flush();
             System.exit(status);
         }
-        dev.bufferdeck.ui.BufferDeckApp.launchWith(args);
+        LaunchArguments launch = LaunchArguments.parse(Arrays.asList(args)).resolvedAgainst(Path.of("").toAbsolutePath());
+        SingleInstance instance = null;
+        Optional<Path> socket = SingleInstance.socketPath(System.getenv());
+        if (!launch.newWindow() && socket.isPresent()) {
+            SingleInstance.Claim claim = SingleInstance.claim(socket.get(), launch);
+            if (claim instanceof SingleInstance.Claim.HandedOver) System.exit(0);
+            if (claim instanceof SingleInstance.Claim.Listening listening) instance = listening.instance();
+            if (claim instanceof SingleInstance.Claim.Alone alone) System.err.println("BufferDeck: opening a window of its own: " + alone.reason());
+        }
+        dev.bufferdeck.ui.BufferDeckApp.launchWith(launch, instance);
     }
 }

@@ -3,10 +3,13 @@ package dev.bufferdeck.audio;
 import javax.sound.sampled.AudioFormat;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * The latest decoded PCM frames, as they go to the line but before volume and mute (so a
- * visualization does not vanish when the sound is turned down). One writer (the audio thread)
+ * visualization does not vanish when the sound is turned down). With a clock
+ * ({@link #followClock}) a reader gets the frames up to the one being heard rather than the last
+ * one written, so what is drawn lines up with what is heard. One writer (the audio thread)
  * that never waits; any number of readers that copy a snapshot and retry, or give up, when the
  * writer overwrote what they were copying (a seqlock over a ring of bytes).
  */
@@ -18,6 +21,7 @@ public final class PcmTap {
     private final AtomicLong written = new AtomicLong();
     /** Bytes the writer has started writing (at least {@code written}). */
     private final AtomicLong writing = new AtomicLong();
+    private volatile LongSupplier heardFrames;
 
     public PcmTap(AudioFormat format, int frames) {
         this.format = format;
@@ -32,6 +36,11 @@ public final class PcmTap {
 
     /** Total frames offered so far. */
     public long framesOffered() { return written.get() / frameSize; }
+
+    /** Readers get frames up to {@code heardFrames} (counted like {@link #framesOffered}) at most. */
+    void followClock(LongSupplier heardFrames) {
+        this.heardFrames = heardFrames;
+    }
 
     /** Writer side: copies the bytes in; never blocks. Only the audio thread calls this. */
     void offer(byte[] b, int off, int len) {
@@ -57,6 +66,8 @@ public final class PcmTap {
         want -= want % frameSize;
         for (int attempt = 0; attempt < 4; attempt++) {
             long end = written.get();
+            LongSupplier clock = heardFrames;
+            if (clock != null) end = Math.min(end, Math.max(0, clock.getAsLong()) * frameSize);
             int n = (int) Math.min(want, end);
             long from = end - n;
             int at = (int) (from % ring.length);

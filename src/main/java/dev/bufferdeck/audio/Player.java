@@ -1,11 +1,15 @@
 package dev.bufferdeck.audio;
 
+import dev.bufferdeck.audio.guard.GuardedDecoder;
 import dev.bufferdeck.repository.MediaBuffer;
 
 import javax.sound.sampled.SourceDataLine;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,13 +18,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Plays buffers through a {@link MemoryLine} on one output. Commands may come from any thread: they
+ * Plays buffers through an {@link OutputLoop} on one output. Commands may come from any thread: they
  * are applied in order on the player's control thread and return a future that completes once
- * applied. Listeners hear events in order on the player's event thread; the audio thread only hands
- * news over and never waits for either.
+ * applied. Listeners hear events in order on the player's event thread; the output and decoder
+ * threads only hand news over and never wait for either.
  *
- * <p>States: IDLE → LOADING → PLAYING ⇄ PAUSED → STOPPED / ENDED / ERROR. Queued buffers follow the
- * current one: on the same line with no gap when their format matches, else on a new line.
+ * <p>States: IDLE → LOADING → PLAYING ⇄ PAUSED → STOPPED / ENDED / ERROR. The player owns the track
+ * that follows the current one ({@link #setNext}, or a list of them with {@link #queueNext}): it is
+ * opened and decodes ahead at once, and follows on the same line with no gap when its format matches,
+ * else on a new line.
  */
 public final class Player implements AutoCloseable {
     public static final String CONTROL_THREAD = "bufferdeck-player";
@@ -36,21 +42,31 @@ public final class Player implements AutoCloseable {
     // written on the control thread, read anywhere
     private volatile PlayerState state = PlayerState.IDLE;
     private volatile MediaBuffer current;
-    private volatile MemoryLine line;
+    private volatile OutputLoop line;
     private volatile double volume = 1;
     private volatile boolean muted;
     private volatile long endedMillis;
     private volatile long currentTotalFrames = -1;
     private volatile float currentRate;
+    private volatile boolean buffering;
+    private volatile String title;
 
     // control thread only
     private final Deque<MediaBuffer> upcoming = new ArrayDeque<>();
-    /** The head of {@link #upcoming}, opened ahead of time but not yet taken by a line. */
-    private Track prepared;
+    /** The head of {@link #upcoming}, opened and decoding ahead, not yet offered to a line. */
+    private DecodeAhead prepared;
+    /** Offered to the line, which may have taken it already. */
+    private DecodeAhead offered;
+    /** Taken by the line (written after the heard track) but not heard yet. */
+    private DecodeAhead taken;
+    /** Every track a line may still play, for titles announced by a source. */
+    private final Map<Track, DecodeAhead> feeds = new LinkedHashMap<>();
+    /** What is left of the play limit in microseconds, or -1 for none. */
+    private long limitMicros = -1;
 
     public Player(AudioOutput output, DecoderOpener opener) {
         this.output = Objects.requireNonNull(output);
-        this.opener = dev.bufferdeck.audio.guard.GuardedDecoder.guarding(Objects.requireNonNull(opener));
+        this.opener = GuardedDecoder.guarding(Objects.requireNonNull(opener));
     }
 
     /** A player that decodes with {@link dev.bufferdeck.audio.decode.Decoders}. */
@@ -74,13 +90,23 @@ public final class Player implements AutoCloseable {
     public String outputName() { return output.name(); }
     public double volume() { return volume; }
     public boolean isMuted() { return muted; }
+    /** True while playback waits for bytes still arriving. */
+    public boolean isBuffering() { return buffering; }
+    /** The stream title heard last for the current buffer, or null. */
+    public String title() { return title; }
 
-    /** The line in use, or null when nothing is playing or paused (for visualizations: {@code line().tap()}). */
-    public MemoryLine line() { return line; }
+    /** The output in use, or null when nothing is playing or paused. */
+    public OutputLoop line() { return line; }
+
+    /** The PCM tap of the output playing (for the spectrum), or null. */
+    public PcmTap tap() {
+        OutputLoop l = line;
+        return l == null ? null : l.tap();
+    }
 
     /** What has been heard of the current buffer, in milliseconds. */
     public long positionMillis() {
-        MemoryLine l = line;
+        OutputLoop l = line;
         if (l != null) return l.positionMillis();
         return state == PlayerState.ENDED ? endedMillis : 0;
     }
@@ -106,6 +132,14 @@ public final class Player implements AutoCloseable {
 
     public CompletableFuture<Void> play(MediaBuffer buffer) {
         return play(buffer, 0, 0);
+    }
+
+    /**
+     * Ends playback (ENDED) once exactly {@code millis} more have been written to the output, across
+     * tracks; negative for no limit. Set it before {@link #play}.
+     */
+    public CompletableFuture<Void> setPlayLimit(long millis) {
+        return submit(() -> limitMicros = millis < 0 ? -1 : millis * 1000);
     }
 
     public CompletableFuture<Void> pause() {
@@ -143,7 +177,7 @@ public final class Player implements AutoCloseable {
         });
     }
 
-    /** Stops, releases the line and decoder, and forgets the queue. */
+    /** Stops, releases the line and decoders, and forgets what was to come next. */
     public CompletableFuture<Void> stop() {
         return submit(() -> {
             if (line == null && state != PlayerState.PAUSED && state != PlayerState.PLAYING) return;
@@ -156,7 +190,7 @@ public final class Player implements AutoCloseable {
     /** Moves within the current buffer; after a stop or the end, plays it again from there. */
     public CompletableFuture<Void> seek(long millis) {
         return submit(() -> {
-            MemoryLine l = line;
+            OutputLoop l = line;
             if (l != null) {
                 l.seek(Math.round(Math.max(0, millis) * l.format().getFrameRate() / 1000.0));
             } else if ((state == PlayerState.STOPPED || state == PlayerState.ENDED) && current != null) {
@@ -189,6 +223,23 @@ public final class Player implements AutoCloseable {
     }
 
     /**
+     * Makes {@code buffer} the one track to follow the current one, replacing whatever was to follow;
+     * null clears it. It is opened at once and decodes ahead, so it follows without a gap. Setting the
+     * track that already follows changes nothing.
+     */
+    public CompletableFuture<Void> setNext(MediaBuffer buffer) {
+        return submit(() -> {
+            if (buffer != null && isAlreadyNext(buffer)) return;
+            withdrawOffered();
+            clearQueue();
+            if (buffer != null) {
+                upcoming.addLast(buffer);
+                prepareNext();
+            }
+        });
+    }
+
+    /**
      * Queues {@code buffer} after the current one (and after anything queued before). The next one is
      * opened at once so it can follow without a gap.
      */
@@ -197,6 +248,19 @@ public final class Player implements AutoCloseable {
         return submit(() -> {
             upcoming.addLast(buffer);
             prepareNext();
+        });
+    }
+
+    /**
+     * A source names what {@code buffer} plays from the frames decoded next on (an ICY StreamTitle):
+     * listeners hear {@link PlayerListener#titleChanged} when those frames are heard.
+     */
+    public CompletableFuture<Void> announceTitle(MediaBuffer buffer, String title) {
+        Objects.requireNonNull(title);
+        return submit(() -> {
+            for (DecodeAhead feed : feeds.values()) {
+                if (feed.track().buffer() == buffer) feed.announceTitle(title);
+            }
         });
     }
 
@@ -223,18 +287,19 @@ public final class Player implements AutoCloseable {
 
     // ---- control thread ----
 
-    private void startTrack(MediaBuffer buffer, long startMillis, int loops, Track opened) {
+    private void startTrack(MediaBuffer buffer, long startMillis, int loops, DecodeAhead opened) {
         releaseLine();
         current = buffer;
+        title = null;
         if (opened == null) setState(PlayerState.LOADING);
         if (pendingNotice != null) {
             String notice = pendingNotice;
             pendingNotice = null;
             fire(l -> l.notice(notice, false));
         }
-        Track track = opened;
+        Track track;
         try {
-            if (track == null) track = new Track(buffer, opener.open(buffer), loops);
+            track = opened != null ? opened.track() : new Track(buffer, GuardedDecoder.openGuarded(buffer, opener), loops);
         } catch (UnsupportedMediaException | RuntimeException e) {
             fail(message(buffer, e));
             return;
@@ -244,72 +309,156 @@ public final class Player implements AutoCloseable {
         try {
             sdl = output.openLine(track.decoder().format());
         } catch (OutputException | RuntimeException e) {
-            track.close();
+            if (opened != null) opened.close(); else track.close();
             fail(e.getMessage() == null ? e.toString() : e.getMessage());
             return;
         }
         long startFrame = Math.round(Math.max(0, startMillis) * track.decoder().format().getFrameRate() / 1000.0);
         if (track.totalFrames() >= 0) startFrame = Math.min(startFrame, track.totalFrames());
+        DecodeAhead feed = opened;
+        try {
+            if (feed == null) feed = new DecodeAhead(track, startFrame);
+        } catch (IOException e) {
+            sdl.close();
+            track.close();
+            fail(message(buffer, e));
+            return;
+        }
         LineEvents events = new LineEvents();
-        MemoryLine next = new MemoryLine(sdl, track, startFrame, events);
+        OutputLoop next = new OutputLoop(sdl, feed, startFrame, budgetFrames(sdl.getFormat().getFrameRate()), events);
         events.owner = next;
         next.setVolume(volume);
         next.setMuted(muted);
+        feeds.put(track, feed);
         line = next;
         next.start();
         if (state != PlayerState.PLAYING) setState(PlayerState.PLAYING);
-        fire(l -> l.trackStarted(buffer));
         prepareNext();
+    }
+
+    private long budgetFrames(float rate) {
+        if (limitMicros < 0) return Long.MAX_VALUE;
+        return (long) Math.floor(limitMicros * (double) rate / 1_000_000);
     }
 
     /** Opens the head of the queue ahead of time and offers it to the line for a gapless follow-on. */
     private void prepareNext() {
         while (prepared == null && !upcoming.isEmpty()) {
             MediaBuffer head = upcoming.peekFirst();
+            Track track = null;
             try {
-                prepared = new Track(head, opener.open(head), 0);
-            } catch (UnsupportedMediaException | RuntimeException e) {
+                track = new Track(head, GuardedDecoder.openGuarded(head, opener), 0);
+                prepared = new DecodeAhead(track, 0);
+            } catch (UnsupportedMediaException | IOException | RuntimeException e) {
+                if (track != null) track.close();
                 upcoming.pollFirst();
                 String msg = message(head, e);
                 fire(l -> l.notice(msg, true));
             }
         }
-        if (prepared != null && line != null && line.queueNext(prepared)) {
+        if (prepared != null && line != null && offered == null && line.offerNext(prepared)) {
             upcoming.pollFirst();
+            offered = prepared;
+            feeds.put(prepared.track(), prepared);
             prepared = null;
         }
     }
 
-    private void onTrackStarted(MemoryLine from, Track track) {
+    private boolean isAlreadyNext(MediaBuffer buffer) {
+        if (taken != null) return offered == null && upcoming.isEmpty() && taken.track().buffer() == buffer;
+        if (offered != null) return upcoming.isEmpty() && offered.track().buffer() == buffer;
+        return upcoming.size() == 1 && upcoming.peekFirst() == buffer;
+    }
+
+    /**
+     * Takes the offered track back from the line, or when the line already writes it after the heard
+     * track, has the line drop it and go on with the heard one.
+     */
+    private void withdrawOffered() {
+        if (line == null) return;
+        DecodeAhead back = offered == null ? null : line.withdrawNext();
+        if (back != null) {
+            feeds.remove(back.track());
+            back.close();
+        }
+        boolean written = taken != null || (offered != null && back == null);
+        if (written) {
+            line.cutAfterHeard();
+            if (taken != null) feeds.remove(taken.track());
+            if (offered != null) feeds.remove(offered.track());
+        }
+        offered = null;
+        taken = null;
+    }
+
+    private void onTrackStarted(OutputLoop from, Track track) {
         if (from != line) return;
         current = track.buffer();
+        title = null;
+        if (taken != null && taken.track() == track) taken = null;
         setCurrentTrack(track);
         fire(l -> l.trackStarted(track.buffer()));
     }
 
-    private void onTrackEnded(MemoryLine from, Track track) {
+    private void onTrackEnded(OutputLoop from, Track track) {
         if (from != line) return;
+        feeds.remove(track);
         fire(l -> l.trackEnded(track.buffer()));
     }
 
-    private void onFinished(MemoryLine from) {
+    private void onNextTaken(OutputLoop from, Track track) {
+        if (from != line) return;
+        if (offered != null && offered.track() == track) {
+            taken = offered;
+            offered = null;
+        }
+        prepareNext();
+    }
+
+    private void onTitleChanged(OutputLoop from, Track track, String newTitle) {
+        if (from != line) return;
+        title = newTitle;
+        fire(l -> l.titleChanged(track.buffer(), newTitle));
+    }
+
+    private void onBuffering(OutputLoop from, Track track, boolean now) {
+        if (from != line) return;
+        buffering = now;
+        fire(l -> l.buffering(track.buffer(), now));
+    }
+
+    private void onFinished(OutputLoop from) {
         if (from != line) return;
         endedMillis = from.positionMillis();
         line = null;
+        offered = null;
+        taken = null;
+        feeds.clear();
+        if (limitMicros >= 0) {
+            limitMicros = Math.max(0, limitMicros - Math.round(from.framesWritten() * 1e6 / from.format().getFrameRate()));
+            if (limitMicros == 0 || from.framesWritten() >= budgetFrames(from.format().getFrameRate())) {
+                clearQueue();
+                setState(PlayerState.ENDED);
+                return;
+            }
+        }
         if (prepared == null) prepareNext();
         if (prepared != null) {
-            Track next = prepared;
+            DecodeAhead next = prepared;
             prepared = null;
             upcoming.pollFirst();
-            startTrack(next.buffer(), 0, 0, next);
+            startTrack(next.track().buffer(), 0, 0, next);
             return;
         }
         setState(PlayerState.ENDED);
     }
 
-    private void onFailed(MemoryLine from, String message) {
+    private void onFailed(OutputLoop from, String message) {
         if (from != line) return;
         line = null;
+        offered = null;
+        taken = null;
+        feeds.clear();
         clearQueue();
         fail(message);
     }
@@ -326,8 +475,12 @@ public final class Player implements AutoCloseable {
     }
 
     private void releaseLine() {
-        MemoryLine l = line;
+        OutputLoop l = line;
         line = null;
+        offered = null;
+        taken = null;
+        feeds.clear();
+        buffering = false;
         if (l != null) l.close();
     }
 
@@ -379,17 +532,17 @@ public final class Player implements AutoCloseable {
         return t;
     }
 
-    /** Hands the audio thread's news to the control thread without waiting. */
-    private final class LineEvents implements MemoryLine.Events {
-        private MemoryLine owner;
+    /** Hands the output thread's news to the control thread without waiting. */
+    private final class LineEvents implements OutputLoop.Events {
+        private OutputLoop owner;
 
-        @Override public void trackStarted(Track track) { post(() -> onTrackStarted(owner(), track)); }
-        @Override public void trackEnded(Track track) { post(() -> onTrackEnded(owner(), track)); }
-        @Override public void nextTaken(Track track) { post(Player.this::prepareNext); }
-        @Override public void finished() { post(() -> onFinished(owner())); }
-        @Override public void failed(String message) { post(() -> onFailed(owner(), message)); }
-
-        private MemoryLine owner() { return owner; }
+        @Override public void trackStarted(Track track) { post(() -> onTrackStarted(owner, track)); }
+        @Override public void trackEnded(Track track) { post(() -> onTrackEnded(owner, track)); }
+        @Override public void nextTaken(Track track) { post(() -> onNextTaken(owner, track)); }
+        @Override public void titleChanged(Track track, String t) { post(() -> onTitleChanged(owner, track, t)); }
+        @Override public void buffering(Track track, boolean b) { post(() -> onBuffering(owner, track, b)); }
+        @Override public void finished() { post(() -> onFinished(owner)); }
+        @Override public void failed(String message) { post(() -> onFailed(owner, message)); }
 
         private void post(Runnable r) {
             try {

@@ -12,4 +12,8 @@ public interface PlayerListener {
     default void notice(String message, boolean error) {}
     default void trackStarted(MediaBuffer buffer) {}
     default void trackEnded(MediaBuffer buffer) {}
+    /** The stream's title changed as heard (ICY StreamTitle, an Ogg chain link). */
+    default void titleChanged(MediaBuffer buffer, String title) {}
+    /** Playback waits for bytes of {@code buffer} still arriving (true), or plays on (false). Not an error. */
+    default void buffering(MediaBuffer buffer, boolean buffering) {}
 }

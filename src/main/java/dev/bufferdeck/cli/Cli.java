@@ -28,7 +28,14 @@ public final class Cli {
         return COMMANDS.containsKey(word) || word.equals("--help") || word.equals("-h");
     }
 
-    public static int run(String name, List<String> args, PrintStream out, PrintStream err) {
+    /**
+     * Runs a subcommand. What it prints for people goes through {@link TerminalText}, so control
+     * characters from servers and file names reach the terminal escaped; {@code --json} is escaped
+     * already and passes unchanged.
+     */
+    public static int run(String name, List<String> args, PrintStream rawOut, PrintStream rawErr) {
+        PrintStream out = TerminalText.stream(rawOut);
+        PrintStream err = TerminalText.stream(rawErr);
         Command command = COMMANDS.get(name);
         if (command == null) command = COMMANDS.get("help");
         try {
@@ -36,6 +43,9 @@ public final class Cli {
         } catch (RuntimeException e) {
             err.println("bufferdeck " + name + ": internal error: " + e);
             return Command.FAILED;
+        } finally {
+            out.flush();
+            err.flush();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.bufferdeck.cli;
 
+import dev.bufferdeck.playlist.SourceExpansion;
 import dev.bufferdeck.repository.AddResult;
 import dev.bufferdeck.repository.MediaRepository;
 import dev.bufferdeck.source.LoadException;
@@ -7,17 +8,23 @@ import dev.bufferdeck.source.SourceLoader;
 
 import java.util.List;
 
-/** Loads the sources named on a command line (paths, folders, URLs) into a repository. */
+/** Loads the sources named on a command line (paths, folders, playlists, URLs) into a repository. */
 final class CliSources implements AutoCloseable {
     private final SourceLoader loader;
+    private final SourceExpansion expansion;
 
     CliSources(MediaRepository repository) {
         this.loader = new SourceLoader(repository);
+        this.expansion = new SourceExpansion(loader::expand, loader::load, repository);
     }
 
-    /** A folder stands for the media files inside it; anything else for itself. */
-    List<String> expand(String source) {
-        return loader.expand(source);
+    /**
+     * What a source on the command line stands for: a folder the media files inside it, a playlist
+     * (M3U, M3U8, PLS, XSPF; a file or a URL) its entries, anything else itself; with one line for
+     * each playlist that could not be read.
+     */
+    SourceExpansion.Result expand(String source) {
+        return expansion.expand(source);
     }
 
     /** Loads one path or URL; the failure's message is one line naming the source and the cause. */

@@ -1,9 +1,11 @@
 package dev.bufferdeck.cli;
 
 import dev.bufferdeck.format.FormatSniffer;
+import dev.bufferdeck.playlist.SourceExpansion;
 import dev.bufferdeck.repository.ByteSizes;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaRepository;
+import dev.bufferdeck.repository.UrlRedaction;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -43,11 +45,12 @@ final class InfoCommand implements Command {
         boolean printedText = false;
         try (CliSources loader = new CliSources(repository)) {
             for (String given : sources) {
-                List<String> expanded = loader.expand(given);
-                if (expanded.isEmpty()) {
+                SourceExpansion.Result expanded = loader.expand(given);
+                for (String problem : expanded.problems()) status = fail(given, problem, json, out, err);
+                if (expanded.sources().isEmpty() && expanded.problems().isEmpty()) {
                     status = fail(given, given + ": no media files in this folder", json, out, err);
                 }
-                for (String source : expanded) {
+                for (String source : expanded.sources()) {
                     InfoReport report = new InfoReport();
                     try {
                         MediaBuffer buffer = loader.load(source).buffer();
@@ -62,7 +65,7 @@ final class InfoCommand implements Command {
                     } else {
                         StringBuilder text = new StringBuilder();
                         if (printedText) text.append('\n');
-                        text.append(report.value("name")).append('\n');
+                        text.append(TerminalText.oneLine(String.valueOf(report.value("name")))).append('\n');
                         report.appendText(text, "  ");
                         out.print(text);
                         printedText = true;
@@ -81,7 +84,7 @@ final class InfoCommand implements Command {
     }
 
     private static InfoReport failed(String source, String message) {
-        InfoReport report = new InfoReport().putJsonOnly("name", source);
+        InfoReport report = new InfoReport().putJsonOnly("name", UrlRedaction.redact(source));
         for (String key : List.of("source", "size", "sha256", "format", "declaredType", "mismatch", "mismatchNote")) {
             report.put(key, key, null);
         }

@@ -77,9 +77,10 @@ public final class InfoReport {
         }
     }
 
+    /** A value's text on one line: a line break in a tag or name must not start a fact of its own. */
     private static String text(Fact fact) {
-        if (fact.text() != null) return fact.text();
+        if (fact.text() != null) return TerminalText.oneLine(fact.text());
         if (fact.value() instanceof Boolean b) return b ? "yes" : "no";
-        return String.valueOf(fact.value());
+        return TerminalText.oneLine(String.valueOf(fact.value()));
     }
 }

@@ -11,8 +11,7 @@ import dev.bufferdeck.audio.decode.Decoders;
 import dev.bufferdeck.format.FormatSniffer;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaRepository;
-import dev.bufferdeck.source.LoadException;
-import dev.bufferdeck.source.SourceLoader;
+import dev.bufferdeck.playlist.SourceExpansion;
 
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.SourceDataLine;
@@ -28,7 +27,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code play}: loads every source into memory, then plays them in order through the player,
  * blocking until the end. {@code --out} writes what went into the line as a WAV file instead,
- * as fast as the decoders go.
+ * as fast as the decoders go; {@code --end} stops after that many seconds have been played. Standard
+ * output gets one line {@code Playing NAME} as each track starts to be heard and {@code Title: TEXT}
+ * whenever a stream's title changes, so scripts can follow.
  */
 final class PlayCommand implements Command {
     private static final String NAME = "play";
@@ -37,10 +38,12 @@ final class PlayCommand implements Command {
 
     @Override
     public String usage() {
-        return "play [--start SEC] [--device NAME|memory] [--out FILE.wav] [--volume V] SRC...";
+        return "play [--start SEC] [--end SEC] [--device NAME|memory] [--out FILE.wav] [--volume V] SRC...";
     }
 
-    private record Options(double startSeconds, String device, Path out, double volume, List<String> sources) {}
+    /** {@code endSeconds} is how long to play at most, or -1 for everything. */
+    private record Options(double startSeconds, double endSeconds, String device, Path out, double volume,
+                           List<String> sources) {}
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
@@ -56,12 +59,17 @@ final class PlayCommand implements Command {
         boolean failed = false;
         List<MediaBuffer> buffers = new ArrayList<>();
         MediaRepository repository = new MediaRepository(new FormatSniffer());
-        try (SourceLoader loader = new SourceLoader(repository)) {
+        try (CliSources loader = new CliSources(repository)) {
             for (String source : options.sources()) {
-                for (String item : loader.expand(source)) {
+                SourceExpansion.Result expanded = loader.expand(source);
+                for (String problem : expanded.problems()) {
+                    err.println("bufferdeck play: " + problem);
+                    failed = true;
+                }
+                for (String item : expanded.sources()) {
                     try {
                         buffers.add(loader.load(item).buffer());
-                    } catch (LoadException e) {
+                    } catch (CliSources.SourceFailure e) {
                         err.println("bufferdeck play: " + e.getMessage());
                         failed = true;
                     }
@@ -87,10 +95,11 @@ final class PlayCommand implements Command {
             }
         }
 
-        Outcome outcome = new Outcome(err);
+        Outcome outcome = new Outcome(out, err);
         try (Player player = new Player(selection, Decoders::open)) {
             player.addListener(outcome);
             player.setVolume(options.volume());
+            if (options.endSeconds() >= 0) player.setPlayLimit(Math.round(options.endSeconds() * 1000));
             player.play(buffers.get(0), Math.round(options.startSeconds() * 1000), 0);
             for (MediaBuffer b : buffers.subList(1, buffers.size())) player.queueNext(b);
             boolean terminal = System.console() != null && wav == null;
@@ -108,7 +117,8 @@ final class PlayCommand implements Command {
         MediaBuffer current = player.current();
         if (current == null) return;
         long duration = player.durationMillis();
-        err.print("\r" + clock(player.positionMillis()) + (duration >= 0 ? " / " + clock(duration) : "")
+        err.print('\r');
+        err.print(clock(player.positionMillis()) + (duration >= 0 ? " / " + clock(duration) : "")
                 + "  " + current.name() + "   ");
         err.flush();
     }
@@ -120,6 +130,7 @@ final class PlayCommand implements Command {
 
     private static Options parse(List<String> args) {
         double start = 0;
+        double end = -1;
         double volume = 1;
         String device = null;
         Path out = null;
@@ -132,6 +143,7 @@ final class PlayCommand implements Command {
             }
             switch (a) {
                 case "--start" -> start = number(a, value(args, ++i, a), 0, Double.MAX_VALUE);
+                case "--end" -> end = number(a, value(args, ++i, a), 0, Double.MAX_VALUE);
                 case "--volume" -> volume = number(a, value(args, ++i, a), 0, 1);
                 case "--device" -> device = value(args, ++i, a);
                 case "--out" -> {
@@ -149,7 +161,7 @@ final class PlayCommand implements Command {
         }
         if (sources.isEmpty()) throw new IllegalArgumentException("no source given");
         if (out != null && device != null) throw new IllegalArgumentException("use either --device or --out, not both");
-        return new Options(start, device, out, volume, sources);
+        return new Options(start, end, device, out, volume, sources);
     }
 
     private static String value(List<String> args, int i, String option) {
@@ -170,13 +182,29 @@ final class PlayCommand implements Command {
         return v;
     }
 
-    /** Waits for the end and reports errors, one line each. */
+    /** Waits for the end, reports errors one line each, and tells scripts what is heard. */
     private static final class Outcome implements PlayerListener {
+        private final PrintStream out;
         private final PrintStream err;
         private final CountDownLatch done = new CountDownLatch(1);
         private volatile boolean failed;
 
-        Outcome(PrintStream err) { this.err = err; }
+        Outcome(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public void trackStarted(MediaBuffer buffer) {
+            out.println("Playing " + buffer.name());
+            out.flush();
+        }
+
+        @Override
+        public void titleChanged(MediaBuffer buffer, String title) {
+            out.println("Title: " + title);
+            out.flush();
+        }
 
         @Override
         public void stateChanged(PlayerState state, MediaBuffer buffer) {

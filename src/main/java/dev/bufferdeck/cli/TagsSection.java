@@ -22,6 +22,11 @@ final class TagsSection implements InfoSection {
                 : "yes (" + cover.mimeType() + ", " + ByteSizes.human(cover.size()) + ")");
         section.putJsonOnly("coverMimeType", cover == null ? null : cover.mimeType());
         section.putJsonOnly("coverBytes", cover == null ? null : cover.size());
+        if (!tags.freeform().isEmpty()) {
+            StringBuilder text = new StringBuilder();
+            tags.freeform().forEach((k, v) -> text.append(text.length() == 0 ? "" : " · ").append(k).append(" ").append(v));
+            section.put("freeform", "other", tags.freeform(), text.toString());
+        }
         section.put("formats", "read from", tags.formats().isEmpty() ? null : tags.formats(),
                 String.join(", ", tags.formats()));
         if (tags.isEmpty()) report.put("tags", "tags", section, "none");

@@ -147,13 +147,7 @@ public final class FormatSniffer implements FormatDetector {
 
     /** Length of the ADTS frame whose header is at {@code p}, or -1 when there is none. */
     static int adtsFrameLength(ByteBuffer b, int p) {
-        if (!Bytes.fits(b, p, 7)) return -1;
-        int b1 = Bytes.u8(b, p + 1);
-        if (Bytes.u8(b, p) != 0xFF || (b1 & 0xF6) != 0xF0) return -1;
-        int b2 = Bytes.u8(b, p + 2);
-        if (((b2 >> 2) & 0xF) >= 13) return -1;
-        int length = (Bytes.u8(b, p + 3) & 3) << 11 | Bytes.u8(b, p + 4) << 3 | Bytes.u8(b, p + 5) >> 5;
-        int headerLength = (b1 & 1) == 1 ? 7 : 9;
-        return length > headerLength ? length : -1;
+        AdtsHeader header = AdtsHeader.parse(b, p);
+        return header == null ? -1 : header.frameLength();
     }
 }

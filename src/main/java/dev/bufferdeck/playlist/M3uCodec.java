@@ -1,5 +1,6 @@
 package dev.bufferdeck.playlist;
 
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,24 +13,27 @@ final class M3uCodec {
 
     private M3uCodec() {}
 
-    static List<PlaylistEntry> read(byte[] bytes, String playlistOrigin, boolean utf8) {
+    static List<PlaylistEntry> read(PlaylistSource source, String playlistOrigin, boolean utf8)
+            throws IOException, PlaylistFormatException {
         Charset fallback = utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
         List<PlaylistEntry> entries = new ArrayList<>();
         String title = "";
         long durationMillis = PlaylistEntry.UNKNOWN_DURATION;
-        for (String line : PlaylistText.lines(PlaylistText.decode(bytes, fallback))) {
-            if (line.isEmpty()) continue;
-            if (line.regionMatches(true, 0, EXTINF, 0, EXTINF.length())) {
-                String info = line.substring(EXTINF.length());
-                int comma = firstCommaOutsideQuotes(info);
-                durationMillis = parseSeconds(comma < 0 ? info : info.substring(0, comma));
-                title = comma < 0 ? "" : info.substring(comma + 1).strip();
-                continue;
+        try (PlaylistLines lines = PlaylistLines.open(source, fallback)) {
+            for (String line = lines.next(); line != null; line = lines.next()) {
+                if (line.regionMatches(true, 0, EXTINF, 0, EXTINF.length())) {
+                    String info = line.substring(EXTINF.length());
+                    int comma = firstCommaOutsideQuotes(info);
+                    durationMillis = parseSeconds(comma < 0 ? info : info.substring(0, comma));
+                    title = comma < 0 ? "" : info.substring(comma + 1).strip();
+                    continue;
+                }
+                if (line.startsWith("#")) continue;
+                PlaylistLimits.roomForOneMore(entries.size());
+                entries.add(PlaylistEntry.unloaded(Locations.resolve(line, playlistOrigin), title, durationMillis));
+                title = "";
+                durationMillis = PlaylistEntry.UNKNOWN_DURATION;
             }
-            if (line.startsWith("#")) continue;
-            entries.add(PlaylistEntry.unloaded(Locations.resolve(line, playlistOrigin), title, durationMillis));
-            title = "";
-            durationMillis = PlaylistEntry.UNKNOWN_DURATION;
         }
         return entries;
     }

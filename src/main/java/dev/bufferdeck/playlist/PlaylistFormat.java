@@ -1,5 +1,7 @@
 package dev.bufferdeck.playlist;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -46,19 +48,37 @@ public enum PlaylistFormat {
         return Optional.empty();
     }
 
+    /** {@link #sniff(byte[])} on the first bytes of a source. */
+    public static Optional<PlaylistFormat> sniff(PlaylistSource source) throws IOException {
+        try (InputStream in = source.open()) {
+            return sniff(in.readNBytes(512));
+        }
+    }
+
+    /** Reads entries from a playlist's bytes; see {@link #read(PlaylistSource, String)}. */
+    public List<PlaylistEntry> read(byte[] bytes, String playlistOrigin) throws PlaylistFormatException {
+        return read(PlaylistSource.of(bytes), playlistOrigin);
+    }
+
     /**
-     * Reads entries (not yet tied to buffers) from a playlist's bytes.
+     * Reads entries (not yet tied to buffers) from a playlist, streaming, within {@link PlaylistLimits}.
      *
      * @param playlistOrigin path or URL of the playlist itself, against which relative locations
      *                       resolve; null when there is none (relative locations stay relative)
      */
-    public List<PlaylistEntry> read(byte[] bytes, String playlistOrigin) throws PlaylistFormatException {
-        return switch (this) {
-            case M3U -> M3uCodec.read(bytes, playlistOrigin, false);
-            case M3U8 -> M3uCodec.read(bytes, playlistOrigin, true);
-            case PLS -> PlsCodec.read(bytes, playlistOrigin);
-            case XSPF -> XspfCodec.read(bytes, playlistOrigin);
-        };
+    public List<PlaylistEntry> read(PlaylistSource source, String playlistOrigin) throws PlaylistFormatException {
+        try {
+            return switch (this) {
+                case M3U -> M3uCodec.read(source, playlistOrigin, false);
+                case M3U8 -> M3uCodec.read(source, playlistOrigin, true);
+                case PLS -> PlsCodec.read(source, playlistOrigin);
+                case XSPF -> XspfCodec.read(source, playlistOrigin);
+            };
+        } catch (BoundedInput.TooLarge e) {
+            throw new PlaylistFormatException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new PlaylistFormatException("cannot read it (" + e.getMessage() + ")", e);
+        }
     }
 
     /** The file's bytes for these entries; origins are written as they are (absolute paths and URLs). */
@@ -69,5 +89,16 @@ public enum PlaylistFormat {
             case PLS -> PlsCodec.write(entries);
             case XSPF -> XspfCodec.write(entries);
         };
+    }
+
+    /**
+     * Whether this format can hold the entry so that a player (BufferDeck included) reads it back:
+     * its origin is a path or URL outside BufferDeck (not the built-in {@code bufferdeck:} clip, not
+     * empty), and for the line-based formats it has no line break.
+     */
+    public boolean canHold(PlaylistEntry entry) {
+        String origin = entry.origin();
+        if (origin.isBlank() || origin.regionMatches(true, 0, "bufferdeck:", 0, "bufferdeck:".length())) return false;
+        return this == XSPF || !PlaylistText.hasLineBreak(origin);
     }
 }

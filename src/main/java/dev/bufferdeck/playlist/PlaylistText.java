@@ -5,8 +5,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Bytes of a text playlist to lines: byte-order marks, UTF-8 or Latin-1, CR/LF/CRLF. */
 final class PlaylistText {
@@ -29,13 +27,6 @@ final class PlaylistText {
         } catch (CharacterCodingException e) {
             return new String(bytes, fallback);
         }
-    }
-
-    /** Lines split on CR, LF or CRLF, each stripped of surrounding white space. */
-    static List<String> lines(String text) {
-        List<String> out = new ArrayList<>();
-        for (String line : text.split("\r\n|\r|\n", -1)) out.add(line.strip());
-        return out;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.bufferdeck.playlist;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,34 +17,41 @@ final class PlsCodec {
         long durationMillis = PlaylistEntry.UNKNOWN_DURATION;
     }
 
-    static List<PlaylistEntry> read(byte[] bytes, String playlistOrigin) throws PlaylistFormatException {
+    static List<PlaylistEntry> read(PlaylistSource source, String playlistOrigin) throws IOException, PlaylistFormatException {
         TreeMap<Long, Numbered> byNumber = new TreeMap<>();
         boolean sawHeader = false;
-        for (String line : PlaylistText.lines(PlaylistText.decode(bytes, StandardCharsets.ISO_8859_1))) {
-            if (line.isEmpty() || line.startsWith(";") || line.startsWith("#")) continue;
-            if (line.startsWith("[")) {
-                sawHeader |= line.equalsIgnoreCase("[playlist]");
-                continue;
-            }
-            int eq = line.indexOf('=');
-            if (eq <= 0) continue;
-            String key = line.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-            String value = line.substring(eq + 1).strip();
-            String name = key.replaceAll("[0-9]+$", "");
-            if (name.length() == key.length() || !(name.equals("file") || name.equals("title") || name.equals("length"))) {
-                continue;
-            }
-            long number;
-            try {
-                number = Long.parseLong(key.substring(name.length()));
-            } catch (NumberFormatException e) {
-                continue;
-            }
-            Numbered n = byNumber.computeIfAbsent(number, k -> new Numbered());
-            switch (name) {
-                case "file" -> n.file = value;
-                case "title" -> n.title = value;
-                default -> n.durationMillis = seconds(value);
+        try (PlaylistLines lines = PlaylistLines.open(source, StandardCharsets.ISO_8859_1)) {
+            for (String line = lines.next(); line != null; line = lines.next()) {
+                if (line.startsWith(";") || line.startsWith("#")) continue;
+                if (line.startsWith("[")) {
+                    sawHeader |= line.equalsIgnoreCase("[playlist]");
+                    continue;
+                }
+                int eq = line.indexOf('=');
+                if (eq <= 0) continue;
+                String key = line.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+                String name = key.replaceAll("[0-9]+$", "");
+                if (name.length() == key.length() || !(name.equals("file") || name.equals("title") || name.equals("length"))) {
+                    continue;
+                }
+                long number;
+                try {
+                    number = Long.parseLong(key.substring(name.length()));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                Numbered n = byNumber.get(number);
+                if (n == null) {
+                    PlaylistLimits.roomForOneMore(byNumber.size());
+                    n = new Numbered();
+                    byNumber.put(number, n);
+                }
+                String value = line.substring(eq + 1).strip();
+                switch (name) {
+                    case "file" -> n.file = value;
+                    case "title" -> n.title = value;
+                    default -> n.durationMillis = seconds(value);
+                }
             }
         }
         if (!sawHeader && byNumber.isEmpty()) {

@@ -1,56 +1,147 @@
 package dev.bufferdeck.playlist;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
-
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import java.io.ByteArrayInputStream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * XSPF (XML Shareable Playlist Format). Parsing refuses any DOCTYPE, so external entities, external
- * DTDs and entity-expansion bombs never get a chance; the parser also has external access off.
+ * XSPF (XML Shareable Playlist Format), read as a stream of events: only the entries are kept, never
+ * a document tree. Any DOCTYPE is refused as soon as it is seen, so external entities, external DTDs
+ * and entity-expansion bombs never get a chance; the parser also has external access off.
  */
 final class XspfCodec {
     static final String NAMESPACE = "http://xspf.org/ns/0/";
-    /** A playlist needs four levels; this bounds the recursion of DOM text gathering. */
-    static final int MAX_DEPTH = 64;
     private static final String DOCTYPE_REFUSED =
             "refused: the file has a DOCTYPE (DTDs and entity declarations are not accepted in a playlist)";
+    private static final XMLInputFactory FACTORY = hardenedFactory();
 
     private XspfCodec() {}
 
-    static List<PlaylistEntry> read(byte[] bytes, String playlistOrigin) throws PlaylistFormatException {
-        Document doc = parse(bytes);
-        Element root = doc.getDocumentElement();
-        if (!"playlist".equals(localName(root))) {
-            throw new PlaylistFormatException("not an XSPF playlist: the root element is <" + localName(root) + ">, not <playlist>");
-        }
+    /** The fields of the track being read; each holds the text of its first element, descendants' text included. */
+    private static final class Track {
+        final StringBuilder location = new StringBuilder();
+        final StringBuilder title = new StringBuilder();
+        final StringBuilder duration = new StringBuilder();
+        boolean seenLocation;
+        boolean seenTitle;
+        boolean seenDuration;
+    }
+
+    static List<PlaylistEntry> read(PlaylistSource source, String playlistOrigin) throws IOException, PlaylistFormatException {
         List<PlaylistEntry> entries = new ArrayList<>();
-        for (Element trackList : children(root, "trackList")) {
-            for (Element track : children(trackList, "track")) {
-                String location = firstText(track, "location");
-                if (location.isEmpty()) continue;
-                long duration = PlaylistEntry.UNKNOWN_DURATION;
-                try {
-                    duration = Long.parseLong(firstText(track, "duration"));
-                } catch (NumberFormatException ignored) {
-                    // no duration, or not a number: unknown
-                }
-                entries.add(PlaylistEntry.unloaded(Locations.resolveUri(location, playlistOrigin), firstText(track, "title"), duration));
+        try (Reader in = XmlText.reader(BoundedInput.open(source))) {
+            XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
+            try {
+                readEvents(xml, entries, playlistOrigin);
+            } finally {
+                xml.close();
             }
+        } catch (XMLStreamException e) {
+            Throwable nested = e.getNestedException() != null ? e.getNestedException() : e.getCause();
+            if (nested instanceof CharacterCodingException) {
+                throw new PlaylistFormatException("not valid XML: the bytes are not text in the encoding the file declares", e);
+            }
+            if (nested instanceof IOException io) throw io;
+            String message = String.valueOf(e.getMessage());
+            int at = message.indexOf("Message: ");
+            if (at >= 0) message = message.substring(at + "Message: ".length());
+            if (e.getLocation() != null && e.getLocation().getLineNumber() > 0) {
+                throw new PlaylistFormatException("not valid XML at line " + e.getLocation().getLineNumber() + ", column "
+                        + e.getLocation().getColumnNumber() + ": " + message.strip(), e);
+            }
+            throw new PlaylistFormatException("not valid XML: " + message.strip(), e);
         }
         return entries;
+    }
+
+    private static void readEvents(XMLStreamReader xml, List<PlaylistEntry> entries, String playlistOrigin)
+            throws XMLStreamException, PlaylistFormatException {
+        int depth = 0;
+        boolean inTrackList = false;
+        Track track = null;
+        StringBuilder field = null;
+        int fieldDepth = 0;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            switch (event) {
+                case XMLStreamConstants.DTD -> throw new PlaylistFormatException("XSPF playlist " + DOCTYPE_REFUSED);
+                case XMLStreamConstants.START_ELEMENT -> {
+                    depth++;
+                    if (depth > PlaylistLimits.MAX_XML_DEPTH) {
+                        throw new PlaylistFormatException("not valid XML: elements are nested deeper than "
+                                + PlaylistLimits.MAX_XML_DEPTH + " levels");
+                    }
+                    String name = xml.getLocalName();
+                    if (depth == 1 && !"playlist".equals(name)) {
+                        throw new PlaylistFormatException("not an XSPF playlist: the root element is <" + name + ">, not <playlist>");
+                    }
+                    if (depth == 2) inTrackList = "trackList".equals(name);
+                    if (depth == 3 && inTrackList && "track".equals(name)) track = new Track();
+                    if (depth == 4 && track != null && field == null) {
+                        field = switch (name) {
+                            case "location" -> track.seenLocation ? null : track.location;
+                            case "title" -> track.seenTitle ? null : track.title;
+                            case "duration" -> track.seenDuration ? null : track.duration;
+                            default -> null;
+                        };
+                        if (field != null) fieldDepth = depth;
+                    }
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    if (field != null && depth == fieldDepth) {
+                        String name = xml.getLocalName();
+                        track.seenLocation |= name.equals("location");
+                        track.seenTitle |= name.equals("title");
+                        track.seenDuration |= name.equals("duration");
+                        field = null;
+                    }
+                    if (depth == 3 && track != null) {
+                        add(track, entries, playlistOrigin);
+                        track = null;
+                    }
+                    if (depth == 2) inTrackList = false;
+                    depth--;
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (field != null) append(field, xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                }
+                default -> { }
+            }
+        }
+    }
+
+    private static void append(StringBuilder field, char[] text, int start, int length) throws PlaylistFormatException {
+        int i = start;
+        int end = start + length;
+        if (field.length() == 0) {
+            while (i < end && Character.isWhitespace(text[i])) i++;
+        }
+        if (field.length() + (end - i) > PlaylistLimits.MAX_LINE_CHARS) {
+            throw new PlaylistFormatException("a track field is longer than " + PlaylistLimits.lineChars()
+                    + " (the limit for a field)");
+        }
+        field.append(text, i, end - i);
+    }
+
+    private static void add(Track track, List<PlaylistEntry> entries, String playlistOrigin) throws PlaylistFormatException {
+        String location = track.location.toString().strip();
+        if (location.isEmpty()) return;
+        long duration = PlaylistEntry.UNKNOWN_DURATION;
+        try {
+            duration = Long.parseLong(track.duration.toString().strip());
+        } catch (NumberFormatException ignored) {
+            // no duration, or not a number: unknown
+        }
+        PlaylistLimits.roomForOneMore(entries.size());
+        entries.add(PlaylistEntry.unloaded(Locations.resolveUri(location, playlistOrigin), track.title.toString().strip(), duration));
     }
 
     static byte[] write(List<PlaylistEntry> entries) {
@@ -91,65 +182,15 @@ final class XspfCodec {
         return sb.toString();
     }
 
-    private static Document parse(byte[] bytes) throws PlaylistFormatException {
-        try {
-            DocumentBuilder builder = hardenedFactory().newDocumentBuilder();
-            builder.setErrorHandler(THROWING);
-            builder.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entity " + systemId + " refused");
-            });
-            return builder.parse(new ByteArrayInputStream(bytes));
-        } catch (SAXParseException e) {
-            String message = String.valueOf(e.getMessage());
-            if (message.contains("maxElementDepth")) {
-                throw new PlaylistFormatException("not valid XML: elements are nested deeper than " + MAX_DEPTH + " levels", e);
-            }
-            if (message.contains("DOCTYPE")) throw new PlaylistFormatException("XSPF playlist " + DOCTYPE_REFUSED, e);
-            throw new PlaylistFormatException("not valid XML at line " + e.getLineNumber() + ", column "
-                    + e.getColumnNumber() + ": " + message, e);
-        } catch (SAXException e) {
-            throw new PlaylistFormatException("not valid XML: " + e.getMessage(), e);
-        } catch (IOException | ParserConfigurationException e) {
-            throw new PlaylistFormatException("cannot parse the XML: " + e.getMessage(), e);
-        }
-    }
-
-    private static DocumentBuilderFactory hardenedFactory() throws ParserConfigurationException {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", MAX_DEPTH);
-        f.setXIncludeAware(false);
-        f.setExpandEntityReferences(false);
+    private static XMLInputFactory hardenedFactory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, false);
+        f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        f.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
+            throw new XMLStreamException("external entity " + systemId + " refused");
+        });
         return f;
-    }
-
-    private static final ErrorHandler THROWING = new ErrorHandler() {
-        @Override public void warning(SAXParseException e) {}
-        @Override public void error(SAXParseException e) throws SAXParseException { throw e; }
-        @Override public void fatalError(SAXParseException e) throws SAXParseException { throw e; }
-    };
-
-    private static String localName(Node n) {
-        return n.getLocalName() != null ? n.getLocalName() : n.getNodeName();
-    }
-
-    private static List<Element> children(Element parent, String name) {
-        List<Element> out = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && name.equals(localName(e))) out.add(e);
-        }
-        return out;
-    }
-
-    private static String firstText(Element parent, String name) {
-        List<Element> found = children(parent, name);
-        return found.isEmpty() ? "" : found.get(0).getTextContent().strip();
     }
 }

@@ -1,6 +1,5 @@
 package dev.bufferdeck.repository;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -9,23 +8,28 @@ import java.util.Objects;
 /**
  * Bytes loaded once and then only read. The array is never copied and never handed out: callers
  * get read-only {@link ByteBuffer}s and {@link InputStream}s over it.
+ *
+ * <p>A buffer can be in the repository before its load ends. While it grows, {@link #size()} is the
+ * bytes arrived so far, streams wait for the rest, {@link #sha256()} is empty, and reads of bytes not
+ * here yet fail with "not loaded yet". A live buffer holds the most recent bytes of an endless
+ * stream (a window of fixed size); it never completes.
  */
 public final class MediaBuffer {
     private final long id;
     private final String name;
     private final Origin origin;
-    private final byte[] bytes;
-    private final String sha256;
-    private final Instant loadedAt;
+    private final ByteStore store;
     private final String declaredType;
-    private final FormatDetector.Detection detection;
+    private volatile String sha256;
+    private volatile Instant loadedAt;
+    private volatile FormatDetector.Detection detection;
 
-    MediaBuffer(long id, String name, Origin origin, byte[] bytes, String sha256, Instant loadedAt,
+    MediaBuffer(long id, String name, Origin origin, ByteStore store, String sha256, Instant loadedAt,
                 String declaredType, FormatDetector.Detection detection) {
         this.id = id;
         this.name = Objects.requireNonNull(name);
         this.origin = Objects.requireNonNull(origin);
-        this.bytes = Objects.requireNonNull(bytes);
+        this.store = Objects.requireNonNull(store);
         this.sha256 = Objects.requireNonNull(sha256);
         this.loadedAt = Objects.requireNonNull(loadedAt);
         this.declaredType = declaredType == null ? "" : declaredType;
@@ -35,13 +39,20 @@ public final class MediaBuffer {
     public long id() { return id; }
     public String name() { return name; }
     public Origin origin() { return origin; }
-    public int size() { return bytes.length; }
+    /** Bytes readable now: all of them once complete; for a live buffer, the bytes in its window. */
+    public int size() { return store.size(); }
     /**
      * True when every byte of the source is here. Buffers still downloading (or live windows) are
      * not complete: readers of them wait for bytes, and a decoder that waits is "buffering", not stuck.
      */
-    public boolean isComplete() { return true; }
-    /** Lower-case hex SHA-256 of the bytes. */
+    public boolean isComplete() { return store.isComplete(); }
+    /** True for the window over an endless stream (internet radio): it never completes. */
+    public boolean isLive() { return store instanceof LiveWindow; }
+    /** Why the load of a buffer that is not complete ended ("load cancelled", a network error), or null. */
+    public String loadFailure() { return store.failure(); }
+    /** Bytes that have arrived over the load; for a live buffer more than it holds. */
+    public long bytesArrived() { return store.arrived(); }
+    /** Lower-case hex SHA-256 of the bytes; empty until the buffer is complete. */
     public String sha256() { return sha256; }
     public Instant loadedAt() { return loadedAt; }
     /** What the name or Content-Type claimed, e.g. "mp3" or "audio/mpeg"; empty when nothing was claimed. */
@@ -52,33 +63,85 @@ public final class MediaBuffer {
     public boolean typeMismatch() { return detection.mismatch(); }
     public String mismatchNote() { return detection.note(); }
 
-    /** A read-only view of all bytes, positioned at 0. Each call returns an independent view. */
+    /**
+     * A read-only view of the bytes readable now, positioned at 0. Each call returns an independent
+     * view. For a live buffer it is a copy of the window as it is at the call.
+     */
     public ByteBuffer bytes() {
-        return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+        return store.view();
     }
 
-    /** A fresh stream over all bytes; mark/reset work across the whole buffer. */
+    /**
+     * A fresh stream over all bytes; mark/reset work across the whole buffer. On a buffer still
+     * loading it waits for bytes as they arrive and ends where the load ends; a failed or cancelled
+     * load ends it with an IOException saying why. On a live buffer it follows the stream.
+     */
     public InputStream openStream() {
-        return new ByteArrayInputStream(bytes);
+        return store.stream(0, -1);
     }
 
-    /** A fresh stream over {@code length} bytes from {@code offset}. */
+    /** A fresh stream over {@code length} bytes from {@code offset}, waiting for bytes still loading. */
     public InputStream openStream(int offset, int length) {
-        Objects.checkFromIndexSize(offset, length, bytes.length);
-        return new ByteArrayInputStream(bytes, offset, length);
+        if (offset < 0 || length < 0) throw new IndexOutOfBoundsException("offset " + offset + ", length " + length);
+        if (isComplete()) Objects.checkFromIndexSize(offset, length, size());
+        return store.stream(offset, length);
     }
 
+    /** @throws IndexOutOfBoundsException for a byte not here (past the end, or "not loaded yet") */
     public byte byteAt(int index) {
-        return bytes[index];
+        return store.byteAt(index);
     }
 
     /** Copies a range into a caller's array (for small windows such as a hex page). */
     public void copy(int offset, byte[] dest, int destOffset, int length) {
-        System.arraycopy(bytes, offset, dest, destOffset, length);
+        store.copy(offset, dest, destOffset, length);
+    }
+
+    /**
+     * Waits until {@code count} bytes have arrived in all, or the load ended.
+     *
+     * @return false when the buffer completed (or a live stream ended) with fewer bytes
+     * @throws java.io.IOException why the load failed ("load cancelled", a network error), or an interrupt
+     */
+    public boolean awaitBytes(long count) throws java.io.IOException {
+        return store.awaitArrived(count);
+    }
+
+    /**
+     * The first {@code length} bytes as a complete buffer of their own, sharing this buffer's array
+     * (no copy): a decoder opened on it plays what has arrived of a buffer still loading. Not listed
+     * in any repository.
+     */
+    public MediaBuffer prefix(int length) {
+        if (!(store instanceof GrowingBytes g)) throw new IllegalStateException("a live window has no fixed prefix");
+        return new MediaBuffer(id, name, origin, g.snapshot(length), sha256, loadedAt, declaredType, detection);
+    }
+
+    /** The metadata blocks between a live buffer's media bytes, offsets as in {@link #bytes()}; empty for others. */
+    public java.util.List<InterleavedBlock> interleavedBlocks() {
+        return store instanceof LiveWindow live ? live.blocks() : java.util.List.of();
+    }
+
+    /** The text of a live buffer's newest metadata block (an ICY "StreamTitle='...';"), or null. */
+    public String latestMetadata() {
+        return store instanceof LiveWindow live ? live.latestText() : null;
+    }
+
+    ByteStore store() { return store; }
+
+    void completed(String digest, FormatDetector.Detection detected) {
+        this.sha256 = digest;
+        this.detection = detected;
+        this.loadedAt = Instant.now();
+    }
+
+    void detected(FormatDetector.Detection detected) {
+        this.detection = detected;
     }
 
     @Override
     public String toString() {
-        return name + " (" + ByteSizes.human(bytes.length) + ", " + detection.format() + ")";
+        return name + " (" + ByteSizes.human(size()) + (isComplete() ? "" : isLive() ? ", live" : ", loading")
+                + ", " + detection.format() + ")";
     }
 }

@@ -25,6 +25,7 @@ public final class MediaRepository {
     private final AtomicLong nextId = new AtomicLong(1);
     private final Map<Long, MediaBuffer> byId = new LinkedHashMap<>();
     private final Map<String, MediaBuffer> bySha = new LinkedHashMap<>();
+    private final Map<Long, BufferWriter> loading = new LinkedHashMap<>();
     private final List<RepositoryListener> listeners = new CopyOnWriteArrayList<>();
     private long budget;
     private long held;
@@ -107,8 +108,8 @@ public final class MediaRepository {
             synchronized (this) { existing = bySha.get(digest); }
             if (existing != null) return new AddResult(existing, true);
 
-            FormatDetector.Detection detection = detect(bytes, declaredType);
-            MediaBuffer buffer = new MediaBuffer(nextId.getAndIncrement(), name, origin, bytes, digest,
+            FormatDetector.Detection detection = detect(ByteBuffer.wrap(bytes).asReadOnlyBuffer(), declaredType);
+            MediaBuffer buffer = new MediaBuffer(nextId.getAndIncrement(), name, origin, GrowingBytes.whole(bytes), digest,
                     Instant.now(), declaredType, detection);
             long handed = reservation.handOver();
             synchronized (this) {
@@ -136,22 +137,133 @@ public final class MediaRepository {
         return add(reserve(bytes.length), bytes, null, name, origin, declaredType);
     }
 
-    private FormatDetector.Detection detect(byte[] bytes, String declaredType) {
+    /**
+     * Starts a load whose bytes will arrive over time: a buffer of {@code expectedLength} bytes
+     * (reserved now, refused before any byte is read when they are not free), or of unknown length
+     * ({@code -1}: it reserves as it grows). Nothing is listed until the writer publishes or completes.
+     */
+    public BufferWriter startLoad(String name, Origin origin, String declaredType, long expectedLength)
+            throws BudgetExceededException {
+        if (expectedLength > MAX_BUFFER_SIZE) throw new IllegalArgumentException("above the largest array");
+        Reservation reservation = reserve(Math.max(0, expectedLength));
+        GrowingBytes store;
         try {
-            FormatDetector.Detection d = detector.detect(ByteBuffer.wrap(bytes).asReadOnlyBuffer(),
-                    declaredType == null ? "" : declaredType);
+            store = GrowingBytes.empty((int) Math.max(0, expectedLength));
+        } catch (OutOfMemoryError e) {
+            reservation.close();
+            throw e;
+        }
+        return new BufferWriter(this, pending(name, origin, declaredType, store), reservation,
+                expectedLength >= 0);
+    }
+
+    /**
+     * Starts a live buffer: the most recent {@code window} bytes of an endless stream, reserved now.
+     */
+    public BufferWriter startLive(String name, Origin origin, String declaredType, int window)
+            throws BudgetExceededException {
+        Reservation reservation = reserve(window);
+        return new BufferWriter(this, pending(name, origin, declaredType, new LiveWindow(window)), reservation, true);
+    }
+
+    private MediaBuffer pending(String name, Origin origin, String declaredType, ByteStore store) {
+        return new MediaBuffer(nextId.getAndIncrement(), name, origin, store, "", Instant.now(), declaredType,
+                FormatDetector.Detection.UNKNOWN);
+    }
+
+    void publish(BufferWriter writer) {
+        MediaBuffer buffer = writer.buffer();
+        buffer.detected(detect(buffer.bytes(), buffer.declaredType()));
+        synchronized (this) {
+            byId.put(buffer.id(), buffer);
+            loading.put(buffer.id(), writer);
+        }
+        for (RepositoryListener l : listeners) l.added(buffer);
+        fireMemory();
+    }
+
+    AddResult completed(BufferWriter writer, String digest) {
+        MediaBuffer buffer = writer.buffer();
+        Reservation reservation = writer.reservation();
+        FormatDetector.Detection detection = detect(buffer.bytes(), buffer.declaredType());
+        boolean wasListed;
+        MediaBuffer existing;
+        synchronized (this) {
+            wasListed = loading.remove(buffer.id()) != null;
+            existing = bySha.get(digest);
+        }
+        if (existing != null) {
+            reservation.close();
+            if (wasListed) {
+                synchronized (this) { byId.remove(buffer.id()); }
+                for (RepositoryListener l : listeners) l.removed(buffer);
+            }
+            fireMemory();
+            return new AddResult(existing, true);
+        }
+        buffer.completed(digest, detection);
+        long handed = reservation.handOver();
+        synchronized (this) {
+            reserved -= handed;
+            held += handed;
+            byId.put(buffer.id(), buffer);
+            bySha.put(digest, buffer);
+        }
+        for (RepositoryListener l : listeners) {
+            if (wasListed) l.changed(buffer);
+            else l.added(buffer);
+        }
+        fireMemory();
+        return new AddResult(buffer, false);
+    }
+
+    void failed(BufferWriter writer) {
+        MediaBuffer buffer = writer.buffer();
+        writer.reservation().close();
+        boolean wasListed;
+        synchronized (this) {
+            wasListed = loading.remove(buffer.id()) != null;
+            if (wasListed) byId.remove(buffer.id());
+        }
+        if (wasListed) for (RepositoryListener l : listeners) l.removed(buffer);
+        fireMemory();
+    }
+
+    void changed(MediaBuffer buffer) {
+        for (RepositoryListener l : listeners) l.changed(buffer);
+    }
+
+    /** Buffers listed while their bytes are still arriving (or live). */
+    public synchronized List<MediaBuffer> loadingBuffers() {
+        List<MediaBuffer> out = new ArrayList<>();
+        for (BufferWriter w : loading.values()) out.add(w.buffer());
+        return out;
+    }
+
+    private FormatDetector.Detection detect(ByteBuffer bytes, String declaredType) {
+        try {
+            FormatDetector.Detection d = detector.detect(bytes, declaredType == null ? "" : declaredType);
             return d == null ? FormatDetector.Detection.UNKNOWN : d;
         } catch (RuntimeException e) {
             return new FormatDetector.Detection("Unknown", false, "format detection failed: " + e);
         }
     }
 
-    /** Drops the buffer; its bytes no longer count against the budget. */
+    /** Drops the buffer; its bytes no longer count against the budget. A load still running is stopped. */
     public boolean remove(MediaBuffer buffer) {
+        BufferWriter writer;
+        synchronized (this) {
+            writer = loading.get(buffer.id());
+        }
+        if (writer != null) {
+            writer.removedFromRepository();
+            writer.fail("removed from the library");
+            return true;
+        }
         synchronized (this) {
             if (byId.remove(buffer.id()) == null) return false;
             bySha.remove(buffer.sha256());
-            held -= buffer.size();
+            held -= buffer.store().held();
         }
         for (RepositoryListener l : listeners) l.removed(buffer);
         fireMemory();

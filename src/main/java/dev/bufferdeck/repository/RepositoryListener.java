@@ -7,6 +7,8 @@ package dev.bufferdeck.repository;
 public interface RepositoryListener {
     default void added(MediaBuffer buffer) {}
     default void removed(MediaBuffer buffer) {}
+    /** A buffer listed while loading got more bytes (at most every 100 ms), or completed. */
+    default void changed(MediaBuffer buffer) {}
     /** Bytes held, bytes reserved by loads in progress, or the budget changed. */
     default void memoryChanged(MemoryFigures figures) {}
 }

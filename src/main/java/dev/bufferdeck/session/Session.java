@@ -15,10 +15,11 @@ import java.util.Objects;
  * @param playlistWindow  null when never saved
  * @param positionMillis  where in the current entry playback was
  * @param mainMaximized   whether the main window was maximised ({@code mainWindow} is its size before)
+ * @param dividers        null when never saved (the window picks its own)
  */
 public record Session(List<String> playlistOrigins, int currentIndex, double volume, boolean muted,
                       Repeat repeat, boolean shuffle, WindowBounds mainWindow, WindowBounds playlistWindow,
-                      boolean playlistShowing, long positionMillis, boolean mainMaximized) {
+                      boolean playlistShowing, long positionMillis, boolean mainMaximized, PaneDividers dividers) {
 
     public static final double DEFAULT_VOLUME = 0.8;
 
@@ -33,7 +34,7 @@ public record Session(List<String> playlistOrigins, int currentIndex, double vol
 
     public Session(List<String> playlistOrigins, int currentIndex, double volume, boolean muted, Repeat repeat,
                    boolean shuffle, WindowBounds mainWindow, WindowBounds playlistWindow, boolean playlistShowing) {
-        this(playlistOrigins, currentIndex, volume, muted, repeat, shuffle, mainWindow, playlistWindow, playlistShowing, 0, false);
+        this(playlistOrigins, currentIndex, volume, muted, repeat, shuffle, mainWindow, playlistWindow, playlistShowing, 0, false, null);
     }
 
     /** The session of a first start: empty playlist, default volume, windows where the system puts them. */

@@ -47,6 +47,10 @@ final class SessionFormat {
         if (s.playlistWindow() != null) setting(sb, "playlistWindow", bounds(s.playlistWindow()));
         setting(sb, "playlistShowing", s.playlistShowing());
         setting(sb, "mainMaximized", s.mainMaximized());
+        if (s.dividers() != null) {
+            setting(sb, "dividers", s.dividers().library() + "," + s.dividers().regions());
+            setting(sb, "regionTreeShown", s.dividers().regionTreeShown());
+        }
         setting(sb, "entries", origins.size());
         for (String origin : origins) sb.append(origin).append('\n');
         sb.append(END).append('\n');
@@ -97,7 +101,7 @@ final class SessionFormat {
         return new Session(origins, current, v.volume(), v.bool("muted", d.muted()), v.repeat(),
                 v.bool("shuffle", d.shuffle()), v.bounds("mainWindow"), v.bounds("playlistWindow"),
                 v.bool("playlistShowing", d.playlistShowing()), Math.max(0, v.longValue("position", 0)),
-                v.bool("mainMaximized", d.mainMaximized()));
+                v.bool("mainMaximized", d.mainMaximized()), v.dividers());
     }
 
     private static void setting(StringBuilder sb, String key, Object value) {
@@ -167,6 +171,22 @@ final class SessionFormat {
                 bad("repeat", value, "OFF");
                 return Repeat.OFF;
             }
+        }
+
+        PaneDividers dividers() {
+            String value = settings.get("dividers");
+            if (value == null) return null;
+            String[] parts = value.split(",");
+            try {
+                if (parts.length == 2) {
+                    return new PaneDividers(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
+                            bool("regionTreeShown", true));
+                }
+            } catch (IllegalArgumentException ignored) {
+                // reported below
+            }
+            bad("dividers", value, "the default layout");
+            return null;
         }
 
         WindowBounds bounds(String key) {

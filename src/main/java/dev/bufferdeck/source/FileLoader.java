@@ -3,9 +3,10 @@ package dev.bufferdeck.source;
 import dev.bufferdeck.repository.AddResult;
 import dev.bufferdeck.repository.BudgetExceededException;
 import dev.bufferdeck.repository.ByteSizes;
+import dev.bufferdeck.repository.LocalFiles;
 import dev.bufferdeck.repository.MediaRepository;
 import dev.bufferdeck.repository.Origin;
-import dev.bufferdeck.repository.Reservation;
+import dev.bufferdeck.repository.BufferWriter;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,10 +15,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 
-/** Reads one file into one exactly sized array, hashing as it reads. */
+/** Reads one file into one exactly sized array (a buffer listed once it is whole), hashing as it reads. */
 final class FileLoader {
     private static final int CHUNK = 256 * 1024;
 
@@ -29,12 +28,8 @@ final class FileLoader {
 
     AddResult load(Path path, String source, LoadProgress progress, Cancellation cancel) throws LoadException {
         if (cancel.isCancelled()) throw new LoadException(source, LoadException.Kind.CANCELLED, "cancelled");
-        if (Files.isDirectory(path)) {
-            throw new LoadException(source, LoadException.Kind.UNSUPPORTED, "is a folder, not a file");
-        }
-        if (Files.exists(path) && !Files.isRegularFile(path)) {
-            throw new LoadException(source, LoadException.Kind.UNSUPPORTED, "not a regular file (a device or pipe)");
-        }
+        String refusal = LocalFiles.refusal(path);
+        if (refusal != null) throw new LoadException(source, LoadException.Kind.UNSUPPORTED, refusal);
         long size;
         try {
             size = Files.size(path);
@@ -49,39 +44,37 @@ final class FileLoader {
             throw new LoadException(source, LoadException.Kind.TOO_LARGE, "file is " + ByteSizes.human(size)
                     + ", above the " + Failures.BUFFER_LIMIT + " per-buffer limit");
         }
-        Reservation reservation;
+        String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        BufferWriter writer;
         try {
-            reservation = repository.reserve(size);
+            writer = repository.startLoad(name, new Origin.File(path.toAbsolutePath()), MediaExtensions.of(name), size);
         } catch (BudgetExceededException e) {
             throw new LoadException(source, LoadException.Kind.OVER_BUDGET, e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            throw noHeap(source, size, e);
         }
-        try (reservation; InputStream in = Files.newInputStream(path);
+        try (writer; InputStream in = Files.newInputStream(path);
              Cancellation.Registration ignored = cancel.onCancel(() -> closeQuietly(in))) {
-            byte[] bytes = new byte[(int) size];
-            MessageDigest sha = MediaRepository.newSha256();
-            int filled = 0;
             progress.progress(0, size);
-            while (filled < bytes.length) {
-                int n = in.read(bytes, filled, Math.min(CHUNK, bytes.length - filled));
-                if (cancel.isCancelled()) throw cancelled(source, filled, size);
+            while (writer.room() > 0) {
+                int n = writer.readFrom(in, CHUNK);
+                if (cancel.isCancelled()) throw cancelled(source, writer.buffer().size(), size);
                 if (Thread.currentThread().isInterrupted()) {
                     throw new LoadException(source, LoadException.Kind.CANCELLED, "interrupted");
                 }
                 if (n < 0) {
                     throw new LoadException(source, LoadException.Kind.IO, "file shrank while reading ("
-                            + filled + " of " + size + " bytes)");
+                            + writer.buffer().size() + " of " + size + " bytes)");
                 }
-                sha.update(bytes, filled, n);
-                filled += n;
-                progress.progress(filled, size);
+                progress.progress(writer.buffer().size(), size);
             }
             if (in.read() >= 0) {
                 throw new LoadException(source, LoadException.Kind.IO, "file grew while reading (beyond "
                         + size + " bytes)");
             }
-            String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-            return repository.add(reservation, bytes, HexFormat.of().formatHex(sha.digest()), name,
-                    new Origin.File(path.toAbsolutePath()), MediaExtensions.of(name));
+            return writer.complete();
+        } catch (BudgetExceededException e) {
+            throw new LoadException(source, LoadException.Kind.OVER_BUDGET, e.getMessage(), e);
         } catch (NoSuchFileException e) {
             throw new LoadException(source, LoadException.Kind.NOT_FOUND, "no such file", e);
         } catch (AccessDeniedException e) {
@@ -92,9 +85,13 @@ final class FileLoader {
             if (cancel.isCancelled()) throw cancelled(source, -1, size);
             throw new LoadException(source, LoadException.Kind.IO, Failures.describe(e), e);
         } catch (OutOfMemoryError e) {
-            throw new LoadException(source, LoadException.Kind.OVER_BUDGET, "not enough Java heap for "
-                    + ByteSizes.human(size) + " (start with a larger -Xmx)", e);
+            throw noHeap(source, size, e);
         }
+    }
+
+    private static LoadException noHeap(String source, long size, OutOfMemoryError e) {
+        return new LoadException(source, LoadException.Kind.OVER_BUDGET, "not enough Java heap for "
+                + ByteSizes.human(size) + " (start with a larger -Xmx)", e);
     }
 
     private static LoadException cancelled(String source, long read, long total) {

@@ -1,5 +1,7 @@
 package dev.bufferdeck.source;
 
+import dev.bufferdeck.repository.UrlRedaction;
+
 /**
  * A source could not be loaded. The message is one readable line: the source, a colon, the cause
  * (e.g. {@code http://host/a.mp3: server answered 404 Not Found}).
@@ -20,14 +22,15 @@ public final class LoadException extends Exception {
         this(source, kind, reason, null);
     }
 
+    /** Credentials in a URL, in the source or the reason, are redacted ({@code user:***@}). */
     public LoadException(String source, Kind kind, String reason, Throwable cause) {
-        super(source + ": " + reason, cause);
-        this.source = source;
+        super(UrlRedaction.redact(source) + ": " + UrlRedaction.redact(reason), cause);
+        this.source = UrlRedaction.redact(source);
         this.kind = kind;
-        this.reason = reason;
+        this.reason = UrlRedaction.redact(reason);
     }
 
-    /** The path or URL as the user gave it. */
+    /** The path or URL as the user gave it, credentials redacted. */
     public String source() { return source; }
     public Kind kind() { return kind; }
     /** The cause alone, without the source. */

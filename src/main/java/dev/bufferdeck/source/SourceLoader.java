@@ -37,6 +37,7 @@ public final class SourceLoader implements AutoCloseable {
     private final HttpSettings settings;
     private final FileLoader files;
     private UrlLoader urls;
+    private LiveSettings live = LiveSettings.DEFAULTS;
     private boolean closed;
 
     public SourceLoader(MediaRepository repository) {
@@ -64,6 +65,19 @@ public final class SourceLoader implements AutoCloseable {
      * @return the new buffer, or the one already holding the same bytes ({@code duplicate})
      */
     public AddResult load(String pathOrUrl, LoadProgress progress, Cancellation cancel) throws LoadException {
+        return load(pathOrUrl, progress, cancel, LoadEvents.NONE);
+    }
+
+    /**
+     * Loads like {@link #load(String, LoadProgress, Cancellation)}; a URL's buffer is listed in the
+     * repository at its first bytes and handed to {@code events.started} then (on this thread), so
+     * that it can play while the rest arrives. A file loads whole and is not handed over early.
+     * Returns when every byte is here. An endless stream (Icecast/Shoutcast) becomes a live buffer
+     * of the most recent bytes ({@link LiveSettings}); it is reconnected when it drops, and the load
+     * returns when it is cancelled (the buffer stays, holding its window) or lost for good.
+     */
+    public AddResult load(String pathOrUrl, LoadProgress progress, Cancellation cancel,
+                          LoadEvents events) throws LoadException {
         String source = pathOrUrl.strip();
         if (source.isEmpty()) throw new LoadException("(empty)", LoadException.Kind.NOT_FOUND, "no path or URL given");
         if (isUrl(source)) {
@@ -71,7 +85,7 @@ public final class SourceLoader implements AutoCloseable {
             if ("file".equalsIgnoreCase(uri.getScheme())) {
                 return files.load(fileUriToPath(source, uri), source, progress, cancel);
             }
-            return urlLoader().load(source, uri, progress, cancel);
+            return urlLoader().load(source, uri, progress, cancel, events);
         }
         return files.load(toPath(source), source, progress, cancel);
     }
@@ -212,8 +226,14 @@ public final class SourceLoader implements AutoCloseable {
 
     private synchronized UrlLoader urlLoader() {
         if (closed) throw new IllegalStateException("source loader closed");
-        if (urls == null) urls = new UrlLoader(repository, settings);
+        if (urls == null) urls = new UrlLoader(repository, settings, live);
         return urls;
+    }
+
+    /** Sets the live-stream window and reconnect policy for loads started after this call. */
+    public synchronized void setLiveSettings(LiveSettings settings) {
+        live = settings;
+        if (urls != null) urls.setLiveSettings(settings);
     }
 
     /** HTTP connections handed out to loads and not yet returned (for tests: 0 when idle). */

@@ -1,11 +1,14 @@
 package dev.bufferdeck.source;
 
+import dev.bufferdeck.repository.UrlRedaction;
+
 import dev.bufferdeck.repository.AddResult;
 import dev.bufferdeck.repository.BudgetExceededException;
+import dev.bufferdeck.repository.BufferWriter;
+import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.ByteSizes;
 import dev.bufferdeck.repository.MediaRepository;
 import dev.bufferdeck.repository.Origin;
-import dev.bufferdeck.repository.Reservation;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -38,14 +41,14 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.security.MessageDigest;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,11 +72,13 @@ final class UrlLoader implements AutoCloseable {
 
     private final MediaRepository repository;
     private final HttpSettings settings;
+    private volatile LiveSettings live;
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient client;
 
-    UrlLoader(MediaRepository repository, HttpSettings settings) {
+    UrlLoader(MediaRepository repository, HttpSettings settings, LiveSettings live) {
         this.repository = repository;
+        this.live = live;
         this.settings = settings;
         Duration socketTimeout = max(settings.responseTimeout(), settings.idleTimeout()).plusSeconds(5);
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
@@ -105,26 +110,115 @@ final class UrlLoader implements AutoCloseable {
         return connections.getTotalStats().getLeased();
     }
 
-    AddResult load(String source, URI requested, LoadProgress progress, Cancellation cancel) throws LoadException {
+    void setLiveSettings(LiveSettings settings) {
+        live = settings;
+    }
+
+    /**
+     * Loads one URL, following redirects to the body. Credentials in a URL ({@code user:pw@}) go
+     * into that request's Authorization header, and into the redirects that stay on the same scheme,
+     * host and port; they are never sent elsewhere, and every message and origin shows them
+     * redacted. A live stream that drops is requested again, up to the configured tries in a row,
+     * each after a longer pause; its buffer keeps growing across reconnects.
+     */
+    AddResult load(String source, URI requested, LoadProgress progress, Cancellation cancel,
+                   LoadEvents events) throws LoadException {
+        LiveStream stream = new LiveStream(live);
+        while (true) {
+            try {
+                return loadOnce(source, requested, progress, cancel, events, stream);
+            } catch (LoadException e) {
+                if (stream.writer == null) throw e;
+                if (e.isCancelled() || !stream.writer.isOpen()) {
+                    stream.writer.end();
+                    return new AddResult(stream.writer.buffer(), false);
+                }
+                int tries = stream.settings.reconnectTries();
+                if (++stream.failures > tries) {
+                    stream.writer.end();
+                    throw failure(source, e.kind(), e.reason() + (tries == 0 ? "" : "; "
+                            + tries + " reconnect tries failed"), e);
+                }
+                events.notice(source + ": stream lost (" + e.reason() + "), reconnecting ("
+                        + stream.failures + " of " + tries + ")");
+                if (!pause(stream.settings.backoff().multipliedBy(1L << (stream.failures - 1)), cancel)) {
+                    stream.writer.end();
+                    return new AddResult(stream.writer.buffer(), false);
+                }
+            }
+        }
+    }
+
+    /** Waits {@code d} unless cancelled first; false when cancelled. */
+    private static boolean pause(Duration d, Cancellation cancel) {
+        java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
+        try (Cancellation.Registration ignored = cancel.onCancel(cancelled::countDown)) {
+            return !cancelled.await(d.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** A live stream across its reconnects: the buffer it fills and the drops in a row. */
+    private static final class LiveStream {
+        final LiveSettings settings;
+        BufferWriter writer;
+        int failures;
+
+        LiveStream(LiveSettings settings) {
+            this.settings = settings;
+        }
+    }
+
+    private AddResult loadOnce(String source, URI requested, LoadProgress progress, Cancellation cancel,
+                               LoadEvents events, LiveStream stream) throws LoadException {
         checkScheme(source, requested, null);
         URI current = requested;
+        String credentials = requested.getUserInfo();
+        List<URI> chain = new ArrayList<>(List.of(requested));
         for (int hops = 0; ; hops++) {
             if (cancel.isCancelled()) throw failure(source, LoadException.Kind.CANCELLED, "cancelled");
             Exchange exchange;
             try {
-                exchange = new Exchange(source, requested, current, progress, cancel);
+                exchange = new Exchange(source, requested, current, credentials, progress, cancel, events, stream);
             } catch (IllegalArgumentException e) {
                 throw failure(source, LoadException.Kind.UNSUPPORTED, "not a valid URL: " + Failures.describe(e), e);
             }
-            URI next = exchange.run();
+            URI next;
+            try {
+                next = exchange.run();
+            } catch (LoadException e) {
+                throw hops == 0 || e.isCancelled() ? e : atHop(e, chain);
+            }
             if (next == null) return exchange.result;
             if (hops + 1 > settings.maxRedirects()) {
                 throw failure(source, LoadException.Kind.REDIRECT,
                         "redirected more than " + settings.maxRedirects() + " times");
             }
             checkScheme(source, next, "redirect to ");
+            if (next.getUserInfo() != null) credentials = next.getUserInfo();
+            else if (!sameOrigin(current, next)) credentials = null;
             current = next;
+            chain.add(next);
         }
+    }
+
+    /** A failure after a redirect names the hop that failed and the chain that led there, not just the first URL. */
+    private static LoadException atHop(LoadException e, List<URI> chain) {
+        StringBuilder path = new StringBuilder();
+        for (URI hop : chain) path.append(path.length() == 0 ? "" : " → ").append(hop);
+        return new LoadException(e.source(), e.kind(), chain.get(chain.size() - 1) + ": " + e.reason()
+                + " (redirect chain: " + path + ")", e.getCause());
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(String.valueOf(b.getHost()))
+                && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** One request and its response: a redirect to follow, or the body loaded into the repository. */
@@ -135,18 +229,29 @@ final class UrlLoader implements AutoCloseable {
         private final LoadProgress progress;
         private final Cancellation cancel;
         private final HttpGet request;
+        private final LoadEvents events;
+        private final LiveStream stream;
         private AddResult result;
+        private BufferWriter writer;
         private long bytesRead;
         private long expected = -1;
 
-        Exchange(String source, URI requested, URI uri, LoadProgress progress, Cancellation cancel) {
+        Exchange(String source, URI requested, URI uri, String credentials, LoadProgress progress,
+                 Cancellation cancel, LoadEvents events, LiveStream stream) {
+            this.events = events;
+            this.stream = stream;
             this.source = source;
             this.requested = requested;
             this.uri = uri;
             this.progress = progress;
             this.cancel = cancel;
-            this.request = new HttpGet(uri);
+            this.request = new HttpGet(withoutUserInfo(uri));
             request.setHeader("Accept-Encoding", "identity");
+            if (credentials != null) {
+                request.setHeader("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            }
+            request.setHeader("Icy-MetaData", "1");
         }
 
         /** @return where the server redirects to, or null when the body was loaded */
@@ -159,7 +264,14 @@ final class UrlLoader implements AutoCloseable {
                     return exchange(watchdog);
                 } catch (IOException | RuntimeException e) {
                     request.cancel();
-                    throw translate(e, watchdog);
+                    LoadException failure = translate(e, watchdog);
+                    if (writer != null) writer.fail(failure.isCancelled() ? "load cancelled" : failure.reason());
+                    throw failure;
+                } catch (LoadException e) {
+                    if (writer != null) writer.fail(e.reason());
+                    throw e;
+                } finally {
+                    if (writer != null) writer.close();
                 }
             }
         }
@@ -175,6 +287,7 @@ final class UrlLoader implements AutoCloseable {
             }
             try {
                 watchdog.arm(settings.idleTimeout(), "no data for " + seconds(settings.idleTimeout()) + " (stalled)");
+                watchdog.expectProgress(settings.minimumProgress(), settings.progressWindow());
                 int status = response.getCode();
                 if (isRedirect(status)) {
                     Header location = response.getFirstHeader("Location");
@@ -221,70 +334,88 @@ final class UrlLoader implements AutoCloseable {
                 throw failure(source, LoadException.Kind.TOO_LARGE, "body is " + ByteSizes.human(length)
                         + ", above the " + Failures.BUFFER_LIMIT + " per-buffer limit");
             }
-            Reservation reservation;
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            for (Header h : response.getHeaders()) {
+                headers.computeIfAbsent(h.getName(), k -> new ArrayList<>()).add(h.getValue());
+            }
+            Origin origin = new Origin.Url(UrlRedaction.redact(requested), UrlRedaction.redact(uri), response.getCode(), headers);
+            String name = UrlNaming.nameOf(response, uri);
+            String declared = UrlNaming.declaredType(response, uri);
+            boolean known = !decode && length >= 0;
+            if (!known && entity != null && stream.writer != null || LiveHeaders.isLive(response, length)) {
+                return readLive(entity, response, name, origin, declared, watchdog);
+            }
             try {
-                reservation = repository.reserve(!decode && length >= 0 ? length : 0);
+                writer = repository.startLoad(name, origin, declared, known ? length : -1);
             } catch (BudgetExceededException e) {
                 throw failure(source, LoadException.Kind.OVER_BUDGET, e.getMessage());
             }
-            try (reservation) {
-                Body body;
-                if (entity == null) {
-                    body = new Body(new byte[0], MediaRepository.sha256(new byte[0]));
-                } else {
+            try {
+                if (entity != null) {
                     InputStream wire = new CountingStream(entity.getContent(), watchdog);
                     progress.progress(0, length);
-                    if (!decode && length >= 0) {
-                        body = readKnownLength(wire, (int) length);
+                    InputStream in = decode ? decoder(encoding, wire) : wire;
+                    if (known) {
+                        while (writer.room() > 0) {
+                            if (writer.readFrom(in, READ_SIZE) < 0) throw shortBody(length);
+                            listed();
+                        }
+                        if (in.read() >= 0) throw new StrictLengthConnection.SurplusBodyException(length);
                     } else {
-                        body = readUnknownLength(decode ? decoder(encoding, wire) : wire, reservation);
+                        while (writer.readFrom(in, READ_SIZE) >= 0) listed();
                     }
                 }
-                Map<String, List<String>> headers = new LinkedHashMap<>();
-                for (Header h : response.getHeaders()) {
-                    headers.computeIfAbsent(h.getName(), k -> new ArrayList<>()).add(h.getValue());
-                }
-                Origin origin = new Origin.Url(requested, uri, response.getCode(), headers);
-                return repository.add(reservation, body.bytes(), body.sha256(),
-                        UrlNaming.nameOf(response, uri), origin, UrlNaming.declaredType(response, uri));
-            }
-        }
-
-        private Body readKnownLength(InputStream in, int length) throws IOException, LoadException {
-            byte[] bytes = new byte[length];
-            MessageDigest sha = MediaRepository.newSha256();
-            int filled = 0;
-            while (filled < length) {
-                // hashed right after the read, while the bytes are still in the CPU cache
-                int n = in.read(bytes, filled, Math.min(READ_SIZE, length - filled));
-                if (n < 0) throw shortBody(length);
-                sha.update(bytes, filled, n);
-                filled += n;
-            }
-            if (in.read() >= 0) throw new StrictLengthConnection.SurplusBodyException(length);
-            return new Body(bytes, HexFormat.of().formatHex(sha.digest()));
-        }
-
-        private Body readUnknownLength(InputStream in, Reservation reservation)
-                throws IOException, LoadException {
-            UnknownLengthBody body = new UnknownLengthBody(reservation);
-            MessageDigest sha = MediaRepository.newSha256();
-            try {
-                while (true) {
-                    body.ensureRoom();
-                    int n = in.read(body.array(), body.offset(), Math.min(READ_SIZE, body.room()));
-                    if (n < 0) break;
-                    sha.update(body.array(), body.offset(), n);
-                    body.advance(n);
-                }
-                String digest = HexFormat.of().formatHex(sha.digest());
-                return new Body(body.assemble(), digest);
+                return writer.complete();
             } catch (BudgetExceededException e) {
                 throw failure(source, LoadException.Kind.OVER_BUDGET, e.getMessage() + " (after "
-                        + ByteSizes.human(body.size()) + " of a body of unknown length)");
-            } catch (UnknownLengthBody.TooLargeException e) {
+                        + ByteSizes.human(writer.buffer().size()) + " of a body of unknown length)");
+            } catch (BufferWriter.TooLargeException e) {
                 throw failure(source, LoadException.Kind.TOO_LARGE, "body runs past the " + Failures.BUFFER_LIMIT + " per-buffer limit");
             }
+        }
+
+        /**
+         * Pumps an endless stream into the live buffer (made on the first connection, kept across
+         * reconnects) until it fails or the server ends it, which to a live stream is a drop too.
+         */
+        private AddResult readLive(HttpEntity entity, ClassicHttpResponse response, String name, Origin origin,
+                                   String declared, Watchdog watchdog) throws IOException, LoadException {
+            if (stream.writer == null) {
+                try {
+                    stream.writer = repository.startLive(name, origin, declared, stream.settings.windowBytes());
+                } catch (BudgetExceededException e) {
+                    throw failure(source, LoadException.Kind.OVER_BUDGET, e.getMessage()
+                            + " (a live stream keeps its most recent " + ByteSizes.human(stream.settings.windowBytes()) + ")");
+                }
+            }
+            BufferWriter live = stream.writer;
+            live.onRemoved(request::cancel);
+            IcyDemux demux = new IcyDemux(live, LiveHeaders.metaint(response));
+            InputStream wire = new CountingStream(entity == null ? InputStream.nullInputStream() : entity.getContent(), watchdog);
+            byte[] chunk = new byte[64 * 1024];
+            try {
+                int n;
+                while ((n = wire.read(chunk)) >= 0) {
+                    if (n == 0) continue;
+                    demux.write(chunk, 0, n);
+                    stream.failures = 0;
+                    if (!live.isPublished()) {
+                        live.publish();
+                        events.started(live.buffer());
+                    }
+                }
+            } catch (BudgetExceededException e) {
+                throw new IllegalStateException("a live window never grows", e);
+            }
+            throw failure(source, LoadException.Kind.NETWORK, "the server ended the stream" + after());
+        }
+
+        /** Lists the buffer at its first bytes, so that it shows and can play while the rest arrives. */
+        private void listed() {
+            if (writer.isPublished() || writer.buffer().size() == 0) return;
+            writer.publish();
+            writer.onRemoved(request::cancel);
+            events.started(writer.buffer());
         }
 
         private LoadException shortBody(long length) {
@@ -382,7 +513,7 @@ final class UrlLoader implements AutoCloseable {
 
             private void counted(int n) {
                 bytesRead += n;
-                watchdog.touch(settings.idleTimeout());
+                watchdog.counted(n, settings.idleTimeout());
                 progress.progress(bytesRead, expected);
             }
         }
@@ -402,9 +533,6 @@ final class UrlLoader implements AutoCloseable {
         return "TLS failed: " + Failures.describe(e);
     }
 
-    /** A whole body and its SHA-256, computed while it was read. */
-    private record Body(byte[] bytes, String sha256) {}
-
     private void checkScheme(String source, URI uri, String prefix) throws LoadException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
@@ -420,9 +548,13 @@ final class UrlLoader implements AutoCloseable {
         if (uri.getPort() > 65535) {
             throw failure(source, LoadException.Kind.UNSUPPORTED, where + "port " + uri.getPort() + " is out of range");
         }
-        if (uri.getRawUserInfo() != null) {
-            throw failure(source, LoadException.Kind.UNSUPPORTED, where + "user names and passwords in URLs are not supported");
-        }
+    }
+
+    private static URI withoutUserInfo(URI uri) {
+        if (uri.getRawUserInfo() == null) return uri;
+        String s = uri.toString();
+        int at = s.indexOf('@', s.indexOf("//") + 2);
+        return URI.create(s.substring(0, s.indexOf("//") + 2) + s.substring(at + 1));
     }
 
     /** The exchange already failed; the connection is discarded and closing it may only add noise. */

@@ -1,5 +1,7 @@
 package dev.bufferdeck.ui;
 
+import dev.bufferdeck.desktop.LaunchArguments;
+import dev.bufferdeck.desktop.SingleInstance;
 import dev.bufferdeck.ui.main.MainController;
 import dev.bufferdeck.ui.main.MainWindow;
 import dev.bufferdeck.ui.services.AppServices;
@@ -17,9 +19,14 @@ public final class BufferDeckApp extends Application {
     private SessionState session;
     private final List<String> sessionWarnings = new ArrayList<>();
     private MainController controller;
+    private static LaunchArguments launch = LaunchArguments.parse(List.of());
+    private static SingleInstance instance;
 
-    public static void launchWith(String[] args) {
-        Application.launch(BufferDeckApp.class, args);
+    /** Opens the window with the launch's sources; {@code instance}, when not null, brings later launches' sources here. */
+    public static void launchWith(LaunchArguments arguments, SingleInstance listening) {
+        launch = arguments;
+        instance = listening;
+        Application.launch(BufferDeckApp.class);
     }
 
     /** Off the FX thread: probes the audio outputs and reads the session file. */
@@ -39,13 +46,17 @@ public final class BufferDeckApp extends Application {
         stage.setMinWidth(720);
         stage.setMinHeight(480);
         stage.setOnHidden(e -> Platform.exit());
-        controller.start(session, sessionWarnings, getParameters().getRaw());
+        controller.start(session, sessionWarnings, launch.sources());
         controller.saveOnTermination();
         stage.show();
+        if (instance != null) {
+            instance.onLaunch(l -> Platform.runLater(() -> controller.openLaunched(l.sources(), l.enqueue())));
+        }
     }
 
     @Override
     public void stop() {
+        if (instance != null) instance.close();
         if (controller != null) controller.shutdown();
     }
 }

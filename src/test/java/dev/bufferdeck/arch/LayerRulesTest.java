@@ -29,7 +29,9 @@ class LayerRulesTest {
             "audio", Set.of("repository", "format"),
             "playlist", Set.of("repository"),
             "session", Set.of("repository", "playlist"),
-            "cli", Set.of("repository", "source", "format", "audio", "playlist", "session"));
+            "video", Set.of("repository", "format"),
+            "cli", Set.of("repository", "source", "format", "audio", "playlist", "session", "video"),
+            "desktop", Set.of("repository", "source", "format", "audio", "playlist", "session", "video"));
 
     @Test
     void modelPackagesImportOnlyTheLayersBelowThemAndNoJavaFxScene() throws IOException {
@@ -43,7 +45,7 @@ class LayerRulesTest {
                     Matcher m = IMPORT.matcher(Files.readString(file));
                     while (m.find()) {
                         String imported = m.group(1);
-                        if (imported.startsWith("javafx.scene") || (layer.equals("audio") && imported.startsWith("javafx."))) {
+                        if (imported.startsWith("javafx.scene") || ((layer.equals("audio") || layer.equals("video")) && imported.startsWith("javafx."))) {
                             violations.add(file + " imports " + imported);
                         }
                         if (imported.startsWith("dev.bufferdeck.")) {

@@ -136,7 +136,7 @@ class NoSoundCardTest {
         long deadline = System.currentTimeMillis() + 3_000;
         while (System.currentTimeMillis() < deadline) {
             boolean alive = Thread.getAllStackTraces().keySet().stream()
-                    .anyMatch(t -> t.getName().equals(MemoryLine.THREAD_NAME) && t.isAlive());
+                    .anyMatch(t -> t.getName().equals(OutputLoop.THREAD_NAME) && t.isAlive());
             if (!alive) return;
             Thread.sleep(10);
         }

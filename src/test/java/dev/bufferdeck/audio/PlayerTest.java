@@ -48,7 +48,7 @@ class PlayerTest {
 
     private static boolean audioThreadAlive() {
         return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().equals(MemoryLine.THREAD_NAME) && t.isAlive());
+                .anyMatch(t -> t.getName().equals(OutputLoop.THREAD_NAME) && t.isAlive());
     }
 
     private static void awaitNoAudioThread() throws InterruptedException {

@@ -16,6 +16,7 @@ final class RecordingListener implements PlayerListener {
     @Override public void notice(String message, boolean error) { add((error ? "error " : "notice ") + message); }
     @Override public void trackStarted(MediaBuffer buffer) { add("started " + buffer.name()); }
     @Override public void trackEnded(MediaBuffer buffer) { add("ended " + buffer.name()); }
+    @Override public void titleChanged(MediaBuffer buffer, String title) { add("title " + buffer.name() + " " + title); }
 
     private synchronized void add(String event) {
         events.add(event);

@@ -77,7 +77,7 @@ public final class StartupBench {
             watcher.setDaemon(true);
             watcher.start();
             if (args[0].equals("hello")) Application.launch(Hello.class);
-            else dev.bufferdeck.ui.BufferDeckApp.launchWith(new String[0]);
+            else dev.bufferdeck.ui.BufferDeckApp.launchWith(dev.bufferdeck.desktop.LaunchArguments.parse(java.util.List.of()), null);
         }
 
         private static void watch() {

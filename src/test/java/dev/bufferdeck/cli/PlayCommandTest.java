@@ -105,6 +105,37 @@ class PlayCommandTest {
     }
 
     @Test
+    void endStopsAfterExactlyThatManySecondsOfFrames() throws Exception {
+        byte[] pcm = TestAudio.counter(44_100 * 3);
+        Path long3 = wav("three.wav", TestAudio.CD, pcm);
+        Path result = dir.resolve("one.wav");
+        assertEquals(0, run("--out", result.toString(), "--end", "1", long3.toString()), errText());
+        assertArrayEquals(Arrays.copyOf(pcm, 44_100 * 4), dataOf(result), "exactly the first second");
+        assertEquals(44 + 44_100 * 4, Files.size(result));
+    }
+
+    @Test
+    void endCountsPlaybackAcrossSourcesAndFromTheStart() throws Exception {
+        byte[] a = TestAudio.counter(44_100);
+        byte[] b = TestAudio.sine(TestAudio.CD, 300, 0.4, 44_100);
+        Path first = wav("a.wav", TestAudio.CD, a);
+        Path second = wav("b.wav", TestAudio.CD, b);
+        Path result = dir.resolve("cut.wav");
+        assertEquals(0, run("--start", "0.5", "--end", "0.75", "--out", result.toString(), first.toString(),
+                second.toString()), errText());
+        byte[] expected = TestAudio.concat(Arrays.copyOfRange(a, 22_050 * 4, a.length), Arrays.copyOf(b, 11_025 * 4));
+        assertArrayEquals(expected, dataOf(result), "the last half second of a, then a quarter of b");
+    }
+
+    @Test
+    void stdoutNamesEachTrackAsItIsHeard() throws Exception {
+        Path first = wav("a.wav", TestAudio.CD, TestAudio.counter(4_410));
+        Path second = wav("b.wav", TestAudio.CD, TestAudio.sine(TestAudio.CD, 300, 0.4, 4_410));
+        assertEquals(0, run("--out", dir.resolve("ab.wav").toString(), first.toString(), second.toString()), errText());
+        assertEquals(List.of("Playing a.wav", "Playing b.wav"), out.toString(StandardCharsets.UTF_8).lines().toList());
+    }
+
+    @Test
     void volumeIsAppliedToWhatGoesIntoTheLine() throws Exception {
         byte[] pcm = TestAudio.sine(TestAudio.CD, 500, 0.8, 5_000);
         Path tone = wav("v.wav", TestAudio.CD, pcm);
@@ -139,6 +170,7 @@ class PlayCommandTest {
         assertEquals(2, run());
         assertEquals(2, run("--volume", "3", "a.wav"));
         assertEquals(2, run("--start", "soon", "a.wav"));
+        assertEquals(2, run("--end", "-1", "a.wav"));
         assertEquals(2, run("--bogus", "a.wav"));
         assertEquals(2, run("--out", "x.wav", "--device", "memory", "a.wav"));
         assertTrue(errText().contains("usage: bufferdeck play"));

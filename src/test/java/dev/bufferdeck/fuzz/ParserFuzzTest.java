@@ -8,9 +8,13 @@ import dev.bufferdeck.format.regions.Region;
 import dev.bufferdeck.format.regions.RegionParser;
 import dev.bufferdeck.format.regions.RegionTree;
 import dev.bufferdeck.playlist.PlaylistFormat;
+import dev.bufferdeck.playlist.PlaylistEntry;
 import dev.bufferdeck.playlist.PlaylistFormatException;
+import dev.bufferdeck.playlist.PlaylistLimits;
+import dev.bufferdeck.playlist.PlaylistSource;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
  * Fuzz targets for every entry point that reads untrusted bytes without decoding them. In the normal
@@ -65,14 +69,27 @@ class ParserFuzzTest {
         });
     }
 
+    /**
+     * Every format reads every input streaming, within {@link PlaylistLimits}: at most
+     * {@code MAX_ENTRIES} entries, no title longer than a line may be, and nothing but the one-line
+     * refusal thrown (a limit's refusal names the limit).
+     */
     @FuzzTest(maxDuration = "60s")
     void playlists(byte[] input) throws Exception {
         FuzzLimits.check(input.length, XML_ALLOWANCE, () -> {
             for (PlaylistFormat format : PlaylistFormat.values()) {
                 try {
-                    format.read(input, "/music/list." + format.extension());
+                    List<PlaylistEntry> entries = format.read(PlaylistSource.of(ByteBuffer.wrap(input).asReadOnlyBuffer()),
+                            "/music/list." + format.extension());
+                    if (entries.size() > PlaylistLimits.MAX_ENTRIES) throw new AssertionError(entries.size() + " entries");
+                    for (PlaylistEntry e : entries) {
+                        if (e.title().length() > PlaylistLimits.MAX_LINE_CHARS) {
+                            throw new AssertionError("title of " + e.title().length() + " characters");
+                        }
+                    }
                 } catch (PlaylistFormatException expected) {
-                    // a readable refusal is the right answer to most fuzzed bytes
+                    String message = String.valueOf(expected.getMessage());
+                    if (message.isBlank() || message.contains("\n")) throw new AssertionError("not one line: " + message);
                 }
             }
         });

@@ -97,6 +97,29 @@ class SessionStoreTest {
     }
 
     @Test
+    void dividersAreSavedAndReadBackAndAbsentOnesStayAbsent() throws Exception {
+        SessionStore store = new SessionStore(dir);
+        for (PaneDividers d : List.of(new PaneDividers(0.3, 0.62, false), new PaneDividers(Double.NaN, 0.5, true))) {
+            Session s = new Session(List.of("/a.mp3"), 0, 0.5, false, Repeat.OFF, false, null, null, false, 0, false, d);
+            store.save(s);
+            SessionStore.Loaded loaded = store.load();
+            assertEquals(List.of(), loaded.warnings());
+            assertEquals(d, loaded.session().dividers());
+        }
+        store.save(SessionSaveLoop.small());
+        assertEquals(null, store.load().session().dividers());
+    }
+
+    @Test
+    void badDividersGiveTheDefaultLayoutAndOneWarning() throws Exception {
+        SessionStore.Loaded loaded = loadText(HEAD + "#BUFFERDECK:dividers=0.3,7\n#BUFFERDECK:entries=1\n/a.mp3\n#BUFFERDECK-END\n");
+        assertEquals(null, loaded.session().dividers());
+        assertEquals(List.of("session file " + dir.resolve("session.m3u8") + ": dividers=0.3,7 is not valid; using the default layout"),
+                loaded.warnings());
+        assertEquals(List.of("/a.mp3"), loaded.session().playlistOrigins());
+    }
+
+    @Test
     void crlfLineEndingsFromAHandEditAreAccepted() throws Exception {
         SessionStore.Loaded loaded = loadText((HEAD + "#BUFFERDECK:muted=true\n#BUFFERDECK:entries=1\n/a.mp3\n#BUFFERDECK-END\n")
                 .replace("\n", "\r\n"));

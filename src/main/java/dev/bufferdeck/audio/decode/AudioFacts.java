@@ -16,8 +16,8 @@ import java.util.Locale;
 /**
  * What a buffer's audio is, read from headers and indexes without decoding.
  *
- * @param container     "WAV", "AIFF", "AIFF-C", "AU", "MP3", "FLAC" or "Ogg"
- * @param codec         "PCM", "PCM float", "µ-law", "A-law", "MP3", "FLAC", "Vorbis" or "Opus"
+ * @param container     "WAV", "AIFF", "AIFF-C", "AU", "MP3", "FLAC", "Ogg", "M4A", "MP4" or "ADTS"
+ * @param codec         "PCM", "PCM float", "µ-law", "A-law", "MP3", "FLAC", "Vorbis", "Opus", or an AAC profile ("AAC-LC", "HE-AAC"...)
  * @param sampleRate    of the decoded output (Opus always decodes at 48 kHz)
  * @param bitsPerSample of the stored samples for PCM and FLAC; 0 for lossy codecs
  * @param bitrateKbps   the constant rate, or the average over the whole stream when {@code vbr}
@@ -38,11 +38,13 @@ public record AudioFacts(String container, String codec, int sampleRate, int cha
                 case FLAC -> flac(buffer, bytes);
                 case OGG_VORBIS -> ogg(buffer, "Vorbis");
                 case OGG_OPUS -> ogg(buffer, "Opus");
-                case OGG_OTHER, MP4, AAC_ADTS, NOT_AUDIO -> throw Decoders.refusal(container, buffer);
+                case MP4 -> aac(buffer, AacOpener.mp4(buffer));
+                case AAC_ADTS -> aac(buffer, AacOpener.adts(buffer));
+                case OGG_OTHER, NOT_AUDIO -> throw Decoders.refusal(container, buffer);
             };
         } catch (UnsupportedMediaException e) {
             throw Decoders.named(buffer, e);
-        } catch (RuntimeException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             throw new UnsupportedMediaException(buffer.name() + " is corrupt: " + e.getMessage(), e);
         }
     }
@@ -70,6 +72,7 @@ public record AudioFacts(String container, String codec, int sampleRate, int cha
         return switch (codec) {
             case "MP3", "FLAC" -> codec;
             case "Vorbis", "Opus" -> "Ogg " + codec;
+            case "AAC-LC", "HE-AAC", "HE-AAC v2", "AAC Main", "AAC LTP", "AAC SSR" -> container.equals("ADTS") ? codec : container + " " + codec;
             case "µ-law", "A-law" -> container + " " + codec;
             default -> container;
         };
@@ -121,6 +124,17 @@ public record AudioFacts(String container, String codec, int sampleRate, int cha
         long frames = new FlacFrameLocator(bytes, info).totalSamples();
         return of("FLAC", "FLAC", info.sampleRate(), info.channels(), info.bitsPerSample(),
                 averageKbps(bytes.limit() - info.firstFrame(), frames, info.sampleRate()), true, frames);
+    }
+
+    /** AAC facts come from a decoder that has decoded one frame: only that shows SBR and PS for sure. */
+    private static AudioFacts aac(MediaBuffer buffer, AacOpener.Opened opened) {
+        try (AacDecoder decoder = opened.decoder()) {
+            int rate = (int) decoder.format().getSampleRate();
+            long frames = decoder.totalFrames();
+            int kbps = opened.averageBitrate() > 0 ? (int) Math.round(opened.averageBitrate() / 1000.0)
+                    : averageKbps(buffer.size(), frames, rate);
+            return of(opened.container(), opened.profile(), rate, decoder.format().getChannels(), 0, kbps, true, frames);
+        }
     }
 
     private static AudioFacts ogg(MediaBuffer buffer, String codec) throws UnsupportedMediaException {

@@ -11,19 +11,28 @@ import java.nio.ByteBuffer;
 
 /**
  * Opens the right decoder for a buffer's bytes: WAV, AIFF/AIFF-C and AU (our own header parsers),
- * MP3 (JLayer, gapless), FLAC (jflac), Ogg Vorbis (JOrbis) and Ogg Opus (Concentus). AAC/M4A and
- * other Ogg codecs are refused with a readable message. Output is signed little-endian PCM, 16-bit
+ * MP3 (JLayer, gapless), FLAC (jflac), Ogg Vorbis (JOrbis), Ogg Opus (Concentus) and AAC in MP4/M4A
+ * or ADTS (JAAD behind our own demuxer, gapless). ALAC and other Ogg codecs are refused with a readable message. Output is signed little-endian PCM, 16-bit
  * (24-bit for PCM sources finer than 16 bits and for 24-bit FLAC), at the source rate and channels.
  */
 public final class Decoders {
     private Decoders() {}
 
     /**
-     * A decoder positioned at frame 0. Reads only the buffer's bytes.
+     * A decoder positioned at frame 0. Reads only the buffer's bytes. A buffer still loading plays
+     * what has arrived and waits for the rest ({@link ProgressiveDecoder}); a live buffer plays
+     * from the oldest byte of its window on ({@link LiveDecoder}).
      *
      * @throws UnsupportedMediaException with a message for people: not audio, a refused codec, or corrupt data
      */
     public static PcmDecoder open(MediaBuffer buffer) throws UnsupportedMediaException {
+        if (buffer.isLive()) return LiveDecoder.open(buffer);
+        if (!buffer.isComplete()) return ProgressiveDecoder.open(buffer);
+        return openWhole(buffer);
+    }
+
+    /** A decoder over the bytes {@code buffer} holds now, as if they were all there is. */
+    static PcmDecoder openWhole(MediaBuffer buffer) throws UnsupportedMediaException {
         ByteBuffer bytes = buffer.bytes();
         AudioContainer container = AudioContainer.sniff(bytes);
         try {
@@ -35,7 +44,9 @@ public final class Decoders {
                 case FLAC -> flac(buffer, bytes);
                 case OGG_VORBIS -> vorbis(buffer);
                 case OGG_OPUS -> opus(buffer);
-                case OGG_OTHER, MP4, AAC_ADTS, NOT_AUDIO -> throw refusal(container, buffer);
+                case MP4 -> AacOpener.mp4(buffer).decoder();
+                case AAC_ADTS -> AacOpener.adts(buffer).decoder();
+                case OGG_OTHER, NOT_AUDIO -> throw refusal(container, buffer);
             };
         } catch (UnsupportedMediaException e) {
             throw Decoders.named(buffer, e);
@@ -96,7 +107,6 @@ public final class Decoders {
     static UnsupportedMediaException refusal(AudioContainer container, MediaBuffer buffer) {
         return new UnsupportedMediaException(switch (container) {
             case OGG_OTHER -> buffer.name() + ": this Ogg stream holds neither Vorbis nor Opus audio.";
-            case MP4, AAC_ADTS -> buffer.name() + ": AAC/M4A decoding is not supported yet.";
             default -> notAudio(buffer);
         });
     }

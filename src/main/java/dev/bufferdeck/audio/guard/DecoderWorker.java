@@ -69,6 +69,19 @@ final class DecoderWorker {
         }
     }
 
+    /**
+     * Runs {@code task} on the worker and returns at once; the task holds the thread until it returns
+     * (the decode-ahead loop of playback). Calls made meanwhile wait behind it.
+     */
+    void start(Runnable task) {
+        executor.execute(task);
+    }
+
+    /** Lets the thread end once its current task returns, without waiting; callable from the worker itself. */
+    void finish() {
+        executor.shutdown();
+    }
+
     boolean isAbandoned() {
         return abandoned;
     }
@@ -84,7 +97,7 @@ final class DecoderWorker {
         }
     }
 
-    private void abandon() {
+    void abandon() {
         abandoned = true;
         executor.shutdownNow();
     }

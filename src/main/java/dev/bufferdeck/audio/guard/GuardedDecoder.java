@@ -28,6 +28,10 @@ import java.util.Objects;
  * inside one call; checking progress between calls alone would never see such a call end. It costs a
  * few microseconds per read of a few thousand frames.
  *
+ * <p>Playback uses the worker differently: {@link #decodeAhead} hands it one long task, the decode-ahead
+ * loop, which calls the decoder directly with no hop per call. That loop's consumer watches for
+ * progress ("produced nothing for the patience") and calls {@link #giveUp} on a decoder that stopped.
+ *
  * <p>Errors the JVM itself cannot survive ({@link InternalError}, {@link UnknownError}) are not
  * caught. Like every {@link PcmDecoder}, one thread reads it at a time.
  */
@@ -44,6 +48,7 @@ public final class GuardedDecoder implements PcmDecoder {
     private final AudioFormat format;
     private final long totalFrames;
 
+    private volatile boolean aheadRunning;
     private volatile long position;
     private volatile String failure;
     private volatile boolean closed;
@@ -77,12 +82,21 @@ public final class GuardedDecoder implements PcmDecoder {
         }
     }
 
-    /** Opens {@code buffer} with {@code opener} on a new worker and guards the decoder it returns. */
-    public static PcmDecoder open(MediaBuffer buffer, DecoderOpener opener) throws UnsupportedMediaException {
+    /**
+     * Opens {@code buffer} with {@code opener}, guarded with the patience {@code opener} was made with
+     * by {@link #guarding} (else {@link #DEFAULT_PATIENCE}).
+     */
+    public static GuardedDecoder openGuarded(MediaBuffer buffer, DecoderOpener opener) throws UnsupportedMediaException {
+        if (opener instanceof GuardingOpener g) return open(buffer, g.opener(), g.patience());
         return open(buffer, opener, DEFAULT_PATIENCE);
     }
 
-    public static PcmDecoder open(MediaBuffer buffer, DecoderOpener opener, Duration patience)
+    /** Opens {@code buffer} with {@code opener} on a new worker and guards the decoder it returns. */
+    public static GuardedDecoder open(MediaBuffer buffer, DecoderOpener opener) throws UnsupportedMediaException {
+        return open(buffer, opener, DEFAULT_PATIENCE);
+    }
+
+    public static GuardedDecoder open(MediaBuffer buffer, DecoderOpener opener, Duration patience)
             throws UnsupportedMediaException {
         if (patience.isNegative() || patience.isZero()) throw new IllegalArgumentException("patience must be positive");
         String name = buffer.name();
@@ -114,6 +128,55 @@ public final class GuardedDecoder implements PcmDecoder {
     }
 
     private record Opened(PcmDecoder decoder, AudioFormat format, long totalFrames, long position) {}
+
+    /** A loop that owns the decoder on its thread until it returns. */
+    public interface AheadLoop {
+        /** Reads and seeks {@code decoder} directly; returns when done (the decoder is closed after). */
+        void run(PcmDecoder decoder) throws IOException;
+
+        /** What the decoder threw, in one line naming the buffer when it was not an {@link IOException}. */
+        void failed(String message);
+    }
+
+    /**
+     * Runs {@code loop} on this decoder's thread and returns at once. Other calls must not be made
+     * while it runs; once it returns, the decoder is closed and the thread ends.
+     */
+    public void decodeAhead(AheadLoop loop) throws IOException {
+        checkUsable();
+        aheadRunning = true;
+        worker.start(() -> {
+            try {
+                loop.run(inner);
+            } catch (IOException e) {
+                failure = e.getMessage() == null ? name + ": " + e : e.getMessage();
+                loop.failed(failure);
+            } catch (Throwable t) {
+                rethrowIfFatal(t);
+                failure = name + ": " + DecoderFailure.describe(t);
+                loop.failed(failure);
+            } finally {
+                closed = true;
+                if (!worker.isAbandoned()) closeQuietly(inner);
+                worker.finish();
+            }
+        });
+    }
+
+    /**
+     * Gives the decoder up because it produced nothing for the patience: its thread is interrupted and
+     * left to end by itself. Returns the message to show.
+     */
+    public String giveUp() {
+        String message = name + ": " + stalled(patienceNanos);
+        failure = message;
+        worker.abandon();
+        return message;
+    }
+
+    public Duration patience() {
+        return Duration.ofNanos(patienceNanos);
+    }
 
     /** The decoder inside; for tests. */
     PcmDecoder inner() {
@@ -170,7 +233,7 @@ public final class GuardedDecoder implements PcmDecoder {
     public void close() {
         if (closed) return;
         closed = true;
-        if (worker.isAbandoned()) return;
+        if (worker.isAbandoned() || aheadRunning) return;   // a decode-ahead loop closes it on its way out
         try {
             worker.call(() -> {
                 inner.close();

@@ -38,7 +38,7 @@ public final class MpegFrameIndex {
         MpegFrameIndex index = CACHE.get(buffer);
         if (index == null) {
             index = build(buffer.bytes());
-            CACHE.put(buffer, index);
+            if (buffer.isComplete()) CACHE.put(buffer, index);
         }
         return index;
     }

@@ -45,7 +45,7 @@ public final class OggPageIndex {
         OggPageIndex index = CACHE.get(buffer);
         if (index == null) {
             index = build(buffer.bytes());
-            CACHE.put(buffer, index);
+            if (buffer.isComplete()) CACHE.put(buffer, index);
         }
         return index;
     }

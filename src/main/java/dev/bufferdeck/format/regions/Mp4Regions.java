@@ -1,5 +1,7 @@
 package dev.bufferdeck.format.regions;
 
+import dev.bufferdeck.format.mp4.Mp4Box;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,31 +23,22 @@ final class Mp4Regions {
     }
 
     private static void boxes(Bytes b, long pos, long end, int depth, List<Region> out, int[] budget) {
-        while (pos + 8 <= end && budget[0]-- > 0) {
-            long size = b.u32be(pos);
-            String type = b.fourCC(pos + 4);
-            if (type == null) type = String.format("0x%08X", b.u32be(pos + 4));
-            int header = 8;
-            if (size == 1) {
-                size = b.u64be(pos + 8);
-                header = 16;
-            } else if (size == 0) {
-                size = end - pos;
-            }
-            List<Problem> problems = new ArrayList<>();
-            if (size < header) {
-                problems.add(new Problem(pos, "box '" + type + "' size " + size + " is smaller than its header"));
+        Mp4Box box;
+        while ((box = Mp4Box.at(b.buffer(), pos, end)) != null && budget[0]-- > 0) {
+            String type = box.type();
+            if (box.impossible()) {
                 out.add(new Region("'" + type + "'", RegionKind.UNKNOWN, pos, end - pos,
-                        "box with impossible size; the rest is not understood", problems, List.of()));
+                        "box with impossible size; the rest is not understood",
+                        List.of(new Problem(pos, "box '" + type + "' size " + box.declaredSize() + " is smaller than its header")),
+                        List.of()));
                 return;
             }
-            if (size > end - pos) {
-                problems.add(new Problem(pos, "box '" + type + "' size " + size + " runs past "
-                        + (depth == 0 ? "the end of the buffer" : "its parent")));
-                size = end - pos;
-            }
-            out.add(box(b, type, pos, size, header, depth, budget).withProblems(problems));
-            pos += size;
+            List<Problem> problems = box.runsPast()
+                    ? List.of(new Problem(pos, "box '" + type + "' size " + box.declaredSize() + " runs past "
+                            + (depth == 0 ? "the end of the buffer" : "its parent")))
+                    : List.of();
+            out.add(box(b, type, pos, box.size(), box.headerSize(), depth, budget).withProblems(problems));
+            pos = box.end();
         }
         if (pos < end && budget[0] > 0) {
             out.add(Region.leaf("unknown", RegionKind.UNKNOWN, pos, end - pos, Describe.bytes(end - pos)));

@@ -14,6 +14,7 @@ final class TagBuilder {
     private String trackTotal = "";
     private final List<CoverArt> pictures = new ArrayList<>();
     private final List<String> formats = new ArrayList<>();
+    private final java.util.Map<String, String> freeform = new java.util.LinkedHashMap<>();
 
     void title(String v) { if (title.isEmpty()) title = clean(v); }
     void artist(String v) { if (artist.isEmpty()) artist = clean(v); }
@@ -29,6 +30,11 @@ final class TagBuilder {
         year = s.length() >= 4 && s.substring(0, 4).chars().allMatch(Character::isDigit) ? s.substring(0, 4) : s;
     }
 
+    void freeform(String name, String value) {
+        String v = clean(value);
+        if (!name.isBlank() && !v.isEmpty()) freeform.putIfAbsent(name.strip(), v);
+    }
+
     void picture(CoverArt picture) { pictures.add(picture); }
 
     void format(String name) { if (!formats.contains(name)) formats.add(name); }
@@ -40,7 +46,7 @@ final class TagBuilder {
     Tags build() {
         String t = track;
         if (!t.isEmpty() && !t.contains("/") && !trackTotal.isEmpty()) t = t + "/" + trackTotal;
-        return new Tags(title, artist.isEmpty() ? albumArtist : artist, album, year, t, pictures, formats);
+        return new Tags(title, artist.isEmpty() ? albumArtist : artist, album, year, t, pictures, formats, freeform);
     }
 
     /** Trims, and drops what follows a NUL (padding, or further values of a multi-value field). */

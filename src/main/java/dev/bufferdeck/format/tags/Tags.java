@@ -10,10 +10,17 @@ import java.util.Optional;
  * @param track as written, e.g. "3" or "3/12"
  * @param pictures embedded pictures in file order
  * @param formats the tag formats the values came from, e.g. ["ID3v2.4", "ID3v1"]
+ * @param freeform other named values in file order, such as MP4's {@code ----:com.apple.iTunes:}
+ *                 atoms: "replaygain_track_gain" → "-6.20 dB" (the mean is dropped from the name)
  */
 public record Tags(String title, String artist, String album, String year, String track,
-                   List<CoverArt> pictures, List<String> formats) {
+                   List<CoverArt> pictures, List<String> formats, java.util.Map<String, String> freeform) {
     public static final Tags EMPTY = new Tags("", "", "", "", "", List.of(), List.of());
+
+    public Tags(String title, String artist, String album, String year, String track,
+                List<CoverArt> pictures, List<String> formats) {
+        this(title, artist, album, year, track, pictures, formats, java.util.Map.of());
+    }
 
     public Tags {
         title = nonNull(title);
@@ -23,6 +30,7 @@ public record Tags(String title, String artist, String album, String year, Strin
         track = nonNull(track);
         pictures = List.copyOf(pictures);
         formats = List.copyOf(formats);
+        freeform = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(freeform));
     }
 
     public boolean hasCover() {

@@ -5,7 +5,7 @@ public sealed interface LoadRequest {
     String label();
 
     record Source(String pathOrUrl) implements LoadRequest {
-        @Override public String label() { return pathOrUrl; }
+        @Override public String label() { return dev.bufferdeck.repository.UrlRedaction.redact(pathOrUrl); }
     }
 
     /** Bytes BufferDeck makes itself, such as the demo clip. */

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.downloads;
 
+import dev.bufferdeck.playlist.SourceExpansion;
 import dev.bufferdeck.repository.AddResult;
 import dev.bufferdeck.repository.BudgetExceededException;
 import dev.bufferdeck.repository.MediaBuffer;
@@ -101,9 +102,12 @@ public final class Loads {
         List<LoadRequest> out = new ArrayList<>();
         for (LoadRequest r : requests) {
             if (r instanceof LoadRequest.Source s) {
-                List<String> found = sources.expand(s.pathOrUrl());
-                if (found.isEmpty()) report(s.pathOrUrl() + ": no media files in this folder", collect);
-                found.forEach(f -> out.add(new LoadRequest.Source(f)));
+                SourceExpansion.Result found = sources.expand(s.pathOrUrl());
+                found.problems().forEach(problem -> report(problem, collect));
+                if (found.sources().isEmpty() && found.problems().isEmpty()) {
+                    report(s.pathOrUrl() + ": no media files in this folder", collect);
+                }
+                found.sources().forEach(f -> out.add(new LoadRequest.Source(f)));
             } else {
                 out.add(r);
             }

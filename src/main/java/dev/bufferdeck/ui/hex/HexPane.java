@@ -33,7 +33,7 @@ public final class HexPane extends BorderPane {
     private final HexView hexView = new HexView();
     private final TextField goToField = new TextField();
     private final Label selectionLabel = new Label();
-    private final Button copyButton = new Button("Copy hex", new FontIcon(MaterialDesignC.CONTENT_COPY));
+    private final Button copyButton = new Button(null, new FontIcon(MaterialDesignC.CONTENT_COPY));
 
     public HexPane() {
         createView();
@@ -43,13 +43,15 @@ public final class HexPane extends BorderPane {
     private void createView() {
         getStyleClass().add("hex-pane");
         getStylesheets().add(Objects.requireNonNull(HexPane.class.getResource("hex.css")).toExternalForm());
-        goToField.setPromptText("Go to offset (Ctrl+G)");
-        goToField.setPrefColumnCount(14);
+        goToField.setPromptText("Offset (Ctrl+G)");
+        goToField.setPrefColumnCount(10);
         goToField.setTooltip(new Tooltip("Decimal (4096) or hex (0x1000); Enter jumps"));
         goToField.setId("hex-goto");
         selectionLabel.setId("hex-selection");
         selectionLabel.getStyleClass().add("hex-selection");
         copyButton.setId("hex-copy");
+        copyButton.setTooltip(new Tooltip("Copy the selected bytes as hex (Ctrl+C)"));
+        selectionLabel.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox tools = new HBox(8, goToField, selectionLabel, spacer, copyButton);
@@ -122,7 +124,7 @@ public final class HexPane extends BorderPane {
     String describeSelection() {
         MediaBuffer b = hexView.getBuffer();
         if (b == null) return "No buffer selected";
-        if (!hexView.hasSelection()) return ByteSizes.human(b.size()) + " · click a byte, shift-click or drag to select";
+        if (!hexView.hasSelection()) return ByteSizes.human(b.size()) + " · click or drag to select bytes";
         long from = hexView.selectionStart(), to = hexView.selectionEnd(), len = hexView.selectionLength();
         if (len == 1) return "Offset " + Offsets.describe(from);
         return String.format("%s – %s · %,d bytes", hex(from), hex(to), len);

@@ -79,8 +79,34 @@ public final class HexView extends Region {
         setFocusTraversable(true);
         scrollBar.setOrientation(Orientation.VERTICAL);
         getChildren().addAll(canvas, scrollBar);
-        setMinSize(200, 100);
-        setPrefSize(PAD * 2 + charWidth * (OFFSET_CHARS + 2 + HEX_CHARS + 2 + 18) + 16, 400);
+        setMinHeight(100);
+        setPrefHeight(400);
+    }
+
+    /** Wide enough for all three columns and the scroll bar: a split pane never squeezes the text column away. */
+    @Override
+    protected double computeMinWidth(double height) {
+        return snappedLeftInset() + columnsWidth() + scrollBar.prefWidth(-1) + snappedRightInset();
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return computeMinWidth(height);
+    }
+
+    /** The width the offset, hex and text columns take, margins included. */
+    public double columnsWidth() {
+        return Math.ceil(textColumnEnd() + PAD);
+    }
+
+    /** Where the text column ends, in this view's coordinates. */
+    public double textColumnEnd() {
+        return asciiX() + charWidth * HexText.BYTES_PER_ROW;
+    }
+
+    /** The width the rows are drawn in (the view less its scroll bar). */
+    public double viewportWidth() {
+        return canvas.getWidth();
     }
 
     private void init() {
@@ -342,5 +368,15 @@ public final class HexView extends Region {
             g.setFill(TEXT);
             g.fillText(HexText.ascii(rowBytes, count), asciiX(), y + 1);
         }
+        coverPartColumn(g, w, h);
+    }
+
+    /** A column that does not fit whole is not drawn at all, rather than cut through its characters. */
+    private void coverPartColumn(GraphicsContext g, double w, double h) {
+        double hexEnd = hexX() + charWidth * HEX_CHARS;
+        double keep = textColumnEnd() <= w ? w : hexEnd <= w ? asciiX() - charWidth : hexX() - charWidth;
+        if (keep >= w) return;
+        g.setFill(BACKGROUND);
+        g.fillRect(keep, 0, w - keep, h);
     }
 }

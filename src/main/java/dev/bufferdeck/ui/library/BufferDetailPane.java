@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.library;
 
+import dev.bufferdeck.ui.services.DisplayText;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.ui.services.MediaFacts;
 import dev.bufferdeck.ui.services.TimeText;
@@ -78,7 +79,7 @@ public final class BufferDetailPane extends ScrollPane {
         MediaFacts f = r.facts();
         int i = 0;
         i = section(i, "Buffer");
-        i = add(i, "Name", b.name());
+        i = add(i, "Name", DisplayText.safe(b.name()));
         i = add(i, "Size", String.format("%s (%,d bytes)", dev.bufferdeck.repository.ByteSizes.human(b.size()), b.size()));
         i = add(i, "SHA-256", b.sha256());
         i = add(i, "Loaded", LOADED.format(b.loadedAt()));

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.library;
 
+import dev.bufferdeck.ui.services.DisplayText;
 import dev.bufferdeck.repository.ByteSizes;
 import dev.bufferdeck.ui.services.TimeText;
 import javafx.beans.binding.Bindings;
@@ -63,7 +64,7 @@ public final class LibraryView extends BorderPane {
         table.setPlaceholder(new Label("Drop files or URLs here, or use File ▸ Open"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-        TableColumn<BufferRow, String> name = textColumn("Name", r -> r.buffer().name(), 200);
+        TableColumn<BufferRow, String> name = textColumn("Name", r -> DisplayText.safe(r.buffer().name()), 200);
         TableColumn<BufferRow, String> origin = textColumn("Origin", r -> r.buffer().origin().describe(), 200);
         origin.setCellFactory(c -> tooltipCell(s -> s, s -> s));
         TableColumn<BufferRow, Number> size = new TableColumn<>("Size");

@@ -62,6 +62,9 @@ public final class MainController implements LibraryActions, PlaylistActions {
     private SessionState.Geometry playlistGeometry;
     private final java.util.function.Supplier<SessionState.Geometry> mainBounds;
     private final SessionSaver saver;
+    /** The main window's dividers: set from the session on start, kept current by the window. */
+    private final javafx.beans.property.ObjectProperty<dev.bufferdeck.session.PaneDividers> dividers =
+            new javafx.beans.property.SimpleObjectProperty<>();
 
     public MainController(AppServices services, Stage stage) {
         this.services = services;
@@ -379,8 +382,9 @@ public final class MainController implements LibraryActions, PlaylistActions {
                     loadLocations(items.stream().map(PlaylistFiles.Item::location).toList(), APPEND,
                             missing -> reportMissing(file.getFileName().toString(), missing));
                 });
-            } catch (IOException | RuntimeException e) {
-                notifier.error(file.getFileName() + ": cannot read playlist (" + e.getMessage() + ")");
+            } catch (Throwable e) { // an OutOfMemoryError too: the window must stay usable
+                notifier.error(file.getFileName() + ": cannot read playlist (" + (e instanceof OutOfMemoryError
+                        ? "not enough memory" : e.getMessage()) + ")");
             }
         });
     }
@@ -405,9 +409,10 @@ public final class MainController implements LibraryActions, PlaylistActions {
         PlaylistFiles files = services.playlistFiles();
         pool.execute(() -> {
             try {
-                files.write(file, items);
-                notifier.info("Exported " + items.size() + " entries to " + file.getFileName()
-                        + (dropped > 0 ? " (" + dropped + " dropped-data entries have no location and were left out)" : ""));
+                int leftOut = dropped + files.write(file, items);
+                notifier.info("Exported " + (items.size() + dropped - leftOut) + " entries to " + file.getFileName()
+                        + (leftOut == 0 ? "" : leftOut == 1 ? " · 1 entry has no location outside BufferDeck and was left out"
+                        : " · " + leftOut + " entries have no location outside BufferDeck and were left out"));
             } catch (IOException | RuntimeException e) {
                 notifier.error(file.getFileName() + ": cannot write playlist (" + e.getMessage() + ")");
             }
@@ -516,6 +521,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
             playlist.shuffleProperty().set(session.shuffle());
             Geometry.restore(stage, session.main(), session.mainMaximized());
             playlistGeometry = session.playlistWindow();
+            if (session.dividers() != null) dividers.set(session.dividers());
             List<PlaylistRow> rows = loadLocations(session.playlist(), 0, missing -> reportMissing("Last session", missing));
             int current = session.currentIndex();
             if (current >= 0 && current < rows.size()) player.cue(rows.get(current), session.positionMillis());
@@ -526,6 +532,18 @@ public final class MainController implements LibraryActions, PlaylistActions {
         if (!sources.isEmpty()) {
             loadIntoPlaylist(Loads.sources(sources), APPEND, true);
         }
+    }
+
+    /**
+     * Sources another launch handed over: loaded and queued, the first played when nothing plays;
+     * with {@code enqueueOnly} just queued, without raising the window.
+     */
+    public void openLaunched(List<String> sources, boolean enqueueOnly) {
+        if (!enqueueOnly) {
+            stage.setIconified(false);
+            stage.toFront();
+        }
+        if (!sources.isEmpty()) loadIntoPlaylist(Loads.sources(sources), APPEND, !enqueueOnly);
     }
 
     /** Synthesises the demo clip off the FX thread and adds it to the library (and the playlist). */
@@ -560,7 +578,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
         SessionState.Geometry pw = playlistWindow != null ? Geometry.of(playlistWindow.stage()) : playlistGeometry;
         return new SessionState(locations, player.volumeProperty().get(), player.mutedProperty().get(),
                 playlist.repeatProperty().get().name(), playlist.shuffleProperty().get(), mainBounds.get(), pw, shown,
-                current, current < 0 ? 0 : player.positionMillis(), stage.isMaximized());
+                current, current < 0 ? 0 : player.positionMillis(), stage.isMaximized(), dividers.get());
     }
 
     public void shutdown() {
@@ -575,4 +593,5 @@ public final class MainController implements LibraryActions, PlaylistActions {
     }
 
     public Window window() { return stage; }
+    public javafx.beans.property.ObjectProperty<dev.bufferdeck.session.PaneDividers> dividersProperty() { return dividers; }
 }

@@ -10,7 +10,9 @@ import dev.bufferdeck.ui.library.LibraryView;
 import dev.bufferdeck.ui.notify.NotificationBar;
 import dev.bufferdeck.ui.regions.HexInspector;
 import dev.bufferdeck.ui.services.Background;
+import dev.bufferdeck.ui.video.VideoArea;
 import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -21,10 +23,16 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.WindowEvent;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
@@ -42,13 +50,20 @@ public final class MainWindow {
     private final LibraryView libraryView;
     private final BufferDetailPane details = new BufferDetailPane();
     private final HexPane hexPane = new HexPane();
-    private final TabPane inspector = new TabPane();
+    private final TabPane inspector = new TabPane() {
+        /** Room for the hex view's three columns: TabPane alone does not ask for its content's minimum. */
+        @Override
+        protected double computeMinWidth(double height) {
+            return snappedLeftInset() + hexInspector.minWidth(height) + snappedRightInset() + 2;
+        }
+    };
     private final Tab detailsTab = new Tab("Details", details);
     private final HexInspector hexInspector;
     private final Tab hexTab;
     private final StatusBar statusBar = new StatusBar();
     private final Label output = new Label();
     private final Scene scene;
+    private WorkArea workArea;
 
     public MainWindow(MainController controller) {
         this.controller = controller;
@@ -68,15 +83,14 @@ public final class MainWindow {
 
     private Scene createView() {
         root.getStyleClass().add("main-window");
-        VBox header = new VBox(10, nowPlaying, transport);
+        VBox header = new VBox(10, VideoArea.around(nowPlaying, controller.services().playback(),
+                controller.services().repository(), controller.notifier(), s -> Shortcuts.install(s, controller.player(), null)), transport);
         header.getStyleClass().add("player-header");
 
         inspector.getTabs().setAll(detailsTab, hexTab);
         inspector.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         inspector.setId("inspector");
-        SplitPane split = new SplitPane(libraryView, inspector);
-        split.setDividerPositions(0.46);
-        split.getStyleClass().add("main-split");
+        workArea = new WorkArea(libraryView, inspector, hexTab, hexInspector, controller.dividersProperty());
 
         statusBar.setId("status-bar");
         statusBar.setText("");
@@ -87,8 +101,8 @@ public final class MainWindow {
         statusBar.getRightItems().add(output);
 
         DownloadsView downloads = new DownloadsView(controller.loads());
-        VBox body = new VBox(header, split);
-        VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
+        VBox body = new VBox(header, workArea);
+        VBox.setVgrow(workArea, javafx.scene.layout.Priority.ALWAYS);
         NotificationBar notifications = new NotificationBar(body, controller.notifier());
         notifications.setId("notifications");
         MenuBar menu = MenuBuilder.build(controller, this);
@@ -97,7 +111,8 @@ public final class MainWindow {
         VBox bottom = new VBox(downloads, statusBar);
         root.setBottom(bottom);
 
-        Scene s = new Scene(root, 1180, 760);
+        Rectangle2D size = firstStartSize();
+        Scene s = new Scene(root, size.getWidth(), size.getHeight());
         s.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("main.css")).toExternalForm());
         return s;
     }
@@ -107,10 +122,25 @@ public final class MainWindow {
         showMemory(controller.library().memoryProperty().get());
         output.setText(controller.player().outputName());
         controller.player().stateProperty().addListener((o, a, b) -> output.setText(controller.player().outputName()));
-        libraryView.table().getSelectionModel().selectedItemProperty().addListener((o, a, row) ->
-                show(row != null ? row : controller.player().settledProperty().get()));
-        controller.player().settledProperty().addListener((o, a, row) -> {
-            if (libraryView.table().getSelectionModel().isEmpty()) show(row);
+        libraryView.table().getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            details.rowProperty().set(row != null ? row : controller.player().nowPlayingProperty().get());
+            hexInspector.showChosen(row == null ? null : row.buffer());
+        });
+        controller.player().nowPlayingProperty().addListener((o, a, row) -> {
+            if (libraryView.table().getSelectionModel().isEmpty()) details.rowProperty().set(row);
+        });
+        // the hex view and its regions parse the whole buffer: they start once the sound has started
+        controller.player().settledProperty().addListener((o, a, row) ->
+                hexInspector.playingProperty().set(row == null ? null : row.buffer()));
+        scene.getAccelerators().put(FOCUS_MODE, () -> workArea.setFocusMode(!workArea.isFocusMode()));
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && workArea.isFocusMode()) {
+                workArea.setFocusMode(false);
+                e.consume();
+            }
+        });
+        scene.windowProperty().addListener((o, a, w) -> {
+            if (w != null) w.addEventHandler(WindowEvent.WINDOW_SHOWING, e -> centreIfUnplaced(w));
         });
         Shortcuts.install(scene, controller.player(), () -> controller.remove(libraryView.selection()));
         DropZone.install(libraryView.table(), (items, e) -> controller.dropOnLibrary(items));
@@ -132,9 +162,28 @@ public final class MainWindow {
     public void showHex() { inspector.getSelectionModel().select(hexTab); }
     public void showDetails() { inspector.getSelectionModel().select(detailsTab); }
 
-    private void show(BufferRow row) {
-        details.rowProperty().set(row);
-        hexPane.bufferProperty().set(row == null ? null : row.buffer());
+    /** Focus mode on and off: the inspector alone below the transport bar. */
+    public static final KeyCombination FOCUS_MODE = new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN);
+    /** A first start's window: this share of the screen's visual bounds, centred. */
+    static final double FIRST_START_SHARE = 0.8;
+
+    public boolean isFocusMode() { return workArea.isFocusMode(); }
+    public void setFocusMode(boolean on) { workArea.setFocusMode(on); }
+    public SplitPane workArea() { return workArea; }
+    public javafx.scene.control.TabPane inspectorTabs() { return inspector; }
+
+    /** The window of a first start (a restored session sets its own size over this). */
+    static Rectangle2D firstStartSize() {
+        Rectangle2D b = Screen.getPrimary().getVisualBounds();
+        return new Rectangle2D(0, 0, Math.round(b.getWidth() * FIRST_START_SHARE), Math.round(b.getHeight() * FIRST_START_SHARE));
+    }
+
+    /** Centres a window nothing has placed yet (JavaFX alone would put it a third of the way down). */
+    private static void centreIfUnplaced(javafx.stage.Window w) {
+        if (!Double.isNaN(w.getX()) || !Double.isNaN(w.getY()) || w.getScene() == null) return;
+        Rectangle2D b = Screen.getPrimary().getVisualBounds();
+        w.setX(b.getMinX() + Math.max(0, (b.getWidth() - w.getScene().getWidth()) / 2));
+        w.setY(b.getMinY() + Math.max(0, (b.getHeight() - w.getScene().getHeight()) / 2));
     }
 
     private void showMemory(MemoryFigures f) {

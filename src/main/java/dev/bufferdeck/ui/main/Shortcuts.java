@@ -46,6 +46,7 @@ public final class Shortcuts {
             new String[]{"Ctrl+P", "Show / hide the playlist window"},
             new String[]{"Ctrl+G", "Hex view: go to offset (decimal or 0x hex)"},
             new String[]{"Ctrl+C", "Hex view: copy the selected bytes as hex"},
+            new String[]{"Ctrl+I", "Hex inspector: focus mode on / off (Esc returns)"},
             new String[]{"Enter / double-click", "Play the selected entry"},
             new String[]{"F1", "This help"});
 

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.notify;
 
+import dev.bufferdeck.ui.services.DisplayText;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -37,11 +38,10 @@ public final class Notifier {
         display.accept(notice);
     }
 
+    /** The text as one line, control characters (a line break in a file name too) shown as symbols. */
     static String oneLine(String text) {
         if (text == null || text.isBlank()) return "Something went wrong";
-        String line = text.strip();
-        int nl = line.indexOf('\n');
-        return nl < 0 ? line : line.substring(0, nl).strip();
+        return DisplayText.safe(text.strip());
     }
 
     /** Turns an exception nobody caught into a notice instead of a dialog or a dead thread. */

@@ -1,6 +1,7 @@
 package dev.bufferdeck.ui.playlist;
 
 import dev.bufferdeck.playlist.PlaylistEntry;
+import dev.bufferdeck.repository.UrlRedaction;
 import dev.bufferdeck.ui.library.BufferRow;
 import dev.bufferdeck.ui.services.MediaFacts;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -25,7 +26,7 @@ public final class PlaylistRow {
 
     /** A row of a loaded buffer; {@code location} is where it can be found again, or null for dropped data. */
     public PlaylistRow(BufferRow row, String location) {
-        this.location = location;
+        this.location = UrlRedaction.redact(location); // what the session saves never holds a password
         fill(row);
     }
 

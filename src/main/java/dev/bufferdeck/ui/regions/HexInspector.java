@@ -8,8 +8,18 @@ import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.ui.hex.HexPane;
 import dev.bufferdeck.ui.hex.HexView;
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -17,9 +27,11 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 
@@ -29,9 +41,13 @@ import java.util.concurrent.Executor;
 
 /**
  * The hex view with the structure of its bytes: region colours behind the cells, the region under the
- * mouse in a tooltip, the region tree beside it (choosing a region selects its bytes), the first
- * problem above it, and "follow playback", which marks the frame being heard and keeps it on screen.
- * Clicking a byte inside an audio frame of the buffer playing seeks there.
+ * mouse in a tooltip, the region tree beside it (choosing a region selects its bytes, and its whole
+ * line shows under the hex view), the first problem above it, and "follow playback", which shows the
+ * buffer playing, marks the frame being heard and keeps it on screen. Clicking a byte inside an audio
+ * frame of the buffer playing seeks there.
+ * <p>
+ * The hex view keeps the width of its three columns; when the inspector is too narrow for the tree as
+ * well, the tree gives way to a strip and comes back when there is room.
  */
 public final class HexInspector extends BorderPane {
     /** What the inspector needs from the player. */
@@ -45,15 +61,32 @@ public final class HexInspector extends BorderPane {
 
     static final long FOLLOW_PERIOD_NANOS = 100_000_000L;
     static final long TREE_FOLLOW_PERIOD_NANOS = 500_000_000L;
+    /** Narrower than this, the region tree gives way to its strip. */
+    static final double TREE_MIN_WIDTH = 180;
+    private static final double DIVIDER_ALLOWANCE = 8;
+    private static final double STRIP_WIDTH = 30;
 
     private final HexPane hexPane;
     private final RegionsPane regions;
     private final ProblemBanner banner = new ProblemBanner();
+    private final Label bufferName = new Label();
     private final ToggleButton follow = new ToggleButton("Follow playback", new FontIcon(MaterialDesignC.CROSSHAIRS_GPS));
     private final ToggleButton showTree = new ToggleButton("Regions", new FontIcon(MaterialDesignF.FILE_TREE));
+    private final ToggleButton focus = new ToggleButton(null, new FontIcon(MaterialDesignA.ARROW_EXPAND_ALL));
+    private final Button treeStrip = new Button(null, new FontIcon(MaterialDesignF.FILE_TREE));
+    private final Label regionLine = new Label();
+    private final RegionLegend legend = new RegionLegend();
+    private final VBox hexColumn = new VBox();
     private final SplitPane split = new SplitPane();
     private final Tooltip tip = new Tooltip();
     private final Transport transport;
+    private final ObjectProperty<MediaBuffer> playing = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper treeRoom = new ReadOnlyBooleanWrapper(true);
+    /** The hex | tree divider as a fraction; NaN until the user or the session sets it (then the hex view gets its own width). */
+    private final DoubleProperty treeDivider = new SimpleDoubleProperty(Double.NaN);
+    private MediaBuffer chosen;
+    private boolean placing;
+    private boolean dividerPlaced;
     private RegionAnalysis analysis;
     private Region heard;
     private long lastFollow;
@@ -81,20 +114,48 @@ public final class HexInspector extends BorderPane {
         follow.setId("follow-playback");
         follow.setTooltip(new Tooltip("While playing, mark the bytes being heard and keep them on screen"));
         follow.setSelected(true);
+        follow.setTooltip(new Tooltip("Show the buffer playing, mark the bytes being heard and keep them on screen."
+                + " Choosing another buffer in the library turns this off."));
         showTree.setId("show-region-tree");
-        showTree.setTooltip(new Tooltip("Show or hide the region tree beside the hex view"));
+        showTree.setTooltip(new Tooltip("Show the region tree beside the hex view, or fold it to a strip"));
         showTree.setSelected(true);
-        HBox tools = new HBox(8, follow, showTree);
+        focus.setId("hex-focus");
+        focus.setTooltip(new Tooltip("Focus: the inspector takes the whole window below the transport bar (Ctrl+I; Esc returns)"));
+        bufferName.setId("hex-buffer-name");
+        bufferName.getStyleClass().add("hex-buffer-name");
+        bufferName.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        bufferName.setMinWidth(0);
+        bufferName.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(bufferName, Priority.ALWAYS);
+        HBox tools = new HBox(8, bufferName, follow, showTree, focus);
         tools.setAlignment(Pos.CENTER_LEFT);
+        tools.setMinWidth(0);
         tools.getStyleClass().add("hex-inspector-tools");
         banner.setId("problem-banner");
         setTop(new VBox(banner, tools));
+
+        regionLine.setId("hex-region-line");
+        regionLine.getStyleClass().add("hex-region-line");
+        regionLine.setMinWidth(0);
+        regionLine.setMaxWidth(Double.MAX_VALUE);
+        hexColumn.getChildren().setAll(hexPane, regionLine);
+        VBox.setVgrow(hexPane, Priority.ALWAYS);
+        hexColumn.setMinWidth(USE_COMPUTED_SIZE);
+
         regions.setId("region-tree-pane");
-        split.getItems().setAll(hexPane, regions);
+        regions.setMinWidth(TREE_MIN_WIDTH);
+        treeStrip.setId("region-tree-strip");
+        treeStrip.getStyleClass().add("region-tree-strip");
+        treeStrip.setMaxHeight(Double.MAX_VALUE);
+        treeStrip.setMinWidth(STRIP_WIDTH);
+        treeStrip.setPrefWidth(STRIP_WIDTH);
+        treeStrip.setMaxWidth(STRIP_WIDTH);
+        treeStrip.setFocusTraversable(false);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.64);
-        SplitPane.setResizableWithParent(regions, false);
+        SplitPane.setResizableWithParent(hexColumn, false);
         setCenter(split);
+        legend.setId("region-legend");
+        setBottom(legend);
         tip.setShowDelay(Duration.millis(350));
         tip.setId("hex-region-tooltip");
     }
@@ -114,16 +175,117 @@ public final class HexInspector extends BorderPane {
             }
         });
         follow.selectedProperty().addListener((o, a, on) -> updateFollowing());
-        showTree.selectedProperty().addListener((o, a, on) -> {
-            if (on) {
-                split.getItems().setAll(hexPane, regions);
-                split.setDividerPositions(0.64);
-            } else {
-                split.getItems().setAll(hexPane);
+        follow.selectedProperty().addListener((o, a, on) -> showWhatFits());
+        playing.addListener((o, a, b) -> showWhatFits());
+        hexPane.bufferProperty().addListener((o, a, b) -> nameBuffer());
+        playing.addListener((o, a, b) -> nameBuffer());
+        regions.treeView().getSelectionModel().selectedItemProperty().addListener((o, a, item) ->
+                regionLine.setText(item == null || item.getValue() == null ? "" : RegionText.line(item.getValue())));
+        showTree.selectedProperty().addListener((o, a, on) -> layOutTree());
+        treeRoom.addListener((o, a, room) -> layOutTree());
+        widthProperty().addListener((o, a, w) -> treeRoom.set(w.doubleValue() <= 0 || w.doubleValue() >= widthWithTree()));
+        treeStrip.setOnAction(e -> showTree.setSelected(true));
+        treeStrip.disableProperty().bind(treeRoom.not());
+        split.widthProperty().addListener((o, a, w) -> {
+            if (!dividerPlaced) placeTreeDivider();
+        });
+        split.getDividers().addListener((javafx.collections.ListChangeListener<SplitPane.Divider>) c -> {
+            while (c.next()) {
+                for (SplitPane.Divider d : c.getAddedSubList()) {
+                    d.positionProperty().addListener((o, a, p) -> {
+                        if (!placing && dividerPlaced) treeDivider.set(p.doubleValue());
+                    });
+                }
             }
         });
+        treeDivider.addListener((o, a, d) -> placeTreeDivider());
         sceneProperty().addListener((o, a, s) -> updateFollowing());
+        layOutTree();
+        nameBuffer();
         updateFollowing();
+    }
+
+    /** The hex column and the tree's strip: the tree is the first to give way, so it asks for no room of its own. */
+    @Override
+    protected double computeMinWidth(double height) {
+        return snappedLeftInset() + hexColumn.minWidth(-1) + STRIP_WIDTH + snappedRightInset();
+    }
+
+    /** The hex column at its own width, a divider and the tree at its least. */
+    private double widthWithTree() {
+        return snappedLeftInset() + hexColumn.minWidth(-1) + DIVIDER_ALLOWANCE + TREE_MIN_WIDTH + snappedRightInset();
+    }
+
+    private void layOutTree() {
+        boolean shown = showTree.isSelected() && treeRoom.get();
+        if (split.getItems().contains(hexColumn) && shown == split.getItems().contains(regions)) return;
+        dividerPlaced = false;
+        if (shown) {
+            setRight(null);
+            split.getItems().setAll(hexColumn, regions);
+            placeTreeDivider();
+        } else {
+            split.getItems().setAll(hexColumn);
+            setRight(treeStrip);
+        }
+        treeStrip.setTooltip(new Tooltip(treeRoom.get() ? "Show the region tree"
+                : "No room for the region tree: widen the window, drag the library divider or use focus mode (Ctrl+I)"));
+    }
+
+    /** The saved divider, or else the hex column at its own width and the rest to the tree. */
+    private void placeTreeDivider() {
+        double w = split.getWidth();
+        if (w <= 0 || split.getDividers().isEmpty()) return;
+        double at = Double.isNaN(treeDivider.get()) ? (hexColumn.minWidth(-1) + 2) / w : treeDivider.get();
+        placing = true;
+        try {
+            split.getDividers().get(0).setPosition(Math.min(0.95, at));
+        } finally {
+            placing = false;
+        }
+        dividerPlaced = true;
+    }
+
+    /** The buffer playing or paused (null for none): what "follow playback" shows. */
+    public ObjectProperty<MediaBuffer> playingProperty() { return playing; }
+    /** On while focus mode is asked for: the window gives the inspector the whole area below the transport bar. */
+    public BooleanProperty focusModeProperty() { return focus.selectedProperty(); }
+    /** The user's choice: the region tree beside the hex view (true) or folded to a strip. */
+    public BooleanProperty treeShownProperty() { return showTree.selectedProperty(); }
+    /** False while the inspector is too narrow for the hex view and the tree side by side. */
+    public ReadOnlyBooleanProperty treeRoomProperty() { return treeRoom.getReadOnlyProperty(); }
+    /** The hex | tree divider as a fraction of their width; NaN for the default (the hex view at its own width). */
+    public DoubleProperty treeDividerProperty() { return treeDivider; }
+    public boolean treeVisible() { return split.getItems().contains(regions); }
+    public Label bufferName() { return bufferName; }
+    public Label regionLine() { return regionLine; }
+    public RegionLegend legend() { return legend; }
+    public ToggleButton focusToggle() { return focus; }
+    public Button treeStrip() { return treeStrip; }
+
+    /**
+     * The buffer the user chose (a library row), or null. While following playback it is shown only when
+     * nothing plays; choosing a buffer other than the one playing turns following off and shows it.
+     */
+    public void showChosen(MediaBuffer buffer) {
+        chosen = buffer;
+        MediaBuffer p = playing.get();
+        if (follow.isSelected() && buffer != null && p != null && buffer.id() != p.id()) follow.setSelected(false);
+        showWhatFits();
+    }
+
+    private void showWhatFits() {
+        MediaBuffer p = playing.get();
+        MediaBuffer shown = follow.isSelected() && p != null ? p : chosen != null ? chosen : p;
+        if (hexPane.bufferProperty().get() != shown) hexPane.bufferProperty().set(shown);
+    }
+
+    private void nameBuffer() {
+        MediaBuffer b = hexPane.bufferProperty().get();
+        MediaBuffer p = playing.get();
+        boolean isPlaying = b != null && p != null && b.id() == p.id();
+        bufferName.setText(b == null ? "No buffer" : b.name() + (isPlaying ? "  ·  playing" : ""));
+        bufferName.setGraphic(isPlaying ? new FontIcon(MaterialDesignC.CROSSHAIRS_GPS) : null);
     }
 
     public RegionsPane regionsPane() { return regions; }
@@ -142,8 +304,10 @@ public final class HexInspector extends BorderPane {
         if (an == null) {
             hex.shadingProperty().set(null);
             banner.clear();
+            legend.show(java.util.EnumSet.allOf(RegionKind.class));
             return;
         }
+        legend.show(an.kinds());
         RegionShading shading = new RegionShading(an.tree());
         hex.shadingProperty().set((from, to, out) -> shading.shade(from, to, out::fill));
         banner.show(an.finding().orElse(null));

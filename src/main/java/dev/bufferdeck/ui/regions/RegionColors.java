@@ -1,10 +1,6 @@
 package dev.bufferdeck.ui.regions;
 
 import dev.bufferdeck.format.regions.RegionKind;
-import javafx.geometry.Pos;
-import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 
@@ -51,21 +47,6 @@ public final class RegionColors {
         Rectangle r = new Rectangle(12, 12, fill(kind));
         r.getStyleClass().add("region-swatch");
         return r;
-    }
-
-    /** A row of swatches naming every kind, for beside the hex view. */
-    public static FlowPane legend() {
-        FlowPane legend = new FlowPane(10, 4);
-        legend.getStyleClass().add("region-legend");
-        legend.getStylesheets().add(stylesheet());
-        for (RegionKind kind : RegionKind.values()) {
-            Label l = new Label(label(kind), swatch(kind));
-            l.setAlignment(Pos.CENTER_LEFT);
-            l.getStyleClass().add("region-legend-item");
-            l.setTooltip(new Tooltip(describe(kind)));
-            legend.getChildren().add(l);
-        }
-        return legend;
     }
 
     static String describe(RegionKind kind) {

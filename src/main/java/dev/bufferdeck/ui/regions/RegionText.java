@@ -28,6 +28,21 @@ public final class RegionText {
         return names + " · " + description;
     }
 
+    /** "0x1A2F0 – 0x1A4F0 · 417 bytes" */
+    public static String extent(Region r) {
+        String range = r.length() == 0 ? hex(r.offset()) : hex(r.offset()) + " – " + hex(r.end() - 1);
+        return String.format("%s · %,d bytes", range, r.length());
+    }
+
+    /** "frame 339 · MPEG-1 Layer III · 128 kbit/s · 0x1A2F0 – 0x1A4F0 · 417 bytes" */
+    public static String line(Region r) {
+        return r.name() + (hasDescription(r) ? " · " + r.description() : "") + " · " + extent(r);
+    }
+
+    static boolean hasDescription(Region r) {
+        return r.description() != null && !r.description().isBlank();
+    }
+
     /** "0x1A2F0" */
     public static String hex(long offset) {
         return String.format("0x%X", offset);

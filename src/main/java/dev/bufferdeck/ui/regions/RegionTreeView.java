@@ -127,8 +127,28 @@ public final class RegionTreeView extends TreeView<Region> {
 
         RegionCell() {
             name.getStyleClass().add("region-name");
+            name.setMinWidth(USE_PREF_SIZE);
             description.getStyleClass().add("region-description");
+            description.setMinWidth(0);
             problem.getStyleClass().add("region-problem");
+            box.setMinWidth(0);
+        }
+
+        /**
+         * Asks for no width of its own, so the tree never scrolls sideways: every cell is as wide as
+         * the tree, and a description that does not fit ends in an ellipsis (the tooltip and the line
+         * under the hex view give it whole).
+         */
+        @Override
+        protected double computePrefWidth(double height) {
+            return 0;
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            double room = getWidth() - snappedRightInset() - box.getLayoutX();
+            if (getGraphic() == box && room > 0 && box.getWidth() > room) box.resize(room, box.getHeight());
         }
 
         @Override
@@ -149,8 +169,8 @@ public final class RegionTreeView extends TreeView<Region> {
             setText(null);
             setGraphic(box);
             String problems = r.problems().stream().map(Object::toString).limit(5).collect(Collectors.joining("\n"));
-            String range = r.length() == 0 ? RegionText.hex(r.offset()) : RegionText.hex(r.offset()) + " – " + RegionText.hex(r.end() - 1);
-            tooltip.setText(String.format("%s · %,d bytes%s", range, r.length(), problems.isEmpty() ? "" : "\n" + problems));
+            tooltip.setText((RegionText.hasDescription(r) ? r.description() + "\n" : "") + RegionText.extent(r)
+                    + (problems.isEmpty() ? "" : "\n" + problems));
             setTooltip(tooltip);
         }
     }

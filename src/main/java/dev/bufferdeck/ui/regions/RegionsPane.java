@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The region tree of the buffer given to {@link #bufferProperty()}, with the colour legend under it.
+ * The region tree of the buffer given to {@link #bufferProperty()}.
  * Parsing runs on the given executor; a newer buffer makes an older result be dropped.
  */
 public final class RegionsPane extends BorderPane {
@@ -43,7 +43,6 @@ public final class RegionsPane extends BorderPane {
         failed.getStyleClass().add("regions-failed");
         failed.setWrapText(true);
         setCenter(new StackPane(treeView, parsing, failed));
-        setBottom(RegionColors.legend());
     }
 
     private void init() {

@@ -20,9 +20,9 @@ public final class PlaylistFileCodec implements PlaylistFiles {
     }
 
     @Override
-    public void write(Path file, List<Item> items) throws IOException {
+    public int write(Path file, List<Item> items) throws IOException {
         try {
-            dev.bufferdeck.playlist.PlaylistFiles.write(file, items.stream()
+            return dev.bufferdeck.playlist.PlaylistFiles.write(file, items.stream()
                     .map(i -> PlaylistEntry.unloaded(i.location(), i.title() == null ? "" : i.title(),
                             i.durationMillis() < 0 ? PlaylistEntry.UNKNOWN_DURATION : i.durationMillis()))
                     .toList());

@@ -12,5 +12,11 @@ public interface PlaylistFiles {
 
     List<Item> read(Path file) throws IOException;
 
-    void write(Path file, List<Item> items) throws IOException;
+    /**
+     * Writes the items a player can read back; those with no location outside BufferDeck (the demo
+     * clip) are left out.
+     *
+     * @return how many items were left out
+     */
+    int write(Path file, List<Item> items) throws IOException;
 }

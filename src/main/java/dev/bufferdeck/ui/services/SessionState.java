@@ -1,5 +1,7 @@
 package dev.bufferdeck.ui.services;
 
+import dev.bufferdeck.session.PaneDividers;
+
 import java.util.List;
 
 /**
@@ -12,11 +14,12 @@ import java.util.List;
  * @param currentIndex the playlist entry that was playing, or -1
  * @param positionMillis where in the current entry playback was
  * @param mainMaximized whether the main window was maximised ({@code main} is then its size before)
+ * @param dividers  where the main window's dividers were, null when never saved
  */
 public record SessionState(List<String> playlist, double volume, boolean muted, String repeat,
                            boolean shuffle, Geometry main, Geometry playlistWindow,
                            boolean playlistWindowShown, int currentIndex, long positionMillis,
-                           boolean mainMaximized) {
+                           boolean mainMaximized, PaneDividers dividers) {
     public SessionState {
         playlist = List.copyOf(playlist);
         positionMillis = Math.max(0, positionMillis);
@@ -24,7 +27,7 @@ public record SessionState(List<String> playlist, double volume, boolean muted, 
 
     public SessionState(List<String> playlist, double volume, boolean muted, String repeat, boolean shuffle,
                         Geometry main, Geometry playlistWindow, boolean playlistWindowShown, int currentIndex) {
-        this(playlist, volume, muted, repeat, shuffle, main, playlistWindow, playlistWindowShown, currentIndex, 0, false);
+        this(playlist, volume, muted, repeat, shuffle, main, playlistWindow, playlistWindowShown, currentIndex, 0, false, null);
     }
 
     public record Geometry(double x, double y, double width, double height) {}

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.services;
 
+import dev.bufferdeck.playlist.SourceExpansion;
 import dev.bufferdeck.repository.AddResult;
 import dev.bufferdeck.source.DropPayload;
 import dev.bufferdeck.source.LoadException;
@@ -11,9 +12,11 @@ import java.util.List;
 /** The GUI's loads through the sources package's {@link SourceLoader}. */
 public final class SourceLoaderAdapter implements SourceLoading, AutoCloseable {
     private final SourceLoader loader;
+    private final SourceExpansion expansion;
 
     public SourceLoaderAdapter(SourceLoader loader) {
         this.loader = loader;
+        this.expansion = new SourceExpansion(loader::expand, loader::load, loader.repository());
     }
 
     @Override
@@ -31,8 +34,8 @@ public final class SourceLoaderAdapter implements SourceLoading, AutoCloseable {
     }
 
     @Override
-    public List<String> expand(String pathOrUrl) {
-        return loader.expand(pathOrUrl);
+    public SourceExpansion.Result expand(String pathOrUrl) {
+        return expansion.expand(pathOrUrl);
     }
 
     @Override

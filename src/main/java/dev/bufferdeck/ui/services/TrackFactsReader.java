@@ -23,7 +23,7 @@ public final class TrackFactsReader implements FactsReader {
             return MediaFacts.untitled(Titles.fromName(buffer.name())).refused(refusal(buffer));
         }
         Tags tags = readTags(buffer);
-        String title = tags.title().isBlank() ? Titles.fromName(buffer.name()) : tags.title();
+        String title = tags.title().isBlank() ? Titles.fromName(buffer.name()) : DisplayText.safe(tags.title());
         Map<String, String> shown = tagTable(tags);
         ByteBuffer cover = tags.cover().map(CoverArt::data).orElse(null);
         AudioFacts facts;
@@ -67,6 +67,7 @@ public final class TrackFactsReader implements FactsReader {
             put(out, c.pictureType() == CoverArt.FRONT_COVER ? "Cover" : "Picture " + c.pictureType(),
                     c.mimeType() + " · " + ByteSizes.human(c.size()));
         }
+        tags.freeform().forEach((name, value) -> put(out, name, value));
         put(out, "Tag formats", String.join(", ", tags.formats()));
         return out;
     }

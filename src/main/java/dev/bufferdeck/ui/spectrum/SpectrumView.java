@@ -53,7 +53,7 @@ public final class SpectrumView extends Region {
         }
     };
 
-    /** @param tap the tap of the line playing now (e.g. {@code () -> player.line() == null ? null : player.line().tap()}) */
+    /** @param tap the tap of the line playing now (e.g. {@code () -> player.tap()}) */
     public SpectrumView(Supplier<PcmTap> tap) {
         this.feed = new SpectrumFeed(tap);
         createView();

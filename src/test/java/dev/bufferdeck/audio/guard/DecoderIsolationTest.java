@@ -2,7 +2,7 @@ package dev.bufferdeck.audio.guard;
 
 import dev.bufferdeck.audio.AudioOutputs;
 import dev.bufferdeck.audio.DecoderOpener;
-import dev.bufferdeck.audio.MemoryLine;
+import dev.bufferdeck.audio.OutputLoop;
 import dev.bufferdeck.audio.PcmDecoder;
 import dev.bufferdeck.audio.Player;
 import dev.bufferdeck.audio.PlayerListener;
@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Decoders that throw, run out of memory, overflow the stack, loop or return nothing, played through
- * the real {@link Player}, {@link MemoryLine} and memory sink: the player ends in ERROR with one clear
+ * the real {@link Player}, {@link OutputLoop} and memory sink: the player ends in ERROR with one clear
  * message, the next buffer plays, and no thread is left but an abandoned decoder's.
  */
 class DecoderIsolationTest {

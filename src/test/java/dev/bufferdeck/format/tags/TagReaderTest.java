@@ -326,6 +326,27 @@ class TagReaderTest {
         assertArrayEquals(PNG, bytes(tags.cover().orElseThrow().data()));
     }
 
+    @Test
+    void mp4FreeformAtomsAndTheOtherItemsAreRead() {
+        byte[] ilst = of(
+                box("\u00a9ART", box("data", of(be32(1), be32(0), utf8("Artist")))),
+                box("\u00a9alb", box("data", of(be32(1), be32(0), utf8("Album")))),
+                box("\u00a9day", box("data", of(be32(1), be32(0), utf8("2021-04-01T00:00:00Z")))),
+                box("----", of(box("mean", of(be32(0), "com.apple.iTunes")), box("name", of(be32(0), "replaygain_track_gain")),
+                        box("data", of(be32(1), be32(0), utf8("-6.20 dB"))))),
+                box("----", of(box("mean", of(be32(0), "com.apple.iTunes")), box("name", of(be32(0), "iTunSMPB")),
+                        box("data", of(be32(1), be32(0), utf8(" 00000000 00000840 000001CA 0000000000015888"))))));
+        // QuickTime-style 'meta' without version and flags, straight under 'moov'
+        byte[] file = of(box("ftyp", of("M4A ", be32(0), "M4A ")),
+                box("moov", box("meta", of(box("hdlr", zeros(25)), box("ilst", ilst)))));
+        Tags tags = TagReader.read(ByteBuffer.wrap(file));
+        assertEquals("Artist", tags.artist());
+        assertEquals("Album", tags.album());
+        assertEquals("2021", tags.year());
+        assertEquals("-6.20 dB", tags.freeform().get("replaygain_track_gain"));
+        assertEquals(" 00000000 00000840 000001CA 0000000000015888".strip(), tags.freeform().get("iTunSMPB"));
+    }
+
     // ---- hostile and truncated input ----
 
     @Test

@@ -122,7 +122,7 @@ class SessionLifeTest {
         Path a = wav("a.wav", 10), b = wav("b.wav", 10);
         MemorySessionStore store = new MemorySessionStore();
         store.save(new SessionState(List.of(a.toString(), b.toString()), 0.5, false, "OFF", true, null, null, false,
-                1, 4_000, false));
+                1, 4_000, false, null));
         AppFixture app = open(robot, store, List.of());
         var entries = app.controller.playlist().entries();
         waitUntil(() -> entries.size() == 2 && entries.get(1).isLoaded()
@@ -160,7 +160,7 @@ class SessionLifeTest {
     void aMaximisedWindowComesBackMaximisedAndKeepsTheSizeItReturnsTo(FxRobot robot) {
         MemorySessionStore store = new MemorySessionStore();
         store.save(new SessionState(List.of(), 0.8, false, "OFF", false, new SessionState.Geometry(40, 30, 900, 640),
-                null, false, -1, 0, true));
+                null, false, -1, 0, true, null));
         AppFixture app = open(robot, store, List.of());
         waitUntil(stage::isMaximized, 10);
         robot.interact(app.controller::shutdown);
@@ -176,7 +176,7 @@ class SessionLifeTest {
     void aPlaceOnAMonitorThatIsGoneIsIgnoredButTheSizeIsKept(FxRobot robot) {
         MemorySessionStore store = new MemorySessionStore();
         store.save(new SessionState(List.of(), 0.8, false, "OFF", false, new SessionState.Geometry(5000, 4000, 800, 600),
-                null, false, -1, 0, false));
+                null, false, -1, 0, false, null));
         AppFixture app = open(robot, store, List.of());
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         assertEquals(Math.min(800, screen.getWidth()), stage.getWidth(), 1);

@@ -101,11 +101,11 @@ class HexInspectorTest {
         transport.playing = true;
         transport.position = 50_000;
         HexView hex = hexPane.hexView();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> hex.markStart() == expected.offset());
-        assertEquals(expected.end(), hex.markEnd());
         long row = expected.offset() / 16;
-        long top = hex.topRowProperty().get();
-        assertTrue(row >= top && row < top + hex.visibleRows(), "the heard frame is on screen");
+        // The mark is set a moment before the scroll, on the FX thread: wait for both.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> hex.markStart() == expected.offset()
+                && row >= hex.topRowProperty().get() && row < hex.topRowProperty().get() + hex.visibleRows());
+        assertEquals(expected.end(), hex.markEnd());
 
         robot.interact(() -> inspector.followToggle().setSelected(false));
         assertEquals(-1, hex.markStart(), "no mark without following");

@@ -1,0 +1,132 @@
+package dev.bufferdeck.audio.decode;
+
+import dev.bufferdeck.audio.PcmDecoder;
+
+import javax.sound.sampled.AudioFormat;
+import java.io.IOException;
+
+/**
+ * AAC from any container, through {@link AacCodec}. The container says where each access unit is
+ * and when it plays ({@link AacUnits}) and which part of the decoded stream to present: the encoder
+ * delay at the start and the length without the end padding (MP4 edit list or iTunSMPB). Output
+ * frame 0 is the first presented sample. A seek restarts the codec {@code primeUnits} units before
+ * the target's unit (the MDCT overlap, and SBR's longer memory) and discards up to the sample.
+ */
+final class AacDecoder implements PcmDecoder {
+    private final String name;
+    private final AacUnits units;
+    private final AacCodec codec;
+    private final AudioFormat format;
+    private final int channels;
+    /** Output frames per media time unit, as a fraction rate / timescale. */
+    private final long rate;
+    private final long timescale;
+    private final long delay;
+    private final long total;
+    private final int primeUnits;
+
+    private long position;
+    private long unitsDecoded;
+    private int nextUnit;
+    private short[] pending = new short[0];
+    private int pendingAt;
+    private int pendingEnd;
+
+    /**
+     * @param delay  media time (in the units' timescale) before the first presented sample
+     * @param length media time presented, or -1 for everything after the delay
+     */
+    AacDecoder(String name, AacUnits units, byte[] audioSpecificConfig, long delay, long length) throws IOException {
+        this.name = name;
+        this.units = units;
+        this.codec = new AacCodec(audioSpecificConfig);
+        if (units.present() == 0) throw new IOException("no AAC frame is in the file");
+        AacCodec.Output first = codec.decode(units.read(0));
+        if (first.frames == 0 || first.channels == 0) throw new IOException("the first AAC frame decodes to nothing");
+        this.channels = first.channels;
+        this.rate = first.sampleRate;
+        this.timescale = units.timescale();
+        this.format = new AudioFormat(first.sampleRate, 16, channels, true, false);
+        long end = frames(units.time(units.count()));
+        this.delay = Math.min(frames(Math.max(0, delay)), end);
+        this.total = length >= 0 ? Math.min(frames(length), end - this.delay) : end - this.delay;
+        this.primeUnits = first.frames > 1024 ? 3 : 1; // SBR doubles the frame and keeps a longer memory
+        seekToFrame(0);
+    }
+
+    private long frames(long mediaTime) {
+        return timescale == rate ? mediaTime : Math.round(mediaTime * (double) rate / timescale);
+    }
+
+    private long mediaTime(long frames) {
+        return timescale == rate ? frames : (long) Math.floor(frames * (double) timescale / rate);
+    }
+
+    @Override public AudioFormat format() { return format; }
+    @Override public long totalFrames() { return total; }
+    @Override public long framePosition() { return position; }
+    /** Access units decoded since opening, seeks' priming included (tests show a seek does not start over). */
+    long unitsDecoded() { return unitsDecoded; }
+
+    @Override
+    public int read(byte[] buf, int off, int len) throws IOException {
+        long remaining = total - position;
+        if (remaining <= 0) return -1;
+        int want = (int) Math.min(len / (2 * channels), remaining);
+        int done = 0;
+        while (done < want) {
+            if (pendingAt == pendingEnd && !decodeNext()) break;
+            int n = Math.min((pendingEnd - pendingAt) / channels, want - done);
+            int o = off + done * 2 * channels;
+            for (int i = pendingAt, end = pendingAt + n * channels; i < end; i++) {
+                buf[o++] = (byte) pending[i];
+                buf[o++] = (byte) (pending[i] >> 8);
+            }
+            pendingAt += n * channels;
+            done += n;
+            position += n;
+        }
+        return done == 0 ? -1 : done * 2 * channels;
+    }
+
+    /** Decodes the next unit into {@code pending}, minus what lies before the position; false at the end. */
+    private boolean decodeNext() throws IOException {
+        while (nextUnit < units.count()) {
+            if (nextUnit >= units.present()) {
+                throw new IOException(name + " is truncated: its audio stops at " + AudioFacts.clock(position * 1000 / rate)
+                        + " of " + AudioFacts.clock(total * 1000 / rate));
+            }
+            long unitStart = frames(units.time(nextUnit));
+            AacCodec.Output out = codec.decode(units.read(nextUnit++));
+            unitsDecoded++;
+            if (out.channels != channels) throw new IOException(name + ": the channel count changes mid-stream");
+            long skip = delay + position - unitStart;
+            if (skip >= out.frames) continue;
+            pending = out.samples;
+            pendingAt = (int) Math.max(0, skip) * channels;
+            pendingEnd = out.frames * channels;
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void seekToFrame(long frame) throws IOException {
+        position = Math.max(0, Math.min(frame, total));
+        long target = delay + position;
+        int unit = units.unitAt(mediaTime(target));
+        while (unit > 0 && frames(units.time(unit)) > target) unit--;
+        codec.reset();
+        for (int u = Math.max(0, unit - primeUnits); u < unit && u < units.present(); u++) {
+            codec.decode(units.read(u));
+            unitsDecoded++;
+        }
+        nextUnit = unit;
+        pendingAt = pendingEnd = 0;
+    }
+
+    @Override
+    public void close() {
+        // nothing held but arrays
+    }
+}

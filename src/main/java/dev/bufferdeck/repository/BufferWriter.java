@@ -1,0 +1,219 @@
+package dev.bufferdeck.repository;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/**
+ * The loader's side of a buffer that grows while its bytes arrive. One thread writes: it reads from
+ * its source straight into the buffer's array ({@link #readFrom}), may {@link #publish} the buffer to
+ * the repository at its first bytes so that it can be shown and played at once, and ends with
+ * {@link #complete} (SHA-256, dedup, an ordinary immutable buffer) or {@link #fail}. Closing a writer
+ * that did neither fails it with "load cancelled". The budget covers exactly the array it holds.
+ */
+public final class BufferWriter implements AutoCloseable {
+    private static final long CHANGE_EVERY_NANOS = 100_000_000L;
+
+    private final MediaRepository repository;
+    private final MediaBuffer buffer;
+    private final ByteStore store;
+    private final Reservation reservation;
+    private final MessageDigest sha;
+    private final boolean fixedLength;
+    private int hashed;
+    private boolean published;
+    private boolean finished;
+    private long lastChange;
+    private volatile Runnable onRemoved = () -> {};
+    private volatile boolean removed;
+
+    BufferWriter(MediaRepository repository, MediaBuffer buffer, Reservation reservation, boolean fixedLength) {
+        this.fixedLength = fixedLength;
+        this.repository = repository;
+        this.buffer = buffer;
+        this.store = buffer.store();
+        this.reservation = reservation;
+        this.sha = store instanceof GrowingBytes ? MediaRepository.newSha256() : null;
+    }
+
+    public MediaBuffer buffer() { return buffer; }
+
+    /** True until the load completed, failed, ended or the buffer was removed. */
+    public synchronized boolean isOpen() { return !finished; }
+
+    /** True once the buffer is in the repository's list. */
+    public synchronized boolean isPublished() { return published; }
+
+    /** Bytes the buffer's array can still take without growing (a load of known length never grows). */
+    public int room() {
+        return store instanceof GrowingBytes g ? g.capacity() - g.size() : Integer.MAX_VALUE;
+    }
+
+    /**
+     * Reads once from {@code in} into the buffer (at most {@code max} bytes), growing its array when
+     * full, reserving the larger array first. A buffer of known length never grows: a byte past it
+     * is an IOException.
+     *
+     * @return bytes read, or -1 at the end of {@code in}
+     * @throws BudgetExceededException the array could not grow within the budget
+     * @throws TooLargeException the buffer reached the largest array the JVM can hold
+     * @throws IOException from {@code in}, or "removed" when the user removed the buffer meanwhile
+     */
+    public int readFrom(InputStream in, int max) throws IOException, BudgetExceededException {
+        if (removed) throw new IOException("removed from the library");
+        int n;
+        if (store instanceof GrowingBytes g) {
+            if (g.size() == g.capacity()) {
+                if (fixedLength) {
+                    if (in.read() < 0) return -1;
+                    throw new IOException("more bytes than the " + g.capacity() + " announced");
+                }
+                grow(g, max);
+            }
+            n = g.readFrom(in, max);
+            if (n > 0) {
+                sha.update(g.array(), hashed, n);
+                hashed += n;
+            }
+        } else {
+            n = ((LiveWindow) store).readFrom(in, max);
+        }
+        if (n > 0) changed(false);
+        return n;
+    }
+
+    /** Appends bytes already read elsewhere (a live stream whose metadata was taken out on the way). */
+    public void write(byte[] b, int off, int len) throws BudgetExceededException {
+        if (store instanceof LiveWindow live) {
+            live.write(b, off, len);
+        } else {
+            GrowingBytes g = (GrowingBytes) store;
+            try {
+                while (len > 0) {
+                    int n = readFrom(new java.io.ByteArrayInputStream(b, off, len), len);
+                    off += n;
+                    len -= n;
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return;
+        }
+        changed(false);
+    }
+
+    private void grow(GrowingBytes g, int max) throws BudgetExceededException {
+        if (g.size() >= MediaRepository.MAX_BUFFER_SIZE) throw new TooLargeException();
+        int old = g.capacity();
+        int next = g.nextCapacity(Math.max(1, Math.min(max, 64 * 1024)));
+        reservation.grow(next);
+        g.growTo(next);
+        reservation.shrink(old);
+    }
+
+    /**
+     * A body of unknown length ends with unused capacity: it is given back by a copy of exactly the
+     * body's size (reserved first; when the budget cannot take the copy, the spare room is kept and counted).
+     */
+    private void trim(GrowingBytes g) {
+        int old = g.capacity();
+        if (old == g.size()) return;
+        try {
+            reservation.grow(g.size());
+        } catch (BudgetExceededException e) {
+            return;
+        }
+        g.growTo(g.size());
+        reservation.shrink(old);
+    }
+
+    /**
+     * Marks {@code length} bytes of a live buffer from {@code streamOffset} (counted over everything
+     * written, written now or next) as a metadata block: media readers skip it, regions show it.
+     */
+    public void interleave(long streamOffset, int length, String text) {
+        ((LiveWindow) store).interleave(streamOffset, length, text);
+    }
+
+    /** Bytes written so far (for a live buffer: over the whole stream). */
+    public long written() { return store.arrived(); }
+
+    /** Lists the buffer in the repository now (listeners see it added), before all its bytes are here. */
+    public void publish() {
+        synchronized (this) {
+            if (published || finished) return;
+            published = true;
+        }
+        repository.publish(this);
+    }
+
+    /**
+     * Every byte is here: the buffer becomes an ordinary complete buffer, or, when the repository
+     * already held the same bytes, that buffer is returned ({@code duplicate}) and this one dropped.
+     */
+    public AddResult complete() {
+        if (!(store instanceof GrowingBytes)) throw new IllegalStateException("a live buffer never completes");
+        synchronized (this) {
+            if (finished) throw new IllegalStateException("load already ended");
+            finished = true;
+        }
+        String digest = HexFormat.of().formatHex(sha.digest());
+        trim((GrowingBytes) store);
+        store.markComplete();
+        return repository.completed(this, digest);
+    }
+
+    /** The load ended without all its bytes; readers waiting for them get {@code reason}. */
+    public void fail(String reason) {
+        synchronized (this) {
+            if (finished) return;
+            finished = true;
+        }
+        store.markFailed(reason);
+        repository.failed(this);
+    }
+
+    /** A live stream ended (the server closed it for good): readers read to its end. */
+    public void end() {
+        synchronized (this) {
+            if (finished) return;
+            finished = true;
+        }
+        store.markComplete();
+        repository.changed(buffer);
+    }
+
+    /** Runs {@code hook} when the user removes the buffer while it is still loading (stop the download). */
+    public void onRemoved(Runnable hook) {
+        onRemoved = hook;
+        if (removed) hook.run();
+    }
+
+    void removedFromRepository() {
+        removed = true;
+        store.markFailed("removed from the library");
+        onRemoved.run();
+    }
+
+    Reservation reservation() { return reservation; }
+
+    private void changed(boolean force) {
+        long now = System.nanoTime();
+        if (!force && now - lastChange < CHANGE_EVERY_NANOS) return;
+        lastChange = now;
+        if (isPublished()) repository.changed(buffer);
+    }
+
+    @Override
+    public void close() {
+        fail("load cancelled");
+    }
+
+    /** The buffer ran past the largest array the JVM can hold. */
+    public static final class TooLargeException extends RuntimeException {
+        TooLargeException() {
+            super("buffer reached the largest array the JVM can hold", null, false, false);
+        }
+    }
+}

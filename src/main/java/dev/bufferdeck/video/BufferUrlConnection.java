@@ -1,0 +1,60 @@
+package dev.bufferdeck.video;
+
+import dev.bufferdeck.format.DetectedFormat;
+import dev.bufferdeck.repository.MediaBuffer;
+
+import java.io.FileNotFoundException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLConnection;
+
+/**
+ * A connection to one leased buffer. Its stream reads the buffer's own array (no copy), and its
+ * {@code skip} is immediate, so a player that seeks by reopening and skipping costs nothing.
+ */
+final class BufferUrlConnection extends URLConnection {
+    private MediaBuffer buffer;
+
+    BufferUrlConnection(URL url) {
+        super(url);
+    }
+
+    @Override
+    public void connect() throws FileNotFoundException {
+        if (connected) return;
+        buffer = BufferUrls.resolve(url.getPath()).orElseThrow(() -> new FileNotFoundException(
+                "No buffer behind " + url + ": its player has closed it, or the URL is not from this run of BufferDeck"));
+        connected = true;
+    }
+
+    @Override
+    public InputStream getInputStream() throws FileNotFoundException {
+        connect();
+        return buffer.openStream();
+    }
+
+    @Override
+    public long getContentLengthLong() {
+        return connectedBuffer() == null ? -1 : buffer.size();
+    }
+
+    @Override
+    public int getContentLength() {
+        return (int) getContentLengthLong();
+    }
+
+    @Override
+    public String getContentType() {
+        return connectedBuffer() == null ? null : DetectedFormat.fromDisplayName(buffer.detectedFormat()).mimeType();
+    }
+
+    /** The JDK's header getters cannot throw, so they answer "unknown" for a missing buffer. */
+    private MediaBuffer connectedBuffer() {
+        try {
+            connect();
+            return buffer;
+        } catch (FileNotFoundException e) {
+            return null;
+        }
+    }
+}

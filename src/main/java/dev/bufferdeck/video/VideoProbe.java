@@ -1,0 +1,109 @@
+package dev.bufferdeck.video;
+
+import dev.bufferdeck.format.Bytes;
+import dev.bufferdeck.format.DetectedFormat;
+import dev.bufferdeck.repository.MediaBuffer;
+
+import java.nio.ByteBuffer;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which engine plays a buffer: our decoders for audio, JavaFX Media for MP4/M4V/MOV with H.264 or
+ * H.265 video, and nobody for other video (Matroska, WebM, AVI, or other codecs in MP4), which gets
+ * one message naming the container and the codec.
+ */
+public record VideoProbe(Engine engine, String videoCodec, String refusal) {
+    public enum Engine { AUDIO_DECODERS, JAVAFX_MEDIA, REFUSED }
+
+    /** Sample-entry fourccs JavaFX Media decodes on Linux (through libavcodec). */
+    private static final Map<String, String> JAVAFX_CODECS = Map.of(
+            "avc1", "H.264", "avc3", "H.264", "hvc1", "H.265", "hev1", "H.265");
+    private static final Map<String, String> OTHER_MP4_CODECS = Map.of(
+            "mp4v", "MPEG-4 Part 2", "av01", "AV1", "vp09", "VP9", "vp08", "VP8", "s263", "H.263",
+            "jpeg", "Motion JPEG", "mjpa", "Motion JPEG", "apcn", "ProRes", "apch", "ProRes");
+    private static final Map<String, String> MATROSKA_CODECS = Map.ofEntries(
+            Map.entry("V_VP8", "VP8"), Map.entry("V_VP9", "VP9"), Map.entry("V_AV1", "AV1"),
+            Map.entry("V_MPEG4/ISO/AVC", "H.264"), Map.entry("V_MPEGH/ISO/HEVC", "H.265"),
+            Map.entry("V_MPEG4/ISO/ASP", "MPEG-4 Part 2"), Map.entry("V_THEORA", "Theora"),
+            Map.entry("V_MJPEG", "Motion JPEG"), Map.entry("A_OPUS", "Opus"), Map.entry("A_VORBIS", "Vorbis"),
+            Map.entry("A_AAC", "AAC"), Map.entry("A_MPEG/L3", "MP3"), Map.entry("A_FLAC", "FLAC"),
+            Map.entry("A_AC3", "AC-3"), Map.entry("A_EAC3", "E-AC-3"), Map.entry("A_PCM/INT/LIT", "PCM"));
+    private static final Map<String, String> AVI_CODECS = Map.of(
+            "h264", "H.264", "avc1", "H.264", "x264", "H.264", "xvid", "MPEG-4 Part 2 (Xvid)",
+            "divx", "MPEG-4 Part 2 (DivX)", "dx50", "MPEG-4 Part 2 (DivX)", "fmp4", "MPEG-4 Part 2",
+            "mjpg", "Motion JPEG", "hevc", "H.265");
+    /** Matroska keeps its track list near the start; a codec named later is not looked for. */
+    private static final int HEADER_SCAN = 256 * 1024;
+    private static final String WHAT_PLAYS = "BufferDeck plays video from MP4, M4V and MOV files with H.264 or H.265";
+
+    public static VideoProbe of(MediaBuffer buffer) {
+        ByteBuffer b = buffer.bytes();
+        DetectedFormat format = DetectedFormat.fromDisplayName(buffer.detectedFormat());
+        if (format.family() == DetectedFormat.Family.MP4) {
+            Optional<String> fourcc = Mp4VideoTrack.codec(b);
+            if (fourcc.isEmpty()) return audio();
+            String codec = JAVAFX_CODECS.get(fourcc.get());
+            if (codec != null) return new VideoProbe(Engine.JAVAFX_MEDIA, codec, "");
+            String name = OTHER_MP4_CODECS.getOrDefault(fourcc.get(), "'" + fourcc.get().trim() + "'");
+            return refused(buffer.name() + " is an MP4 file with " + name + " video: " + WHAT_PLAYS + ".");
+        }
+        if (format.family() == DetectedFormat.Family.MATROSKA) {
+            Set<String> codecs = matroskaCodecs(b);
+            boolean video = codecs.stream().anyMatch(c -> c.startsWith("V_"));
+            if (!video) return audio();
+            return refused(buffer.name() + " is a " + format.displayName() + " file with " + describe(codecs) + ": "
+                    + WHAT_PLAYS + ".");
+        }
+        if (Bytes.ascii(b, 0, "RIFF") && Bytes.ascii(b, 8, "AVI ")) {
+            return refused(buffer.name() + " is an AVI file with " + aviCodec(b) + " video: " + WHAT_PLAYS + ".");
+        }
+        return audio();
+    }
+
+    private static VideoProbe audio() { return new VideoProbe(Engine.AUDIO_DECODERS, "", ""); }
+
+    private static VideoProbe refused(String message) {
+        return new VideoProbe(Engine.REFUSED, "", message
+                + " Convert it, e.g. ffmpeg -i IN -c:v libx264 -c:a aac OUT.mp4.");
+    }
+
+    /** CodecID elements (ID 0x86, a one-byte size, ASCII such as "V_VP9") in the first bytes. */
+    private static Set<String> matroskaCodecs(ByteBuffer b) {
+        Set<String> found = new LinkedHashSet<>();
+        int end = Math.min(b.limit(), HEADER_SCAN) - 3;
+        for (int p = 0; p < end; p++) {
+            if (Bytes.u8(b, p) != 0x86) continue;
+            int size = Bytes.u8(b, p + 1) & 0x7F;
+            int first = Bytes.u8(b, p + 2);
+            if (Bytes.u8(b, p + 1) < 0x81 || size > 32 || (first != 'V' && first != 'A' && first != 'S')
+                    || Bytes.u8(b, p + 3) != '_' || !Bytes.fits(b, p + 2, size)) continue;
+            found.add(Bytes.latin1(b, p + 2, size).trim());
+        }
+        return found;
+    }
+
+    private static String describe(Set<String> codecs) {
+        String video = null, audio = null;
+        for (String id : codecs) {
+            String name = MATROSKA_CODECS.getOrDefault(id, id);
+            if (id.startsWith("V_") && video == null) video = name;
+            if (id.startsWith("A_") && audio == null) audio = name;
+        }
+        return video + " video" + (audio == null ? "" : " and " + audio + " audio");
+    }
+
+    /** The handler of the first video stream header ({@code strh} of type {@code vids}). */
+    private static String aviCodec(ByteBuffer b) {
+        int end = Math.min(b.limit(), HEADER_SCAN) - 16;
+        for (int p = 12; p < end; p++) {
+            if (Bytes.ascii(b, p, "strh") && Bytes.ascii(b, p + 8, "vids")) {
+                String fourcc = Bytes.latin1(b, p + 12, 4);
+                return AVI_CODECS.getOrDefault(fourcc.toLowerCase(java.util.Locale.ROOT), "'" + fourcc.trim() + "'");
+            }
+        }
+        return "unknown";
+    }
+}

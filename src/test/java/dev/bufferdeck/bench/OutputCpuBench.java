@@ -1,0 +1,63 @@
+package dev.bufferdeck.bench;
+
+import dev.bufferdeck.audio.AudioOutputs;
+import dev.bufferdeck.audio.Player;
+import dev.bufferdeck.audio.PlayerState;
+import dev.bufferdeck.audio.TestAudio;
+import dev.bufferdeck.repository.MediaBuffer;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * CPU time of the playback threads per minute played, through the real-time memory sink with a
+ * decoder over PCM already in memory (so the figure is the engine's, not a codec's): the output
+ * thread ({@code bufferdeck-audio}) and the decoder thread ({@code bufferdeck-decoder-*}) apart.
+ * Prints figures, asserts nothing.
+ *
+ * <p>Run: {@code scripts/bench-output-cpu.sh [SECONDS]} (seconds to play, default 20).
+ */
+public final class OutputCpuBench {
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        mx.setThreadCpuTimeEnabled(true);
+        TestAudio audio = new TestAudio();
+        MediaBuffer tone = audio.buffer("tone", TestAudio.CD, TestAudio.sine(TestAudio.CD, 440, 0.5, 44_100 * seconds));
+        Map<Long, Long> cpu = new HashMap<>();
+        Map<Long, String> names = new HashMap<>();
+        try (Player player = new Player(AudioOutputs.memory(), audio.opener())) {
+            player.setVolume(0.8);
+            player.play(tone).join();
+            long t0 = System.nanoTime();
+            while (player.state() == PlayerState.PLAYING || player.state() == PlayerState.LOADING) {
+                sample(mx, cpu, names);
+                Thread.sleep(50);
+            }
+            double playedMinutes = (System.nanoTime() - t0) / 60e9;
+            long output = 0;
+            long decoder = 0;
+            for (Map.Entry<Long, Long> e : cpu.entrySet()) {
+                String name = names.get(e.getKey());
+                if (name.equals("bufferdeck-audio")) output += e.getValue();
+                else if (name.startsWith("bufferdeck-decoder-")) decoder += e.getValue();
+            }
+            System.out.printf("played %.1f s (16-bit stereo 44.1 kHz, volume 0.8 in software)%n", playedMinutes * 60);
+            System.out.printf("output thread:  %7.1f ms CPU per minute played (%.3f %% of a core)%n",
+                    output / 1e6 / playedMinutes, output * 100.0 / (playedMinutes * 60e9));
+            System.out.printf("decoder thread: %7.1f ms CPU per minute played%n", decoder / 1e6 / playedMinutes);
+        }
+    }
+
+    private static void sample(ThreadMXBean mx, Map<Long, Long> cpu, Map<Long, String> names) {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (!t.getName().startsWith("bufferdeck-")) continue;
+            long ns = mx.getThreadCpuTime(t.getId());
+            if (ns < 0) continue;
+            cpu.merge(t.getId(), ns, Math::max);
+            names.put(t.getId(), t.getName());
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package dev.bufferdeck.repository;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GrowingBufferTest {
+    private static final Origin ORIGIN = new Origin.File(Path.of("/x.mp3"));
+
+    private static byte[] random(int n) {
+        byte[] b = new byte[n];
+        new Random(n).nextBytes(b);
+        return b;
+    }
+
+    /** Feeds {@code bytes} in reads of at most {@code step} bytes. */
+    private static InputStream trickle(byte[] bytes, int step) {
+        return new ByteArrayInputStream(bytes) {
+            @Override public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, step));
+            }
+        };
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        in.transferTo(out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void aPublishedBufferGrowsWhileAReaderWaitsForItsBytesThenCompletesWithItsSha256() throws Exception {
+        byte[] body = random(300_000);
+        MediaRepository repo = new MediaRepository(1_000_000, FormatDetector.NONE);
+        List<String> events = new CopyOnWriteArrayList<>();
+        repo.addListener(new RepositoryListener() {
+            @Override public void added(MediaBuffer b) { events.add("added " + b.size() + " " + b.isComplete()); }
+            @Override public void changed(MediaBuffer b) { if (b.isComplete()) events.add("complete " + b.size()); }
+        });
+        BufferWriter writer = repo.startLoad("x.mp3", ORIGIN, "mp3", body.length);
+        InputStream source = trickle(body, 10_000);
+        assertTrue(writer.readFrom(source, 1 << 20) > 0);
+        writer.publish();
+        MediaBuffer buffer = writer.buffer();
+        assertFalse(buffer.isComplete());
+        assertEquals("", buffer.sha256(), "no digest before every byte is here");
+        assertEquals(List.of("added 10000 false"), events);
+
+        CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
+            try (InputStream in = buffer.openStream()) {
+                return readAll(in);
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        Thread.sleep(100);
+        assertFalse(read.isDone(), "the reader waits for bytes still loading");
+        while (writer.readFrom(source, 1 << 20) >= 0) Thread.sleep(1);
+        AddResult result = writer.complete();
+
+        assertArrayEquals(body, read.get(5, TimeUnit.SECONDS));
+        assertSame(buffer, result.buffer());
+        assertFalse(result.duplicate());
+        assertTrue(buffer.isComplete());
+        assertEquals(MediaRepository.sha256(body), buffer.sha256());
+        assertEquals(body.length, repo.bytesHeld());
+        assertEquals(0, repo.figures().reserved());
+        assertEquals("complete " + body.length, events.get(events.size() - 1));
+        assertEquals(buffer, repo.findBySha256(buffer.sha256()).orElseThrow());
+    }
+
+    @Test
+    void bytesNotLoadedYetAreRefusedWithAClearMessage() throws Exception {
+        MediaRepository repo = new MediaRepository(1_000_000, FormatDetector.NONE);
+        BufferWriter writer = repo.startLoad("x", ORIGIN, "", 1000);
+        writer.readFrom(trickle(random(1000), 100), 1000);
+        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> writer.buffer().byteAt(500));
+        assertTrue(e.getMessage().contains("not loaded yet"), e.getMessage());
+        assertEquals(100, writer.buffer().bytes().remaining(), "the view holds the bytes arrived");
+    }
+
+    @Test
+    void aCancelledLoadEndsAWaitingReaderWithTheReasonAndLeavesNothingBehind() throws Exception {
+        MediaRepository repo = new MediaRepository(1_000_000, FormatDetector.NONE);
+        List<String> removed = new CopyOnWriteArrayList<>();
+        repo.addListener(new RepositoryListener() {
+            @Override public void removed(MediaBuffer b) { removed.add(b.name()); }
+        });
+        BufferWriter writer = repo.startLoad("x", ORIGIN, "", -1);
+        writer.readFrom(trickle(random(5000), 5000), 5000);
+        writer.publish();
+        InputStream in = writer.buffer().openStream();
+        CompletableFuture<Throwable> reader = CompletableFuture.supplyAsync(() -> {
+            try {
+                readAll(in);
+                return null;
+            } catch (IOException e) {
+                return e;
+            }
+        });
+        Thread.sleep(50);
+        writer.close();
+        Throwable t = reader.get(5, TimeUnit.SECONDS);
+        assertTrue(t instanceof IOException && t.getMessage().equals("load cancelled"), String.valueOf(t));
+        assertEquals(List.of("x"), removed);
+        assertEquals(0, repo.count());
+        assertEquals(1_000_000, repo.available());
+    }
+
+    @Test
+    void aBodyOfUnknownLengthReservesWhatItHoldsAndStopsAtTheBudget() throws Exception {
+        long budget = 2_000_000;
+        MediaRepository repo = new MediaRepository(budget, FormatDetector.NONE);
+        AtomicLong worst = new AtomicLong();
+        repo.addListener(new RepositoryListener() {
+            @Override public void memoryChanged(MemoryFigures f) { worst.accumulateAndGet(f.held() + f.reserved(), Math::max); }
+        });
+        BufferWriter small = repo.startLoad("small", ORIGIN, "", -1);
+        InputStream in = trickle(random(700_000), 64 * 1024);
+        while (small.readFrom(in, 64 * 1024) >= 0) { }
+        small.complete();
+        assertTrue(repo.bytesHeld() >= 700_000 && repo.bytesHeld() <= 2 * 700_000, "held " + repo.bytesHeld());
+
+        BufferWriter big = repo.startLoad("big", ORIGIN, "", -1);
+        InputStream endless = trickle(random(4_000_000), 64 * 1024);
+        assertThrows(BudgetExceededException.class, () -> {
+            while (big.readFrom(endless, 64 * 1024) >= 0) { }
+        });
+        big.fail("over budget");
+        assertTrue(worst.get() <= budget, "peak " + worst.get() + " within " + budget);
+        assertEquals(budget - repo.bytesHeld(), repo.available(), "the failed load gave everything back");
+    }
+
+    @Test
+    void theSameBytesCompletedTwiceKeepTheFirstBufferAndDropTheSecond() throws Exception {
+        byte[] body = random(50_000);
+        MediaRepository repo = new MediaRepository(1_000_000, FormatDetector.NONE);
+        MediaBuffer first = repo.add(body, "a", ORIGIN, "").buffer();
+        BufferWriter writer = repo.startLoad("b", ORIGIN, "", body.length);
+        InputStream in = trickle(body, 20_000);
+        writer.readFrom(in, body.length);
+        writer.publish();
+        assertEquals(2, repo.count());
+        while (writer.readFrom(in, body.length) >= 0) { }
+        AddResult result = writer.complete();
+        assertTrue(result.duplicate());
+        assertSame(first, result.buffer());
+        assertEquals(1, repo.count());
+        assertEquals(body.length, repo.bytesHeld());
+        assertEquals(0, repo.figures().reserved());
+    }
+
+    @Test
+    void removingABufferStillLoadingStopsItsLoad() throws Exception {
+        MediaRepository repo = new MediaRepository(1_000_000, FormatDetector.NONE);
+        BufferWriter writer = repo.startLoad("x", ORIGIN, "", -1);
+        List<String> stopped = new CopyOnWriteArrayList<>();
+        writer.onRemoved(() -> stopped.add("stop"));
+        writer.readFrom(trickle(random(100), 100), 100);
+        writer.publish();
+        assertTrue(repo.remove(writer.buffer()));
+        assertEquals(List.of("stop"), stopped);
+        IOException e = assertThrows(IOException.class, () -> writer.readFrom(trickle(random(10), 10), 10));
+        assertEquals("removed from the library", e.getMessage());
+        assertEquals(0, repo.count());
+        assertEquals(1_000_000, repo.available());
+    }
+
+    @Test
+    void aLiveWindowHoldsTheMostRecentBytesAndTheBudgetCountsTheWindow() throws Exception {
+        byte[] stream = random(10_000);
+        MediaRepository repo = new MediaRepository(100_000, FormatDetector.NONE);
+        BufferWriter writer = repo.startLive("radio", ORIGIN, "", 4096);
+        assertEquals(4096, repo.figures().reserved());
+        InputStream wire = trickle(stream, 1000);
+        writer.readFrom(wire, 1000);
+        writer.publish();
+        MediaBuffer live = writer.buffer();
+        assertTrue(live.isLive());
+        InputStream follower = live.openStream();
+        byte[] firstRead = follower.readNBytes(1000);
+        assertArrayEquals(java.util.Arrays.copyOf(stream, 1000), firstRead);
+        while (writer.readFrom(wire, 1000) >= 0) { }
+        assertEquals(4096, live.size());
+        assertEquals(10_000, live.bytesArrived());
+        byte[] window = new byte[4096];
+        live.bytes().get(window);
+        assertArrayEquals(java.util.Arrays.copyOfRange(stream, 10_000 - 4096, 10_000), window);
+        assertEquals(stream[10_000 - 4096], live.byteAt(0));
+        assertEquals(4096, repo.figures().reserved(), "the window, never more");
+
+        byte[] next = follower.readNBytes(100);
+        assertArrayEquals(java.util.Arrays.copyOfRange(stream, 10_000 - 4096, 10_000 - 4096 + 100), next,
+                "a reader left a window behind goes on from the oldest byte held");
+        writer.end();
+        assertEquals(4096 - 100, readAll(follower).length, "after the stream ended the reader reads to its end");
+    }
+}
