@@ -3,7 +3,8 @@
 # size/place restore across a SIGTERM restart, the playlist window beside the main one, an
 # unreachable URL kept (marked) after a restart, and an unplayable entry marked.
 # Needs: xvfb, openbox, xdotool, imagemagick, python3, libgtk-3-0.  Screenshots: target/screenshots/everyday-*.png
-#   scripts/everyday-window.sh MEDIA_DIR     (MEDIA_DIR holds tone-a.wav, stream-b.mp3, adpcm.wav)
+# Fails when the window does not come back at its size or an unreachable entry is dropped.
+#   scripts/everyday-window.sh [MEDIA_DIR]   (tone-a.wav, stream-b.mp3, adpcm.wav; made here when not given)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=${JAR:-target/bufferdeck.jar}
@@ -11,7 +12,24 @@ OUTDIR=${OUTDIR:-target/screenshots}
 if [ "${1:-}" != "--inside-xvfb" ]; then
     exec xvfb-run -a -s "-screen 0 1600x1000x24" "$0" --inside-xvfb "$@"
 fi
-MEDIA=$(cd "$2" && pwd)
+if [ -n "${2:-}" ]; then
+    MEDIA=$(cd "$2" && pwd)
+else
+    MEDIA=$(mktemp -d)
+    python3 - "$MEDIA" <<'PY'
+import math, struct, sys
+def wav(path, seconds, hz, tag=1):
+    frames = 44100 * seconds
+    one = lambda i: struct.pack('<h', int(8000 * math.sin(2 * math.pi * hz * i / 44100)))
+    data = b''.join(one(i) * 2 for i in range(frames))
+    open(path, 'wb').write(b'RIFF' + struct.pack('<I', 36 + len(data)) + b'WAVEfmt '
+        + struct.pack('<IHHIIHH', 16, tag, 2, 44100, 176400, 4, 16) + b'data' + struct.pack('<I', len(data)) + data)
+d = sys.argv[1]
+wav(d + '/tone-a.wav', 30, 440)
+wav(d + '/stream-b.mp3', 20, 660)   # a WAV served under an .mp3 name: BufferDeck sniffs the bytes
+wav(d + '/adpcm.wav', 5, 550, 0x11)
+PY
+fi
 mkdir -p "$OUTDIR"
 CONFIG=$(mktemp -d)
 openbox >/dev/null 2>&1 &
@@ -32,6 +50,7 @@ start_app() {
 }
 
 geometry() { xdotool getwindowgeometry "$1" | tr '\n' ' '; echo; }
+size() { xdotool getwindowgeometry "$1" | sed -n 's/.*Geometry: //p'; }
 
 start_app "$MEDIA/tone-a.wav" "http://127.0.0.1:18765/stream-b.mp3" "$MEDIA/adpcm.wav"
 sleep 20
@@ -39,6 +58,7 @@ xdotool windowsize "$WIN" 1202 825
 xdotool windowmove "$WIN" 120 60
 sleep 3
 echo "before restart: $(geometry "$WIN")"
+SIZE_BEFORE=$(size "$WIN")
 xdotool windowactivate --sync "$WIN" 2>/dev/null || xdotool windowfocus --sync "$WIN" || true
 xdotool key ctrl+p
 sleep 5
@@ -53,6 +73,10 @@ kill "$HTTP"; wait "$HTTP" 2>/dev/null || true
 start_app
 sleep 25
 echo "after restart (server down): $(geometry "$WIN")"
+SIZE_AFTER=$(size "$WIN")
 import -window root "$OUTDIR/everyday-2-restarted-offline.png"
 kill -TERM "$APP"; wait "$APP" || true
 echo "--- session after the offline restart:"; grep -v '^#' "$CONFIG/session.m3u8"
+[ "$SIZE_BEFORE" = "$SIZE_AFTER" ] || { echo "FAIL: the window came back at $SIZE_AFTER, not $SIZE_BEFORE"; exit 1; }
+grep -q '^http://127.0.0.1:18765/stream-b.mp3$' "$CONFIG/session.m3u8" || { echo "FAIL: the unreachable entry was dropped"; exit 1; }
+echo "everyday-window: OK"

@@ -73,7 +73,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
         this.player = new PlayerController(services.playback(), playlist, notifier);
         this.loads = new Loads(services.sources(), services.repository(), pool, notifier);
         this.mainBounds = Geometry.track(stage);
-        this.saver = new SessionSaver(this::sessionState, services.session());
+        this.saver = new SessionSaver(this::sessionState, services.playback()::positionMillis, services.session());
         saveOnChanges();
         library.rows().addListener((ListChangeListener<BufferRow>) c -> {
             while (c.next()) {
