@@ -4,7 +4,8 @@
 # (narrow.png). Makes its own MP3 (ffmpeg) unless given one.
 # Needs: xvfb, imagemagick (import), x11-utils (xwininfo), xdotool, ffmpeg, libgtk-3-0.
 #   scripts/screenshots-inspector.sh [MP3]
-# Environment: JAR (default target/bufferdeck.jar), OUT_DIR (default target/screenshots).
+# Environment: JAR (default target/bufferdeck.jar), OUT_DIR (default target/screenshots), SETTLE_SECONDS
+#   (default 20, after the window shows), STEP_SECONDS (default 10, after each key or resize).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -21,7 +22,7 @@ inner() {
     if [ -z "$mp3" ]; then
         mp3=$work/evening.mp3
         ffmpeg -loglevel error -y -f lavfi -i "color=c=0x2a4d8f:s=300x300" -frames:v 1 "$work/cover.png"
-        ffmpeg -loglevel error -y -f lavfi -i "sine=frequency=330:duration=40" -f lavfi -i "sine=frequency=495:duration=40" \
+        ffmpeg -loglevel error -y -f lavfi -i "sine=frequency=330:duration=150" -f lavfi -i "sine=frequency=495:duration=150" \
             -i "$work/cover.png" -filter_complex "[0][1]amerge=inputs=2[a]" -map "[a]" -map 2 -c:a libmp3lame -b:a 160k \
             -c:v png -id3v2_version 3 -metadata title="Evening Tones" -metadata artist="BufferDeck Ensemble" \
             -metadata album="Demo Sessions" -metadata:s:v comment="Cover (front)" "$mp3"
@@ -38,11 +39,11 @@ inner() {
     sleep "${SETTLE_SECONDS:-20}"
     xdotool windowfocus --sync "$win" || true
     # Focus mode on (it opens the Hex tab), then off again: the default layout with the Hex tab showing.
-    xdotool key ctrl+i; sleep 5
+    xdotool key ctrl+i; sleep "${STEP_SECONDS:-10}"
     import -window "$win" "$OUT_DIR/focus.png"
-    xdotool key Escape; sleep 5
+    xdotool key Escape; sleep "${STEP_SECONDS:-10}"
     import -window "$win" "$OUT_DIR/default.png"
-    xdotool windowsize "$win" 760 600; sleep 6
+    xdotool windowsize "$win" 760 600; sleep "${STEP_SECONDS:-10}"
     import -window "$win" "$OUT_DIR/narrow.png"
     kill "$app" 2>/dev/null || true
     wait "$app" 2>/dev/null || true

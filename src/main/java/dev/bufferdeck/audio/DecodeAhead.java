@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class DecodeAhead implements AutoCloseable {
     public static final int CHUNK_FRAMES = 2048;
     public static final int RING_CHUNKS = 24;
-    private static final long IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long IDLE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** After many reads in a row that gave nothing, pause this long between them rather than spin. */
     private static final long EMPTY_READ_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -34,6 +34,7 @@ public final class DecodeAhead implements AutoCloseable {
     private volatile boolean closed;
     private volatile String failure;
     private volatile String announcedTitle;
+    private volatile Thread producer;
 
     /** Starts decoding {@code track} from {@code startFrame} on its decoder's thread. */
     public DecodeAhead(Track track, long startFrame) throws IOException {
@@ -101,10 +102,15 @@ public final class DecodeAhead implements AutoCloseable {
         announcedTitle = title;
     }
 
-    /** Ends the decoder thread after its current read; the decoder is closed there. */
+    /**
+     * Ends the decoder thread after its current read, interrupting a read that waits for bytes still
+     * arriving; the decoder is closed on that thread.
+     */
     @Override
     public void close() {
         closed = true;
+        Thread p = producer;
+        if (p != null && track.buffer() != null && !track.buffer().isComplete()) p.interrupt();
         ring.wakeProducer();
         track.close();
     }
@@ -112,6 +118,7 @@ public final class DecodeAhead implements AutoCloseable {
     // ---- producer side (the decoder thread) ----
 
     private void produce(PcmDecoder d) throws IOException {
+        producer = Thread.currentThread();
         int epoch = -1;
         int loopsLeft = track.loops();
         boolean ended = false;
@@ -128,7 +135,8 @@ public final class DecodeAhead implements AutoCloseable {
                 continue;
             }
             if (ended) {
-                ring.parkProducer(IDLE_WAIT_NANOS);   // nothing to do until a seek or close wakes us
+                int endedIn = epoch;
+                ring.parkProducer(IDLE_WAIT_NANOS, () -> !closed && request.get().epoch() == endedIn);
                 continue;
             }
             long at = d.framePosition();
@@ -174,7 +182,8 @@ public final class DecodeAhead implements AutoCloseable {
     private boolean put(PcmChunk chunk) {
         while (!closed && request.get().epoch() == chunk.epoch()) {
             if (ring.offer(chunk)) return true;
-            ring.awaitRoom(IDLE_WAIT_NANOS);
+            ring.parkProducer(IDLE_WAIT_NANOS, () -> !closed && request.get().epoch() == chunk.epoch()
+                    && ring.size() == ring.capacity());
         }
         return false;
     }

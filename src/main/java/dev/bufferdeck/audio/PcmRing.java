@@ -1,6 +1,7 @@
 package dev.bufferdeck.audio;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -48,13 +49,6 @@ final class PcmRing {
         return c;
     }
 
-    /** Producer: parks until the consumer takes a chunk, {@link #wakeProducer} is called, or the time is up. */
-    void awaitRoom(long maxNanos) {
-        waitingProducer = Thread.currentThread();
-        if (size() == slots.length) LockSupport.parkNanos(this, maxNanos);
-        waitingProducer = null;
-    }
-
     /** Consumer: parks until the producer adds a chunk, {@link #wakeConsumer} is called, or the time is up. */
     void awaitChunk(long maxNanos) {
         waitingConsumer = Thread.currentThread();
@@ -62,10 +56,14 @@ final class PcmRing {
         waitingConsumer = null;
     }
 
-    /** Producer: parks until {@link #wakeProducer} is called or the time is up (nothing to decode meanwhile). */
-    void parkProducer(long maxNanos) {
+    /**
+     * Producer: parks while {@code idle} holds, until {@link #wakeProducer} is called or the time is up
+     * (nothing to decode meanwhile). {@code idle} is checked after the producer made itself wakeable, so
+     * a wake-up given just before is not lost.
+     */
+    void parkProducer(long maxNanos, BooleanSupplier idle) {
         waitingProducer = Thread.currentThread();
-        LockSupport.parkNanos(this, maxNanos);
+        if (idle.getAsBoolean()) LockSupport.parkNanos(this, maxNanos);
         waitingProducer = null;
     }
 

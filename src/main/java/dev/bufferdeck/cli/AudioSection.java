@@ -15,6 +15,10 @@ import java.math.RoundingMode;
 final class AudioSection implements InfoSection {
     @Override
     public void describe(MediaBuffer buffer, InfoReport report) {
+        if (buffer.isLive()) {
+            LiveFacts.describe(buffer, report);
+            return;
+        }
         AudioFacts facts;
         try {
             facts = AudioFacts.of(buffer);

@@ -12,6 +12,9 @@ import dev.bufferdeck.format.FormatSniffer;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaRepository;
 import dev.bufferdeck.playlist.SourceExpansion;
+import dev.bufferdeck.repository.AddResult;
+import dev.bufferdeck.source.Cancellation;
+import dev.bufferdeck.source.LoadEvents;
 
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.SourceDataLine;
@@ -21,15 +24,14 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
- * {@code play}: loads every source into memory, then plays them in order through the player,
- * blocking until the end. {@code --out} writes what went into the line as a WAV file instead,
- * as fast as the decoders go; {@code --end} stops after that many seconds have been played. Standard
- * output gets one line {@code Playing NAME} as each track starts to be heard and {@code Title: TEXT}
- * whenever a stream's title changes, so scripts can follow.
+ * {@code play}: loads the sources into memory in order and plays them through the player as soon as
+ * each can play (a URL from its first bytes, while the rest downloads), blocking until the end.
+ * {@code --out} writes what went into the line as a WAV file instead, as fast as the decoders go;
+ * {@code --end} stops after that many seconds have been played. Standard output gets one line
+ * {@code Playing NAME} as each track starts to be heard and {@code Title: TEXT} whenever a stream's
+ * title changes, so scripts can follow.
  */
 final class PlayCommand implements Command {
     private static final String NAME = "play";
@@ -56,31 +58,7 @@ final class PlayCommand implements Command {
             return USAGE;
         }
 
-        boolean failed = false;
-        List<MediaBuffer> buffers = new ArrayList<>();
         MediaRepository repository = new MediaRepository(new FormatSniffer());
-        try (CliSources loader = new CliSources(repository)) {
-            for (String source : options.sources()) {
-                SourceExpansion.Result expanded = loader.expand(source);
-                for (String problem : expanded.problems()) {
-                    err.println("bufferdeck play: " + problem);
-                    failed = true;
-                }
-                for (String item : expanded.sources()) {
-                    try {
-                        buffers.add(loader.load(item).buffer());
-                    } catch (CliSources.SourceFailure e) {
-                        err.println("bufferdeck play: " + e.getMessage());
-                        failed = true;
-                    }
-                }
-            }
-        }
-        if (buffers.isEmpty()) {
-            if (!failed) err.println("bufferdeck play: nothing to play");
-            return FAILED;
-        }
-
         WavOutput wav = null;
         AudioOutputs.Selection selection;
         if (options.out() != null) {
@@ -96,21 +74,138 @@ final class PlayCommand implements Command {
         }
 
         Outcome outcome = new Outcome(out, err);
-        try (Player player = new Player(selection, Decoders::open)) {
+        boolean failed;
+        try (CliSources loader = new CliSources(repository);
+             Player player = new Player(selection, Decoders::open)) {
             player.addListener(outcome);
             player.setVolume(options.volume());
             if (options.endSeconds() >= 0) player.setPlayLimit(Math.round(options.endSeconds() * 1000));
-            player.play(buffers.get(0), Math.round(options.startSeconds() * 1000), 0);
-            for (MediaBuffer b : buffers.subList(1, buffers.size())) player.queueNext(b);
+            Queue queue = new Queue(player, Math.round(options.startSeconds() * 1000));
+            Loads loads = new Loads(loader, options.sources(), queue, err);
+            loads.start();
             boolean terminal = System.console() != null && wav == null;
-            while (!outcome.await(1)) {
+            while (!(loads.done() && (queue.isEmpty() || outcome.isFinal(player)))) {
+                if (outcome.isFinal(player) || queue.isEmpty()) loads.awaitDone(100);
+                else outcome.await(1);
                 if (terminal) showPosition(player, err);
             }
             if (terminal) err.println();
+            loads.stop();
+            failed = loads.failed();
+            if (queue.isEmpty()) {
+                if (!failed) err.println("bufferdeck play: nothing to play");
+                return FAILED;
+            }
         } finally {
-            if (wav != null) failed |= !wav.finish(err);
+            if (wav != null && !wav.finish(err)) outcome.failed = true;
         }
         return failed || outcome.failed ? FAILED : OK;
+    }
+
+    /**
+     * Hands buffers to the player as soon as they can play: a URL at its first bytes, a file once
+     * loaded. The first starts playback, later ones are queued (or start it again if it already ended).
+     */
+    private static final class Queue {
+        private final Player player;
+        private final long startMillis;
+        private int count;
+
+        Queue(Player player, long startMillis) {
+            this.player = player;
+            this.startMillis = startMillis;
+        }
+
+        synchronized void add(MediaBuffer buffer) {
+            PlayerState state = player.state();
+            if (count++ == 0) {
+                player.play(buffer, startMillis, 0);
+            } else if (state == PlayerState.ENDED || state == PlayerState.STOPPED || state == PlayerState.ERROR) {
+                player.play(buffer);
+            } else {
+                player.queueNext(buffer);
+            }
+        }
+
+        synchronized boolean isEmpty() { return count == 0; }
+    }
+
+    /** Loads the sources in order on one thread; a URL is queued at its first bytes, while the rest downloads. */
+    private static final class Loads {
+        private final CliSources loader;
+        private final List<String> sources;
+        private final Queue queue;
+        private final PrintStream err;
+        private final Cancellation cancel = new Cancellation();
+        private final Thread thread;
+        private volatile boolean done;
+        private volatile boolean failed;
+
+        Loads(CliSources loader, List<String> sources, Queue queue, PrintStream err) {
+            this.loader = loader;
+            this.sources = sources;
+            this.queue = queue;
+            this.err = err;
+            this.thread = new Thread(this::run, "bufferdeck-play-loads");
+            thread.setDaemon(true);
+        }
+
+        void start() { thread.start(); }
+        boolean done() { return done; }
+        boolean failed() { return failed; }
+
+        private void run() {
+            try {
+                for (String source : sources) {
+                    SourceExpansion.Result expanded = loader.expand(source);
+                    for (String problem : expanded.problems()) {
+                        err.println("bufferdeck play: " + problem);
+                        failed = true;
+                    }
+                    for (String item : expanded.sources()) {
+                        if (cancel.isCancelled()) return;
+                        boolean[] queued = {false};
+                        try {
+                            AddResult result = loader.loadToPlay(item, cancel, new LoadEvents() {
+                                @Override public void started(MediaBuffer buffer) {
+                                    queued[0] = true;
+                                    queue.add(buffer);
+                                }
+
+                                @Override public void notice(String message) {
+                                    err.println("bufferdeck play: " + message);
+                                }
+                            });
+                            if (!queued[0]) queue.add(result.buffer());
+                        } catch (CliSources.SourceFailure e) {
+                            if (cancel.isCancelled()) return;
+                            err.println("bufferdeck play: " + e.getMessage());
+                            failed = true;
+                        }
+                    }
+                }
+            } finally {
+                done = true;
+            }
+        }
+
+        void awaitDone(long millis) {
+            try {
+                thread.join(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Stops downloads still running (a live stream never ends by itself). */
+        void stop() {
+            cancel.cancel();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static void showPosition(Player player, PrintStream err) {
@@ -186,7 +281,6 @@ final class PlayCommand implements Command {
     private static final class Outcome implements PlayerListener {
         private final PrintStream out;
         private final PrintStream err;
-        private final CountDownLatch done = new CountDownLatch(1);
         private volatile boolean failed;
 
         Outcome(PrintStream out, PrintStream err) {
@@ -209,9 +303,7 @@ final class PlayCommand implements Command {
         @Override
         public void stateChanged(PlayerState state, MediaBuffer buffer) {
             if (state == PlayerState.ERROR) failed = true;
-            if (state == PlayerState.ENDED || state == PlayerState.ERROR || state == PlayerState.STOPPED) {
-                done.countDown();
-            }
+            synchronized (this) { notifyAll(); }
         }
 
         @Override
@@ -220,12 +312,17 @@ final class PlayCommand implements Command {
             err.println("bufferdeck play: " + message);
         }
 
-        boolean await(int seconds) {
+        boolean isFinal(Player player) {
+            PlayerState s = player.state();
+            return s == PlayerState.ENDED || s == PlayerState.ERROR || s == PlayerState.STOPPED;
+        }
+
+        /** Waits up to {@code seconds} for the player's next state change. */
+        synchronized void await(int seconds) {
             try {
-                return done.await(seconds, TimeUnit.SECONDS);
+                wait(seconds * 1000L);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return true;
             }
         }
     }

@@ -16,10 +16,13 @@ import java.util.Objects;
  * @param positionMillis  where in the current entry playback was
  * @param mainMaximized   whether the main window was maximised ({@code mainWindow} is its size before)
  * @param dividers        null when never saved (the window picks its own)
+ * @param theme           the View menu's theme choice, "" for the default
+ * @param libraryColumns  the library table's column order and widths, "" for the default
  */
 public record Session(List<String> playlistOrigins, int currentIndex, double volume, boolean muted,
                       Repeat repeat, boolean shuffle, WindowBounds mainWindow, WindowBounds playlistWindow,
-                      boolean playlistShowing, long positionMillis, boolean mainMaximized, PaneDividers dividers) {
+                      boolean playlistShowing, long positionMillis, boolean mainMaximized, PaneDividers dividers,
+                      String theme, String libraryColumns) {
 
     public static final double DEFAULT_VOLUME = 0.8;
 
@@ -30,6 +33,16 @@ public record Session(List<String> playlistOrigins, int currentIndex, double vol
         if (volume > 1) volume = 1;
         Objects.requireNonNull(repeat, "repeat");
         if (positionMillis < 0 || currentIndex < 0) positionMillis = 0;
+        theme = oneLine(theme);
+        libraryColumns = oneLine(libraryColumns);
+    }
+
+    /** A session without view settings. */
+    public Session(List<String> playlistOrigins, int currentIndex, double volume, boolean muted, Repeat repeat,
+                   boolean shuffle, WindowBounds mainWindow, WindowBounds playlistWindow, boolean playlistShowing,
+                   long positionMillis, boolean mainMaximized, PaneDividers dividers) {
+        this(playlistOrigins, currentIndex, volume, muted, repeat, shuffle, mainWindow, playlistWindow, playlistShowing,
+                positionMillis, mainMaximized, dividers, "", "");
     }
 
     public Session(List<String> playlistOrigins, int currentIndex, double volume, boolean muted, Repeat repeat,
@@ -40,5 +53,9 @@ public record Session(List<String> playlistOrigins, int currentIndex, double vol
     /** The session of a first start: empty playlist, default volume, windows where the system puts them. */
     public static Session defaults() {
         return new Session(List.of(), -1, DEFAULT_VOLUME, false, Repeat.OFF, false, null, null, false);
+    }
+
+    private static String oneLine(String s) {
+        return s == null || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 ? "" : s;
     }
 }

@@ -51,6 +51,8 @@ final class SessionFormat {
             setting(sb, "dividers", s.dividers().library() + "," + s.dividers().regions());
             setting(sb, "regionTreeShown", s.dividers().regionTreeShown());
         }
+        if (!s.theme().isEmpty()) setting(sb, "theme", s.theme());
+        if (!s.libraryColumns().isEmpty()) setting(sb, "libraryColumns", s.libraryColumns());
         setting(sb, "entries", origins.size());
         for (String origin : origins) sb.append(origin).append('\n');
         sb.append(END).append('\n');
@@ -101,7 +103,8 @@ final class SessionFormat {
         return new Session(origins, current, v.volume(), v.bool("muted", d.muted()), v.repeat(),
                 v.bool("shuffle", d.shuffle()), v.bounds("mainWindow"), v.bounds("playlistWindow"),
                 v.bool("playlistShowing", d.playlistShowing()), Math.max(0, v.longValue("position", 0)),
-                v.bool("mainMaximized", d.mainMaximized()), v.dividers());
+                v.bool("mainMaximized", d.mainMaximized()), v.dividers(), settings.getOrDefault("theme", ""),
+                settings.getOrDefault("libraryColumns", ""));
     }
 
     private static void setting(StringBuilder sb, String key, Object value) {

@@ -139,7 +139,7 @@ final class UrlLoader implements AutoCloseable {
                     throw failure(source, e.kind(), e.reason() + (tries == 0 ? "" : "; "
                             + tries + " reconnect tries failed"), e);
                 }
-                events.notice(source + ": stream lost (" + e.reason() + "), reconnecting ("
+                events.notice(UrlRedaction.redact(source) + ": stream lost (" + e.reason() + "), reconnecting ("
                         + stream.failures + " of " + tries + ")");
                 if (!pause(stream.settings.backoff().multipliedBy(1L << (stream.failures - 1)), cancel)) {
                     stream.writer.end();

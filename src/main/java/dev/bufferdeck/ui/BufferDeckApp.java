@@ -17,8 +17,10 @@ import java.util.List;
 public final class BufferDeckApp extends Application {
     private AppServices services;
     private SessionState session;
+    private dev.bufferdeck.desktop.DesktopColorScheme.Preference colorScheme = dev.bufferdeck.desktop.DesktopColorScheme.Preference.NONE;
     private final List<String> sessionWarnings = new ArrayList<>();
     private MainController controller;
+    private dev.bufferdeck.ui.mpris.MprisBridge mpris;
     private static LaunchArguments launch = LaunchArguments.parse(List.of());
     private static SingleInstance instance;
 
@@ -34,11 +36,13 @@ public final class BufferDeckApp extends Application {
     public void init() {
         services = AppServices.standard();
         session = MainController.readSession(services, sessionWarnings);
+        colorScheme = dev.bufferdeck.desktop.DesktopColorScheme.detect(System.getenv());
     }
 
     @Override
     public void start(Stage stage) {
         controller = new MainController(services, stage);
+        controller.theme().desktopProperty().set(colorScheme);
         controller.notifier().installUncaughtHandler();
         MainWindow window = new MainWindow(controller);
         stage.setTitle("BufferDeck");
@@ -49,6 +53,7 @@ public final class BufferDeckApp extends Application {
         controller.start(session, sessionWarnings, launch.sources());
         controller.saveOnTermination();
         stage.show();
+        mpris = dev.bufferdeck.ui.mpris.MprisBridge.install(controller, System.getenv());
         if (instance != null) {
             instance.onLaunch(l -> Platform.runLater(() -> controller.openLaunched(l.sources(), l.enqueue())));
         }
@@ -57,6 +62,7 @@ public final class BufferDeckApp extends Application {
     @Override
     public void stop() {
         if (instance != null) instance.close();
+        if (mpris != null) mpris.close();
         if (controller != null) controller.shutdown();
     }
 }

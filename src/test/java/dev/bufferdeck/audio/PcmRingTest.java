@@ -48,7 +48,7 @@ class PcmRingTest {
             Thread producer = new Thread(() -> {
                 for (long i = 0; i < count; i++) {
                     PcmChunk c = chunk(i);
-                    while (!ring.offer(c)) ring.awaitRoom(50_000_000);
+                    while (!ring.offer(c)) ring.parkProducer(50_000_000, () -> ring.size() == ring.capacity());
                 }
             });
             producer.start();

@@ -17,6 +17,7 @@ final class RecordingListener implements PlayerListener {
     @Override public void trackStarted(MediaBuffer buffer) { add("started " + buffer.name()); }
     @Override public void trackEnded(MediaBuffer buffer) { add("ended " + buffer.name()); }
     @Override public void titleChanged(MediaBuffer buffer, String title) { add("title " + buffer.name() + " " + title); }
+    @Override public void buffering(MediaBuffer buffer, boolean buffering) { add((buffering ? "buffering " : "flowing ") + buffer.name()); }
 
     private synchronized void add(String event) {
         events.add(event);

@@ -17,11 +17,13 @@ import java.util.Map;
  * thread ({@code bufferdeck-audio}) and the decoder thread ({@code bufferdeck-decoder-*}) apart.
  * Prints figures, asserts nothing.
  *
- * <p>Run: {@code scripts/bench-output-cpu.sh [SECONDS]} (seconds to play, default 20).
+ * <p>Run: {@code scripts/bench-output-cpu.sh [SECONDS [VOLUME]]} (seconds to play, default 20;
+ * volume 0..1, default 0.8: below 1 the memory sink's lines scale samples in software).
  */
 public final class OutputCpuBench {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        double volume = args.length > 1 ? Double.parseDouble(args[1]) : 0.8;
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         mx.setThreadCpuTimeEnabled(true);
         TestAudio audio = new TestAudio();
@@ -29,7 +31,7 @@ public final class OutputCpuBench {
         Map<Long, Long> cpu = new HashMap<>();
         Map<Long, String> names = new HashMap<>();
         try (Player player = new Player(AudioOutputs.memory(), audio.opener())) {
-            player.setVolume(0.8);
+            player.setVolume(volume);
             player.play(tone).join();
             long t0 = System.nanoTime();
             while (player.state() == PlayerState.PLAYING || player.state() == PlayerState.LOADING) {
@@ -44,7 +46,7 @@ public final class OutputCpuBench {
                 if (name.equals("bufferdeck-audio")) output += e.getValue();
                 else if (name.startsWith("bufferdeck-decoder-")) decoder += e.getValue();
             }
-            System.out.printf("played %.1f s (16-bit stereo 44.1 kHz, volume 0.8 in software)%n", playedMinutes * 60);
+            System.out.printf("played %.1f s (16-bit stereo 44.1 kHz, volume %.2f in software)%n", playedMinutes * 60, volume);
             System.out.printf("output thread:  %7.1f ms CPU per minute played (%.3f %% of a core)%n",
                     output / 1e6 / playedMinutes, output * 100.0 / (playedMinutes * 60e9));
             System.out.printf("decoder thread: %7.1f ms CPU per minute played%n", decoder / 1e6 / playedMinutes);

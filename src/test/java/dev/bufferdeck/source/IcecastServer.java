@@ -14,9 +14,9 @@ import java.util.function.IntFunction;
  * sent at {@code bytesPerSecond} (0: as fast as the socket takes it). {@link #media} is every media
  * byte sent, without the metadata, so tests can compare what readers got.
  */
-final class IcecastServer implements AutoCloseable {
+public final class IcecastServer implements AutoCloseable {
     /** What one connection does after its head: how many media bytes before it drops (-1: never), and stalls. */
-    interface Plan {
+    public interface Plan {
         /** Media bytes connection {@code n} (from 1) sends before closing, or -1 for no end. */
         long dropAfter(int n);
 
@@ -37,7 +37,7 @@ final class IcecastServer implements AutoCloseable {
     private final ByteArrayOutputStream media = new ByteArrayOutputStream();
     private final AtomicInteger blocks = new AtomicInteger();
 
-    IcecastServer(byte[] audio, int metaint, IntFunction<String> title, int bytesPerSecond, Plan plan) throws IOException {
+    public IcecastServer(byte[] audio, int metaint, IntFunction<String> title, int bytesPerSecond, Plan plan) throws IOException {
         this.audio = audio;
         this.metaint = metaint;
         this.title = title;
@@ -46,11 +46,10 @@ final class IcecastServer implements AutoCloseable {
         this.server = new RawHttpServer(this::answer);
     }
 
-    String url(String path) { return server.url(path); }
-    int connections() { return connections.get(); }
-    RawHttpServer raw() { return server; }
+    public String url(String path) { return server.url(path); }
+    public int connections() { return connections.get(); }
 
-    synchronized byte[] media() { return media.toByteArray(); }
+    public synchronized byte[] media() { return media.toByteArray(); }
 
     private void answer(Socket s, String head) throws Exception {
         int n = connections.incrementAndGet();

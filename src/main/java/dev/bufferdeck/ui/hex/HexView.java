@@ -61,6 +61,8 @@ public final class HexView extends Region {
     private final double rowHeight;
     private boolean syncingScrollBar;
     private final ObjectProperty<Shading> shading = new SimpleObjectProperty<>();
+    private final dev.bufferdeck.ui.theme.ThemeColors colors = new dev.bufferdeck.ui.theme.ThemeColors()
+            .color("-bd-hex-background", BACKGROUND).color("-bd-hex-offset", OFFSET).color("-bd-hex-text", TEXT).color("-bd-hex-zero", ZERO).color("-bd-hex-selection", SELECTION).color("-bd-hex-caret", CARET).color("-bd-hex-rule", RULE).color("-bd-hex-stripe", STRIPE).color("-bd-hex-mark", MARK);
     private long markFrom = -1;
     private long markTo = -1;
 
@@ -79,6 +81,7 @@ public final class HexView extends Region {
         setFocusTraversable(true);
         scrollBar.setOrientation(Orientation.VERTICAL);
         getChildren().addAll(canvas, scrollBar);
+        getChildren().addAll(colors.probes());
         setMinHeight(100);
         setPrefHeight(400);
     }
@@ -118,6 +121,7 @@ public final class HexView extends Region {
             draw();
         });
         shading.addListener((o, a, b) -> draw());
+        colors.onChange(this::draw);
         scrollBar.valueProperty().addListener((o, a, v) -> {
             if (!syncingScrollBar) scrollToRow(Math.round(v.doubleValue()));
         });
@@ -295,14 +299,14 @@ public final class HexView extends Region {
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth(), h = canvas.getHeight();
-        g.setFill(BACKGROUND);
+        g.setFill(colors.get("-bd-hex-background"));
         g.fillRect(0, 0, w, h);
         MediaBuffer b = buffer.get();
         if (b == null) return;
         g.setFont(font);
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setStroke(RULE);
+        g.setStroke(colors.get("-bd-hex-rule"));
         g.strokeLine(hexX() - charWidth, 0, hexX() - charWidth, h);
         g.strokeLine(asciiX() - charWidth, 0, asciiX() - charWidth, h);
         long rows = rowCount();
@@ -324,7 +328,7 @@ public final class HexView extends Region {
             long row = topRow.get() + i;
             double y = PAD / 2 + i * rowHeight;
             if (row % 2 == 1) {
-                g.setFill(STRIPE);
+                g.setFill(colors.get("-bd-hex-stripe"));
                 g.fillRect(0, y, w, rowHeight);
             }
             int count = HexText.read(b, row, rowBytes);
@@ -338,34 +342,34 @@ public final class HexView extends Region {
                     g.fillRect(asciiX() + c * charWidth, y, charWidth, rowHeight);
                 }
                 if (at >= markFrom && at < markTo) {
-                    g.setStroke(MARK);
+                    g.setStroke(colors.get("-bd-hex-mark"));
                     g.setLineWidth(2);
                     g.strokeLine(hexX() + HexText.hexColumn(c) * charWidth - 1, y + rowHeight - 1.5,
                             hexX() + HexText.hexColumn(c) * charWidth + charWidth * 2 + 1, y + rowHeight - 1.5);
                     g.strokeLine(asciiX() + c * charWidth, y + rowHeight - 1.5, asciiX() + (c + 1) * charWidth, y + rowHeight - 1.5);
                     g.setLineWidth(1);
-                    g.setStroke(RULE);
+                    g.setStroke(colors.get("-bd-hex-rule"));
                 }
                 if (at >= selFrom && at <= selTo) {
-                    g.setFill(SELECTION);
+                    g.setFill(colors.get("-bd-hex-selection"));
                     g.fillRect(hexX() + HexText.hexColumn(c) * charWidth - 1, y, charWidth * 2 + 2, rowHeight);
                     g.fillRect(asciiX() + c * charWidth, y, charWidth, rowHeight);
                 }
             }
             if (caret.get() >= rowStart && caret.get() < rowStart + count) {
                 int c = (int) (caret.get() - rowStart);
-                g.setStroke(CARET);
+                g.setStroke(colors.get("-bd-hex-caret"));
                 g.strokeRect(hexX() + HexText.hexColumn(c) * charWidth - 1, y + 0.5, charWidth * 2 + 2, rowHeight - 1);
                 g.strokeRect(asciiX() + c * charWidth, y + 0.5, charWidth, rowHeight - 1);
-                g.setStroke(RULE);
+                g.setStroke(colors.get("-bd-hex-rule"));
             }
-            g.setFill(OFFSET);
+            g.setFill(colors.get("-bd-hex-offset"));
             g.fillText(HexText.offset(row), PAD, y + 1);
             for (int c = 0; c < count; c++) {
-                g.setFill(rowBytes[c] == 0 ? ZERO : TEXT);
+                g.setFill(rowBytes[c] == 0 ? colors.get("-bd-hex-zero") : colors.get("-bd-hex-text"));
                 g.fillText(HexText.pair(rowBytes[c]), hexX() + HexText.hexColumn(c) * charWidth, y + 1);
             }
-            g.setFill(TEXT);
+            g.setFill(colors.get("-bd-hex-text"));
             g.fillText(HexText.ascii(rowBytes, count), asciiX(), y + 1);
         }
         coverPartColumn(g, w, h);
@@ -376,7 +380,7 @@ public final class HexView extends Region {
         double hexEnd = hexX() + charWidth * HEX_CHARS;
         double keep = textColumnEnd() <= w ? w : hexEnd <= w ? asciiX() - charWidth : hexX() - charWidth;
         if (keep >= w) return;
-        g.setFill(BACKGROUND);
+        g.setFill(colors.get("-bd-hex-background"));
         g.fillRect(keep, 0, w - keep, h);
     }
 }

@@ -79,7 +79,7 @@ public final class BufferDetailPane extends ScrollPane {
         MediaFacts f = r.facts();
         int i = 0;
         i = section(i, "Buffer");
-        i = add(i, "Name", DisplayText.safe(b.name()));
+        i = add(i, "Name", b.name());
         i = add(i, "Size", String.format("%s (%,d bytes)", dev.bufferdeck.repository.ByteSizes.human(b.size()), b.size()));
         i = add(i, "SHA-256", b.sha256());
         i = add(i, "Loaded", LOADED.format(b.loadedAt()));
@@ -107,7 +107,7 @@ public final class BufferDetailPane extends ScrollPane {
     private int add(int rowIndex, String key, String value) {
         Label k = new Label(key);
         k.getStyleClass().add("detail-key");
-        Label v = new Label(value);
+        Label v = new Label(DisplayText.safe(value));
         v.getStyleClass().add("detail-value");
         v.setWrapText(true);
         grid.addRow(rowIndex, k, v);

@@ -42,6 +42,11 @@ public final class LibraryView extends BorderPane {
     private final LibraryModel model;
     private final LibraryActions actions;
     private final TableView<BufferRow> table = new TableView<>();
+    /** The font the cells are measured in (the stylesheet's 13px). */
+    private final javafx.scene.text.Font font = javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), 13);
+    private TableColumn<BufferRow, ?> sizeColumn;
+    private TableColumn<BufferRow, ?> formatColumn;
+    private final javafx.beans.property.StringProperty columnLayout = new javafx.beans.property.SimpleStringProperty("");
     private final Label heading = new Label("Library");
     private final javafx.beans.property.ObjectProperty<BufferRow> playing = new javafx.beans.property.SimpleObjectProperty<>();
     /** Marks the row of the buffer playing, as the playlist does. */
@@ -62,9 +67,10 @@ public final class LibraryView extends BorderPane {
         table.setId("library-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("Drop files or URLs here, or use File ▸ Open"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Size, Format, Duration and SHA-256 are fixed at their content's width; Name and Origin share the rest.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
 
-        TableColumn<BufferRow, String> name = textColumn("Name", r -> DisplayText.safe(r.buffer().name()), 200);
+        TableColumn<BufferRow, String> name = textColumn("Name", r -> r.buffer().name(), 200);
         TableColumn<BufferRow, String> origin = textColumn("Origin", r -> r.buffer().origin().describe(), 200);
         origin.setCellFactory(c -> tooltipCell(s -> s, s -> s));
         TableColumn<BufferRow, Number> size = new TableColumn<>("Size");
@@ -85,6 +91,22 @@ public final class LibraryView extends BorderPane {
         TableColumn<BufferRow, String> sha = textColumn("SHA-256", r -> r.buffer().sha256(), 110);
         sha.setCellFactory(c -> tooltipCell(s -> s.substring(0, Math.min(10, s.length())), s -> s));
         sha.getStyleClass().add("mono");
+        name.setId("name");
+        origin.setId("origin");
+        size.setId("size");
+        format.setId("format");
+        duration.setId("duration");
+        sha.setId("sha256");
+        ColumnFit.fix(size, ColumnFit.width(font, "Size", List.of(), 0));
+        ColumnFit.fix(duration, ColumnFit.width(font, "Duration", List.of("8:88:88"), 0));
+        ColumnFit.fix(format, ColumnFit.width(font, "Format", List.of(), 0));
+        ColumnFit.fix(sha, ColumnFit.width(javafx.scene.text.Font.font("Monospaced", 13), "SHA-256", List.of("8888888888"), 0));
+        this.sizeColumn = size;
+        this.formatColumn = format;
+        name.setMinWidth(60);
+        origin.setMinWidth(60);
+        name.setPrefWidth(130);
+        origin.setPrefWidth(130);
         table.getColumns().setAll(List.of(name, origin, size, format, duration, sha));
 
         SortedList<BufferRow> sorted = new SortedList<>(model.rows());
@@ -136,10 +158,45 @@ public final class LibraryView extends BorderPane {
         model.rows().addListener((javafx.collections.ListChangeListener<BufferRow>) c ->
                 heading.setText("Library · " + model.rows().size()));
         heading.setText("Library · " + model.rows().size());
+        keepColumnLayout();
+        model.rows().addListener((javafx.collections.ListChangeListener<BufferRow>) c -> {
+            while (c.next()) c.getAddedSubList().forEach(this::fitColumnsTo);
+        });
+        model.rows().forEach(this::fitColumnsTo);
+    }
+
+    /** Widens Size and Format to a new row's text (measured once per row added, never cut; they do not shrink back). */
+    private void fitColumnsTo(BufferRow row) {
+        grow(sizeColumn, ColumnFit.width(font, "", List.of(ByteSizes.human(row.buffer().size())), 0));
+        grow(formatColumn, ColumnFit.width(font, "", List.of(row.buffer().detectedFormat()), row.buffer().typeMismatch() ? 20 : 0));
+    }
+
+    private static void grow(TableColumn<BufferRow, ?> column, double width) {
+        if (width > column.getMinWidth()) ColumnFit.fix(column, width);
     }
 
     public TableView<BufferRow> table() { return table; }
 
+    /** The column order and widths, as the session keeps them; setting it (a restored session) applies it. */
+    public javafx.beans.property.StringProperty columnLayoutProperty() { return columnLayout; }
+
+    private void keepColumnLayout() {
+        boolean[] applying = {false};
+        Runnable record = () -> {
+            if (!applying[0]) columnLayout.set(ColumnLayout.write(table.getColumns()));
+        };
+        table.getColumns().addListener((javafx.beans.InvalidationListener) o -> record.run());
+        for (TableColumn<BufferRow, ?> c : table.getColumns()) c.widthProperty().addListener(o -> record.run());
+        columnLayout.addListener((o, old, saved) -> {
+            if (applying[0] || saved.equals(ColumnLayout.write(table.getColumns()))) return;
+            applying[0] = true;
+            try {
+                table.getColumns().setAll(ColumnLayout.apply(saved, List.copyOf(table.getColumns())));
+            } finally {
+                applying[0] = false;
+            }
+        });
+    }
     /** The row of the buffer playing, highlighted; null when nothing plays. */
     public javafx.beans.property.ObjectProperty<BufferRow> playingProperty() { return playing; }
 
@@ -199,7 +256,7 @@ public final class LibraryView extends BorderPane {
 
     private static TableColumn<BufferRow, String> textColumn(String title, Function<BufferRow, String> value, double width) {
         TableColumn<BufferRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(DisplayText.safe(value.apply(f.getValue()))));
         c.setPrefWidth(width);
         return c;
     }

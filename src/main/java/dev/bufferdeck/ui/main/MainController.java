@@ -60,6 +60,8 @@ public final class MainController implements LibraryActions, PlaylistActions {
     private final Loads loads;
     private PlaylistWindow playlistWindow;
     private SessionState.Geometry playlistGeometry;
+    private final dev.bufferdeck.ui.theme.ThemeSwitcher theme = new dev.bufferdeck.ui.theme.ThemeSwitcher();
+    private final javafx.beans.property.StringProperty libraryColumns = new javafx.beans.property.SimpleStringProperty("");
     private final java.util.function.Supplier<SessionState.Geometry> mainBounds;
     private final SessionSaver saver;
     /** The main window's dividers: set from the session on start, kept current by the window. */
@@ -99,6 +101,8 @@ public final class MainController implements LibraryActions, PlaylistActions {
         player.stateProperty().addListener(changed);
         watchWindow(stage, changed);
         stage.maximizedProperty().addListener(changed);
+        theme.choiceProperty().addListener(changed);
+        libraryColumns.addListener(changed);
     }
 
     private static void watchWindow(Stage window, javafx.beans.InvalidationListener changed) {
@@ -121,6 +125,9 @@ public final class MainController implements LibraryActions, PlaylistActions {
     public Loads loads() { return loads; }
     public AppServices services() { return services; }
     public Stage stage() { return stage; }
+    public dev.bufferdeck.ui.theme.ThemeSwitcher theme() { return theme; }
+    /** The library table's column order and widths, as the session keeps them. */
+    public javafx.beans.property.StringProperty libraryColumnsProperty() { return libraryColumns; }
 
     // ---- sources
 
@@ -331,6 +338,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
             Shortcuts.install(playlistWindow.scene(), player, null);
             MenuBuilder.installAccelerators(playlistWindow.scene(), this);
             Stage window = playlistWindow.stage();
+            theme.attach(playlistWindow.scene());
             if (playlistGeometry != null) {
                 Geometry.restore(window, playlistGeometry, false);
             } else {
@@ -511,6 +519,8 @@ public final class MainController implements LibraryActions, PlaylistActions {
     public void start(SessionState session, List<String> warnings, List<String> sources) {
         warnings.forEach(notifier::error);
         if (session != null) {
+            theme.choiceProperty().set(dev.bufferdeck.ui.theme.ThemeChoice.parse(session.theme()));
+            libraryColumns.set(session.libraryColumns());
             player.volumeProperty().set(session.volume());
             player.mutedProperty().set(session.muted());
             try {
@@ -578,7 +588,8 @@ public final class MainController implements LibraryActions, PlaylistActions {
         SessionState.Geometry pw = playlistWindow != null ? Geometry.of(playlistWindow.stage()) : playlistGeometry;
         return new SessionState(locations, player.volumeProperty().get(), player.mutedProperty().get(),
                 playlist.repeatProperty().get().name(), playlist.shuffleProperty().get(), mainBounds.get(), pw, shown,
-                current, current < 0 ? 0 : player.positionMillis(), stage.isMaximized(), dividers.get());
+                current, current < 0 ? 0 : player.positionMillis(), stage.isMaximized(), dividers.get(),
+                theme.choiceProperty().get().name(), libraryColumns.get());
     }
 
     public void shutdown() {

@@ -77,6 +77,7 @@ public final class MainWindow {
         this.nowPlaying = new NowPlayingPane(controller.player());
         this.transport = new TransportBar(controller.player(), playlistButton);
         this.libraryView = new LibraryView(controller.library(), controller);
+        libraryView.columnLayoutProperty().bindBidirectional(controller.libraryColumnsProperty());
         this.scene = createView();
         init();
     }
@@ -105,6 +106,8 @@ public final class MainWindow {
         VBox.setVgrow(workArea, javafx.scene.layout.Priority.ALWAYS);
         NotificationBar notifications = new NotificationBar(body, controller.notifier());
         notifications.setId("notifications");
+        // from the bottom: a notice never covers the now-playing title or the toolbars
+        notifications.setShowFromTop(false);
         MenuBar menu = MenuBuilder.build(controller, this);
         root.setTop(menu);
         root.setCenter(notifications);
@@ -113,6 +116,7 @@ public final class MainWindow {
 
         Rectangle2D size = firstStartSize();
         Scene s = new Scene(root, size.getWidth(), size.getHeight());
+        controller.theme().attach(s);
         s.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("main.css")).toExternalForm());
         return s;
     }

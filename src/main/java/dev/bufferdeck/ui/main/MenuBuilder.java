@@ -64,12 +64,30 @@ final class MenuBuilder {
                 item("Playlist window", PLAYLIST, new FontIcon(MaterialDesignP.PLAYLIST_MUSIC), c::togglePlaylistWindow),
                 item("Hex preview", null, null, window::showHex),
                 item("Go to offset…", GO_TO_OFFSET, null, window::goToOffset),
-                item("Buffer details", null, null, window::showDetails));
+                item("Buffer details", null, null, window::showDetails),
+                new SeparatorMenuItem(),
+                themeMenu(c.theme()));
         Menu help = new Menu("Help", null, item("Keyboard shortcuts", HELP, null, window::showShortcuts),
                 item("About BufferDeck", null, null, window::showAbout));
         MenuBar bar = new MenuBar(file, playback, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /** View ▸ Theme: follow the desktop, light or dark; the session remembers the choice. */
+    private static Menu themeMenu(dev.bufferdeck.ui.theme.ThemeSwitcher switcher) {
+        Menu menu = new Menu("Theme");
+        menu.setId("theme-menu");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (dev.bufferdeck.ui.theme.ThemeChoice choice : dev.bufferdeck.ui.theme.ThemeChoice.values()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(choice.label());
+            item.setToggleGroup(group);
+            item.setSelected(switcher.choiceProperty().get() == choice);
+            item.setOnAction(e -> switcher.choiceProperty().set(choice));
+            switcher.choiceProperty().addListener((o, a, now) -> item.setSelected(now == choice));
+            menu.getItems().add(item);
+        }
+        return menu;
     }
 
     /** The window-level shortcuts of the menu, for a window that has no menu bar. */

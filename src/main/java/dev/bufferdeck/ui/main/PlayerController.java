@@ -38,6 +38,7 @@ public final class PlayerController {
     private final DoubleProperty volume = new SimpleDoubleProperty(0.8);
     private final BooleanProperty muted = new SimpleBooleanProperty();
     private PlaylistRow queued;
+    private final java.util.List<java.util.function.LongConsumer> seekListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private PlaylistRow cued;
     private long cuedMillis;
     private PlaylistRow waitingFor;
@@ -221,8 +222,13 @@ public final class PlayerController {
             return;
         }
         long d = playback.durationMillis();
-        playback.seek(Math.max(0, d > 0 ? Math.min(millis, d) : millis));
+        long to = Math.max(0, d > 0 ? Math.min(millis, d) : millis);
+        playback.seek(to);
+        seekListeners.forEach(l -> l.accept(to));
     }
+
+    /** Told the position each seek goes to (the desktop's Seeked signal). */
+    public void addSeekListener(java.util.function.LongConsumer listener) { seekListeners.add(listener); }
 
     public void seekBy(long deltaMillis) { seekTo(playback.positionMillis() + deltaMillis); }
 

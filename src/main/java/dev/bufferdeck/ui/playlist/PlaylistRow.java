@@ -3,6 +3,7 @@ package dev.bufferdeck.ui.playlist;
 import dev.bufferdeck.playlist.PlaylistEntry;
 import dev.bufferdeck.repository.UrlRedaction;
 import dev.bufferdeck.ui.library.BufferRow;
+import dev.bufferdeck.ui.services.DisplayText;
 import dev.bufferdeck.ui.services.MediaFacts;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -33,7 +34,7 @@ public final class PlaylistRow {
     /** A row whose buffer is still loading from {@code location}. */
     public static PlaylistRow loading(String location) {
         PlaylistRow r = new PlaylistRow(null, location);
-        r.facts.set(MediaFacts.untitled(PlaylistEntry.unloaded(location, "", -1).displayTitle()));
+        r.facts.set(MediaFacts.untitled(DisplayText.safe(PlaylistEntry.unloaded(location, "", -1).displayTitle())));
         return r;
     }
 

@@ -100,6 +100,9 @@ public final class HexInspector extends BorderPane {
         }
     };
 
+    private final dev.bufferdeck.ui.theme.ThemeColors regionFills = RegionColors.palette();
+    private RegionShading shading;
+
     public HexInspector(HexPane hexPane, Executor executor, Transport transport) {
         this.hexPane = hexPane;
         this.regions = new RegionsPane(executor);
@@ -140,7 +143,6 @@ public final class HexInspector extends BorderPane {
         regionLine.setMaxWidth(Double.MAX_VALUE);
         hexColumn.getChildren().setAll(hexPane, regionLine);
         VBox.setVgrow(hexPane, Priority.ALWAYS);
-        hexColumn.setMinWidth(USE_COMPUTED_SIZE);
 
         regions.setId("region-tree-pane");
         regions.setMinWidth(TREE_MIN_WIDTH);
@@ -154,6 +156,8 @@ public final class HexInspector extends BorderPane {
         split.setOrientation(Orientation.HORIZONTAL);
         SplitPane.setResizableWithParent(hexColumn, false);
         setCenter(split);
+        getChildren().addAll(regionFills.probes());
+        regionFills.onChange(this::applyShading);
         legend.setId("region-legend");
         setBottom(legend);
         tip.setShowDelay(Duration.millis(350));
@@ -302,15 +306,22 @@ public final class HexInspector extends BorderPane {
         HexView hex = hexPane.hexView();
         hex.setMark(-1, -1);
         if (an == null) {
-            hex.shadingProperty().set(null);
+            shading = null;
+            applyShading();
             banner.clear();
             legend.show(java.util.EnumSet.allOf(RegionKind.class));
             return;
         }
         legend.show(an.kinds());
-        RegionShading shading = new RegionShading(an.tree());
-        hex.shadingProperty().set((from, to, out) -> shading.shade(from, to, out::fill));
+        shading = new RegionShading(an.tree(), kind -> regionFills.get(RegionColors.cssName(kind)));
+        applyShading();
         banner.show(an.finding().orElse(null));
+    }
+
+    /** Hands the hex view the shading anew (also when the theme's fills change, so it repaints). */
+    private void applyShading() {
+        RegionShading s = shading;
+        hexPane.hexView().shadingProperty().set(s == null ? null : (from, to, out) -> s.shade(from, to, out::fill));
     }
 
     /** "0x1A2F0 · MPEG audio › frame 12 › frame header · MPEG-1 Layer III · stereo" */

@@ -15,8 +15,6 @@ import java.util.Objects;
  */
 public final class RegionColors {
     private static final Map<RegionKind, Color> FILLS = new EnumMap<>(RegionKind.class);
-    /** The bytes being heard right now. */
-    public static final Color PLAYHEAD = Color.web("#f97316", 0.55);
 
     static {
         FILLS.put(RegionKind.CONTAINER, Color.web("#64748b", 0.14));
@@ -33,8 +31,21 @@ public final class RegionColors {
 
     private RegionColors() {}
 
+    /** The light theme's fill: what a view shows before (or without) a theme stylesheet. */
     public static Color fill(RegionKind kind) {
         return FILLS.get(kind);
+    }
+
+    /** The theme's name for the kind's fill: {@code -bd-region-audio-frame} for AUDIO_FRAME. */
+    public static String cssName(RegionKind kind) {
+        return "-bd-region-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Every kind's fill as the theme stylesheet names it; add its probes to a view that paints regions. */
+    public static dev.bufferdeck.ui.theme.ThemeColors palette() {
+        dev.bufferdeck.ui.theme.ThemeColors colors = new dev.bufferdeck.ui.theme.ThemeColors();
+        for (RegionKind kind : RegionKind.values()) colors.color(cssName(kind), fill(kind));
+        return colors;
     }
 
     /** "audio frame" for AUDIO_FRAME. */
@@ -45,6 +56,7 @@ public final class RegionColors {
     /** A small swatch in the kind's colour, outlined so that faint fills still show. */
     public static Rectangle swatch(RegionKind kind) {
         Rectangle r = new Rectangle(12, 12, fill(kind));
+        r.setStyle("-fx-fill: " + cssName(kind) + ";");
         r.getStyleClass().add("region-swatch");
         return r;
     }

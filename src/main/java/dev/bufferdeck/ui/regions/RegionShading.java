@@ -19,9 +19,17 @@ public final class RegionShading {
     }
 
     private final RegionTree tree;
+    private final java.util.function.Function<dev.bufferdeck.format.regions.RegionKind, Color> fills;
 
+    /** Shades with the light theme's fills. */
     public RegionShading(RegionTree tree) {
+        this(tree, RegionColors::fill);
+    }
+
+    /** Shades with {@code fills} (the theme's, e.g. from {@link RegionColors#palette()}). */
+    public RegionShading(RegionTree tree, java.util.function.Function<dev.bufferdeck.format.regions.RegionKind, Color> fills) {
         this.tree = tree;
+        this.fills = fills;
     }
 
     public void shade(long from, long to, Sink sink) {
@@ -34,7 +42,7 @@ public final class RegionShading {
             }
             Region inner = path.get(path.size() - 1);
             long end = Math.min(to, Math.min(inner.end(), nextStart(inner.children(), at)));
-            sink.fill(at, end, RegionColors.fill(inner.kind()));
+            sink.fill(at, end, fills.apply(inner.kind()));
             at = end;
         }
     }

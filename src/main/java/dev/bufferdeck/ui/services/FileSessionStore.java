@@ -25,7 +25,7 @@ public final class FileSessionStore implements SessionStore {
         if (s.equals(Session.defaults())) return Optional.empty();
         return Optional.of(new SessionState(s.playlistOrigins(), s.volume(), s.muted(), s.repeat().name(), s.shuffle(),
                 geometry(s.mainWindow()), geometry(s.playlistWindow()), s.playlistShowing(), s.currentIndex(),
-                s.positionMillis(), s.mainMaximized(), s.dividers()));
+                s.positionMillis(), s.mainMaximized(), s.dividers(), s.theme(), s.libraryColumns()));
     }
 
     @Override
@@ -39,7 +39,7 @@ public final class FileSessionStore implements SessionStore {
         List<String> origins = state.playlist();
         store.save(new Session(origins, state.currentIndex(), state.volume(), state.muted(), repeat, state.shuffle(),
                 bounds(state.main()), bounds(state.playlistWindow()), state.playlistWindowShown(), state.positionMillis(),
-                state.mainMaximized(), state.dividers()));
+                state.mainMaximized(), state.dividers(), state.theme(), state.libraryColumns()));
     }
 
     private static SessionState.Geometry geometry(WindowBounds b) {

@@ -15,14 +15,26 @@ import java.util.List;
  * @param positionMillis where in the current entry playback was
  * @param mainMaximized whether the main window was maximised ({@code main} is then its size before)
  * @param dividers  where the main window's dividers were, null when never saved
+ * @param theme the View menu's theme choice ("" for the default)
+ * @param libraryColumns the library table's column order and widths ("" for the default)
  */
 public record SessionState(List<String> playlist, double volume, boolean muted, String repeat,
                            boolean shuffle, Geometry main, Geometry playlistWindow,
                            boolean playlistWindowShown, int currentIndex, long positionMillis,
-                           boolean mainMaximized, PaneDividers dividers) {
+                           boolean mainMaximized, PaneDividers dividers, String theme, String libraryColumns) {
     public SessionState {
         playlist = List.copyOf(playlist);
         positionMillis = Math.max(0, positionMillis);
+        theme = theme == null ? "" : theme;
+        libraryColumns = libraryColumns == null ? "" : libraryColumns;
+    }
+
+    /** A state without view settings. */
+    public SessionState(List<String> playlist, double volume, boolean muted, String repeat, boolean shuffle,
+                        Geometry main, Geometry playlistWindow, boolean playlistWindowShown, int currentIndex,
+                        long positionMillis, boolean mainMaximized, PaneDividers dividers) {
+        this(playlist, volume, muted, repeat, shuffle, main, playlistWindow, playlistWindowShown, currentIndex,
+                positionMillis, mainMaximized, dividers, "", "");
     }
 
     public SessionState(List<String> playlist, double volume, boolean muted, String repeat, boolean shuffle,

@@ -46,6 +46,9 @@ public final class SpectrumView extends Region {
     private long lastFrameNanos;
     private Spectrum lastSpectrum;
     private long framesDrawn;
+    private final dev.bufferdeck.ui.theme.ThemeColors colors = new dev.bufferdeck.ui.theme.ThemeColors()
+            .color("-bd-spectrum-bar", BAR).color("-bd-spectrum-bar-top", BAR_TOP)
+            .color("-bd-meter", METER).color("-bd-meter-hot", METER_HOT);
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -64,12 +67,14 @@ public final class SpectrumView extends Region {
         getStyleClass().add(DEFAULT_STYLE_CLASS);
         getStylesheets().add(Objects.requireNonNull(SpectrumView.class.getResource("spectrum.css")).toExternalForm());
         getChildren().add(canvas);
+        getChildren().addAll(colors.probes());
         setMinSize(60, 24);
         setPrefSize(240, 64);
         Arrays.fill(shown, DISPLAY_FLOOR_DB);
     }
 
     private void init() {
+        colors.onChange(this::draw);
         ObservableValue<Boolean> showing = sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
         BooleanBinding running = Bindings.createBooleanBinding(() -> active.get() && isVisible() && Boolean.TRUE.equals(showing.getValue()),
                 active, visibleProperty(), showing);
@@ -139,14 +144,14 @@ public final class SpectrumView extends Region {
             double[] span = barSpan(i);
             double bar = Math.round(fraction(shown[i]) * h);
             if (bar <= 0) continue;
-            g.setFill(BAR);
+            g.setFill(colors.get("-bd-spectrum-bar"));
             g.fillRect(span[0], h - bar, span[1] - span[0], bar);
-            g.setFill(BAR_TOP);
+            g.setFill(colors.get("-bd-spectrum-bar-top"));
             g.fillRect(span[0], h - bar, span[1] - span[0], Math.min(2, bar));
         }
         double x = w - METER_WIDTH;
         double rms = fraction(shownRms) * h;
-        g.setFill(shownPeak > -1f ? METER_HOT : METER);
+        g.setFill(shownPeak > -1f ? colors.get("-bd-meter-hot") : colors.get("-bd-meter"));
         g.fillRect(x, h - rms, METER_WIDTH, rms);
         double peak = fraction(shownPeak) * h;
         g.fillRect(x, h - peak, METER_WIDTH, Math.min(2, peak));

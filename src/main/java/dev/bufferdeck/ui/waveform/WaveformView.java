@@ -46,6 +46,9 @@ public final class WaveformView extends Region {
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<LongConsumer> onSeek = new SimpleObjectProperty<>(m -> { });
+    private final dev.bufferdeck.ui.theme.ThemeColors colors = new dev.bufferdeck.ui.theme.ThemeColors()
+            .color("-bd-wave-unplayed", UNPLAYED).color("-bd-wave-played", PLAYED).color("-bd-wave-midline", MIDLINE)
+            .color("-bd-wave-progress", PROGRESS).color("-bd-wave-text", TEXT);
 
     public WaveformView() {
         createView();
@@ -59,13 +62,16 @@ public final class WaveformView extends Region {
         played.setMouseTransparent(true);
         playhead.setMouseTransparent(true);
         playhead.setManaged(false);
+        playhead.setStyle("-fx-fill: -bd-wave-playhead;");
         getChildren().addAll(canvas, played, playhead);
+        getChildren().addAll(colors.probes());
         setMinSize(40, 16);
         setPrefSize(400, 48);
     }
 
     private void init() {
         for (Observable o : new Observable[] {waveform, progress, message}) o.addListener(x -> draw());
+        colors.onChange(this::draw);
         positionMillis.addListener(x -> placePlayhead());
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::seekTo);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::seekTo);
@@ -151,23 +157,23 @@ public final class WaveformView extends Region {
         Waveform wave = waveform.get();
         double building = progress.get();
         if (wave == null) {
-            g.setFill(MIDLINE);
+            g.setFill(colors.get("-bd-wave-midline"));
             g.fillRect(0, Math.floor(mid), w, 1);
             if (building >= 0) {
-                g.setFill(PROGRESS);
+                g.setFill(colors.get("-bd-wave-progress"));
                 g.fillRect(0, 0, w * building, h);
             }
             String text = building >= 0 ? "" : message.get();
             if (!text.isEmpty()) {
-                g.setFill(TEXT);
+                g.setFill(colors.get("-bd-wave-text"));
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.CENTER);
                 g.fillText(text, w / 2, mid);
             }
             return;
         }
-        g.setFill(UNPLAYED);
-        gp.setFill(PLAYED);
+        g.setFill(colors.get("-bd-wave-unplayed"));
+        gp.setFill(colors.get("-bd-wave-played"));
         int columns = wave.columns();
         int pixels = (int) Math.ceil(w);
         float[] min = wave.min(), max = wave.max();

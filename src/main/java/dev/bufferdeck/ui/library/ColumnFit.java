@@ -1,0 +1,37 @@
+package dev.bufferdeck.ui.library;
+
+import javafx.scene.control.TableColumn;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+
+import java.util.List;
+
+/**
+ * Widths that fit a column's content: the widest of the header and the longest text the column
+ * can show (from templates, so no row is measured and the cost does not grow with the library).
+ */
+final class ColumnFit {
+    /** Cell insets, the sort arrow in the header, and a little air. */
+    static final double PADDING = 26;
+
+    private ColumnFit() {}
+
+    static double width(Font font, String header, List<String> longest, double graphic) {
+        double w = textWidth(Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD, font.getSize()), header);
+        for (String s : longest) w = Math.max(w, textWidth(font, s) + graphic);
+        return Math.ceil(w + PADDING);
+    }
+
+    static double textWidth(Font font, String s) {
+        Text t = new Text(s);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    /** Fixes the column at its content's width: never cut, and it takes no share of the rest. */
+    static void fix(TableColumn<?, ?> column, double width) {
+        column.setMinWidth(width);
+        column.setPrefWidth(width);
+        column.setMaxWidth(width);
+    }
+}
