@@ -1,6 +1,8 @@
 package dev.bufferdeck.format.regions;
 
+import dev.bufferdeck.format.index.AdtsFrameIndex;
 import dev.bufferdeck.format.index.MpegFrameIndex;
+import dev.bufferdeck.repository.InterleavedBlock;
 import dev.bufferdeck.repository.MediaBuffer;
 
 import java.nio.ByteBuffer;
@@ -19,7 +21,30 @@ public final class RegionParser {
 
     /** Regions of a repository buffer, sharing its cached MPEG frame index. */
     public static RegionTree parse(MediaBuffer buffer) {
+        if (buffer.isLive()) return live(buffer);
         return parse(buffer.bytes(), () -> MpegFrameIndex.of(buffer));
+    }
+
+    /**
+     * A live window: the stream's audio bytes and, between them, the ICY metadata blocks the server
+     * sent (each its length byte and text), as they lie in the window now.
+     */
+    private static RegionTree live(MediaBuffer buffer) {
+        List<Region> roots = new ArrayList<>();
+        long size = buffer.size();
+        long pos = 0;
+        for (InterleavedBlock block : buffer.interleavedBlocks()) {
+            if (block.offset() < pos || block.offset() + block.length() > size) continue;
+            if (block.offset() > pos) {
+                roots.add(Region.leaf("stream audio", RegionKind.AUDIO_DATA, pos, block.offset() - pos,
+                        Describe.bytes(block.offset() - pos)));
+            }
+            roots.add(Region.leaf("ICY metadata", RegionKind.TAG, block.offset(), block.length(),
+                    block.text().isEmpty() ? "empty (no change)" : block.text()));
+            pos = block.offset() + block.length();
+        }
+        if (pos < size) roots.add(Region.leaf("stream audio", RegionKind.AUDIO_DATA, pos, size - pos, Describe.bytes(size - pos)));
+        return new RegionTree("live stream", size, roots);
     }
 
     public static RegionTree parse(ByteBuffer buffer) {
@@ -69,6 +94,19 @@ public final class RegionParser {
             }
             roots.addAll(tail);
             return new RegionTree("MP3", b.size(), roots);
+        }
+        AdtsFrameIndex adts = AdtsFrameIndex.build(buffer);
+        if (!adts.isEmpty() && adts.frameOffset(0) >= pos) {
+            if (adts.frameOffset(0) > pos) {
+                roots.add(Region.leaf("unknown", RegionKind.UNKNOWN, pos, adts.frameOffset(0) - pos, Describe.bytes(adts.frameOffset(0) - pos)));
+            }
+            Region frames = AdtsRegions.parse(b, adts);
+            roots.add(frames);
+            if (frames.end() < audioEnd) {
+                roots.add(Region.leaf("unknown", RegionKind.UNKNOWN, frames.end(), audioEnd - frames.end(), Describe.bytes(audioEnd - frames.end())));
+            }
+            roots.addAll(tail);
+            return new RegionTree("AAC", b.size(), roots);
         }
         if (pos < b.size()) {
             roots.add(Region.leaf("unknown", RegionKind.UNKNOWN, pos, b.size() - pos,
