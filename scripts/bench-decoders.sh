@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs the decoder benchmarks: decode speed vs ffmpeg, seek latency on long files (figures only).
-# Needs ffmpeg with libmp3lame, libvorbis and libopus. Usage: scripts/bench-decoders.sh [MINUTES]
+# Needs ffmpeg with libmp3lame, libvorbis and libopus (and its native AAC encoder). Usage: scripts/bench-decoders.sh [MINUTES]
 # (length of the seek-latency files, default 60).
 set -e
 cd "$(dirname "$0")/.."

@@ -23,7 +23,7 @@ final class InfoCommand implements Command {
 
     /** The facts printed for each loaded buffer, in order. Add a section here to print more. */
     static List<InfoSection> sections() {
-        return List.of(new BasicsSection(), new AudioSection(), new TagsSection());
+        return List.of(new BasicsSection(), new AudioSection(), new TracksSection(), new TagsSection());
     }
 
     @Override

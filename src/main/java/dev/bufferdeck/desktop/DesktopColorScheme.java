@@ -2,7 +2,6 @@ package dev.bufferdeck.desktop;
 
 import org.freedesktop.dbus.annotations.DBusInterfaceName;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
-import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.interfaces.DBusInterface;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
@@ -36,7 +35,7 @@ public final class DesktopColorScheme {
     static Optional<Preference> portal(Map<String, String> environment) {
         String bus = environment.get("DBUS_SESSION_BUS_ADDRESS");
         if (bus == null || bus.isBlank()) return Optional.empty();
-        try (DBusConnection c = DBusConnectionBuilder.forAddress(bus).build()) {
+        try (DBusConnection c = DBusSession.connect(bus)) {
             PortalSettings settings = c.getRemoteObject("org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop",
                     PortalSettings.class);
             Object value = settings.Read("org.freedesktop.appearance", "color-scheme");

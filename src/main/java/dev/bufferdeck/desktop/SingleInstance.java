@@ -50,6 +50,8 @@ public final class SingleInstance implements AutoCloseable {
         this.server = server;
         this.acceptor = daemon(this::acceptLoop, "bufferdeck-instance");
         acceptor.start();
+        // a SIGTERM ends the JVM without the window's stop(): the socket file goes anyway
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "bufferdeck-instance-exit"));
     }
 
     /** The socket's place: {@code $XDG_RUNTIME_DIR/bufferdeck.sock}, or empty without that directory. */
@@ -253,7 +255,8 @@ public final class SingleInstance implements AutoCloseable {
 
     /** Stops listening and removes the socket file. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) return;  // once: the exit hook must not remove a socket a newer instance bound since
         closed = true;
         try {
             server.close();

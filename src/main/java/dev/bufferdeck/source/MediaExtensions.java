@@ -7,7 +7,7 @@ import java.util.Set;
 public final class MediaExtensions {
     public static final Set<String> MEDIA = Set.of(
             "mp3", "ogg", "oga", "opus", "flac", "wav", "wave", "aif", "aiff", "aifc", "au", "snd",
-            "mid", "midi", "m4a", "mp4", "mka", "webm");
+            "mid", "midi", "m4a", "m4b", "aac", "mp4", "m4v", "mov", "mka", "mkv", "webm");
     public static final Set<String> PLAYLISTS = Set.of("m3u", "m3u8", "pls", "xspf");
 
     private MediaExtensions() {}

@@ -2,6 +2,9 @@ package dev.bufferdeck.video;
 
 import dev.bufferdeck.format.Bytes;
 import dev.bufferdeck.format.DetectedFormat;
+import dev.bufferdeck.format.mp4.Mp4FormatException;
+import dev.bufferdeck.format.mp4.Mp4Movie;
+import dev.bufferdeck.format.mp4.Mp4Track;
 import dev.bufferdeck.repository.MediaBuffer;
 
 import java.nio.ByteBuffer;
@@ -19,11 +22,7 @@ public record VideoProbe(Engine engine, String videoCodec, String refusal) {
     public enum Engine { AUDIO_DECODERS, JAVAFX_MEDIA, REFUSED }
 
     /** Sample-entry fourccs JavaFX Media decodes on Linux (through libavcodec). */
-    private static final Map<String, String> JAVAFX_CODECS = Map.of(
-            "avc1", "H.264", "avc3", "H.264", "hvc1", "H.265", "hev1", "H.265");
-    private static final Map<String, String> OTHER_MP4_CODECS = Map.of(
-            "mp4v", "MPEG-4 Part 2", "av01", "AV1", "vp09", "VP9", "vp08", "VP8", "s263", "H.263",
-            "jpeg", "Motion JPEG", "mjpa", "Motion JPEG", "apcn", "ProRes", "apch", "ProRes");
+    private static final Set<String> JAVAFX_CODECS = Set.of("avc1", "avc3", "hvc1", "hev1");
     private static final Map<String, String> MATROSKA_CODECS = Map.ofEntries(
             Map.entry("V_VP8", "VP8"), Map.entry("V_VP9", "VP9"), Map.entry("V_AV1", "AV1"),
             Map.entry("V_MPEG4/ISO/AVC", "H.264"), Map.entry("V_MPEGH/ISO/HEVC", "H.265"),
@@ -43,11 +42,16 @@ public record VideoProbe(Engine engine, String videoCodec, String refusal) {
         ByteBuffer b = buffer.bytes();
         DetectedFormat format = DetectedFormat.fromDisplayName(buffer.detectedFormat());
         if (format.family() == DetectedFormat.Family.MP4) {
-            Optional<String> fourcc = Mp4VideoTrack.codec(b);
-            if (fourcc.isEmpty()) return audio();
-            String codec = JAVAFX_CODECS.get(fourcc.get());
-            if (codec != null) return new VideoProbe(Engine.JAVAFX_MEDIA, codec, "");
-            String name = OTHER_MP4_CODECS.getOrDefault(fourcc.get(), "'" + fourcc.get().trim() + "'");
+            Optional<Mp4Track> track;
+            try {
+                track = Mp4Movie.read(b).firstVideoTrack();
+            } catch (Mp4FormatException e) {
+                return audio(); // our decoders say what is wrong with it
+            }
+            if (track.isEmpty()) return audio();
+            String fourcc = track.get().codec();
+            String name = TrackLine.codecName(fourcc);
+            if (JAVAFX_CODECS.contains(fourcc)) return new VideoProbe(Engine.JAVAFX_MEDIA, name, "");
             return refused(buffer.name() + " is an MP4 file with " + name + " video: " + WHAT_PLAYS + ".");
         }
         if (format.family() == DetectedFormat.Family.MATROSKA) {

@@ -39,7 +39,9 @@ public final class DecoderBench {
             new Format("MP3", new String[] {"-c:a", "libmp3lame", "-b:a", "192k", "-f", "mp3"}, 44_100),
             new Format("FLAC", new String[] {"-c:a", "flac", "-f", "flac"}, 44_100),
             new Format("Vorbis", new String[] {"-c:a", "libvorbis", "-q:a", "5", "-f", "ogg"}, 44_100),
-            new Format("Opus", new String[] {"-c:a", "libopus", "-b:a", "128k", "-f", "ogg"}, 48_000));
+            new Format("Opus", new String[] {"-c:a", "libopus", "-b:a", "128k", "-f", "ogg"}, 48_000),
+            // ADTS, because ffmpeg cannot write a non-fragmented MP4 to a pipe; the codec path is the M4A one
+            new Format("AAC", new String[] {"-c:a", "aac", "-b:a", "128k", "-f", "adts"}, 44_100));
 
     public static void main(String[] args) throws Exception {
         int longMinutes = args.length > 0 ? Integer.parseInt(args[0]) : 60;

@@ -49,6 +49,7 @@ public final class PlayLatencyBench {
         inputs.put("AU", javaSound(AudioFileFormat.Type.AU, be, toBigEndian(pcm)));
         byte[] wav = inputs.get("WAV 16-bit");
         ffmpeg(inputs, "MP3 (LAME VBR)", wav, "-c:a", "libmp3lame", "-q:a", "4", "-f", "mp3");
+        ffmpeg(inputs, "AAC (ADTS)", wav, "-c:a", "aac", "-b:a", "128k", "-f", "adts");
         ffmpeg(inputs, "FLAC", wav, "-c:a", "flac", "-f", "flac");
         ffmpeg(inputs, "Ogg Vorbis", wav, "-c:a", "libvorbis", "-q:a", "4", "-f", "ogg");
         ffmpeg(inputs, "Ogg Opus", wav, "-c:a", "libopus", "-b:a", "128k", "-f", "ogg");

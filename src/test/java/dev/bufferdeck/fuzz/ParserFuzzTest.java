@@ -2,7 +2,15 @@ package dev.bufferdeck.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.bufferdeck.format.FormatSniffer;
+import dev.bufferdeck.format.index.AdtsFrameIndex;
 import dev.bufferdeck.format.index.MpegFrameIndex;
+import dev.bufferdeck.format.mp4.AudioSpecificConfig;
+import dev.bufferdeck.format.mp4.IlstItem;
+import dev.bufferdeck.format.mp4.ItunesGapless;
+import dev.bufferdeck.format.mp4.Mp4FormatException;
+import dev.bufferdeck.format.mp4.Mp4Movie;
+import dev.bufferdeck.format.mp4.Mp4Track;
+import dev.bufferdeck.format.mp4.SampleTable;
 import dev.bufferdeck.format.regions.Playhead;
 import dev.bufferdeck.format.regions.Region;
 import dev.bufferdeck.format.regions.RegionParser;
@@ -65,6 +73,39 @@ class ParserFuzzTest {
                 index.playableSamples();
                 index.averageBitrateKbps();
                 index.frameContaining(index.decodedSamples() / 2);
+            }
+        });
+    }
+
+    /** The MP4 demuxer: movie, tracks, sample tables, edit list and ilst items, all bounded by the input. */
+    @FuzzTest(maxDuration = "60s")
+    void mp4Demuxer(byte[] input) throws Exception {
+        FuzzLimits.check(input.length, SMALL_ALLOWANCE, () -> {
+            ByteBuffer buffer = ByteBuffer.wrap(input).asReadOnlyBuffer();
+            try {
+                Mp4Movie movie = Mp4Movie.read(buffer);
+                for (Mp4Track track : movie.tracks()) {
+                    SampleTable samples = track.samples();
+                    int within = samples.samplesWithin(input.length);
+                    if (within < 0 || within > samples.count()) throw new AssertionError("samples within " + within);
+                    if (samples.count() > 0) samples.sampleAt(samples.totalDuration() / 2);
+                    AudioSpecificConfig.parse(track.decoderConfig());
+                }
+                IlstItem.read(buffer, movie.moov()).forEach(item -> item.text(buffer));
+                ItunesGapless.read(buffer, movie);
+            } catch (Mp4FormatException refused) {
+                // the one documented refusal
+            }
+        });
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void adtsFrameIndex(byte[] input) throws Exception {
+        FuzzLimits.check(input.length, SMALL_ALLOWANCE, () -> {
+            ByteBuffer buffer = ByteBuffer.wrap(input).asReadOnlyBuffer();
+            AdtsFrameIndex index = AdtsFrameIndex.build(buffer);
+            for (int i = 0; i < index.frameCount(); i++) {
+                if (index.header(buffer, i) == null) throw new AssertionError("frame " + i + " has no header");
             }
         });
     }

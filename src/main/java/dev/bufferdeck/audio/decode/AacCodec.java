@@ -22,13 +22,31 @@ final class AacCodec {
     private static final Object JAAD = new Object();
     private static final Field RANDOM_STATE = randomStateField();
     private static final int INITIAL_RANDOM_STATE = 0x1F2E3D4C;
+    /** Held so that the levels set here stay (the JDK keeps loggers only weakly). */
+    private static final List<Logger> LOGGERS = new java.util.ArrayList<>();
 
+    /**
+     * JAAD's classes set their own loggers' levels when they load, some to FINEST (which makes every
+     * frame format log messages nobody sees, and decodes several times slower) and some to WARNING
+     * (corrupt frames on stderr; we report them ourselves). Load them first, then silence them all.
+     */
     static {
-        Decoder.canDecode(net.sourceforge.jaad.aac.Profile.AAC_LC); // runs Decoder's static setup first
-        // JAAD logs corrupt frames as warnings on stderr; we report them ourselves
-        for (String name : List.of("jaad.aac.Decoder", "jaad.aac.syntax.ICStream", "jaad")) {
-            Logger.getLogger(name).setLevel(Level.OFF);
+        ClassLoader loader = Decoder.class.getClassLoader();
+        for (String c : List.of("aac.Decoder", "aac.syntax.ICStream", "aac.syntax.CPE", "aac.syntax.SCE", "aac.syntax.PCE",
+                "aac.syntax.SyntacticElements", "aac.syntax.ICSInfo", "aac.syntax.ByteArrayBitStream", "aac.tools.TNS",
+                "aac.tools.ICPrediction", "aac.tools.LTPrediction", "aac.sbr.SBR")) {
+            try {
+                Class.forName("net.sourceforge.jaad." + c, true, loader);
+            } catch (ClassNotFoundException e) {
+                // another JAAD build; its loggers keep their levels
+            }
         }
+        for (String name : List.of("jaad.aac.Decoder", "jaad.aac.syntax.ICStream", "jaad.aac.syntax.CPE", "jaad.SCE",
+                "jaad.aac.syntax.PCE", "jaad.SyntacticElements", "jaad.aac.syntax.ICSInfo", "jaad.aac.syntax.BitStream",
+                "jaad.aac.syntax.TNS", "jaad.aac.tools.ICPrediction", "jaad.aac.syntax.LTPrediction", "jaad.aac.sbr.SBR")) {
+            LOGGERS.add(Logger.getLogger(name));
+        }
+        LOGGERS.forEach(l -> l.setLevel(Level.OFF));
     }
 
     private final byte[] config;

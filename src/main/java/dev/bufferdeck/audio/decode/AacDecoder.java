@@ -13,6 +13,8 @@ import java.io.IOException;
  * the target's unit (the MDCT overlap, and SBR's longer memory) and discards up to the sample.
  */
 final class AacDecoder implements PcmDecoder {
+    private static final int MAX_FAILURES_IN_A_ROW = 4;
+
     private final String name;
     private final AacUnits units;
     private final AacCodec codec;
@@ -24,6 +26,11 @@ final class AacDecoder implements PcmDecoder {
     private final long delay;
     private final long total;
     private final int primeUnits;
+
+    /** Frames one unit decodes to, and that many frames of silence for a unit JAAD cannot decode. */
+    private final int unitFrames;
+    private final short[] silence;
+    private int failuresInARow;
 
     private long position;
     private long unitsDecoded;
@@ -40,10 +47,12 @@ final class AacDecoder implements PcmDecoder {
         this.name = name;
         this.units = units;
         this.codec = new AacCodec(audioSpecificConfig);
-        if (units.present() == 0) throw new IOException("no AAC frame is in the file");
+        if (units.present() == 0) throw new IOException("the sample tables point past the end of the file; no AAC frame is in it");
         AacCodec.Output first = codec.decode(units.read(0));
         if (first.frames == 0 || first.channels == 0) throw new IOException("the first AAC frame decodes to nothing");
         this.channels = first.channels;
+        this.unitFrames = first.frames;
+        this.silence = new short[first.frames * first.channels];
         this.rate = first.sampleRate;
         this.timescale = units.timescale();
         this.format = new AudioFormat(first.sampleRate, 16, channels, true, false);
@@ -97,17 +106,40 @@ final class AacDecoder implements PcmDecoder {
                         + " of " + AudioFacts.clock(total * 1000 / rate));
             }
             long unitStart = frames(units.time(nextUnit));
-            AacCodec.Output out = codec.decode(units.read(nextUnit++));
-            unitsDecoded++;
-            if (out.channels != channels) throw new IOException(name + ": the channel count changes mid-stream");
+            short[] samples;
+            int frames;
+            try {
+                AacCodec.Output out = decode(nextUnit++);
+                if (out.channels != channels) throw new IOException(name + ": the channel count changes mid-stream");
+                samples = out.samples;
+                frames = out.frames;
+                failuresInARow = 0;
+            } catch (IOException e) {
+                // JAAD fails on some valid frames (an escape value of 8191 overruns its table): one
+                // frame of silence and a fresh decoder; a stream of such frames is corrupt
+                if (++failuresInARow >= MAX_FAILURES_IN_A_ROW) throw e;
+                codec.reset();
+                samples = silence;
+                frames = unitFrames;
+            }
             long skip = delay + position - unitStart;
-            if (skip >= out.frames) continue;
-            pending = out.samples;
+            if (skip >= frames) continue;
+            pending = samples;
             pendingAt = (int) Math.max(0, skip) * channels;
-            pendingEnd = out.frames * channels;
+            pendingEnd = frames * channels;
             return true;
         }
         return false;
+    }
+
+    private AacCodec.Output decode(int unit) throws IOException {
+        unitsDecoded++;
+        try {
+            return codec.decode(units.read(unit));
+        } catch (IOException e) {
+            long at = Math.max(0, frames(units.time(unit)) - delay);
+            throw new IOException(name + ": " + e.getMessage() + " at " + AudioFacts.clock(at * 1000 / rate), e);
+        }
     }
 
     @Override
@@ -118,9 +150,13 @@ final class AacDecoder implements PcmDecoder {
         while (unit > 0 && frames(units.time(unit)) > target) unit--;
         codec.reset();
         for (int u = Math.max(0, unit - primeUnits); u < unit && u < units.present(); u++) {
-            codec.decode(units.read(u));
-            unitsDecoded++;
+            try {
+                decode(u);
+            } catch (IOException e) {
+                codec.reset(); // priming is best effort: the unit after it decodes on its own
+            }
         }
+        failuresInARow = 0;
         nextUnit = unit;
         pendingAt = pendingEnd = 0;
     }

@@ -2,7 +2,6 @@ package dev.bufferdeck.desktop.mpris;
 
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
-import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
 import org.freedesktop.dbus.interfaces.Properties;
@@ -36,9 +35,6 @@ public final class MprisService implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    /** dbus-java reports at INFO which transport it picked; only its warnings are worth a line. */
-    private static final java.util.logging.Logger DBUS_LOG = java.util.logging.Logger.getLogger("org.freedesktop.dbus");
-
     private DBusConnection connection;
     private String busName;
     private NowPlaying now = NowPlaying.NOTHING;
@@ -62,9 +58,8 @@ public final class MprisService implements AutoCloseable {
     }
 
     private void connect(String address) {
-        DBUS_LOG.setLevel(java.util.logging.Level.WARNING);
         try {
-            DBusConnection c = DBusConnectionBuilder.forAddress(address).build();
+            DBusConnection c = dev.bufferdeck.desktop.DBusSession.connect(address);
             c.exportObject(PATH, new Exported());
             busName = BUS_NAME;
             try {

@@ -53,6 +53,17 @@ public final class SampleTable {
         return sizes.length;
     }
 
+    /** The first sample starting at or after {@code byteOffset} (samples in file order), or {@link #count()}. */
+    public int firstAtOrAfter(long byteOffset) {
+        int lo = 0, hi = sizes.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (offsets[mid] < byteOffset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
     /** The sample whose bytes contain {@code byteOffset}, or -1. Samples are searched in file order. */
     public int sampleContaining(long byteOffset) {
         // offsets normally grow with the index (one track, or chunks interleaved in order)

@@ -1,6 +1,9 @@
 package dev.bufferdeck.format.regions;
 
 import dev.bufferdeck.format.mp4.Mp4Box;
+import dev.bufferdeck.format.mp4.Mp4FormatException;
+import dev.bufferdeck.format.mp4.Mp4Movie;
+import dev.bufferdeck.format.mp4.Mp4Track;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +21,21 @@ final class Mp4Regions {
     static List<Region> parse(Bytes b) {
         List<Region> out = new ArrayList<>();
         int[] budget = {MAX_BOXES};
-        boxes(b, 0, b.size(), 0, out, budget);
+        boxes(b, 0, b.size(), 0, out, budget, sampleTrack(b));
         return out;
     }
 
-    private static void boxes(Bytes b, long pos, long end, int depth, List<Region> out, int[] budget) {
+    /** The track whose samples 'mdat' is split into: the first audio track, else the first; null if none can be read. */
+    static Mp4Track sampleTrack(Bytes b) {
+        try {
+            Mp4Movie movie = Mp4Movie.read(b.buffer());
+            return movie.firstAudioTrack().orElse(movie.tracks().isEmpty() ? null : movie.tracks().get(0));
+        } catch (Mp4FormatException | RuntimeException e) {
+            return null; // the boxes are still shown, with their problems
+        }
+    }
+
+    private static void boxes(Bytes b, long pos, long end, int depth, List<Region> out, int[] budget, Mp4Track track) {
         Mp4Box box;
         while ((box = Mp4Box.at(b.buffer(), pos, end)) != null && budget[0]-- > 0) {
             String type = box.type();
@@ -37,7 +50,7 @@ final class Mp4Regions {
                     ? List.of(new Problem(pos, "box '" + type + "' size " + box.declaredSize() + " runs past "
                             + (depth == 0 ? "the end of the buffer" : "its parent")))
                     : List.of();
-            out.add(box(b, type, pos, box.size(), box.headerSize(), depth, budget).withProblems(problems));
+            out.add(box(b, type, pos, box.size(), box.headerSize(), depth, budget, track).withProblems(problems));
             pos = box.end();
         }
         if (pos < end && budget[0] > 0) {
@@ -45,7 +58,7 @@ final class Mp4Regions {
         }
     }
 
-    private static Region box(Bytes b, String type, long pos, long size, int header, int depth, int[] budget) {
+    private static Region box(Bytes b, String type, long pos, long size, int header, int depth, int[] budget, Mp4Track track) {
         List<Region> parts = new ArrayList<>();
         parts.add(Region.leaf("box header", RegionKind.HEADER, pos, header, "'" + type + "' · " + Describe.bytes(size)));
         long data = pos + header;
@@ -63,9 +76,29 @@ final class Mp4Regions {
                 description = "'ftyp' brand " + b.ascii(data, 4).strip() + (brands.length() > 0 ? " · compatible " + brands : "");
             }
             case "mdat" -> {
-                kind = RegionKind.AUDIO_DATA;
                 description = "'mdat' media data · " + Describe.bytes(size);
+                if (track != null) {
+                    Mp4SampleRegions samples = new Mp4SampleRegions(track, data, end);
+                    if (!samples.isEmpty()) {
+                        description += " · samples " + samples.sample(0) + "–" + samples.sample(samples.size() - 1)
+                                + " of track " + track.id() + " (" + track.codec().strip() + ")";
+                        return new Region("'mdat'", RegionKind.AUDIO_DATA, pos, size, description, List.of(),
+                                new HeadThen(parts.get(0), samples));
+                    }
+                }
+                kind = RegionKind.AUDIO_DATA;
             }
+            case "stsd" -> {
+                kind = RegionKind.STREAM_INFO;
+                String codec = b.fourCC(data + 12);
+                description = "'stsd' sample description" + (codec == null ? "" : " · " + codec.strip());
+            }
+            case "stsz", "stz2" -> description = "'" + type + "' sample sizes · " + b.u32be(data + 8) + " samples";
+            case "stts" -> description = "'stts' time to sample · " + b.u32be(data + 4) + " runs";
+            case "stsc" -> description = "'stsc' sample to chunk · " + b.u32be(data + 4) + " runs";
+            case "stco", "co64" -> description = "'" + type + "' chunk offsets · " + b.u32be(data + 4) + " chunks";
+            case "stss" -> description = "'stss' sync samples · " + b.u32be(data + 4);
+            case "elst" -> description = "'elst' edit list · " + b.u32be(data + 4) + " edits";
             case "free", "skip" -> kind = RegionKind.PADDING;
             case "mvhd", "mdhd" -> {
                 kind = RegionKind.STREAM_INFO;
@@ -82,7 +115,7 @@ final class Mp4Regions {
         if (CONTAINERS.contains(type) && depth < MAX_DEPTH) {
             long childStart = type.equals("meta") ? data + 4 : data;
             if (type.equals("meta")) parts.add(Region.leaf("version and flags", RegionKind.HEADER, data, 4, ""));
-            boxes(b, childStart, end, depth + 1, parts, budget);
+            boxes(b, childStart, end, depth + 1, parts, budget, track);
         } else if (depth > 0 && (type.charAt(0) == '©' || type.equals("covr"))) {
             kind = "covr".equals(type) ? RegionKind.PICTURE : RegionKind.TAG_FIELD;
             parts.add(Region.leaf("data", kind, data, end - data, Describe.bytes(end - data)));
@@ -91,5 +124,19 @@ final class Mp4Regions {
                     Describe.bytes(end - data)));
         }
         return new Region("'" + type + "'", kind, pos, size, description, List.of(), parts);
+    }
+
+    /** One region, then a list made on demand. */
+    private static final class HeadThen extends java.util.AbstractList<Region> {
+        private final Region head;
+        private final List<Region> rest;
+
+        HeadThen(Region head, List<Region> rest) {
+            this.head = head;
+            this.rest = rest;
+        }
+
+        @Override public int size() { return 1 + rest.size(); }
+        @Override public Region get(int i) { return i == 0 ? head : rest.get(i - 1); }
     }
 }

@@ -2,7 +2,10 @@ package dev.bufferdeck.format.regions;
 
 import dev.bufferdeck.format.index.FlacFrameLocator;
 import dev.bufferdeck.format.index.FlacStreamInfo;
+import dev.bufferdeck.format.AdtsHeader;
 import dev.bufferdeck.format.index.MpegFrameIndex;
+import dev.bufferdeck.format.mp4.Mp4Track;
+import dev.bufferdeck.format.mp4.SampleTable;
 
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -26,7 +29,7 @@ public final class Playhead {
         this.sampleRate = sampleRate;
     }
 
-    /** A playhead for the buffer, or empty when its format has no time map here (MP4, unknown). */
+    /** A playhead for the buffer, or empty when its format has no time map here (unknown, MP4 without audio). */
     public static Optional<Playhead> of(ByteBuffer buffer, RegionTree tree, MpegFrameIndex mpegIndex) {
         Bytes b = new Bytes(buffer.duplicate());
         Mapper mapper = switch (tree.format()) {
@@ -34,6 +37,8 @@ public final class Playhead {
             case "FLAC" -> FlacMapper.of(b, tree);
             case "Ogg" -> OggMapper.of(b, tree);
             case "WAV", "AIFF", "AIFC", "AU" -> PcmMapper.of(b, tree);
+            case "MP4" -> Mp4Mapper.of(b, tree);
+            case "AAC" -> AdtsMapper.of(b, tree);
             default -> null;
         };
         if (mapper == null || mapper.sampleRate() <= 0) return Optional.empty();
@@ -97,6 +102,50 @@ public final class Playhead {
             int frame = floor(index.frameCount(), index::frameOffset, offset);
             if (frame < 0) return -1;
             return Math.max(0, (long) frame * index.samplesPerFrame() - index.leadingTrim());
+        }
+    }
+
+    /** MP4: the sample tables of the track 'mdat' is split into; times in its media timescale, after the edit. */
+    private record Mp4Mapper(RegionTree tree, SampleTable samples, long timescale, long start) implements Mapper {
+        static Mp4Mapper of(Bytes b, RegionTree tree) {
+            Mp4Track track = Mp4Regions.sampleTrack(b);
+            if (track == null || track.samples().count() == 0) return null;
+            return new Mp4Mapper(tree, track.samples(), track.timescale(), Math.max(0, track.edit().mediaStart()));
+        }
+
+        public long sampleRate() { return timescale; }
+
+        public Region regionAt(long sample) {
+            int n = samples.sampleAt(sample + start);
+            return tree.pathAt(samples.offset(n)).stream()
+                    .filter(r -> r.name().equals("sample " + n)).findFirst().orElse(null);
+        }
+
+        public long sampleAt(long offset) {
+            int n = samples.sampleContaining(offset);
+            return n < 0 ? -1 : Math.max(0, samples.time(n) - start);
+        }
+    }
+
+    /** ADTS: every frame lasts the same number of samples. */
+    private record AdtsMapper(List<Region> frames, long rate, int samplesPerFrame) implements Mapper {
+        static AdtsMapper of(Bytes b, RegionTree tree) {
+            Region adts = container(tree, "ADTS audio");
+            AdtsHeader first = adts == null ? null : AdtsHeader.parse(b.buffer(), (int) adts.offset());
+            if (first == null || adts.children().isEmpty()) return null;
+            return new AdtsMapper(adts.children(), first.sampleRate(), AdtsHeader.SAMPLES_PER_BLOCK * first.rawBlocks());
+        }
+
+        public long sampleRate() { return rate; }
+
+        public Region regionAt(long sample) {
+            int i = (int) Math.min(frames.size() - 1, sample / samplesPerFrame);
+            return frames.get(i);
+        }
+
+        public long sampleAt(long offset) {
+            int i = floor(frames.size(), k -> frames.get(k).offset(), offset);
+            return i < 0 ? -1 : (long) i * samplesPerFrame;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.bufferdeck.format.regions;
 
+import dev.bufferdeck.format.index.AdtsFrameIndex;
 import dev.bufferdeck.format.index.MpegFrameIndex;
 import dev.bufferdeck.repository.MediaBuffer;
 
@@ -69,6 +70,19 @@ public final class RegionParser {
             }
             roots.addAll(tail);
             return new RegionTree("MP3", b.size(), roots);
+        }
+        AdtsFrameIndex adts = AdtsFrameIndex.build(buffer);
+        if (!adts.isEmpty() && adts.frameOffset(0) >= pos) {
+            if (adts.frameOffset(0) > pos) {
+                roots.add(Region.leaf("unknown", RegionKind.UNKNOWN, pos, adts.frameOffset(0) - pos, Describe.bytes(adts.frameOffset(0) - pos)));
+            }
+            Region frames = AdtsRegions.parse(b, adts);
+            roots.add(frames);
+            if (frames.end() < audioEnd) {
+                roots.add(Region.leaf("unknown", RegionKind.UNKNOWN, frames.end(), audioEnd - frames.end(), Describe.bytes(audioEnd - frames.end())));
+            }
+            roots.addAll(tail);
+            return new RegionTree("AAC", b.size(), roots);
         }
         if (pos < b.size()) {
             roots.add(Region.leaf("unknown", RegionKind.UNKNOWN, pos, b.size() - pos,

@@ -91,6 +91,10 @@ public final class BufferDetailPane extends ScrollPane {
         if (b.typeMismatch()) i = add(i, "Mismatch", b.mismatchNote().isEmpty() ? "declared type contradicts the bytes" : b.mismatchNote());
         if (!f.formatLine().isEmpty()) i = add(i, "Audio", f.formatLine());
         if (f.durationMillis() >= 0) i = add(i, "Duration", TimeText.of(f.durationMillis()));
+        if (!f.tracks().isEmpty()) {
+            i = section(i, "Tracks");
+            for (int t = 0; t < f.tracks().size(); t++) i = add(i, "Track " + (t + 1), f.tracks().get(t));
+        }
         if (!f.tags().isEmpty()) {
             i = section(i, "Tags");
             for (Map.Entry<String, String> t : f.tags().entrySet()) i = add(i, t.getKey(), t.getValue());

@@ -137,6 +137,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter("Audio", "*.mp3", "*.wav", "*.ogg", "*.oga", "*.opus", "*.flac",
                         "*.aif", "*.aiff", "*.au", "*.m4a"),
+                new FileChooser.ExtensionFilter("Video", "*.mp4", "*.m4v", "*.mov"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         List<File> files = chooser.showOpenMultipleDialog(stage);
         if (files == null || files.isEmpty()) return;

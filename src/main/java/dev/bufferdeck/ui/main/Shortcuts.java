@@ -48,6 +48,9 @@ public final class Shortcuts {
             new String[]{"Ctrl+C", "Hex view: copy the selected bytes as hex"},
             new String[]{"Ctrl+I", "Hex inspector: focus mode on / off (Esc returns)"},
             new String[]{"Enter / double-click", "Play the selected entry"},
+            new String[]{"F / double-click video", "Video: full screen (F, Esc or double-click to leave)"},
+            new String[]{"Ctrl+S", "Video: save the frame to the library as PNG"},
+            new String[]{"Ctrl+Shift+C", "Video: copy the frame to the clipboard"},
             new String[]{"F1", "This help"});
 
     private static final java.util.Set<KeyCode> SINGLE_KEYS = java.util.EnumSet.of(KeyCode.SPACE, KeyCode.S, KeyCode.LEFT,

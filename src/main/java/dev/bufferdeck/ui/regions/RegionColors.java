@@ -56,7 +56,8 @@ public final class RegionColors {
     /** A small swatch in the kind's colour, outlined so that faint fills still show. */
     public static Rectangle swatch(RegionKind kind) {
         Rectangle r = new Rectangle(12, 12, fill(kind));
-        r.setStyle("-fx-fill: " + cssName(kind) + ";");
+        // the theme's colour once in a scene (styled while detached, a lookup has nothing to resolve against)
+        r.sceneProperty().addListener((o, old, scene) -> r.setStyle(scene == null ? "" : "-fx-fill: " + cssName(kind) + ";"));
         r.getStyleClass().add("region-swatch");
         return r;
     }

@@ -12,16 +12,23 @@ import java.util.Map;
  * @param tags        every tag found, for the detail pane
  * @param unplayable  why the decoders refuse this buffer (known from its headers at load time), or
  *                    null when it may play or is not read yet
+ * @param tracks      one line per track of an MP4/M4V/MOV (codec, size, rate, duration), for the detail pane
  */
 public record MediaFacts(String title, String artist, String album, String formatLine,
                          long durationMillis, java.nio.ByteBuffer cover, Map<String, String> tags,
-                         String unplayable) {
+                         String unplayable, java.util.List<String> tracks) {
     public MediaFacts(String title, String artist, String album, String formatLine,
                       long durationMillis, java.nio.ByteBuffer cover, Map<String, String> tags) {
         this(title, artist, album, formatLine, durationMillis, cover, tags, null);
     }
 
+    public MediaFacts(String title, String artist, String album, String formatLine,
+                      long durationMillis, java.nio.ByteBuffer cover, Map<String, String> tags, String unplayable) {
+        this(title, artist, album, formatLine, durationMillis, cover, tags, unplayable, java.util.List.of());
+    }
+
     public MediaFacts {
+        tracks = tracks == null ? java.util.List.of() : java.util.List.copyOf(tracks);
         artist = artist == null ? "" : artist;
         album = album == null ? "" : album;
         formatLine = formatLine == null ? "" : formatLine;
@@ -49,6 +56,6 @@ public record MediaFacts(String title, String artist, String album, String forma
 
     /** The same facts, marked as refused by the decoders for {@code reason}. */
     public MediaFacts refused(String reason) {
-        return new MediaFacts(title, artist, album, formatLine, durationMillis, cover, tags, reason);
+        return new MediaFacts(title, artist, album, formatLine, durationMillis, cover, tags, reason, tracks);
     }
 }

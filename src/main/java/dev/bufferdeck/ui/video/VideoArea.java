@@ -132,7 +132,9 @@ public final class VideoArea extends StackPane {
 
     private void onKey(KeyEvent e) {
         if (!picture.isVisible() || e.getTarget() instanceof javafx.scene.control.TextInputControl) return;
-        if (SAVE_FRAME.match(e)) saveFrame();
+        // the full-screen stage handles these itself; here for when the window manager leaves focus on the main window
+        if (isFullScreen() && (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.F)) fullScreen.close();
+        else if (SAVE_FRAME.match(e)) saveFrame();
         else if (COPY_FRAME.match(e)) copyFrame();
         else if (e.getCode() == KeyCode.F && !e.isShortcutDown() && !e.isAltDown()) enterFullScreen();
         else return;

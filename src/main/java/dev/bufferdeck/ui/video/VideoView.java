@@ -16,6 +16,11 @@ final class VideoView extends Region {
         view.setManaged(false);
         getChildren().add(view);
         setMinSize(0, 0);
+        // the picture's size is known once the player is ready
+        view.mediaPlayerProperty().addListener((o, a, p) -> {
+            if (p != null) p.statusProperty().addListener((so, was, now) -> requestLayout());
+            requestLayout();
+        });
     }
 
     MediaView mediaView() { return view; }
@@ -27,7 +32,9 @@ final class VideoView extends Region {
         double w = getWidth(), h = getHeight();
         view.setFitWidth(w);
         view.setFitHeight(h);
-        var bounds = view.getLayoutBounds();
-        view.relocate((w - bounds.getWidth()) / 2, (h - bounds.getHeight()) / 2);
+        MediaPlayer p = view.getMediaPlayer();
+        int mw = p == null ? 0 : p.getMedia().getWidth(), mh = p == null ? 0 : p.getMedia().getHeight();
+        double scale = mw > 0 && mh > 0 ? Math.min(w / mw, h / mh) : 0;
+        view.relocate((w - mw * scale) / 2, (h - mh * scale) / 2);
     }
 }

@@ -15,7 +15,8 @@ class AudioFactsTest {
     @ValueSource(strings = {"mp3-cbr-44k-mono.mp3", "mp3-vbr-22k-mono.mp3", "mp3-vbr-32k-stereo.mp3", "mp3-cbr-8k-mono.mp3",
             "mp3-notag-22k-mono.mp3", "mp3-seek-16k-6s.mp3", "flac-16k-mono-16bit.flac", "flac-48k-stereo-24bit.flac",
             "flac-seek-8k-5s.flac", "flac-16k-mono-16bit.wav", "vorbis-44k-mono.ogg", "vorbis-32k-stereo.ogg",
-            "vorbis-seek-22k-6s-ffmpeg.ogg", "opus-48k-mono.opus", "opus-48k-stereo.opus", "opus-seek-48k-6s.opus"})
+            "vorbis-seek-22k-6s-ffmpeg.ogg", "opus-48k-mono.opus", "opus-48k-stereo.opus", "opus-seek-48k-6s.opus",
+            "aac-lc-44k-mono.m4a", "aac-lc-32k-stereo.m4a", "aac-lc-22k-mono-id3.aac", "aac-seek-22k-6s.m4a"})
     void factsAgreeWithTheDecoder(String name) throws Exception {
         MediaBuffer buffer = TestBuffers.resourceBuffer(name);
         AudioFacts facts = AudioFacts.of(buffer);
@@ -25,6 +26,19 @@ class AudioFactsTest {
             assertEquals(d.format().getChannels(), facts.channels());
             assertEquals(facts.totalFrames() / (double) facts.sampleRate(), facts.durationSeconds(), 1e-9);
         }
+    }
+
+    @Test
+    void aacFactsNameTheContainerAndProfileWithTheContainersExactLength() throws Exception {
+        AudioFacts m4a = AudioFacts.of(TestBuffers.resourceBuffer("aac-lc-32k-stereo.m4a"));
+        assertEquals("M4A", m4a.container());
+        assertEquals("AAC-LC", m4a.codec());
+        assertEquals(9600, m4a.totalFrames());
+        assertEquals(0.3, m4a.durationSeconds(), 1e-9);
+        assertTrue(m4a.describe().startsWith("M4A AAC-LC · 32 kHz · stereo · "), m4a.describe());
+        AudioFacts adts = AudioFacts.of(TestBuffers.resourceBuffer("aac-lc-22k-mono-id3.aac"));
+        assertEquals("ADTS", adts.container());
+        assertTrue(adts.describe().startsWith("AAC-LC · 22.1 kHz · mono · "), adts.describe());
     }
 
     @Test

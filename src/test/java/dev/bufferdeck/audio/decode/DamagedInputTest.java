@@ -24,7 +24,7 @@ class DamagedInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"mp3-vbr-32k-stereo.mp3", "mp3-seek-16k-6s.mp3", "flac-48k-stereo-24bit.flac", "flac-seek-8k-5s.flac",
             "vorbis-32k-stereo.ogg", "vorbis-seek-22k-6s-ffmpeg.ogg", "opus-48k-stereo.opus", "opus-seek-48k-6s.opus",
-            "flac-16k-mono-16bit.wav"})
+            "flac-16k-mono-16bit.wav", "aac-lc-32k-stereo.m4a", "aac-seek-22k-6s.m4a", "aac-lc-22k-mono-id3.aac"})
     void damagedCopiesFailCleanlyOrDecode(String name) {
         byte[] good = TestBuffers.resource(name);
         Set<String> threadsBefore = threadNames();
