@@ -112,12 +112,16 @@ final class PlayCommand implements Command {
     }
 
     /**
-     * Hands buffers to the player as soon as they can play: a URL at its first bytes, a file once
-     * loaded. The first starts playback, later ones are queued (or start it again if it already ended).
+     * Hands buffers to the player as soon as they can play. Local files, which load in moments, are
+     * gathered until the loads end so that they follow each other gaplessly; a buffer still loading
+     * (a URL at its first bytes) starts playback at once with what was gathered before it. Later
+     * buffers are queued, or start playback again if it already ended.
      */
     private static final class Queue {
         private final Player player;
         private final long startMillis;
+        private final List<MediaBuffer> waiting = new ArrayList<>();
+        private boolean started;
         private int count;
 
         Queue(Player player, long startMillis) {
@@ -126,14 +130,32 @@ final class PlayCommand implements Command {
         }
 
         synchronized void add(MediaBuffer buffer) {
-            PlayerState state = player.state();
-            if (count++ == 0) {
-                player.play(buffer, startMillis, 0);
-            } else if (state == PlayerState.ENDED || state == PlayerState.STOPPED || state == PlayerState.ERROR) {
-                player.play(buffer);
-            } else {
-                player.queueNext(buffer);
+            count++;
+            if (!started) {
+                waiting.add(buffer);
+                if (!buffer.isComplete()) start();
+                return;
             }
+            PlayerState state = player.state();
+            if (state == PlayerState.ENDED || state == PlayerState.STOPPED || state == PlayerState.ERROR) {
+                player.play(buffer).join();
+            } else {
+                player.queueNext(buffer).join();
+            }
+        }
+
+        /** Every load ended: what was gathered plays now. */
+        synchronized void loadsDone() {
+            if (!started && !waiting.isEmpty()) start();
+        }
+
+        private void start() {
+            started = true;
+            // commands go to the player's control thread in order; waiting for the first would let a
+            // short track end before the next is queued
+            player.play(waiting.get(0), startMillis, 0);
+            for (MediaBuffer b : waiting.subList(1, waiting.size())) player.queueNext(b);
+            waiting.clear();
         }
 
         synchronized boolean isEmpty() { return count == 0; }
@@ -194,6 +216,7 @@ final class PlayCommand implements Command {
                     }
                 }
             } finally {
+                queue.loadsDone();
                 done = true;
             }
         }
