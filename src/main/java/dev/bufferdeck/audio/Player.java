@@ -3,6 +3,7 @@ package dev.bufferdeck.audio;
 import dev.bufferdeck.audio.guard.GuardedDecoder;
 import dev.bufferdeck.repository.MediaBuffer;
 
+import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.SourceDataLine;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -16,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Plays buffers through an {@link OutputLoop} on one output. Commands may come from any thread: they
@@ -45,6 +47,7 @@ public final class Player implements AutoCloseable {
     private volatile OutputLoop line;
     private volatile double volume = 1;
     private volatile boolean muted;
+    private volatile Function<AudioFormat, List<PcmStage>> shaping = format -> List.of();
     private volatile long endedMillis;
     private volatile long currentTotalFrames = -1;
     private volatile float currentRate;
@@ -215,6 +218,17 @@ public final class Player implements AutoCloseable {
         });
     }
 
+    /**
+     * The sound-shaping stages (ReplayGain, equalizer) for every output from now on, made for the
+     * output's format; the output playing now gets them at its next chunk.
+     */
+    public CompletableFuture<Void> setShaping(Function<AudioFormat, List<PcmStage>> shaping) {
+        this.shaping = Objects.requireNonNull(shaping);
+        return submit(() -> {
+            if (line != null) line.chain().setShaping(this.shaping.apply(line.format()));
+        });
+    }
+
     public CompletableFuture<Void> setMuted(boolean muted) {
         this.muted = muted;
         return submit(() -> {
@@ -342,6 +356,7 @@ public final class Player implements AutoCloseable {
         events.owner = next;
         next.setVolume(volume);
         next.setMuted(muted);
+        next.chain().setShaping(shaping.apply(next.format()));
         feeds.put(track, feed);
         line = next;
         next.start();
