@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -61,7 +62,7 @@ public final class LibraryModel {
 
     /** Frees the buffer's bytes; the row disappears when the repository says so. */
     public void remove(BufferRow row) {
-        background.execute(() -> repository.remove(row.buffer()));
+        inBackground(() -> repository.remove(row.buffer()));
     }
 
     private BufferRow addRow(MediaBuffer buffer) {
@@ -71,11 +72,20 @@ public final class LibraryModel {
         BufferRow row = new BufferRow(buffer);
         byId.put(buffer.id(), row);
         rows.add(row);
-        background.execute(() -> {
+        inBackground(() -> {
             MediaFacts facts = readFacts(buffer);
             onFx(() -> row.setFacts(facts));
         });
         return row;
+    }
+
+    /** Runs work off the FX thread; once the app has shut its executor, late repository news is dropped. */
+    private void inBackground(Runnable work) {
+        try {
+            background.execute(work);
+        } catch (RejectedExecutionException closing) {
+            // the window is closing: nothing is shown any more
+        }
     }
 
     private MediaFacts readFacts(MediaBuffer buffer) {
@@ -92,7 +102,7 @@ public final class LibraryModel {
         if (row == null) return;
         row.refresh();
         if (buffer.isComplete() && !buffer.isLive()) {
-            background.execute(() -> {
+            inBackground(() -> {
                 MediaFacts facts = readFacts(buffer);
                 onFx(() -> row.setFacts(facts));
             });
