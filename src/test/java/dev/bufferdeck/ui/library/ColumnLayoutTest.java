@@ -44,6 +44,6 @@ class ColumnLayoutTest {
     void aColumnFittedToTextIsWideEnoughForIt() {
         javafx.scene.text.Font font = javafx.scene.text.Font.font(13);
         double w = ColumnFit.width(font, "Size", List.of("1023.9 MiB"), 0);
-        assertEquals(true, w >= ColumnFit.textWidth(font, "1023.9 MiB") + ColumnFit.PADDING);
+        assertEquals(true, w >= ColumnFit.textWidth(font, "1023.9 MiB") + ColumnFit.CELL_PADDING);
     }
 }
