@@ -306,7 +306,7 @@ public final class OutputLoop implements AutoCloseable {
         }
         timeline = timeline.written(chunk.track(), chunk.sourceFrame(), frames, chunk.title());
         tap.offer(chunk.pcm(), 0, len);
-        chain.apply(chunk.pcm(), 0, len);
+        chain.apply(chunk.track(), chunk.pcm(), 0, len);
         startLine();
         writeFully(chunk.pcm(), len);
         budgetLeft -= frames;

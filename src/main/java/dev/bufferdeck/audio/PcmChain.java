@@ -26,8 +26,8 @@ public final class PcmChain {
         stages = next;
     }
 
-    /** Output thread: runs every stage over the bytes, in place. */
-    void apply(byte[] pcm, int off, int len) {
-        for (PcmStage s : stages) s.apply(pcm, off, len);
+    /** Output thread: runs every stage over the bytes of {@code track}, in place. */
+    void apply(Track track, byte[] pcm, int off, int len) {
+        for (PcmStage s : stages) s.apply(track, pcm, off, len);
     }
 }

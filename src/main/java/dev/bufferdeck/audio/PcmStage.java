@@ -8,4 +8,9 @@ package dev.bufferdeck.audio;
  */
 public interface PcmStage {
     void apply(byte[] pcm, int off, int len);
+
+    /** The same for PCM of {@code track}; stages whose work depends on the track (ReplayGain) override it. */
+    default void apply(Track track, byte[] pcm, int off, int len) {
+        apply(pcm, off, len);
+    }
 }

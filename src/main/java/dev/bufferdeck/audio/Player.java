@@ -3,6 +3,7 @@ package dev.bufferdeck.audio;
 import dev.bufferdeck.audio.guard.GuardedDecoder;
 import dev.bufferdeck.repository.MediaBuffer;
 
+import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.SourceDataLine;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -16,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Plays buffers through an {@link OutputLoop} on one output. Commands may come from any thread: they
@@ -45,6 +47,7 @@ public final class Player implements AutoCloseable {
     private volatile OutputLoop line;
     private volatile double volume = 1;
     private volatile boolean muted;
+    private volatile Function<AudioFormat, List<PcmStage>> shaping = format -> List.of();
     private volatile long endedMillis;
     private volatile long currentTotalFrames = -1;
     private volatile float currentRate;
@@ -215,6 +218,17 @@ public final class Player implements AutoCloseable {
         });
     }
 
+    /**
+     * The sound-shaping stages (ReplayGain, equalizer) for every output from now on, made for the
+     * output's format; the output playing now gets them at its next chunk.
+     */
+    public CompletableFuture<Void> setShaping(Function<AudioFormat, List<PcmStage>> shaping) {
+        this.shaping = Objects.requireNonNull(shaping);
+        return submit(() -> {
+            if (line != null) line.chain().setShaping(this.shaping.apply(line.format()));
+        });
+    }
+
     public CompletableFuture<Void> setMuted(boolean muted) {
         this.muted = muted;
         return submit(() -> {
@@ -248,6 +262,19 @@ public final class Player implements AutoCloseable {
         return submit(() -> {
             upcoming.addLast(buffer);
             prepareNext();
+        });
+    }
+
+    /**
+     * Queues {@code buffer} after what plays, or plays it now when nothing plays (the previous track
+     * already ended): decided on the control thread, so a track that ends meanwhile loses nothing.
+     */
+    public CompletableFuture<Void> queueOrPlay(MediaBuffer buffer) {
+        Objects.requireNonNull(buffer);
+        return submit(() -> {
+            upcoming.addLast(buffer);
+            if (line == null) startPrepared();
+            else prepareNext();
         });
     }
 
@@ -329,6 +356,7 @@ public final class Player implements AutoCloseable {
         events.owner = next;
         next.setVolume(volume);
         next.setMuted(muted);
+        next.chain().setShaping(shaping.apply(next.format()));
         feeds.put(track, feed);
         line = next;
         next.start();
@@ -442,15 +470,18 @@ public final class Player implements AutoCloseable {
                 return;
             }
         }
+        if (!startPrepared()) setState(PlayerState.ENDED);
+    }
+
+    /** Starts the head of the queue on a new line; false when the queue holds nothing that opens. */
+    private boolean startPrepared() {
         if (prepared == null) prepareNext();
-        if (prepared != null) {
-            DecodeAhead next = prepared;
-            prepared = null;
-            upcoming.pollFirst();
-            startTrack(next.track().buffer(), 0, 0, next);
-            return;
-        }
-        setState(PlayerState.ENDED);
+        if (prepared == null) return false;
+        DecodeAhead next = prepared;
+        prepared = null;
+        upcoming.pollFirst();
+        startTrack(next.track().buffer(), 0, 0, next);
+        return true;
     }
 
     private void onFailed(OutputLoop from, String message) {

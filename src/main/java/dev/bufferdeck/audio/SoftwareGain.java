@@ -41,7 +41,8 @@ public final class SoftwareGain {
         return v / (double) (1L << (bytes * 8 - 1));
     }
 
-    private static long read(byte[] b, int at, int bytes, boolean big, boolean unsigned) {
+    /** One integer sample of {@code bytes} bytes as a signed value. */
+    public static long read(byte[] b, int at, int bytes, boolean big, boolean unsigned) {
         long v = 0;
         for (int k = 0; k < bytes; k++) {
             int index = big ? at + k : at + bytes - 1 - k;
@@ -53,7 +54,8 @@ public final class SoftwareGain {
         return v;
     }
 
-    private static void write(byte[] b, int at, int bytes, boolean big, boolean unsigned, long v) {
+    /** Writes a signed value as an integer sample of {@code bytes} bytes (no clamping). */
+    public static void write(byte[] b, int at, int bytes, boolean big, boolean unsigned, long v) {
         if (unsigned) v ^= Long.MIN_VALUE >> (64 - bytes * 8);
         for (int k = 0; k < bytes; k++) {
             int index = big ? at + bytes - 1 - k : at + k;

@@ -8,6 +8,10 @@ import dev.bufferdeck.audio.PlayerListener;
 import dev.bufferdeck.audio.PlayerState;
 import dev.bufferdeck.audio.WavWriter;
 import dev.bufferdeck.audio.decode.Decoders;
+import dev.bufferdeck.audio.shaping.EqualizerSettings;
+import dev.bufferdeck.audio.shaping.ReplayGainMode;
+import dev.bufferdeck.audio.shaping.ReplayGainSettings;
+import dev.bufferdeck.audio.shaping.SoundSettings;
 import dev.bufferdeck.format.FormatSniffer;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaRepository;
@@ -40,12 +44,13 @@ final class PlayCommand implements Command {
 
     @Override
     public String usage() {
-        return "play [--start SEC] [--end SEC] [--device NAME|memory] [--out FILE.wav] [--volume V] SRC...";
+        return "play [--start SEC] [--end SEC] [--device NAME|memory] [--out FILE.wav] [--volume V]"
+                + " [--eq \"G1,...,G10\" | --eq-preset NAME] [--replaygain off|track|album|auto [--preamp DB]] SRC...";
     }
 
     /** {@code endSeconds} is how long to play at most, or -1 for everything. */
     private record Options(double startSeconds, double endSeconds, String device, Path out, double volume,
-                           List<String> sources) {}
+                           EqualizerSettings equalizer, ReplayGainSettings replayGain, List<String> sources) {}
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
@@ -79,6 +84,10 @@ final class PlayCommand implements Command {
              Player player = new Player(selection, Decoders::open)) {
             player.addListener(outcome);
             player.setVolume(options.volume());
+            SoundSettings sound = new SoundSettings();
+            sound.setEqualizer(options.equalizer());
+            sound.setReplayGain(options.replayGain());
+            player.setShaping(sound::stagesFor);
             if (options.endSeconds() >= 0) player.setPlayLimit(Math.round(options.endSeconds() * 1000));
             Queue queue = new Queue(player, Math.round(options.startSeconds() * 1000));
             Loads loads = new Loads(loader, options.sources(), queue, err);
@@ -103,12 +112,16 @@ final class PlayCommand implements Command {
     }
 
     /**
-     * Hands buffers to the player as soon as they can play: a URL at its first bytes, a file once
-     * loaded. The first starts playback, later ones are queued (or start it again if it already ended).
+     * Hands buffers to the player as soon as they can play. Local files, which load in moments, are
+     * gathered until the loads end so that they follow each other gaplessly; a buffer still loading
+     * (a URL at its first bytes) starts playback at once with what was gathered before it. Later
+     * buffers are queued, or start playback again if it already ended.
      */
     private static final class Queue {
         private final Player player;
         private final long startMillis;
+        private final List<MediaBuffer> waiting = new ArrayList<>();
+        private boolean started;
         private int count;
 
         Queue(Player player, long startMillis) {
@@ -117,14 +130,27 @@ final class PlayCommand implements Command {
         }
 
         synchronized void add(MediaBuffer buffer) {
-            PlayerState state = player.state();
-            if (count++ == 0) {
-                player.play(buffer, startMillis, 0);
-            } else if (state == PlayerState.ENDED || state == PlayerState.STOPPED || state == PlayerState.ERROR) {
-                player.play(buffer);
-            } else {
-                player.queueNext(buffer);
+            count++;
+            if (!started) {
+                waiting.add(buffer);
+                if (!buffer.isComplete()) start();
+                return;
             }
+            player.queueOrPlay(buffer).join();
+        }
+
+        /** Every load ended: what was gathered plays now. */
+        synchronized void loadsDone() {
+            if (!started && !waiting.isEmpty()) start();
+        }
+
+        private void start() {
+            started = true;
+            // commands go to the player's control thread in order; waiting for the first would let a
+            // short track end before the next is queued
+            player.play(waiting.get(0), startMillis, 0);
+            for (MediaBuffer b : waiting.subList(1, waiting.size())) player.queueNext(b);
+            waiting.clear();
         }
 
         synchronized boolean isEmpty() { return count == 0; }
@@ -185,6 +211,7 @@ final class PlayCommand implements Command {
                     }
                 }
             } finally {
+                queue.loadsDone();
                 done = true;
             }
         }
@@ -229,6 +256,9 @@ final class PlayCommand implements Command {
         double volume = 1;
         String device = null;
         Path out = null;
+        EqualizerSettings equalizer = null;
+        ReplayGainMode replayGain = ReplayGainMode.OFF;
+        double preamp = Double.NaN;
         List<String> sources = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -241,6 +271,14 @@ final class PlayCommand implements Command {
                 case "--end" -> end = number(a, value(args, ++i, a), 0, Double.MAX_VALUE);
                 case "--volume" -> volume = number(a, value(args, ++i, a), 0, 1);
                 case "--device" -> device = value(args, ++i, a);
+                case "--eq", "--eq-preset" -> {
+                    if (equalizer != null) throw new IllegalArgumentException("give --eq or --eq-preset once");
+                    String v = value(args, ++i, a);
+                    equalizer = a.equals("--eq") ? EqualizerSettings.parse(v) : EqualizerSettings.preset(v);
+                }
+                case "--replaygain" -> replayGain = ReplayGainMode.parse(value(args, ++i, a));
+                case "--preamp" -> preamp = number(a, value(args, ++i, a), -ReplayGainSettings.MAX_PREAMP_DB,
+                        ReplayGainSettings.MAX_PREAMP_DB);
                 case "--out" -> {
                     try {
                         out = Path.of(value(args, ++i, a));
@@ -256,7 +294,15 @@ final class PlayCommand implements Command {
         }
         if (sources.isEmpty()) throw new IllegalArgumentException("no source given");
         if (out != null && device != null) throw new IllegalArgumentException("use either --device or --out, not both");
-        return new Options(start, end, device, out, volume, sources);
+        if (!Double.isNaN(preamp) && replayGain == ReplayGainMode.OFF) {
+            throw new IllegalArgumentException("--preamp needs --replaygain track, album or auto");
+        }
+        return new Options(start, end, device, out, volume, equalizer == null ? EqualizerSettings.FLAT : equalizer,
+                new ReplayGainSettings(replayGain, Double.isNaN(preamp) ? 0 : preamp), sources);
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static String value(List<String> args, int i, String option) {
@@ -272,7 +318,8 @@ final class PlayCommand implements Command {
             throw new IllegalArgumentException(option + ": not a number: " + text);
         }
         if (!(v >= min && v <= max)) {
-            throw new IllegalArgumentException(option + " must be " + (max == 1 ? "between 0 and 1" : "0 or more"));
+            throw new IllegalArgumentException(option + " must be "
+                    + (max == Double.MAX_VALUE ? "0 or more" : "between " + plain(min) + " and " + plain(max)));
         }
         return v;
     }

@@ -1,6 +1,7 @@
 package dev.bufferdeck.cli;
 
 import dev.bufferdeck.format.tags.CoverArt;
+import dev.bufferdeck.format.tags.ReplayGainTags;
 import dev.bufferdeck.format.tags.TagReader;
 import dev.bufferdeck.format.tags.Tags;
 import dev.bufferdeck.repository.ByteSizes;
@@ -27,9 +28,21 @@ final class TagsSection implements InfoSection {
             tags.freeform().forEach((k, v) -> text.append(text.length() == 0 ? "" : " · ").append(k).append(" ").append(v));
             section.put("freeform", "other", tags.freeform(), text.toString());
         }
+        ReplayGainTags rg = ReplayGainTags.of(tags);
+        section.put("replayGainTrackDb", "ReplayGain track", decibels(rg.trackGainDb()), text(rg.trackGainDb()));
+        section.put("replayGainAlbumDb", "ReplayGain album", decibels(rg.albumGainDb()), text(rg.albumGainDb()));
         section.put("formats", "read from", tags.formats().isEmpty() ? null : tags.formats(),
                 String.join(", ", tags.formats()));
-        if (tags.isEmpty()) report.put("tags", "tags", section, "none");
+        if (tags.isEmpty() && !rg.hasTrackGain() && !rg.hasAlbumGain()) report.put("tags", "tags", section, "none");
+    }
+
+    /** Tagged gain rounded to 0.01 dB, or null when not tagged. */
+    private static Double decibels(double db) {
+        return Double.isNaN(db) ? null : Math.round(db * 100) / 100.0;
+    }
+
+    private static String text(double db) {
+        return Double.isNaN(db) ? null : String.format(java.util.Locale.ROOT, "%+.2f dB", db);
     }
 
     private static String orNull(String value) {

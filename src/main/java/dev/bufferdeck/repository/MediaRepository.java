@@ -233,6 +233,26 @@ public final class MediaRepository {
         for (RepositoryListener l : listeners) l.changed(buffer);
     }
 
+    /**
+     * "Record": keeps what a live buffer's window holds now as an ordinary buffer: its media bytes
+     * (metadata blocks left out), reserved before they are copied, named after the stream.
+     */
+    public AddResult record(MediaBuffer live) throws BudgetExceededException, java.io.IOException {
+        if (!live.isLive()) throw new IllegalArgumentException(live.name() + " is not a live stream");
+        int size = live.size();
+        Reservation reservation = reserve(size);
+        byte[] media;
+        try (java.io.InputStream in = live.openStream(0, size)) {
+            media = in.readAllBytes();
+        } catch (java.io.IOException | RuntimeException e) {
+            reservation.close();
+            throw e;
+        }
+        String stamp = java.time.LocalTime.now().withNano(0).toString();
+        return add(reservation, media, null, live.name() + " (recorded " + stamp + ")", live.origin(),
+                live.declaredType());
+    }
+
     /** Buffers listed while their bytes are still arriving (or live). */
     public synchronized List<MediaBuffer> loadingBuffers() {
         List<MediaBuffer> out = new ArrayList<>();

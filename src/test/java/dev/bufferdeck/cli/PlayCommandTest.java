@@ -47,7 +47,7 @@ class PlayCommandTest {
     }
 
     /** Everything our decoder makes of a file. */
-    private static byte[] decode(Path file) throws Exception {
+    static byte[] decode(Path file) throws Exception {
         MediaRepository repo = new MediaRepository(FormatDetector.NONE);
         var buffer = repo.add(Files.readAllBytes(file), file.getFileName().toString(), new Origin.File(file), "").buffer();
         try (PcmDecoder d = Decoders.open(buffer)) {
@@ -62,7 +62,7 @@ class PlayCommandTest {
         return AudioSystem.getAudioFileFormat(wav.toFile()).getFormat();
     }
 
-    private static byte[] dataOf(Path wav) throws Exception {
+    static byte[] dataOf(Path wav) throws Exception {
         try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
             return in.readAllBytes();
         }

@@ -135,8 +135,8 @@ class FaultMatrixTest {
                 new Fault("endless body (internet radio)", () -> raw((s, head) -> {
                     RawHttpServer.write(s, "HTTP/1.0 200 OK\r\nContent-Type: audio/mpeg\r\nicy-name: Test Radio\r\n\r\n");
                     sendUntilHungUp(s);
-                }), r -> r.startsWith("memory budget full: ") && r.endsWith(" of a body of unknown length)")
-                        ? null : "stops at the budget and says so"));
+                }), r -> r.startsWith("memory budget full: ") && r.endsWith("(a live stream keeps its most recent 32 MiB)")
+                        ? null : "a live window that does not fit the budget is refused and says so"));
 
         // a first load sets the HTTP client up, so the times below are the faults' own
         RawHttpServer warm = new RawHttpServer((s, head) ->

@@ -36,6 +36,7 @@ public final class IcecastServer implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final ByteArrayOutputStream media = new ByteArrayOutputStream();
     private final AtomicInteger blocks = new AtomicInteger();
+    private volatile boolean recording = true;
 
     public IcecastServer(byte[] audio, int metaint, IntFunction<String> title, int bytesPerSecond, Plan plan) throws IOException {
         this.audio = audio;
@@ -48,6 +49,12 @@ public final class IcecastServer implements AutoCloseable {
 
     public String url(String path) { return server.url(path); }
     public int connections() { return connections.get(); }
+
+    /** Stops keeping a copy of the media sent (a benchmark's stream would fill the heap). */
+    public IcecastServer withoutRecording() {
+        recording = false;
+        return this;
+    }
 
     public synchronized byte[] media() { return media.toByteArray(); }
 
@@ -75,7 +82,7 @@ public final class IcecastServer implements AutoCloseable {
             }
             int chunk = (int) Math.min(Math.min(1024, audio.length - at), limit < 0 ? Long.MAX_VALUE : limit - sent);
             if (icy) chunk = Math.min(chunk, untilMeta);
-            synchronized (this) { media.write(audio, at, chunk); }
+            if (recording) synchronized (this) { media.write(audio, at, chunk); }
             out.write(audio, at, chunk);
             at = (at + chunk) % audio.length;
             sent += chunk;

@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Internet radio against an Icecast-style server on 127.0.0.1: ICY titles, drops, stalls, the window. */
 class LiveStreamTest {
+    /** Servers here send at most 200 kB/s, so a reader in a test never falls a whole window behind. */
     private static final int WINDOW = 256 * 1024;
     private static final long BUDGET = 4 << 20;
 
@@ -118,6 +119,9 @@ class LiveStreamTest {
             assertTrue(last.text().startsWith("StreamTitle='Song "), last.text());
             assertEquals(live.bytes().get((int) last.offset()) * 16 + 1, last.length(), "a block is its length byte and text");
             assertTrue(live.latestMetadata().startsWith("StreamTitle='Song "));
+            dev.bufferdeck.format.regions.RegionTree regions = dev.bufferdeck.format.regions.RegionParser.parse(live);
+            assertTrue(regions.roots().stream().anyMatch(r -> r.name().equals("ICY metadata")
+                    && r.description().startsWith("StreamTitle='Song ")), "the hex view's regions show the blocks");
             long until = System.nanoTime() + 10_000_000_000L;
             while (live.bytesArrived() <= WINDOW && System.nanoTime() < until) Thread.sleep(20);
             assertTrue(live.bytesArrived() > WINDOW && live.size() == WINDOW, "the window holds the newest bytes only");
@@ -132,8 +136,40 @@ class LiveStreamTest {
     }
 
     @Test
+    void recordingKeepsTheWindowsMediaAsAnOrdinaryBufferThatPlays() throws Exception {
+        try (IcecastServer server = new IcecastServer(audio(), 4096, k -> "Song " + k, 0, n -> n == 1 ? 400_000 : 0)) {
+            MediaBuffer live = listen(server, HttpSettings.DEFAULTS);
+            while (live.bytesArrived() < 300_000) Thread.sleep(10);
+            AddResult kept = repository.record(live);
+            MediaBuffer recording = kept.buffer();
+            assertFalse(recording.isLive());
+            assertTrue(recording.isComplete());
+            assertEquals(64, recording.sha256().length());
+            assertTrue(recording.name().startsWith("stream (recorded "), recording.name());
+            byte[] sent = server.media();
+            byte[] bytes = new byte[recording.size()];
+            recording.bytes().get(bytes);
+            int at = indexOf(sent, bytes);
+            assertTrue(at >= 0, "the recording is a stretch of the media sent, without metadata");
+            assertTrue(recording.size() < WINDOW && recording.size() > WINDOW - 70 * 33, "the window's media: " + recording.size());
+            try (PcmDecoder d = Decoders.open(recording)) {
+                assertTrue(d.totalFrames() > 16_000 * 60, "a minute and more of audio: " + d.totalFrames());
+            }
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int k = 0; k < needle.length; k++) if (haystack[i + k] != needle[k]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
     void aDroppedStreamReconnectsTellsTheUserAndPlaysOn() throws Exception {
-        try (IcecastServer server = new IcecastServer(audio(), 4096, k -> "Song " + k, 0, n -> n == 1 ? 60_000 : -1)) {
+        try (IcecastServer server = new IcecastServer(audio(), 4096, k -> "Song " + k, 200_000, n -> n == 1 ? 60_000 : -1)) {
             MediaBuffer live = listen(server, HttpSettings.DEFAULTS);
             byte[] heard = media(live, 120_000);
             assertArrayEquals(Arrays.copyOf(server.media(), 120_000), heard, "the media of both connections, in order");
@@ -149,7 +185,7 @@ class LiveStreamTest {
             @Override public long dropAfter(int n) { return -1; }
             @Override public long stallBefore(int n, long at) { return at == 20_480 ? 1500 : 0; }
         };
-        try (IcecastServer server = new IcecastServer(audio(), 4096, k -> "Song " + k, 0, plan)) {
+        try (IcecastServer server = new IcecastServer(audio(), 4096, k -> "Song " + k, 200_000, plan)) {
             MediaBuffer live = listen(server, HttpSettings.DEFAULTS.withIdleTimeout(Duration.ofSeconds(5)));
             long t0 = System.nanoTime();
             byte[] heard = media(live, 40_000);
@@ -166,7 +202,7 @@ class LiveStreamTest {
             @Override public long dropAfter(int n) { return -1; }
             @Override public long stallBefore(int n, long at) { return n == 1 && at == 20_480 ? 4000 : 0; }
         };
-        try (IcecastServer server = new IcecastServer(audio(), 4096, k -> "Song " + k, 0, plan)) {
+        try (IcecastServer server = new IcecastServer(audio(), 4096, k -> "Song " + k, 200_000, plan)) {
             MediaBuffer live = listen(server, HttpSettings.DEFAULTS.withIdleTimeout(Duration.ofSeconds(1)));
             media(live, 40_000);
             assertEquals(2, server.connections());
@@ -180,7 +216,7 @@ class LiveStreamTest {
             @Override public long dropAfter(int n) { return 30_000; }
             @Override public boolean accept(int n) { return n == 1; }
         };
-        try (IcecastServer server = new IcecastServer(audio(), 4096, k -> "Song " + k, 0, plan)) {
+        try (IcecastServer server = new IcecastServer(audio(), 4096, k -> "Song " + k, 200_000, plan)) {
             MediaBuffer live = listen(server, HttpSettings.DEFAULTS);
             Object result = load.get(10, TimeUnit.SECONDS);
             assertTrue(result instanceof LoadException, String.valueOf(result));

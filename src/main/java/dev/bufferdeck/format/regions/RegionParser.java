@@ -2,6 +2,7 @@ package dev.bufferdeck.format.regions;
 
 import dev.bufferdeck.format.index.AdtsFrameIndex;
 import dev.bufferdeck.format.index.MpegFrameIndex;
+import dev.bufferdeck.repository.InterleavedBlock;
 import dev.bufferdeck.repository.MediaBuffer;
 
 import java.nio.ByteBuffer;
@@ -20,7 +21,30 @@ public final class RegionParser {
 
     /** Regions of a repository buffer, sharing its cached MPEG frame index. */
     public static RegionTree parse(MediaBuffer buffer) {
+        if (buffer.isLive()) return live(buffer);
         return parse(buffer.bytes(), () -> MpegFrameIndex.of(buffer));
+    }
+
+    /**
+     * A live window: the stream's audio bytes and, between them, the ICY metadata blocks the server
+     * sent (each its length byte and text), as they lie in the window now.
+     */
+    private static RegionTree live(MediaBuffer buffer) {
+        List<Region> roots = new ArrayList<>();
+        long size = buffer.size();
+        long pos = 0;
+        for (InterleavedBlock block : buffer.interleavedBlocks()) {
+            if (block.offset() < pos || block.offset() + block.length() > size) continue;
+            if (block.offset() > pos) {
+                roots.add(Region.leaf("stream audio", RegionKind.AUDIO_DATA, pos, block.offset() - pos,
+                        Describe.bytes(block.offset() - pos)));
+            }
+            roots.add(Region.leaf("ICY metadata", RegionKind.TAG, block.offset(), block.length(),
+                    block.text().isEmpty() ? "empty (no change)" : block.text()));
+            pos = block.offset() + block.length();
+        }
+        if (pos < size) roots.add(Region.leaf("stream audio", RegionKind.AUDIO_DATA, pos, size - pos, Describe.bytes(size - pos)));
+        return new RegionTree("live stream", size, roots);
     }
 
     public static RegionTree parse(ByteBuffer buffer) {

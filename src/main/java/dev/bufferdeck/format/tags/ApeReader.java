@@ -48,7 +48,7 @@ final class ApeReader {
             case "album" -> tags.album(value);
             case "year", "date" -> tags.year(value);
             case "track" -> tags.track(value);
-            default -> { }
+            default -> tags.loudnessField(key, value);
         }
     }
 

@@ -114,8 +114,20 @@ final class Id3v2Reader {
             case "TRCK", "TRK" -> tags.track(text(data));
             case "APIC" -> picture(data, false, tags);
             case "PIC" -> picture(data, true, tags);
+            case "TXXX", "TXX" -> userText(data, tags);
             default -> { }
         }
+    }
+
+    /** A user text frame: encoding, description, value (ReplayGain keeps its values here). */
+    private static void userText(Region data, TagBuilder tags) {
+        if (data.end <= data.start) return;
+        ByteBuffer b = data.bytes;
+        int encoding = Bytes.u8(b, data.start);
+        int descriptionEnd = terminator(b, data.start + 1, data.end, encoding);
+        String description = decode(b, data.start + 1, descriptionEnd, encoding);
+        int value = Math.min(data.end, descriptionEnd + terminatorLength(encoding));
+        tags.loudnessField(description, decode(b, value, terminator(b, value, data.end, encoding), encoding));
     }
 
     /** The first value of a text frame. */

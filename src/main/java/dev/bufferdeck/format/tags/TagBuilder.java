@@ -35,6 +35,12 @@ final class TagBuilder {
         if (!name.isBlank() && !v.isEmpty()) freeform.putIfAbsent(name.strip(), v);
     }
 
+    /** ReplayGain and R128 values of any tag format, kept in the freeform map under lower-case names. */
+    void loudnessField(String name, String value) {
+        String key = name.strip().toLowerCase(java.util.Locale.ROOT);
+        if (key.startsWith("replaygain_") || key.startsWith("r128_")) freeform(key, value);
+    }
+
     void picture(CoverArt picture) { pictures.add(picture); }
 
     void format(String name) { if (!formats.contains(name)) formats.add(name); }

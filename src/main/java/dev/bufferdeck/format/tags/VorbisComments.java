@@ -55,7 +55,7 @@ final class VorbisComments {
             case "DATE", "YEAR", "ORIGINALDATE" -> tags.year(value);
             case "TRACKNUMBER" -> tags.track(value);
             case "TRACKTOTAL", "TOTALTRACKS" -> tags.trackTotal(value);
-            default -> { }
+            default -> tags.loudnessField(key, value);
         }
     }
 

@@ -3,17 +3,40 @@ package dev.bufferdeck.ui.library;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.ui.services.MediaFacts;
 import dev.bufferdeck.ui.services.Titles;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
-/** One buffer as the library shows it; its facts arrive later, from a background parse. */
+/**
+ * One buffer as the library shows it; its facts arrive later, from a background parse. A buffer
+ * still loading grows: its size and digest column follow it ({@link #refresh}).
+ */
 public final class BufferRow {
     private final MediaBuffer buffer;
     private final ReadOnlyObjectWrapper<MediaFacts> facts;
+    private final ReadOnlyLongWrapper size = new ReadOnlyLongWrapper();
+    private final ReadOnlyStringWrapper digest = new ReadOnlyStringWrapper();
 
     public BufferRow(MediaBuffer buffer) {
         this.buffer = buffer;
         this.facts = new ReadOnlyObjectWrapper<>(MediaFacts.untitled(Titles.fromName(buffer.name())));
+        refresh();
+    }
+
+    /** Bytes held now: grows while the buffer loads. */
+    public ReadOnlyLongProperty sizeProperty() { return size.getReadOnlyProperty(); }
+
+    /** The SHA-256, or what the buffer is doing until it has one ("loading", "live stream"). */
+    public ReadOnlyStringProperty digestProperty() { return digest.getReadOnlyProperty(); }
+
+    /** Reads the buffer's size and state again (FX thread). */
+    void refresh() {
+        size.set(buffer.size());
+        String sha = buffer.sha256();
+        digest.set(!sha.isEmpty() ? sha : buffer.isLive() ? "live stream" : "loading");
     }
 
     public MediaBuffer buffer() { return buffer; }

@@ -39,6 +39,7 @@ public final class LibraryModel {
         repository.addListener(new RepositoryListener() {
             @Override public void added(MediaBuffer buffer) { onFx(() -> addRow(buffer)); }
             @Override public void removed(MediaBuffer buffer) { onFx(() -> removeRow(buffer)); }
+            @Override public void changed(MediaBuffer buffer) { onFx(() -> grew(buffer)); }
             @Override public void memoryChanged(MemoryFigures figures) { memoryChangedSoon(); }
         });
         for (MediaBuffer b : repository.buffers()) onFx(() -> addRow(b));
@@ -82,6 +83,19 @@ public final class LibraryModel {
             return factsReader.read(buffer);
         } catch (RuntimeException e) {
             return MediaFacts.untitled(buffer.name());
+        }
+    }
+
+    /** A buffer that loads grew or completed: its row follows, and a completed one is read again for its facts. */
+    private void grew(MediaBuffer buffer) {
+        BufferRow row = byId.get(buffer.id());
+        if (row == null) return;
+        row.refresh();
+        if (buffer.isComplete() && !buffer.isLive()) {
+            background.execute(() -> {
+                MediaFacts facts = readFacts(buffer);
+                onFx(() -> row.setFacts(facts));
+            });
         }
     }
 

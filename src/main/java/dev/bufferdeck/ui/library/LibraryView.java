@@ -82,7 +82,7 @@ public final class LibraryView extends BorderPane {
         TableColumn<BufferRow, String> origin = textColumn("Origin", r -> r.buffer().origin().describe(), 200);
         origin.setCellFactory(c -> tooltipCell(s -> s, s -> s));
         TableColumn<BufferRow, Number> size = new TableColumn<>("Size");
-        size.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().buffer().size()));
+        size.setCellValueFactory(c -> c.getValue().sizeProperty());
         size.setCellFactory(c -> tooltipCell(n -> ByteSizes.human(n.longValue()), n -> String.format("%,d bytes", n.longValue())));
         size.setPrefWidth(80);
         size.getStyleClass().add("numeric");
@@ -97,7 +97,9 @@ public final class LibraryView extends BorderPane {
         duration.setCellFactory(c -> tooltipCell(n -> n.longValue() < 0 ? "" : TimeText.of(n.longValue()), n -> null));
         duration.setPrefWidth(70);
         duration.getStyleClass().add("numeric");
-        TableColumn<BufferRow, String> sha = textColumn("SHA-256", r -> r.buffer().sha256(), 110);
+        TableColumn<BufferRow, String> sha = new TableColumn<>("SHA-256");
+        sha.setCellValueFactory(c -> c.getValue().digestProperty());
+        sha.setPrefWidth(110);
         sha.setCellFactory(c -> tooltipCell(s -> s.substring(0, Math.min(SHA_PREFIX, s.length())), s -> s));
         sha.getStyleClass().add("mono");
         name.setId("name");

@@ -44,6 +44,27 @@ final class Geometry {
         return () -> normal[0] != null ? normal[0] : stage.isMaximized() ? null : of(stage);
     }
 
+    /**
+     * Restores a window before it shows, and once more when it has shown: under a real window
+     * manager (GTK) a size set before the first show is lost and the window opened at its minimum.
+     */
+    static void restore(Stage stage, SessionState.Geometry g, boolean maximized) {
+        apply(stage, g);
+        if (maximized) stage.setMaximized(true);
+        if (stage.isShowing()) return;
+        javafx.event.EventHandler<javafx.stage.WindowEvent> once = new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(javafx.stage.WindowEvent e) {
+                stage.removeEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, this);
+                javafx.application.Platform.runLater(() -> {
+                    apply(stage, g);
+                    if (maximized) stage.setMaximized(true);
+                });
+            }
+        };
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, once);
+    }
+
     static void apply(Stage stage, SessionState.Geometry g) {
         if (g == null || g.width() < 100 || g.height() < 100) return;
         Rectangle2D screen = screenShowing(g);

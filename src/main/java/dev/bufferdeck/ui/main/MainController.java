@@ -75,7 +75,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
         this.player = new PlayerController(services.playback(), playlist, notifier);
         this.loads = new Loads(services.sources(), services.repository(), pool, notifier);
         this.mainBounds = Geometry.track(stage);
-        this.saver = new SessionSaver(this::sessionState, services.session());
+        this.saver = new SessionSaver(this::sessionState, services.playback()::positionMillis, services.session());
         saveOnChanges();
         library.rows().addListener((ListChangeListener<BufferRow>) c -> {
             while (c.next()) {
@@ -341,7 +341,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
             Stage window = playlistWindow.stage();
             theme.attach(playlistWindow.scene());
             if (playlistGeometry != null) {
-                Geometry.apply(window, playlistGeometry);
+                Geometry.restore(window, playlistGeometry, false);
             } else {
                 window.setOnShowing(e -> {
                     if (playlistGeometry == null && Double.isNaN(window.getX())) {
@@ -530,8 +530,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
                 playlist.repeatProperty().set(Repeat.OFF);
             }
             playlist.shuffleProperty().set(session.shuffle());
-            if (session.main() != null) Geometry.apply(stage, session.main());
-            if (session.mainMaximized()) stage.setMaximized(true);
+            Geometry.restore(stage, session.main(), session.mainMaximized());
             playlistGeometry = session.playlistWindow();
             if (session.dividers() != null) dividers.set(session.dividers());
             List<PlaylistRow> rows = loadLocations(session.playlist(), 0, missing -> reportMissing("Last session", missing));

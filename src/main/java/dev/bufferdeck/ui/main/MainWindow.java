@@ -132,8 +132,10 @@ public final class MainWindow {
         });
         controller.player().nowPlayingProperty().addListener((o, a, row) -> {
             if (libraryView.table().getSelectionModel().isEmpty()) details.rowProperty().set(row);
-            hexInspector.playingProperty().set(row == null ? null : row.buffer());
         });
+        // the hex view and its regions parse the whole buffer: they start once the sound has started
+        controller.player().settledProperty().addListener((o, a, row) ->
+                hexInspector.playingProperty().set(row == null ? null : row.buffer()));
         scene.getAccelerators().put(FOCUS_MODE, () -> workArea.setFocusMode(!workArea.isFocusMode()));
         scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && workArea.isFocusMode()) {

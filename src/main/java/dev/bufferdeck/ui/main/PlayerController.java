@@ -33,6 +33,7 @@ public final class PlayerController {
     private final Notifier notifier;
     private final ReadOnlyObjectWrapper<PlayerState> state = new ReadOnlyObjectWrapper<>(PlayerState.IDLE);
     private final ReadOnlyObjectWrapper<BufferRow> nowPlaying = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<BufferRow> settled = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper duration = new ReadOnlyLongWrapper(-1);
     private final DoubleProperty volume = new SimpleDoubleProperty(0.8);
     private final BooleanProperty muted = new SimpleBooleanProperty();
@@ -42,6 +43,7 @@ public final class PlayerController {
     private long cuedMillis;
     private PlaylistRow waitingFor;
     private int failuresInARow;
+    private javafx.animation.AnimationTimer settleTimer;
 
     public PlayerController(Playback playback, PlaylistModel playlist, Notifier notifier) {
         this.playback = playback;
@@ -81,6 +83,13 @@ public final class PlayerController {
     public PlayerState state() { return state.get(); }
     public ReadOnlyObjectProperty<BufferRow> nowPlayingProperty() { return nowPlaying.getReadOnlyProperty(); }
     public ReadOnlyLongProperty durationProperty() { return duration.getReadOnlyProperty(); }
+
+    /**
+     * The entry shown, once its sound has started (or at once when it is shown without playing):
+     * what the waveform, hex view and regions analyse, so that their work, which decodes or
+     * parses the whole buffer, never competes with the start of playback.
+     */
+    public ReadOnlyObjectProperty<BufferRow> settledProperty() { return settled.getReadOnlyProperty(); }
     public DoubleProperty volumeProperty() { return volume; }
     public BooleanProperty mutedProperty() { return muted; }
     public PlaylistModel playlist() { return playlist; }
@@ -108,12 +117,18 @@ public final class PlayerController {
         playlist.setCurrent(entry);
         cued = entry;
         cuedMillis = Math.max(0, millis);
-        if (entry.isLoaded()) show(entry);
+        if (entry.isLoaded()) {
+            show(entry);
+            settled.set(entry.row());
+        }
     }
 
     /** A loading entry's buffer arrived: show it if it is cued, play it if Play was pressed while it loaded. */
     public void arrived(PlaylistRow entry) {
-        if (entry == cued && entry == playlist.current() && nowPlaying.get() == null) show(entry);
+        if (entry == cued && entry == playlist.current() && nowPlaying.get() == null) {
+            show(entry);
+            settled.set(entry.row());
+        }
         if (entry == waitingFor) {
             waitingFor = null;
             if (entry == playlist.current()) start(entry, entry == cued ? cuedMillis : 0, true);
@@ -169,6 +184,7 @@ public final class PlayerController {
 
     private void showNothing() {
         nowPlaying.set(null);
+        settled.set(null);
         duration.set(-1);
     }
 
@@ -254,8 +270,28 @@ public final class PlayerController {
         }
         BufferRow playing = nowPlaying.get();
         long d = playback.durationMillis();
-        if (playing != null && playing.buffer().id() == buffer.id()) duration.set(d >= 0 ? d : playing.durationMillis());
+        if (playing != null && playing.buffer().id() == buffer.id()) {
+            duration.set(d >= 0 ? d : playing.durationMillis());
+            settleWhenHeard(playing);
+        }
         queueFollowing();
+    }
+
+    /** Sets {@link #settledProperty()} once the playhead has moved: the first sound is out of the device. */
+    private void settleWhenHeard(BufferRow playing) {
+        if (settleTimer != null) settleTimer.stop();
+        settleTimer = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (nowPlaying.get() != playing) {
+                    stop();
+                } else if (playback.positionMillis() > 0 || state.get() != PlayerState.PLAYING) {
+                    stop();
+                    settled.set(playing);
+                }
+            }
+        };
+        settleTimer.start();
     }
 
     /**

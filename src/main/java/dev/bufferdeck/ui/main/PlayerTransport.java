@@ -9,7 +9,7 @@ import dev.bufferdeck.ui.regions.HexInspector;
 record PlayerTransport(PlayerController player) implements HexInspector.Transport {
     @Override
     public MediaBuffer current() {
-        BufferRow row = player.nowPlayingProperty().get();
+        BufferRow row = player.settledProperty().get();
         return row == null ? null : row.buffer();
     }
 

@@ -22,6 +22,7 @@ final class SessionSaver {
     private static final long HOOK_WAIT_MILLIS = 1500;
 
     private final Supplier<SessionState> snapshot;
+    private final java.util.function.LongSupplier livePosition;
     private final SessionStore store;
     private final PauseTransition soon = new PauseTransition(QUIET);
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
@@ -33,9 +34,13 @@ final class SessionSaver {
     private volatile boolean closed;
     private Thread hook;
 
-    /** @param snapshot reads the session from the views; called on the FX thread */
-    SessionSaver(Supplier<SessionState> snapshot, SessionStore store) {
+    /**
+     * @param snapshot     reads the session from the views; called on the FX thread
+     * @param livePosition where playback is now; callable from any thread (the shutdown hook)
+     */
+    SessionSaver(Supplier<SessionState> snapshot, java.util.function.LongSupplier livePosition, SessionStore store) {
         this.snapshot = snapshot;
+        this.livePosition = livePosition;
         this.store = store;
         soon.setOnFinished(e -> saveInBackground());
     }
@@ -94,10 +99,17 @@ final class SessionSaver {
             });
             state = now.get(HOOK_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            // FX is gone or busy: the last snapshot will do
+            // FX is gone or busy: the last snapshot, with the position playback has reached
+            if (state != null && state.currentIndex() >= 0) state = withPosition(state, livePosition.getAsLong());
         }
         closed = true;
         if (state != null) write(state);
+    }
+
+    private static SessionState withPosition(SessionState s, long millis) {
+        return new SessionState(s.playlist(), s.volume(), s.muted(), s.repeat(), s.shuffle(), s.main(), s.playlistWindow(),
+                s.playlistWindowShown(), s.currentIndex(), Math.max(s.positionMillis(), millis), s.mainMaximized(),
+                s.dividers());
     }
 
     private void write(SessionState state) {

@@ -124,7 +124,7 @@ public final class TransportBar extends VBox {
         });
         waveform.setOnSeek(player::seekTo);
         seek.valueProperty().addListener((o, a, v) -> waveform.positionMillisProperty().set(Math.round(v.doubleValue())));
-        player.nowPlayingProperty().addListener((o, a, r) -> waveformLoader.show(r == null ? null : r.buffer()));
+        player.settledProperty().addListener((o, a, r) -> waveformLoader.show(r == null ? null : r.buffer()));
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) follow.start(); else follow.stop();
         });

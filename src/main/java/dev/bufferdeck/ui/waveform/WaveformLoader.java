@@ -25,13 +25,16 @@ public final class WaveformLoader {
     private Task<Waveform> running;
     private MediaBuffer shown;
 
-    /** A loader with its own daemon build thread and a cache of the last 32 waveforms, building in 2 parts. */
+    /**
+     * A loader with its own daemon build thread and a cache of the last 32 waveforms, building in
+     * one part: on a 2-core machine the other core stays with playback, which runs at the same time.
+     */
     public WaveformLoader(WaveformView view) {
         this(view, new WaveformCache(32), java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "bufferdeck-waveform-loader");
             t.setDaemon(true);
             return t;
-        }), 2);
+        }), 1);
     }
 
     public WaveformLoader(WaveformView view, WaveformCache cache, Executor executor, int parts) {

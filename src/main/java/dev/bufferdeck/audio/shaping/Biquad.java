@@ -1,0 +1,60 @@
+package dev.bufferdeck.audio.shaping;
+
+/**
+ * A peaking-EQ biquad from the RBJ Audio EQ Cookbook, in double precision, direct form I with its own
+ * history per channel.
+ */
+final class Biquad {
+    private final double b0, b1, b2, a1, a2;
+    private final double[] x1, x2, y1, y2;
+
+    /** Peaking filter at {@code frequency} Hz with {@code gainDb} and quality {@code q}, for {@code rate} Hz. */
+    static Biquad peaking(double frequency, double gainDb, double q, double rate, int channels) {
+        double a = Math.pow(10, gainDb / 40);
+        double w0 = 2 * Math.PI * frequency / rate;
+        double alpha = Math.sin(w0) / (2 * q);
+        double cos = Math.cos(w0);
+        double a0 = 1 + alpha / a;
+        return new Biquad((1 + alpha * a) / a0, -2 * cos / a0, (1 - alpha * a) / a0,
+                -2 * cos / a0, (1 - alpha / a) / a0, channels);
+    }
+
+    private Biquad(double b0, double b1, double b2, double a1, double a2, int channels) {
+        this.b0 = b0;
+        this.b1 = b1;
+        this.b2 = b2;
+        this.a1 = a1;
+        this.a2 = a2;
+        x1 = new double[channels];
+        x2 = new double[channels];
+        y1 = new double[channels];
+        y2 = new double[channels];
+    }
+
+    double process(int channel, double x) {
+        double y = b0 * x + b1 * x1[channel] + b2 * x2[channel] - a1 * y1[channel] - a2 * y2[channel];
+        x2[channel] = x1[channel];
+        x1[channel] = x;
+        y2[channel] = y1[channel];
+        y1[channel] = y;
+        return y;
+    }
+
+    /** |H| at {@code frequency} Hz for sample rate {@code rate}. */
+    double magnitude(double frequency, double rate) {
+        double w = 2 * Math.PI * frequency / rate;
+        double cr = b0 + b1 * Math.cos(w) + b2 * Math.cos(2 * w);
+        double ci = -b1 * Math.sin(w) - b2 * Math.sin(2 * w);
+        double dr = 1 + a1 * Math.cos(w) + a2 * Math.cos(2 * w);
+        double di = -a1 * Math.sin(w) - a2 * Math.sin(2 * w);
+        return Math.sqrt((cr * cr + ci * ci) / (dr * dr + di * di));
+    }
+
+    /** Takes over another filter's history, so a change of coefficients does not restart from silence. */
+    void continueFrom(Biquad other) {
+        System.arraycopy(other.x1, 0, x1, 0, x1.length);
+        System.arraycopy(other.x2, 0, x2, 0, x2.length);
+        System.arraycopy(other.y1, 0, y1, 0, y1.length);
+        System.arraycopy(other.y2, 0, y2, 0, y2.length);
+    }
+}
