@@ -100,7 +100,7 @@ public final class LibraryView extends BorderPane {
         TableColumn<BufferRow, String> sha = new TableColumn<>("SHA-256");
         sha.setCellValueFactory(c -> c.getValue().digestProperty());
         sha.setPrefWidth(110);
-        sha.setCellFactory(c -> tooltipCell(s -> s.substring(0, Math.min(SHA_PREFIX, s.length())), s -> s));
+        sha.setCellFactory(c -> tooltipCell(LibraryView::digestPrefix, s -> s));
         sha.getStyleClass().add("mono");
         name.setId("name");
         origin.setId("origin");
@@ -258,6 +258,11 @@ public final class LibraryView extends BorderPane {
         ClipboardContent content = new ClipboardContent();
         content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** The hash's first digits; the words shown before there is a hash ("loading", "live stream") shortened to fit as well. */
+    static String digestPrefix(String digest) {
+        return digest.startsWith("live") ? "live" : digest.substring(0, Math.min(SHA_PREFIX, digest.length()));
     }
 
     /** An icon-only button (the pane beside the hex view is narrow): its words go to the tooltip and to screen readers. */
