@@ -11,15 +11,18 @@ import java.util.List;
  * can show (from templates, so no row is measured and the cost does not grow with the library).
  */
 final class ColumnFit {
-    /** Cell insets, the sort arrow in the header, and a little air. */
-    static final double PADDING = 26;
+    /** A cell's insets and a little air. */
+    static final double CELL_PADDING = 12;
+    /** A header's insets and the sort arrow it shows when the table is sorted by it. */
+    static final double HEADER_PADDING = 18;
 
     private ColumnFit() {}
 
     static double width(Font font, String header, List<String> longest, double graphic) {
-        double w = textWidth(Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD, font.getSize()), header);
-        for (String s : longest) w = Math.max(w, textWidth(font, s) + graphic);
-        return Math.ceil(w + PADDING);
+        double w = header.isEmpty() ? 0
+                : textWidth(Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD, font.getSize()), header) + HEADER_PADDING;
+        for (String s : longest) w = Math.max(w, textWidth(font, s) + graphic + CELL_PADDING);
+        return Math.ceil(w);
     }
 
     static double textWidth(Font font, String s) {

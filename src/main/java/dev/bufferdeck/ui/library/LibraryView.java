@@ -54,6 +54,13 @@ public final class LibraryView extends BorderPane {
     /** Marks a buffer the decoders refuse (known from its headers when it was loaded). */
     public static final javafx.css.PseudoClass UNPLAYABLE = javafx.css.PseudoClass.getPseudoClass("unplayable");
 
+    /** The vertical scroll bar the table shows once the rows outgrow it. */
+    static final double TABLE_SCROLL_BAR = 16;
+    /** Hex digits of the SHA-256 the table shows (the whole hash is in the tooltip and the details). */
+    static final int SHA_PREFIX = 8;
+    /** Name and Origin share what the fixed columns leave, each at least this (their text goes to a tooltip). */
+    static final double NAME_MIN_WIDTH = 48;
+
     public LibraryView(LibraryModel model, LibraryActions actions) {
         this.model = model;
         this.actions = actions;
@@ -71,6 +78,7 @@ public final class LibraryView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
 
         TableColumn<BufferRow, String> name = textColumn("Name", r -> r.buffer().name(), 200);
+        name.setCellFactory(c -> tooltipCell(s -> s, s -> s));
         TableColumn<BufferRow, String> origin = textColumn("Origin", r -> r.buffer().origin().describe(), 200);
         origin.setCellFactory(c -> tooltipCell(s -> s, s -> s));
         TableColumn<BufferRow, Number> size = new TableColumn<>("Size");
@@ -83,7 +91,8 @@ public final class LibraryView extends BorderPane {
         format.setCellFactory(c -> new FormatCell());
         format.setComparator((a, b) -> a.buffer().detectedFormat().compareToIgnoreCase(b.buffer().detectedFormat()));
         format.setPrefWidth(90);
-        TableColumn<BufferRow, Number> duration = new TableColumn<>("Duration");
+        // "Length", not "Duration": the column is as wide as its header, and the pane beside the hex view is narrow.
+        TableColumn<BufferRow, Number> duration = new TableColumn<>("Length");
         duration.setCellValueFactory(c -> Bindings.createLongBinding(() -> c.getValue().durationMillis(), c.getValue().factsProperty()));
         duration.setCellFactory(c -> tooltipCell(n -> n.longValue() < 0 ? "" : TimeText.of(n.longValue()), n -> null));
         duration.setPrefWidth(70);
@@ -91,7 +100,7 @@ public final class LibraryView extends BorderPane {
         TableColumn<BufferRow, String> sha = new TableColumn<>("SHA-256");
         sha.setCellValueFactory(c -> c.getValue().digestProperty());
         sha.setPrefWidth(110);
-        sha.setCellFactory(c -> tooltipCell(s -> s.substring(0, Math.min(10, s.length())), s -> s));
+        sha.setCellFactory(c -> tooltipCell(LibraryView::digestPrefix, s -> s));
         sha.getStyleClass().add("mono");
         name.setId("name");
         origin.setId("origin");
@@ -100,13 +109,13 @@ public final class LibraryView extends BorderPane {
         duration.setId("duration");
         sha.setId("sha256");
         ColumnFit.fix(size, ColumnFit.width(font, "Size", List.of(), 0));
-        ColumnFit.fix(duration, ColumnFit.width(font, "Duration", List.of("8:88:88"), 0));
+        ColumnFit.fix(duration, ColumnFit.width(font, duration.getText(), List.of("8:88:88"), 0));
         ColumnFit.fix(format, ColumnFit.width(font, "Format", List.of(), 0));
-        ColumnFit.fix(sha, ColumnFit.width(javafx.scene.text.Font.font("Monospaced", 13), "SHA-256", List.of("8888888888"), 0));
+        ColumnFit.fix(sha, ColumnFit.width(javafx.scene.text.Font.font("Monospaced", 13), "SHA-256", List.of("8".repeat(SHA_PREFIX)), 0));
         this.sizeColumn = size;
         this.formatColumn = format;
-        name.setMinWidth(60);
-        origin.setMinWidth(60);
+        name.setMinWidth(NAME_MIN_WIDTH);
+        origin.setMinWidth(NAME_MIN_WIDTH);
         name.setPrefWidth(130);
         origin.setPrefWidth(130);
         table.getColumns().setAll(List.of(name, origin, size, format, duration, sha));
@@ -117,6 +126,7 @@ public final class LibraryView extends BorderPane {
         table.setContextMenu(contextMenu());
 
         heading.getStyleClass().add("pane-heading");
+        heading.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button play = toolButton("Play", new FontIcon(MaterialDesignP.PLAY), "Play the selected buffer");
@@ -250,10 +260,31 @@ public final class LibraryView extends BorderPane {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
+    /** The hash's first digits; the words shown before there is a hash ("loading", "live stream") shortened to fit as well. */
+    static String digestPrefix(String digest) {
+        return digest.startsWith("live") ? "live" : digest.substring(0, Math.min(SHA_PREFIX, digest.length()));
+    }
+
+    /** An icon-only button (the pane beside the hex view is narrow): its words go to the tooltip and to screen readers. */
     private static Button toolButton(String text, FontIcon icon, String tip) {
-        Button b = new Button(text, icon);
-        b.setTooltip(new Tooltip(tip));
+        Button b = new Button(null, icon);
+        b.setAccessibleText(text);
+        b.setTooltip(new Tooltip(text + ": " + tip));
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.getStyleClass().add("pane-tool");
         return b;
+    }
+
+    /**
+     * The least width that shows the toolbar and every column without cutting: the fixed columns whole,
+     * Name and Origin at their minimum. (The view's own min width stays free, so a narrow window can squeeze it.)
+     */
+    public double uncutWidth() {
+        double columns = 0;
+        for (TableColumn<BufferRow, ?> c : table.getColumns()) columns += c.getMinWidth();
+        double tableWidth = table.snappedLeftInset() + columns + TABLE_SCROLL_BAR + table.snappedRightInset();
+        Region tools = (Region) getTop();
+        return snappedLeftInset() + Math.max(tableWidth, tools.prefWidth(-1)) + snappedRightInset();
     }
 
     private static TableColumn<BufferRow, String> textColumn(String title, Function<BufferRow, String> value, double width) {

@@ -18,7 +18,6 @@ import javafx.scene.control.TabPane;
 final class WorkArea extends SplitPane {
     /** The library's share of a roomy window is what is left after the hex view and a tree of this width. */
     static final double TREE_PREF_WIDTH = 280;
-    static final double LIBRARY_MIN_WIDTH = 240;
     static final double LIBRARY_MAX_WIDTH = 460;
     private static final double DIVIDER_ALLOWANCE = 8;
 
@@ -116,7 +115,8 @@ final class WorkArea extends SplitPane {
         double at = libraryDivider;
         if (Double.isNaN(at)) {
             double inspectorWidth = hex.minWidth(-1) + TREE_PREF_WIDTH;
-            at = Math.max(LIBRARY_MIN_WIDTH, Math.min(LIBRARY_MAX_WIDTH, w - inspectorWidth)) / w;
+            double uncut = library.uncutWidth();
+            at = Math.max(uncut, Math.min(Math.max(uncut, LIBRARY_MAX_WIDTH), w - inspectorWidth)) / w;
         }
         placing = true;
         try {

@@ -44,6 +44,17 @@ class ColumnLayoutTest {
     void aColumnFittedToTextIsWideEnoughForIt() {
         javafx.scene.text.Font font = javafx.scene.text.Font.font(13);
         double w = ColumnFit.width(font, "Size", List.of("1023.9 MiB"), 0);
-        assertEquals(true, w >= ColumnFit.textWidth(font, "1023.9 MiB") + ColumnFit.PADDING);
+        assertEquals(true, w >= ColumnFit.textWidth(font, "1023.9 MiB") + ColumnFit.CELL_PADDING);
+    }
+
+    @Test
+    void theDigestColumnHoldsWhatItShowsBeforeThereIsAHash() {
+        javafx.scene.text.Font mono = javafx.scene.text.Font.font("Monospaced", 13);
+        double w = ColumnFit.width(mono, "SHA-256", List.of("8".repeat(LibraryView.SHA_PREFIX)), 0);
+        for (String shown : List.of("loading", "live stream", "35141338aa00ff00aa00ff00aa00ff00aa00ff00aa00ff00aa00ff00aa00ff00")) {
+            String text = LibraryView.digestPrefix(shown);
+            assertEquals(true, ColumnFit.textWidth(mono, text) + ColumnFit.CELL_PADDING <= w, text + " fits " + w);
+        }
+        assertEquals("35141338", LibraryView.digestPrefix("35141338aa00ff00"));
     }
 }

@@ -90,7 +90,13 @@ class InspectorRoomTest {
         assertTrue(hex.textColumnEnd() <= hex.viewportWidth(),
                 "the text column ends at " + hex.textColumnEnd() + " inside the viewport of " + hex.viewportWidth());
         HexInspector inspector = app.window.hexInspector();
-        assertTrue(inspector.treeVisible(), "the region tree has room beside the hex view at the default size");
+        // 1024 px leave the library and the hex view whole, and no room for the tree: it folds to its strip.
+        assertFalse(inspector.treeVisible(), "the region tree gives way first");
+        assertTrue(inspector.treeStrip().isVisible() && inspector.treeStrip().getScene() != null, "its strip is there to bring it back");
+        robot.interact(() -> stage.setWidth(1280));
+        robot.interact(() -> { });
+        assertTrue(inspector.treeVisible(), "the region tree has room beside the hex view in a 1280 px window");
+        assertTrue(hex.textColumnEnd() <= hex.viewportWidth());
         RegionTreeView tree = inspector.regionsPane().treeView();
         robot.interact(() -> tree.getRoot().getChildren().forEach(i -> i.setExpanded(true)));
         robot.interact(() -> tree.getSelectionModel().select(tree.getRoot().getChildren().get(0).getChildren().get(0)));
@@ -98,6 +104,44 @@ class InspectorRoomTest {
         Region chosen = tree.getSelectionModel().getSelectedItem().getValue();
         assertTrue(inspector.regionLine().getText().startsWith(chosen.name() + " · "), inspector.regionLine().getText());
         assertTrue(inspector.regionLine().getText().contains(String.format("%,d bytes", chosen.length())));
+    }
+
+    @Test
+    void atTheDefaultSizeAndAt1280TheLibraryToolbarAndColumnsAreWhole(FxRobot robot) {
+        showHexOf(robot, demoRow());
+        assertLibraryUncut("default size");
+        robot.interact(() -> stage.setWidth(1280));
+        robot.interact(() -> { });
+        assertLibraryUncut("1280 px");
+        HexView hex = app.window.hexPane().hexView();
+        assertTrue(hex.textColumnEnd() <= hex.viewportWidth(), "the hex view keeps its three columns at 1280 px");
+    }
+
+    private void assertLibraryUncut(String when) {
+        javafx.scene.control.TableView<BufferRow> table = app.window.libraryView().table();
+        for (Node n : app.window.libraryView().lookupAll(".pane-tools .button, .pane-tools .label")) {
+            javafx.scene.control.Labeled l = (javafx.scene.control.Labeled) n;
+            if (!l.isVisible()) continue;
+            assertTrue(l.getWidth() >= l.prefWidth(-1) - 0.5,
+                    when + ": toolbar item " + describe(l) + " is " + l.getWidth() + " wide, needs " + l.prefWidth(-1));
+        }
+        double columns = 0;
+        for (javafx.scene.control.TableColumn<BufferRow, ?> c : table.getColumns()) {
+            assertTrue(c.getWidth() >= c.getMinWidth() - 0.5, when + ": column " + c.getText() + " is " + c.getWidth() + ", its content needs " + c.getMinWidth());
+            columns += c.getWidth();
+        }
+        for (Node n : table.lookupAll(".column-header .label")) {
+            javafx.scene.control.Label header = (javafx.scene.control.Label) n;
+            assertTrue(header.getWidth() >= header.prefWidth(-1) - 0.5,
+                    when + ": header " + header.getText() + " is " + header.getWidth() + " wide, needs " + header.prefWidth(-1));
+        }
+        assertTrue(columns <= table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() + 0.5,
+                when + ": the columns (" + columns + ") fit the table (" + table.getWidth() + ") without sideways scrolling");
+        assertFalse(horizontalBarShowing(table), when + ": no sideways scroll bar in the library");
+    }
+
+    private static String describe(javafx.scene.control.Labeled l) {
+        return l.getText() != null && !l.getText().isEmpty() ? l.getText() : String.valueOf(l.getAccessibleText());
     }
 
     private static boolean horizontalBarShowing(Node tree) {
@@ -110,6 +154,9 @@ class InspectorRoomTest {
         showHexOf(robot, demoRow());
         HexInspector inspector = app.window.hexInspector();
         HexView hex = app.window.hexPane().hexView();
+        robot.interact(() -> stage.setWidth(1280));
+        robot.interact(() -> { });
+        assertTrue(inspector.treeVisible(), "the tree is shown in a 1280 px window");
         double library = app.window.libraryView().getWidth();
         robot.interact(() -> stage.setWidth(stage.getWidth() - 150));
         robot.interact(() -> { });
@@ -124,7 +171,7 @@ class InspectorRoomTest {
         double stripRight = inspector.treeStrip().localToScene(inspector.treeStrip().getBoundsInLocal()).getMaxX();
         assertTrue(stripRight <= app.window.scene().getWidth() + 0.5, "the strip is inside the window: " + stripRight);
 
-        robot.interact(() -> stage.setWidth(Screen.getPrimary().getVisualBounds().getWidth() * 0.8));
+        robot.interact(() -> stage.setWidth(1280));
         assertTrue(inspector.treeVisible(), "the tree comes back when there is room");
     }
 
