@@ -463,8 +463,9 @@ public final class Player implements AutoCloseable {
         taken = null;
         feeds.clear();
         if (limitMicros >= 0) {
+            boolean spent = from.framesWritten() >= budgetFrames(from.format().getFrameRate());
             limitMicros = Math.max(0, limitMicros - Math.round(from.framesWritten() * 1e6 / from.format().getFrameRate()));
-            if (limitMicros == 0 || from.framesWritten() >= budgetFrames(from.format().getFrameRate())) {
+            if (limitMicros == 0 || spent) {
                 clearQueue();
                 setState(PlayerState.ENDED);
                 return;

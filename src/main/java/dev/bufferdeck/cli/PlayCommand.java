@@ -28,6 +28,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code play}: loads the sources into memory in order and plays them through the player as soon as
@@ -148,9 +149,11 @@ final class PlayCommand implements Command {
             started = true;
             // commands go to the player's control thread in order; waiting for the first would let a
             // short track end before the next is queued
-            player.play(waiting.get(0), startMillis, 0);
-            for (MediaBuffer b : waiting.subList(1, waiting.size())) player.queueNext(b);
+            // and a fast output can end the first before the rest arrive: queueOrPlay then starts them
+            CompletableFuture<Void> last = player.play(waiting.get(0), startMillis, 0);
+            for (MediaBuffer b : waiting.subList(1, waiting.size())) last = player.queueOrPlay(b);
             waiting.clear();
+            last.join();
         }
 
         synchronized boolean isEmpty() { return count == 0; }
