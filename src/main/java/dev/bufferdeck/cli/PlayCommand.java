@@ -85,10 +85,12 @@ final class PlayCommand implements Command {
              Player player = new Player(selection, Decoders::open)) {
             player.addListener(outcome);
             player.setVolume(options.volume());
-            SoundSettings sound = new SoundSettings();
-            sound.setEqualizer(options.equalizer());
-            sound.setReplayGain(options.replayGain());
-            player.setShaping(sound::stagesFor);
+            if (!options.equalizer().isFlat() || options.replayGain().mode() != ReplayGainMode.OFF) {
+                SoundSettings sound = new SoundSettings();
+                sound.setEqualizer(options.equalizer());
+                sound.setReplayGain(options.replayGain());
+                player.setShaping(sound::stagesFor);
+            }
             if (options.endSeconds() >= 0) player.setPlayLimit(Math.round(options.endSeconds() * 1000));
             Queue queue = new Queue(player, Math.round(options.startSeconds() * 1000));
             Loads loads = new Loads(loader, options.sources(), queue, err);

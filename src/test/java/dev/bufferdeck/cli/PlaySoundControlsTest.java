@@ -43,6 +43,16 @@ class PlaySoundControlsTest {
     }
 
     @Test
+    void theInstalledStagesPassAnUntaggedFileWithFlatEqualizerBitExact() throws Exception {
+        Path tone = taggedWav("untagged.wav", 0.9, null, null, null);
+        Path result = dir.resolve("untagged-out.wav");
+        CliRun run = CliRun.of("play", "--replaygain", "track", "--preamp", "6", "--eq-preset", "flat",
+                "--out", result.toString(), tone.toString());
+        assertEquals(0, run.status(), run.stderr());
+        assertArrayEquals(decode(tone), dataOf(result));
+    }
+
+    @Test
     void trackAndAlbumGainsAreAppliedExactly() throws Exception {
         Path tone = taggedWav("rg.wav", 0.5, "-6.02 dB", "0.5", "-3.00 dB");
         byte[] decoded = decode(tone);
