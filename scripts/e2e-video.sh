@@ -143,7 +143,10 @@ elif abs(freq - 440) > 20:
 home = os.path.join(work, "home")
 allowed = [re.compile(r"^/tmp/hsperfdata_[^/]+(/\d+)?$"),              # the JVM's perf data
            re.compile("^" + re.escape(home) + r"/\.openjfx/cache/"),     # JavaFX's native libraries, from the jar
-           re.compile(r"^/tmp/\+JXF\d+\.tmp$")]                          # JavaFX's copy of a font loaded from a stream (the icon font), at window start
+           re.compile(r"^/tmp/\+JXF\d+\.tmp$"),                         # JavaFX's copy of a font loaded from a stream (the icon font), at window start
+           # seen only when the work folder itself lies under /tmp (a clone in /tmp):
+           re.compile("^" + re.escape(work) + r"/config/bufferdeck/session\.m3u8(\.[\w-]+\.saving)?$"),  # the session, saved atomically
+           re.compile("^" + re.escape(work) + r"/runtime/dconf/user$")]   # GTK's settings store in XDG_RUNTIME_DIR
 created, seen = [], set()
 for line in open(os.path.join(work, "strace.log"), errors="replace"):
     call = re.search(r'(openat\(.*?"([^"]*)", ([^,)]*)|creat\("([^"]*)")', line)
