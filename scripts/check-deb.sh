@@ -73,7 +73,7 @@ say "installed size: $installed_kib KiB in $PREFIX ($(awk -v k="$installed_kib" 
 [ "$(readlink /usr/bin/bufferdeck)" = "$LAUNCHER" ] || fail "/usr/bin/bufferdeck does not link to $LAUNCHER"
 [ -f "$DESKTOP" ] || fail "$DESKTOP is not installed"
 for line in 'Name=BufferDeck' 'GenericName=Media Player' 'Exec=bufferdeck %U' 'Categories=AudioVideo;Audio;Player;' \
-            'MimeType=audio/mpeg;audio/ogg;audio/flac;audio/x-wav;audio/aiff;audio/x-mpegurl;audio/x-scpls;application/xspf+xml;'; do
+            'MimeType=audio/mpeg;audio/mp4;audio/x-m4a;audio/aac;audio/ogg;audio/flac;audio/x-wav;audio/aiff;audio/x-mpegurl;audio/x-scpls;application/xspf+xml;'; do
   grep -qxF "$line" "$DESKTOP" || fail "$DESKTOP lacks the line: $line"
 done
 icon=$(sed -n 's/^Icon=//p' "$DESKTOP")
