@@ -8,10 +8,12 @@ import dev.bufferdeck.format.mp4.Mp4Track;
 import dev.bufferdeck.repository.MediaBuffer;
 
 import java.nio.ByteBuffer;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * Which engine plays a buffer: our decoders for audio, JavaFX Media for MP4/M4V/MOV with H.264 or
@@ -38,7 +40,19 @@ public record VideoProbe(Engine engine, String videoCodec, String refusal) {
     private static final int HEADER_SCAN = 256 * 1024;
     private static final String WHAT_PLAYS = "BufferDeck plays video from MP4, M4V and MOV files with H.264 or H.265";
 
+    /** Complete buffers' answers: the facts reader asks at load time, off the FX thread, and playback finds it here. */
+    private static final Map<MediaBuffer, VideoProbe> KNOWN = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** The engine for {@code buffer}, read once per complete buffer (its MP4 tables grow with its length). */
     public static VideoProbe of(MediaBuffer buffer) {
+        VideoProbe known = KNOWN.get(buffer);
+        if (known != null) return known;
+        VideoProbe probe = read(buffer);
+        if (buffer.isComplete()) KNOWN.put(buffer, probe);
+        return probe;
+    }
+
+    private static VideoProbe read(MediaBuffer buffer) {
         ByteBuffer b = buffer.bytes();
         DetectedFormat format = DetectedFormat.fromDisplayName(buffer.detectedFormat());
         if (format.family() == DetectedFormat.Family.MP4) {

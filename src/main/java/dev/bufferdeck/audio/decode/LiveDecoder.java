@@ -92,12 +92,7 @@ final class LiveDecoder implements TitledDecoder {
         while (written < room) {
             if (pendingStart == pendingEnd && !decodeNext()) break;
             int frames = Math.min(room - written, (pendingEnd - pendingStart) / channels);
-            int o = off + written * frameBytes;
-            for (int i = pendingStart, n = pendingStart + frames * channels; i < n; i++) {
-                short s = pending[i];
-                buf[o++] = (byte) s;
-                buf[o++] = (byte) (s >> 8);
-            }
+            Pcm16.putLittleEndian(pending, pendingStart, frames * channels, buf, off + written * frameBytes);
             pendingStart += frames * channels;
             written += frames;
         }

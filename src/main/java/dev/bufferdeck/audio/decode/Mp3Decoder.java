@@ -72,12 +72,7 @@ final class Mp3Decoder implements PcmDecoder {
             if (left <= 0) break;
             if (pendingStart == pendingEnd && !decodeNext()) break;
             int frames = (int) Math.min(Math.min(room - written, (pendingEnd - pendingStart) / channels), left);
-            int o = off + written * frameBytes;
-            for (int i = pendingStart, n = pendingStart + frames * channels; i < n; i++) {
-                short s = pending[i];
-                buf[o++] = (byte) s;
-                buf[o++] = (byte) (s >> 8);
-            }
+            Pcm16.putLittleEndian(pending, pendingStart, frames * channels, buf, off + written * frameBytes);
             pendingStart += frames * channels;
             wanted += frames;
             written += frames;

@@ -8,8 +8,6 @@ import dev.bufferdeck.ui.services.Playback;
 import dev.bufferdeck.video.VideoProbe;
 
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -23,7 +21,6 @@ public final class RoutingPlayback implements Playback {
     private final Playback audio;
     private final VideoPlayback video;
     private final List<PlayerListener> listeners = new CopyOnWriteArrayList<>();
-    private final Map<MediaBuffer, VideoProbe> probes = new WeakHashMap<>();
     private volatile Playback active;
     /** True after a refusal, until the next play: the stopped engine's news is not about this entry. */
     private volatile boolean refused;
@@ -41,11 +38,9 @@ public final class RoutingPlayback implements Playback {
     /** True while the current entry plays (or opens) through JavaFX Media. */
     public boolean videoActive() { return active == video; }
 
-    /** The engine and codec facts for {@code buffer}; read once per buffer. */
+    /** The engine and codec facts for {@code buffer}, usually read already when its facts were. */
     public VideoProbe probe(MediaBuffer buffer) {
-        synchronized (probes) {
-            return probes.computeIfAbsent(buffer, VideoProbe::of);
-        }
+        return VideoProbe.of(buffer);
     }
 
     @Override
