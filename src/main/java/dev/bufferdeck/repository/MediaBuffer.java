@@ -57,8 +57,8 @@ public final class MediaBuffer {
     public Instant loadedAt() { return loadedAt; }
     /** What the name or Content-Type claimed, e.g. "mp3" or "audio/mpeg"; empty when nothing was claimed. */
     public String declaredType() { return declaredType; }
-    /** What the bytes turned out to be, e.g. "MP3", "HTML", "Unknown". */
-    public String detectedFormat() { return detection.format(); }
+    /** What the bytes turned out to be; {@link MediaFormat#UNKNOWN} until they are looked at. */
+    public MediaFormat detectedFormat() { return detection.format(); }
     /** True when the declared type contradicts the bytes (an HTML error page saved as .mp3). */
     public boolean typeMismatch() { return detection.mismatch(); }
     public String mismatchNote() { return detection.note(); }
@@ -142,6 +142,6 @@ public final class MediaBuffer {
     @Override
     public String toString() {
         return name + " (" + ByteSizes.human(size()) + (isComplete() ? "" : isLive() ? ", live" : ", loading")
-                + ", " + detection.format() + ")";
+                + ", " + detection.format().displayName() + ")";
     }
 }
