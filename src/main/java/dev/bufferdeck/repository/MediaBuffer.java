@@ -103,6 +103,11 @@ public final class MediaBuffer {
     public String loadFailure() { return store.failure(); }
     /** Bytes that have arrived over the load; for a live buffer more than it holds. */
     public long bytesArrived() { return store.arrived(); }
+    /**
+     * Bytes of memory this buffer holds, as the budget counts them: its size, its window for a live
+     * buffer, or more for a body of unknown length whose spare room could not be given back.
+     */
+    public long bytesHeld() { return store.held(); }
     /** Lower-case hex SHA-256 of the bytes; empty until the buffer is complete. */
     public String sha256() { return sha256; }
     public Instant loadedAt() { return loadedAt; }
