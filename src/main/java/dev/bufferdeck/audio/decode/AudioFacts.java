@@ -137,25 +137,18 @@ public record AudioFacts(String container, String codec, int sampleRate, int cha
         }
     }
 
+    /** The first link's codec, rate and channels; the length of all links of a chained file. */
     private static AudioFacts ogg(MediaBuffer buffer, String codec) throws UnsupportedMediaException {
-        OggPageIndex index = OggPageIndex.of(buffer);
-        ByteBuffer b = buffer.bytes().order(ByteOrder.LITTLE_ENDIAN);
+        java.util.List<OggLink> links = OggLink.chain(buffer);
+        OggLink first = links.get(0);
+        OggPageIndex index = first.index();
         if (index.pageCount() < 2 || index.pageOffset(0) != 0) throw new UnsupportedMediaException(buffer.name() + ": the Ogg stream is truncated.");
-        int packet = 27 + (b.get(26) & 0xFF);
-        if (packet + 19 > b.limit()) throw new UnsupportedMediaException(buffer.name() + ": the " + codec + " header is truncated.");
-        int channels, rate;
-        long skip = 0;
-        if (codec.equals("Vorbis")) {
-            channels = b.get(packet + 11) & 0xFF;
-            rate = b.getInt(packet + 12);
-        } else {
-            channels = b.get(packet + 9) & 0xFF;
-            skip = b.getShort(packet + 10) & 0xFFFF;
-            rate = 48_000;
+        if (first.codec() == OggLink.Codec.OTHER) throw new UnsupportedMediaException(buffer.name() + ": the " + codec + " header is corrupt.");
+        long frames = 0;
+        for (OggLink link : links) {
+            if (link.codec() != OggLink.Codec.OTHER) frames += ConvertedDecoder.outFrames(link.frames(), link.rate(), first.rate());
         }
-        if (channels < 1 || rate < 1) throw new UnsupportedMediaException(buffer.name() + ": the " + codec + " header is corrupt.");
-        long frames = Math.max(0, index.lastGranule() - skip);
         long audioBytes = buffer.size() - index.pageOffset(Math.min(2, index.pageCount() - 1));
-        return of("Ogg", codec, rate, channels, 0, averageKbps(audioBytes, frames, rate), true, frames);
+        return of("Ogg", codec, first.rate(), first.channels(), 0, averageKbps(audioBytes, frames, first.rate()), true, frames);
     }
 }

@@ -34,6 +34,20 @@ public final class TagReader {
         return tags.build();
     }
 
+    /**
+     * The tags of one Ogg comment header packet (Vorbis {@code \3vorbis} or {@code OpusTags}), as
+     * each link of a chained Ogg stream carries its own.
+     */
+    public static Tags oggCommentPacket(ByteBuffer packet) {
+        TagBuilder tags = new TagBuilder();
+        try {
+            OggTags.commentPacket(packet.slice().asReadOnlyBuffer(), tags);
+        } catch (RuntimeException e) {
+            // damaged comments: keep what was read
+        }
+        return tags.build();
+    }
+
     /** {@link #read(ByteBuffer)} without its safety net, so tests see any exception a reader lets slip. */
     static Tags readUnguarded(ByteBuffer bytes) {
         TagBuilder tags = new TagBuilder();

@@ -1,9 +1,6 @@
 package dev.bufferdeck.ui.library;
 
-import dev.bufferdeck.ui.services.DisplayText;
 import dev.bufferdeck.repository.MediaBuffer;
-import dev.bufferdeck.ui.services.MediaFacts;
-import dev.bufferdeck.ui.services.TimeText;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;

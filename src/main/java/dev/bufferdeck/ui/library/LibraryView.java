@@ -1,8 +1,6 @@
 package dev.bufferdeck.ui.library;
 
-import dev.bufferdeck.ui.services.DisplayText;
 import dev.bufferdeck.repository.ByteSizes;
-import dev.bufferdeck.ui.services.TimeText;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;

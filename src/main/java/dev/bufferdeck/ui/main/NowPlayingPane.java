@@ -1,7 +1,7 @@
 package dev.bufferdeck.ui.main;
 
 import dev.bufferdeck.ui.library.BufferRow;
-import dev.bufferdeck.ui.services.MediaFacts;
+import dev.bufferdeck.ui.library.MediaFacts;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import dev.bufferdeck.audio.PlayerState;
