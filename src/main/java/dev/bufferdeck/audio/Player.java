@@ -53,6 +53,7 @@ public final class Player implements AutoCloseable {
     private volatile float currentRate;
     private volatile boolean buffering;
     private volatile String title;
+    private volatile boolean limitReached;
 
     // control thread only
     private final Deque<MediaBuffer> upcoming = new ArrayDeque<>();
@@ -142,8 +143,14 @@ public final class Player implements AutoCloseable {
      * tracks; negative for no limit. Set it before {@link #play}.
      */
     public CompletableFuture<Void> setPlayLimit(long millis) {
-        return submit(() -> limitMicros = millis < 0 ? -1 : millis * 1000);
+        return submit(() -> {
+            limitMicros = millis < 0 ? -1 : millis * 1000;
+            limitReached = false;
+        });
     }
+
+    /** True once playback ended because the play limit was spent. */
+    public boolean playLimitReached() { return limitReached; }
 
     public CompletableFuture<Void> pause() {
         return submit(() -> {
@@ -466,6 +473,7 @@ public final class Player implements AutoCloseable {
             boolean spent = from.framesWritten() >= budgetFrames(from.format().getFrameRate());
             limitMicros = Math.max(0, limitMicros - Math.round(from.framesWritten() * 1e6 / from.format().getFrameRate()));
             if (limitMicros == 0 || spent) {
+                limitReached = true;
                 clearQueue();
                 setState(PlayerState.ENDED);
                 return;
