@@ -12,6 +12,9 @@ import dev.bufferdeck.audio.shaping.EqualizerSettings;
 import dev.bufferdeck.audio.shaping.ReplayGainMode;
 import dev.bufferdeck.audio.shaping.ReplayGainSettings;
 import dev.bufferdeck.audio.shaping.SoundSettings;
+import dev.bufferdeck.audio.loudness.LoudnessLibrary;
+import dev.bufferdeck.format.tags.ReplayGainTags;
+import dev.bufferdeck.format.tags.TagReader;
 import dev.bufferdeck.format.FormatSniffer;
 import dev.bufferdeck.repository.ByteSizes;
 import dev.bufferdeck.repository.MediaBuffer;
@@ -30,6 +33,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * {@code play}: plays the sources in order through the player, loading each into memory shortly
@@ -94,14 +98,17 @@ final class PlayCommand implements Command {
              Player player = new Player(selection, Decoders::open)) {
             player.addListener(outcome);
             player.setVolume(options.volume());
+            LoudnessLibrary loudness = null;
             if (!options.equalizer().isFlat() || options.replayGain().mode() != ReplayGainMode.OFF) {
-                SoundSettings sound = new SoundSettings();
+                loudness = new LoudnessLibrary(16);
+                SoundSettings sound = new SoundSettings(loudness);
                 sound.setEqualizer(options.equalizer());
                 sound.setReplayGain(options.replayGain());
                 player.setShaping(sound::stagesFor);
             }
             if (options.endSeconds() >= 0) player.setPlayLimit(Math.round(options.endSeconds() * 1000));
-            Queue queue = new Queue(player, Math.round(options.startSeconds() * 1000));
+            Queue queue = new Queue(player, Math.round(options.startSeconds() * 1000),
+                    wav != null && options.replayGain().mode() != ReplayGainMode.OFF ? scanFirst(loudness) : b -> { });
             player.addListener(queue);
             Loads loads = new Loads(loader, options.sources(), queue, err);
             loads.start();
@@ -125,6 +132,23 @@ final class PlayCommand implements Command {
     }
 
     /**
+     * Writing a file runs faster than real time, so a gain that arrived when the background scan ends
+     * would miss most of the track: an untagged complete buffer is scanned before it is queued instead.
+     */
+    private static Consumer<MediaBuffer> scanFirst(LoudnessLibrary loudness) {
+        return buffer -> {
+            ReplayGainTags tagged = ReplayGainTags.of(TagReader.read(buffer));
+            if (tagged.hasTrackGain() || tagged.hasAlbumGain()) return;
+            LoudnessLibrary.Scan scan = loudness.scan(buffer);
+            try {
+                scan.result().join();
+            } catch (RuntimeException e) {
+                // no loudness (not decodable, silent): the track plays without ReplayGain, as untagged
+            }
+        };
+    }
+
+    /**
      * Hands buffers to the player and says when the next source may load: the first two are gathered
      * (so they follow each other without a gap even into a fast output), a buffer still loading (a
      * URL at its first bytes) starts playback at once; after that, a source loads once the one
@@ -136,6 +160,7 @@ final class PlayCommand implements Command {
         private static final int GATHERED = 2;
         private final Player player;
         private final long startMillis;
+        private final Consumer<MediaBuffer> beforeQueueing;
         private final List<MediaBuffer> waiting = new ArrayList<>();
         /** Buffers handed over and not heard yet stay in memory until the player holds them itself. */
         private final List<MediaBuffer.Use> notHeardYet = new ArrayList<>();
@@ -144,22 +169,27 @@ final class PlayCommand implements Command {
         private boolean started;
         private int count;
 
-        Queue(Player player, long startMillis) {
+        Queue(Player player, long startMillis, Consumer<MediaBuffer> beforeQueueing) {
             this.player = player;
             this.startMillis = startMillis;
+            this.beforeQueueing = beforeQueueing;
         }
 
-        synchronized void add(MediaBuffer buffer) {
-            count++;
-            notHeardYet.add(buffer.use());
-            beforeLast = last;
-            last = buffer;
-            if (!started) {
-                waiting.add(buffer);
-                if (!buffer.isComplete() || waiting.size() >= GATHERED) start();
-                return;
+        void add(MediaBuffer buffer) {
+            // outside the lock: the player's events (which take it) go on while a loudness scan runs
+            if (buffer.isComplete()) beforeQueueing.accept(buffer);
+            synchronized (this) {
+                count++;
+                notHeardYet.add(buffer.use());
+                beforeLast = last;
+                last = buffer;
+                if (!started) {
+                    waiting.add(buffer);
+                    if (!buffer.isComplete() || waiting.size() >= GATHERED) start();
+                    return;
+                }
+                player.queueOrPlay(buffer).join();
             }
-            player.queueOrPlay(buffer).join();
         }
 
         /** Every load ended: what was gathered plays now. */

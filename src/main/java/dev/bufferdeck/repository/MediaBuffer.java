@@ -103,13 +103,18 @@ public final class MediaBuffer {
     public String loadFailure() { return store.failure(); }
     /** Bytes that have arrived over the load; for a live buffer more than it holds. */
     public long bytesArrived() { return store.arrived(); }
+    /**
+     * Bytes of memory this buffer holds, as the budget counts them: its size, its window for a live
+     * buffer, or more for a body of unknown length whose spare room could not be given back.
+     */
+    public long bytesHeld() { return store.held(); }
     /** Lower-case hex SHA-256 of the bytes; empty until the buffer is complete. */
     public String sha256() { return sha256; }
     public Instant loadedAt() { return loadedAt; }
     /** What the name or Content-Type claimed, e.g. "mp3" or "audio/mpeg"; empty when nothing was claimed. */
     public String declaredType() { return declaredType; }
-    /** What the bytes turned out to be, e.g. "MP3", "HTML", "Unknown". */
-    public String detectedFormat() { return detection.format(); }
+    /** What the bytes turned out to be; {@link MediaFormat#UNKNOWN} until they are looked at. */
+    public MediaFormat detectedFormat() { return detection.format(); }
     /** True when the declared type contradicts the bytes (an HTML error page saved as .mp3). */
     public boolean typeMismatch() { return detection.mismatch(); }
     public String mismatchNote() { return detection.note(); }
@@ -218,6 +223,6 @@ public final class MediaBuffer {
     @Override
     public String toString() {
         return name + " (" + ByteSizes.human(sourceSize()) + (!resident ? ", not in memory" : isComplete() ? "" : isLive() ? ", live" : ", loading")
-                + ", " + detection.format() + ")";
+                + ", " + detection.format().displayName() + ")";
     }
 }

@@ -375,7 +375,7 @@ public final class MediaRepository {
             FormatDetector.Detection d = detector.detect(bytes, declaredType == null ? "" : declaredType);
             return d == null ? FormatDetector.Detection.UNKNOWN : d;
         } catch (RuntimeException e) {
-            return new FormatDetector.Detection("Unknown", false, "format detection failed: " + e);
+            return new FormatDetector.Detection(MediaFormat.UNKNOWN, false, "format detection failed: " + e);
         }
     }
 

@@ -153,7 +153,7 @@ class MediaRepositoryTest {
             throw new IllegalStateException("broken");
         });
         MediaBuffer b = repo.add(new byte[] {1}, "a", ORIGIN, "mp3").buffer();
-        assertEquals("Unknown", b.detectedFormat());
+        assertEquals(MediaFormat.UNKNOWN, b.detectedFormat());
         assertEquals(1, repo.count());
     }
 }
