@@ -175,18 +175,21 @@ final class PlayCommand implements Command {
             this.beforeQueueing = beforeQueueing;
         }
 
-        synchronized void add(MediaBuffer buffer) {
+        void add(MediaBuffer buffer) {
+            // outside the lock: the player's events (which take it) go on while a loudness scan runs
             if (buffer.isComplete()) beforeQueueing.accept(buffer);
-            count++;
-            notHeardYet.add(buffer.use());
-            beforeLast = last;
-            last = buffer;
-            if (!started) {
-                waiting.add(buffer);
-                if (!buffer.isComplete() || waiting.size() >= GATHERED) start();
-                return;
+            synchronized (this) {
+                count++;
+                notHeardYet.add(buffer.use());
+                beforeLast = last;
+                last = buffer;
+                if (!started) {
+                    waiting.add(buffer);
+                    if (!buffer.isComplete() || waiting.size() >= GATHERED) start();
+                    return;
+                }
+                player.queueOrPlay(buffer).join();
             }
-            player.queueOrPlay(buffer).join();
         }
 
         /** Every load ended: what was gathered plays now. */
