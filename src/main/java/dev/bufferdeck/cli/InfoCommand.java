@@ -119,7 +119,7 @@ final class InfoCommand implements Command {
                     .put("size", "size", (long) size,
                             size + " bytes" + (size >= 1024 ? " (" + ByteSizes.human(size) + ")" : ""))
                     .put("sha256", "SHA-256", buffer.sha256().isEmpty() ? null : buffer.sha256())
-                    .put("format", "format", buffer.detectedFormat())
+                    .put("format", "format", buffer.detectedFormat().displayName())
                     .put("declaredType", "declared type", declared, declared.isEmpty() ? "(none)" : declared)
                     .put("mismatch", "mismatch", buffer.typeMismatch(), buffer.typeMismatch() ? "yes: " + note : "no")
                     .putJsonOnly("mismatchNote", note.isEmpty() ? null : note)

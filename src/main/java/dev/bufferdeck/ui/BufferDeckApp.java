@@ -2,10 +2,10 @@ package dev.bufferdeck.ui;
 
 import dev.bufferdeck.desktop.LaunchArguments;
 import dev.bufferdeck.desktop.SingleInstance;
+import dev.bufferdeck.session.Session;
+import dev.bufferdeck.ui.main.AppServices;
 import dev.bufferdeck.ui.main.MainController;
 import dev.bufferdeck.ui.main.MainWindow;
-import dev.bufferdeck.ui.services.AppServices;
-import dev.bufferdeck.ui.services.SessionState;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -16,7 +16,7 @@ import java.util.List;
 /** The JavaFX application: the player window, with the sources given on the command line queued. */
 public final class BufferDeckApp extends Application {
     private AppServices services;
-    private SessionState session;
+    private Session session;
     private dev.bufferdeck.desktop.DesktopColorScheme.Preference colorScheme = dev.bufferdeck.desktop.DesktopColorScheme.Preference.NONE;
     private final List<String> sessionWarnings = new ArrayList<>();
     private MainController controller;
@@ -35,7 +35,7 @@ public final class BufferDeckApp extends Application {
     @Override
     public void init() {
         services = AppServices.standard();
-        session = MainController.readSession(services, sessionWarnings);
+        session = MainController.readSession(services.session(), sessionWarnings);
         colorScheme = dev.bufferdeck.desktop.DesktopColorScheme.detect(System.getenv());
     }
 

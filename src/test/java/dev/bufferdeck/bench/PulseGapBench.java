@@ -2,10 +2,10 @@ package dev.bufferdeck.bench;
 
 import dev.bufferdeck.ui.main.MainController;
 import dev.bufferdeck.ui.main.MainWindow;
-import dev.bufferdeck.ui.services.AppServices;
+import dev.bufferdeck.ui.main.AppServices;
 import dev.bufferdeck.ui.testing.AppFixture;
 import dev.bufferdeck.ui.testing.LocalHttpServer;
-import dev.bufferdeck.ui.testing.MemorySessionStore;
+import dev.bufferdeck.ui.testing.TestSessions;
 import dev.bufferdeck.ui.testing.Wavs;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -35,7 +35,7 @@ public final class PulseGapBench {
         Platform.startup(up::countDown);
         up.await();
         AppServices standard = AppServices.standard();
-        AppServices services = AppFixture.with(standard, standard.playback(), new MemorySessionStore());
+        AppServices services = AppFixture.with(standard, standard.playback(), TestSessions.fresh());
         MainController[] controller = new MainController[1];
         onFx(() -> {
             Stage stage = new Stage();

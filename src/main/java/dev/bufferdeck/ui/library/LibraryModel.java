@@ -4,8 +4,6 @@ import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaRepository;
 import dev.bufferdeck.repository.MemoryFigures;
 import dev.bufferdeck.repository.RepositoryListener;
-import dev.bufferdeck.ui.services.FactsReader;
-import dev.bufferdeck.ui.services.MediaFacts;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;

@@ -1,9 +1,15 @@
 package dev.bufferdeck.ui.main;
 
-import dev.bufferdeck.playlist.Repeat;
+import dev.bufferdeck.playlist.PlaylistEntry;
+import dev.bufferdeck.playlist.PlaylistFiles;
+import dev.bufferdeck.playlist.PlaylistFormatException;
 import dev.bufferdeck.repository.ByteSizes;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.Origin;
+import dev.bufferdeck.session.Session;
+import dev.bufferdeck.session.SessionStore;
+import dev.bufferdeck.session.WindowBounds;
+import dev.bufferdeck.source.DemoClip;
 import dev.bufferdeck.ui.dnd.ClipboardReader;
 import dev.bufferdeck.ui.dnd.DroppedItems;
 import dev.bufferdeck.ui.downloads.LoadRequest;
@@ -17,11 +23,7 @@ import dev.bufferdeck.ui.playlist.PlaylistActions;
 import dev.bufferdeck.ui.playlist.PlaylistModel;
 import dev.bufferdeck.ui.playlist.PlaylistRow;
 import dev.bufferdeck.ui.playlist.PlaylistWindow;
-import dev.bufferdeck.ui.services.AppServices;
-import dev.bufferdeck.ui.services.Background;
-import dev.bufferdeck.ui.services.DemoClip;
-import dev.bufferdeck.ui.services.PlaylistFiles;
-import dev.bufferdeck.ui.services.SessionState;
+import dev.bufferdeck.ui.thread.Background;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.TextInputDialog;
@@ -59,10 +61,10 @@ public final class MainController implements LibraryActions, PlaylistActions {
     private final PlayerController player;
     private final Loads loads;
     private PlaylistWindow playlistWindow;
-    private SessionState.Geometry playlistGeometry;
+    private WindowBounds playlistGeometry;
     private final dev.bufferdeck.ui.theme.ThemeSwitcher theme = new dev.bufferdeck.ui.theme.ThemeSwitcher();
     private final javafx.beans.property.StringProperty libraryColumns = new javafx.beans.property.SimpleStringProperty("");
-    private final java.util.function.Supplier<SessionState.Geometry> mainBounds;
+    private final java.util.function.Supplier<WindowBounds> mainBounds;
     private final SessionSaver saver;
     /** The main window's dividers: set from the session on start, kept current by the window. */
     private final javafx.beans.property.ObjectProperty<dev.bufferdeck.session.PaneDividers> dividers =
@@ -73,8 +75,8 @@ public final class MainController implements LibraryActions, PlaylistActions {
         this.stage = stage;
         this.library = new LibraryModel(services.repository(), services.facts(), pool);
         this.player = new PlayerController(services.playback(), playlist, notifier);
-        this.loads = new Loads(services.sources(), services.repository(), pool, notifier);
-        this.mainBounds = Geometry.track(stage);
+        this.loads = new Loads(services.loader(), pool, notifier);
+        this.mainBounds = WindowPlacement.track(stage);
         this.saver = new SessionSaver(this::sessionState, services.playback()::positionMillis, services.session());
         saveOnChanges();
         library.rows().addListener((ListChangeListener<BufferRow>) c -> {
@@ -341,11 +343,11 @@ public final class MainController implements LibraryActions, PlaylistActions {
             Stage window = playlistWindow.stage();
             theme.attach(playlistWindow.scene());
             if (playlistGeometry != null) {
-                Geometry.restore(window, playlistGeometry, false);
+                WindowPlacement.restore(window, playlistGeometry, false);
             } else {
                 window.setOnShowing(e -> {
                     if (playlistGeometry == null && Double.isNaN(window.getX())) {
-                        Geometry.placeBeside(window, stage, window.getScene().getWidth(), window.getScene().getHeight());
+                        WindowPlacement.placeBeside(window, stage, window.getScene().getWidth(), window.getScene().getHeight());
                     }
                 });
             }
@@ -377,10 +379,10 @@ public final class MainController implements LibraryActions, PlaylistActions {
 
     /** Reads the playlist file on the pool, then loads its entries in order, reporting the missing ones once. */
     public void importPlaylist(Path file, boolean replace) {
-        PlaylistFiles files = services.playlistFiles();
+        AppServices.PlaylistReader reader = services.playlistReader();
         pool.execute(() -> {
             try {
-                List<PlaylistFiles.Item> items = files.read(file);
+                List<PlaylistEntry> items = reader.read(file);
                 javafx.application.Platform.runLater(() -> {
                     if (replace) {
                         player.stop();
@@ -388,7 +390,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
                     }
                     notifier.info((replace ? "Replaced the playlist with " : "Appending ") + items.size()
                             + " entries from " + file.getFileName());
-                    loadLocations(items.stream().map(PlaylistFiles.Item::location).toList(), APPEND,
+                    loadLocations(items.stream().map(PlaylistEntry::origin).toList(), APPEND,
                             missing -> reportMissing(file.getFileName().toString(), missing));
                 });
             } catch (Throwable e) { // an OutOfMemoryError too: the window must stay usable
@@ -407,22 +409,22 @@ public final class MainController implements LibraryActions, PlaylistActions {
     }
 
     public void exportPlaylist(Path file) {
-        List<PlaylistFiles.Item> items = new ArrayList<>();
+        List<PlaylistEntry> items = new ArrayList<>();
         int skipped = 0;
         for (PlaylistRow e : playlist.entries()) {
             String location = location(e.row().buffer().origin());
             if (location == null) skipped++;
-            else items.add(new PlaylistFiles.Item(location, e.row().title(), e.row().durationMillis()));
+            else items.add(PlaylistEntry.unloaded(location, e.row().title() == null ? "" : e.row().title(),
+                    e.row().durationMillis() < 0 ? PlaylistEntry.UNKNOWN_DURATION : e.row().durationMillis()));
         }
         int dropped = skipped;
-        PlaylistFiles files = services.playlistFiles();
         pool.execute(() -> {
             try {
-                int leftOut = dropped + files.write(file, items);
+                int leftOut = dropped + PlaylistFiles.write(file, items);
                 notifier.info("Exported " + (items.size() + dropped - leftOut) + " entries to " + file.getFileName()
                         + (leftOut == 0 ? "" : leftOut == 1 ? " · 1 entry has no location outside BufferDeck and was left out"
                         : " · " + leftOut + " entries have no location outside BufferDeck and were left out"));
-            } catch (IOException | RuntimeException e) {
+            } catch (PlaylistFormatException | RuntimeException e) {
                 notifier.error(file.getFileName() + ": cannot write playlist (" + e.getMessage() + ")");
             }
         });
@@ -499,14 +501,16 @@ public final class MainController implements LibraryActions, PlaylistActions {
     /** Reads the session (from a store that keeps it in memory: tests), then starts as below. */
     public void start(List<String> sources) {
         List<String> warnings = new ArrayList<>();
-        SessionState session = readSession(services, warnings);
+        Session session = readSession(services.session(), warnings);
         start(session, warnings, sources);
     }
 
     /** Reads the saved session; call it off the FX thread, it reads a file. */
-    public static SessionState readSession(AppServices services, List<String> warnings) {
+    public static Session readSession(SessionStore store, List<String> warnings) {
         try {
-            return services.session().load(warnings::add).orElse(null);
+            SessionStore.Loaded loaded = store.load();
+            warnings.addAll(loaded.warnings());
+            return loaded.session().equals(Session.defaults()) ? null : loaded.session();
         } catch (RuntimeException e) {
             warnings.add("Could not read the last session: " + e.getMessage());
             return null;
@@ -517,26 +521,22 @@ public final class MainController implements LibraryActions, PlaylistActions {
      * Restores the session read beforehand (or adds the demo clip on a first start, when it is
      * null), then loads the arguments, queues them and plays the first.
      */
-    public void start(SessionState session, List<String> warnings, List<String> sources) {
+    public void start(Session session, List<String> warnings, List<String> sources) {
         warnings.forEach(notifier::error);
         if (session != null) {
             theme.choiceProperty().set(dev.bufferdeck.ui.theme.ThemeChoice.parse(session.theme()));
             libraryColumns.set(session.libraryColumns());
             player.volumeProperty().set(session.volume());
             player.mutedProperty().set(session.muted());
-            try {
-                playlist.repeatProperty().set(Repeat.valueOf(session.repeat()));
-            } catch (RuntimeException e) {
-                playlist.repeatProperty().set(Repeat.OFF);
-            }
+            playlist.repeatProperty().set(session.repeat());
             playlist.shuffleProperty().set(session.shuffle());
-            Geometry.restore(stage, session.main(), session.mainMaximized());
+            WindowPlacement.restore(stage, session.mainWindow(), session.mainMaximized());
             playlistGeometry = session.playlistWindow();
             if (session.dividers() != null) dividers.set(session.dividers());
-            List<PlaylistRow> rows = loadLocations(session.playlist(), 0, missing -> reportMissing("Last session", missing));
+            List<PlaylistRow> rows = loadLocations(session.playlistOrigins(), 0, missing -> reportMissing("Last session", missing));
             int current = session.currentIndex();
             if (current >= 0 && current < rows.size()) player.cue(rows.get(current), session.positionMillis());
-            if (session.playlistWindowShown()) javafx.application.Platform.runLater(() -> playlistWindow().show());
+            if (session.playlistShowing()) javafx.application.Platform.runLater(() -> playlistWindow().show());
         } else {
             addDemoClip(sources.isEmpty());
         }
@@ -577,7 +577,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
     }
 
     /** What the session file keeps of now; unavailable entries are kept as they were, dropped data is left out. */
-    public SessionState sessionState() {
+    public Session sessionState() {
         List<String> locations = new ArrayList<>();
         int current = -1;
         for (PlaylistRow e : playlist.entries()) {
@@ -586,10 +586,10 @@ public final class MainController implements LibraryActions, PlaylistActions {
             locations.add(e.location());
         }
         boolean shown = playlistWindow != null && playlistWindow.stage().isShowing();
-        SessionState.Geometry pw = playlistWindow != null ? Geometry.of(playlistWindow.stage()) : playlistGeometry;
-        return new SessionState(locations, player.volumeProperty().get(), player.mutedProperty().get(),
-                playlist.repeatProperty().get().name(), playlist.shuffleProperty().get(), mainBounds.get(), pw, shown,
-                current, current < 0 ? 0 : player.positionMillis(), stage.isMaximized(), dividers.get(),
+        WindowBounds pw = playlistWindow != null ? WindowPlacement.of(playlistWindow.stage()) : playlistGeometry;
+        return new Session(locations, current, player.volumeProperty().get(), player.mutedProperty().get(),
+                playlist.repeatProperty().get(), playlist.shuffleProperty().get(), mainBounds.get(), pw, shown,
+                current < 0 ? 0 : player.positionMillis(), stage.isMaximized(), dividers.get(),
                 theme.choiceProperty().get().name(), libraryColumns.get());
     }
 

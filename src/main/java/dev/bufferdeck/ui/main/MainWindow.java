@@ -9,7 +9,7 @@ import dev.bufferdeck.ui.library.BufferRow;
 import dev.bufferdeck.ui.library.LibraryView;
 import dev.bufferdeck.ui.notify.NotificationBar;
 import dev.bufferdeck.ui.regions.HexInspector;
-import dev.bufferdeck.ui.services.Background;
+import dev.bufferdeck.ui.thread.Background;
 import dev.bufferdeck.ui.video.VideoArea;
 import javafx.geometry.Insets;
 import javafx.geometry.Rectangle2D;

@@ -7,7 +7,7 @@ import dev.bufferdeck.ui.library.BufferRow;
 import dev.bufferdeck.ui.notify.Notifier;
 import dev.bufferdeck.ui.playlist.PlaylistModel;
 import dev.bufferdeck.ui.playlist.PlaylistRow;
-import dev.bufferdeck.ui.services.Playback;
+import dev.bufferdeck.ui.playback.Playback;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
@@ -65,7 +65,7 @@ public final class PlayerController {
         muted.addListener((o, a, m) -> playback.setMuted(m));
         playback.setVolume(volume.get());
         // a length read after the entry was shown (facts arrive in the background) fills in the total
-        javafx.beans.value.ChangeListener<dev.bufferdeck.ui.services.MediaFacts> lengthArrived = (o, a, f) -> {
+        javafx.beans.value.ChangeListener<dev.bufferdeck.ui.library.MediaFacts> lengthArrived = (o, a, f) -> {
             if (duration.get() < 0 && f.durationMillis() >= 0) duration.set(f.durationMillis());
         };
         nowPlaying.addListener((o, old, row) -> {

@@ -1,7 +1,7 @@
 package dev.bufferdeck.ui.main;
 
 import dev.bufferdeck.audio.PlayerState;
-import dev.bufferdeck.ui.services.TimeText;
+import dev.bufferdeck.ui.library.TimeText;
 import dev.bufferdeck.ui.waveform.WaveformLoader;
 import dev.bufferdeck.ui.waveform.WaveformView;
 import javafx.animation.AnimationTimer;

@@ -1,6 +1,6 @@
 package dev.bufferdeck.ui.notify;
 
-import dev.bufferdeck.ui.services.DisplayText;
+import dev.bufferdeck.ui.library.DisplayText;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;

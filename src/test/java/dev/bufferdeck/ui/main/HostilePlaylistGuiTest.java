@@ -1,11 +1,10 @@
 package dev.bufferdeck.ui.main;
 
+import dev.bufferdeck.source.LoadProgress;
+import dev.bufferdeck.source.Cancellation;
 import dev.bufferdeck.ui.notify.Notice;
 import dev.bufferdeck.ui.playlist.PlaylistModel;
 import dev.bufferdeck.ui.playlist.PlaylistRow;
-import dev.bufferdeck.ui.services.AppServices;
-import dev.bufferdeck.ui.services.CancelFlag;
-import dev.bufferdeck.ui.services.PlaylistFiles;
 import dev.bufferdeck.ui.testing.AppFixture;
 import dev.bufferdeck.ui.testing.Testing;
 import dev.bufferdeck.ui.testing.Wavs;
@@ -92,11 +91,8 @@ class HostilePlaylistGuiTest {
     @Test
     void anErrorWhileReadingAPlaylistIsANoticeNotACrash(FxRobot robot) {
         AppServices s = Testing.standardServices();
-        PlaylistFiles failing = new PlaylistFiles() {
-            @Override public List<Item> read(Path file) { throw new OutOfMemoryError("Java heap space"); }
-            @Override public int write(Path file, List<Item> items) { return 0; }
-        };
-        open(robot, new AppServices(s.repository(), s.sources(), s.facts(), s.playback(), s.session(), failing), false, List.of());
+        AppServices.PlaylistReader failing = file -> { throw new OutOfMemoryError("Java heap space"); };
+        open(robot, new AppServices(s.repository(), s.loader(), s.facts(), s.playback(), s.session(), failing), false, List.of());
 
         robot.interact(() -> app.controller.importPlaylist(dir.resolve("list.xspf"), false));
 
@@ -109,7 +105,7 @@ class HostilePlaylistGuiTest {
         open(robot, Testing.standardServices(), true, List.of());
         waitUntil(() -> playlist().entries().size() == 1 && playlist().entries().get(0).isLoaded(), 20);
         Path a = Files.write(dir.resolve("a.wav"), Wavs.tone(1, 300));
-        var buffer = app.services.sources().load(a.toString(), (x, y) -> {}, new CancelFlag()).buffer();
+        var buffer = app.services.loader().load(a.toString(), LoadProgress.NONE, new Cancellation()).buffer();
         robot.interact(() -> playlist().append(app.controller.library().rowFor(buffer)));
 
         for (String ext : List.of("m3u", "m3u8", "pls", "xspf")) {
@@ -128,7 +124,7 @@ class HostilePlaylistGuiTest {
     void controlCharactersInANameAreShownAsSymbols(FxRobot robot) throws Exception {
         open(robot, Testing.standardServices(), false, List.of());
         Path odd = Files.write(dir.resolve("x\u001b[31m\nq.wav"), Wavs.tone(1, 300));
-        var buffer = app.services.sources().load(odd.toString(), (x, y) -> {}, new CancelFlag()).buffer();
+        var buffer = app.services.loader().load(odd.toString(), LoadProgress.NONE, new Cancellation()).buffer();
 
         String[] title = new String[1];
         robot.interact(() -> title[0] = app.controller.library().rowFor(buffer).title());

@@ -7,8 +7,7 @@ import dev.bufferdeck.ui.library.LibraryView;
 import dev.bufferdeck.ui.notify.Notice;
 import dev.bufferdeck.ui.playlist.PlaylistRow;
 import dev.bufferdeck.ui.playlist.PlaylistWindow;
-import dev.bufferdeck.ui.services.AppServices;
-import dev.bufferdeck.ui.services.MediaFacts;
+import dev.bufferdeck.ui.library.MediaFacts;
 import dev.bufferdeck.ui.testing.AppFixture;
 import dev.bufferdeck.ui.testing.Testing;
 import dev.bufferdeck.ui.testing.Wavs;
@@ -128,8 +127,8 @@ class KeepGoingTest {
     void aFailureTheEngineFindsAtPlayTimeIsSkippedToo(FxRobot robot) throws Exception {
         // facts that never arrive: nothing is marked beforehand, so the player itself meets the bad entries
         AppServices s = Testing.standardServices();
-        AppServices noFacts = new AppServices(s.repository(), s.sources(), b -> MediaFacts.untitled(b.name()),
-                s.playback(), s.session(), s.playlistFiles());
+        AppServices noFacts = new AppServices(s.repository(), s.loader(), b -> MediaFacts.untitled(b.name()),
+                s.playback(), s.session(), s.playlistReader());
         open(robot, noFacts);
         List<PlaylistRow> rows = loadMixedPlaylist(robot);
         assertNull(rows.get(1).whyNotPlayable());

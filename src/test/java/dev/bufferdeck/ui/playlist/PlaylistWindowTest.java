@@ -1,5 +1,7 @@
 package dev.bufferdeck.ui.playlist;
 
+import dev.bufferdeck.source.LoadProgress;
+import dev.bufferdeck.source.Cancellation;
 import dev.bufferdeck.playlist.Repeat;
 import dev.bufferdeck.audio.PlayerState;
 import dev.bufferdeck.repository.Origin;
@@ -51,7 +53,7 @@ class PlaylistWindowTest {
         for (int i = 0; i < names.length; i++) {
             Path p = dir.resolve(names[i] + ".wav");
             Files.write(p, Wavs.tone(2, 300 + 50 * i));
-            var buffer = app.controller.services().sources().load(p.toString(), (a, b) -> {}, new dev.bufferdeck.ui.services.CancelFlag()).buffer();
+            var buffer = app.controller.services().loader().load(p.toString(), LoadProgress.NONE, new Cancellation()).buffer();
             robot.interact(() -> playlist().append(app.controller.library().rowFor(buffer)));
         }
         robot.interact(() -> {

@@ -1,4 +1,4 @@
-package dev.bufferdeck.ui.services;
+package dev.bufferdeck.ui.library;
 
 /** Titles for buffers without tags. */
 public final class Titles {

@@ -1,4 +1,4 @@
-package dev.bufferdeck.ui.services;
+package dev.bufferdeck.ui.library;
 
 /** Durations as players show them: 0:07, 4:12, 1:02:03. */
 public final class TimeText {

@@ -1,4 +1,4 @@
-package dev.bufferdeck.ui.services;
+package dev.bufferdeck.ui.thread;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -1,4 +1,4 @@
-package dev.bufferdeck.ui.services;
+package dev.bufferdeck.source;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

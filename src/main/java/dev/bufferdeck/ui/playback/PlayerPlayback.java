@@ -1,4 +1,4 @@
-package dev.bufferdeck.ui.services;
+package dev.bufferdeck.ui.playback;
 
 import dev.bufferdeck.audio.AudioOutputs;
 import dev.bufferdeck.audio.OutputException;

@@ -1,4 +1,4 @@
-package dev.bufferdeck.ui.services;
+package dev.bufferdeck.ui.library;
 
 /**
  * Names and messages from outside (file names, server headers, tags) made safe to show: control

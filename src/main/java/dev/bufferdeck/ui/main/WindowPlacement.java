@@ -1,6 +1,6 @@
 package dev.bufferdeck.ui.main;
 
-import dev.bufferdeck.ui.services.SessionState;
+import dev.bufferdeck.session.WindowBounds;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
@@ -14,26 +14,31 @@ import java.util.function.Supplier;
  * Window position and size, saved and restored. A window whose saved place is on no screen any
  * more (a monitor that is gone) keeps its size, shrunk to fit, and is centred on the primary screen.
  */
-final class Geometry {
+final class WindowPlacement {
     /** How much of a window's top edge must lie on a screen for its saved place to count as visible. */
     private static final double GRIP_WIDTH = 200, GRIP_HEIGHT = 40;
 
-    private Geometry() {}
+    private WindowPlacement() {}
 
-    static SessionState.Geometry of(Stage stage) {
+    /** Where the stage is now, or null when it has no place or size yet. */
+    static WindowBounds of(Stage stage) {
         if (Double.isNaN(stage.getX()) || !(stage.getWidth() > 0)) return null;
-        return new SessionState.Geometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        try {
+            return new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**
      * Follows the stage's bounds while it is neither maximised nor iconified, so a maximised
      * window still saves the size and place it goes back to.
      */
-    static Supplier<SessionState.Geometry> track(Stage stage) {
-        SessionState.Geometry[] normal = {null};
+    static Supplier<WindowBounds> track(Stage stage) {
+        WindowBounds[] normal = {null};
         InvalidationListener remember = o -> {
             if (!stage.isMaximized() && !stage.isIconified() && !stage.isFullScreen() && stage.isShowing()) {
-                SessionState.Geometry g = of(stage);
+                WindowBounds g = of(stage);
                 if (g != null) normal[0] = g;
             }
         };
@@ -48,7 +53,7 @@ final class Geometry {
      * Restores a window before it shows, and once more when it has shown: under a real window
      * manager (GTK) a size set before the first show is lost and the window opened at its minimum.
      */
-    static void restore(Stage stage, SessionState.Geometry g, boolean maximized) {
+    static void restore(Stage stage, WindowBounds g, boolean maximized) {
         apply(stage, g);
         if (maximized) stage.setMaximized(true);
         if (stage.isShowing()) return;
@@ -65,7 +70,7 @@ final class Geometry {
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, once);
     }
 
-    static void apply(Stage stage, SessionState.Geometry g) {
+    static void apply(Stage stage, WindowBounds g) {
         if (g == null || g.width() < 100 || g.height() < 100) return;
         Rectangle2D screen = screenShowing(g);
         boolean visible = screen != null;
@@ -84,7 +89,7 @@ final class Geometry {
     }
 
     /** The visual bounds of the screen that shows the window's top edge, or null when none does. */
-    private static Rectangle2D screenShowing(SessionState.Geometry g) {
+    private static Rectangle2D screenShowing(WindowBounds g) {
         return Screen.getScreens().stream().map(Screen::getVisualBounds)
                 .filter(b -> b.intersects(g.x(), g.y(), Math.min(g.width(), GRIP_WIDTH), GRIP_HEIGHT))
                 .findFirst().orElse(null);
