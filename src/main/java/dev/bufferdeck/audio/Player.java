@@ -217,6 +217,32 @@ public final class Player implements AutoCloseable {
         });
     }
 
+    /**
+     * Moves playback to {@code selection}'s output now: the current track continues on the new line
+     * from the position heard on the old one (paused stays paused), and the queue is kept. When the
+     * new output cannot open a line the player fails as at any start. Nothing playing: like
+     * {@link #setOutput}.
+     */
+    public CompletableFuture<Void> switchOutput(AudioOutputs.Selection selection) {
+        return submit(() -> {
+            output = Objects.requireNonNull(selection.output());
+            pendingNotice = selection.notice().isEmpty() ? null : selection.notice();
+            OutputLoop l = line;
+            if (l == null || current == null || (state != PlayerState.PLAYING && state != PlayerState.PAUSED)) return;
+            boolean paused = state == PlayerState.PAUSED;
+            long at = l.positionMillis();
+            if (offered != null) upcoming.addFirst(offered.track().buffer());
+            if (taken != null) upcoming.addFirst(taken.track().buffer());
+            if (prepared != null) prepared.close();
+            prepared = null;
+            startTrack(current, at, 0, null);
+            if (paused && line != null) {
+                line.pause();
+                setState(PlayerState.PAUSED);
+            }
+        });
+    }
+
     /** 0..1 on a perceptual (cubic) curve. */
     public CompletableFuture<Void> setVolume(double volume) {
         this.volume = Math.max(0, Math.min(1, volume));
