@@ -5,6 +5,7 @@ import dev.bufferdeck.desktop.SingleInstance;
 import dev.bufferdeck.session.Session;
 import dev.bufferdeck.ui.main.AppServices;
 import dev.bufferdeck.ui.main.MainController;
+import dev.bufferdeck.ui.main.SessionKeeper;
 import dev.bufferdeck.ui.main.MainWindow;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -35,7 +36,7 @@ public final class BufferDeckApp extends Application {
     @Override
     public void init() {
         services = AppServices.standard();
-        session = MainController.readSession(services.session(), sessionWarnings);
+        session = SessionKeeper.readSession(services.session(), sessionWarnings);
         colorScheme = dev.bufferdeck.desktop.DesktopColorScheme.detect(System.getenv());
     }
 
@@ -51,11 +52,11 @@ public final class BufferDeckApp extends Application {
         stage.setMinHeight(480);
         stage.setOnHidden(e -> Platform.exit());
         controller.start(session, sessionWarnings, launch.sources());
-        controller.saveOnTermination();
+        controller.session().saveOnTermination();
         stage.show();
         mpris = dev.bufferdeck.ui.mpris.MprisBridge.install(controller, System.getenv());
         if (instance != null) {
-            instance.onLaunch(l -> Platform.runLater(() -> controller.openLaunched(l.sources(), l.enqueue())));
+            instance.onLaunch(l -> Platform.runLater(() -> controller.sources().openLaunched(l.sources(), l.enqueue())));
         }
     }
 

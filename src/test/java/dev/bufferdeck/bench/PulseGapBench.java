@@ -60,7 +60,7 @@ public final class PulseGapBench {
         byte[] body = new byte[mib << 20];
         for (int i = 0; i < body.length; i += 4096) body[i] = (byte) i;
         try (LocalHttpServer server = new LocalHttpServer().serve("/big.bin", body)) {
-            report("loading a " + mib + " MiB URL", () -> c.openUrl(server.url("/big.bin")),
+            report("loading a " + mib + " MiB URL", () -> c.sources().openUrl(server.url("/big.bin")),
                     () -> c.library().rows().size() == 1);
         }
         body = null;
@@ -74,7 +74,7 @@ public final class PulseGapBench {
             }
             Path list = dir.resolve("thousand.m3u8");
             Files.writeString(list, m3u);
-            report("importing a 1,000-entry playlist of URLs", () -> c.importPlaylist(list),
+            report("importing a 1,000-entry playlist of URLs", () -> c.playlistFiles().importPlaylist(list),
                     () -> c.playlist().entries().size() >= 1000);
         } finally {
             try (var files = Files.walk(dir)) {

@@ -147,8 +147,8 @@ public final class MainWindow {
             if (w != null) w.addEventHandler(WindowEvent.WINDOW_SHOWING, e -> centreIfUnplaced(w));
         });
         Shortcuts.install(scene, controller.player(), () -> controller.remove(libraryView.selection()));
-        DropZone.install(libraryView.table(), (items, e) -> controller.dropOnLibrary(items));
-        DropZone.install(root, (items, e) -> controller.dropOnPlayer(items));
+        DropZone.install(libraryView.table(), (items, e) -> controller.sources().dropOnLibrary(items));
+        DropZone.install(root, (items, e) -> controller.sources().dropOnPlayer(items));
         controller.player().nowPlayingProperty().addListener((o, a, row) -> updateTitle(row));
         libraryView.playingProperty().bind(controller.player().nowPlayingProperty());
         updateTitle(null);
