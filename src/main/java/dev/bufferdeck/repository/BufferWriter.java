@@ -106,7 +106,7 @@ public final class BufferWriter implements AutoCloseable {
     private void grow(GrowingBytes g, int max) throws BudgetExceededException {
         if (g.size() >= MediaRepository.MAX_BUFFER_SIZE) throw new TooLargeException();
         int old = g.capacity();
-        int next = g.nextCapacity(Math.max(1, Math.min(max, 64 * 1024)));
+        int next = g.nextCapacity(Math.max(1, Math.min(max, 64 * 1024)), repository.available());
         reservation.grow(next);
         g.growTo(next);
         reservation.shrink(old);

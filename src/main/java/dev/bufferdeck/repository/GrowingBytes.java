@@ -15,8 +15,11 @@ final class GrowingBytes extends ByteStore {
     private static final int FIRST_CAPACITY = 64 * 1024;
     private static final int LARGEST_STEP = 16 * 1024 * 1024;
 
+    private static final byte[] NONE = new byte[0];
+
     private volatile byte[] array;
     private volatile int size;
+    private volatile boolean released;
 
     private GrowingBytes(byte[] array, int size) {
         this.array = array;
@@ -49,11 +52,21 @@ final class GrowingBytes extends ByteStore {
     @Override long held() { return array.length; }
     int capacity() { return array.length; }
 
-    /** The capacity to grow to so that {@code needed} more bytes fit. */
-    int nextCapacity(int needed) {
+    /**
+     * The capacity to grow to so that {@code needed} more bytes fit, with {@code free} bytes of budget
+     * left beyond this array. Growing copies, so the old and the new array are held together for a
+     * moment: doubling alone could never pass half the budget. So once the regular step would pass a
+     * quarter of what this array could ever reach, it grows in one step to three quarters of that
+     * reach, while the array is still small enough to be copied beside it. The price is spare room
+     * that stays held (and counted) when the body ends below that and the exact-size copy cannot fit.
+     */
+    int nextCapacity(int needed, long free) {
         long cap = array.length;
         long want = (long) size + needed;
-        long next = Math.max(cap == 0 ? FIRST_CAPACITY : Math.min(cap * 2, cap + LARGEST_STEP), want);
+        long regular = Math.max(cap == 0 ? FIRST_CAPACITY : Math.min(cap * 2, cap + LARGEST_STEP), want);
+        long reach = cap + free;
+        long lastStep = Math.min(free, reach / 4 * 3);
+        long next = regular > reach / 4 && lastStep >= want ? lastStep : regular;
         return (int) Math.min(next, MediaRepository.MAX_BUFFER_SIZE);
     }
 
@@ -71,6 +84,16 @@ final class GrowingBytes extends ByteStore {
             signal();
         }
         return n;
+    }
+
+    /**
+     * Lets go of the array so the heap can take it back (the buffer became a reference). Readers that
+     * already hold a stream keep the array they read; new reads find no bytes and say why.
+     */
+    void release() {
+        released = true;
+        size = 0;
+        array = NONE;
     }
 
     /** The array and how much of it is filled, for hashing what was just read. */
@@ -99,7 +122,7 @@ final class GrowingBytes extends ByteStore {
     private IndexOutOfBoundsException notHere(long offset, int length, int s) {
         boolean loading = !isComplete() && offset + length > s && offset >= 0;
         return new IndexOutOfBoundsException("bytes " + offset + ".." + (offset + length) + " of "
-                + s + (loading ? ": not loaded yet" : ""));
+                + s + (released ? ": not in memory (let go to make room; load it again)" : loading ? ": not loaded yet" : ""));
     }
 
     @Override

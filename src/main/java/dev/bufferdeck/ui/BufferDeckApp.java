@@ -2,11 +2,12 @@ package dev.bufferdeck.ui;
 
 import dev.bufferdeck.desktop.LaunchArguments;
 import dev.bufferdeck.desktop.SingleInstance;
+import dev.bufferdeck.session.Session;
+import dev.bufferdeck.ui.main.AppServices;
 import dev.bufferdeck.ui.main.FirstFrame;
 import dev.bufferdeck.ui.main.MainController;
+import dev.bufferdeck.ui.main.SessionKeeper;
 import dev.bufferdeck.ui.main.MainWindow;
-import dev.bufferdeck.ui.services.AppServices;
-import dev.bufferdeck.ui.services.SessionState;
 import dev.bufferdeck.ui.theme.Theme;
 import dev.bufferdeck.ui.theme.ThemeChoice;
 import dev.bufferdeck.ui.theme.ThemeSwitcher;
@@ -20,7 +21,7 @@ import java.util.List;
 /** The JavaFX application: the player window, with the sources given on the command line queued. */
 public final class BufferDeckApp extends Application {
     private AppServices services;
-    private SessionState session;
+    private Session session;
     private dev.bufferdeck.desktop.DesktopColorScheme.Preference colorScheme = dev.bufferdeck.desktop.DesktopColorScheme.Preference.NONE;
     private final List<String> sessionWarnings = new ArrayList<>();
     private MainController controller;
@@ -39,7 +40,7 @@ public final class BufferDeckApp extends Application {
     @Override
     public void init() {
         services = AppServices.standard();
-        session = MainController.readSession(services, sessionWarnings);
+        session = SessionKeeper.readSession(services.session(), sessionWarnings);
         colorScheme = dev.bufferdeck.desktop.DesktopColorScheme.detect(System.getenv());
     }
 
@@ -61,10 +62,10 @@ public final class BufferDeckApp extends Application {
         MainWindow window = new MainWindow(controller);
         stage.setScene(window.scene());
         controller.start(session, sessionWarnings, launch.sources());
-        controller.saveOnTermination();
+        controller.session().saveOnTermination();
         mpris = dev.bufferdeck.ui.mpris.MprisBridge.install(controller, System.getenv());
         if (instance != null) {
-            instance.onLaunch(l -> Platform.runLater(() -> controller.openLaunched(l.sources(), l.enqueue())));
+            instance.onLaunch(l -> Platform.runLater(() -> controller.sources().openLaunched(l.sources(), l.enqueue())));
         }
     }
 

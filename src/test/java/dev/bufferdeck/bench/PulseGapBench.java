@@ -2,9 +2,9 @@ package dev.bufferdeck.bench;
 
 import dev.bufferdeck.ui.main.MainController;
 import dev.bufferdeck.ui.main.MainWindow;
-import dev.bufferdeck.ui.services.AppServices;
+import dev.bufferdeck.ui.main.AppServices;
 import dev.bufferdeck.ui.testing.AppFixture;
-import dev.bufferdeck.ui.testing.MemorySessionStore;
+import dev.bufferdeck.ui.testing.TestSessions;
 import dev.bufferdeck.ui.testing.Wavs;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -35,7 +35,7 @@ public final class PulseGapBench {
         Platform.startup(up::countDown);
         up.await();
         AppServices standard = AppServices.standard();
-        AppServices services = AppFixture.with(standard, standard.playback(), new MemorySessionStore());
+        AppServices services = AppFixture.with(standard, standard.playback(), TestSessions.fresh());
         MainController[] controller = new MainController[1];
         onFx(() -> {
             Stage stage = new Stage();
@@ -63,7 +63,7 @@ public final class PulseGapBench {
             for (int i = 0; i < body.length; i += 4096) body[i] = (byte) i;
             Files.write(dir.resolve("big.bin"), body);
             body = null;
-            report("loading a " + mib + " MiB URL", () -> c.openUrl(server.url("/big.bin")),
+            report("loading a " + mib + " MiB URL", () -> c.sources().openUrl(server.url("/big.bin")),
                     () -> c.library().rows().size() == 1);
 
             StringBuilder m3u = new StringBuilder("#EXTM3U\n");
@@ -73,7 +73,7 @@ public final class PulseGapBench {
             }
             Path list = dir.resolve("thousand.m3u8");
             Files.writeString(list, m3u);
-            report("importing a 1,000-entry playlist of URLs", () -> c.importPlaylist(list),
+            report("importing a 1,000-entry playlist of URLs", () -> c.playlistFiles().importPlaylist(list),
                     () -> c.playlist().entries().size() >= 1000 && c.library().rows().size() >= 1001);
         } finally {
             try (var files = Files.walk(dir)) {

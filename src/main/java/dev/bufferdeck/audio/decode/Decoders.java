@@ -4,14 +4,14 @@ import dev.bufferdeck.audio.PcmDecoder;
 import dev.bufferdeck.audio.UnsupportedMediaException;
 import dev.bufferdeck.format.index.FlacStreamInfo;
 import dev.bufferdeck.format.index.MpegFrameIndex;
-import dev.bufferdeck.format.index.OggPageIndex;
 import dev.bufferdeck.repository.MediaBuffer;
+import dev.bufferdeck.repository.MediaFormat;
 
 import java.nio.ByteBuffer;
 
 /**
  * Opens the right decoder for a buffer's bytes: WAV, AIFF/AIFF-C and AU (our own header parsers),
- * MP3 (JLayer, gapless), FLAC (jflac), Ogg Vorbis (JOrbis), Ogg Opus (Concentus) and AAC in MP4/M4A
+ * MP3 (JLayer, gapless), FLAC (jflac), Ogg Vorbis (JOrbis) and Ogg Opus (Concentus), chained links included, and AAC in MP4/M4A
  * or ADTS (JAAD behind our own demuxer, gapless). ALAC and other Ogg codecs are refused with a readable message. Output is signed little-endian PCM, 16-bit
  * (24-bit for PCM sources finer than 16 bits and for 24-bit FLAC), at the source rate and channels.
  */
@@ -42,8 +42,7 @@ public final class Decoders {
                 case AU -> pcm(bytes, AuHeader.parse(bytes));
                 case MP3 -> mp3(buffer);
                 case FLAC -> flac(buffer, bytes);
-                case OGG_VORBIS -> vorbis(buffer);
-                case OGG_OPUS -> opus(buffer);
+                case OGG_VORBIS, OGG_OPUS -> ogg(buffer);
                 case MP4 -> AacOpener.mp4(buffer).decoder();
                 case AAC_ADTS -> AacOpener.adts(buffer).decoder();
                 case OGG_OTHER, NOT_AUDIO -> throw refusal(container, buffer);
@@ -74,25 +73,18 @@ public final class Decoders {
         return decoder;
     }
 
-    private static PcmDecoder vorbis(MediaBuffer buffer) throws UnsupportedMediaException, java.io.IOException {
-        OggPageIndex index = OggPageIndex.of(buffer);
-        if (index.pageCount() < 2) throw new UnsupportedMediaException(buffer.name() + ": the Ogg stream is truncated.");
-        VorbisDecoder decoder = VorbisDecoder.open(buffer, index);
-        if (decoder.totalFrames() == 0) throw new UnsupportedMediaException(buffer.name() + " holds no Vorbis audio.");
-        return decoder;
-    }
-
-    private static PcmDecoder opus(MediaBuffer buffer) throws UnsupportedMediaException, java.io.IOException {
-        OggPageIndex index = OggPageIndex.of(buffer);
-        if (index.pageCount() < 2) throw new UnsupportedMediaException(buffer.name() + ": the Ogg stream is truncated.");
-        OpusOggDecoder decoder = OpusOggDecoder.open(buffer, index);
-        if (decoder.totalFrames() == 0) throw new UnsupportedMediaException(buffer.name() + " holds no Opus audio.");
+    /** Ogg Vorbis or Opus, a chained file's links one after the other. */
+    private static PcmDecoder ogg(MediaBuffer buffer) throws UnsupportedMediaException, java.io.IOException {
+        PcmDecoder decoder = OggChainDecoder.open(buffer);
+        if (decoder.totalFrames() == 0) {
+            throw new UnsupportedMediaException(buffer.name() + " holds no " + (decoder instanceof OpusOggDecoder ? "Opus" : "Vorbis") + " audio.");
+        }
         return decoder;
     }
 
     private static PcmDecoder pcm(ByteBuffer bytes, PcmLayout layout) throws UnsupportedMediaException {
         if (layout.frameCount() == 0) {
-            throw new UnsupportedMediaException("The " + layout.container() + " file holds no samples.");
+            throw new UnsupportedMediaException("The " + layout.container().displayName() + " file holds no samples.");
         }
         return new PcmBufferDecoder(bytes, layout);
     }
@@ -112,10 +104,10 @@ public final class Decoders {
     }
 
     private static String notAudio(MediaBuffer buffer) {
-        String detected = buffer.detectedFormat();
+        MediaFormat detected = buffer.detectedFormat();
         if (buffer.size() == 0) return buffer.name() + " is empty.";
-        if (detected != null && !detected.isEmpty() && !detected.equals("Unknown")) {
-            return buffer.name() + " is not audio we can play (it looks like " + detected + ").";
+        if (detected != MediaFormat.UNKNOWN) {
+            return buffer.name() + " is not audio we can play (it looks like " + detected.displayName() + ").";
         }
         return buffer.name() + " is not audio we can play: no known audio format was found in its bytes.";
     }

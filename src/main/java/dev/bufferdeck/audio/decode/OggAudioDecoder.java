@@ -25,6 +25,7 @@ abstract class OggAudioDecoder implements PcmDecoder {
     private final long total;
     private final AudioFormat format;
     private final int channels;
+    private final String title;
     private final Packet packet = new Packet();
     final SampleQueue queue;
     final CountingInputStream.ByteCounter counter;
@@ -37,8 +38,9 @@ abstract class OggAudioDecoder implements PcmDecoder {
     private boolean closed;
 
     OggAudioDecoder(MediaBuffer buffer, OggPageIndex index, CountingInputStream.ByteCounter counter, int firstAudioPage,
-                    int sampleRate, int channels, long granuleOffset, long restartReach) {
+                    int sampleRate, int channels, long granuleOffset, long restartReach, String title) {
         this.buffer = buffer;
+        this.title = title;
         this.index = index;
         this.counter = counter;
         this.firstAudioPage = firstAudioPage;
@@ -69,6 +71,19 @@ abstract class OggAudioDecoder implements PcmDecoder {
     abstract long settleSamples();
 
     String name() { return buffer.name(); }
+
+    /** "ARTIST - TITLE" (or the one there is) from the stream's comment header, or null. */
+    String title() { return title; }
+
+    /** The title a comment header packet gives, for {@link #title()}. */
+    static String titleOf(Packet comments) {
+        dev.bufferdeck.format.tags.Tags tags = dev.bufferdeck.format.tags.TagReader.oggCommentPacket(
+                java.nio.ByteBuffer.wrap(comments.packet_base, comments.packet, comments.bytes));
+        String artist = tags.artist() == null ? "" : tags.artist().strip();
+        String name = tags.title() == null ? "" : tags.title().strip();
+        if (artist.isEmpty()) return name.isEmpty() ? null : name;
+        return name.isEmpty() ? artist : artist + " - " + name;
+    }
 
     @Override public AudioFormat format() { return format; }
     @Override public long totalFrames() { return total; }

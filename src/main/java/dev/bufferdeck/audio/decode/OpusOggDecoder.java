@@ -28,8 +28,8 @@ final class OpusOggDecoder extends OggAudioDecoder {
     private OpusDecoder opus;
 
     private OpusOggDecoder(MediaBuffer buffer, OggPageIndex index, CountingInputStream.ByteCounter counter,
-                           OpusHead head, int firstAudioPage) throws IOException {
-        super(buffer, index, counter, firstAudioPage, RATE, head.channels(), head.preSkip(), RESTART_REACH);
+                           OpusHead head, int firstAudioPage, String title) throws IOException {
+        super(buffer, index, counter, firstAudioPage, RATE, head.channels(), head.preSkip(), RESTART_REACH, title);
         this.channels = head.channels();
         this.outputGain = head.outputGain();
         this.pcm = new short[MAX_PACKET_SAMPLES * channels];
@@ -60,7 +60,7 @@ final class OpusOggDecoder extends OggAudioDecoder {
                     + " channels) is not supported; mono and stereo are.");
         }
         if (!headers.next(packet)) throw new UnsupportedMediaException(buffer.name() + ": the Opus tags header is missing.");
-        return new OpusOggDecoder(buffer, index, counter, head, headers.nextPage());
+        return new OpusOggDecoder(buffer, index, counter, head, headers.nextPage(), titleOf(packet));
     }
 
     @Override

@@ -26,8 +26,8 @@ final class VorbisDecoder extends OggAudioDecoder {
     private Block block;
 
     private VorbisDecoder(MediaBuffer buffer, OggPageIndex index, CountingInputStream.ByteCounter counter,
-                          Info info, int firstAudioPage) throws IOException {
-        super(buffer, index, counter, firstAudioPage, info.rate, info.channels, 0, RESTART_REACH);
+                          Info info, int firstAudioPage, String title) throws IOException {
+        super(buffer, index, counter, firstAudioPage, info.rate, info.channels, 0, RESTART_REACH, title);
         this.info = info;
         this.pcmIndex = new int[info.channels];
         seekToFrame(0);
@@ -40,15 +40,17 @@ final class VorbisDecoder extends OggAudioDecoder {
         info.init();
         comment.init();
         Packet packet = new Packet();
+        String title = null;
         OggPacketReader headers = new OggPacketReader(buffer, index, 0, counter);
         for (int i = 0; i < 3; i++) {
             if (!headers.next(packet)) throw new UnsupportedMediaException(buffer.name() + ": the Vorbis headers are truncated.");
             if (info.synthesis_headerin(comment, packet) < 0) {
                 throw new UnsupportedMediaException(buffer.name() + ": the Vorbis headers are corrupt.");
             }
+            if (i == 1) title = titleOf(packet);
         }
         if (info.channels < 1 || info.rate < 1) throw new UnsupportedMediaException(buffer.name() + ": the Vorbis headers are corrupt.");
-        return new VorbisDecoder(buffer, index, counter, info, headers.nextPage());
+        return new VorbisDecoder(buffer, index, counter, info, headers.nextPage(), title);
     }
 
     @Override

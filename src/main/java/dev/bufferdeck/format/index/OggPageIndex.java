@@ -5,16 +5,19 @@ import dev.bufferdeck.repository.MediaBuffer;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * Offset, length and granule position of every page of the first logical stream in an Ogg buffer.
+ * Offset, length and granule position of every page of one logical stream in an Ogg buffer: the
+ * first stream of each chain link (a link starts where beginning-of-stream pages follow other pages).
  * Built once per buffer by hopping from page header to page header (the CRC is checked only where
- * the chain breaks and a resync is needed), and cached. Seeks bisect its granule positions.
+ * the page run breaks and a resync is needed), and cached. Seeks bisect its granule positions.
  */
 public final class OggPageIndex {
-    private static final Map<MediaBuffer, OggPageIndex> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<MediaBuffer, List<OggPageIndex>> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
     private static final int[] CRC_TABLE = new int[256];
 
     static {
@@ -41,24 +44,32 @@ public final class OggPageIndex {
         this.truncated = truncated;
     }
 
+    /** The first chain link's stream. */
     public static OggPageIndex of(MediaBuffer buffer) {
-        OggPageIndex index = CACHE.get(buffer);
-        if (index == null) {
-            index = build(buffer.bytes());
-            if (buffer.isComplete()) CACHE.put(buffer, index);
-        }
-        return index;
+        return chain(buffer).get(0);
     }
 
+    /** Every chain link's stream in order; at least one (empty when the buffer holds no page). */
+    public static List<OggPageIndex> chain(MediaBuffer buffer) {
+        List<OggPageIndex> chain = CACHE.get(buffer);
+        if (chain == null) {
+            chain = chain(buffer.bytes());
+            if (buffer.isComplete()) CACHE.put(buffer, chain);
+        }
+        return chain;
+    }
+
+    /** The first chain link's stream in {@code bytes}. */
     public static OggPageIndex build(ByteBuffer bytes) {
+        return chain(bytes).get(0);
+    }
+
+    public static List<OggPageIndex> chain(ByteBuffer bytes) {
         ByteBuffer b = bytes.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        int capacity = 64;
-        int[] offsets = new int[capacity];
-        int[] lengths = new int[capacity];
-        long[] granules = new long[capacity];
-        int count = 0;
-        int serial = 0;
+        List<OggPageIndex> links = new ArrayList<>();
+        Builder link = null;
         boolean truncated = false;
+        boolean afterLinkStart = false; // a page without the beginning-of-stream flag came since the link began
         int pos = 0;
         boolean chained = true;
         while (pos + 27 <= b.limit()) {
@@ -75,24 +86,47 @@ public final class OggPageIndex {
                 continue;
             }
             int pageSerial = b.getInt(pos + 14);
-            if (count == 0) serial = pageSerial;
-            if (pageSerial == serial) {
-                if ((b.get(pos + 5) & 2) != 0 && count > 0) break; // a new chain link starts: play the first only
-                if (count == offsets.length) {
-                    capacity *= 2;
-                    offsets = Arrays.copyOf(offsets, capacity);
-                    lengths = Arrays.copyOf(lengths, capacity);
-                    granules = Arrays.copyOf(granules, capacity);
-                }
-                offsets[count] = pos;
-                lengths[count] = length;
-                granules[count] = b.getLong(pos + 6);
-                count++;
+            boolean beginning = (b.get(pos + 5) & 2) != 0;
+            if (link == null || (beginning && afterLinkStart)) {
+                if (link != null) links.add(link.build(false));
+                link = new Builder(pageSerial);
+                afterLinkStart = false;
+            } else if (!beginning) {
+                afterLinkStart = true;
             }
+            if (pageSerial == link.serial) link.add(pos, length, b.getLong(pos + 6));
             pos += length;
             chained = true;
         }
-        return new OggPageIndex(serial, offsets, lengths, granules, count, truncated);
+        links.add(link == null ? new Builder(0).build(truncated) : link.build(truncated));
+        return List.copyOf(links);
+    }
+
+    /** Pages of one stream as they are found. */
+    private static final class Builder {
+        final int serial;
+        int[] offsets = new int[64];
+        int[] lengths = new int[64];
+        long[] granules = new long[64];
+        int count;
+
+        Builder(int serial) { this.serial = serial; }
+
+        void add(int offset, int length, long granule) {
+            if (count == offsets.length) {
+                offsets = Arrays.copyOf(offsets, count * 2);
+                lengths = Arrays.copyOf(lengths, count * 2);
+                granules = Arrays.copyOf(granules, count * 2);
+            }
+            offsets[count] = offset;
+            lengths[count] = length;
+            granules[count] = granule;
+            count++;
+        }
+
+        OggPageIndex build(boolean truncated) {
+            return new OggPageIndex(serial, offsets, lengths, granules, count, truncated);
+        }
     }
 
     private static boolean isPageStart(ByteBuffer b, int pos) {

@@ -7,6 +7,8 @@ import dev.bufferdeck.format.index.MpegFrameIndex;
 import dev.bufferdeck.format.mp4.Mp4Track;
 import dev.bufferdeck.format.mp4.SampleTable;
 
+import dev.bufferdeck.repository.MediaFormat;
+
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
@@ -31,14 +33,14 @@ public final class Playhead {
 
     /** A playhead for the buffer, or empty when its format has no time map here (unknown, MP4 without audio). */
     public static Optional<Playhead> of(ByteBuffer buffer, RegionTree tree, MpegFrameIndex mpegIndex) {
-        Bytes b = new Bytes(buffer.duplicate());
+        ByteReader b = new ByteReader(buffer.duplicate());
         Mapper mapper = switch (tree.format()) {
-            case "MP3" -> mpegIndex == null || mpegIndex.isEmpty() ? null : new MpegMapper(tree, mpegIndex);
-            case "FLAC" -> FlacMapper.of(b, tree);
-            case "Ogg" -> OggMapper.of(b, tree);
-            case "WAV", "AIFF", "AIFC", "AU" -> PcmMapper.of(b, tree);
-            case "MP4" -> Mp4Mapper.of(b, tree);
-            case "AAC" -> AdtsMapper.of(b, tree);
+            case MP3 -> mpegIndex == null || mpegIndex.isEmpty() ? null : new MpegMapper(tree, mpegIndex);
+            case FLAC -> FlacMapper.of(b, tree);
+            case OGG -> OggMapper.of(b, tree);
+            case WAV, RF64, AIFF, AIFC, AU -> PcmMapper.of(b, tree);
+            case MP4, M4A, HEIF -> Mp4Mapper.of(b, tree);
+            case AAC_ADTS -> AdtsMapper.of(b, tree);
             default -> null;
         };
         if (mapper == null || mapper.sampleRate() <= 0) return Optional.empty();
@@ -107,7 +109,7 @@ public final class Playhead {
 
     /** MP4: the sample tables of the track 'mdat' is split into; times in its media timescale, after the edit. */
     private record Mp4Mapper(RegionTree tree, SampleTable samples, long timescale, long start) implements Mapper {
-        static Mp4Mapper of(Bytes b, RegionTree tree) {
+        static Mp4Mapper of(ByteReader b, RegionTree tree) {
             Mp4Track track = Mp4Regions.sampleTrack(b);
             if (track == null || track.samples().count() == 0) return null;
             return new Mp4Mapper(tree, track.samples(), track.timescale(), Math.max(0, track.edit().mediaStart()));
@@ -129,7 +131,7 @@ public final class Playhead {
 
     /** ADTS: every frame lasts the same number of samples. */
     private record AdtsMapper(List<Region> frames, long rate, int samplesPerFrame) implements Mapper {
-        static AdtsMapper of(Bytes b, RegionTree tree) {
+        static AdtsMapper of(ByteReader b, RegionTree tree) {
             Region adts = container(tree, "ADTS audio");
             AdtsHeader first = adts == null ? null : AdtsHeader.parse(b.buffer(), (int) adts.offset());
             if (first == null || adts.children().isEmpty()) return null;
@@ -150,7 +152,7 @@ public final class Playhead {
     }
 
     private record FlacMapper(List<Region> frames, FlacFrameLocator locator, long rate) implements Mapper {
-        static FlacMapper of(Bytes b, RegionTree tree) {
+        static FlacMapper of(ByteReader b, RegionTree tree) {
             Region frames = container(tree, "FLAC frames");
             Region marker = container(tree, "fLaC");
             if (frames == null || marker == null) return null;
@@ -177,8 +179,8 @@ public final class Playhead {
         }
     }
 
-    private record OggMapper(Bytes b, List<Region> pages, long rate, long granuleOffset) implements Mapper {
-        static OggMapper of(Bytes b, RegionTree tree) {
+    private record OggMapper(ByteReader b, List<Region> pages, long rate, long granuleOffset) implements Mapper {
+        static OggMapper of(ByteReader b, RegionTree tree) {
             List<Region> pages = tree.roots().get(0).children();
             if (pages.isEmpty()) return null;
             long id = pages.get(0).offset() + 27 + b.u8(pages.get(0).offset() + 26);
@@ -211,7 +213,7 @@ public final class Playhead {
     }
 
     private record PcmMapper(long dataStart, long dataEnd, int blockAlign, long rate) implements Mapper {
-        static PcmMapper of(Bytes b, RegionTree tree) {
+        static PcmMapper of(ByteReader b, RegionTree tree) {
             Region samples = null;
             for (Region r : tree.roots()) {
                 for (Region c : r.children()) {
@@ -223,13 +225,13 @@ public final class Playhead {
             }
             if (samples == null) return null;
             return switch (tree.format()) {
-                case "WAV" -> {
+                case WAV, RF64 -> {
                     Region fmt = tree.roots().get(0).children().stream().filter(x -> x.name().equals("'fmt '"))
                             .findFirst().orElse(null);
                     if (fmt == null) yield null;
                     yield new PcmMapper(samples.offset(), samples.end(), b.u16le(fmt.offset() + 20), b.u32le(fmt.offset() + 12));
                 }
-                case "AIFF", "AIFC" -> {
+                case AIFF, AIFC -> {
                     Region comm = tree.roots().get(0).children().stream().filter(x -> x.name().equals("'COMM'"))
                             .findFirst().orElse(null);
                     if (comm == null) yield null;

@@ -1,7 +1,7 @@
 package dev.bufferdeck.format.tags;
 
 import dev.bufferdeck.format.Bytes;
-import dev.bufferdeck.format.DetectedFormat;
+import dev.bufferdeck.repository.MediaFormat;
 
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -10,21 +10,23 @@ import java.util.List;
 final class OggTags {
     private OggTags() {}
 
-    static void read(ByteBuffer b, DetectedFormat format, TagBuilder tags) {
+    /** A Vorbis or Opus comment header packet on its own. */
+    static void commentPacket(ByteBuffer packet, TagBuilder tags) {
+        if (Bytes.matches(packet, 0, 3, 'v', 'o', 'r', 'b', 'i', 's')) VorbisComments.read(packet, 7, packet.limit(), tags);
+        else if (Bytes.ascii(packet, 0, "OpusTags")) VorbisComments.read(packet, 8, packet.limit(), tags);
+    }
+
+    static void read(ByteBuffer b, MediaFormat format, TagBuilder tags) {
         switch (format) {
             case OGG_VORBIS -> {
                 List<ByteBuffer> packets = OggHeaderPackets.read(b, 2);
                 if (packets.size() < 2) return;
-                ByteBuffer comment = packets.get(1);
-                if (Bytes.matches(comment, 0, 3, 'v', 'o', 'r', 'b', 'i', 's')) {
-                    VorbisComments.read(comment, 7, comment.limit(), tags);
-                }
+                commentPacket(packets.get(1), tags);
             }
             case OGG_OPUS -> {
                 List<ByteBuffer> packets = OggHeaderPackets.read(b, 2);
                 if (packets.size() < 2) return;
-                ByteBuffer comment = packets.get(1);
-                if (Bytes.ascii(comment, 0, "OpusTags")) VorbisComments.read(comment, 8, comment.limit(), tags);
+                commentPacket(packets.get(1), tags);
             }
             case OGG_FLAC -> {
                 List<ByteBuffer> first = OggHeaderPackets.read(b, 1);

@@ -1,6 +1,6 @@
 package dev.bufferdeck.format.tags;
 
-import dev.bufferdeck.format.DetectedFormat;
+import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.format.FormatSniffer;
 import dev.bufferdeck.format.Id3v2Header;
 import dev.bufferdeck.repository.MediaBuffer;
@@ -34,6 +34,20 @@ public final class TagReader {
         return tags.build();
     }
 
+    /**
+     * The tags of one Ogg comment header packet (Vorbis {@code \3vorbis} or {@code OpusTags}), as
+     * each link of a chained Ogg stream carries its own.
+     */
+    public static Tags oggCommentPacket(ByteBuffer packet) {
+        TagBuilder tags = new TagBuilder();
+        try {
+            OggTags.commentPacket(packet.slice().asReadOnlyBuffer(), tags);
+        } catch (RuntimeException e) {
+            // damaged comments: keep what was read
+        }
+        return tags.build();
+    }
+
     /** {@link #read(ByteBuffer)} without its safety net, so tests see any exception a reader lets slip. */
     static Tags readUnguarded(ByteBuffer bytes) {
         TagBuilder tags = new TagBuilder();
@@ -49,7 +63,7 @@ public final class TagReader {
             Id3v2Reader.read(b, header, tags);
             p = header.end();
         }
-        DetectedFormat format = SNIFFER.sniff(b);
+        MediaFormat format = SNIFFER.sniff(b);
         switch (format.family()) {
             case FLAC -> FlacMetadata.read(b, (int) Math.min(p, b.limit()), tags);
             case OGG -> OggTags.read(b, format, tags);
@@ -58,9 +72,9 @@ public final class TagReader {
             case MP4 -> Mp4Tags.read(b, tags);
             default -> { }
         }
-        DetectedFormat.Family family = format.family();
-        if (family == DetectedFormat.Family.MPEG || family == DetectedFormat.Family.AAC
-                || family == DetectedFormat.Family.FLAC || tags.hasFormat("ID3v2")) {
+        MediaFormat.Family family = format.family();
+        if (family == MediaFormat.Family.MPEG || family == MediaFormat.Family.AAC
+                || family == MediaFormat.Family.FLAC || tags.hasFormat("ID3v2")) {
             ApeReader.read(b, tags);
             Id3v1Reader.read(b, tags);
         }

@@ -1,26 +1,25 @@
 package dev.bufferdeck.ui.downloads;
 
+import dev.bufferdeck.ui.thread.Fx;
 import dev.bufferdeck.repository.ByteSizes;
-import dev.bufferdeck.ui.services.CancelFlag;
-import dev.bufferdeck.ui.services.ProgressSink;
-import javafx.application.Platform;
+import dev.bufferdeck.source.Cancellation;
+import dev.bufferdeck.source.LoadProgress;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A load in progress as the downloads list shows it. The loader thread reports bytes; the FX side
  * is updated at most once per pulse.
  */
-public final class LoadJob implements ProgressSink {
+public final class LoadJob implements LoadProgress {
     private final String label;
-    private final CancelFlag cancel = new CancelFlag();
+    private final Cancellation cancel = new Cancellation();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("waiting");
-    private final AtomicBoolean updatePending = new AtomicBoolean();
+    private final Runnable refreshSoon = Fx.coalesced(this::refresh);
     private final long startNanos = System.nanoTime();
     private volatile long read;
     private volatile long total = -1;
@@ -30,7 +29,7 @@ public final class LoadJob implements ProgressSink {
     }
 
     public String label() { return label; }
-    public CancelFlag cancelFlag() { return cancel; }
+    public Cancellation cancellation() { return cancel; }
     public void cancel() { cancel.cancel(); }
     public boolean isCancelled() { return cancel.isCancelled(); }
     /** 0..1, or -1 while the size is unknown. */
@@ -42,12 +41,7 @@ public final class LoadJob implements ProgressSink {
     public void progress(long bytesRead, long totalBytes) {
         read = bytesRead;
         total = totalBytes;
-        if (updatePending.compareAndSet(false, true)) {
-            Platform.runLater(() -> {
-                updatePending.set(false);
-                refresh();
-            });
-        }
+        refreshSoon.run();
     }
 
     private void refresh() {

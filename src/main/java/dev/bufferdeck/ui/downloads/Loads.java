@@ -6,9 +6,13 @@ import dev.bufferdeck.repository.BudgetExceededException;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaRepository;
 import dev.bufferdeck.repository.Origin;
+import dev.bufferdeck.source.Cancellation;
+import dev.bufferdeck.source.DropPayload;
+import dev.bufferdeck.source.LoadException;
+import dev.bufferdeck.source.LoadOutcome;
+import dev.bufferdeck.source.LoadProgress;
+import dev.bufferdeck.source.SourceLoader;
 import dev.bufferdeck.ui.notify.Notifier;
-import dev.bufferdeck.ui.services.LoadFailure;
-import dev.bufferdeck.ui.services.SourceLoading;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -24,15 +28,17 @@ import java.util.function.Consumer;
  * other so its buffers arrive in the order given (a drop onto the playlist, the command line).
  */
 public final class Loads {
-    private final SourceLoading sources;
+    private final SourceLoader loader;
+    private final SourceExpansion expansion;
     private final MediaRepository repository;
     private final ExecutorService pool;
     private final Notifier notifier;
     private final ObservableList<LoadJob> active = FXCollections.observableArrayList();
 
-    public Loads(SourceLoading sources, MediaRepository repository, ExecutorService pool, Notifier notifier) {
-        this.sources = sources;
-        this.repository = repository;
+    public Loads(SourceLoader loader, ExecutorService pool, Notifier notifier) {
+        this.loader = loader;
+        this.repository = loader.repository();
+        this.expansion = new SourceExpansion(loader::expand, loader::load, repository);
         this.pool = pool;
         this.notifier = notifier;
     }
@@ -84,7 +90,7 @@ public final class Loads {
                 AddResult result = run(request, job);
                 if (result.duplicate() && tellDuplicates) notifier.info(result.buffer().name() + " is already in the library");
                 Platform.runLater(() -> loaded.accept(index, result.buffer()));
-            } catch (LoadFailure e) {
+            } catch (LoadException e) {
                 failed.accept(index, e.getMessage());
             } catch (RuntimeException e) {
                 failed.accept(index, request.label() + ": " + e);
@@ -102,7 +108,7 @@ public final class Loads {
         List<LoadRequest> out = new ArrayList<>();
         for (LoadRequest r : requests) {
             if (r instanceof LoadRequest.Source s) {
-                SourceExpansion.Result found = sources.expand(s.pathOrUrl());
+                SourceExpansion.Result found = expansion.expand(s.pathOrUrl());
                 found.problems().forEach(problem -> report(problem, collect));
                 if (found.sources().isEmpty() && found.problems().isEmpty()) {
                     report(s.pathOrUrl() + ": no media files in this folder", collect);
@@ -115,19 +121,22 @@ public final class Loads {
         return out;
     }
 
-    private AddResult run(LoadRequest request, LoadJob job) throws LoadFailure {
+    private AddResult run(LoadRequest request, LoadJob job) throws LoadException {
         if (request instanceof LoadRequest.Source s) {
-            return sources.load(s.pathOrUrl(), job, job.cancelFlag());
+            return loader.load(s.pathOrUrl(), job, job.cancellation());
         }
         if (request instanceof LoadRequest.BuiltIn b) {
             try {
                 return repository.add(b.bytes().get(), b.name(), new Origin.BuiltIn(b.resource()), "");
             } catch (BudgetExceededException e) {
-                throw new LoadFailure(b.name() + ": " + e.getMessage());
+                throw new LoadException(b.name(), LoadException.Kind.OVER_BUDGET, e.getMessage(), e);
             }
         }
         LoadRequest.Bytes b = (LoadRequest.Bytes) request;
-        return sources.addDropped(b.bytes(), b.mimeType(), b.name());
+        DropPayload payload = new DropPayload().addBytes(b.bytes(), b.mimeType(), b.name());
+        LoadOutcome outcome = loader.load(payload, LoadProgress.NONE, new Cancellation()).get(0);
+        if (!outcome.ok()) throw outcome.error();
+        return outcome.result();
     }
 
     public static List<LoadRequest> sources(List<String> pathsOrUrls) {

@@ -1,8 +1,6 @@
 package dev.bufferdeck.ui.library;
 
 import dev.bufferdeck.repository.MediaBuffer;
-import dev.bufferdeck.ui.services.MediaFacts;
-import dev.bufferdeck.ui.services.Titles;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -1,6 +1,6 @@
 package dev.bufferdeck.ui.main;
 
-import dev.bufferdeck.ui.services.SessionState;
+import dev.bufferdeck.session.Session;
 import dev.bufferdeck.ui.theme.Theme;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -18,7 +18,7 @@ public final class FirstFrame {
     private FirstFrame() {}
 
     /** Shows {@code stage} at the session's geometry (or the first-start size, centred) with an empty themed scene. */
-    public static void show(Stage stage, SessionState session, Theme theme) {
+    public static void show(Stage stage, Session session, Theme theme) {
         Region empty = new Region();
         empty.setStyle("-fx-background-color: -fx-background;");
         Rectangle2D size = MainWindow.firstStartSize();
@@ -30,7 +30,7 @@ public final class FirstFrame {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - size.getWidth()) / 2));
         stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - size.getHeight()) / 2));
-        if (session != null) Geometry.restore(stage, session.main(), session.mainMaximized());
+        if (session != null) WindowPlacement.restore(stage, session.mainWindow(), session.mainMaximized());
         stage.show();
     }
 }

@@ -1,7 +1,7 @@
 package dev.bufferdeck.ui.main;
 
 import dev.bufferdeck.ui.library.BufferRow;
-import dev.bufferdeck.ui.services.MediaFacts;
+import dev.bufferdeck.ui.library.MediaFacts;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import dev.bufferdeck.audio.PlayerState;
@@ -26,7 +26,7 @@ public final class NowPlayingPane extends HBox {
 
     public NowPlayingPane(PlayerController player) {
         this.player = player;
-        this.spectrum = new SpectrumView(player::tap);
+        this.spectrum = new SpectrumView(player::tap, player.clock());
         createView();
         init();
     }
@@ -79,7 +79,7 @@ public final class NowPlayingPane extends HBox {
         String by = facts.artist().isEmpty() ? "" : facts.artist();
         if (!facts.album().isEmpty()) by = by.isEmpty() ? facts.album() : by + " — " + facts.album();
         artist.setText(by.isEmpty() ? row.buffer().origin().describe() : by);
-        format.setText(facts.formatLine().isEmpty() ? row.buffer().detectedFormat() : facts.formatLine());
+        format.setText(facts.formatLine().isEmpty() ? row.buffer().detectedFormat().displayName() : facts.formatLine());
         cover.show(facts.cover());
     }
 }

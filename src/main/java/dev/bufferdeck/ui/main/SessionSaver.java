@@ -1,7 +1,7 @@
 package dev.bufferdeck.ui.main;
 
-import dev.bufferdeck.ui.services.SessionState;
-import dev.bufferdeck.ui.services.SessionStore;
+import dev.bufferdeck.session.Session;
+import dev.bufferdeck.session.SessionStore;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.util.Duration;
@@ -21,7 +21,7 @@ final class SessionSaver {
     static final Duration QUIET = Duration.millis(800);
     private static final long HOOK_WAIT_MILLIS = 1500;
 
-    private final Supplier<SessionState> snapshot;
+    private final Supplier<Session> snapshot;
     private final java.util.function.LongSupplier livePosition;
     private final SessionStore store;
     private final PauseTransition soon = new PauseTransition(QUIET);
@@ -30,7 +30,7 @@ final class SessionSaver {
         t.setDaemon(true);
         return t;
     });
-    private volatile SessionState last;
+    private volatile Session last;
     private volatile boolean closed;
     private Thread hook;
 
@@ -38,7 +38,7 @@ final class SessionSaver {
      * @param snapshot     reads the session from the views; called on the FX thread
      * @param livePosition where playback is now; callable from any thread (the shutdown hook)
      */
-    SessionSaver(Supplier<SessionState> snapshot, java.util.function.LongSupplier livePosition, SessionStore store) {
+    SessionSaver(Supplier<Session> snapshot, java.util.function.LongSupplier livePosition, SessionStore store) {
         this.snapshot = snapshot;
         this.livePosition = livePosition;
         this.store = store;
@@ -59,7 +59,7 @@ final class SessionSaver {
     /** The last save, on the calling (FX) thread; nothing is saved after it. */
     void saveAndClose() {
         soon.stop();
-        SessionState state = snapshot.get();
+        Session state = snapshot.get();
         closed = true;
         writer.shutdown();
         try {
@@ -79,7 +79,7 @@ final class SessionSaver {
 
     private void saveInBackground() {
         if (closed) return;
-        SessionState state = snapshot.get();
+        Session state = snapshot.get();
         last = state;
         writer.execute(() -> { if (!closed) write(state); });
     }
@@ -87,9 +87,9 @@ final class SessionSaver {
     /** In the shutdown hook: the state as it is now if the FX thread still answers, else the last one taken. */
     private void saveOnTermination() {
         if (closed) return;
-        SessionState state = last;
+        Session state = last;
         try {
-            CompletableFuture<SessionState> now = new CompletableFuture<>();
+            CompletableFuture<Session> now = new CompletableFuture<>();
             Platform.runLater(() -> {
                 try {
                     now.complete(snapshot.get());
@@ -106,13 +106,13 @@ final class SessionSaver {
         if (state != null) write(state);
     }
 
-    private static SessionState withPosition(SessionState s, long millis) {
-        return new SessionState(s.playlist(), s.volume(), s.muted(), s.repeat(), s.shuffle(), s.main(), s.playlistWindow(),
-                s.playlistWindowShown(), s.currentIndex(), Math.max(s.positionMillis(), millis), s.mainMaximized(),
-                s.dividers());
+    private static Session withPosition(Session s, long millis) {
+        return new Session(s.playlistOrigins(), s.currentIndex(), s.volume(), s.muted(), s.repeat(), s.shuffle(),
+                s.mainWindow(), s.playlistWindow(), s.playlistShowing(), Math.max(s.positionMillis(), millis),
+                s.mainMaximized(), s.dividers(), s.theme(), s.libraryColumns());
     }
 
-    private void write(SessionState state) {
+    private void write(Session state) {
         try {
             store.save(state);
         } catch (java.io.IOException | RuntimeException e) {

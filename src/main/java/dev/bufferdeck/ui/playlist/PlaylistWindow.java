@@ -3,7 +3,7 @@ package dev.bufferdeck.ui.playlist;
 import dev.bufferdeck.playlist.Repeat;
 import dev.bufferdeck.ui.dnd.DropZone;
 import dev.bufferdeck.ui.dnd.InternalDrag;
-import dev.bufferdeck.ui.services.TimeText;
+import dev.bufferdeck.ui.library.TimeText;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;

@@ -4,7 +4,7 @@ import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaRepository;
 import dev.bufferdeck.repository.Origin;
 import dev.bufferdeck.ui.notify.Notifier;
-import dev.bufferdeck.ui.services.TimeText;
+import dev.bufferdeck.ui.library.TimeText;
 import dev.bufferdeck.video.Png;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;

@@ -4,7 +4,7 @@ import dev.bufferdeck.audio.PcmTap;
 import dev.bufferdeck.audio.PlayerListener;
 import dev.bufferdeck.audio.PlayerState;
 import dev.bufferdeck.repository.MediaBuffer;
-import dev.bufferdeck.ui.services.Playback;
+import dev.bufferdeck.ui.playback.Playback;
 import dev.bufferdeck.video.VideoProbe;
 
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.bufferdeck.ui.video;
 
 import dev.bufferdeck.repository.MediaRepository;
 import dev.bufferdeck.ui.notify.Notifier;
-import dev.bufferdeck.ui.services.Background;
-import dev.bufferdeck.ui.services.Playback;
+import dev.bufferdeck.ui.thread.Background;
+import dev.bufferdeck.ui.playback.Playback;
 import dev.bufferdeck.video.VideoProbe;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

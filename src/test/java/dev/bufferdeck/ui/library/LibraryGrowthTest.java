@@ -4,7 +4,7 @@ import dev.bufferdeck.repository.BufferWriter;
 import dev.bufferdeck.repository.FormatDetector;
 import dev.bufferdeck.repository.MediaRepository;
 import dev.bufferdeck.repository.Origin;
-import dev.bufferdeck.ui.services.MediaFacts;
+import dev.bufferdeck.ui.library.MediaFacts;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.library;
 
+import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.ui.testing.AppFixture;
 import dev.bufferdeck.ui.testing.LocalHttpServer;
@@ -76,7 +77,7 @@ class LibraryTest {
     void saveBytesWritesExactlyTheBufferAndRemoveFreesIt(FxRobot robot) throws Exception {
         Path source = dir.resolve("tone.wav");
         Files.write(source, Wavs.tone(0.4, 610));
-        robot.interact(() -> app.controller.dropOnLibrary(new dev.bufferdeck.ui.dnd.DroppedItems(
+        robot.interact(() -> app.controller.sources().dropOnLibrary(new dev.bufferdeck.ui.dnd.DroppedItems(
                 new dev.bufferdeck.source.DropPayload().addFile(source))));
         waitUntil(() -> app.repository.count() == 1, 20);
         MediaBuffer buffer = app.repository.buffers().get(0);
@@ -104,7 +105,7 @@ class LibraryTest {
             table.getSortOrder().setAll(List.of(size));
         });
         assertEquals(List.of("0.1.wav", "0.3.wav", "0.5.wav"), table.getItems().stream().map(r -> r.buffer().name()).toList());
-        assertTrue(table.getItems().stream().allMatch(r -> r.buffer().detectedFormat().equals("WAV")));
+        assertTrue(table.getItems().stream().allMatch(r -> r.buffer().detectedFormat() == MediaFormat.WAV));
     }
 
     private static long sizeOf(Path p) {

@@ -1,11 +1,10 @@
 package dev.bufferdeck.ui.main;
 
+import dev.bufferdeck.source.LoadProgress;
+import dev.bufferdeck.source.Cancellation;
 import dev.bufferdeck.ui.notify.Notice;
 import dev.bufferdeck.ui.playlist.PlaylistModel;
 import dev.bufferdeck.ui.playlist.PlaylistRow;
-import dev.bufferdeck.ui.services.AppServices;
-import dev.bufferdeck.ui.services.CancelFlag;
-import dev.bufferdeck.ui.services.PlaylistFiles;
 import dev.bufferdeck.ui.testing.AppFixture;
 import dev.bufferdeck.ui.testing.Testing;
 import dev.bufferdeck.ui.testing.Wavs;
@@ -81,7 +80,7 @@ class HostilePlaylistGuiTest {
         Path list = dir.resolve("huge.m3u");
         Files.writeString(list, "a.mp3\n".repeat(100_001));
 
-        robot.interact(() -> app.controller.importPlaylist(list, false));
+        robot.interact(() -> app.controller.playlistFiles().importPlaylist(list, false));
 
         waitUntil(() -> !lastNotice(true).isEmpty(), 20);
         assertEquals("huge.m3u: cannot read playlist (playlist " + list + ": more than 100,000 entries (the limit for a playlist))",
@@ -92,13 +91,10 @@ class HostilePlaylistGuiTest {
     @Test
     void anErrorWhileReadingAPlaylistIsANoticeNotACrash(FxRobot robot) {
         AppServices s = Testing.standardServices();
-        PlaylistFiles failing = new PlaylistFiles() {
-            @Override public List<Item> read(Path file) { throw new OutOfMemoryError("Java heap space"); }
-            @Override public int write(Path file, List<Item> items) { return 0; }
-        };
-        open(robot, new AppServices(s.repository(), s.sources(), s.facts(), s.playback(), s.session(), failing), false, List.of());
+        AppServices.PlaylistReader failing = file -> { throw new OutOfMemoryError("Java heap space"); };
+        open(robot, new AppServices(s.repository(), s.loader(), s.facts(), s.playback(), s.session(), failing), false, List.of());
 
-        robot.interact(() -> app.controller.importPlaylist(dir.resolve("list.xspf"), false));
+        robot.interact(() -> app.controller.playlistFiles().importPlaylist(dir.resolve("list.xspf"), false));
 
         waitUntil(() -> !lastNotice(true).isEmpty(), 20);
         assertEquals("list.xspf: cannot read playlist (not enough memory)", lastNotice(true));
@@ -109,12 +105,12 @@ class HostilePlaylistGuiTest {
         open(robot, Testing.standardServices(), true, List.of());
         waitUntil(() -> playlist().entries().size() == 1 && playlist().entries().get(0).isLoaded(), 20);
         Path a = Files.write(dir.resolve("a.wav"), Wavs.tone(1, 300));
-        var buffer = app.services.sources().load(a.toString(), (x, y) -> {}, new CancelFlag()).buffer();
+        var buffer = app.services.loader().load(a.toString(), LoadProgress.NONE, new Cancellation()).buffer();
         robot.interact(() -> playlist().append(app.controller.library().rowFor(buffer)));
 
         for (String ext : List.of("m3u", "m3u8", "pls", "xspf")) {
             Path file = dir.resolve("out." + ext);
-            robot.interact(() -> app.controller.exportPlaylist(file));
+            robot.interact(() -> app.controller.playlistFiles().exportPlaylist(file));
             waitUntil(() -> lastNotice(false).contains("out." + ext), 15);
             assertEquals("Exported 1 entries to out." + ext + " · 1 entry has no location outside BufferDeck and was left out",
                     lastNotice(false));
@@ -128,7 +124,7 @@ class HostilePlaylistGuiTest {
     void controlCharactersInANameAreShownAsSymbols(FxRobot robot) throws Exception {
         open(robot, Testing.standardServices(), false, List.of());
         Path odd = Files.write(dir.resolve("x\u001b[31m\nq.wav"), Wavs.tone(1, 300));
-        var buffer = app.services.sources().load(odd.toString(), (x, y) -> {}, new CancelFlag()).buffer();
+        var buffer = app.services.loader().load(odd.toString(), LoadProgress.NONE, new Cancellation()).buffer();
 
         String[] title = new String[1];
         robot.interact(() -> title[0] = app.controller.library().rowFor(buffer).title());

@@ -7,8 +7,7 @@ import dev.bufferdeck.ui.library.LibraryView;
 import dev.bufferdeck.ui.notify.Notice;
 import dev.bufferdeck.ui.playlist.PlaylistRow;
 import dev.bufferdeck.ui.playlist.PlaylistWindow;
-import dev.bufferdeck.ui.services.AppServices;
-import dev.bufferdeck.ui.services.MediaFacts;
+import dev.bufferdeck.ui.library.MediaFacts;
 import dev.bufferdeck.ui.testing.AppFixture;
 import dev.bufferdeck.ui.testing.Testing;
 import dev.bufferdeck.ui.testing.Wavs;
@@ -72,8 +71,8 @@ class KeepGoingTest {
                 file("adpcm.wav", Wavs.adpcm(1)).toString(),
                 file("page.mp3", "<!DOCTYPE html><html><body>Not found</body></html>".getBytes(StandardCharsets.UTF_8)).toString(),
                 file("last.wav", Wavs.tone(30, 660)).toString());
-        robot.interact(() -> app.controller.loadIntoPlaylist(dev.bufferdeck.ui.downloads.Loads.sources(paths),
-                MainController.APPEND, false));
+        robot.interact(() -> app.controller.sources().loadIntoPlaylist(dev.bufferdeck.ui.downloads.Loads.sources(paths),
+                SourceOpener.APPEND, false));
         waitUntil(() -> app.controller.playlist().entries().size() == 4, 20);
         return List.copyOf(app.controller.playlist().entries());
     }
@@ -128,8 +127,8 @@ class KeepGoingTest {
     void aFailureTheEngineFindsAtPlayTimeIsSkippedToo(FxRobot robot) throws Exception {
         // facts that never arrive: nothing is marked beforehand, so the player itself meets the bad entries
         AppServices s = Testing.standardServices();
-        AppServices noFacts = new AppServices(s.repository(), s.sources(), b -> MediaFacts.untitled(b.name()),
-                s.playback(), s.session(), s.playlistFiles());
+        AppServices noFacts = new AppServices(s.repository(), s.loader(), b -> MediaFacts.untitled(b.name()),
+                s.playback(), s.session(), s.playlistReader());
         open(robot, noFacts);
         List<PlaylistRow> rows = loadMixedPlaylist(robot);
         assertNull(rows.get(1).whyNotPlayable());
@@ -146,7 +145,7 @@ class KeepGoingTest {
                 file("b.mp3", "<html></html>".getBytes(StandardCharsets.UTF_8)).toString());
         robot.interact(() -> {
             app.controller.playlist().repeatProperty().set(Repeat.ALL);
-            app.controller.loadIntoPlaylist(dev.bufferdeck.ui.downloads.Loads.sources(paths), MainController.APPEND, false);
+            app.controller.sources().loadIntoPlaylist(dev.bufferdeck.ui.downloads.Loads.sources(paths), SourceOpener.APPEND, false);
         });
         waitUntil(() -> app.controller.playlist().entries().size() == 2
                 && app.controller.playlist().entries().stream().allMatch(e -> e.whyNotPlayable() != null), 20);
@@ -162,7 +161,7 @@ class KeepGoingTest {
     void theTotalTimeFollowsTheCurrentEntryAndTheLibraryHighlightsThePlayingRow(FxRobot robot) throws Exception {
         open(robot, Testing.standardServices());
         List<String> paths = List.of(file("long.wav", Wavs.tone(65, 440)).toString(), file("short.wav", Wavs.tone(7, 440)).toString());
-        robot.interact(() -> app.controller.loadIntoPlaylist(dev.bufferdeck.ui.downloads.Loads.sources(paths), MainController.APPEND, false));
+        robot.interact(() -> app.controller.sources().loadIntoPlaylist(dev.bufferdeck.ui.downloads.Loads.sources(paths), SourceOpener.APPEND, false));
         waitUntil(() -> app.controller.playlist().entries().size() == 2
                 && app.controller.playlist().entries().get(1).durationMillis() > 0, 20);
         List<PlaylistRow> rows = List.copyOf(app.controller.playlist().entries());

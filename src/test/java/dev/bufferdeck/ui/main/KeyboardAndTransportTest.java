@@ -3,7 +3,7 @@ package dev.bufferdeck.ui.main;
 import dev.bufferdeck.audio.PlayerState;
 import dev.bufferdeck.repository.Origin;
 import dev.bufferdeck.ui.playlist.PlaylistRow;
-import dev.bufferdeck.ui.services.DemoClip;
+import dev.bufferdeck.source.DemoClip;
 import dev.bufferdeck.ui.testing.AppFixture;
 import dev.bufferdeck.ui.testing.Wavs;
 import javafx.scene.control.Button;

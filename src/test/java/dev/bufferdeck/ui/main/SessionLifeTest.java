@@ -1,16 +1,16 @@
 package dev.bufferdeck.ui.main;
 
+import dev.bufferdeck.playlist.Repeat;
+import dev.bufferdeck.session.WindowBounds;
+import dev.bufferdeck.session.SessionStore;
+import dev.bufferdeck.session.Session;
 import dev.bufferdeck.audio.PlayerState;
 import dev.bufferdeck.ui.notify.Notice;
 import dev.bufferdeck.ui.playlist.PlaylistRow;
 import dev.bufferdeck.ui.playlist.PlaylistWindow;
-import dev.bufferdeck.ui.services.AppServices;
-import dev.bufferdeck.ui.services.FileSessionStore;
-import dev.bufferdeck.ui.services.SessionState;
-import dev.bufferdeck.ui.services.SessionStore;
 import dev.bufferdeck.ui.testing.AppFixture;
 import dev.bufferdeck.ui.testing.LocalHttpServer;
-import dev.bufferdeck.ui.testing.MemorySessionStore;
+import dev.bufferdeck.ui.testing.TestSessions;
 import dev.bufferdeck.ui.testing.Testing;
 import dev.bufferdeck.ui.testing.Wavs;
 import javafx.geometry.Rectangle2D;
@@ -71,7 +71,7 @@ class SessionLifeTest {
 
     @Test
     void anUnreachableServerAtRestartLeavesItsEntriesInPlaceMarkedSavedAsTheyWereAndRetryLoadsThem(FxRobot robot) throws Exception {
-        FileSessionStore store = new FileSessionStore(new dev.bufferdeck.session.SessionStore(dir.resolve("config")));
+        SessionStore store = new SessionStore(dir.resolve("config"));
         Path local = wav("local.wav", 1);
         LocalHttpServer server = new LocalHttpServer().serve("/a.wav", Wavs.tone(1, 440)).serve("/b.wav", Wavs.tone(1, 550));
         int port = server.port();
@@ -79,7 +79,7 @@ class SessionLifeTest {
         AppFixture first = open(robot, store, saved);
         waitUntil(() -> first.controller.playlist().entries().size() == 3, 20);
         first.close();
-        assertEquals(saved, store.load(w -> {}).orElseThrow().playlist());
+        assertEquals(saved, store.load().session().playlistOrigins());
         server.close();
 
         AppFixture second = open(robot, store, List.of());
@@ -101,7 +101,7 @@ class SessionLifeTest {
         assertFalse(retry.isDisable());
 
         robot.interact(second.controller::shutdown);
-        assertEquals(saved, store.load(w -> {}).orElseThrow().playlist(), "the next save writes the entries as they were");
+        assertEquals(saved, store.load().session().playlistOrigins(), "the next save writes the entries as they were");
 
         try (LocalHttpServer back = new LocalHttpServer(port).serve("/a.wav", Wavs.tone(1, 440))) {
             AppFixture third = open(robot, store, List.of());
@@ -109,7 +109,7 @@ class SessionLifeTest {
             waitUntil(() -> again.size() == 3 && again.get(0).isUnavailable() == false && again.get(0).isLoaded(), 30);
             back.serve("/b.wav", Wavs.tone(1, 550));
             assertTrue(again.get(2).isUnavailable(), "b.wav was not served when the session loaded");
-            robot.interact(() -> third.controller.retry(again.get(2)));
+            robot.interact(() -> third.controller.sources().retry(again.get(2)));
             waitUntil(() -> again.get(2).isLoaded() && !again.get(2).isUnavailable(), 20);
             assertEquals(3, again.size(), "the retried entry kept its place");
             assertEquals(back.url("/b.wav"), again.get(2).location());
@@ -120,9 +120,8 @@ class SessionLifeTest {
     @Test
     void theCurrentEntryAndPositionComeBackPausedAndSpaceResumesThere(FxRobot robot) throws Exception {
         Path a = wav("a.wav", 10), b = wav("b.wav", 10);
-        MemorySessionStore store = new MemorySessionStore();
-        store.save(new SessionState(List.of(a.toString(), b.toString()), 0.5, false, "OFF", true, null, null, false,
-                1, 4_000, false, null));
+        SessionStore store = TestSessions.holding(new Session(List.of(a.toString(), b.toString()), 1, 0.5, false, Repeat.OFF,
+                true, null, null, false, 4_000, false, null));
         AppFixture app = open(robot, store, List.of());
         var entries = app.controller.playlist().entries();
         waitUntil(() -> entries.size() == 2 && entries.get(1).isLoaded()
@@ -139,7 +138,7 @@ class SessionLifeTest {
         long at = app.controller.player().positionMillis();
         assertTrue(at >= 4_000 && at < 9_000, "resumed at the saved position: " + at);
         robot.interact(app.controller::shutdown);
-        SessionState after = store.saved();
+        Session after = TestSessions.saved(store);
         assertEquals(1, after.currentIndex());
         assertTrue(after.positionMillis() >= 4_000, "the position saved is where playback is: " + after.positionMillis());
         app.close();
@@ -147,36 +146,34 @@ class SessionLifeTest {
 
     @Test
     void everyChangeIsSavedShortlyAfterItWithoutWaitingForExit(FxRobot robot) throws Exception {
-        MemorySessionStore store = new MemorySessionStore();
+        SessionStore store = TestSessions.fresh();
         Path a = wav("a.wav", 1);
         AppFixture app = open(robot, store, List.of(a.toString()));
-        waitUntil(() -> store.saved() != null && store.saved().playlist().equals(List.of(a.toAbsolutePath().toString())), 15);
+        waitUntil(() -> TestSessions.saved(store) != null && TestSessions.saved(store).playlistOrigins().equals(List.of(a.toAbsolutePath().toString())), 15);
         robot.interact(() -> app.controller.player().volumeProperty().set(0.33));
-        waitUntil(() -> Math.abs(store.saved().volume() - 0.33) < 1e-9, 5);
+        waitUntil(() -> Math.abs(TestSessions.saved(store).volume() - 0.33) < 1e-9, 5);
         app.close();
     }
 
     @Test
     void aMaximisedWindowComesBackMaximisedAndKeepsTheSizeItReturnsTo(FxRobot robot) {
-        MemorySessionStore store = new MemorySessionStore();
-        store.save(new SessionState(List.of(), 0.8, false, "OFF", false, new SessionState.Geometry(40, 30, 900, 640),
-                null, false, -1, 0, true, null));
+        SessionStore store = TestSessions.holding(new Session(List.of(), -1, 0.8, false, Repeat.OFF, false,
+                new WindowBounds(40, 30, 900, 640), null, false, 0, true, null));
         AppFixture app = open(robot, store, List.of());
         waitUntil(stage::isMaximized, 10);
         robot.interact(app.controller::shutdown);
-        SessionState saved = store.saved();
+        Session saved = TestSessions.saved(store);
         assertTrue(saved.mainMaximized());
-        assertEquals(900, saved.main().width(), 1, "the size before maximising, not the screen's");
-        assertEquals(640, saved.main().height(), 1);
+        assertEquals(900, saved.mainWindow().width(), 1, "the size before maximising, not the screen's");
+        assertEquals(640, saved.mainWindow().height(), 1);
         robot.interact(() -> stage.setMaximized(false));
         app.close();
     }
 
     @Test
     void aPlaceOnAMonitorThatIsGoneIsIgnoredButTheSizeIsKept(FxRobot robot) {
-        MemorySessionStore store = new MemorySessionStore();
-        store.save(new SessionState(List.of(), 0.8, false, "OFF", false, new SessionState.Geometry(5000, 4000, 800, 600),
-                null, false, -1, 0, false, null));
+        SessionStore store = TestSessions.holding(new Session(List.of(), -1, 0.8, false, Repeat.OFF, false,
+                new WindowBounds(5000, 4000, 800, 600), null, false, 0, false, null));
         AppFixture app = open(robot, store, List.of());
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         assertEquals(Math.min(800, screen.getWidth()), stage.getWidth(), 1);
@@ -186,7 +183,7 @@ class SessionLifeTest {
 
     @Test
     void thePlaylistWindowOpensBesideTheMainWindowAndIsNotOwnedByIt(FxRobot robot) {
-        AppFixture app = open(robot, new MemorySessionStore(), List.of());
+        AppFixture app = open(robot, TestSessions.fresh(), List.of());
         robot.interact(() -> {
             stage.setX(0);
             stage.setY(0);
@@ -200,8 +197,8 @@ class SessionLifeTest {
                 "beside, not over: main ends at " + (stage.getX() + stage.getWidth()) + ", playlist starts at " + playlist.getX());
         robot.interact(() -> playlist.setX(playlist.getX() + 20));
         double placed = playlist.getX();
-        assertNotNull(app.controller.sessionState().playlistWindow());
-        assertEquals(placed, app.controller.sessionState().playlistWindow().x(), 1, "its place is remembered");
+        assertNotNull(app.controller.session().current().playlistWindow());
+        assertEquals(placed, app.controller.session().current().playlistWindow().x(), 1, "its place is remembered");
         app.close();
     }
 }

@@ -1,13 +1,15 @@
 package dev.bufferdeck.ui.main;
 
+import dev.bufferdeck.ui.playlist.EntryLocation;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import dev.bufferdeck.session.WindowBounds;
+import dev.bufferdeck.session.SessionStore;
+import dev.bufferdeck.session.Session;
 import dev.bufferdeck.playlist.Repeat;
 import dev.bufferdeck.ui.notify.Notice;
-import dev.bufferdeck.ui.services.AppServices;
-import dev.bufferdeck.ui.services.DemoClip;
-import dev.bufferdeck.ui.services.FileSessionStore;
-import dev.bufferdeck.ui.services.SessionState;
+import dev.bufferdeck.source.DemoClip;
 import dev.bufferdeck.ui.testing.AppFixture;
-import dev.bufferdeck.ui.testing.MemorySessionStore;
+import dev.bufferdeck.ui.testing.TestSessions;
 import dev.bufferdeck.ui.testing.Testing;
 import dev.bufferdeck.ui.testing.Wavs;
 import javafx.stage.Stage;
@@ -40,7 +42,7 @@ class SessionTest {
         this.stage = stage;
     }
 
-    private AppFixture open(FxRobot robot, MemorySessionStore store, List<String> args) {
+    private AppFixture open(FxRobot robot, SessionStore store, List<String> args) {
         AppServices s = Testing.standardServices();
         AppFixture[] app = new AppFixture[1];
         robot.interact(() -> app[0] = AppFixture.open(stage, true, AppFixture.with(s, s.playback(), store), args));
@@ -55,7 +57,7 @@ class SessionTest {
 
     @Test
     void exitSavesThePlaylistAsOriginsWithVolumeRepeatShuffleAndWindows(FxRobot robot) throws Exception {
-        MemorySessionStore store = new MemorySessionStore();
+        SessionStore store = TestSessions.fresh();
         Path a = wav("a.wav"), b = wav("b.wav");
         AppFixture app = open(robot, store, List.of(a.toString(), b.toString()));
         waitUntil(() -> app.controller.playlist().entries().size() == 2, 20);
@@ -66,25 +68,24 @@ class SessionTest {
             app.controller.playlistWindow().show();
         });
         app.close();
-        SessionState saved = store.saved();
+        Session saved = TestSessions.saved(store);
         assertNotNull(saved);
-        assertEquals(List.of(a.toAbsolutePath().toString(), b.toAbsolutePath().toString()), saved.playlist(),
+        assertEquals(List.of(a.toAbsolutePath().toString(), b.toAbsolutePath().toString()), saved.playlistOrigins(),
                 "the arguments are queued; the demo clip of a first start goes to the library only");
         assertEquals(3, app.repository.count());
         assertEquals(0.35, saved.volume(), 1e-9);
-        assertEquals("ALL", saved.repeat());
+        assertEquals(Repeat.ALL, saved.repeat());
         assertTrue(saved.shuffle());
-        assertNotNull(saved.main());
+        assertNotNull(saved.mainWindow());
         assertNotNull(saved.playlistWindow());
     }
 
     @Test
     void aStartRestoresTheSessionAndReportsMissingEntriesOnce(FxRobot robot) throws Exception {
         Path a = wav("a.wav"), b = wav("b.wav");
-        MemorySessionStore store = new MemorySessionStore();
-        store.save(new SessionState(List.of(b.toString(), dir.resolve("gone.wav").toString(), MainController.DEMO_LOCATION,
-                a.toString(), dir.resolve("also gone.mp3").toString()), 0.25, true, "ONE", false,
-                new SessionState.Geometry(10, 20, 900, 640), null, false, 0));
+        SessionStore store = TestSessions.holding(new Session(List.of(b.toString(), dir.resolve("gone.wav").toString(),
+                EntryLocation.DEMO, a.toString(), dir.resolve("also gone.mp3").toString()), 0, 0.25, true, Repeat.ONE,
+                false, new WindowBounds(10, 20, 900, 640), null, false));
         AppFixture app = open(robot, store, List.of());
         waitUntil(() -> app.controller.notifier().notices().stream().anyMatch(Notice::error), 20);
         List<String> names = new ArrayList<>();
@@ -104,13 +105,15 @@ class SessionTest {
 
     @Test
     void theSessionFileRoundTripsThroughTheSessionPackage() throws Exception {
-        FileSessionStore store = new FileSessionStore(new dev.bufferdeck.session.SessionStore(dir.resolve("config")));
-        assertTrue(store.load(w -> {}).isEmpty(), "a first start has no session");
-        SessionState state = new SessionState(List.of("/music/a.mp3", "https://example.org/b.ogg", MainController.DEMO_LOCATION),
-                0.5, false, "ALL", true, new SessionState.Geometry(1, 2, 800, 600),
-                new SessionState.Geometry(30, 40, 500, 400), true, 1);
+        SessionStore store = new SessionStore(dir.resolve("config"));
+        List<String> warnings = new ArrayList<>();
+        assertNull(SessionKeeper.readSession(store, warnings), "a first start has no session");
+        Session state = new Session(List.of("/music/a.mp3", "https://example.org/b.ogg", EntryLocation.DEMO),
+                1, 0.5, false, Repeat.ALL, true, new WindowBounds(1, 2, 800, 600),
+                new WindowBounds(30, 40, 500, 400), true);
         store.save(state);
-        assertEquals(state, store.load(w -> {}).orElseThrow());
+        assertEquals(state, SessionKeeper.readSession(store, warnings));
+        assertEquals(List.of(), warnings);
     }
 
 }

@@ -1,5 +1,7 @@
 package dev.bufferdeck.ui.playlist;
 
+import dev.bufferdeck.source.LoadProgress;
+import dev.bufferdeck.source.Cancellation;
 import dev.bufferdeck.playlist.Repeat;
 import dev.bufferdeck.audio.PlayerState;
 import dev.bufferdeck.repository.Origin;
@@ -51,7 +53,7 @@ class PlaylistWindowTest {
         for (int i = 0; i < names.length; i++) {
             Path p = dir.resolve(names[i] + ".wav");
             Files.write(p, Wavs.tone(2, 300 + 50 * i));
-            var buffer = app.controller.services().sources().load(p.toString(), (a, b) -> {}, new dev.bufferdeck.ui.services.CancelFlag()).buffer();
+            var buffer = app.controller.services().loader().load(p.toString(), LoadProgress.NONE, new Cancellation()).buffer();
             robot.interact(() -> playlist().append(app.controller.library().rowFor(buffer)));
         }
         robot.interact(() -> {
@@ -123,10 +125,10 @@ class PlaylistWindowTest {
         openWithFiles(robot, "a", "b", "c");
         for (String ext : List.of("m3u", "m3u8", "pls", "xspf")) {
             Path file = dir.resolve("list." + ext);
-            robot.interact(() -> app.controller.exportPlaylist(file));
+            robot.interact(() -> app.controller.playlistFiles().exportPlaylist(file));
             waitUntil(() -> Files.exists(file), 15);
             robot.interact(() -> playlist().clear());
-            robot.interact(() -> app.controller.importPlaylist(file));
+            robot.interact(() -> app.controller.playlistFiles().importPlaylist(file));
             waitUntil(() -> playlist().entries().size() == 3 && playlist().entries().stream().allMatch(PlaylistRow::isLoaded), 20);
             assertEquals(List.of("a", "b", "c"), titles(), ext);
         }
@@ -138,7 +140,7 @@ class PlaylistWindowTest {
             List.copyOf(app.controller.library().rows()).forEach(r -> app.repository.remove(r.buffer()));
         });
         waitUntil(() -> app.repository.count() == 0, 15);
-        robot.interact(() -> app.controller.importPlaylist(dir.resolve("list.xspf")));
+        robot.interact(() -> app.controller.playlistFiles().importPlaylist(dir.resolve("list.xspf")));
         waitUntil(() -> app.controller.notifier().notices().stream().anyMatch(Notice::error), 20);
         List<Notice> errors = app.controller.notifier().notices().stream().filter(Notice::error).toList();
         assertEquals(1, errors.size(), "one notice for all missing entries: " + errors);

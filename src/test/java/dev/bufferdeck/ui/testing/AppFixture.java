@@ -2,11 +2,11 @@ package dev.bufferdeck.ui.testing;
 
 import dev.bufferdeck.repository.FormatDetector;
 import dev.bufferdeck.repository.MediaRepository;
+import dev.bufferdeck.session.SessionStore;
+import dev.bufferdeck.ui.main.AppServices;
 import dev.bufferdeck.ui.main.MainController;
 import dev.bufferdeck.ui.main.MainWindow;
-import dev.bufferdeck.ui.services.AppServices;
-import dev.bufferdeck.ui.services.Playback;
-import dev.bufferdeck.ui.services.SessionStore;
+import dev.bufferdeck.ui.playback.Playback;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
@@ -45,7 +45,7 @@ public final class AppFixture {
     }
 
     public static AppServices with(AppServices s, Playback playback, SessionStore session) {
-        return new AppServices(s.repository(), s.sources(), s.facts(), playback, session, s.playlistFiles());
+        return new AppServices(s.repository(), s.loader(), s.facts(), playback, session, s.playlistReader());
     }
 
     public void close() {
@@ -74,5 +74,5 @@ public final class AppFixture {
         return new MediaRepository(FormatDetector.NONE);
     }
 
-    static SessionStore noSession() { return new MemorySessionStore(); }
+    static SessionStore noSession() { return TestSessions.fresh(); }
 }

@@ -1,6 +1,6 @@
 package dev.bufferdeck.ui.testing;
 
-import dev.bufferdeck.ui.services.AppServices;
+import dev.bufferdeck.ui.main.AppServices;
 
 /** Services for tests: what the app uses, on a fresh repository, with no session on disk. */
 public final class Testing {

@@ -1,0 +1,61 @@
+package dev.bufferdeck.ui.library;
+
+import java.util.Map;
+
+/**
+ * What the now-playing area and the library show about a buffer.
+ *
+ * @param title       from the tags, else the file or URL name
+ * @param formatLine  e.g. {@code MP3 · 44.1 kHz · stereo · 192 kbps VBR · 4:12}; empty when unknown
+ * @param durationMillis exact duration, or -1 when it cannot be known
+ * @param cover       a read-only view of the cover image bytes (PNG/JPEG), or null
+ * @param tags        every tag found, for the detail pane
+ * @param unplayable  why the decoders refuse this buffer (known from its headers at load time), or
+ *                    null when it may play or is not read yet
+ * @param tracks      one line per track of an MP4/M4V/MOV (codec, size, rate, duration), for the detail pane
+ */
+public record MediaFacts(String title, String artist, String album, String formatLine,
+                         long durationMillis, java.nio.ByteBuffer cover, Map<String, String> tags,
+                         String unplayable, java.util.List<String> tracks) {
+    public MediaFacts(String title, String artist, String album, String formatLine,
+                      long durationMillis, java.nio.ByteBuffer cover, Map<String, String> tags) {
+        this(title, artist, album, formatLine, durationMillis, cover, tags, null);
+    }
+
+    public MediaFacts(String title, String artist, String album, String formatLine,
+                      long durationMillis, java.nio.ByteBuffer cover, Map<String, String> tags, String unplayable) {
+        this(title, artist, album, formatLine, durationMillis, cover, tags, unplayable, java.util.List.of());
+    }
+
+    public MediaFacts {
+        tracks = tracks == null ? java.util.List.of() : java.util.List.copyOf(tracks);
+        artist = artist == null ? "" : artist;
+        album = album == null ? "" : album;
+        formatLine = formatLine == null ? "" : formatLine;
+        tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
+    }
+
+    /** A stream over the cover's bytes (no copy), or null when there is none. */
+    public java.io.InputStream coverStream() {
+        if (cover == null) return null;
+        java.nio.ByteBuffer b = cover.duplicate();
+        return new java.io.InputStream() {
+            @Override public int read() { return b.hasRemaining() ? b.get() & 0xFF : -1; }
+            @Override public int read(byte[] dst, int off, int len) {
+                if (!b.hasRemaining()) return -1;
+                int n = Math.min(len, b.remaining());
+                b.get(dst, off, n);
+                return n;
+            }
+        };
+    }
+
+    public static MediaFacts untitled(String name) {
+        return new MediaFacts(name, "", "", "", -1, null, Map.of());
+    }
+
+    /** The same facts, marked as refused by the decoders for {@code reason}. */
+    public MediaFacts refused(String reason) {
+        return new MediaFacts(title, artist, album, formatLine, durationMillis, cover, tags, reason, tracks);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.bufferdeck.ui.playback;
+
+import dev.bufferdeck.audio.PlayerListener;
+import dev.bufferdeck.audio.PlayerState;
+import dev.bufferdeck.repository.MediaBuffer;
+
+/**
+ * What the GUI needs from the audio engine. Commands return at once; events arrive on the
+ * engine's event thread through {@link PlayerListener}.
+ */
+public interface Playback {
+    void play(MediaBuffer buffer, long startMillis);
+    void pause();
+    void resume();
+    void stop();
+    void seek(long millis);
+    /** 0..1 */
+    void setVolume(double volume);
+    void setMuted(boolean muted);
+    /** What was heard so far of the current track. Cheap; called every frame. */
+    long positionMillis();
+    /** The current track's duration, or -1 when unknown. */
+    long durationMillis();
+    PlayerState state();
+    /** The buffer to start without a gap when the current one ends; null clears it. */
+    void queueNext(MediaBuffer next);
+    /** The device in use, or "memory sink". */
+    String outputName();
+    void addListener(PlayerListener listener);
+    /** The PCM tap of the line playing, for the spectrum; null when nothing plays or the engine has none. */
+    default dev.bufferdeck.audio.PcmTap tap() { return null; }
+    void close();
+}

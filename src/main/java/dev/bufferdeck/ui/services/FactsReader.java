@@ -1,9 +1,0 @@
-package dev.bufferdeck.ui.services;
-
-import dev.bufferdeck.repository.MediaBuffer;
-
-/** Reads tags, cover and audio facts of a buffer. Parses bytes: call it on a background thread. */
-@FunctionalInterface
-public interface FactsReader {
-    MediaFacts read(MediaBuffer buffer);
-}
