@@ -37,6 +37,10 @@ abstract class OggAudioDecoder implements PcmDecoder {
     private boolean ended;
     private boolean closed;
     private Boolean startsAtZero;
+    /** Key of this stream in {@link FirstFramesCache} (null: not cached), what it holds, and what is being gathered for it. */
+    private final String cacheKey;
+    private byte[] firstFrames;
+    private java.io.ByteArrayOutputStream gathering;
 
     OggAudioDecoder(MediaBuffer buffer, OggPageIndex index, CountingInputStream.ByteCounter counter, int firstAudioPage,
                     int sampleRate, int channels, long granuleOffset, long restartReach, String title) {
@@ -51,6 +55,9 @@ abstract class OggAudioDecoder implements PcmDecoder {
         this.total = Math.max(0, index.lastGranule() - granuleOffset);
         this.format = new AudioFormat(sampleRate, 16, channels, true, false);
         this.queue = new SampleQueue(channels);
+        this.cacheKey = buffer.isComplete() && buffer.sha256() != null && index.pageCount() > 0
+                ? buffer.sha256() + "@" + index.pageOffset(0) + "/" + buffer.size() : null;
+        this.firstFrames = FirstFramesCache.get(cacheKey);
     }
 
     /** Starts the codec afresh (headers already known). */
@@ -99,6 +106,14 @@ abstract class OggAudioDecoder implements PcmDecoder {
         int room = len / frameBytes;
         if (room == 0) throw new IllegalArgumentException("room for less than one frame");
         int written = 0;
+        if (firstFrames != null && position * frameBytes < firstFrames.length) {
+            int from = (int) position * frameBytes;
+            int n = (int) Math.min(Math.min(room, total - position) * frameBytes, firstFrames.length - from);
+            System.arraycopy(firstFrames, from, buf, off, n);
+            position += n / frameBytes;
+            return n;   // the codec decodes from the start on the next read and drops these frames
+        }
+        long startedAt = position;
         while (written < room && position < total) {
             while (!(queue.anchored() && queue.endPosition() > position) && decodePacket()) {
                 // decode until the queue holds known samples at the position
@@ -112,7 +127,25 @@ abstract class OggAudioDecoder implements PcmDecoder {
             position += frames;
             written += frames;
         }
+        gather(buf, off, startedAt, written, frameBytes);
         return written == 0 ? -1 : written * frameBytes;
+    }
+
+    /** Keeps the first frames of a decode from the start for {@link FirstFramesCache}. */
+    private void gather(byte[] buf, int off, long startedAt, int frames, int frameBytes) {
+        if (cacheKey == null || firstFrames != null) return;
+        if (startedAt == 0) gathering = new java.io.ByteArrayOutputStream();
+        if (gathering == null || startedAt * frameBytes != gathering.size()) {
+            gathering = null;   // not a read straight on from the start
+            return;
+        }
+        int wanted = (int) Math.min(frames, Math.max(0, Math.min(FirstFramesCache.FRAMES, total) - startedAt));
+        gathering.write(buf, off, wanted * frameBytes);
+        if (gathering.size() >= Math.min(FirstFramesCache.FRAMES, total) * frameBytes) {
+            firstFrames = gathering.toByteArray();
+            FirstFramesCache.put(cacheKey, firstFrames);
+            gathering = null;
+        }
     }
 
     /** Decodes one packet into the queue; false at the end of the stream. */
@@ -310,3 +343,4 @@ abstract class OggAudioDecoder implements PcmDecoder {
         reader = null;
     }
 }
+
