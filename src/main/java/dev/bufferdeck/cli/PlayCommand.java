@@ -113,7 +113,9 @@ final class PlayCommand implements Command {
             Loads loads = new Loads(loader, options.sources(), queue, err);
             loads.start();
             boolean terminal = System.console() != null && wav == null;
-            while (!(loads.done() && (queue.isEmpty() || outcome.isFinal(player)))) {
+            // a live stream's load never ends by itself: once its playback has ended (--end, an error), stop
+            while (!(loads.done() && (queue.isEmpty() || outcome.isFinal(player)))
+                    && !(outcome.isFinal(player) && player.current() != null && player.current().isLive())) {
                 if (outcome.isFinal(player) || queue.isEmpty()) loads.awaitDone(100);
                 else outcome.await(1);
                 if (terminal) showPosition(player, err);
