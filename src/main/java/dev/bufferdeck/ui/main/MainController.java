@@ -56,6 +56,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
     private final Stage stage;
     private final Notifier notifier = new Notifier();
     private final ExecutorService pool = Background.newPool("bufferdeck-load", 2);
+    private final ExecutorService downloads = Background.newGrowingPool("bufferdeck-download");
     private final LibraryModel library;
     private final PlaylistModel playlist = new PlaylistModel();
     private final PlayerController player;
@@ -75,7 +76,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
         this.stage = stage;
         this.library = new LibraryModel(services.repository(), services.facts(), pool);
         this.player = new PlayerController(services.playback(), playlist, notifier);
-        this.loads = new Loads(services.loader(), pool, notifier);
+        this.loads = new Loads(services.loader(), downloads, notifier);
         this.mainBounds = WindowPlacement.track(stage);
         this.saver = new SessionSaver(this::sessionState, services.playback()::positionMillis, services.session());
         saveOnChanges();
@@ -237,7 +238,8 @@ public final class MainController implements LibraryActions, PlaylistActions {
             if (first[0] && playFirstIfIdle && !isBusy()) {
                 player.play(entry);
                 playedOne[0] = true;
-                notifier.info("Playing " + buffer.name() + " (" + ByteSizes.human(buffer.size()) + " loaded)");
+                notifier.info("Playing " + buffer.name() + (buffer.isLive() ? " (live stream)"
+                        : buffer.isComplete() ? " (" + ByteSizes.human(buffer.size()) + " loaded)" : " while it loads"));
             } else {
                 added.add(buffer.name());
             }
@@ -596,6 +598,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
     public void shutdown() {
         saver.saveAndClose();
         services.close();
+        downloads.shutdownNow();
         pool.shutdownNow();
         try {
             pool.awaitTermination(1, TimeUnit.SECONDS);

@@ -22,6 +22,7 @@ public final class NowPlayingPane extends HBox {
     private final Label title = new Label();
     private final Label artist = new Label();
     private final Label format = new Label();
+    private final Label buffering = new Label("Buffering…");
     private final ChangeListener<MediaFacts> factsChanged = (o, a, f) -> show(f);
 
     public NowPlayingPane(PlayerController player) {
@@ -44,7 +45,10 @@ public final class NowPlayingPane extends HBox {
         artist.getStyleClass().add("now-artist");
         format.setId("now-format");
         format.getStyleClass().add("now-format");
-        VBox text = new VBox(2, title, artist, format);
+        buffering.setId("now-buffering");
+        buffering.getStyleClass().add("now-buffering");
+        buffering.setTooltip(new javafx.scene.control.Tooltip("Waiting for bytes still downloading"));
+        VBox text = new VBox(2, title, artist, format, buffering);
         text.setAlignment(Pos.CENTER_LEFT);
         setSpacing(16);
         setAlignment(Pos.CENTER_LEFT);
@@ -55,9 +59,12 @@ public final class NowPlayingPane extends HBox {
 
     public SpectrumView spectrum() { return spectrum; }
     public CoverArtView cover() { return cover; }
+    public Label bufferingLabel() { return buffering; }
 
     private void init() {
         spectrum.activeProperty().bind(player.stateProperty().isEqualTo(PlayerState.PLAYING));
+        buffering.visibleProperty().bind(player.bufferingProperty());
+        buffering.managedProperty().bind(buffering.visibleProperty());
         player.nowPlayingProperty().addListener((o, old, row) -> {
             if (old != null) old.factsProperty().removeListener(factsChanged);
             if (row != null) row.factsProperty().addListener(factsChanged);
