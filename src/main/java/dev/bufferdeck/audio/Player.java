@@ -326,7 +326,7 @@ public final class Player implements AutoCloseable {
         }
         Track track;
         try {
-            track = opened != null ? opened.track() : new Track(buffer, GuardedDecoder.openGuarded(buffer, opener), loops);
+            track = opened != null ? opened.track() : openTrack(buffer, loops);
         } catch (UnsupportedMediaException | RuntimeException e) {
             fail(message(buffer, e));
             return;
@@ -375,7 +375,7 @@ public final class Player implements AutoCloseable {
             MediaBuffer head = upcoming.peekFirst();
             Track track = null;
             try {
-                track = new Track(head, GuardedDecoder.openGuarded(head, opener), 0);
+                track = openTrack(head, 0);
                 prepared = new DecodeAhead(track, 0);
             } catch (UnsupportedMediaException | IOException | RuntimeException e) {
                 if (track != null) track.close();
@@ -550,6 +550,20 @@ public final class Player implements AutoCloseable {
             return CompletableFuture.runAsync(command, control);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new IllegalStateException("the player is closed"));
+        }
+    }
+
+    /**
+     * Opens a track that holds a {@linkplain MediaBuffer#use() use} of its buffer until it is closed,
+     * so the repository never lets go of what plays or is queued.
+     */
+    private Track openTrack(MediaBuffer buffer, int loops) throws UnsupportedMediaException {
+        MediaBuffer.Use use = buffer.use();
+        try {
+            return new Track(buffer, GuardedDecoder.openGuarded(buffer, opener), loops, use);
+        } catch (UnsupportedMediaException | RuntimeException e) {
+            use.close();
+            throw e;
         }
     }
 

@@ -11,8 +11,15 @@ public final class Track implements AutoCloseable {
     private final int loops;
     private final long totalFrames;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final MediaBuffer.Use use;
 
     public Track(MediaBuffer buffer, PcmDecoder decoder, int loops) {
+        this(buffer, decoder, loops, null);
+    }
+
+    /** A track that keeps {@code use} (its buffer's claim to stay in memory) until it is closed. */
+    public Track(MediaBuffer buffer, PcmDecoder decoder, int loops, MediaBuffer.Use use) {
+        this.use = use;
         this.buffer = buffer;
         this.decoder = decoder;
         this.loops = loops;
@@ -28,7 +35,10 @@ public final class Track implements AutoCloseable {
     /** Closes the decoder once, however often it is called. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) decoder.close();
+        if (closed.compareAndSet(false, true)) {
+            decoder.close();
+            if (use != null) use.close();
+        }
     }
 
     @Override

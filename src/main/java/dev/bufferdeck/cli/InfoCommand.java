@@ -19,28 +19,38 @@ import java.util.List;
 final class InfoCommand implements Command {
     @Override public String name() { return "info"; }
 
-    @Override public String usage() { return "info [--json] SRC..."; }
+    @Override public String usage() { return "info [--json] [--loudness] SRC..."; }
 
     /** The facts printed for each loaded buffer, in order. Add a section here to print more. */
     static List<InfoSection> sections() {
         return List.of(new BasicsSection(), new AudioSection(), new TracksSection(), new TagsSection());
     }
 
+    /** The same, plus the scanned loudness (which decodes the whole track) when {@code loudness}. */
+    static List<InfoSection> sections(boolean loudness) {
+        if (!loudness) return sections();
+        List<InfoSection> all = new ArrayList<>(sections());
+        all.add(3, new LoudnessSection());
+        return all;
+    }
+
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         boolean json = false;
+        boolean loudness = false;
         boolean options = true;
         List<String> sources = new ArrayList<>();
         for (String a : args) {
             if (options && a.equals("--")) options = false;
             else if (options && a.equals("--json")) json = true;
+            else if (options && a.equals("--loudness")) loudness = true;
             else if (options && a.startsWith("-") && a.length() > 1) return usage(err, "unknown option " + a);
             else sources.add(a);
         }
         if (sources.isEmpty()) return usage(err, "no source given");
 
         MediaRepository repository = new MediaRepository(new FormatSniffer());
-        List<InfoSection> sections = sections();
+        List<InfoSection> sections = sections(loudness);
         int status = OK;
         boolean printedText = false;
         try (CliSources loader = new CliSources(repository)) {
@@ -93,7 +103,7 @@ final class InfoCommand implements Command {
 
     private int usage(PrintStream err, String problem) {
         err.println("bufferdeck info: " + problem);
-        err.println("usage: bufferdeck info [--json] SRC...");
+        err.println("usage: bufferdeck info [--json] [--loudness] SRC...");
         return USAGE;
     }
 
@@ -109,7 +119,7 @@ final class InfoCommand implements Command {
                     .put("size", "size", (long) size,
                             size + " bytes" + (size >= 1024 ? " (" + ByteSizes.human(size) + ")" : ""))
                     .put("sha256", "SHA-256", buffer.sha256().isEmpty() ? null : buffer.sha256())
-                    .put("format", "format", buffer.detectedFormat())
+                    .put("format", "format", buffer.detectedFormat().displayName())
                     .put("declaredType", "declared type", declared, declared.isEmpty() ? "(none)" : declared)
                     .put("mismatch", "mismatch", buffer.typeMismatch(), buffer.typeMismatch() ? "yes: " + note : "no")
                     .putJsonOnly("mismatchNote", note.isEmpty() ? null : note)

@@ -24,7 +24,7 @@ final class LiveFacts {
                 .put("icyGenre", "icy-genre", header(live, "icy-genre"))
                 .put("title", "title", IcyMetadata.streamTitle(live.latestMetadata()));
         try (PcmDecoder d = Decoders.open(live)) {
-            report.put("codec", "codec", live.detectedFormat())
+            report.put("codec", "codec", live.detectedFormat().displayName())
                     .put("sampleRate", "sample rate", (int) d.format().getSampleRate(), (int) d.format().getSampleRate() + " Hz")
                     .put("channels", "channels", d.format().getChannels())
                     .putJsonOnly("durationSeconds", null)

@@ -12,6 +12,9 @@ import dev.bufferdeck.audio.shaping.EqualizerSettings;
 import dev.bufferdeck.audio.shaping.ReplayGainMode;
 import dev.bufferdeck.audio.shaping.ReplayGainSettings;
 import dev.bufferdeck.audio.shaping.SoundSettings;
+import dev.bufferdeck.audio.loudness.LoudnessLibrary;
+import dev.bufferdeck.format.tags.ReplayGainTags;
+import dev.bufferdeck.format.tags.TagReader;
 import dev.bufferdeck.format.FormatSniffer;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaRepository;
@@ -29,6 +32,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * {@code play}: loads the sources into memory in order and plays them through the player as soon as
@@ -85,14 +89,17 @@ final class PlayCommand implements Command {
              Player player = new Player(selection, Decoders::open)) {
             player.addListener(outcome);
             player.setVolume(options.volume());
+            LoudnessLibrary loudness = null;
             if (!options.equalizer().isFlat() || options.replayGain().mode() != ReplayGainMode.OFF) {
-                SoundSettings sound = new SoundSettings();
+                loudness = new LoudnessLibrary(16);
+                SoundSettings sound = new SoundSettings(loudness);
                 sound.setEqualizer(options.equalizer());
                 sound.setReplayGain(options.replayGain());
                 player.setShaping(sound::stagesFor);
             }
             if (options.endSeconds() >= 0) player.setPlayLimit(Math.round(options.endSeconds() * 1000));
-            Queue queue = new Queue(player, Math.round(options.startSeconds() * 1000));
+            Queue queue = new Queue(player, Math.round(options.startSeconds() * 1000),
+                    wav != null && options.replayGain().mode() != ReplayGainMode.OFF ? scanFirst(loudness) : b -> { });
             Loads loads = new Loads(loader, options.sources(), queue, err);
             loads.start();
             boolean terminal = System.console() != null && wav == null;
@@ -115,6 +122,23 @@ final class PlayCommand implements Command {
     }
 
     /**
+     * Writing a file runs faster than real time, so a gain that arrived when the background scan ends
+     * would miss most of the track: an untagged complete buffer is scanned before it is queued instead.
+     */
+    private static Consumer<MediaBuffer> scanFirst(LoudnessLibrary loudness) {
+        return buffer -> {
+            ReplayGainTags tagged = ReplayGainTags.of(TagReader.read(buffer));
+            if (tagged.hasTrackGain() || tagged.hasAlbumGain()) return;
+            LoudnessLibrary.Scan scan = loudness.scan(buffer);
+            try {
+                scan.result().join();
+            } catch (RuntimeException e) {
+                // no loudness (not decodable, silent): the track plays without ReplayGain, as untagged
+            }
+        };
+    }
+
+    /**
      * Hands buffers to the player as soon as they can play. Local files, which load in moments, are
      * gathered until the loads end so that they follow each other gaplessly; a buffer still loading
      * (a URL at its first bytes) starts playback at once with what was gathered before it. Later
@@ -123,16 +147,19 @@ final class PlayCommand implements Command {
     private static final class Queue {
         private final Player player;
         private final long startMillis;
+        private final Consumer<MediaBuffer> beforeQueueing;
         private final List<MediaBuffer> waiting = new ArrayList<>();
         private boolean started;
         private int count;
 
-        Queue(Player player, long startMillis) {
+        Queue(Player player, long startMillis, Consumer<MediaBuffer> beforeQueueing) {
             this.player = player;
             this.startMillis = startMillis;
+            this.beforeQueueing = beforeQueueing;
         }
 
         synchronized void add(MediaBuffer buffer) {
+            if (buffer.isComplete()) beforeQueueing.accept(buffer);
             count++;
             if (!started) {
                 waiting.add(buffer);

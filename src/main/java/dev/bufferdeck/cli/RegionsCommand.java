@@ -49,7 +49,7 @@ final class RegionsCommand implements Command {
     /** The tree as one JSON object, written region by region so a long file is never held as text twice. */
     private static void printJson(RegionTree tree, PrintStream out) {
         StringBuilder sb = new StringBuilder("{\"format\":");
-        Json.write(tree.format(), sb);
+        Json.write(tree.format().displayName(), sb);
         sb.append(",\"size\":").append(tree.size()).append(",\"regions\":");
         out.print(sb);
         printJson(tree.roots(), out);

@@ -1,6 +1,7 @@
 package dev.bufferdeck.format;
 
-import dev.bufferdeck.format.DetectedFormat.Family;
+import dev.bufferdeck.repository.MediaFormat;
+import dev.bufferdeck.repository.MediaFormat.Family;
 
 import java.util.Locale;
 import java.util.Map;
@@ -85,8 +86,8 @@ public record DeclaredType(String raw, boolean media, Set<Family> families, bool
     }
 
     /** True when bytes of {@code format} break this declaration's promise. */
-    public boolean contradictedBy(DetectedFormat format) {
-        if (!media || format == DetectedFormat.UNKNOWN) return false;
+    public boolean contradictedBy(MediaFormat format) {
+        if (!media || format == MediaFormat.UNKNOWN) return false;
         if (!format.isMedia()) return true;
         return !families.isEmpty() && !families.contains(format.family());
     }

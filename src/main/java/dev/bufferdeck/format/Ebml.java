@@ -1,5 +1,7 @@
 package dev.bufferdeck.format;
 
+import dev.bufferdeck.repository.MediaFormat;
+
 import java.nio.ByteBuffer;
 
 /** Tells WebM from other Matroska by the DocType in the EBML header. */
@@ -10,10 +12,10 @@ final class Ebml {
 
     private Ebml() {}
 
-    static DetectedFormat classify(ByteBuffer b, int at) {
+    static MediaFormat classify(ByteBuffer b, int at) {
         int p = at + 4;
         long size = vint(b, p, false);
-        if (size < 0) return DetectedFormat.MATROSKA;
+        if (size < 0) return MediaFormat.MATROSKA;
         p += length(b, p);
         long end = Math.min(Math.min((long) p + size, (long) p + MAX_HEADER), b.limit());
         while (p < end) {
@@ -26,12 +28,12 @@ final class Ebml {
             if (id == DOC_TYPE) {
                 if (!Bytes.fits(b, p, elementSize) || elementSize > 64) break;
                 String docType = Bytes.latin1(b, p, (int) elementSize).trim().replace("\0", "");
-                return docType.equals("webm") ? DetectedFormat.WEBM : DetectedFormat.MATROSKA;
+                return docType.equals("webm") ? MediaFormat.WEBM : MediaFormat.MATROSKA;
             }
             if (elementSize > end - p) break;
             p += (int) elementSize;
         }
-        return DetectedFormat.MATROSKA;
+        return MediaFormat.MATROSKA;
     }
 
     /** Bytes in the variable-length integer at {@code p}: 1 to 8, or 0 when there is none. */

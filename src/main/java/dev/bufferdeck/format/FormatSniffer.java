@@ -1,5 +1,6 @@
 package dev.bufferdeck.format;
 
+import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.repository.FormatDetector;
 
 import java.nio.ByteBuffer;
@@ -18,26 +19,26 @@ public final class FormatSniffer implements FormatDetector {
 
     @Override
     public Detection detect(ByteBuffer bytes, String declaredType) {
-        DetectedFormat format = sniff(bytes);
+        MediaFormat format = sniff(bytes);
         DeclaredType declared = DeclaredType.of(declaredType);
-        if (!declared.contradictedBy(format)) return new Detection(format.displayName(), false, "");
+        if (!declared.contradictedBy(format)) return new Detection(format, false, "");
         String noun = format.noun();
         String note = Character.toUpperCase(noun.charAt(0)) + noun.substring(1) + " where " + declared.describe();
-        return new Detection(format.displayName(), true, note);
+        return new Detection(format, true, note);
     }
 
     /** The format of the bytes from the buffer's position to its limit. */
-    public DetectedFormat sniff(ByteBuffer bytes) {
+    public MediaFormat sniff(ByteBuffer bytes) {
         try {
             return sniffUnguarded(bytes.slice());
         } catch (RuntimeException e) {
-            return DetectedFormat.UNKNOWN; // a parser bug must not stop a load
+            return MediaFormat.UNKNOWN; // a parser bug must not stop a load
         }
     }
 
     /** {@link #sniff} without its safety net, so tests see any exception a parser lets slip. */
-    DetectedFormat sniffUnguarded(ByteBuffer b) {
-        if (b.limit() == 0) return DetectedFormat.EMPTY;
+    MediaFormat sniffUnguarded(ByteBuffer b) {
+        if (b.limit() == 0) return MediaFormat.EMPTY;
         long afterTags = 0;
         for (int i = 0; i < MAX_CHAINED_TAGS && afterTags < b.limit(); i++) {
             Id3v2Header tag = Id3v2Header.parse(b, (int) afterTags);
@@ -46,65 +47,65 @@ public final class FormatSniffer implements FormatDetector {
         }
         if (afterTags > 0) return afterId3(b, afterTags);
 
-        DetectedFormat format = byMagic(b, 0);
+        MediaFormat format = byMagic(b, 0);
         if (format != null) return format;
         format = TextSniffer.classify(b);
         if (format != null) return format;
         format = mpegStream(b, 0, JUNK_WINDOW);
-        return format != null ? format : DetectedFormat.UNKNOWN;
+        return format != null ? format : MediaFormat.UNKNOWN;
     }
 
     /** An ID3v2 tag is an MP3 tag in practice; FLAC and AAC files sometimes carry one too. */
-    private DetectedFormat afterId3(ByteBuffer b, long afterTags) {
-        if (afterTags >= b.limit()) return DetectedFormat.MP3;
+    private MediaFormat afterId3(ByteBuffer b, long afterTags) {
+        if (afterTags >= b.limit()) return MediaFormat.MP3;
         int start = (int) afterTags;
-        DetectedFormat format = byMagic(b, start);
+        MediaFormat format = byMagic(b, start);
         if (format != null) return format;
         format = mpegStream(b, start, AFTER_TAG_WINDOW);
-        return format != null ? format : DetectedFormat.MP3;
+        return format != null ? format : MediaFormat.MP3;
     }
 
-    private static DetectedFormat byMagic(ByteBuffer b, int at) {
+    private static MediaFormat byMagic(ByteBuffer b, int at) {
         if (Bytes.ascii(b, at, "RIFF")) {
-            if (Bytes.ascii(b, at + 8, "WAVE")) return DetectedFormat.WAV;
-            if (Bytes.ascii(b, at + 8, "RMID")) return DetectedFormat.MIDI;
+            if (Bytes.ascii(b, at + 8, "WAVE")) return MediaFormat.WAV;
+            if (Bytes.ascii(b, at + 8, "RMID")) return MediaFormat.MIDI;
             return null;
         }
         if ((Bytes.ascii(b, at, "RF64") || Bytes.ascii(b, at, "BW64")) && Bytes.ascii(b, at + 8, "WAVE")) {
-            return DetectedFormat.RF64;
+            return MediaFormat.RF64;
         }
         if (Bytes.ascii(b, at, "FORM")) {
-            if (Bytes.ascii(b, at + 8, "AIFF")) return DetectedFormat.AIFF;
-            if (Bytes.ascii(b, at + 8, "AIFC")) return DetectedFormat.AIFC;
+            if (Bytes.ascii(b, at + 8, "AIFF")) return MediaFormat.AIFF;
+            if (Bytes.ascii(b, at + 8, "AIFC")) return MediaFormat.AIFC;
             return null;
         }
-        if (Bytes.ascii(b, at, ".snd") && Bytes.be32(b, at + 4) >= 24) return DetectedFormat.AU;
+        if (Bytes.ascii(b, at, ".snd") && Bytes.be32(b, at + 4) >= 24) return MediaFormat.AU;
         if (Bytes.ascii(b, at, "OggS")) return ogg(b, at);
-        if (Bytes.ascii(b, at, "fLaC")) return DetectedFormat.FLAC;
-        if (Bytes.ascii(b, at, "MThd") && Bytes.be32(b, at + 4) >= 6) return DetectedFormat.MIDI;
+        if (Bytes.ascii(b, at, "fLaC")) return MediaFormat.FLAC;
+        if (Bytes.ascii(b, at, "MThd") && Bytes.be32(b, at + 4) >= 6) return MediaFormat.MIDI;
         if (Bytes.ascii(b, at + 4, "ftyp")) return IsoBrands.classify(b, at);
         if (Bytes.matches(b, at, 0x1A, 0x45, 0xDF, 0xA3)) return Ebml.classify(b, at);
-        if (Bytes.matches(b, at, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) return DetectedFormat.PNG;
-        if (Bytes.matches(b, at, 0xFF, 0xD8, 0xFF)) return DetectedFormat.JPEG;
-        if (Bytes.ascii(b, at, "GIF87a") || Bytes.ascii(b, at, "GIF89a")) return DetectedFormat.GIF;
-        if (Bytes.ascii(b, at, "%PDF-")) return DetectedFormat.PDF;
+        if (Bytes.matches(b, at, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) return MediaFormat.PNG;
+        if (Bytes.matches(b, at, 0xFF, 0xD8, 0xFF)) return MediaFormat.JPEG;
+        if (Bytes.ascii(b, at, "GIF87a") || Bytes.ascii(b, at, "GIF89a")) return MediaFormat.GIF;
+        if (Bytes.ascii(b, at, "%PDF-")) return MediaFormat.PDF;
         if (Bytes.matches(b, at, 'P', 'K', 3, 4) || Bytes.matches(b, at, 'P', 'K', 5, 6)
                 || Bytes.matches(b, at, 'P', 'K', 7, 8)) {
-            return DetectedFormat.ZIP;
+            return MediaFormat.ZIP;
         }
         return null;
     }
 
     /** The codec of an Ogg stream is named by the start of its first packet. */
-    private static DetectedFormat ogg(ByteBuffer b, int at) {
+    private static MediaFormat ogg(ByteBuffer b, int at) {
         int segments = Bytes.u8(b, at + 26);
-        if (Bytes.u8(b, at + 4) != 0 || segments < 0) return DetectedFormat.OGG;
+        if (Bytes.u8(b, at + 4) != 0 || segments < 0) return MediaFormat.OGG;
         int packet = at + 27 + segments;
-        if (Bytes.matches(b, packet, 1, 'v', 'o', 'r', 'b', 'i', 's')) return DetectedFormat.OGG_VORBIS;
-        if (Bytes.ascii(b, packet, "OpusHead")) return DetectedFormat.OGG_OPUS;
-        if (Bytes.matches(b, packet, 0x7F, 'F', 'L', 'A', 'C')) return DetectedFormat.OGG_FLAC;
-        if (Bytes.ascii(b, packet, "Speex   ")) return DetectedFormat.OGG_SPEEX;
-        return DetectedFormat.OGG;
+        if (Bytes.matches(b, packet, 1, 'v', 'o', 'r', 'b', 'i', 's')) return MediaFormat.OGG_VORBIS;
+        if (Bytes.ascii(b, packet, "OpusHead")) return MediaFormat.OGG_OPUS;
+        if (Bytes.matches(b, packet, 0x7F, 'F', 'L', 'A', 'C')) return MediaFormat.OGG_FLAC;
+        if (Bytes.ascii(b, packet, "Speex   ")) return MediaFormat.OGG_SPEEX;
+        return MediaFormat.OGG;
     }
 
     /**
@@ -112,7 +113,7 @@ public final class FormatSniffer implements FormatDetector {
      * consecutive frame headers of the same stream, or one frame at {@code from} that runs to the
      * end of the data.
      */
-    static DetectedFormat mpegStream(ByteBuffer b, int from, int window) {
+    static MediaFormat mpegStream(ByteBuffer b, int from, int window) {
         int n = b.limit();
         long last = Math.min((long) n - 4, (long) from + window);
         for (int p = from; p <= last; p++) {
@@ -131,17 +132,17 @@ public final class FormatSniffer implements FormatDetector {
             int adtsLength = adtsFrameLength(b, p);
             if (adtsLength > 0) {
                 long next = (long) p + adtsLength;
-                if (next + 7 <= n ? adtsFrameLength(b, (int) next) > 0 : p == from) return DetectedFormat.AAC_ADTS;
+                if (next + 7 <= n ? adtsFrameLength(b, (int) next) > 0 : p == from) return MediaFormat.AAC_ADTS;
             }
         }
         return null;
     }
 
-    private static DetectedFormat mpegFormat(MpegAudioHeader header) {
+    private static MediaFormat mpegFormat(MpegAudioHeader header) {
         return switch (header.layer()) {
-            case 1 -> DetectedFormat.MPEG_LAYER_1;
-            case 2 -> DetectedFormat.MPEG_LAYER_2;
-            default -> DetectedFormat.MP3;
+            case 1 -> MediaFormat.MPEG_LAYER_1;
+            case 2 -> MediaFormat.MPEG_LAYER_2;
+            default -> MediaFormat.MP3;
         };
     }
 

@@ -1,10 +1,12 @@
 package dev.bufferdeck.format;
 
+import dev.bufferdeck.repository.MediaFormat;
+
 import java.nio.ByteBuffer;
 import java.util.Set;
 
 /** Reads the brands of an ISO base media file's {@code ftyp} box: M4A audio, MP4 video, or HEIF images. */
-final class IsoBrands {
+public final class IsoBrands {
     private static final Set<String> AUDIO = Set.of("M4A ", "M4B ", "M4P ", "F4A ", "F4B ");
     private static final Set<String> IMAGE = Set.of("heic", "heix", "hevc", "heim", "heis", "mif1", "msf1",
             "avif", "avis");
@@ -13,19 +15,19 @@ final class IsoBrands {
 
     private IsoBrands() {}
 
-    static DetectedFormat classify(ByteBuffer b, int at) {
+    public static MediaFormat classify(ByteBuffer b, int at) {
         String major = brand(b, at + 8);
-        if (major == null) return DetectedFormat.MP4;
-        if (AUDIO.contains(major)) return DetectedFormat.M4A;
-        if (IMAGE.contains(major)) return DetectedFormat.HEIF;
+        if (major == null) return MediaFormat.MP4;
+        if (AUDIO.contains(major)) return MediaFormat.M4A;
+        if (IMAGE.contains(major)) return MediaFormat.HEIF;
         long boxSize = Bytes.be32(b, at);
         long end = Math.min(boxSize < 16 ? 16 : boxSize, MAX_BOX) + at;
         for (long p = at + 16; p + 4 <= end; p += 4) {
             String compatible = brand(b, (int) p);
             if (compatible == null) break;
-            if (AUDIO.contains(compatible)) return DetectedFormat.M4A;
+            if (AUDIO.contains(compatible)) return MediaFormat.M4A;
         }
-        return DetectedFormat.MP4;
+        return MediaFormat.MP4;
     }
 
     private static String brand(ByteBuffer b, int at) {

@@ -1,5 +1,7 @@
 package dev.bufferdeck.format;
 
+import dev.bufferdeck.repository.MediaFormat;
+
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -24,13 +26,13 @@ final class TextSniffer {
      * Markup in a legacy 8-bit encoding (an ISO-8859-1 error page) counts too, but not as plain
      * text: without markup, such bytes are as likely binary. Else null.
      */
-    static DetectedFormat classify(ByteBuffer b) {
+    static MediaFormat classify(ByteBuffer b) {
         String text = decodePrefix(b);
         if (text != null) return classify(text);
         String legacy = latin1Prefix(b);
         if (legacy == null) return null;
-        DetectedFormat format = classify(legacy);
-        return format == DetectedFormat.HTML || format == DetectedFormat.XML ? format : null;
+        MediaFormat format = classify(legacy);
+        return format == MediaFormat.HTML || format == MediaFormat.XML ? format : null;
     }
 
     private static String latin1Prefix(ByteBuffer b) {
@@ -80,28 +82,28 @@ final class TextSniffer {
         return c < 0x20 || (c >= 0x7F && c <= 0x9F);
     }
 
-    static DetectedFormat classify(String text) {
+    static MediaFormat classify(String text) {
         String t = text.strip();
-        if (t.isEmpty()) return DetectedFormat.TEXT;
+        if (t.isEmpty()) return MediaFormat.TEXT;
         String lower = t.substring(0, Math.min(t.length(), 2048)).toLowerCase(Locale.ROOT);
         if (lower.startsWith("<")) {
-            if (lower.startsWith("<?xml")) return lower.contains("<html") ? DetectedFormat.HTML : DetectedFormat.XML;
+            if (lower.startsWith("<?xml")) return lower.contains("<html") ? MediaFormat.HTML : MediaFormat.XML;
             for (String cue : HTML_CUES) {
-                if (lower.contains(cue)) return DetectedFormat.HTML;
+                if (lower.contains(cue)) return MediaFormat.HTML;
             }
             if (lower.length() > 1 && (Character.isLetter(lower.charAt(1)) || lower.startsWith("<!"))) {
-                return DetectedFormat.XML;
+                return MediaFormat.XML;
             }
-            return DetectedFormat.TEXT;
+            return MediaFormat.TEXT;
         }
         if (lower.startsWith("{") || lower.startsWith("[")) {
             String rest = lower.substring(1).stripLeading();
-            if (rest.isEmpty()) return DetectedFormat.JSON;
+            if (rest.isEmpty()) return MediaFormat.JSON;
             char next = rest.charAt(0);
             if (lower.charAt(0) == '{' ? next == '"' || next == '}' : "{[\"-0123456789tfn]".indexOf(next) >= 0) {
-                return DetectedFormat.JSON;
+                return MediaFormat.JSON;
             }
         }
-        return DetectedFormat.TEXT;
+        return MediaFormat.TEXT;
     }
 }

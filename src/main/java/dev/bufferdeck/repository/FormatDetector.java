@@ -16,12 +16,12 @@ public interface FormatDetector {
     Detection detect(ByteBuffer bytes, String declaredType);
 
     /**
-     * @param format short name of the detected format, e.g. "MP3", "HTML", "Unknown"
+     * @param format what the bytes are
      * @param mismatch the declared type says one thing and the bytes another
      * @param note a readable sentence about the mismatch, empty when there is none
      */
-    record Detection(String format, boolean mismatch, String note) {
-        public static final Detection UNKNOWN = new Detection("Unknown", false, "");
+    record Detection(MediaFormat format, boolean mismatch, String note) {
+        public static final Detection UNKNOWN = new Detection(MediaFormat.UNKNOWN, false, "");
     }
 
     FormatDetector NONE = (bytes, declared) -> Detection.UNKNOWN;

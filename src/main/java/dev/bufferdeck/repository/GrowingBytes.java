@@ -15,9 +15,12 @@ final class GrowingBytes extends ByteStore {
     private static final int FIRST_CAPACITY = 64 * 1024;
     private static final int LARGEST_STEP = 16 * 1024 * 1024;
 
+    private static final byte[] NONE = new byte[0];
+
     private volatile byte[] array;
     private volatile int size;
     private long expected = -1;
+    private volatile boolean released;
 
     private GrowingBytes(byte[] array, int size) {
         this.array = array;
@@ -89,6 +92,16 @@ final class GrowingBytes extends ByteStore {
         return n;
     }
 
+    /**
+     * Lets go of the array so the heap can take it back (the buffer became a reference). Readers that
+     * already hold a stream keep the array they read; new reads find no bytes and say why.
+     */
+    void release() {
+        released = true;
+        size = 0;
+        array = NONE;
+    }
+
     /** The array and how much of it is filled, for hashing what was just read. */
     byte[] array() { return array; }
 
@@ -115,7 +128,7 @@ final class GrowingBytes extends ByteStore {
     private IndexOutOfBoundsException notHere(long offset, int length, int s) {
         boolean loading = !isComplete() && offset + length > s && offset >= 0;
         return new IndexOutOfBoundsException("bytes " + offset + ".." + (offset + length) + " of "
-                + s + (loading ? ": not loaded yet" : ""));
+                + s + (released ? ": not in memory (let go to make room; load it again)" : loading ? ": not loaded yet" : ""));
     }
 
     @Override

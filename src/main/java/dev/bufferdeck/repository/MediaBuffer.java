@@ -13,13 +13,24 @@ import java.util.Objects;
  * bytes arrived so far, streams wait for the rest, {@link #sha256()} is empty, and reads of bytes not
  * here yet fail with "not loaded yet". A live buffer holds the most recent bytes of an endless
  * stream (a window of fixed size); it never completes.
+ *
+ * <p>A complete buffer that can be loaded again from its origin may be <em>let go</em> by the
+ * repository to make room ({@link #isResident()} false): it stays listed as a reference, with its
+ * name, origin, digest, format and {@link #sourceSize()}, but holds no bytes until a load of the same
+ * digest fills it again. A buffer {@linkplain #use() in use} (playing, queued, open in a view) or
+ * {@linkplain #isPinned() pinned} is never let go.
  */
 public final class MediaBuffer {
     private final long id;
     private final String name;
     private final Origin origin;
-    private final ByteStore store;
+    private volatile ByteStore store;
     private final String declaredType;
+    private volatile boolean resident = true;
+    private volatile boolean pinned;
+    private volatile long lastUsed = System.nanoTime();
+    private volatile long referenceSize;
+    private int uses;
     private volatile String sha256;
     private volatile Instant loadedAt;
     private volatile FormatDetector.Detection detection;
@@ -39,8 +50,48 @@ public final class MediaBuffer {
     public long id() { return id; }
     public String name() { return name; }
     public Origin origin() { return origin; }
-    /** Bytes readable now: all of them once complete; for a live buffer, the bytes in its window. */
+    /** Bytes readable now: all of them once complete; for a live buffer, the bytes in its window; 0 for a reference. */
     public int size() { return store.size(); }
+    /** The size of the whole source: {@link #size()}, or what it held before it was let go. */
+    public long sourceSize() { return resident ? store.size() : referenceSize; }
+    /** False once the repository let the bytes go: the buffer is a reference until loaded again. */
+    public boolean isResident() { return resident; }
+    /** Pinned buffers stay in memory whatever the budget needs ({@link MediaRepository#pin}). */
+    public boolean isPinned() { return pinned; }
+    /** True while someone holds a {@link #use()} of it. */
+    public synchronized boolean isInUse() { return uses > 0; }
+
+    /**
+     * Keeps the bytes in memory until the returned use is closed (a decoder playing it, a view showing
+     * it), and counts as a use for least-recently-used order.
+     *
+     * @throws IllegalStateException when the buffer is a reference (its bytes were let go)
+     */
+    public synchronized Use use() {
+        if (!resident) throw new IllegalStateException(name + " is not in memory; load it again");
+        uses++;
+        lastUsed = System.nanoTime();
+        return new Use();
+    }
+
+    /** One holder's claim on the bytes; closing it more than once is harmless. */
+    public final class Use implements AutoCloseable {
+        private boolean open = true;
+
+        private Use() {}
+
+        public MediaBuffer buffer() { return MediaBuffer.this; }
+
+        @Override
+        public void close() {
+            synchronized (MediaBuffer.this) {
+                if (!open) return;
+                open = false;
+                uses--;
+                lastUsed = System.nanoTime();
+            }
+        }
+    }
     /**
      * True when every byte of the source is here. Buffers still downloading (or live windows) are
      * not complete: readers of them wait for bytes, and a decoder that waits is "buffering", not stuck.
@@ -64,8 +115,8 @@ public final class MediaBuffer {
     public Instant loadedAt() { return loadedAt; }
     /** What the name or Content-Type claimed, e.g. "mp3" or "audio/mpeg"; empty when nothing was claimed. */
     public String declaredType() { return declaredType; }
-    /** What the bytes turned out to be, e.g. "MP3", "HTML", "Unknown". */
-    public String detectedFormat() { return detection.format(); }
+    /** What the bytes turned out to be; {@link MediaFormat#UNKNOWN} until they are looked at. */
+    public MediaFormat detectedFormat() { return detection.format(); }
     /** True when the declared type contradicts the bytes (an HTML error page saved as .mp3). */
     public boolean typeMismatch() { return detection.mismatch(); }
     public String mismatchNote() { return detection.note(); }
@@ -136,6 +187,31 @@ public final class MediaBuffer {
 
     ByteStore store() { return store; }
 
+    long lastUsed() { return lastUsed; }
+
+    void touch() { lastUsed = System.nanoTime(); }
+
+    void pinned(boolean on) { pinned = on; }
+
+    /** Drops the bytes unless someone uses them; returns the bytes of heap given back, or -1 when in use. */
+    synchronized long letGo() {
+        if (uses > 0 || !resident) return -1;
+        ByteStore s = store;
+        if (!(s instanceof GrowingBytes g)) return -1;
+        long freed = g.held();
+        referenceSize = g.size();
+        resident = false;
+        g.release();
+        return freed;
+    }
+
+    /** A load of the same digest brought the bytes back. */
+    synchronized void refill(ByteStore bytes) {
+        store = bytes;
+        resident = true;
+        lastUsed = System.nanoTime();
+    }
+
     void completed(String digest, FormatDetector.Detection detected) {
         this.sha256 = digest;
         this.detection = detected;
@@ -148,7 +224,7 @@ public final class MediaBuffer {
 
     @Override
     public String toString() {
-        return name + " (" + ByteSizes.human(size()) + (isComplete() ? "" : isLive() ? ", live" : ", loading")
-                + ", " + detection.format() + ")";
+        return name + " (" + ByteSizes.human(sourceSize()) + (!resident ? ", not in memory" : isComplete() ? "" : isLive() ? ", live" : ", loading")
+                + ", " + detection.format().displayName() + ")";
     }
 }

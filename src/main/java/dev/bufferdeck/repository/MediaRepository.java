@@ -16,6 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * All buffers the user has loaded, under a memory budget that is never exceeded: every byte held or
  * being loaded is counted, and a load must reserve its bytes before it reads them. Thread-safe.
+ *
+ * <p>When a reservation does not fit, buffers that can be loaded again are let go first, least
+ * recently used first, until it fits: files always, URLs only when {@link #setLetGoOfUrls} allows
+ * it (they cost a new download). Dropped or pasted bytes, built-in resources, live windows and
+ * loads in progress have nothing to reload from and are never let go; nor is a buffer that is
+ * {@linkplain MediaBuffer#use() in use} or {@linkplain #pin pinned}. A buffer let go stays listed as
+ * a reference; loading its origin again fills it (the digest must match).
  */
 public final class MediaRepository {
     /** The largest array the JVM will allocate. */
@@ -30,6 +37,7 @@ public final class MediaRepository {
     private long budget;
     private long held;
     private long reserved;
+    private volatile boolean letGoOfUrls;
 
     public MediaRepository(long budget, FormatDetector detector) {
         if (budget < 0) throw new IllegalArgumentException("budget must be >= 0");
@@ -57,7 +65,77 @@ public final class MediaRepository {
     }
 
     public synchronized MemoryFigures figures() {
-        return new MemoryFigures(held, reserved, budget, byId.size());
+        int references = 0;
+        long referenceBytes = 0;
+        for (MediaBuffer b : byId.values()) {
+            if (!b.isResident()) {
+                references++;
+                referenceBytes += b.sourceSize();
+            }
+        }
+        return new MemoryFigures(held, reserved, budget, byId.size(), references, referenceBytes);
+    }
+
+    /** Whether buffers loaded from URLs may be let go to make room (loading them again downloads them again). */
+    public void setLetGoOfUrls(boolean allowed) { letGoOfUrls = allowed; }
+
+    public boolean letsGoOfUrls() { return letGoOfUrls; }
+
+    /** Pins a buffer (never let go) or unpins it. Pinning a reference takes effect once it is loaded again. */
+    public void pin(MediaBuffer buffer, boolean pinned) {
+        if (buffer.isPinned() == pinned) return;
+        buffer.pinned(pinned);
+        for (RepositoryListener l : listeners) l.changed(buffer);
+    }
+
+    /** Marks the buffer as just used (the user looked at it), so it is let go after the others. */
+    public void touch(MediaBuffer buffer) {
+        buffer.touch();
+    }
+
+    /** True when the buffer's bytes could be let go now to make room. */
+    public boolean canLetGo(MediaBuffer buffer) {
+        if (!buffer.isResident() || !buffer.isComplete() || buffer.isLive() || buffer.isPinned() || buffer.isInUse()) {
+            return false;
+        }
+        Origin origin = buffer.origin();
+        return origin instanceof Origin.File || (origin instanceof Origin.Url && letGoOfUrls);
+    }
+
+    /** Lets go of the buffer's bytes now, if it can be let go; it stays listed as a reference. */
+    public boolean letGo(MediaBuffer buffer) {
+        boolean done;
+        synchronized (this) {
+            done = byId.get(buffer.id()) == buffer && canLetGo(buffer) && release(buffer);
+        }
+        if (done) {
+            for (RepositoryListener l : listeners) l.evicted(buffer);
+            fireMemory();
+        }
+        return done;
+    }
+
+    /** Caller holds the lock. */
+    private boolean release(MediaBuffer buffer) {
+        long freed = buffer.letGo();
+        if (freed < 0) return false;
+        held -= freed;
+        return true;
+    }
+
+    /**
+     * Lets go of the least recently used buffers that can be reloaded until {@code bytes} are free
+     * or nothing more can go. Caller holds the lock; the buffers let go are added to {@code gone}.
+     */
+    private void makeRoom(long bytes, List<MediaBuffer> gone) {
+        while (bytes > budget - held - reserved) {
+            MediaBuffer oldest = null;
+            for (MediaBuffer b : byId.values()) {
+                if (canLetGo(b) && (oldest == null || b.lastUsed() - oldest.lastUsed() < 0)) oldest = b;
+            }
+            if (oldest == null) return;
+            if (release(oldest)) gone.add(oldest);
+        }
     }
 
     public synchronized long budget() { return budget; }
@@ -76,10 +154,16 @@ public final class MediaRepository {
     }
 
     void take(long bytes) throws BudgetExceededException {
-        synchronized (this) {
-            long free = budget - held - reserved;
-            if (bytes > free) throw new BudgetExceededException(bytes, Math.max(0, free), budget);
-            reserved += bytes;
+        List<MediaBuffer> gone = new ArrayList<>();
+        try {
+            synchronized (this) {
+                makeRoom(bytes, gone);
+                long free = budget - held - reserved;
+                if (bytes > free) throw new BudgetExceededException(bytes, Math.max(0, free), budget);
+                reserved += bytes;
+            }
+        } finally {
+            for (MediaBuffer b : gone) for (RepositoryListener l : listeners) l.evicted(b);
         }
         fireMemory();
     }
@@ -106,7 +190,12 @@ public final class MediaRepository {
             String digest = sha256 != null ? sha256 : sha256(bytes);
             MediaBuffer existing;
             synchronized (this) { existing = bySha.get(digest); }
-            if (existing != null) return new AddResult(existing, true);
+            if (existing != null) {
+                if (!existing.isResident() && refill(existing, reservation, GrowingBytes.whole(bytes))) {
+                    fireMemory();
+                }
+                return new AddResult(existing, true);
+            }
 
             FormatDetector.Detection detection = detect(ByteBuffer.wrap(bytes).asReadOnlyBuffer(), declaredType);
             MediaBuffer buffer = new MediaBuffer(nextId.getAndIncrement(), name, origin, GrowingBytes.whole(bytes), digest,
@@ -193,7 +282,8 @@ public final class MediaRepository {
             existing = bySha.get(digest);
         }
         if (existing != null) {
-            reservation.close();
+            boolean refilled = !existing.isResident() && refill(existing, reservation, buffer.store());
+            if (!refilled) reservation.close();
             if (wasListed) {
                 synchronized (this) { byId.remove(buffer.id()); }
                 for (RepositoryListener l : listeners) l.removed(buffer);
@@ -215,6 +305,22 @@ public final class MediaRepository {
         }
         fireMemory();
         return new AddResult(buffer, false);
+    }
+
+    /**
+     * A reference gets its bytes back from a load with the same digest: the load's reservation
+     * becomes bytes held. False when it was filled meanwhile (the caller closes the reservation).
+     */
+    private boolean refill(MediaBuffer reference, Reservation reservation, ByteStore bytes) {
+        synchronized (this) {
+            if (reference.isResident() || byId.get(reference.id()) != reference) return false;
+            long handed = reservation.handOver();
+            reserved -= handed;
+            held += bytes.held();
+            reference.refill(bytes);
+        }
+        for (RepositoryListener l : listeners) l.changed(reference);
+        return true;
     }
 
     void failed(BufferWriter writer) {
@@ -265,7 +371,7 @@ public final class MediaRepository {
             FormatDetector.Detection d = detector.detect(bytes, declaredType == null ? "" : declaredType);
             return d == null ? FormatDetector.Detection.UNKNOWN : d;
         } catch (RuntimeException e) {
-            return new FormatDetector.Detection("Unknown", false, "format detection failed: " + e);
+            return new FormatDetector.Detection(MediaFormat.UNKNOWN, false, "format detection failed: " + e);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.bufferdeck.video;
 
-import dev.bufferdeck.format.DetectedFormat;
+import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.repository.MediaBuffer;
 
 import java.io.FileNotFoundException;
@@ -45,7 +45,7 @@ final class BufferUrlConnection extends URLConnection {
 
     @Override
     public String getContentType() {
-        return connectedBuffer() == null ? null : DetectedFormat.fromDisplayName(buffer.detectedFormat()).mimeType();
+        return connectedBuffer() == null ? null : buffer.detectedFormat().mimeType();
     }
 
     /** The JDK's header getters cannot throw, so they answer "unknown" for a missing buffer. */

@@ -1,6 +1,6 @@
 package dev.bufferdeck.video;
 
-import dev.bufferdeck.format.DetectedFormat;
+import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.repository.MediaBuffer;
 
 import java.security.SecureRandom;
@@ -51,7 +51,7 @@ public final class BufferUrls {
 
     /** JavaFX guesses the content type from the URL's extension before it sniffs the bytes. */
     private static String extension(MediaBuffer buffer) {
-        DetectedFormat format = DetectedFormat.fromDisplayName(buffer.detectedFormat());
+        MediaFormat format = buffer.detectedFormat();
         return switch (format) {
             case MP4 -> ".mp4";
             case M4A -> ".m4a";

@@ -1,6 +1,6 @@
 package dev.bufferdeck.video;
 
-import dev.bufferdeck.format.DetectedFormat;
+import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.format.mp4.Mp4FormatException;
 import dev.bufferdeck.format.mp4.Mp4Movie;
 import dev.bufferdeck.format.mp4.Mp4Track;
@@ -33,7 +33,7 @@ public record TrackLine(String kind, String codec, String codecName, int width, 
 
     /** The tracks of an MP4-family buffer; empty for other formats or when its boxes cannot be read. */
     public static List<TrackLine> of(MediaBuffer buffer) {
-        if (DetectedFormat.fromDisplayName(buffer.detectedFormat()).family() != DetectedFormat.Family.MP4) return List.of();
+        if (buffer.detectedFormat().family() != MediaFormat.Family.MP4) return List.of();
         try {
             return Mp4Movie.read(buffer.bytes()).tracks().stream().map(TrackLine::of).toList();
         } catch (Mp4FormatException | RuntimeException e) {

@@ -1,7 +1,7 @@
 package dev.bufferdeck.video;
 
 import dev.bufferdeck.format.Bytes;
-import dev.bufferdeck.format.DetectedFormat;
+import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.format.mp4.Mp4FormatException;
 import dev.bufferdeck.format.mp4.Mp4Movie;
 import dev.bufferdeck.format.mp4.Mp4Track;
@@ -54,8 +54,8 @@ public record VideoProbe(Engine engine, String videoCodec, String refusal) {
 
     private static VideoProbe read(MediaBuffer buffer) {
         ByteBuffer b = buffer.bytes();
-        DetectedFormat format = DetectedFormat.fromDisplayName(buffer.detectedFormat());
-        if (format.family() == DetectedFormat.Family.MP4) {
+        MediaFormat format = buffer.detectedFormat();
+        if (format.family() == MediaFormat.Family.MP4) {
             Optional<Mp4Track> track;
             try {
                 track = Mp4Movie.read(b).firstVideoTrack();
@@ -68,7 +68,7 @@ public record VideoProbe(Engine engine, String videoCodec, String refusal) {
             if (JAVAFX_CODECS.contains(fourcc)) return new VideoProbe(Engine.JAVAFX_MEDIA, name, "");
             return refused(buffer.name() + " is an MP4 file with " + name + " video: " + WHAT_PLAYS + ".");
         }
-        if (format.family() == DetectedFormat.Family.MATROSKA) {
+        if (format.family() == MediaFormat.Family.MATROSKA) {
             Set<String> codecs = matroskaCodecs(b);
             boolean video = codecs.stream().anyMatch(c -> c.startsWith("V_"));
             if (!video) return audio();

@@ -1,5 +1,6 @@
 package dev.bufferdeck.format;
 
+import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.format.tags.CoverArt;
 import dev.bufferdeck.format.tags.TagReader;
 import dev.bufferdeck.format.tags.Tags;
@@ -23,7 +24,7 @@ class EncoderOutputTest {
     @CsvSource({
             "tone.wav, WAV", "tone.aiff, AIFF", "tone.au, AU", "tone.mp3, MP3", "tone.ogg, OGG_VORBIS",
             "tone.opus, OGG_OPUS", "tone.flac, FLAC", "tone.m4a, M4A"})
-    void encoderOutputIsRecognised(String file, DetectedFormat expected) throws IOException {
+    void encoderOutputIsRecognised(String file, MediaFormat expected) throws IOException {
         assertEquals(expected, new FormatSniffer().sniff(fixture(file)));
     }
 
@@ -36,7 +37,7 @@ class EncoderOutputTest {
         CoverArt cover = tags.cover().orElseThrow();
         assertEquals("image/png", cover.mimeType());
         assertTrue(cover.inBuffer());
-        assertEquals(DetectedFormat.PNG, new FormatSniffer().sniff(cover.data()));
+        assertEquals(MediaFormat.PNG, new FormatSniffer().sniff(cover.data()));
     }
 
     @Test
@@ -45,7 +46,7 @@ class EncoderOutputTest {
         assertEquals("Tone", tags.title());
         CoverArt cover = tags.cover().orElseThrow();
         assertEquals("image/png", cover.mimeType());
-        assertEquals(DetectedFormat.PNG, new FormatSniffer().sniff(cover.data()));
+        assertEquals(MediaFormat.PNG, new FormatSniffer().sniff(cover.data()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.bufferdeck.format;
 
+import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.repository.FormatDetector.Detection;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaRepository;
@@ -76,13 +77,13 @@ class FormatMismatchTest {
     void theRepositoryStoresTheDetectionOnTheBuffer() throws Exception {
         MediaRepository repository = new MediaRepository(1 << 20, sniffer);
         MediaBuffer html = repository.add(SAMPLES.get("html"), "song.mp3", new Origin.File(Path.of("song.mp3")), "mp3").buffer();
-        assertEquals("HTML", html.detectedFormat());
+        assertEquals(MediaFormat.HTML, html.detectedFormat());
         assertTrue(html.typeMismatch());
         assertEquals("HTML document where the name says MP3", html.mismatchNote());
 
         MediaBuffer opus = repository.add(SAMPLES.get("opus"), "a.ogg", new Origin.File(Path.of("a.ogg")), "ogg").buffer();
-        assertEquals("Ogg Opus", opus.detectedFormat());
+        assertEquals(MediaFormat.OGG_OPUS, opus.detectedFormat());
+        assertEquals("Ogg Opus", opus.detectedFormat().displayName());
         assertFalse(opus.typeMismatch());
-        assertEquals(DetectedFormat.OGG_OPUS, DetectedFormat.fromDisplayName(opus.detectedFormat()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.bufferdeck.format;
 
+import dev.bufferdeck.repository.MediaFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,102 +30,102 @@ class FormatSnifferTest {
     static Stream<Arguments> prefixes() {
         byte[] twoFrames = repeat(mp3Frame(), 2);
         return Stream.of(
-                row("WAV", DetectedFormat.WAV, of("RIFF", le32(36), "WAVE", "fmt ", le32(16), zeros(16))),
-                row("WAV with sizes of 4 GiB", DetectedFormat.WAV, of("RIFF", le32(0xFFFFFFFFL), "WAVE", "data", le32(0xFFFFFFFFL))),
-                row("RF64", DetectedFormat.RF64, of("RF64", le32(0xFFFFFFFFL), "WAVE", "ds64")),
-                row("BW64", DetectedFormat.RF64, of("BW64", le32(0xFFFFFFFFL), "WAVE")),
-                row("RIFF cut before its form type", DetectedFormat.UNKNOWN, of("RIFF", 0, 0, 0)),
-                row("RIFF AVI is not audio we know", DetectedFormat.UNKNOWN, of("RIFF", le32(100), "AVI ", "LIST", zeros(8))),
-                row("AIFF", DetectedFormat.AIFF, of("FORM", be32(46), "AIFF", "COMM", be32(18), zeros(18))),
-                row("AIFF-C", DetectedFormat.AIFC, of("FORM", be32(46), "AIFC", "FVER", be32(4), zeros(4))),
-                row("AU", DetectedFormat.AU, of(".snd", be32(24), be32(0xFFFFFFFFL), be32(3), be32(8000), be32(1))),
-                row("AU with a header offset too small", DetectedFormat.UNKNOWN, of(".snd", be32(3), zeros(16))),
-                row("MP3: two frames at 0", DetectedFormat.MP3, twoFrames),
-                row("MP3: frames after 1000 bytes of junk", DetectedFormat.MP3, of(zeros(1000), twoFrames)),
-                row("MP3: junk longer than the window", DetectedFormat.UNKNOWN, of(zeros(FormatSniffer.JUNK_WINDOW + 10), twoFrames)),
-                row("MP3: one frame at 0 cut short", DetectedFormat.MP3, Arrays.copyOf(mp3Frame(), 100)),
-                row("MP3: a lone header after junk", DetectedFormat.UNKNOWN, of(zeros(10), Arrays.copyOf(mp3Frame(), 100))),
-                row("MP3: second header of another stream", DetectedFormat.UNKNOWN, of(mp3Frame(), 0xFF, 0xF3, 0x90, 0x64, zeros(400))),
-                row("MP3: free-format bitrate is not accepted", DetectedFormat.UNKNOWN, of(0xFF, 0xFB, 0x00, 0x64, zeros(600))),
-                row("MP3: reserved sample rate", DetectedFormat.UNKNOWN, of(0xFF, 0xFB, 0x9C, 0x64, zeros(600))),
-                row("MP3 after ID3v2.3", DetectedFormat.MP3, of("ID3", 3, 0, 0, syncsafe(20), zeros(20), twoFrames)),
-                row("MP3 after ID3v2.4 with footer", DetectedFormat.MP3, of("ID3", 4, 0, 0x10, syncsafe(20), zeros(20), "3DI", 4, 0, 0x10, syncsafe(20), twoFrames)),
-                row("MP3 after ID3v2 and padding the size does not cover", DetectedFormat.MP3, of("ID3", 3, 0, 0, syncsafe(10), zeros(10), zeros(3000), twoFrames)),
-                row("MP3 after two ID3v2 tags", DetectedFormat.MP3, of("ID3", 3, 0, 0, syncsafe(5), zeros(5), "ID3", 4, 0, 0, syncsafe(5), zeros(5), twoFrames)),
-                row("ID3v2 claiming 256 MiB, cut short", DetectedFormat.MP3, of("ID3", 4, 0, 0, 0x7F, 0x7F, 0x7F, 0x7F, zeros(20))),
-                row("ID3v2 claiming 2 GiB with bytes that are not syncsafe", DetectedFormat.UNKNOWN, of("ID3", 4, 0, 0, 0x7F, 0xFF, 0xFF, 0xFF, zeros(20))),
-                row("ID3v2 header cut after 5 bytes", DetectedFormat.UNKNOWN, of("ID3", 4, 0)),
-                row("ID3v2 then FLAC", DetectedFormat.FLAC, of("ID3", 3, 0, 0, syncsafe(10), zeros(10), "fLaC", 0x80, 0, 0, 34, zeros(34))),
-                row("MPEG-2 Layer III", DetectedFormat.MP3, repeat(of(0xFF, 0xF3, 0x90, 0x64, zeros(257)), 2)),
-                row("MPEG-1 Layer II", DetectedFormat.MPEG_LAYER_2, repeat(of(0xFF, 0xFD, 0x90, 0x04, zeros(518)), 2)),
-                row("MPEG-1 Layer I", DetectedFormat.MPEG_LAYER_1, repeat(of(0xFF, 0xFF, 0x90, 0x04, zeros(308)), 2)),
-                row("AAC ADTS", DetectedFormat.AAC_ADTS, repeat(adtsFrame(100), 2)),
-                row("AAC ADTS after ID3v2", DetectedFormat.AAC_ADTS, of("ID3", 4, 0, 0, syncsafe(4), zeros(4), repeat(adtsFrame(100), 3))),
-                row("Ogg Vorbis", DetectedFormat.OGG_VORBIS, oggFirstPage(of(1, "vorbis", zeros(23)))),
-                row("Ogg Opus", DetectedFormat.OGG_OPUS, oggFirstPage(of("OpusHead", 1, 2, zeros(9)))),
-                row("Ogg FLAC", DetectedFormat.OGG_FLAC, oggFirstPage(of(0x7F, "FLAC", 1, 0, 0, 1, "fLaC", zeros(38)))),
-                row("Ogg Speex", DetectedFormat.OGG_SPEEX, oggFirstPage(of("Speex   ", zeros(72)))),
-                row("Ogg Theora is another Ogg", DetectedFormat.OGG, oggFirstPage(of(0x80, "theora", zeros(35)))),
-                row("Ogg page cut inside its header", DetectedFormat.OGG, of("OggS", 0, 2, zeros(10))),
-                row("Ogg page claiming 255 segments, cut short", DetectedFormat.OGG, of("OggS", 0, 2, zeros(20), 255, 255, 255)),
-                row("FLAC", DetectedFormat.FLAC, of("fLaC", 0x00, 0, 0, 34, zeros(34))),
-                row("FLAC magic alone", DetectedFormat.FLAC, of("fLaC")),
-                row("MIDI", DetectedFormat.MIDI, of("MThd", be32(6), 0, 1, 0, 2, 0, 96)),
-                row("RIFF MIDI", DetectedFormat.MIDI, of("RIFF", le32(100), "RMID", "data")),
-                row("M4A by major brand", DetectedFormat.M4A, of(be32(32), "ftyp", "M4A ", be32(0), "M4A ", "mp42", "isom", zeros(4))),
-                row("M4A by compatible brand", DetectedFormat.M4A, of(be32(28), "ftyp", "mp42", be32(0), "isom", "M4A ", "mp42")),
-                row("MP4 video", DetectedFormat.MP4, of(be32(32), "ftyp", "isom", be32(512), "isom", "iso2", "avc1", "mp41")),
-                row("QuickTime", DetectedFormat.MP4, of(be32(20), "ftyp", "qt  ", be32(0), "qt  ")),
-                row("ftyp claiming 4 GiB", DetectedFormat.MP4, of(be32(0xFFFFFFFFL), "ftyp", "mp42", be32(0), "isom")),
-                row("HEIF photo", DetectedFormat.HEIF, of(be32(24), "ftyp", "heic", be32(0), "mif1", "heic")),
-                row("WebM", DetectedFormat.WEBM, ebml("webm")),
-                row("Matroska", DetectedFormat.MATROSKA, ebml("matroska")),
-                row("EBML cut after its ID", DetectedFormat.MATROSKA, of(0x1A, 0x45, 0xDF, 0xA3)),
-                row("EBML with an unknown-size header", DetectedFormat.MATROSKA, of(0x1A, 0x45, 0xDF, 0xA3, 0xFF, 0x42, 0x82, 0x88)),
-                row("HTML with doctype", DetectedFormat.HTML, utf8("<!DOCTYPE html>\n<html><head><title>404</title></head></html>")),
-                row("HTML with BOM and leading blank lines", DetectedFormat.HTML, of(0xEF, 0xBB, 0xBF, utf8("\n\n  <html><body>Not found</body></html>"))),
-                row("HTML fragment without html tag", DetectedFormat.HTML, utf8("<title>502 Bad Gateway</title>")),
-                row("HTML in UTF-16LE with BOM", DetectedFormat.HTML, of(0xFF, 0xFE, "<html>".getBytes(StandardCharsets.UTF_16LE))),
-                row("XHTML with XML declaration", DetectedFormat.HTML, utf8("<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"></html>")),
-                row("HTML in ISO-8859-1", DetectedFormat.HTML, of("<html><head><title>Erreur</title></head><body>Page introuvable: ", 0xE9, "t", 0xE9, "</body></html>")),
-                row("ISO-8859-1 bytes without markup are not called text", DetectedFormat.UNKNOWN, of("caf", 0xE9, " cr", 0xE8, "me")),
-                row("binary starting with < is not markup", DetectedFormat.UNKNOWN, of("<", 0xE9, 0, 1, 2, "html")),
-                row("XML", DetectedFormat.XML, utf8("<?xml version=\"1.0\" encoding=\"UTF-8\"?><playlist version=\"1\"/>")),
-                row("XML without declaration", DetectedFormat.XML, utf8("<rss version=\"2.0\"><channel/></rss>")),
-                row("JSON object", DetectedFormat.JSON, utf8("  {\"error\": \"not found\", \"code\": 404}")),
-                row("JSON array", DetectedFormat.JSON, utf8("[1, 2, 3]")),
-                row("Bracketed text that is not JSON", DetectedFormat.TEXT, utf8("[playlist]\nFile1=a.mp3\n")),
-                row("UTF-8 text", DetectedFormat.TEXT, utf8("Grüße aus Köln — ♫\n")),
-                row("ASCII text", DetectedFormat.TEXT, utf8("#EXTM3U\n#EXTINF:123,Artist - Title\nsong.mp3\n")),
-                row("Text longer than the prefix, cut in a UTF-8 sequence", DetectedFormat.TEXT, utf8("é".repeat(TextSniffer.PREFIX))),
-                row("Invalid UTF-8", DetectedFormat.UNKNOWN, of("abc", 0xC3, 0x28, "def")),
-                row("Text with a NUL", DetectedFormat.UNKNOWN, of("abc", 0, "def")),
-                row("PNG", DetectedFormat.PNG, of(0x89, "PNG", 0x0D, 0x0A, 0x1A, 0x0A, be32(13), "IHDR")),
-                row("JPEG", DetectedFormat.JPEG, of(0xFF, 0xD8, 0xFF, 0xE0, 0, 16, "JFIF", 0)),
-                row("GIF", DetectedFormat.GIF, of("GIF89a", 1, 0, 1, 0, 0x80)),
-                row("PDF", DetectedFormat.PDF, of("%PDF-1.7\n", 0x25, 0xE2, 0xE3, 0xCF, 0xD3)),
-                row("ZIP", DetectedFormat.ZIP, of("PK", 3, 4, 20, 0, zeros(24))),
-                row("empty ZIP", DetectedFormat.ZIP, of("PK", 5, 6, zeros(18))),
-                row("empty input", DetectedFormat.EMPTY, new byte[0]),
-                row("one zero byte", DetectedFormat.UNKNOWN, of(0)),
-                row("one 0xFF byte", DetectedFormat.UNKNOWN, of(0xFF)),
-                row("one letter", DetectedFormat.TEXT, of("a")),
-                row("4 KiB of noise", DetectedFormat.UNKNOWN, noise(4096)),
-                row("1 MiB of zeros", DetectedFormat.UNKNOWN, zeros(1 << 20)));
+                row("WAV", MediaFormat.WAV, of("RIFF", le32(36), "WAVE", "fmt ", le32(16), zeros(16))),
+                row("WAV with sizes of 4 GiB", MediaFormat.WAV, of("RIFF", le32(0xFFFFFFFFL), "WAVE", "data", le32(0xFFFFFFFFL))),
+                row("RF64", MediaFormat.RF64, of("RF64", le32(0xFFFFFFFFL), "WAVE", "ds64")),
+                row("BW64", MediaFormat.RF64, of("BW64", le32(0xFFFFFFFFL), "WAVE")),
+                row("RIFF cut before its form type", MediaFormat.UNKNOWN, of("RIFF", 0, 0, 0)),
+                row("RIFF AVI is not audio we know", MediaFormat.UNKNOWN, of("RIFF", le32(100), "AVI ", "LIST", zeros(8))),
+                row("AIFF", MediaFormat.AIFF, of("FORM", be32(46), "AIFF", "COMM", be32(18), zeros(18))),
+                row("AIFF-C", MediaFormat.AIFC, of("FORM", be32(46), "AIFC", "FVER", be32(4), zeros(4))),
+                row("AU", MediaFormat.AU, of(".snd", be32(24), be32(0xFFFFFFFFL), be32(3), be32(8000), be32(1))),
+                row("AU with a header offset too small", MediaFormat.UNKNOWN, of(".snd", be32(3), zeros(16))),
+                row("MP3: two frames at 0", MediaFormat.MP3, twoFrames),
+                row("MP3: frames after 1000 bytes of junk", MediaFormat.MP3, of(zeros(1000), twoFrames)),
+                row("MP3: junk longer than the window", MediaFormat.UNKNOWN, of(zeros(FormatSniffer.JUNK_WINDOW + 10), twoFrames)),
+                row("MP3: one frame at 0 cut short", MediaFormat.MP3, Arrays.copyOf(mp3Frame(), 100)),
+                row("MP3: a lone header after junk", MediaFormat.UNKNOWN, of(zeros(10), Arrays.copyOf(mp3Frame(), 100))),
+                row("MP3: second header of another stream", MediaFormat.UNKNOWN, of(mp3Frame(), 0xFF, 0xF3, 0x90, 0x64, zeros(400))),
+                row("MP3: free-format bitrate is not accepted", MediaFormat.UNKNOWN, of(0xFF, 0xFB, 0x00, 0x64, zeros(600))),
+                row("MP3: reserved sample rate", MediaFormat.UNKNOWN, of(0xFF, 0xFB, 0x9C, 0x64, zeros(600))),
+                row("MP3 after ID3v2.3", MediaFormat.MP3, of("ID3", 3, 0, 0, syncsafe(20), zeros(20), twoFrames)),
+                row("MP3 after ID3v2.4 with footer", MediaFormat.MP3, of("ID3", 4, 0, 0x10, syncsafe(20), zeros(20), "3DI", 4, 0, 0x10, syncsafe(20), twoFrames)),
+                row("MP3 after ID3v2 and padding the size does not cover", MediaFormat.MP3, of("ID3", 3, 0, 0, syncsafe(10), zeros(10), zeros(3000), twoFrames)),
+                row("MP3 after two ID3v2 tags", MediaFormat.MP3, of("ID3", 3, 0, 0, syncsafe(5), zeros(5), "ID3", 4, 0, 0, syncsafe(5), zeros(5), twoFrames)),
+                row("ID3v2 claiming 256 MiB, cut short", MediaFormat.MP3, of("ID3", 4, 0, 0, 0x7F, 0x7F, 0x7F, 0x7F, zeros(20))),
+                row("ID3v2 claiming 2 GiB with bytes that are not syncsafe", MediaFormat.UNKNOWN, of("ID3", 4, 0, 0, 0x7F, 0xFF, 0xFF, 0xFF, zeros(20))),
+                row("ID3v2 header cut after 5 bytes", MediaFormat.UNKNOWN, of("ID3", 4, 0)),
+                row("ID3v2 then FLAC", MediaFormat.FLAC, of("ID3", 3, 0, 0, syncsafe(10), zeros(10), "fLaC", 0x80, 0, 0, 34, zeros(34))),
+                row("MPEG-2 Layer III", MediaFormat.MP3, repeat(of(0xFF, 0xF3, 0x90, 0x64, zeros(257)), 2)),
+                row("MPEG-1 Layer II", MediaFormat.MPEG_LAYER_2, repeat(of(0xFF, 0xFD, 0x90, 0x04, zeros(518)), 2)),
+                row("MPEG-1 Layer I", MediaFormat.MPEG_LAYER_1, repeat(of(0xFF, 0xFF, 0x90, 0x04, zeros(308)), 2)),
+                row("AAC ADTS", MediaFormat.AAC_ADTS, repeat(adtsFrame(100), 2)),
+                row("AAC ADTS after ID3v2", MediaFormat.AAC_ADTS, of("ID3", 4, 0, 0, syncsafe(4), zeros(4), repeat(adtsFrame(100), 3))),
+                row("Ogg Vorbis", MediaFormat.OGG_VORBIS, oggFirstPage(of(1, "vorbis", zeros(23)))),
+                row("Ogg Opus", MediaFormat.OGG_OPUS, oggFirstPage(of("OpusHead", 1, 2, zeros(9)))),
+                row("Ogg FLAC", MediaFormat.OGG_FLAC, oggFirstPage(of(0x7F, "FLAC", 1, 0, 0, 1, "fLaC", zeros(38)))),
+                row("Ogg Speex", MediaFormat.OGG_SPEEX, oggFirstPage(of("Speex   ", zeros(72)))),
+                row("Ogg Theora is another Ogg", MediaFormat.OGG, oggFirstPage(of(0x80, "theora", zeros(35)))),
+                row("Ogg page cut inside its header", MediaFormat.OGG, of("OggS", 0, 2, zeros(10))),
+                row("Ogg page claiming 255 segments, cut short", MediaFormat.OGG, of("OggS", 0, 2, zeros(20), 255, 255, 255)),
+                row("FLAC", MediaFormat.FLAC, of("fLaC", 0x00, 0, 0, 34, zeros(34))),
+                row("FLAC magic alone", MediaFormat.FLAC, of("fLaC")),
+                row("MIDI", MediaFormat.MIDI, of("MThd", be32(6), 0, 1, 0, 2, 0, 96)),
+                row("RIFF MIDI", MediaFormat.MIDI, of("RIFF", le32(100), "RMID", "data")),
+                row("M4A by major brand", MediaFormat.M4A, of(be32(32), "ftyp", "M4A ", be32(0), "M4A ", "mp42", "isom", zeros(4))),
+                row("M4A by compatible brand", MediaFormat.M4A, of(be32(28), "ftyp", "mp42", be32(0), "isom", "M4A ", "mp42")),
+                row("MP4 video", MediaFormat.MP4, of(be32(32), "ftyp", "isom", be32(512), "isom", "iso2", "avc1", "mp41")),
+                row("QuickTime", MediaFormat.MP4, of(be32(20), "ftyp", "qt  ", be32(0), "qt  ")),
+                row("ftyp claiming 4 GiB", MediaFormat.MP4, of(be32(0xFFFFFFFFL), "ftyp", "mp42", be32(0), "isom")),
+                row("HEIF photo", MediaFormat.HEIF, of(be32(24), "ftyp", "heic", be32(0), "mif1", "heic")),
+                row("WebM", MediaFormat.WEBM, ebml("webm")),
+                row("Matroska", MediaFormat.MATROSKA, ebml("matroska")),
+                row("EBML cut after its ID", MediaFormat.MATROSKA, of(0x1A, 0x45, 0xDF, 0xA3)),
+                row("EBML with an unknown-size header", MediaFormat.MATROSKA, of(0x1A, 0x45, 0xDF, 0xA3, 0xFF, 0x42, 0x82, 0x88)),
+                row("HTML with doctype", MediaFormat.HTML, utf8("<!DOCTYPE html>\n<html><head><title>404</title></head></html>")),
+                row("HTML with BOM and leading blank lines", MediaFormat.HTML, of(0xEF, 0xBB, 0xBF, utf8("\n\n  <html><body>Not found</body></html>"))),
+                row("HTML fragment without html tag", MediaFormat.HTML, utf8("<title>502 Bad Gateway</title>")),
+                row("HTML in UTF-16LE with BOM", MediaFormat.HTML, of(0xFF, 0xFE, "<html>".getBytes(StandardCharsets.UTF_16LE))),
+                row("XHTML with XML declaration", MediaFormat.HTML, utf8("<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"></html>")),
+                row("HTML in ISO-8859-1", MediaFormat.HTML, of("<html><head><title>Erreur</title></head><body>Page introuvable: ", 0xE9, "t", 0xE9, "</body></html>")),
+                row("ISO-8859-1 bytes without markup are not called text", MediaFormat.UNKNOWN, of("caf", 0xE9, " cr", 0xE8, "me")),
+                row("binary starting with < is not markup", MediaFormat.UNKNOWN, of("<", 0xE9, 0, 1, 2, "html")),
+                row("XML", MediaFormat.XML, utf8("<?xml version=\"1.0\" encoding=\"UTF-8\"?><playlist version=\"1\"/>")),
+                row("XML without declaration", MediaFormat.XML, utf8("<rss version=\"2.0\"><channel/></rss>")),
+                row("JSON object", MediaFormat.JSON, utf8("  {\"error\": \"not found\", \"code\": 404}")),
+                row("JSON array", MediaFormat.JSON, utf8("[1, 2, 3]")),
+                row("Bracketed text that is not JSON", MediaFormat.TEXT, utf8("[playlist]\nFile1=a.mp3\n")),
+                row("UTF-8 text", MediaFormat.TEXT, utf8("Grüße aus Köln — ♫\n")),
+                row("ASCII text", MediaFormat.TEXT, utf8("#EXTM3U\n#EXTINF:123,Artist - Title\nsong.mp3\n")),
+                row("Text longer than the prefix, cut in a UTF-8 sequence", MediaFormat.TEXT, utf8("é".repeat(TextSniffer.PREFIX))),
+                row("Invalid UTF-8", MediaFormat.UNKNOWN, of("abc", 0xC3, 0x28, "def")),
+                row("Text with a NUL", MediaFormat.UNKNOWN, of("abc", 0, "def")),
+                row("PNG", MediaFormat.PNG, of(0x89, "PNG", 0x0D, 0x0A, 0x1A, 0x0A, be32(13), "IHDR")),
+                row("JPEG", MediaFormat.JPEG, of(0xFF, 0xD8, 0xFF, 0xE0, 0, 16, "JFIF", 0)),
+                row("GIF", MediaFormat.GIF, of("GIF89a", 1, 0, 1, 0, 0x80)),
+                row("PDF", MediaFormat.PDF, of("%PDF-1.7\n", 0x25, 0xE2, 0xE3, 0xCF, 0xD3)),
+                row("ZIP", MediaFormat.ZIP, of("PK", 3, 4, 20, 0, zeros(24))),
+                row("empty ZIP", MediaFormat.ZIP, of("PK", 5, 6, zeros(18))),
+                row("empty input", MediaFormat.EMPTY, new byte[0]),
+                row("one zero byte", MediaFormat.UNKNOWN, of(0)),
+                row("one 0xFF byte", MediaFormat.UNKNOWN, of(0xFF)),
+                row("one letter", MediaFormat.TEXT, of("a")),
+                row("4 KiB of noise", MediaFormat.UNKNOWN, noise(4096)),
+                row("1 MiB of zeros", MediaFormat.UNKNOWN, zeros(1 << 20)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("prefixes")
-    void detectsTheFormatFromTheBytes(String name, DetectedFormat expected, byte[] bytes) {
+    void detectsTheFormatFromTheBytes(String name, MediaFormat expected, byte[] bytes) {
         assertEquals(expected, sniffer.sniff(ByteBuffer.wrap(bytes).asReadOnlyBuffer()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("prefixes")
-    void everyPrefixOfEveryCaseIsAnsweredWithoutThrowing(String name, DetectedFormat expected, byte[] bytes) {
+    void everyPrefixOfEveryCaseIsAnsweredWithoutThrowing(String name, MediaFormat expected, byte[] bytes) {
         int step = Math.max(1, bytes.length / 200);
         for (int length = 0; length <= bytes.length; length += length < 80 ? 1 : step) {
-            DetectedFormat format = sniffer.sniffUnguarded(ByteBuffer.wrap(bytes, 0, length).slice());
+            MediaFormat format = sniffer.sniffUnguarded(ByteBuffer.wrap(bytes, 0, length).slice());
             assertTrue(format != null, "no answer for " + length + " bytes");
         }
     }
@@ -154,10 +155,10 @@ class FormatSnifferTest {
     void sniffsFromThePositionOfTheBufferItIsGiven() {
         ByteBuffer b = ByteBuffer.wrap(of("junk", "fLaC", 0x80, 0, 0, 34));
         b.position(4);
-        assertEquals(DetectedFormat.FLAC, sniffer.sniff(b));
+        assertEquals(MediaFormat.FLAC, sniffer.sniff(b));
     }
 
-    private static Arguments row(String name, DetectedFormat expected, byte[] bytes) {
+    private static Arguments row(String name, MediaFormat expected, byte[] bytes) {
         return Arguments.of(name, expected, bytes);
     }
 

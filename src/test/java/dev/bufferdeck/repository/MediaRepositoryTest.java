@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MediaRepositoryTest {
-    private static final Origin ORIGIN = new Origin.File(Path.of("/x.mp3"));
+    /** Dropped bytes: never let go, so refusals here are the budget's own (eviction is EvictionTest's). */
+    private static final Origin ORIGIN = new Origin.Dropped("audio/mpeg", "a test");
 
     @Test
     void reservationAboveWhatIsFreeIsRefused() throws Exception {
@@ -152,7 +153,7 @@ class MediaRepositoryTest {
             throw new IllegalStateException("broken");
         });
         MediaBuffer b = repo.add(new byte[] {1}, "a", ORIGIN, "mp3").buffer();
-        assertEquals("Unknown", b.detectedFormat());
+        assertEquals(MediaFormat.UNKNOWN, b.detectedFormat());
         assertEquals(1, repo.count());
     }
 }

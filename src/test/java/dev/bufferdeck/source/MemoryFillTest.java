@@ -52,6 +52,12 @@ class MemoryFillTest {
     void start() {
         repository = new MediaRepository(BUDGET, FormatDetector.NONE);
         repository.addListener(new RepositoryListener() {
+            // pinned, so the budget fills up (files are otherwise let go to make room: EvictionTest)
+            @Override
+            public void added(MediaBuffer buffer) {
+                repository.pin(buffer, true);
+            }
+
             @Override
             public void memoryChanged(MemoryFigures f) {
                 changes.incrementAndGet();

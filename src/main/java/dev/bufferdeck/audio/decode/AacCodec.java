@@ -90,6 +90,7 @@ final class AacCodec {
             synchronized (JAAD) {
                 decoder = Decoder.create(config);
             }
+            AacChannelStreams.shapeTemporalNoise(decoder);
         } catch (MP4Exception | RuntimeException e) {
             throw new IOException("the AAC decoder configuration is not supported (" + e.getMessage() + ")", e);
         }

@@ -9,6 +9,7 @@ import dev.bufferdeck.format.mp4.Mp4FormatException;
 import dev.bufferdeck.format.mp4.Mp4Movie;
 import dev.bufferdeck.format.mp4.Mp4Track;
 import dev.bufferdeck.repository.MediaBuffer;
+import dev.bufferdeck.repository.MediaFormat;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,7 +23,7 @@ final class AacOpener {
     private AacOpener() {}
 
     /** What {@link #mp4} found besides the decoder, for {@link AudioFacts}. */
-    record Opened(AacDecoder decoder, String container, String profile, long averageBitrate) {}
+    record Opened(AacDecoder decoder, MediaFormat container, String profile, long averageBitrate) {}
 
     static Opened mp4(MediaBuffer buffer) throws UnsupportedMediaException, IOException {
         ByteBuffer b = buffer.bytes();
@@ -58,7 +59,7 @@ final class AacOpener {
             delay = itunes.delay();
             length = itunes.length();
         }
-        String container = movie.hasVideo() ? "MP4" : "M4A";
+        MediaFormat container = movie.hasVideo() ? MediaFormat.MP4 : MediaFormat.M4A;
         AacDecoder decoder = new AacDecoder(buffer.name(), new Mp4AacUnits(buffer, track), config, delay, length);
         return new Opened(decoder, container, asc.profileName(), track.averageBitrate());
     }
@@ -75,6 +76,6 @@ final class AacOpener {
         }
         AudioSpecificConfig asc = AudioSpecificConfig.parse(ByteBuffer.wrap(first.audioSpecificConfig()));
         AacDecoder decoder = new AacDecoder(buffer.name(), new AdtsUnits(buffer, index), first.audioSpecificConfig(), 0, -1);
-        return new Opened(decoder, "ADTS", asc == null ? "AAC" : asc.profileName(), 0);
+        return new Opened(decoder, MediaFormat.AAC_ADTS, asc == null ? "AAC" : asc.profileName(), 0);
     }
 }

@@ -1,5 +1,7 @@
 package dev.bufferdeck.audio.decode;
 
+import dev.bufferdeck.repository.MediaFormat;
+
 import dev.bufferdeck.audio.UnsupportedMediaException;
 
 import java.nio.ByteBuffer;
@@ -72,7 +74,7 @@ final class AiffHeader {
         }
         int frameBytes = bytesPerSample * channels;
         long declared = Math.min(frames * frameBytes, Math.max(0, dataSize));
-        return new PcmLayout(aifc ? "AIFF-C" : "AIFF", codec, encoding, bytesPerSample, channels, rate,
+        return new PcmLayout(aifc ? MediaFormat.AIFC : MediaFormat.AIFF, codec, encoding, bytesPerSample, channels, rate,
                 dataOffset, PcmLayout.framesPresent(declared, dataOffset, bufferSize, frameBytes));
     }
 }

@@ -1,5 +1,7 @@
 package dev.bufferdeck.audio.decode;
 
+import dev.bufferdeck.repository.MediaFormat;
+
 import dev.bufferdeck.audio.UnsupportedMediaException;
 
 import java.nio.ByteBuffer;
@@ -37,7 +39,7 @@ final class AuHeader {
         }
         int frameBytes = bytesPerSample * (int) channels;
         long declared = dataSize == 0xFFFFFFFFL ? -1 : dataSize;
-        return new PcmLayout("AU", codec, encoding, bytesPerSample, (int) channels, (int) rate, (int) dataOffset,
+        return new PcmLayout(MediaFormat.AU, codec, encoding, bytesPerSample, (int) channels, (int) rate, (int) dataOffset,
                 PcmLayout.framesPresent(declared, (int) dataOffset, r.size(), frameBytes));
     }
 }

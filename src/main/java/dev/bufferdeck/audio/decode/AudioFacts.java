@@ -6,6 +6,7 @@ import dev.bufferdeck.format.index.FlacStreamInfo;
 import dev.bufferdeck.format.index.MpegFrameIndex;
 import dev.bufferdeck.format.index.OggPageIndex;
 import dev.bufferdeck.repository.MediaBuffer;
+import dev.bufferdeck.repository.MediaFormat;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -16,14 +17,14 @@ import java.util.Locale;
 /**
  * What a buffer's audio is, read from headers and indexes without decoding.
  *
- * @param container     "WAV", "AIFF", "AIFF-C", "AU", "MP3", "FLAC", "Ogg", "M4A", "MP4" or "ADTS"
+ * @param container     WAV, AIFF, AIFC, AU, MP3, FLAC, OGG, M4A, MP4 or AAC_ADTS
  * @param codec         "PCM", "PCM float", "µ-law", "A-law", "MP3", "FLAC", "Vorbis", "Opus", or an AAC profile ("AAC-LC", "HE-AAC"...)
  * @param sampleRate    of the decoded output (Opus always decodes at 48 kHz)
  * @param bitsPerSample of the stored samples for PCM and FLAC; 0 for lossy codecs
  * @param bitrateKbps   the constant rate, or the average over the whole stream when {@code vbr}
  * @param totalFrames   exact decoded length (after gapless trimming), in frames
  */
-public record AudioFacts(String container, String codec, int sampleRate, int channels, int bitsPerSample,
+public record AudioFacts(MediaFormat container, String codec, int sampleRate, int channels, int bitsPerSample,
                          int bitrateKbps, boolean vbr, double durationSeconds, long totalFrames) {
 
     public static AudioFacts of(MediaBuffer buffer) throws UnsupportedMediaException {
@@ -72,9 +73,13 @@ public record AudioFacts(String container, String codec, int sampleRate, int cha
         return switch (codec) {
             case "MP3", "FLAC" -> codec;
             case "Vorbis", "Opus" -> "Ogg " + codec;
-            case "AAC-LC", "HE-AAC", "HE-AAC v2", "AAC Main", "AAC LTP", "AAC SSR" -> container.equals("ADTS") ? codec : container + " " + codec;
-            case "µ-law", "A-law" -> container + " " + codec;
-            default -> container;
+            case "AAC-LC", "HE-AAC", "HE-AAC v2", "AAC Main", "AAC LTP", "AAC SSR" -> switch (container) {
+                case AAC_ADTS -> codec;
+                case MP4 -> "MP4 " + codec;
+                default -> container.displayName() + " " + codec;
+            };
+            case "µ-law", "A-law" -> container.displayName() + " " + codec;
+            default -> container.displayName();
         };
     }
 
@@ -90,7 +95,7 @@ public record AudioFacts(String container, String codec, int sampleRate, int cha
         return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s) : String.format(Locale.ROOT, "%d:%02d", m, s);
     }
 
-    private static AudioFacts of(String container, String codec, int rate, int channels, int bits, int kbps, boolean vbr, long frames) {
+    private static AudioFacts of(MediaFormat container, String codec, int rate, int channels, int bits, int kbps, boolean vbr, long frames) {
         return new AudioFacts(container, codec, rate, channels, bits, kbps, vbr, frames / (double) rate, frames);
     }
 
@@ -115,14 +120,14 @@ public record AudioFacts(String container, String codec, int sampleRate, int cha
         if (index.isEmpty()) throw new UnsupportedMediaException(buffer.name() + " holds no playable MP3 frames.");
         boolean vbr = index.variableBitrate();
         int kbps = vbr ? index.averageBitrateKbps() : index.firstHeader().bitrateKbps();
-        return of("MP3", "MP3", index.sampleRate(), index.channels(), 0, kbps, vbr, index.playableSamples());
+        return of(MediaFormat.MP3, "MP3", index.sampleRate(), index.channels(), 0, kbps, vbr, index.playableSamples());
     }
 
     private static AudioFacts flac(MediaBuffer buffer, ByteBuffer bytes) throws UnsupportedMediaException {
         FlacStreamInfo info = FlacStreamInfo.read(bytes, AudioContainer.skipId3v2(bytes));
         if (info == null || info.sampleRate() == 0) throw new UnsupportedMediaException(buffer.name() + ": the FLAC header is truncated or corrupt.");
         long frames = new FlacFrameLocator(bytes, info).totalSamples();
-        return of("FLAC", "FLAC", info.sampleRate(), info.channels(), info.bitsPerSample(),
+        return of(MediaFormat.FLAC, "FLAC", info.sampleRate(), info.channels(), info.bitsPerSample(),
                 averageKbps(bytes.limit() - info.firstFrame(), frames, info.sampleRate()), true, frames);
     }
 
@@ -149,6 +154,6 @@ public record AudioFacts(String container, String codec, int sampleRate, int cha
             if (link.codec() != OggLink.Codec.OTHER) frames += ConvertedDecoder.outFrames(link.frames(), link.rate(), first.rate());
         }
         long audioBytes = buffer.size() - index.pageOffset(Math.min(2, index.pageCount() - 1));
-        return of("Ogg", codec, first.rate(), first.channels(), 0, averageKbps(audioBytes, frames, first.rate()), true, frames);
+        return of(MediaFormat.OGG, codec, first.rate(), first.channels(), 0, averageKbps(audioBytes, frames, first.rate()), true, frames);
     }
 }

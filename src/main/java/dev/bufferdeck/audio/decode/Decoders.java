@@ -5,6 +5,7 @@ import dev.bufferdeck.audio.UnsupportedMediaException;
 import dev.bufferdeck.format.index.FlacStreamInfo;
 import dev.bufferdeck.format.index.MpegFrameIndex;
 import dev.bufferdeck.repository.MediaBuffer;
+import dev.bufferdeck.repository.MediaFormat;
 
 import java.nio.ByteBuffer;
 
@@ -83,7 +84,7 @@ public final class Decoders {
 
     private static PcmDecoder pcm(ByteBuffer bytes, PcmLayout layout) throws UnsupportedMediaException {
         if (layout.frameCount() == 0) {
-            throw new UnsupportedMediaException("The " + layout.container() + " file holds no samples.");
+            throw new UnsupportedMediaException("The " + layout.container().displayName() + " file holds no samples.");
         }
         return new PcmBufferDecoder(bytes, layout);
     }
@@ -103,10 +104,10 @@ public final class Decoders {
     }
 
     private static String notAudio(MediaBuffer buffer) {
-        String detected = buffer.detectedFormat();
+        MediaFormat detected = buffer.detectedFormat();
         if (buffer.size() == 0) return buffer.name() + " is empty.";
-        if (detected != null && !detected.isEmpty() && !detected.equals("Unknown")) {
-            return buffer.name() + " is not audio we can play (it looks like " + detected + ").";
+        if (detected != MediaFormat.UNKNOWN) {
+            return buffer.name() + " is not audio we can play (it looks like " + detected.displayName() + ").";
         }
         return buffer.name() + " is not audio we can play: no known audio format was found in its bytes.";
     }

@@ -1,5 +1,7 @@
 package dev.bufferdeck.audio.decode;
 
+import dev.bufferdeck.repository.MediaFormat;
+
 /**
  * Where the samples of an uncompressed file are and how they are stored.
  *
@@ -8,7 +10,7 @@ package dev.bufferdeck.audio.decode;
  * @param dataOffset    byte offset of the first frame in the buffer
  * @param frameCount    whole frames present (already clamped to the bytes that exist)
  */
-record PcmLayout(String container, String codec, SampleEncoding encoding, int bytesPerSample,
+record PcmLayout(MediaFormat container, String codec, SampleEncoding encoding, int bytesPerSample,
                  int channels, int sampleRate, int dataOffset, long frameCount) {
 
     int frameBytes() { return bytesPerSample * channels; }

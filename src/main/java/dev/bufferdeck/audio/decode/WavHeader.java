@@ -1,5 +1,7 @@
 package dev.bufferdeck.audio.decode;
 
+import dev.bufferdeck.repository.MediaFormat;
+
 import dev.bufferdeck.audio.UnsupportedMediaException;
 
 import java.nio.ByteBuffer;
@@ -76,7 +78,7 @@ final class WavHeader {
         }
         int frameBytes = bytesPerSample * channels;
         long declared = dataSize == 0xFFFFFFFFL || dataSize == 0 ? -1 : dataSize;
-        return new PcmLayout("WAV", codec, encoding, bytesPerSample, channels, rate, dataOffset,
+        return new PcmLayout(MediaFormat.WAV, codec, encoding, bytesPerSample, channels, rate, dataOffset,
                 PcmLayout.framesPresent(declared, dataOffset, bufferSize, frameBytes));
     }
 }

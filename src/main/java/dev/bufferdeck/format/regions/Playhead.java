@@ -7,6 +7,8 @@ import dev.bufferdeck.format.index.MpegFrameIndex;
 import dev.bufferdeck.format.mp4.Mp4Track;
 import dev.bufferdeck.format.mp4.SampleTable;
 
+import dev.bufferdeck.repository.MediaFormat;
+
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
@@ -33,12 +35,12 @@ public final class Playhead {
     public static Optional<Playhead> of(ByteBuffer buffer, RegionTree tree, MpegFrameIndex mpegIndex) {
         Bytes b = new Bytes(buffer.duplicate());
         Mapper mapper = switch (tree.format()) {
-            case "MP3" -> mpegIndex == null || mpegIndex.isEmpty() ? null : new MpegMapper(tree, mpegIndex);
-            case "FLAC" -> FlacMapper.of(b, tree);
-            case "Ogg" -> OggMapper.of(b, tree);
-            case "WAV", "AIFF", "AIFC", "AU" -> PcmMapper.of(b, tree);
-            case "MP4" -> Mp4Mapper.of(b, tree);
-            case "AAC" -> AdtsMapper.of(b, tree);
+            case MP3 -> mpegIndex == null || mpegIndex.isEmpty() ? null : new MpegMapper(tree, mpegIndex);
+            case FLAC -> FlacMapper.of(b, tree);
+            case OGG -> OggMapper.of(b, tree);
+            case WAV, RF64, AIFF, AIFC, AU -> PcmMapper.of(b, tree);
+            case MP4, M4A, HEIF -> Mp4Mapper.of(b, tree);
+            case AAC_ADTS -> AdtsMapper.of(b, tree);
             default -> null;
         };
         if (mapper == null || mapper.sampleRate() <= 0) return Optional.empty();
@@ -223,13 +225,13 @@ public final class Playhead {
             }
             if (samples == null) return null;
             return switch (tree.format()) {
-                case "WAV" -> {
+                case WAV, RF64 -> {
                     Region fmt = tree.roots().get(0).children().stream().filter(x -> x.name().equals("'fmt '"))
                             .findFirst().orElse(null);
                     if (fmt == null) yield null;
                     yield new PcmMapper(samples.offset(), samples.end(), b.u16le(fmt.offset() + 20), b.u32le(fmt.offset() + 12));
                 }
-                case "AIFF", "AIFC" -> {
+                case AIFF, AIFC -> {
                     Region comm = tree.roots().get(0).children().stream().filter(x -> x.name().equals("'COMM'"))
                             .findFirst().orElse(null);
                     if (comm == null) yield null;

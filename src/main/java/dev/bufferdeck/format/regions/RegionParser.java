@@ -1,9 +1,11 @@
 package dev.bufferdeck.format.regions;
 
+import dev.bufferdeck.format.IsoBrands;
 import dev.bufferdeck.format.index.AdtsFrameIndex;
 import dev.bufferdeck.format.index.MpegFrameIndex;
 import dev.bufferdeck.repository.InterleavedBlock;
 import dev.bufferdeck.repository.MediaBuffer;
+import dev.bufferdeck.repository.MediaFormat;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ public final class RegionParser {
             pos = block.offset() + block.length();
         }
         if (pos < size) roots.add(Region.leaf("stream audio", RegionKind.AUDIO_DATA, pos, size - pos, Describe.bytes(size - pos)));
-        return new RegionTree("live stream", size, roots);
+        return new RegionTree(buffer.detectedFormat(), size, roots);
     }
 
     public static RegionTree parse(ByteBuffer buffer) {
@@ -56,19 +58,20 @@ public final class RegionParser {
     // sniffer rightly calls Unknown must still be broken down here, with its problems shown.
     private static RegionTree parse(ByteBuffer buffer, Supplier<MpegFrameIndex> mpegIndex) {
         Bytes b = new Bytes(buffer.duplicate());
-        if (b.size() == 0) return new RegionTree("empty", 0, List.of());
+        if (b.size() == 0) return new RegionTree(MediaFormat.EMPTY, 0, List.of());
         if ((b.matches(0, "RIFF") || b.matches(0, "RF64")) && b.size() >= 12) {
-            return new RegionTree(b.ascii(8, 4).strip().equals("WAVE") ? "WAV" : "RIFF", b.size(), List.of(ChunkRegions.riff(b)));
+            MediaFormat riff = !b.ascii(8, 4).equals("WAVE") ? MediaFormat.UNKNOWN : b.matches(0, "RIFF") ? MediaFormat.WAV : MediaFormat.RF64;
+            return new RegionTree(riff, b.size(), List.of(ChunkRegions.riff(b)));
         }
         if (b.matches(0, "FORM") && (b.matches(8, "AIFF") || b.matches(8, "AIFC"))) {
-            return new RegionTree(b.ascii(8, 4), b.size(), List.of(ChunkRegions.aiff(b)));
+            return new RegionTree(b.matches(8, "AIFC") ? MediaFormat.AIFC : MediaFormat.AIFF, b.size(), List.of(ChunkRegions.aiff(b)));
         }
-        if (b.matches(0, ".snd") && b.size() >= 24) return new RegionTree("AU", b.size(), List.of(ChunkRegions.au(b)));
-        if (b.matches(0, "OggS")) return new RegionTree("Ogg", b.size(), List.of(OggRegions.parse(b)));
-        if (b.matches(0, "fLaC")) return new RegionTree("FLAC", b.size(), FlacRegions.parse(b, 0));
-        if (b.matches(4, "ftyp")) return new RegionTree("MP4", b.size(), Mp4Regions.parse(b));
+        if (b.matches(0, ".snd") && b.size() >= 24) return new RegionTree(MediaFormat.AU, b.size(), List.of(ChunkRegions.au(b)));
+        if (b.matches(0, "OggS")) return new RegionTree(MediaFormat.OGG, b.size(), List.of(OggRegions.parse(b)));
+        if (b.matches(0, "fLaC")) return new RegionTree(MediaFormat.FLAC, b.size(), FlacRegions.parse(b, 0));
+        if (b.matches(4, "ftyp")) return new RegionTree(IsoBrands.classify(buffer.slice(), 0), b.size(), Mp4Regions.parse(b));
         if (b.u32be(0) == 0x1A45DFA3L) {
-            return new RegionTree("Matroska", b.size(), List.of(Region.leaf("EBML", RegionKind.CONTAINER, 0, b.size(),
+            return new RegionTree(MediaFormat.MATROSKA, b.size(), List.of(Region.leaf("EBML", RegionKind.CONTAINER, 0, b.size(),
                     "Matroska/WebM · elements are not broken down yet")));
         }
         List<Region> roots = new ArrayList<>();
@@ -79,7 +82,7 @@ public final class RegionParser {
             pos = tag.end();
             if (b.matches(pos, "fLaC")) {
                 roots.addAll(FlacRegions.parse(b, pos));
-                return new RegionTree("FLAC", b.size(), roots);
+                return new RegionTree(MediaFormat.FLAC, b.size(), roots);
             }
         }
         List<Region> tail = TailTags.find(b, pos);
@@ -93,7 +96,7 @@ public final class RegionParser {
                 roots.add(Region.leaf("unknown", RegionKind.UNKNOWN, pos, audioEnd - pos, Describe.bytes(audioEnd - pos)));
             }
             roots.addAll(tail);
-            return new RegionTree("MP3", b.size(), roots);
+            return new RegionTree(MediaFormat.MP3, b.size(), roots);
         }
         AdtsFrameIndex adts = AdtsFrameIndex.build(buffer);
         if (!adts.isEmpty() && adts.frameOffset(0) >= pos) {
@@ -106,12 +109,12 @@ public final class RegionParser {
                 roots.add(Region.leaf("unknown", RegionKind.UNKNOWN, frames.end(), audioEnd - frames.end(), Describe.bytes(audioEnd - frames.end())));
             }
             roots.addAll(tail);
-            return new RegionTree("AAC", b.size(), roots);
+            return new RegionTree(MediaFormat.AAC_ADTS, b.size(), roots);
         }
         if (pos < b.size()) {
             roots.add(Region.leaf("unknown", RegionKind.UNKNOWN, pos, b.size() - pos,
                     Describe.bytes(b.size() - pos) + " in no format BufferDeck breaks down"));
         }
-        return new RegionTree("unknown", b.size(), roots);
+        return new RegionTree(MediaFormat.UNKNOWN, b.size(), roots);
     }
 }

@@ -8,7 +8,7 @@ public final class RegionPrinter {
 
     /** One line per region: offset, length, kind, name, description, then its problems indented. */
     public static void printText(RegionTree tree, PrintStream out) {
-        out.println("format " + tree.format() + " · " + tree.size() + " bytes");
+        out.println("format " + tree.format().displayName() + " · " + tree.size() + " bytes");
         for (Region r : tree.roots()) text(r, 0, out);
     }
 

@@ -1,11 +1,13 @@
 package dev.bufferdeck.format.regions;
 
+import dev.bufferdeck.repository.MediaFormat;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** The regions of one buffer, top level first, with the format they were parsed as. */
-public record RegionTree(String format, long size, List<Region> roots) {
+public record RegionTree(MediaFormat format, long size, List<Region> roots) {
 
     public RegionTree {
         roots = List.copyOf(roots);

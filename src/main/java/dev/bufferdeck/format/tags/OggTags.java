@@ -1,7 +1,7 @@
 package dev.bufferdeck.format.tags;
 
 import dev.bufferdeck.format.Bytes;
-import dev.bufferdeck.format.DetectedFormat;
+import dev.bufferdeck.repository.MediaFormat;
 
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -16,7 +16,7 @@ final class OggTags {
         else if (Bytes.ascii(packet, 0, "OpusTags")) VorbisComments.read(packet, 8, packet.limit(), tags);
     }
 
-    static void read(ByteBuffer b, DetectedFormat format, TagBuilder tags) {
+    static void read(ByteBuffer b, MediaFormat format, TagBuilder tags) {
         switch (format) {
             case OGG_VORBIS -> {
                 List<ByteBuffer> packets = OggHeaderPackets.read(b, 2);

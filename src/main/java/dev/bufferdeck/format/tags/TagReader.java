@@ -1,6 +1,6 @@
 package dev.bufferdeck.format.tags;
 
-import dev.bufferdeck.format.DetectedFormat;
+import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.format.FormatSniffer;
 import dev.bufferdeck.format.Id3v2Header;
 import dev.bufferdeck.repository.MediaBuffer;
@@ -63,7 +63,7 @@ public final class TagReader {
             Id3v2Reader.read(b, header, tags);
             p = header.end();
         }
-        DetectedFormat format = SNIFFER.sniff(b);
+        MediaFormat format = SNIFFER.sniff(b);
         switch (format.family()) {
             case FLAC -> FlacMetadata.read(b, (int) Math.min(p, b.limit()), tags);
             case OGG -> OggTags.read(b, format, tags);
@@ -72,9 +72,9 @@ public final class TagReader {
             case MP4 -> Mp4Tags.read(b, tags);
             default -> { }
         }
-        DetectedFormat.Family family = format.family();
-        if (family == DetectedFormat.Family.MPEG || family == DetectedFormat.Family.AAC
-                || family == DetectedFormat.Family.FLAC || tags.hasFormat("ID3v2")) {
+        MediaFormat.Family family = format.family();
+        if (family == MediaFormat.Family.MPEG || family == MediaFormat.Family.AAC
+                || family == MediaFormat.Family.FLAC || tags.hasFormat("ID3v2")) {
             ApeReader.read(b, tags);
             Id3v1Reader.read(b, tags);
         }

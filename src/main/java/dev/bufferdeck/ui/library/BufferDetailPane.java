@@ -83,7 +83,7 @@ public final class BufferDetailPane extends ScrollPane {
         i = section(i, "Origin · " + OriginText.kind(b.origin()));
         for (String[] kv : OriginText.details(b.origin())) i = add(i, kv[0], kv[1]);
         i = section(i, "Format");
-        i = add(i, "Detected", b.detectedFormat());
+        i = add(i, "Detected", b.detectedFormat().displayName());
         if (!b.declaredType().isEmpty()) i = add(i, "Declared", b.declaredType());
         if (b.typeMismatch()) i = add(i, "Mismatch", b.mismatchNote().isEmpty() ? "declared type contradicts the bytes" : b.mismatchNote());
         if (!f.formatLine().isEmpty()) i = add(i, "Audio", f.formatLine());

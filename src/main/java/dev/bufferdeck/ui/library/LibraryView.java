@@ -87,7 +87,7 @@ public final class LibraryView extends BorderPane {
         TableColumn<BufferRow, BufferRow> format = new TableColumn<>("Format");
         format.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         format.setCellFactory(c -> new FormatCell());
-        format.setComparator((a, b) -> a.buffer().detectedFormat().compareToIgnoreCase(b.buffer().detectedFormat()));
+        format.setComparator((a, b) -> a.buffer().detectedFormat().displayName().compareToIgnoreCase(b.buffer().detectedFormat().displayName()));
         format.setPrefWidth(90);
         // "Length", not "Duration": the column is as wide as its header, and the pane beside the hex view is narrow.
         TableColumn<BufferRow, Number> duration = new TableColumn<>("Length");
@@ -178,7 +178,7 @@ public final class LibraryView extends BorderPane {
     /** Widens Size and Format to a new row's text (measured once per row added, never cut; they do not shrink back). */
     private void fitColumnsTo(BufferRow row) {
         grow(sizeColumn, ColumnFit.width(font, "", List.of(ByteSizes.human(row.buffer().size())), 0));
-        grow(formatColumn, ColumnFit.width(font, "", List.of(row.buffer().detectedFormat()), row.buffer().typeMismatch() ? 20 : 0));
+        grow(formatColumn, ColumnFit.width(font, "", List.of(row.buffer().detectedFormat().displayName()), row.buffer().typeMismatch() ? 20 : 0));
     }
 
     private static void grow(TableColumn<BufferRow, ?> column, double width) {
@@ -245,8 +245,8 @@ public final class LibraryView extends BorderPane {
                 .filter(o -> o instanceof dev.bufferdeck.repository.Origin.File)
                 .map(o -> ((dev.bufferdeck.repository.Origin.File) o).path().toFile()).toList();
         if (!files.isEmpty()) content.putFiles(files);
-        dev.bufferdeck.format.DetectedFormat format = dev.bufferdeck.format.DetectedFormat.fromDisplayName(rows.get(0).buffer().detectedFormat());
-        if (format != null && format != dev.bufferdeck.format.DetectedFormat.UNKNOWN) {
+        dev.bufferdeck.repository.MediaFormat format = rows.get(0).buffer().detectedFormat();
+        if (format != null && format != dev.bufferdeck.repository.MediaFormat.UNKNOWN) {
             content.put(dev.bufferdeck.ui.dnd.ClipboardReader.format(format.mimeType()), rows.get(0).buffer().bytes());
         }
         return content;
@@ -344,7 +344,7 @@ public final class LibraryView extends BorderPane {
                 setTooltip(null);
                 return;
             }
-            setText(row.buffer().detectedFormat());
+            setText(row.buffer().detectedFormat().displayName());
             if (row.buffer().typeMismatch()) {
                 FontIcon badge = new FontIcon(MaterialDesignA.ALERT);
                 badge.getStyleClass().add("mismatch-badge");

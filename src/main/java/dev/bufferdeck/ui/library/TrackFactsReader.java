@@ -2,7 +2,7 @@ package dev.bufferdeck.ui.library;
 
 import dev.bufferdeck.audio.UnsupportedMediaException;
 import dev.bufferdeck.audio.decode.AudioFacts;
-import dev.bufferdeck.format.DetectedFormat;
+import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.format.tags.CoverArt;
 import dev.bufferdeck.format.tags.TagReader;
 import dev.bufferdeck.format.tags.Tags;
@@ -30,7 +30,7 @@ public final class TrackFactsReader implements FactsReader {
     }
 
     private MediaFacts readHere(MediaBuffer buffer) {
-        DetectedFormat detected = DetectedFormat.fromDisplayName(buffer.detectedFormat());
+        MediaFormat detected = buffer.detectedFormat();
         if (detected == null || !detected.isMedia()) {
             return MediaFacts.untitled(Titles.fromName(buffer.name())).refused(refusal(buffer));
         }
@@ -51,7 +51,7 @@ public final class TrackFactsReader implements FactsReader {
             VideoProbe probe = VideoProbe.of(buffer);
             String why = probe.engine() == VideoProbe.Engine.REFUSED ? probe.refusal()
                     : e.getMessage() == null ? buffer.name() + " cannot be played" : e.getMessage();
-            return new MediaFacts(title, tags.artist(), tags.album(), buffer.detectedFormat(), -1, cover, shown,
+            return new MediaFacts(title, tags.artist(), tags.album(), buffer.detectedFormat().displayName(), -1, cover, shown,
                     why, lines(tracks));
         }
         String line = facts.describe();

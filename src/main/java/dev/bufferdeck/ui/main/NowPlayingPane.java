@@ -86,7 +86,7 @@ public final class NowPlayingPane extends HBox {
         String by = facts.artist().isEmpty() ? "" : facts.artist();
         if (!facts.album().isEmpty()) by = by.isEmpty() ? facts.album() : by + " — " + facts.album();
         artist.setText(by.isEmpty() ? row.buffer().origin().describe() : by);
-        format.setText(facts.formatLine().isEmpty() ? row.buffer().detectedFormat() : facts.formatLine());
+        format.setText(facts.formatLine().isEmpty() ? row.buffer().detectedFormat().displayName() : facts.formatLine());
         cover.show(facts.cover());
     }
 }

@@ -5,6 +5,7 @@ import dev.bufferdeck.format.regions.Playhead;
 import dev.bufferdeck.format.regions.RegionParser;
 import dev.bufferdeck.format.regions.RegionTree;
 import dev.bufferdeck.repository.MediaBuffer;
+import dev.bufferdeck.repository.MediaFormat;
 
 import dev.bufferdeck.format.regions.Region;
 import dev.bufferdeck.format.regions.RegionKind;
@@ -29,7 +30,7 @@ public record RegionAnalysis(MediaBuffer buffer, RegionTree tree, Optional<Findi
     /** Parses {@code buffer}; slow for long files (it walks every frame), so never on the FX thread. */
     public static RegionAnalysis of(MediaBuffer buffer) {
         RegionTree tree = RegionParser.parse(buffer);
-        MpegFrameIndex index = tree.format().equals("MP3") ? MpegFrameIndex.of(buffer) : null;
+        MpegFrameIndex index = tree.format() == MediaFormat.MP3 ? MpegFrameIndex.of(buffer) : null;
         Optional<Playhead> playhead;
         try {
             playhead = Playhead.of(buffer.bytes(), tree, index);

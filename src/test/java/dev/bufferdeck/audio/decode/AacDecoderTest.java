@@ -17,7 +17,7 @@ class AacDecoderTest {
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"aac-lc-44k-mono.m4a, 44100, 1, 17640", "aac-lc-32k-stereo.m4a, 32000, 2, 9600",
-            "aac-lc-22k-mono-id3.aac, 22050, 1, 19456"})
+            "aac-lc-22k-mono-id3.aac, 22050, 1, 19456", "aac-tns-22k-stereo.m4a, 22050, 2, 17640"})
     void decodesToTheContainersLengthAndMatchesFfmpegAbove50dB(String file, int rate, int channels, long frames) throws Exception {
         String name = file.substring(0, file.lastIndexOf('.'));
         short[] reference = TestBuffers.s16(TestBuffers.resource(name + ".ffmpeg.s16le"));

@@ -1,5 +1,6 @@
 package dev.bufferdeck.audio.decode;
 
+import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.audio.PcmDecoder;
 import dev.bufferdeck.audio.UnsupportedMediaException;
 import dev.bufferdeck.repository.MediaBuffer;
@@ -31,20 +32,20 @@ class AudioFactsTest {
     @Test
     void aacFactsNameTheContainerAndProfileWithTheContainersExactLength() throws Exception {
         AudioFacts m4a = AudioFacts.of(TestBuffers.resourceBuffer("aac-lc-32k-stereo.m4a"));
-        assertEquals("M4A", m4a.container());
+        assertEquals(MediaFormat.M4A, m4a.container());
         assertEquals("AAC-LC", m4a.codec());
         assertEquals(9600, m4a.totalFrames());
         assertEquals(0.3, m4a.durationSeconds(), 1e-9);
         assertTrue(m4a.describe().startsWith("M4A AAC-LC · 32 kHz · stereo · "), m4a.describe());
         AudioFacts adts = AudioFacts.of(TestBuffers.resourceBuffer("aac-lc-22k-mono-id3.aac"));
-        assertEquals("ADTS", adts.container());
+        assertEquals(MediaFormat.AAC_ADTS, adts.container());
         assertTrue(adts.describe().startsWith("AAC-LC · 22.1 kHz · mono · "), adts.describe());
     }
 
     @Test
     void mp3FactsComeFromTheHeaders() throws Exception {
         AudioFacts cbr = AudioFacts.of(TestBuffers.resourceBuffer("mp3-cbr-44k-mono.mp3"));
-        assertEquals(new AudioFacts("MP3", "MP3", 44100, 1, 0, 64, false, 0.4, 17640), cbr);
+        assertEquals(new AudioFacts(MediaFormat.MP3, "MP3", 44100, 1, 0, 64, false, 0.4, 17640), cbr);
         assertEquals("MP3 · 44.1 kHz · mono · 64 kbps · 0:00", cbr.describe());
         AudioFacts vbr = AudioFacts.of(TestBuffers.resourceBuffer("mp3-vbr-22k-mono.mp3"));
         assertTrue(vbr.vbr());
@@ -75,7 +76,7 @@ class AudioFactsTest {
     void pcmFactsAreArithmetic() throws Exception {
         byte[] data = new byte[8000 * 65];
         AudioFacts wav = AudioFacts.of(TestBuffers.of(PcmFileWriter.wav(1, false, 1, 8000, 8, data), "long.wav"));
-        assertEquals(new AudioFacts("WAV", "PCM", 8000, 1, 8, 64, false, 65.0, 520_000), wav);
+        assertEquals(new AudioFacts(MediaFormat.WAV, "PCM", 8000, 1, 8, 64, false, 65.0, 520_000), wav);
         assertEquals("WAV · 8 kHz · mono · 8-bit · 1:05", wav.describe());
         AudioFacts au = AudioFacts.of(TestBuffers.of(PcmFileWriter.au(1, 1, 8000, new byte[16000]), "x.au"));
         assertEquals("AU µ-law · 8 kHz · mono · 64 kbps · 0:02", au.describe());

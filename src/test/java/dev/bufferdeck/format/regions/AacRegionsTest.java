@@ -1,5 +1,6 @@
 package dev.bufferdeck.format.regions;
 
+import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.format.index.MpegFrameIndex;
 import dev.bufferdeck.format.mp4.Mp4Movie;
 import dev.bufferdeck.format.mp4.SampleTable;
@@ -70,7 +71,7 @@ class AacRegionsTest {
     void adtsFramesAreRegionsAfterTheId3TagAndThePlayheadFollowsThem() throws Exception {
         ByteBuffer b = audio("aac-lc-22k-mono-id3.aac");
         RegionTree tree = RegionParser.parse(b);
-        assertEquals("AAC", tree.format());
+        assertEquals(MediaFormat.AAC_ADTS, tree.format());
         assertTrue(tree.roots().get(0).name().startsWith("ID3v2"), tree.roots().get(0).name());
         Region adts = root(tree, "ADTS audio");
         assertEquals(tree.roots().get(0).end(), adts.offset());

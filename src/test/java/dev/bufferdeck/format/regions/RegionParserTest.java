@@ -1,5 +1,6 @@
 package dev.bufferdeck.format.regions;
 
+import dev.bufferdeck.repository.MediaFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,7 +72,7 @@ class RegionParserTest {
     @Test
     void mp3FramesAgreeWithTheInfoHeaderAndTheTagsAreFound() throws IOException {
         RegionTree tree = parse(fixture("tone.mp3"));
-        assertEquals("MP3", tree.format());
+        assertEquals(MediaFormat.MP3, tree.format());
         Region id3 = tree.roots().get(0);
         assertEquals("ID3v2", id3.name());
         assertTrue(id3.children().stream().anyMatch(r -> r.description().equals("TIT2 title · \"Tone\"")));
@@ -160,7 +161,7 @@ class RegionParserTest {
     @Test
     void detectsNothingInBytesOfNoKnownFormat() {
         RegionTree tree = parse("<html><body>404 Not Found</body></html>".getBytes(StandardCharsets.US_ASCII));
-        assertEquals("unknown", tree.format());
+        assertEquals(MediaFormat.UNKNOWN, tree.format());
         assertEquals(1, tree.roots().size());
         assertEquals(RegionKind.UNKNOWN, tree.roots().get(0).kind());
         assertFalse(parse(new byte[0]).roots().iterator().hasNext());

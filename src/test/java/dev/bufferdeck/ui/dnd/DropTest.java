@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.dnd;
 
+import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.Origin;
 import dev.bufferdeck.ui.playlist.PlaylistRow;
@@ -154,7 +155,7 @@ class DropTest {
         MediaBuffer b = app.repository.buffers().get(0);
         assertEquals(bytes.length, b.size());
         assertTrue(b.origin() instanceof Origin.Dropped d && d.mimeType().equals("audio/x-wav"), b.origin().toString());
-        assertEquals("WAV", b.detectedFormat());
+        assertEquals(MediaFormat.WAV, b.detectedFormat());
     }
 
     @Test

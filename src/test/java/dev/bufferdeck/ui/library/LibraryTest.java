@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.library;
 
+import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.ui.testing.AppFixture;
 import dev.bufferdeck.ui.testing.LocalHttpServer;
@@ -104,7 +105,7 @@ class LibraryTest {
             table.getSortOrder().setAll(List.of(size));
         });
         assertEquals(List.of("0.1.wav", "0.3.wav", "0.5.wav"), table.getItems().stream().map(r -> r.buffer().name()).toList());
-        assertTrue(table.getItems().stream().allMatch(r -> r.buffer().detectedFormat().equals("WAV")));
+        assertTrue(table.getItems().stream().allMatch(r -> r.buffer().detectedFormat() == MediaFormat.WAV));
     }
 
     private static long sizeOf(Path p) {

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.main;
 
+import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.audio.PlayerState;
 import dev.bufferdeck.ui.hex.HexView;
 import dev.bufferdeck.ui.regions.HexInspector;
@@ -42,7 +43,7 @@ class InsightWiringTest {
         });
         HexInspector inspector = app.window.hexInspector();
         waitUntil(() -> inspector.analysis() != null, 20);
-        assertEquals("WAV", inspector.analysis().tree().format());
+        assertEquals(MediaFormat.WAV, inspector.analysis().tree().format());
         assertNotNull(app.window.hexPane().hexView().shadingProperty().get(), "the hex view is coloured by region");
 
         robot.interact(() -> app.controller.player().playPause());

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.regions;
 
+import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.format.regions.Region;
 import dev.bufferdeck.format.regions.RegionKind;
 import dev.bufferdeck.format.regions.RegionParser;
@@ -49,7 +50,7 @@ class RegionShadingTest {
     void gapsInsideAContainerTakeTheContainersColourAndBytesOutsideAnyRegionNone() {
         Region child = Region.leaf("child", RegionKind.HEADER, 10, 5, "");
         Region box = new Region("box", RegionKind.CONTAINER, 0, 30, "", List.of(), List.of(child));
-        RegionTree tree = new RegionTree("test", 50, List.of(box));
+        RegionTree tree = new RegionTree(MediaFormat.UNKNOWN, 50, List.of(box));
         List<Run> runs = shade(tree, 0, 50);
         assertEquals(List.of(
                 new Run(0, 10, RegionColors.fill(RegionKind.CONTAINER)),

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.video;
 
+import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.audio.PlayerState;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.ui.main.PlayerController;
@@ -118,7 +119,7 @@ class VideoPaneTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
         waitFor(() -> app.repository.count() == buffers + 1, 10);
         MediaBuffer frame = app.repository.buffers().stream().filter(b -> b.name().endsWith(".png")).findFirst().orElseThrow();
-        assertEquals("PNG", frame.detectedFormat());
+        assertEquals(MediaFormat.PNG, frame.detectedFormat());
         assertTrue(frame.name().startsWith("clip-h264-aac frame 0.01"), frame.name());
 
         robot.interact(() -> player().playPause());

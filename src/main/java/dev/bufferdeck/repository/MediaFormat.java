@@ -1,7 +1,7 @@
-package dev.bufferdeck.format;
+package dev.bufferdeck.repository;
 
-/** What a buffer's bytes turned out to be. The display name is what {@code MediaBuffer.detectedFormat()} holds. */
-public enum DetectedFormat {
+/** What a buffer's bytes turned out to be ({@code MediaBuffer.detectedFormat()}), with its name for people. */
+public enum MediaFormat {
     WAV("WAV", Kind.AUDIO, Family.WAV, "audio/wav", "WAV audio"),
     RF64("WAV (RF64)", Kind.AUDIO, Family.WAV, "audio/wav", "RF64 WAV audio"),
     AIFF("AIFF", Kind.AUDIO, Family.AIFF, "audio/aiff", "AIFF audio"),
@@ -57,7 +57,7 @@ public enum DetectedFormat {
     private final String mimeType;
     private final String noun;
 
-    DetectedFormat(String displayName, Kind kind, Family family, String mimeType, String noun) {
+    MediaFormat(String displayName, Kind kind, Family family, String mimeType, String noun) {
         this.displayName = displayName;
         this.kind = kind;
         this.family = family;
@@ -78,11 +78,4 @@ public enum DetectedFormat {
     /** Audio, or a container that may carry audio. */
     public boolean isMedia() { return kind == Kind.AUDIO || kind == Kind.MEDIA_CONTAINER; }
 
-    /** The format whose display name is {@code name} (as stored on a buffer); UNKNOWN when none is. */
-    public static DetectedFormat fromDisplayName(String name) {
-        for (DetectedFormat f : values()) {
-            if (f.displayName.equalsIgnoreCase(name)) return f;
-        }
-        return UNKNOWN;
-    }
 }
