@@ -8,6 +8,7 @@ import dev.bufferdeck.repository.MediaRepository;
 import dev.bufferdeck.repository.Origin;
 import dev.bufferdeck.source.Cancellation;
 import dev.bufferdeck.source.DropPayload;
+import dev.bufferdeck.source.LiveRecorder;
 import dev.bufferdeck.source.LoadEvents;
 import dev.bufferdeck.source.LoadException;
 import dev.bufferdeck.source.LoadOutcome;
@@ -140,6 +141,9 @@ public final class Loads {
     private AddResult run(LoadRequest request, LoadJob job, LoadEvents events) throws LoadException {
         if (request instanceof LoadRequest.Source s) {
             return loader.load(s.pathOrUrl(), job, job.cancellation(), events);
+        }
+        if (request instanceof LoadRequest.Recording r) {
+            return LiveRecorder.recordNext(repository, r.live(), r.duration(), job, job.cancellation(), events);
         }
         if (request instanceof LoadRequest.BuiltIn b) {
             try {

@@ -213,6 +213,30 @@ public final class MainController implements LibraryActions, PlaylistActions {
         loadIntoPlaylist(items.toRequests(), index, false);
     }
 
+    /** "Record": keeps what the live stream's window holds now as an ordinary buffer in the library. */
+    public void recordWindow(MediaBuffer live) {
+        pool.execute(() -> {
+            try {
+                MediaBuffer kept = library.repository().record(live).buffer();
+                notifier.info("Kept " + ByteSizes.human(kept.size()) + " of " + live.name() + " as " + kept.name());
+            } catch (dev.bufferdeck.repository.BudgetExceededException | java.io.IOException | RuntimeException e) {
+                notifier.error(live.name() + ": could not keep the window: " + e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * "Record the next N minutes": a buffer of its own grows in the library while the stream plays
+     * (its line in the downloads list stops it early, keeping what it has).
+     */
+    public void recordNext(MediaBuffer live, java.time.Duration duration) {
+        notifier.info("Recording the next " + duration.toMinutes() + " min of " + live.name());
+        loads.load(List.of(new LoadRequest.Recording(live, duration)), kept -> {}, failed -> {
+            if (failed.isEmpty()) notifier.info("The recording of " + live.name() + " is in the library");
+            else failed.forEach(notifier::error);
+        });
+    }
+
     /** As an index: after whatever the playlist holds when each buffer arrives. */
     public static final int APPEND = -1;
 

@@ -137,6 +137,7 @@ public final class MainWindow {
         controller.player().settledProperty().addListener((o, a, row) ->
                 hexInspector.playingProperty().set(row == null ? null : row.buffer()));
         followGrowth();
+        nowPlaying.onRecord(controller::recordWindow, controller::recordNext);
         scene.getAccelerators().put(FOCUS_MODE, () -> workArea.setFocusMode(!workArea.isFocusMode()));
         scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && workArea.isFocusMode()) {
