@@ -53,6 +53,7 @@ public final class Player implements AutoCloseable {
     private volatile float currentRate;
     private volatile boolean buffering;
     private volatile String title;
+    private volatile boolean limitReached;
 
     // control thread only
     private final Deque<MediaBuffer> upcoming = new ArrayDeque<>();
@@ -142,8 +143,14 @@ public final class Player implements AutoCloseable {
      * tracks; negative for no limit. Set it before {@link #play}.
      */
     public CompletableFuture<Void> setPlayLimit(long millis) {
-        return submit(() -> limitMicros = millis < 0 ? -1 : millis * 1000);
+        return submit(() -> {
+            limitMicros = millis < 0 ? -1 : millis * 1000;
+            limitReached = false;
+        });
     }
+
+    /** True once playback ended because the play limit was spent. */
+    public boolean playLimitReached() { return limitReached; }
 
     public CompletableFuture<Void> pause() {
         return submit(() -> {
@@ -207,6 +214,32 @@ public final class Player implements AutoCloseable {
         return submit(() -> {
             output = Objects.requireNonNull(selection.output());
             pendingNotice = selection.notice().isEmpty() ? null : selection.notice();
+        });
+    }
+
+    /**
+     * Moves playback to {@code selection}'s output now: the current track continues on the new line
+     * from the position heard on the old one (paused stays paused), and the queue is kept. When the
+     * new output cannot open a line the player fails as at any start. Nothing playing: like
+     * {@link #setOutput}.
+     */
+    public CompletableFuture<Void> switchOutput(AudioOutputs.Selection selection) {
+        return submit(() -> {
+            output = Objects.requireNonNull(selection.output());
+            pendingNotice = selection.notice().isEmpty() ? null : selection.notice();
+            OutputLoop l = line;
+            if (l == null || current == null || (state != PlayerState.PLAYING && state != PlayerState.PAUSED)) return;
+            boolean paused = state == PlayerState.PAUSED;
+            long at = l.positionMillis();
+            if (offered != null) upcoming.addFirst(offered.track().buffer());
+            if (taken != null) upcoming.addFirst(taken.track().buffer());
+            if (prepared != null) prepared.close();
+            prepared = null;
+            startTrack(current, at, 0, null);
+            if (paused && line != null) {
+                line.pause();
+                setState(PlayerState.PAUSED);
+            }
         });
     }
 
@@ -466,6 +499,7 @@ public final class Player implements AutoCloseable {
             boolean spent = from.framesWritten() >= budgetFrames(from.format().getFrameRate());
             limitMicros = Math.max(0, limitMicros - Math.round(from.framesWritten() * 1e6 / from.format().getFrameRate()));
             if (limitMicros == 0 || spent) {
+                limitReached = true;
                 clearQueue();
                 setState(PlayerState.ENDED);
                 return;

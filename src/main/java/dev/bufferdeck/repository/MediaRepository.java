@@ -49,9 +49,13 @@ public final class MediaRepository {
         this(defaultBudget(), detector);
     }
 
-    /** Half of the JVM's maximum heap. */
+    /** System property that sets the default budget ("512M", "2G"). */
+    public static final String BUDGET_PROPERTY = "bufferdeck.budget";
+
+    /** {@value #BUDGET_PROPERTY} when set to a size, else half of the JVM's maximum heap. */
     public static long defaultBudget() {
-        return Runtime.getRuntime().maxMemory() / 2;
+        long set = ByteSizes.parse(System.getProperty(BUDGET_PROPERTY));
+        return set >= 0 ? set : Runtime.getRuntime().maxMemory() / 2;
     }
 
     public void addListener(RepositoryListener listener) { listeners.add(listener); }

@@ -82,6 +82,18 @@ public final class Loads {
         pool.execute(() -> loadInOrder(requests, loaded, (i, message) -> Platform.runLater(() -> failed.accept(i, message)), false));
     }
 
+    /** Keeps what a live buffer's window holds now as an ordinary buffer; {@code kept} gets it on the FX thread. */
+    public void keepWindow(MediaBuffer live, Consumer<MediaBuffer> kept) {
+        pool.execute(() -> {
+            try {
+                MediaBuffer buffer = repository.record(live).buffer();
+                Platform.runLater(() -> kept.accept(buffer));
+            } catch (BudgetExceededException | java.io.IOException | RuntimeException e) {
+                notifier.error(live.name() + ": could not keep the window: " + e.getMessage());
+            }
+        });
+    }
+
     /**
      * On the pool: each request in turn; {@code failed} is called on the pool thread. A URL's buffer
      * is handed to {@code loaded} at its first bytes, so that it plays while the rest arrives (and a

@@ -224,7 +224,7 @@ public final class LibraryView extends BorderPane {
         MenuItem save = new MenuItem("Save bytes to file…", new FontIcon(MaterialDesignC.CONTENT_SAVE));
         save.setOnAction(e -> first().ifPresent(actions::save));
         MenuItem copyUrl = new MenuItem("Copy URL / path", new FontIcon(MaterialDesignC.CONTENT_COPY));
-        copyUrl.setOnAction(e -> first().ifPresent(r -> copy(OriginText.location(r.buffer().origin()))));
+        copyUrl.setOnAction(e -> first().ifPresent(r -> copy(r.buffer().origin().finalLocation())));
         MenuItem copyHash = new MenuItem("Copy SHA-256");
         copyHash.setOnAction(e -> first().ifPresent(r -> copy(r.buffer().sha256())));
         MenuItem remove = new MenuItem("Remove from memory", new FontIcon(MaterialDesignD.DELETE));

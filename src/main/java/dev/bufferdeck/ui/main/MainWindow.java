@@ -137,7 +137,7 @@ public final class MainWindow {
         controller.player().settledProperty().addListener((o, a, row) ->
                 hexInspector.playingProperty().set(row == null ? null : row.buffer()));
         followGrowth();
-        nowPlaying.onRecord(controller::recordWindow, controller::recordNext);
+        nowPlaying.onRecord(controller.sources()::recordWindow, controller.sources()::recordNext);
         scene.getAccelerators().put(FOCUS_MODE, () -> workArea.setFocusMode(!workArea.isFocusMode()));
         scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && workArea.isFocusMode()) {
@@ -149,8 +149,8 @@ public final class MainWindow {
             if (w != null) w.addEventHandler(WindowEvent.WINDOW_SHOWING, e -> centreIfUnplaced(w));
         });
         Shortcuts.install(scene, controller.player(), () -> controller.remove(libraryView.selection()));
-        DropZone.install(libraryView.table(), (items, e) -> controller.dropOnLibrary(items));
-        DropZone.install(root, (items, e) -> controller.dropOnPlayer(items));
+        DropZone.install(libraryView.table(), (items, e) -> controller.sources().dropOnLibrary(items));
+        DropZone.install(root, (items, e) -> controller.sources().dropOnPlayer(items));
         controller.player().nowPlayingProperty().addListener((o, a, row) -> updateTitle(row));
         libraryView.playingProperty().bind(controller.player().nowPlayingProperty());
         updateTitle(null);

@@ -31,7 +31,7 @@ public final class NowPlayingPane extends HBox {
 
     public NowPlayingPane(PlayerController player) {
         this.player = player;
-        this.spectrum = new SpectrumView(player::tap);
+        this.spectrum = new SpectrumView(player::tap, player.clock());
         createView();
         init();
     }

@@ -38,7 +38,7 @@ class DownloadsTest {
         byte[] body = new byte[8 << 20];
         try (LocalHttpServer server = new LocalHttpServer().serveSlowly("/big.bin", body, 40)) {
             var before = app.repository.figures();
-            robot.interact(() -> app.controller.openUrl(server.url("/big.bin")));
+            robot.interact(() -> app.controller.sources().openUrl(server.url("/big.bin")));
             waitUntil(() -> robot.lookup(".download-line").tryQuery().isPresent(), 15);
             ProgressBar bar = robot.lookup(".download-line .progress-bar").queryAs(ProgressBar.class);
             waitUntil(() -> bar.getProgress() > 0.01, 15);

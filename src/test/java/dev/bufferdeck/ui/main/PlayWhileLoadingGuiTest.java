@@ -107,7 +107,7 @@ class PlayWhileLoadingGuiTest {
     void aUrlPlaysAtItsFirstBytesGrowsInTheLibraryAndTheHexViewAndEndsAnOrdinaryBuffer() throws Exception {
         byte[] body = track();
         String url = serve(body, 2048, 1500);   // half its bitrate: about 11 s to arrive
-        WaitForAsyncUtils.asyncFx(() -> app.controller.openUrl(url));
+        WaitForAsyncUtils.asyncFx(() -> app.controller.sources().openUrl(url));
 
         AppFixture.waitUntil(() -> app.controller.player().state() == PlayerState.PLAYING, 15);
         BufferRow row = playing();
@@ -146,7 +146,7 @@ class PlayWhileLoadingGuiTest {
     void seekingPastTheBytesHereShowsBufferingAndCancellingTheLoadStopsItsPlaybackCleanly() throws Exception {
         byte[] body = track();
         String url = serve(body, 12_000, 300);   // 4 s of sound at once, then a tenth of its bitrate
-        WaitForAsyncUtils.asyncFx(() -> app.controller.openUrl(url));
+        WaitForAsyncUtils.asyncFx(() -> app.controller.sources().openUrl(url));
         AppFixture.waitUntil(() -> app.controller.player().state() == PlayerState.PLAYING, 15);
         MediaBuffer buffer = playing().buffer();
         // the playhead moves through the 4 s that are here

@@ -68,7 +68,7 @@ class RecordGuiTest {
     void aPlayingRadioOffersRecordAndBothWaysKeepAnOrdinaryBuffer() throws Exception {
         try (IcecastServer server = new IcecastServer(audio(), 4096, k -> "Song " + k, 20_000, n -> -1)) {
             assertFalse(onFx(() -> app.window.nowPlaying().recordButton().isVisible()), "nothing live plays yet");
-            WaitForAsyncUtils.asyncFx(() -> app.controller.openUrl(server.url("/stream")));
+            WaitForAsyncUtils.asyncFx(() -> app.controller.sources().openUrl(server.url("/stream")));
             AppFixture.waitUntil(() -> app.controller.player().state() == PlayerState.PLAYING
                     && app.controller.player().nowPlayingProperty().get() != null, 20);
             MediaBuffer live = app.controller.player().nowPlayingProperty().get().buffer();
