@@ -238,7 +238,7 @@ public final class MediaRepository {
         Reservation reservation = reserve(Math.max(0, expectedLength));
         GrowingBytes store;
         try {
-            store = GrowingBytes.empty((int) Math.max(0, expectedLength));
+            store = GrowingBytes.empty(expectedLength);
         } catch (OutOfMemoryError e) {
             reservation.close();
             throw e;

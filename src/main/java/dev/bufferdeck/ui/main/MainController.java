@@ -49,6 +49,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
     private final Stage stage;
     private final Notifier notifier = new Notifier();
     private final ExecutorService pool = Background.newPool("bufferdeck-load", 2);
+    private final ExecutorService downloads = Background.newGrowingPool("bufferdeck-download");
     private final LibraryModel library;
     private final PlaylistModel playlist = new PlaylistModel();
     private final PlayerController player;
@@ -67,7 +68,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
         this.stage = stage;
         this.library = new LibraryModel(services.repository(), services.facts(), pool);
         this.player = new PlayerController(services.playback(), playlist, notifier);
-        this.loads = new Loads(services.loader(), pool, notifier);
+        this.loads = new Loads(services.loader(), downloads, notifier);
         this.sources = new SourceOpener(stage, loads, library, playlist, player, notifier);
         this.playlistFiles = new PlaylistFileActions(services.playlistReader(), playlist, player, sources, notifier, pool,
                 () -> playlistWindow != null && playlistWindow.stage().isShowing() ? playlistWindow.stage() : stage);
@@ -142,6 +143,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
     public void shutdown() {
         session.saveAndClose();
         services.close();
+        downloads.shutdownNow();
         pool.shutdownNow();
         try {
             pool.awaitTermination(1, TimeUnit.SECONDS);

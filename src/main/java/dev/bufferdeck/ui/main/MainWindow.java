@@ -136,6 +136,8 @@ public final class MainWindow {
         // the hex view and its regions parse the whole buffer: they start once the sound has started
         controller.player().settledProperty().addListener((o, a, row) ->
                 hexInspector.playingProperty().set(row == null ? null : row.buffer()));
+        followGrowth();
+        nowPlaying.onRecord(controller.sources()::recordWindow, controller.sources()::recordNext);
         scene.getAccelerators().put(FOCUS_MODE, () -> workArea.setFocusMode(!workArea.isFocusMode()));
         scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && workArea.isFocusMode()) {
@@ -152,6 +154,21 @@ public final class MainWindow {
         controller.player().nowPlayingProperty().addListener((o, a, row) -> updateTitle(row));
         libraryView.playingProperty().bind(controller.player().nowPlayingProperty());
         updateTitle(null);
+    }
+
+    /** The hex view follows a buffer still loading: its rows extend as its library row grows. */
+    private void followGrowth() {
+        javafx.beans.InvalidationListener grew = o -> hexInspector.bytesArrived();
+        hexPane.bufferProperty().addListener((o, old, b) -> {
+            if (old != null) controller.library().row(old).ifPresent(r -> {
+                r.sizeProperty().removeListener(grew);
+                r.digestProperty().removeListener(grew);
+            });
+            if (b != null && !b.isComplete()) controller.library().row(b).ifPresent(r -> {
+                r.sizeProperty().addListener(grew);
+                r.digestProperty().addListener(grew);
+            });
+        });
     }
 
     public Scene scene() { return scene; }
