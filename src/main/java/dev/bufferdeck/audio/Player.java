@@ -209,19 +209,11 @@ public final class Player implements AutoCloseable {
         });
     }
 
-    /** Plays the next track on {@code output}; what is playing now stays where it is. */
-    public CompletableFuture<Void> setOutput(AudioOutputs.Selection selection) {
-        return submit(() -> {
-            output = Objects.requireNonNull(selection.output());
-            pendingNotice = selection.notice().isEmpty() ? null : selection.notice();
-        });
-    }
-
     /**
      * Moves playback to {@code selection}'s output now: the current track continues on the new line
      * from the position heard on the old one (paused stays paused), and the queue is kept. When the
-     * new output cannot open a line the player fails as at any start. Nothing playing: like
-     * {@link #setOutput}.
+     * new output cannot open a line the player fails as at any start. Nothing playing: the next
+     * track plays on the new output.
      */
     public CompletableFuture<Void> switchOutput(AudioOutputs.Selection selection) {
         return submit(() -> {

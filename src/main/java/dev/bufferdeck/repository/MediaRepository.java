@@ -61,13 +61,6 @@ public final class MediaRepository {
     public void addListener(RepositoryListener listener) { listeners.add(listener); }
     public void removeListener(RepositoryListener listener) { listeners.remove(listener); }
 
-    /** Sets the budget; a budget below what is already held only stops further loads. */
-    public void setBudget(long newBudget) {
-        if (newBudget < 0) throw new IllegalArgumentException("budget must be >= 0");
-        synchronized (this) { budget = newBudget; }
-        fireMemory();
-    }
-
     public synchronized MemoryFigures figures() {
         int references = 0;
         long referenceBytes = 0;

@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Run: {@code mvn -B -o -q test-compile exec:java -Dexec.mainClass=dev.bufferdeck.bench.PlayLatencyBench
  * -Dexec.classpathScope=test}. MP3, FLAC and Ogg inputs are made with ffmpeg when it is installed.
+ * Arguments, if any, keep only the formats whose names start with one of them ({@code "Ogg"}).
  */
 public final class PlayLatencyBench {
     private static final int WARM_RUNS = 50;
@@ -55,6 +56,7 @@ public final class PlayLatencyBench {
         ffmpeg(inputs, "Ogg Vorbis", wav, "-c:a", "libvorbis", "-q:a", "4", "-f", "ogg");
         ffmpeg(inputs, "Ogg Opus", wav, "-c:a", "libopus", "-b:a", "128k", "-f", "ogg");
 
+        if (args.length > 0) inputs.keySet().removeIf(name -> java.util.Arrays.stream(args).noneMatch(name::startsWith));
         MediaRepository repository = new MediaRepository(new FormatSniffer());
         System.out.printf("play -> first PCM frame written into the line (%d s stereo inputs, %d warm runs)%n",
                 SECONDS, WARM_RUNS);

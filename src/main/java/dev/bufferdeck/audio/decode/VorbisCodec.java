@@ -11,18 +11,35 @@ import com.github.trilarion.sound.vorbis.jcraft.jorbis.Info;
  * {@link SampleQueue}. Shared by the file decoder and live Ogg streams.
  */
 final class VorbisCodec {
-    private final Info info = new Info();
+    private final Info info;
     private final Comment comment = new Comment();
     private int headers;
     private String title;
+    /** Tables built once for these headers, copied at each restart; null to build them each time. */
+    private DspState prototype;
     private float[][][] pcm;
     private int[] pcmIndex;
     private DspState dsp;
     private Block block;
 
     VorbisCodec() {
+        info = new Info();
         info.init();
         comment.init();
+    }
+
+    /** A codec for headers read before (by a decoder of the same bytes). */
+    VorbisCodec(VorbisSetups.Setup setup) {
+        info = setup.info();
+        title = setup.title();
+        prototype = setup.prototype();
+        headers = 3;
+    }
+
+    /** What a later decoder of the same bytes can start from; builds the shared tables once. */
+    VorbisSetups.Setup setup(int firstAudioPage) {
+        if (prototype == null && VorbisSetups.shareable(info)) prototype = VorbisSetups.fresh(info);
+        return new VorbisSetups.Setup(info, title, firstAudioPage, prototype);
     }
 
     /** Takes the next header packet; false when it is not a valid one. */
@@ -40,8 +57,8 @@ final class VorbisCodec {
 
     /** Starts decoding afresh: the next packet yields no samples. */
     void reset() {
-        dsp = new DspState();
-        dsp.synthesis_init(info);
+        dsp = prototype == null ? null : VorbisSetups.copy(prototype);
+        if (dsp == null) dsp = VorbisSetups.fresh(info);
         block = new Block(dsp);
         pcm = new float[1][][];
         pcmIndex = new int[info.channels];

@@ -26,6 +26,10 @@ final class VorbisDecoder extends OggAudioDecoder {
 
     static VorbisDecoder open(MediaBuffer buffer, OggPageIndex index) throws UnsupportedMediaException, IOException {
         CountingInputStream.ByteCounter counter = new CountingInputStream.ByteCounter();
+        String key = buffer.isComplete() && buffer.sha256() != null && index.pageCount() > 0
+                ? buffer.sha256() + "@" + index.pageOffset(0) : null;
+        VorbisSetups.Setup known = VorbisSetups.get(key);
+        if (known != null) return new VorbisDecoder(buffer, index, counter, new VorbisCodec(known), known.firstAudioPage());
         VorbisCodec codec = new VorbisCodec();
         Packet packet = new Packet();
         OggPacketReader headers = new OggPacketReader(buffer, index, 0, counter);
@@ -33,6 +37,7 @@ final class VorbisDecoder extends OggAudioDecoder {
             if (!headers.next(packet)) throw new UnsupportedMediaException(buffer.name() + ": the Vorbis headers are truncated.");
             if (!codec.header(packet)) throw new UnsupportedMediaException(buffer.name() + ": the Vorbis headers are corrupt.");
         }
+        if (key != null) VorbisSetups.put(key, codec.setup(headers.nextPage()));
         return new VorbisDecoder(buffer, index, counter, codec, headers.nextPage());
     }
 
