@@ -27,11 +27,16 @@ final class Mp4Regions {
         return out;
     }
 
-    /** The track whose samples 'mdat' is split into: the first audio track, else the first; null if none can be read. */
+    /**
+     * The track whose samples 'mdat' is split into (and the hex view's playhead follows): the first
+     * video track, whose samples are the pictures shown, else the first audio track, else the first;
+     * null if none can be read.
+     */
     static Mp4Track sampleTrack(ByteReader b) {
         try {
             Mp4Movie movie = Mp4Movie.read(b.buffer());
-            return movie.firstAudioTrack().orElse(movie.tracks().isEmpty() ? null : movie.tracks().get(0));
+            return movie.firstVideoTrack().or(movie::firstAudioTrack)
+                    .orElse(movie.tracks().isEmpty() ? null : movie.tracks().get(0));
         } catch (Mp4FormatException | RuntimeException e) {
             return null; // the boxes are still shown, with their problems
         }
