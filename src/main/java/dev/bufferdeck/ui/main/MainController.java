@@ -60,6 +60,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
     private final PlaylistModel playlist = new PlaylistModel();
     private final PlayerController player;
     private final Loads loads;
+    private final dev.bufferdeck.ui.sound.SoundControls sound;
     private PlaylistWindow playlistWindow;
     private WindowBounds playlistGeometry;
     private final dev.bufferdeck.ui.theme.ThemeSwitcher theme = new dev.bufferdeck.ui.theme.ThemeSwitcher();
@@ -76,6 +77,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
         this.library = new LibraryModel(services.repository(), services.facts(), pool);
         this.player = new PlayerController(services.playback(), playlist, notifier);
         this.loads = new Loads(services.loader(), pool, notifier);
+        this.sound = new dev.bufferdeck.ui.sound.SoundControls(services.playback(), pool, notifier::info);
         this.mainBounds = WindowPlacement.track(stage);
         this.saver = new SessionSaver(this::sessionState, services.playback()::positionMillis, services.session());
         saveOnChanges();
@@ -105,6 +107,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
         stage.maximizedProperty().addListener(changed);
         theme.choiceProperty().addListener(changed);
         libraryColumns.addListener(changed);
+        sound.sessionDependencies().forEach(o -> o.addListener(changed));
     }
 
     private static void watchWindow(Stage window, javafx.beans.InvalidationListener changed) {
@@ -121,6 +124,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
     }
 
     public Notifier notifier() { return notifier; }
+    public dev.bufferdeck.ui.sound.SoundControls sound() { return sound; }
     public LibraryModel library() { return library; }
     public PlaylistModel playlist() { return playlist; }
     public PlayerController player() { return player; }
@@ -526,6 +530,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
         if (session != null) {
             theme.choiceProperty().set(dev.bufferdeck.ui.theme.ThemeChoice.parse(session.theme()));
             libraryColumns.set(session.libraryColumns());
+            sound.restore(session.sound());
             player.volumeProperty().set(session.volume());
             player.mutedProperty().set(session.muted());
             playlist.repeatProperty().set(session.repeat());
@@ -590,7 +595,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
         return new Session(locations, current, player.volumeProperty().get(), player.mutedProperty().get(),
                 playlist.repeatProperty().get(), playlist.shuffleProperty().get(), mainBounds.get(), pw, shown,
                 current < 0 ? 0 : player.positionMillis(), stage.isMaximized(), dividers.get(),
-                theme.choiceProperty().get().name(), libraryColumns.get());
+                theme.choiceProperty().get().name(), libraryColumns.get(), sound.choices());
     }
 
     public void shutdown() {

@@ -22,6 +22,7 @@ public final class NowPlayingPane extends HBox {
     private final Label title = new Label();
     private final Label artist = new Label();
     private final Label format = new Label();
+    private final Label replayGain = new Label();
     private final ChangeListener<MediaFacts> factsChanged = (o, a, f) -> show(f);
 
     public NowPlayingPane(PlayerController player) {
@@ -44,7 +45,10 @@ public final class NowPlayingPane extends HBox {
         artist.getStyleClass().add("now-artist");
         format.setId("now-format");
         format.getStyleClass().add("now-format");
-        VBox text = new VBox(2, title, artist, format);
+        replayGain.setId("now-replaygain");
+        replayGain.getStyleClass().add("now-format");
+        replayGain.managedProperty().bind(replayGain.textProperty().isNotEmpty());
+        VBox text = new VBox(2, title, artist, format, replayGain);
         text.setAlignment(Pos.CENTER_LEFT);
         setSpacing(16);
         setAlignment(Pos.CENTER_LEFT);
@@ -54,6 +58,11 @@ public final class NowPlayingPane extends HBox {
     }
 
     public SpectrumView spectrum() { return spectrum; }
+
+    /** Shows the ReplayGain applied now ("RG −6.2 dB track") under the format line. */
+    public void showReplayGain(javafx.beans.value.ObservableValue<String> text) {
+        replayGain.textProperty().bind(text);
+    }
     public CoverArtView cover() { return cover; }
 
     private void init() {
