@@ -53,6 +53,7 @@ public final class Player implements AutoCloseable {
     private volatile float currentRate;
     private volatile boolean buffering;
     private volatile String title;
+    private volatile boolean limitReached;
 
     // control thread only
     private final Deque<MediaBuffer> upcoming = new ArrayDeque<>();
@@ -142,8 +143,14 @@ public final class Player implements AutoCloseable {
      * tracks; negative for no limit. Set it before {@link #play}.
      */
     public CompletableFuture<Void> setPlayLimit(long millis) {
-        return submit(() -> limitMicros = millis < 0 ? -1 : millis * 1000);
+        return submit(() -> {
+            limitMicros = millis < 0 ? -1 : millis * 1000;
+            limitReached = false;
+        });
     }
+
+    /** True once playback ended because the play limit was spent. */
+    public boolean playLimitReached() { return limitReached; }
 
     public CompletableFuture<Void> pause() {
         return submit(() -> {
@@ -202,19 +209,11 @@ public final class Player implements AutoCloseable {
         });
     }
 
-    /** Plays the next track on {@code output}; what is playing now stays where it is. */
-    public CompletableFuture<Void> setOutput(AudioOutputs.Selection selection) {
-        return submit(() -> {
-            output = Objects.requireNonNull(selection.output());
-            pendingNotice = selection.notice().isEmpty() ? null : selection.notice();
-        });
-    }
-
     /**
      * Moves playback to {@code selection}'s output now: the current track continues on the new line
      * from the position heard on the old one (paused stays paused), and the queue is kept. When the
-     * new output cannot open a line the player fails as at any start. Nothing playing: like
-     * {@link #setOutput}.
+     * new output cannot open a line the player fails as at any start. Nothing playing: the next
+     * track plays on the new output.
      */
     public CompletableFuture<Void> switchOutput(AudioOutputs.Selection selection) {
         return submit(() -> {
@@ -492,6 +491,7 @@ public final class Player implements AutoCloseable {
             boolean spent = from.framesWritten() >= budgetFrames(from.format().getFrameRate());
             limitMicros = Math.max(0, limitMicros - Math.round(from.framesWritten() * 1e6 / from.format().getFrameRate()));
             if (limitMicros == 0 || spent) {
+                limitReached = true;
                 clearQueue();
                 setState(PlayerState.ENDED);
                 return;

@@ -42,7 +42,6 @@ public final class WavWriter implements PcmConsumer, Closeable {
     }
 
     public AudioFormat format() { return format; }
-    public long dataBytes() { return dataBytes; }
 
     @Override
     public synchronized void accept(byte[] pcm, int offset, int length) throws IOException {

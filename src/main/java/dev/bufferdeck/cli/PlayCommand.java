@@ -16,6 +16,7 @@ import dev.bufferdeck.audio.loudness.LoudnessLibrary;
 import dev.bufferdeck.format.tags.ReplayGainTags;
 import dev.bufferdeck.format.tags.TagReader;
 import dev.bufferdeck.format.FormatSniffer;
+import dev.bufferdeck.repository.ByteSizes;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaRepository;
 import dev.bufferdeck.playlist.SourceExpansion;
@@ -35,8 +36,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * {@code play}: loads the sources into memory in order and plays them through the player as soon as
- * each can play (a URL from its first bytes, while the rest downloads), blocking until the end.
+ * {@code play}: plays the sources in order through the player, loading each into memory shortly
+ * before its turn: the one heard and the one after it (so it follows without a gap) are loaded, and
+ * what was played is let go when the budget needs the room, so a list of any length plays within
+ * the memory budget ({@code --budget}). A URL plays from its first bytes, while the rest downloads.
+ * Blocks until the end.
  * {@code --out} writes what went into the line as a WAV file instead, as fast as the decoders go;
  * {@code --end} stops after that many seconds have been played. Standard output gets one line
  * {@code Playing NAME} as each track starts to be heard and {@code Title: TEXT} whenever a stream's
@@ -49,13 +53,14 @@ final class PlayCommand implements Command {
 
     @Override
     public String usage() {
-        return "play [--start SEC] [--end SEC] [--device NAME|memory] [--out FILE.wav] [--volume V]"
+        return "play [--start SEC] [--end SEC] [--device NAME|memory] [--out FILE.wav] [--volume V] [--budget SIZE]"
                 + " [--eq \"G1,...,G10\" | --eq-preset NAME] [--replaygain off|track|album|auto [--preamp DB]] SRC...";
     }
 
     /** {@code endSeconds} is how long to play at most, or -1 for everything. */
+    /** {@code budget} is the memory budget in bytes, or -1 for the default. */
     private record Options(double startSeconds, double endSeconds, String device, Path out, double volume,
-                           EqualizerSettings equalizer, ReplayGainSettings replayGain, List<String> sources) {}
+                           EqualizerSettings equalizer, ReplayGainSettings replayGain, long budget, List<String> sources) {}
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
@@ -68,7 +73,11 @@ final class PlayCommand implements Command {
             return USAGE;
         }
 
-        MediaRepository repository = new MediaRepository(new FormatSniffer());
+        MediaRepository repository = options.budget() >= 0
+                ? new MediaRepository(options.budget(), new FormatSniffer())
+                : new MediaRepository(new FormatSniffer());
+        // each source plays once, in order: one played from a URL may go too (listed twice, it downloads again)
+        repository.setLetGoOfUrls(true);
         WavOutput wav = null;
         AudioOutputs.Selection selection;
         if (options.out() != null) {
@@ -100,10 +109,13 @@ final class PlayCommand implements Command {
             if (options.endSeconds() >= 0) player.setPlayLimit(Math.round(options.endSeconds() * 1000));
             Queue queue = new Queue(player, Math.round(options.startSeconds() * 1000),
                     wav != null && options.replayGain().mode() != ReplayGainMode.OFF ? scanFirst(loudness) : b -> { });
+            player.addListener(queue);
             Loads loads = new Loads(loader, options.sources(), queue, err);
             loads.start();
             boolean terminal = System.console() != null && wav == null;
-            while (!(loads.done() && (queue.isEmpty() || outcome.isFinal(player)))) {
+            // a live stream's load never ends by itself: once its playback has ended (--end, an error), stop
+            while (!(loads.done() && (queue.isEmpty() || outcome.isFinal(player)))
+                    && !(outcome.isFinal(player) && player.current() != null && player.current().isLive())) {
                 if (outcome.isFinal(player) || queue.isEmpty()) loads.awaitDone(100);
                 else outcome.await(1);
                 if (terminal) showPosition(player, err);
@@ -139,16 +151,23 @@ final class PlayCommand implements Command {
     }
 
     /**
-     * Hands buffers to the player as soon as they can play. Local files, which load in moments, are
-     * gathered until the loads end so that they follow each other gaplessly; a buffer still loading
-     * (a URL at its first bytes) starts playback at once with what was gathered before it. Later
-     * buffers are queued, or start playback again if it already ended.
+     * Hands buffers to the player and says when the next source may load: the first two are gathered
+     * (so they follow each other without a gap even into a fast output), a buffer still loading (a
+     * URL at its first bytes) starts playback at once; after that, a source loads once the one
+     * loaded before it is heard and the one before that has been let go by the player, so the one heard
+     * and the one after it are all that is held. A buffer that arrives after playback ended starts it
+     * again.
      */
-    private static final class Queue {
+    private static final class Queue implements PlayerListener {
+        private static final int GATHERED = 2;
         private final Player player;
         private final long startMillis;
         private final Consumer<MediaBuffer> beforeQueueing;
         private final List<MediaBuffer> waiting = new ArrayList<>();
+        /** Buffers handed over and not heard yet stay in memory until the player holds them itself. */
+        private final List<MediaBuffer.Use> notHeardYet = new ArrayList<>();
+        private MediaBuffer last;
+        private MediaBuffer beforeLast;
         private boolean started;
         private int count;
 
@@ -158,15 +177,21 @@ final class PlayCommand implements Command {
             this.beforeQueueing = beforeQueueing;
         }
 
-        synchronized void add(MediaBuffer buffer) {
+        void add(MediaBuffer buffer) {
+            // outside the lock: the player's events (which take it) go on while a loudness scan runs
             if (buffer.isComplete()) beforeQueueing.accept(buffer);
-            count++;
-            if (!started) {
-                waiting.add(buffer);
-                if (!buffer.isComplete()) start();
-                return;
+            synchronized (this) {
+                count++;
+                notHeardYet.add(buffer.use());
+                beforeLast = last;
+                last = buffer;
+                if (!started) {
+                    waiting.add(buffer);
+                    if (!buffer.isComplete() || waiting.size() >= GATHERED) start();
+                    return;
+                }
+                player.queueOrPlay(buffer).join();
             }
-            player.queueOrPlay(buffer).join();
         }
 
         /** Every load ended: what was gathered plays now. */
@@ -186,6 +211,52 @@ final class PlayCommand implements Command {
         }
 
         synchronized boolean isEmpty() { return count == 0; }
+
+        /**
+         * Waits until the next source may load; false when it never will (cancelled, or the play
+         * limit is spent).
+         */
+        synchronized boolean awaitTurn(Cancellation cancel) {
+            while (!cancel.isCancelled()) {
+                if (!started) return true;
+                PlayerState s = player.state();
+                boolean over = s == PlayerState.ENDED || s == PlayerState.ERROR || s == PlayerState.STOPPED;
+                if (over && player.playLimitReached()) return false;
+                boolean lastIsHeard = player.current() == last && (beforeLast == null || beforeLast == last
+                        || !beforeLast.isInUse());
+                if (over || lastIsHeard) return true;
+                try {
+                    wait(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public synchronized void trackStarted(MediaBuffer buffer) {
+            for (int i = 0; i < notHeardYet.size(); i++) {
+                if (notHeardYet.get(i).buffer() == buffer) {
+                    for (int k = 0; k <= i; k++) notHeardYet.remove(0).close();
+                    break;
+                }
+            }
+            notifyAll();
+        }
+
+        @Override
+        public synchronized void stateChanged(PlayerState state, MediaBuffer buffer) {
+            if (state == PlayerState.ENDED || state == PlayerState.STOPPED || state == PlayerState.ERROR) release();
+            notifyAll();
+        }
+
+        /** Playback stopped: what it did not take may go (a buffer queued after this takes its own use). */
+        synchronized void release() {
+            for (MediaBuffer.Use use : notHeardYet) use.close();
+            notHeardYet.clear();
+        }
     }
 
     /** Loads the sources in order on one thread; a URL is queued at its first bytes, while the rest downloads. */
@@ -221,7 +292,7 @@ final class PlayCommand implements Command {
                         failed = true;
                     }
                     for (String item : expanded.sources()) {
-                        if (cancel.isCancelled()) return;
+                        if (!queue.awaitTurn(cancel)) return;
                         boolean[] queued = {false};
                         try {
                             AddResult result = loader.loadToPlay(item, cancel, new LoadEvents() {
@@ -291,6 +362,7 @@ final class PlayCommand implements Command {
         EqualizerSettings equalizer = null;
         ReplayGainMode replayGain = ReplayGainMode.OFF;
         double preamp = Double.NaN;
+        long budget = -1;
         List<String> sources = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -303,6 +375,11 @@ final class PlayCommand implements Command {
                 case "--end" -> end = number(a, value(args, ++i, a), 0, Double.MAX_VALUE);
                 case "--volume" -> volume = number(a, value(args, ++i, a), 0, 1);
                 case "--device" -> device = value(args, ++i, a);
+                case "--budget" -> {
+                    String v = value(args, ++i, a);
+                    budget = ByteSizes.parse(v);
+                    if (budget <= 0) throw new IllegalArgumentException("--budget: not a size: " + v + " (e.g. 256M, 2G)");
+                }
                 case "--eq", "--eq-preset" -> {
                     if (equalizer != null) throw new IllegalArgumentException("give --eq or --eq-preset once");
                     String v = value(args, ++i, a);
@@ -330,7 +407,7 @@ final class PlayCommand implements Command {
             throw new IllegalArgumentException("--preamp needs --replaygain track, album or auto");
         }
         return new Options(start, end, device, out, volume, equalizer == null ? EqualizerSettings.FLAT : equalizer,
-                new ReplayGainSettings(replayGain, Double.isNaN(preamp) ? 0 : preamp), sources);
+                new ReplayGainSettings(replayGain, Double.isNaN(preamp) ? 0 : preamp), budget, sources);
     }
 
     private static String plain(double v) {

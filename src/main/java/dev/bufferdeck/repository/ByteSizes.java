@@ -21,4 +21,25 @@ public final class ByteSizes {
                 : String.format(Locale.ROOT, "%.1f", value);
         return number + " " + UNITS[unit];
     }
+
+    /**
+     * A size as people write it: "4096", "512K", "64M", "1.5G" (powers of 1024; "KiB", "MB" and the
+     * like are accepted too). Returns -1 for anything else.
+     */
+    public static long parse(String text) {
+        if (text == null) return -1;
+        String t = text.strip().toUpperCase(Locale.ROOT).replace(" ", "");
+        if (t.endsWith("IB")) t = t.substring(0, t.length() - 2);
+        else if (t.endsWith("B")) t = t.substring(0, t.length() - 1);
+        if (t.isEmpty()) return -1;
+        int unit = "KMGT".indexOf(t.charAt(t.length() - 1)) + 1;
+        String number = unit > 0 ? t.substring(0, t.length() - 1) : t;
+        if (number.isEmpty() || !Character.isDigit(number.charAt(0))) return -1;
+        try {
+            double value = Double.parseDouble(number) * Math.pow(1024, unit);
+            return value >= 0 && value < Long.MAX_VALUE && !number.endsWith(".") ? (long) value : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
 }

@@ -19,6 +19,7 @@ final class GrowingBytes extends ByteStore {
 
     private volatile byte[] array;
     private volatile int size;
+    private long expected = -1;
     private volatile boolean released;
 
     private GrowingBytes(byte[] array, int size) {
@@ -42,10 +43,15 @@ final class GrowingBytes extends ByteStore {
         return prefix;
     }
 
-    /** An empty store of {@code capacity} bytes (0 when the length is unknown: it grows on demand). */
-    static GrowingBytes empty(int capacity) {
-        return new GrowingBytes(new byte[capacity], 0);
+    /** An empty store for {@code expectedLength} bytes, allocated now; -1 when unknown: it grows on demand. */
+    static GrowingBytes empty(long expectedLength) {
+        GrowingBytes store = new GrowingBytes(new byte[(int) Math.max(0, expectedLength)], 0);
+        store.expected = expectedLength;
+        return store;
     }
+
+    /** The length announced when the load started, or -1 when it was not known. */
+    long expected() { return isComplete() ? size : expected; }
 
     @Override int size() { return size; }
     @Override long arrived() { return size; }

@@ -101,6 +101,8 @@ public final class MediaBuffer {
     public boolean isLive() { return store instanceof LiveWindow; }
     /** Why the load of a buffer that is not complete ended ("load cancelled", a network error), or null. */
     public String loadFailure() { return store.failure(); }
+    /** The size the buffer will have once complete (its size when it is), or -1 while unknown (and for a live buffer). */
+    public long expectedSize() { return store instanceof GrowingBytes g ? g.expected() : -1; }
     /** Bytes that have arrived over the load; for a live buffer more than it holds. */
     public long bytesArrived() { return store.arrived(); }
     /**

@@ -49,20 +49,17 @@ public final class MediaRepository {
         this(defaultBudget(), detector);
     }
 
-    /** Half of the JVM's maximum heap. */
+    /** System property that sets the default budget ("512M", "2G"). */
+    public static final String BUDGET_PROPERTY = "bufferdeck.budget";
+
+    /** {@value #BUDGET_PROPERTY} when set to a size, else half of the JVM's maximum heap. */
     public static long defaultBudget() {
-        return Runtime.getRuntime().maxMemory() / 2;
+        long set = ByteSizes.parse(System.getProperty(BUDGET_PROPERTY));
+        return set >= 0 ? set : Runtime.getRuntime().maxMemory() / 2;
     }
 
     public void addListener(RepositoryListener listener) { listeners.add(listener); }
     public void removeListener(RepositoryListener listener) { listeners.remove(listener); }
-
-    /** Sets the budget; a budget below what is already held only stops further loads. */
-    public void setBudget(long newBudget) {
-        if (newBudget < 0) throw new IllegalArgumentException("budget must be >= 0");
-        synchronized (this) { budget = newBudget; }
-        fireMemory();
-    }
 
     public synchronized MemoryFigures figures() {
         int references = 0;
@@ -237,7 +234,7 @@ public final class MediaRepository {
         Reservation reservation = reserve(Math.max(0, expectedLength));
         GrowingBytes store;
         try {
-            store = GrowingBytes.empty((int) Math.max(0, expectedLength));
+            store = GrowingBytes.empty(expectedLength);
         } catch (OutOfMemoryError e) {
             reservation.close();
             throw e;

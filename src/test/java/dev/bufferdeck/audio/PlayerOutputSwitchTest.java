@@ -1,5 +1,6 @@
 package dev.bufferdeck.audio;
 
+import dev.bufferdeck.audio.sink.PcmRecorder;
 import dev.bufferdeck.audio.sink.MemorySinkLine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class PlayerOutputSwitchTest {
 
     private static AudioOutput memory(List<MemorySinkLine> lines) {
         return AudioOutputs.memory(line -> {
-            line.realTime(true).keep(64 << 20).bufferMillis(100);
+            PcmRecorder.keep(line.realTime(true), 64 << 20).bufferMillis(100);
             lines.add(line);
         });
     }
@@ -47,7 +48,7 @@ class PlayerOutputSwitchTest {
         double latencyMs = (first - asked) / 1e6;
         assertTrue(latencyMs < 100, "the new line got its first PCM " + latencyMs + " ms after the switch");
         Thread.sleep(200);
-        byte[] kept = b.kept();
+        byte[] kept = PcmRecorder.kept(b);
         long firstFrame = (kept[0] & 0xFF) | ((kept[1] & 0xFF) << 8) | ((long) (((kept[2] & 0xFF) | (kept[3] << 8)) ^ 0x5A5A) << 16);
         double startMs = firstFrame * 1000.0 / 44_100;
         assertEquals(heard, startMs, 60, "the new line starts where the old one was heard");
@@ -80,8 +81,8 @@ class PlayerOutputSwitchTest {
     }
 
     private static long waitForFirstWrite(MemorySinkLine line) throws InterruptedException {
-        for (int i = 0; i < 400 && line.firstWriteNanos() < 0; i++) Thread.sleep(1);
-        assertTrue(line.firstWriteNanos() >= 0, "the new line was written to");
-        return line.firstWriteNanos();
+        for (int i = 0; i < 400 && PcmRecorder.firstWriteNanos(line) < 0; i++) Thread.sleep(1);
+        assertTrue(PcmRecorder.firstWriteNanos(line) >= 0, "the new line was written to");
+        return PcmRecorder.firstWriteNanos(line);
     }
 }

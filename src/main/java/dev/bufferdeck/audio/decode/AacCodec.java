@@ -69,13 +69,19 @@ final class AacCodec {
             frames = length;
             sampleRate = rate;
             if (samples.length < length * channels) samples = new short[length * channels];
-            int o = 0;
-            for (int i = 0; i < length; i++) {
-                for (float[] plane : planes) {
-                    float s = plane[plane.length == length ? i : (int) ((long) plane.length * i / length)];
-                    samples[o++] = (short) Math.max(-32768, Math.min(32767, Math.round(s)));
+            for (int c = 0; c < channels; c++) {
+                float[] plane = planes.get(c);
+                if (plane.length == length) {
+                    for (int i = 0, o = c; i < length; i++, o += channels) samples[o] = clip(plane[i]);
+                } else {
+                    for (int i = 0, o = c; i < length; i++, o += channels) samples[o] = clip(plane[(int) ((long) plane.length * i / length)]);
                 }
             }
+        }
+
+        private static short clip(float s) {
+            int v = Math.round(s);
+            return (short) (v > 32767 ? 32767 : Math.max(v, -32768));
         }
     }
 

@@ -36,6 +36,7 @@ abstract class OggAudioDecoder implements PcmDecoder {
     private boolean anchoredByLastPage;
     private boolean ended;
     private boolean closed;
+    private Boolean startsAtZero;
 
     OggAudioDecoder(MediaBuffer buffer, OggPageIndex index, CountingInputStream.ByteCounter counter, int firstAudioPage,
                     int sampleRate, int channels, long granuleOffset, long restartReach, String title) {
@@ -269,6 +270,38 @@ abstract class OggAudioDecoder implements PcmDecoder {
         anchoredByLastPage = false;
         queue.clear();
         ended = false;
+        if (page == firstAudioPage && startsAtZero()) queue.anchorStart(-granuleOffset);
+    }
+
+    /**
+     * True when the first audio page's packets, counted from their headers, add up to its granule
+     * position (or it is the only page): the first decoded sample is then the stream's first, and
+     * playing from the start need not decode a whole page (up to a second) before its end tells where
+     * the samples are.
+     */
+    private boolean startsAtZero() {
+        if (startsAtZero == null) {
+            OggPacketReader dry = new OggPacketReader(buffer, index, firstAudioPage, new CountingInputStream.ByteCounter());
+            Packet p = new Packet();
+            Packet previous = null;
+            long samples = 0;
+            boolean known = false;
+            try {
+                while (dry.next(p)) {
+                    Packet copy = copyOf(p);
+                    samples += Math.max(0, packetSamples(previous, copy));
+                    previous = copy;
+                    if (copy.granulepos >= 0) {
+                        known = copy.e_o_s != 0 || copy.granulepos == samples;
+                        break;
+                    }
+                }
+            } catch (RuntimeException e) {
+                known = false; // damaged: decoding finds out where the samples are
+            }
+            startsAtZero = known;
+        }
+        return startsAtZero;
     }
 
     @Override

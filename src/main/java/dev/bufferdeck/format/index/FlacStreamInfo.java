@@ -70,5 +70,4 @@ public record FlacStreamInfo(int start, int minBlockSize, int maxBlockSize, int 
         return java.util.Arrays.copyOf(pairs, n);
     }
 
-    public boolean fixedBlockSize() { return minBlockSize == maxBlockSize; }
 }

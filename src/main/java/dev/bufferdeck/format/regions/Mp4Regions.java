@@ -18,7 +18,7 @@ final class Mp4Regions {
 
     private Mp4Regions() {}
 
-    static List<Region> parse(Bytes b) {
+    static List<Region> parse(ByteReader b) {
         List<Region> out = new ArrayList<>();
         int[] budget = {MAX_BOXES};
         boxes(b, 0, b.size(), 0, out, budget, sampleTrack(b));
@@ -26,7 +26,7 @@ final class Mp4Regions {
     }
 
     /** The track whose samples 'mdat' is split into: the first audio track, else the first; null if none can be read. */
-    static Mp4Track sampleTrack(Bytes b) {
+    static Mp4Track sampleTrack(ByteReader b) {
         try {
             Mp4Movie movie = Mp4Movie.read(b.buffer());
             return movie.firstAudioTrack().orElse(movie.tracks().isEmpty() ? null : movie.tracks().get(0));
@@ -35,7 +35,7 @@ final class Mp4Regions {
         }
     }
 
-    private static void boxes(Bytes b, long pos, long end, int depth, List<Region> out, int[] budget, Mp4Track track) {
+    private static void boxes(ByteReader b, long pos, long end, int depth, List<Region> out, int[] budget, Mp4Track track) {
         Mp4Box box;
         while ((box = Mp4Box.at(b.buffer(), pos, end)) != null && budget[0]-- > 0) {
             String type = box.type();
@@ -58,7 +58,7 @@ final class Mp4Regions {
         }
     }
 
-    private static Region box(Bytes b, String type, long pos, long size, int header, int depth, int[] budget, Mp4Track track) {
+    private static Region box(ByteReader b, String type, long pos, long size, int header, int depth, int[] budget, Mp4Track track) {
         List<Region> parts = new ArrayList<>();
         parts.add(Region.leaf("box header", RegionKind.HEADER, pos, header, "'" + type + "' · " + Describe.bytes(size)));
         long data = pos + header;

@@ -33,7 +33,7 @@ public final class Playhead {
 
     /** A playhead for the buffer, or empty when its format has no time map here (unknown, MP4 without audio). */
     public static Optional<Playhead> of(ByteBuffer buffer, RegionTree tree, MpegFrameIndex mpegIndex) {
-        Bytes b = new Bytes(buffer.duplicate());
+        ByteReader b = new ByteReader(buffer.duplicate());
         Mapper mapper = switch (tree.format()) {
             case MP3 -> mpegIndex == null || mpegIndex.isEmpty() ? null : new MpegMapper(tree, mpegIndex);
             case FLAC -> FlacMapper.of(b, tree);
@@ -109,7 +109,7 @@ public final class Playhead {
 
     /** MP4: the sample tables of the track 'mdat' is split into; times in its media timescale, after the edit. */
     private record Mp4Mapper(RegionTree tree, SampleTable samples, long timescale, long start) implements Mapper {
-        static Mp4Mapper of(Bytes b, RegionTree tree) {
+        static Mp4Mapper of(ByteReader b, RegionTree tree) {
             Mp4Track track = Mp4Regions.sampleTrack(b);
             if (track == null || track.samples().count() == 0) return null;
             return new Mp4Mapper(tree, track.samples(), track.timescale(), Math.max(0, track.edit().mediaStart()));
@@ -131,7 +131,7 @@ public final class Playhead {
 
     /** ADTS: every frame lasts the same number of samples. */
     private record AdtsMapper(List<Region> frames, long rate, int samplesPerFrame) implements Mapper {
-        static AdtsMapper of(Bytes b, RegionTree tree) {
+        static AdtsMapper of(ByteReader b, RegionTree tree) {
             Region adts = container(tree, "ADTS audio");
             AdtsHeader first = adts == null ? null : AdtsHeader.parse(b.buffer(), (int) adts.offset());
             if (first == null || adts.children().isEmpty()) return null;
@@ -152,7 +152,7 @@ public final class Playhead {
     }
 
     private record FlacMapper(List<Region> frames, FlacFrameLocator locator, long rate) implements Mapper {
-        static FlacMapper of(Bytes b, RegionTree tree) {
+        static FlacMapper of(ByteReader b, RegionTree tree) {
             Region frames = container(tree, "FLAC frames");
             Region marker = container(tree, "fLaC");
             if (frames == null || marker == null) return null;
@@ -179,8 +179,8 @@ public final class Playhead {
         }
     }
 
-    private record OggMapper(Bytes b, List<Region> pages, long rate, long granuleOffset) implements Mapper {
-        static OggMapper of(Bytes b, RegionTree tree) {
+    private record OggMapper(ByteReader b, List<Region> pages, long rate, long granuleOffset) implements Mapper {
+        static OggMapper of(ByteReader b, RegionTree tree) {
             List<Region> pages = tree.roots().get(0).children();
             if (pages.isEmpty()) return null;
             long id = pages.get(0).offset() + 27 + b.u8(pages.get(0).offset() + 26);
@@ -213,7 +213,7 @@ public final class Playhead {
     }
 
     private record PcmMapper(long dataStart, long dataEnd, int blockAlign, long rate) implements Mapper {
-        static PcmMapper of(Bytes b, RegionTree tree) {
+        static PcmMapper of(ByteReader b, RegionTree tree) {
             Region samples = null;
             for (Region r : tree.roots()) {
                 for (Region c : r.children()) {

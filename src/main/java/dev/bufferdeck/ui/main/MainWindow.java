@@ -155,6 +155,8 @@ public final class MainWindow {
         // the hex view and its regions parse the whole buffer: they start once the sound has started
         controller.player().settledProperty().addListener((o, a, row) ->
                 hexInspector.playingProperty().set(row == null ? null : row.buffer()));
+        followGrowth();
+        nowPlaying.onRecord(controller.sources()::recordWindow, controller.sources()::recordNext);
         scene.getAccelerators().put(FOCUS_MODE, () -> workArea.setFocusMode(!workArea.isFocusMode()));
         scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && workArea.isFocusMode()) {
@@ -166,11 +168,26 @@ public final class MainWindow {
             if (w != null) w.addEventHandler(WindowEvent.WINDOW_SHOWING, e -> centreIfUnplaced(w));
         });
         Shortcuts.install(scene, controller.player(), () -> controller.remove(libraryView.selection()));
-        DropZone.install(libraryView.table(), (items, e) -> controller.dropOnLibrary(items));
-        DropZone.install(root, (items, e) -> controller.dropOnPlayer(items));
+        DropZone.install(libraryView.table(), (items, e) -> controller.sources().dropOnLibrary(items));
+        DropZone.install(root, (items, e) -> controller.sources().dropOnPlayer(items));
         controller.player().nowPlayingProperty().addListener((o, a, row) -> updateTitle(row));
         libraryView.playingProperty().bind(controller.player().nowPlayingProperty());
         updateTitle(null);
+    }
+
+    /** The hex view follows a buffer still loading: its rows extend as its library row grows. */
+    private void followGrowth() {
+        javafx.beans.InvalidationListener grew = o -> hexInspector.bytesArrived();
+        hexPane.bufferProperty().addListener((o, old, b) -> {
+            if (old != null) controller.library().row(old).ifPresent(r -> {
+                r.sizeProperty().removeListener(grew);
+                r.digestProperty().removeListener(grew);
+            });
+            if (b != null && !b.isComplete()) controller.library().row(b).ifPresent(r -> {
+                r.sizeProperty().addListener(grew);
+                r.digestProperty().addListener(grew);
+            });
+        });
     }
 
     public Scene scene() { return scene; }

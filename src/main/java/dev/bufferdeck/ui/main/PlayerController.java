@@ -8,7 +8,8 @@ import dev.bufferdeck.ui.notify.Notifier;
 import dev.bufferdeck.ui.playlist.PlaylistModel;
 import dev.bufferdeck.ui.playlist.PlaylistRow;
 import dev.bufferdeck.ui.playback.Playback;
-import javafx.application.Platform;
+import dev.bufferdeck.ui.playback.PlaybackClock;
+import dev.bufferdeck.ui.thread.Fx;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -35,6 +36,7 @@ public final class PlayerController {
     private final ReadOnlyObjectWrapper<BufferRow> nowPlaying = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<BufferRow> settled = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper duration = new ReadOnlyLongWrapper(-1);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper buffering = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final DoubleProperty volume = new SimpleDoubleProperty(0.8);
     private final BooleanProperty muted = new SimpleBooleanProperty();
     private PlaylistRow queued;
@@ -43,23 +45,27 @@ public final class PlayerController {
     private long cuedMillis;
     private PlaylistRow waitingFor;
     private int failuresInARow;
-    private javafx.animation.AnimationTimer settleTimer;
+    /** The row waiting for its first sound before it counts as settled, or null. */
+    private BufferRow settling;
+    private final PlaybackClock clock;
 
     public PlayerController(Playback playback, PlaylistModel playlist, Notifier notifier) {
         this.playback = playback;
         this.playlist = playlist;
         this.notifier = notifier;
+        this.clock = new PlaybackClock(this::positionMillis);
         init();
     }
 
     private void init() {
         playback.addListener(new PlayerListener() {
-            @Override public void stateChanged(PlayerState s, MediaBuffer buffer) { onFx(() -> onState(s, buffer)); }
+            @Override public void stateChanged(PlayerState s, MediaBuffer buffer) { Fx.run(() -> onState(s, buffer)); }
             @Override public void notice(String message, boolean error) {
                 if (error) notifier.error(message); else notifier.info(message);
             }
-            @Override public void trackStarted(MediaBuffer buffer) { onFx(() -> onTrackStarted(buffer)); }
+            @Override public void trackStarted(MediaBuffer buffer) { Fx.run(() -> onTrackStarted(buffer)); }
             @Override public void trackEnded(MediaBuffer buffer) {}
+            @Override public void buffering(MediaBuffer buffer, boolean now) { Fx.run(() -> onBuffering(buffer, now)); }
         });
         volume.addListener((o, a, v) -> playback.setVolume(v.doubleValue()));
         muted.addListener((o, a, m) -> playback.setMuted(m));
@@ -72,6 +78,13 @@ public final class PlayerController {
             if (old != null) old.factsProperty().removeListener(lengthArrived);
             if (row != null) row.factsProperty().addListener(lengthArrived);
         });
+        state.addListener((o, was, s) -> {
+            if (s == PlayerState.PLAYING) clock.hold(this); else clock.release(this);
+            clock.wake();
+            settleIfHeard();
+        });
+        nowPlaying.addListener(o -> clock.wake());
+        clock.pulseProperty().addListener(o -> settleIfHeard());
         InvalidationListener requeue = o -> queueFollowing();
         playlist.entries().addListener(requeue);
         playlist.repeatProperty().addListener(requeue);
@@ -83,6 +96,8 @@ public final class PlayerController {
     public PlayerState state() { return state.get(); }
     public ReadOnlyObjectProperty<BufferRow> nowPlayingProperty() { return nowPlaying.getReadOnlyProperty(); }
     public ReadOnlyLongProperty durationProperty() { return duration.getReadOnlyProperty(); }
+    /** True while the entry playing waits for bytes still downloading (a seek past them, a slow link). */
+    public javafx.beans.property.ReadOnlyBooleanProperty bufferingProperty() { return buffering.getReadOnlyProperty(); }
 
     /**
      * The entry shown, once its sound has started (or at once when it is shown without playing):
@@ -95,7 +110,10 @@ public final class PlayerController {
     public PlaylistModel playlist() { return playlist; }
     public String outputName() { return playback.outputName(); }
 
-    /** What was heard of the current track; polled by the view every frame. */
+    /** Where playback is, once per pulse while it moves: what the seek bar, hex playhead and spectrum follow. */
+    public PlaybackClock clock() { return clock; }
+
+    /** What was heard of the current track (a cued entry: where it will start). */
     public long positionMillis() {
         return cued != null && cued == playlist.current() ? cuedMillis : playback.positionMillis();
     }
@@ -121,6 +139,7 @@ public final class PlayerController {
             show(entry);
             settled.set(entry.row());
         }
+        clock.wake();
     }
 
     /** A loading entry's buffer arrived: show it if it is cued, play it if Play was pressed while it loaded. */
@@ -178,11 +197,13 @@ public final class PlayerController {
     }
 
     private void show(PlaylistRow entry) {
+        if (nowPlaying.get() != entry.row()) buffering.set(false);
         nowPlaying.set(entry.row());
         duration.set(entry.durationMillis());
     }
 
     private void showNothing() {
+        buffering.set(false);
         nowPlaying.set(null);
         settled.set(null);
         duration.set(-1);
@@ -219,11 +240,13 @@ public final class PlayerController {
         if (cued != null && cued == playlist.current()) {
             long d = cued.durationMillis();
             cuedMillis = Math.max(0, d > 0 ? Math.min(millis, d) : millis);
+            clock.wake();
             return;
         }
         long d = playback.durationMillis();
         long to = Math.max(0, d > 0 ? Math.min(millis, d) : millis);
         playback.seek(to);
+        clock.wake();
         seekListeners.forEach(l -> l.accept(to));
     }
 
@@ -261,6 +284,11 @@ public final class PlayerController {
         }
     }
 
+    private void onBuffering(MediaBuffer buffer, boolean now) {
+        BufferRow playing = nowPlaying.get();
+        buffering.set(now && playing != null && playing.buffer().id() == buffer.id());
+    }
+
     private void onTrackStarted(MediaBuffer buffer) {
         PlaylistRow q = queued;
         PlaylistRow cur = playlist.current();
@@ -279,19 +307,19 @@ public final class PlayerController {
 
     /** Sets {@link #settledProperty()} once the playhead has moved: the first sound is out of the device. */
     private void settleWhenHeard(BufferRow playing) {
-        if (settleTimer != null) settleTimer.stop();
-        settleTimer = new javafx.animation.AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (nowPlaying.get() != playing) {
-                    stop();
-                } else if (playback.positionMillis() > 0 || state.get() != PlayerState.PLAYING) {
-                    stop();
-                    settled.set(playing);
-                }
-            }
-        };
-        settleTimer.start();
+        settling = playing;
+        clock.wake();
+    }
+
+    private void settleIfHeard() {
+        BufferRow playing = settling;
+        if (playing == null) return;
+        if (nowPlaying.get() != playing) {
+            settling = null;
+        } else if (playback.positionMillis() > 0 || state.get() != PlayerState.PLAYING) {
+            settling = null;
+            settled.set(playing);
+        }
     }
 
     /**
@@ -304,9 +332,5 @@ public final class PlayerController {
         if (following != null && (following.whyNotPlayable() != null || !following.isLoaded())) following = null;
         queued = following;
         playback.queueNext(following == null ? null : following.row().buffer());
-    }
-
-    private static void onFx(Runnable r) {
-        if (Platform.isFxApplicationThread()) r.run(); else Platform.runLater(r);
     }
 }

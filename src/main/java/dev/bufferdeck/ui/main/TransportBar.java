@@ -4,7 +4,6 @@ import dev.bufferdeck.audio.PlayerState;
 import dev.bufferdeck.ui.library.TimeText;
 import dev.bufferdeck.ui.waveform.WaveformLoader;
 import dev.bufferdeck.ui.waveform.WaveformView;
-import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -42,12 +41,6 @@ public final class TransportBar extends VBox {
     private final Button playlistButton;
     private final HBox tools = new HBox(4);
     private boolean followingPlayer;
-    private final AnimationTimer follow = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            followPosition();
-        }
-    };
 
     public TransportBar(PlayerController player, Button playlistButton) {
         this.player = player;
@@ -128,8 +121,9 @@ public final class TransportBar extends VBox {
         waveform.setOnSeek(player::seekTo);
         seek.valueProperty().addListener((o, a, v) -> waveform.positionMillisProperty().set(Math.round(v.doubleValue())));
         player.settledProperty().addListener((o, a, r) -> waveformLoader.show(r == null ? null : r.buffer()));
-        sceneProperty().addListener((o, a, scene) -> {
-            if (scene != null) follow.start(); else follow.stop();
+        player.clock().pulseProperty().addListener(o -> followPosition(player.clock().position()));
+        seek.pressedProperty().addListener((o, was, pressed) -> {
+            if (!pressed) player.clock().wake();
         });
     }
 
@@ -140,9 +134,8 @@ public final class TransportBar extends VBox {
     public WaveformView waveform() { return waveform; }
     public Button playPauseButton() { return playPause; }
 
-    private void followPosition() {
+    private void followPosition(long position) {
         if (seek.isValueChanging() || seek.isPressed()) return;
-        long position = player.positionMillis();
         if (Math.abs(seek.getValue() - position) < 1) return;
         followingPlayer = true;
         try {

@@ -111,6 +111,12 @@ public final class RoutingPlayback implements Playback {
             @Override public void trackEnded(MediaBuffer buffer) {
                 if (active == engine && !refused) listeners.forEach(l -> l.trackEnded(buffer));
             }
+            @Override public void titleChanged(MediaBuffer buffer, String title) {
+                if (active == engine && !refused) listeners.forEach(l -> l.titleChanged(buffer, title));
+            }
+            @Override public void buffering(MediaBuffer buffer, boolean buffering) {
+                if (active == engine && !refused) listeners.forEach(l -> l.buffering(buffer, buffering));
+            }
         };
     }
 }

@@ -109,7 +109,7 @@ class SessionLifeTest {
             waitUntil(() -> again.size() == 3 && again.get(0).isUnavailable() == false && again.get(0).isLoaded(), 30);
             back.serve("/b.wav", Wavs.tone(1, 550));
             assertTrue(again.get(2).isUnavailable(), "b.wav was not served when the session loaded");
-            robot.interact(() -> third.controller.retry(again.get(2)));
+            robot.interact(() -> third.controller.sources().retry(again.get(2)));
             waitUntil(() -> again.get(2).isLoaded() && !again.get(2).isUnavailable(), 20);
             assertEquals(3, again.size(), "the retried entry kept its place");
             assertEquals(back.url("/b.wav"), again.get(2).location());
@@ -197,8 +197,8 @@ class SessionLifeTest {
                 "beside, not over: main ends at " + (stage.getX() + stage.getWidth()) + ", playlist starts at " + playlist.getX());
         robot.interact(() -> playlist.setX(playlist.getX() + 20));
         double placed = playlist.getX();
-        assertNotNull(app.controller.sessionState().playlistWindow());
-        assertEquals(placed, app.controller.sessionState().playlistWindow().x(), 1, "its place is remembered");
+        assertNotNull(app.controller.session().current().playlistWindow());
+        assertEquals(placed, app.controller.session().current().playlistWindow().x(), 1, "its place is remembered");
         app.close();
     }
 }

@@ -117,7 +117,7 @@ class SoundControlsWindowTest {
         @SuppressWarnings("unchecked")
         ComboBox<String> presets = robot.lookup("#eq-presets").queryAs(ComboBox.class);
         assertTrue(presets.getItems().contains("My room"));
-        SoundChoices saved = app.controller.sessionState().sound();
+        SoundChoices saved = app.controller.session().current().sound();
         assertEquals("0.0,0.0,5.0,0.0,0.0,0.0,0.0,-3.0,0.0,0.0", saved.userPresets().get("My room"));
         app.close();
 
@@ -142,7 +142,7 @@ class SoundControlsWindowTest {
         long before = app.controller.player().positionMillis();
         long t0 = System.nanoTime();
         robot.interact(memory::fire);
-        waitUntil(() -> AudioOutputs.MEMORY_NAME.equals(app.controller.sessionState().sound().outputDevice()), 5);
+        waitUntil(() -> AudioOutputs.MEMORY_NAME.equals(app.controller.session().current().sound().outputDevice()), 5);
         robot.sleep(150);
         long after = app.controller.player().positionMillis();
         long wallMillis = (System.nanoTime() - t0) / 1_000_000;
@@ -168,7 +168,7 @@ class SoundControlsWindowTest {
         robot.interact(() -> app.controller.player().playPause());
         waitUntil(() -> robot.lookup("#now-replaygain").queryLabeled().getText().matches("RG [+−]\\d+\\.\\d dB track \\(scanned\\)"), 15);
         waitUntil(() -> app.window.libraryView() != null && detailsLoudness().contains("LUFS"), 15);
-        assertEquals("track", app.controller.sessionState().sound().replayGain().split(":")[0]);
+        assertEquals("track", app.controller.session().current().sound().replayGain().split(":")[0]);
     }
 
     private String detailsLoudness() {
