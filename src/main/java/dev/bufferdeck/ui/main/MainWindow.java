@@ -64,6 +64,7 @@ public final class MainWindow {
     private final Label output = new Label();
     private final Scene scene;
     private WorkArea workArea;
+    private final dev.bufferdeck.ui.sound.EqualizerWindow equalizer;
 
     public MainWindow(MainController controller) {
         this.controller = controller;
@@ -76,11 +77,25 @@ public final class MainWindow {
         playlistButton.setOnAction(e -> controller.togglePlaylistWindow());
         this.nowPlaying = new NowPlayingPane(controller.player());
         this.transport = new TransportBar(controller.player(), playlistButton);
+        this.equalizer = new dev.bufferdeck.ui.sound.EqualizerWindow(controller.sound(), controller.stage());
+        Button equalizerButton = new Button(null, new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignT.TUNE_VERTICAL));
+        equalizerButton.setId("open-equalizer");
+        equalizerButton.getStyleClass().add("icon-button");
+        equalizerButton.setTooltip(new Tooltip("Equalizer and ReplayGain"));
+        equalizerButton.setFocusTraversable(false);
+        equalizerButton.setOnAction(e -> equalizer.toggle());
+        transport.addTool(equalizerButton);
+        nowPlaying.showReplayGain(controller.sound().replayGainTextProperty());
         this.libraryView = new LibraryView(controller.library(), controller);
         libraryView.columnLayoutProperty().bindBidirectional(controller.libraryColumnsProperty());
         this.scene = createView();
         init();
     }
+
+    /** Shows the equalizer window, or hides it. */
+    public void toggleEqualizer() { equalizer.toggle(); }
+
+    public dev.bufferdeck.ui.sound.EqualizerWindow equalizerWindow() { return equalizer; }
 
     private Scene createView() {
         root.getStyleClass().add("main-window");
@@ -126,6 +141,10 @@ public final class MainWindow {
         showMemory(controller.library().memoryProperty().get());
         output.setText(controller.player().outputName());
         controller.player().stateProperty().addListener((o, a, b) -> output.setText(controller.player().outputName()));
+        controller.sound().outputInUseProperty().addListener((o, a, name) -> output.setText(name));
+        dev.bufferdeck.ui.sound.LoudnessDetail loudness = new dev.bufferdeck.ui.sound.LoudnessDetail(
+                controller.sound().loudness(), details.loudnessProperty());
+        details.rowProperty().addListener((o, a, row) -> loudness.show(row == null ? null : row.buffer()));
         libraryView.table().getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             details.rowProperty().set(row != null ? row : controller.player().nowPlayingProperty().get());
             hexInspector.showChosen(row == null ? null : row.buffer());

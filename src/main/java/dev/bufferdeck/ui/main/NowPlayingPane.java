@@ -22,6 +22,7 @@ public final class NowPlayingPane extends HBox {
     private final Label title = new Label();
     private final Label artist = new Label();
     private final Label format = new Label();
+    private final Label replayGain = new Label();
     private final Label buffering = new Label("Buffering…");
     private final javafx.scene.control.MenuButton record = new javafx.scene.control.MenuButton("Record");
     private final javafx.scene.control.MenuItem keepWindow = new javafx.scene.control.MenuItem("Keep what the window holds now");
@@ -49,6 +50,9 @@ public final class NowPlayingPane extends HBox {
         artist.getStyleClass().add("now-artist");
         format.setId("now-format");
         format.getStyleClass().add("now-format");
+        replayGain.setId("now-replaygain");
+        replayGain.getStyleClass().add("now-format");
+        replayGain.managedProperty().bind(replayGain.textProperty().isNotEmpty());
         buffering.setId("now-buffering");
         buffering.getStyleClass().add("now-buffering");
         buffering.setTooltip(new javafx.scene.control.Tooltip("Waiting for bytes still downloading"));
@@ -63,7 +67,7 @@ public final class NowPlayingPane extends HBox {
             next.setUserData(java.time.Duration.ofMinutes(minutes));
             record.getItems().add(next);
         }
-        VBox text = new VBox(2, title, artist, format, buffering, record);
+        VBox text = new VBox(2, title, artist, format, replayGain, buffering, record);
         text.setAlignment(Pos.CENTER_LEFT);
         setSpacing(16);
         setAlignment(Pos.CENTER_LEFT);
@@ -73,6 +77,11 @@ public final class NowPlayingPane extends HBox {
     }
 
     public SpectrumView spectrum() { return spectrum; }
+
+    /** Shows the ReplayGain applied now ("RG −6.2 dB track") under the format line. */
+    public void showReplayGain(javafx.beans.value.ObservableValue<String> text) {
+        replayGain.textProperty().bind(text);
+    }
     public CoverArtView cover() { return cover; }
     public Label bufferingLabel() { return buffering; }
     /** Shown while a live stream plays: keep its window, or record the next minutes. */

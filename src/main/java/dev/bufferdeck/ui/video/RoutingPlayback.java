@@ -76,6 +76,12 @@ public final class RoutingPlayback implements Playback {
     @Override public PlayerState state() { return refused ? PlayerState.ERROR : active.state(); }
     @Override public String outputName() { return active.outputName(); }
     @Override public PcmTap tap() { return active.tap(); }
+    @Override public void setShaping(java.util.function.Function<javax.sound.sampled.AudioFormat, java.util.List<dev.bufferdeck.audio.PcmStage>> shaping) {
+        audio.setShaping(shaping);
+    }
+    @Override public java.util.concurrent.CompletableFuture<Void> switchOutput(dev.bufferdeck.audio.AudioOutputs.Selection selection) {
+        return audio.switchOutput(selection);
+    }
     @Override public void addListener(PlayerListener listener) { listeners.add(listener); }
 
     /** Our decoders start the next audio entry without a gap; a video entry starts when the playlist says so. */
