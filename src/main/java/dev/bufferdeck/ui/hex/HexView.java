@@ -266,6 +266,12 @@ public final class HexView extends Region {
         return new javafx.geometry.Point2D(x, y);
     }
 
+    /** The buffer shown grew (bytes still arriving): rows and scroll bar extend, the view stays where it is. */
+    public void bytesArrived() {
+        syncScrollBar();
+        draw();
+    }
+
     private void syncScrollBar() {
         syncingScrollBar = true;
         try {

@@ -27,14 +27,20 @@ public final class BufferRow {
     /** Bytes held now: grows while the buffer loads. */
     public ReadOnlyLongProperty sizeProperty() { return size.getReadOnlyProperty(); }
 
-    /** The SHA-256, or what the buffer is doing until it has one ("loading", "live stream"). */
+    /** The SHA-256, or what the buffer is doing until it has one ("loading 42%", "live stream"). */
     public ReadOnlyStringProperty digestProperty() { return digest.getReadOnlyProperty(); }
 
     /** Reads the buffer's size and state again (FX thread). */
     void refresh() {
         size.set(buffer.size());
         String sha = buffer.sha256();
-        digest.set(!sha.isEmpty() ? sha : buffer.isLive() ? "live stream" : "loading");
+        digest.set(!sha.isEmpty() ? sha : buffer.isLive() ? "live stream" : loading(buffer));
+    }
+
+    /** "loading 42%" when the length is known, else "loading". */
+    private static String loading(MediaBuffer buffer) {
+        long total = buffer.expectedSize();
+        return total > 0 ? "loading " + Math.min(99, buffer.size() * 100 / total) + "%" : "loading";
     }
 
     public MediaBuffer buffer() { return buffer; }

@@ -258,9 +258,11 @@ public final class LibraryView extends BorderPane {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
-    /** The hash's first digits; the words shown before there is a hash ("loading", "live stream") shortened to fit as well. */
+    /** The hash's first digits; the words shown before there is a hash ("loading 42%", "live stream") shortened to fit as well. */
     static String digestPrefix(String digest) {
-        return digest.startsWith("live") ? "live" : digest.substring(0, Math.min(SHA_PREFIX, digest.length()));
+        if (digest.startsWith("live")) return "live";
+        if (digest.startsWith("loading ")) return "↓ " + digest.substring("loading ".length());
+        return digest.substring(0, Math.min(SHA_PREFIX, digest.length()));
     }
 
     /** An icon-only button (the pane beside the hex view is narrow): its words go to the tooltip and to screen readers. */

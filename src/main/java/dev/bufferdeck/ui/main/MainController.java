@@ -16,6 +16,7 @@ import dev.bufferdeck.ui.playlist.PlaylistActions;
 import dev.bufferdeck.ui.playlist.PlaylistModel;
 import dev.bufferdeck.ui.playlist.PlaylistRow;
 import dev.bufferdeck.ui.playlist.PlaylistWindow;
+import dev.bufferdeck.ui.sound.SoundControls;
 import dev.bufferdeck.ui.theme.ThemeSwitcher;
 import dev.bufferdeck.ui.thread.Background;
 import javafx.application.Platform;
@@ -49,6 +50,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
     private final Stage stage;
     private final Notifier notifier = new Notifier();
     private final ExecutorService pool = Background.newPool("bufferdeck-load", 2);
+    private final ExecutorService downloads = Background.newGrowingPool("bufferdeck-download");
     private final LibraryModel library;
     private final PlaylistModel playlist = new PlaylistModel();
     private final PlayerController player;
@@ -56,6 +58,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
     private final SourceOpener sources;
     private final PlaylistFileActions playlistFiles;
     private final SessionKeeper session;
+    private final SoundControls sound;
     private PlaylistWindow playlistWindow;
     private final ThemeSwitcher theme = new ThemeSwitcher();
     private final StringProperty libraryColumns = new SimpleStringProperty("");
@@ -67,12 +70,13 @@ public final class MainController implements LibraryActions, PlaylistActions {
         this.stage = stage;
         this.library = new LibraryModel(services.repository(), services.facts(), pool);
         this.player = new PlayerController(services.playback(), playlist, notifier);
-        this.loads = new Loads(services.loader(), pool, notifier);
+        this.loads = new Loads(services.loader(), downloads, notifier);
+        this.sound = new SoundControls(services.playback(), pool, notifier::info);
         this.sources = new SourceOpener(stage, loads, library, playlist, player, notifier);
         this.playlistFiles = new PlaylistFileActions(services.playlistReader(), playlist, player, sources, notifier, pool,
                 () -> playlistWindow != null && playlistWindow.stage().isShowing() ? playlistWindow.stage() : stage);
         this.session = new SessionKeeper(stage, player, playlist, theme, libraryColumns, dividers, sources,
-                () -> playlistWindow, () -> playlistWindow().show(), services.session(), services.playback()::positionMillis);
+                () -> playlistWindow, () -> playlistWindow().show(), services.session(), services.playback()::positionMillis, sound);
         library.rows().addListener((ListChangeListener<BufferRow>) c -> {
             while (c.next()) {
                 for (BufferRow gone : c.getRemoved()) {
@@ -93,6 +97,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
     public SourceOpener sources() { return sources; }
     public PlaylistFileActions playlistFiles() { return playlistFiles; }
     public SessionKeeper session() { return session; }
+    public SoundControls sound() { return sound; }
     public AppServices services() { return services; }
     public Stage stage() { return stage; }
     public Window window() { return stage; }
@@ -142,6 +147,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
     public void shutdown() {
         session.saveAndClose();
         services.close();
+        downloads.shutdownNow();
         pool.shutdownNow();
         try {
             pool.awaitTermination(1, TimeUnit.SECONDS);

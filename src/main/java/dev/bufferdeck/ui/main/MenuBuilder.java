@@ -58,7 +58,10 @@ final class MenuBuilder {
                         () -> p.volumeBy(PlayerController.VOLUME_STEP)),
                 item("Volume down", Shortcuts.VOLUME_DOWN, new FontIcon(MaterialDesignV.VOLUME_MINUS),
                         () -> p.volumeBy(-PlayerController.VOLUME_STEP)),
-                item("Mute / unmute", Shortcuts.MUTE, new FontIcon(MaterialDesignV.VOLUME_OFF), p::toggleMute));
+                item("Mute / unmute", Shortcuts.MUTE, new FontIcon(MaterialDesignV.VOLUME_OFF), p::toggleMute),
+                new SeparatorMenuItem(),
+                item("Equalizer…", null, null, window::toggleEqualizer),
+                dev.bufferdeck.ui.sound.OutputDeviceMenu.build(c.sound()));
         playback.setId("menu-playback");
         Menu view = new Menu("View", null,
                 item("Playlist window", PLAYLIST, new FontIcon(MaterialDesignP.PLAYLIST_MUSIC), c::togglePlaylistWindow),

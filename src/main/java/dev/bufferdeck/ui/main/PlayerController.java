@@ -36,6 +36,7 @@ public final class PlayerController {
     private final ReadOnlyObjectWrapper<BufferRow> nowPlaying = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<BufferRow> settled = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper duration = new ReadOnlyLongWrapper(-1);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper buffering = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final DoubleProperty volume = new SimpleDoubleProperty(0.8);
     private final BooleanProperty muted = new SimpleBooleanProperty();
     private PlaylistRow queued;
@@ -64,6 +65,7 @@ public final class PlayerController {
             }
             @Override public void trackStarted(MediaBuffer buffer) { Fx.run(() -> onTrackStarted(buffer)); }
             @Override public void trackEnded(MediaBuffer buffer) {}
+            @Override public void buffering(MediaBuffer buffer, boolean now) { Fx.run(() -> onBuffering(buffer, now)); }
         });
         volume.addListener((o, a, v) -> playback.setVolume(v.doubleValue()));
         muted.addListener((o, a, m) -> playback.setMuted(m));
@@ -94,6 +96,8 @@ public final class PlayerController {
     public PlayerState state() { return state.get(); }
     public ReadOnlyObjectProperty<BufferRow> nowPlayingProperty() { return nowPlaying.getReadOnlyProperty(); }
     public ReadOnlyLongProperty durationProperty() { return duration.getReadOnlyProperty(); }
+    /** True while the entry playing waits for bytes still downloading (a seek past them, a slow link). */
+    public javafx.beans.property.ReadOnlyBooleanProperty bufferingProperty() { return buffering.getReadOnlyProperty(); }
 
     /**
      * The entry shown, once its sound has started (or at once when it is shown without playing):
@@ -193,11 +197,13 @@ public final class PlayerController {
     }
 
     private void show(PlaylistRow entry) {
+        if (nowPlaying.get() != entry.row()) buffering.set(false);
         nowPlaying.set(entry.row());
         duration.set(entry.durationMillis());
     }
 
     private void showNothing() {
+        buffering.set(false);
         nowPlaying.set(null);
         settled.set(null);
         duration.set(-1);
@@ -276,6 +282,11 @@ public final class PlayerController {
         } else if (s == PlayerState.ERROR && current != null && current.row() == playing) {
             skip(current, null);
         }
+    }
+
+    private void onBuffering(MediaBuffer buffer, boolean now) {
+        BufferRow playing = nowPlaying.get();
+        buffering.set(now && playing != null && playing.buffer().id() == buffer.id());
     }
 
     private void onTrackStarted(MediaBuffer buffer) {

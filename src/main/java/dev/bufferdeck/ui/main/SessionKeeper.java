@@ -7,6 +7,7 @@ import dev.bufferdeck.session.WindowBounds;
 import dev.bufferdeck.ui.playlist.PlaylistModel;
 import dev.bufferdeck.ui.playlist.PlaylistRow;
 import dev.bufferdeck.ui.playlist.PlaylistWindow;
+import dev.bufferdeck.ui.sound.SoundControls;
 import dev.bufferdeck.ui.theme.ThemeChoice;
 import dev.bufferdeck.ui.theme.ThemeSwitcher;
 import javafx.application.Platform;
@@ -30,6 +31,7 @@ public final class SessionKeeper {
     private final PlaylistModel playlist;
     private final ThemeSwitcher theme;
     private final StringProperty libraryColumns;
+    private final SoundControls sound;
     private final ObjectProperty<PaneDividers> dividers;
     private final SourceOpener opener;
     /** The playlist window when it was made, else null. */
@@ -43,8 +45,9 @@ public final class SessionKeeper {
     /** @param livePosition where playback is now, callable from any thread (the shutdown hook) */
     SessionKeeper(Stage stage, PlayerController player, PlaylistModel playlist, ThemeSwitcher theme, StringProperty libraryColumns,
                   ObjectProperty<PaneDividers> dividers, SourceOpener opener, Supplier<PlaylistWindow> playlistWindow,
-                  Runnable showPlaylistWindow, SessionStore store, LongSupplier livePosition) {
+                  Runnable showPlaylistWindow, SessionStore store, LongSupplier livePosition, SoundControls sound) {
         this.stage = stage;
+        this.sound = sound;
         this.player = player;
         this.playlist = playlist;
         this.theme = theme;
@@ -84,6 +87,7 @@ public final class SessionKeeper {
         stage.maximizedProperty().addListener(changed);
         theme.choiceProperty().addListener(changed);
         libraryColumns.addListener(changed);
+        sound.sessionDependencies().forEach(o -> o.addListener(changed));
     }
 
     /** Saves when {@code window} moves, is resized, shows or hides. */
@@ -113,6 +117,7 @@ public final class SessionKeeper {
     void restore(Session session) {
         theme.choiceProperty().set(ThemeChoice.parse(session.theme()));
         libraryColumns.set(session.libraryColumns());
+        sound.restore(session.sound());
         player.volumeProperty().set(session.volume());
         player.mutedProperty().set(session.muted());
         playlist.repeatProperty().set(session.repeat());
@@ -142,6 +147,6 @@ public final class SessionKeeper {
         return new Session(locations, current, player.volumeProperty().get(), player.mutedProperty().get(),
                 playlist.repeatProperty().get(), playlist.shuffleProperty().get(), mainBounds.get(), pw, shown,
                 current < 0 ? 0 : player.positionMillis(), stage.isMaximized(), dividers.get(),
-                theme.choiceProperty().get().name(), libraryColumns.get());
+                theme.choiceProperty().get().name(), libraryColumns.get(), sound.choices());
     }
 }

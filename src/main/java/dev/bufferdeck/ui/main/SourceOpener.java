@@ -126,6 +126,24 @@ public final class SourceOpener {
      * Sources another launch handed over: loaded and queued, the first played when nothing plays;
      * with {@code enqueueOnly} just queued, without raising the window.
      */
+    /** "Record": keeps what the live stream's window holds now as an ordinary buffer in the library. */
+    public void recordWindow(MediaBuffer live) {
+        loads.keepWindow(live, kept -> notifier.info("Kept " + ByteSizes.human(kept.size()) + " of " + live.name()
+                + " as " + kept.name()));
+    }
+
+    /**
+     * "Record the next N minutes": a buffer of its own grows in the library while the stream plays
+     * (its line in the downloads list stops it early, keeping what it has).
+     */
+    public void recordNext(MediaBuffer live, java.time.Duration duration) {
+        notifier.info("Recording the next " + duration.toMinutes() + " min of " + live.name());
+        loads.load(List.of(new LoadRequest.Recording(live, duration)), kept -> {}, failed -> {
+            if (failed.isEmpty()) notifier.info("The recording of " + live.name() + " is in the library");
+            else failed.forEach(notifier::error);
+        });
+    }
+
     public void openLaunched(List<String> sources, boolean enqueueOnly) {
         if (!enqueueOnly) {
             stage.setIconified(false);
@@ -162,7 +180,8 @@ public final class SourceOpener {
             PlaylistRow entry = next == APPEND ? playlist.append(row) : playlist.insert(next++, row);
             if (first && playFirstIfIdle && !isBusy()) {
                 player.play(entry);
-                notifier.info("Playing " + buffer.name() + " (" + ByteSizes.human(buffer.size()) + " loaded)");
+                notifier.info("Playing " + buffer.name() + (buffer.isLive() ? " (live stream)"
+                        : buffer.isComplete() ? " (" + ByteSizes.human(buffer.size()) + " loaded)" : " while it loads"));
             } else {
                 queued.add(buffer.name());
             }

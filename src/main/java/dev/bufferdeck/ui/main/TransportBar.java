@@ -39,6 +39,7 @@ public final class TransportBar extends VBox {
     private final ToggleButton mute = new ToggleButton();
     private final Slider volume = new Slider(0, 1, 0.8);
     private final Button playlistButton;
+    private final HBox tools = new HBox(4);
     private boolean followingPlayer;
 
     public TransportBar(PlayerController player, Button playlistButton) {
@@ -83,7 +84,9 @@ public final class TransportBar extends VBox {
         buttons.setAlignment(Pos.CENTER);
         HBox volumeBox = new HBox(4, mute, volume);
         volumeBox.setAlignment(Pos.CENTER_RIGHT);
-        HBox leftBox = new HBox(playlistButton);
+        tools.getChildren().add(playlistButton);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        HBox leftBox = new HBox(tools);
         leftBox.setAlignment(Pos.CENTER_LEFT);
         leftBox.setMinWidth(150);
         volumeBox.setMinWidth(150);
@@ -125,6 +128,9 @@ public final class TransportBar extends VBox {
     }
 
     public Slider seekSlider() { return seek; }
+
+    /** Puts another button beside the playlist button (the equalizer's). */
+    public void addTool(javafx.scene.Node tool) { tools.getChildren().add(tool); }
     public WaveformView waveform() { return waveform; }
     public Button playPauseButton() { return playPause; }
 

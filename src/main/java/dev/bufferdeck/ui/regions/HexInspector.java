@@ -98,6 +98,8 @@ public final class HexInspector extends BorderPane {
 
     private final dev.bufferdeck.ui.theme.ThemeColors regionFills = RegionColors.palette();
     private RegionShading shading;
+    /** The last buffer whose regions were read with every byte there. */
+    private MediaBuffer regionsWhole;
 
     public HexInspector(HexPane hexPane, Executor executor, Transport transport) {
         this.hexPane = hexPane;
@@ -178,6 +180,7 @@ public final class HexInspector extends BorderPane {
         follow.selectedProperty().addListener((o, a, on) -> showWhatFits());
         playing.addListener((o, a, b) -> showWhatFits());
         hexPane.bufferProperty().addListener((o, a, b) -> nameBuffer());
+        hexPane.bufferProperty().addListener((o, a, b) -> regionsWhole = b != null && b.isComplete() ? b : null);
         playing.addListener((o, a, b) -> nameBuffer());
         regions.treeView().getSelectionModel().selectedItemProperty().addListener((o, a, item) ->
                 regionLine.setText(item == null || item.getValue() == null ? "" : RegionText.line(item.getValue())));
@@ -286,6 +289,19 @@ public final class HexInspector extends BorderPane {
         boolean isPlaying = b != null && p != null && b.id() == p.id();
         bufferName.setText(b == null ? "No buffer" : b.name() + (isPlaying ? "  ·  playing" : ""));
         bufferName.setGraphic(isPlaying ? new FontIcon(MaterialDesignC.CROSSHAIRS_GPS) : null);
+    }
+
+    /**
+     * The buffer shown grew while it loads, or completed: the hex rows extend at once; once every
+     * byte is here, its regions (read from the first bytes so far) are read again over all of them.
+     */
+    public void bytesArrived() {
+        hexPane.bytesArrived();
+        MediaBuffer b = hexPane.bufferProperty().get();
+        if (b != null && b.isComplete() && b != regionsWhole) {
+            regionsWhole = b;
+            regions.reload();
+        }
     }
 
     public RegionsPane regionsPane() { return regions; }
