@@ -1,8 +1,11 @@
 package dev.bufferdeck.audio;
 
+import dev.bufferdeck.audio.decode.Decoders;
 import dev.bufferdeck.audio.guard.GuardedDecoder;
 import dev.bufferdeck.repository.MediaBuffer;
 
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.SourceDataLine;
 import java.io.IOException;
@@ -75,7 +78,7 @@ public final class Player implements AutoCloseable {
 
     /** A player that decodes with {@link dev.bufferdeck.audio.decode.Decoders}. */
     public Player(AudioOutputs.Selection selection) {
-        this(selection, dev.bufferdeck.audio.decode.Decoders::open);
+        this(selection, Decoders::open);
     }
 
     /** A player on a chosen output; the selection's notice (if any) is told to listeners at the first play. */
@@ -559,7 +562,7 @@ public final class Player implements AutoCloseable {
         fire(l -> l.stateChanged(next, buffer));
     }
 
-    private void fire(java.util.function.Consumer<PlayerListener> event) {
+    private void fire(Consumer<PlayerListener> event) {
         eventThread.execute(() -> {
             for (PlayerListener l : listeners) {
                 try {
@@ -574,7 +577,7 @@ public final class Player implements AutoCloseable {
     private CompletableFuture<Void> submit(Runnable command) {
         try {
             return CompletableFuture.runAsync(command, control);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new IllegalStateException("the player is closed"));
         }
     }
@@ -619,7 +622,7 @@ public final class Player implements AutoCloseable {
         private void post(Runnable r) {
             try {
                 control.execute(r);
-            } catch (java.util.concurrent.RejectedExecutionException ignored) {
+            } catch (RejectedExecutionException ignored) {
                 // the player is closing
             }
         }

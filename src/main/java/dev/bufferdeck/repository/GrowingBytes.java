@@ -1,5 +1,6 @@
 package dev.bufferdeck.repository;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -137,7 +138,7 @@ final class GrowingBytes extends ByteStore {
             int s = size;
             if (length < 0) length = Math.max(0, s - offset);
             Objects.checkFromIndexSize(offset, length, s);
-            return new java.io.ByteArrayInputStream(array, offset, length);
+            return new ByteArrayInputStream(array, offset, length);
         }
         return new Reader(offset, length < 0 ? Long.MAX_VALUE : (long) offset + length);
     }

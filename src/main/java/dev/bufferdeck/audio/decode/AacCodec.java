@@ -5,6 +5,7 @@ import net.sourceforge.jaad.mp4.MP4Exception;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,7 +24,7 @@ final class AacCodec {
     private static final Field RANDOM_STATE = randomStateField();
     private static final int INITIAL_RANDOM_STATE = 0x1F2E3D4C;
     /** Held so that the levels set here stay (the JDK keeps loggers only weakly). */
-    private static final List<Logger> LOGGERS = new java.util.ArrayList<>();
+    private static final List<Logger> LOGGERS = new ArrayList<>();
 
     /**
      * JAAD's classes set their own loggers' levels when they load, some to FINEST (which makes every

@@ -8,7 +8,9 @@ import org.jflac.FLACDecoder;
 import org.jflac.FrameListener;
 import org.jflac.frame.Frame;
 import org.jflac.metadata.Metadata;
+import org.jflac.metadata.StreamInfo;
 
+import java.util.Arrays;
 import javax.sound.sampled.AudioFormat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -117,7 +119,7 @@ final class FlacDecoder extends BlockDecoder {
      * listener set up in {@link #seekToFrame}, since jflac reports every retry to it.
      */
     private boolean pastStreamInfoTotal() {
-        org.jflac.metadata.StreamInfo si = flac.getStreamInfo();
+        StreamInfo si = flac.getStreamInfo();
         return si != null && si.getTotalSamples() > 0 && flac.getSamplesDecoded() >= si.getTotalSamples();
     }
 
@@ -130,7 +132,7 @@ final class FlacDecoder extends BlockDecoder {
 
     private void fillSilence(int samples) {
         if (pending.length != info.channels() || pending[0].length < samples) pending = new int[info.channels()][samples];
-        for (int[] channel : pending) java.util.Arrays.fill(channel, 0, samples, 0);
+        for (int[] channel : pending) Arrays.fill(channel, 0, samples, 0);
     }
 
     @Override
@@ -168,7 +170,7 @@ final class FlacDecoder extends BlockDecoder {
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] c = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
         return c;
     }

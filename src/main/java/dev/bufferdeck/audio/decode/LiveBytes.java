@@ -3,6 +3,7 @@ package dev.bufferdeck.audio.decode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * The bytes of a live stream as they arrive, looked at before they are taken: a reader peeks at a
@@ -29,7 +30,7 @@ final class LiveBytes {
                 end -= start;
                 start = 0;
             }
-            if (data.length < n) data = java.util.Arrays.copyOf(data, Math.max(n, data.length * 2));
+            if (data.length < n) data = Arrays.copyOf(data, Math.max(n, data.length * 2));
             int r = in.read(data, end, data.length - end);
             if (r < 0) ended = true;
             else end += r;

@@ -8,6 +8,7 @@ import javazoom.jl.decoder.Decoder;
 import javazoom.jl.decoder.Header;
 import javazoom.jl.decoder.SampleBuffer;
 
+import java.util.Arrays;
 import javax.sound.sampled.AudioFormat;
 import java.io.IOException;
 
@@ -87,7 +88,7 @@ final class Mp3Decoder extends BlockDecoder {
             reopenAt(nextFrame + 1);
             got = 0;
         }
-        java.util.Arrays.fill(out, got, out.length, (short) 0);
+        Arrays.fill(out, got, out.length, (short) 0);
     }
 
     @Override

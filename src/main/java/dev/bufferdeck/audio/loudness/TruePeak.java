@@ -1,5 +1,7 @@
 package dev.bufferdeck.audio.loudness;
 
+import java.util.Arrays;
+
 /**
  * The true peak of one channel as BS.1770-4 Annex 2 describes it: the highest absolute value of the
  * signal upsampled 4× (2× from 96 kHz, none from 192 kHz) by a 49-tap Hann-windowed sinc, the
@@ -72,7 +74,7 @@ final class TruePeak {
         double p = peak;
         for (int ph = 1; ph < factor; ph++) {
             double[] phase = phases[ph];
-            java.util.Arrays.fill(sums, from, to, 0);
+            Arrays.fill(sums, from, to, 0);
             for (int k = 0; k < phase.length; k++) {
                 double h = phase[k];
                 int shift = history - k;

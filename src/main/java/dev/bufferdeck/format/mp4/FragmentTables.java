@@ -4,6 +4,7 @@ import dev.bufferdeck.format.Bytes;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Builds the {@link SampleTable} of one track of a fragmented MP4 (ffmpeg's
@@ -31,7 +32,7 @@ final class FragmentTables {
     static SampleTable read(ByteBuffer b, Mp4Box moov, int trackId) throws Mp4FormatException {
         long defaultDuration = 0, defaultSize = 0;
         Mp4Box mvex = moov.child(b, "mvex");
-        for (Mp4Box trex : mvex == null ? java.util.List.<Mp4Box>of() : mvex.children(b, 0)) {
+        for (Mp4Box trex : mvex == null ? List.<Mp4Box>of() : mvex.children(b, 0)) {
             int d = (int) trex.dataStart();
             if (trex.is("trex") && Bytes.be32(b, d + 4) == trackId) {
                 defaultDuration = Math.max(0, Bytes.be32(b, d + 12));

@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** ID3v2.2/2.3/2.4: the tag header, its extended header, each frame, padding and footer. */
@@ -172,7 +173,7 @@ final class Id3v2Regions {
         long pos = data + 1;
         String mime;
         if (id.equals("PIC")) {
-            mime = "image/" + b.ascii(pos, 3).toLowerCase(java.util.Locale.ROOT);
+            mime = "image/" + b.ascii(pos, 3).toLowerCase(Locale.ROOT);
             pos += 3;
         } else {
             long zero = b.indexOfZero(pos, end);

@@ -11,8 +11,10 @@ import dev.bufferdeck.repository.MediaFormat;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.IntToLongFunction;
 
 /**
  * Maps playback time to the bytes being heard and back: the MPEG frame, Ogg page, FLAC frame, or
@@ -72,7 +74,7 @@ public final class Playhead {
     }
 
     /** The largest index in [0, size) whose key is ≤ target, by bisection; -1 when none is. */
-    private static int floor(int size, java.util.function.IntToLongFunction key, long target) {
+    private static int floor(int size, IntToLongFunction key, long target) {
         int lo = 0, hi = size - 1, best = -1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
@@ -256,7 +258,7 @@ public final class Playhead {
             long window = Math.max(1, rate * PCM_WINDOW_MS / 1000) * blockAlign;
             long length = Math.min(window, dataEnd - offset);
             return Region.leaf("playhead", RegionKind.AUDIO_DATA, offset, length,
-                    String.format(java.util.Locale.ROOT, "samples at %.3f s", sample / (double) rate));
+                    String.format(Locale.ROOT, "samples at %.3f s", sample / (double) rate));
         }
 
         public long sampleAt(long offset) {

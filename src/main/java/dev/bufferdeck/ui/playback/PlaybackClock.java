@@ -2,6 +2,7 @@ package dev.bufferdeck.ui.playback;
 
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.property.ReadOnlyLongWrapper;
 
 import java.util.HashSet;
@@ -12,7 +13,8 @@ import java.util.function.LongSupplier;
  * The one frame clock of the window: where playback is, read once per pulse, for every view that
  * follows it (the seek bar, the hex playhead, the spectrum). It ticks only while someone holds it
  * (the player while it plays, the spectrum while its bars fall) and for a short while after
- * {@link #wake()}, so an idle window gets no pulses from it. FX thread only.
+ * {@link #wake()}, so an idle window gets no pulses from it; and not at all while nothing it drives
+ * is seen ({@link #seenWhile}: the window minimised or hidden). FX thread only.
  */
 public final class PlaybackClock {
     /** Pulses after a {@link #wake()}: an engine command (seek, stop) is answered within them. */
@@ -23,6 +25,7 @@ public final class PlaybackClock {
     private final ReadOnlyLongWrapper pulse = new ReadOnlyLongWrapper();
     private final Set<Object> holders = new HashSet<>();
     private int tail;
+    private boolean unseen;
     /** Made at the first start, so a clock can be built before the FX toolkit runs. */
     private AnimationTimer timer;
 
@@ -56,8 +59,27 @@ public final class PlaybackClock {
         start();
     }
 
+    /** Ticks only while {@code seen} is true (the window shows and is not minimised); catches up at once when it becomes true. */
+    public void seenWhile(ObservableBooleanValue seen) {
+        seen.addListener((o, was, now) -> seen(now));
+        seen(seen.get());
+    }
+
+    private void seen(boolean seen) {
+        unseen = !seen;
+        if (seen && (!holders.isEmpty() || tail > 0)) {
+            start();
+        } else if (!seen && timer != null) {
+            timer.stop();
+            timer = null;
+        }
+    }
+
+    /** True while the clock ticks. */
+    public boolean isTicking() { return timer != null; }
+
     private void start() {
-        if (timer != null) return;
+        if (timer != null || unseen) return;
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
