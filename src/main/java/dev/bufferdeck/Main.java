@@ -3,6 +3,7 @@ package dev.bufferdeck;
 import dev.bufferdeck.cli.Cli;
 import dev.bufferdeck.desktop.LaunchArguments;
 import dev.bufferdeck.desktop.SingleInstance;
+import dev.bufferdeck.ui.BufferDeckApp;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -42,6 +43,6 @@ public final class Main {
             if (claim instanceof SingleInstance.Claim.Alone alone) System.err.println("BufferDeck: opening a window of its own: " + alone.reason());
         }
         JAVAFX_STARTUP.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
-        dev.bufferdeck.ui.BufferDeckApp.launchWith(launch, instance);
+        BufferDeckApp.launchWith(launch, instance);
     }
 }

@@ -1,8 +1,11 @@
 package dev.bufferdeck.audio;
 
+import dev.bufferdeck.audio.decode.Decoders;
 import dev.bufferdeck.audio.guard.GuardedDecoder;
 import dev.bufferdeck.repository.MediaBuffer;
 
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.SourceDataLine;
 import java.io.IOException;
@@ -75,7 +78,7 @@ public final class Player implements AutoCloseable {
 
     /** A player that decodes with {@link dev.bufferdeck.audio.decode.Decoders}. */
     public Player(AudioOutputs.Selection selection) {
-        this(selection, dev.bufferdeck.audio.decode.Decoders::open);
+        this(selection, Decoders::open);
     }
 
     /** A player on a chosen output; the selection's notice (if any) is told to listeners at the first play. */
@@ -209,11 +212,29 @@ public final class Player implements AutoCloseable {
         });
     }
 
-    /** Plays the next track on {@code output}; what is playing now stays where it is. */
-    public CompletableFuture<Void> setOutput(AudioOutputs.Selection selection) {
+    /**
+     * Moves playback to {@code selection}'s output now: the current track continues on the new line
+     * from the position heard on the old one (paused stays paused), and the queue is kept. When the
+     * new output cannot open a line the player fails as at any start. Nothing playing: the next
+     * track plays on the new output.
+     */
+    public CompletableFuture<Void> switchOutput(AudioOutputs.Selection selection) {
         return submit(() -> {
             output = Objects.requireNonNull(selection.output());
             pendingNotice = selection.notice().isEmpty() ? null : selection.notice();
+            OutputLoop l = line;
+            if (l == null || current == null || (state != PlayerState.PLAYING && state != PlayerState.PAUSED)) return;
+            boolean paused = state == PlayerState.PAUSED;
+            long at = l.positionMillis();
+            if (offered != null) upcoming.addFirst(offered.track().buffer());
+            if (taken != null) upcoming.addFirst(taken.track().buffer());
+            if (prepared != null) prepared.close();
+            prepared = null;
+            startTrack(current, at, 0, null);
+            if (paused && line != null) {
+                line.pause();
+                setState(PlayerState.PAUSED);
+            }
         });
     }
 
@@ -541,7 +562,7 @@ public final class Player implements AutoCloseable {
         fire(l -> l.stateChanged(next, buffer));
     }
 
-    private void fire(java.util.function.Consumer<PlayerListener> event) {
+    private void fire(Consumer<PlayerListener> event) {
         eventThread.execute(() -> {
             for (PlayerListener l : listeners) {
                 try {
@@ -556,7 +577,7 @@ public final class Player implements AutoCloseable {
     private CompletableFuture<Void> submit(Runnable command) {
         try {
             return CompletableFuture.runAsync(command, control);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new IllegalStateException("the player is closed"));
         }
     }
@@ -601,7 +622,7 @@ public final class Player implements AutoCloseable {
         private void post(Runnable r) {
             try {
                 control.execute(r);
-            } catch (java.util.concurrent.RejectedExecutionException ignored) {
+            } catch (RejectedExecutionException ignored) {
                 // the player is closing
             }
         }

@@ -2,6 +2,7 @@ package dev.bufferdeck.audio;
 
 import dev.bufferdeck.audio.sink.PcmConsumer;
 
+import java.nio.charset.StandardCharsets;
 import javax.sound.sampled.AudioFormat;
 import java.io.Closeable;
 import java.io.IOException;
@@ -42,7 +43,6 @@ public final class WavWriter implements PcmConsumer, Closeable {
     }
 
     public AudioFormat format() { return format; }
-    public long dataBytes() { return dataBytes; }
 
     @Override
     public synchronized void accept(byte[] pcm, int offset, int length) throws IOException {
@@ -68,11 +68,11 @@ public final class WavWriter implements PcmConsumer, Closeable {
         int blockAlign = format.getFrameSize();
         long data = Math.min(dataBytes, 0xFFFF_FFFFL - 36);
         ByteBuffer h = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-        h.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) (36 + data));
-        h.put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16);
+        h.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt((int) (36 + data));
+        h.put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16);
         h.putShort((short) 1).putShort((short) channels).putInt(rate).putInt(rate * blockAlign);
         h.putShort((short) blockAlign).putShort((short) bits);
-        h.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) data);
+        h.put("data".getBytes(StandardCharsets.US_ASCII)).putInt((int) data);
         h.flip();
         long at = 0;
         while (h.hasRemaining()) at += channel.write(h, at);

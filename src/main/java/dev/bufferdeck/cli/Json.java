@@ -1,5 +1,6 @@
 package dev.bufferdeck.cli;
 
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Map;
 
@@ -28,7 +29,7 @@ public final class Json {
             out.append(b.booleanValue());
         } else if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
-            if (Double.isFinite(d)) out.append(new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString());
+            if (Double.isFinite(d)) out.append(new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString());
             else out.append("null");
         } else if (value instanceof Number n) {
             out.append(n);

@@ -24,6 +24,9 @@ import dev.bufferdeck.repository.AddResult;
 import dev.bufferdeck.source.Cancellation;
 import dev.bufferdeck.source.LoadEvents;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.SourceDataLine;
 import java.io.IOException;
@@ -113,7 +116,9 @@ final class PlayCommand implements Command {
             Loads loads = new Loads(loader, options.sources(), queue, err);
             loads.start();
             boolean terminal = System.console() != null && wav == null;
-            while (!(loads.done() && (queue.isEmpty() || outcome.isFinal(player)))) {
+            // a live stream's load never ends by itself: once its playback has ended (--end, an error), stop
+            while (!(loads.done() && (queue.isEmpty() || outcome.isFinal(player)))
+                    && !(outcome.isFinal(player) && player.current() != null && player.current().isLive())) {
                 if (outcome.isFinal(player) || queue.isEmpty()) loads.awaitDone(100);
                 else outcome.await(1);
                 if (terminal) showPosition(player, err);
@@ -531,9 +536,9 @@ final class PlayCommand implements Command {
         }
 
         private static String reason(IOException e) {
-            if (e instanceof java.nio.file.NoSuchFileException) return "no such folder";
-            if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-            if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+            if (e instanceof NoSuchFileException) return "no such folder";
+            if (e instanceof AccessDeniedException) return "permission denied";
+            if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
             return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
     }

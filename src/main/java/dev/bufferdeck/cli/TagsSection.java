@@ -7,6 +7,8 @@ import dev.bufferdeck.format.tags.Tags;
 import dev.bufferdeck.repository.ByteSizes;
 import dev.bufferdeck.repository.MediaBuffer;
 
+import java.util.Locale;
+
 /** The {@code tags} object: title, artist, album, year, track, and whether there is cover art. */
 final class TagsSection implements InfoSection {
     @Override
@@ -42,7 +44,7 @@ final class TagsSection implements InfoSection {
     }
 
     private static String text(double db) {
-        return Double.isNaN(db) ? null : String.format(java.util.Locale.ROOT, "%+.2f dB", db);
+        return Double.isNaN(db) ? null : String.format(Locale.ROOT, "%+.2f dB", db);
     }
 
     private static String orNull(String value) {

@@ -12,10 +12,14 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,7 +102,7 @@ public final class SingleInstance implements AutoCloseable {
         SocketChannel channel;
         try {
             channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
-        } catch (SocketException | java.nio.file.NoSuchFileException e) {
+        } catch (SocketException | NoSuchFileException e) {
             return false;
         } catch (IOException e) {
             return false;
@@ -135,9 +139,9 @@ public final class SingleInstance implements AutoCloseable {
     static SingleInstance listen(Path socket) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
-            if (Files.exists(socket, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
                 if (answers(socket)) throw new IOException("another instance listens on " + socket);
-                if (!Files.readAttributes(socket, java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS).isOther() || !Files.getOwner(socket, java.nio.file.LinkOption.NOFOLLOW_LINKS).equals(currentUser(socket.getParent()))) {
+                if (!Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther() || !Files.getOwner(socket, LinkOption.NOFOLLOW_LINKS).equals(currentUser(socket.getParent()))) {
                     throw new IOException(socket + " is not a socket of this user");
                 }
                 Files.delete(socket);  // nobody answered on it: left by an instance that was killed
@@ -193,7 +197,7 @@ public final class SingleInstance implements AutoCloseable {
 
     private void serve(SocketChannel peer) throws IOException {
         UnixDomainPrincipal who = peer.getOption(ExtendedSocketOptions.SO_PEERCRED);
-        UserPrincipal me = Files.getOwner(socket, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        UserPrincipal me = Files.getOwner(socket, LinkOption.NOFOLLOW_LINKS);
         if (!who.user().getName().equals(me.getName())) {
             System.err.println("BufferDeck: ignored a message on the instance socket from user " + who.user().getName());
             return;
@@ -215,7 +219,7 @@ public final class SingleInstance implements AutoCloseable {
                     length = InstanceMessage.MAX_BYTES + 1;
                     break;
                 }
-                if (length + n > bytes.length) bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + n));
+                if (length + n > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + n));
                 System.arraycopy(chunk.array(), 0, bytes, length, n);
                 length += n;
             }

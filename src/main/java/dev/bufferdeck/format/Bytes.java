@@ -1,6 +1,7 @@
 package dev.bufferdeck.format;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -69,7 +70,7 @@ public final class Bytes {
         return decode(b, at, length, StandardCharsets.UTF_8);
     }
 
-    public static String decode(ByteBuffer b, int at, int length, java.nio.charset.Charset charset) {
+    public static String decode(ByteBuffer b, int at, int length, Charset charset) {
         ByteBuffer slice = b.duplicate();
         slice.limit(at + length).position(at);
         return charset.decode(slice).toString();

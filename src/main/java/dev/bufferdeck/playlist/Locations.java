@@ -1,8 +1,10 @@
 package dev.bufferdeck.playlist;
 
 import java.io.File;
+import java.io.IOError;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -68,7 +70,7 @@ final class Locations {
         if (isUrl(origin)) return origin;
         try {
             return Path.of(origin).toAbsolutePath().toUri().toASCIIString();
-        } catch (IllegalArgumentException | java.io.IOError | SecurityException e) {
+        } catch (IllegalArgumentException | IOError | SecurityException e) {
             return origin;
         }
     }
@@ -82,7 +84,7 @@ final class Locations {
         if (!s.regionMatches(true, 0, "file:", 0, 5)) return s;
         try {
             return Path.of(URI.create(s)).toString();
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
             return s;
         }
     }

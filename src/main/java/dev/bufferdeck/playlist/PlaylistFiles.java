@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Reading and writing playlist files, the format chosen by the file name (or the content). */
 public final class PlaylistFiles {
@@ -33,11 +34,11 @@ public final class PlaylistFiles {
         }
     }
 
-    private static java.util.Optional<PlaylistFormat> sniffQuietly(PlaylistSource source) {
+    private static Optional<PlaylistFormat> sniffQuietly(PlaylistSource source) {
         try {
             return PlaylistFormat.sniff(source);
         } catch (IOException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.bufferdeck.playlist;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public enum PlaylistFormat {
 
     /** The format the first bytes look like; M3U8 for anything that looks like a list of lines. */
     public static Optional<PlaylistFormat> sniff(byte[] bytes) {
-        String head = PlaylistText.decode(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, 512)), StandardCharsets.ISO_8859_1)
+        String head = PlaylistText.decode(Arrays.copyOf(bytes, Math.min(bytes.length, 512)), StandardCharsets.ISO_8859_1)
                 .stripLeading().toLowerCase(Locale.ROOT);
         if (head.startsWith("<?xml") || head.startsWith("<playlist")) return Optional.of(XSPF);
         if (head.startsWith("[playlist]")) return Optional.of(PLS);

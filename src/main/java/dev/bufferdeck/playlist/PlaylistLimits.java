@@ -1,5 +1,7 @@
 package dev.bufferdeck.playlist;
 
+import java.util.Locale;
+
 /**
  * The limits every playlist read holds to, whatever the format or where the bytes come from. A
  * playlist over one is refused with one line naming the limit; under them a read needs memory for
@@ -29,10 +31,10 @@ public final class PlaylistLimits {
     }
 
     static String entries() {
-        return String.format(java.util.Locale.ROOT, "%,d entries", MAX_ENTRIES);
+        return String.format(Locale.ROOT, "%,d entries", MAX_ENTRIES);
     }
 
     static String lineChars() {
-        return String.format(java.util.Locale.ROOT, "%,d characters", MAX_LINE_CHARS);
+        return String.format(Locale.ROOT, "%,d characters", MAX_LINE_CHARS);
     }
 }

@@ -1,5 +1,6 @@
 package dev.bufferdeck.repository;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -91,7 +92,7 @@ public final class BufferWriter implements AutoCloseable {
             GrowingBytes g = (GrowingBytes) store;
             try {
                 while (len > 0) {
-                    int n = readFrom(new java.io.ByteArrayInputStream(b, off, len), len);
+                    int n = readFrom(new ByteArrayInputStream(b, off, len), len);
                     off += n;
                     len -= n;
                 }

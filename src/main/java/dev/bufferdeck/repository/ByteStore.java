@@ -2,6 +2,7 @@ package dev.bufferdeck.repository;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 
 /**
@@ -67,7 +68,7 @@ abstract sealed class ByteStore permits GrowingBytes, LiveWindow {
                     wait(200);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("interrupted while waiting for bytes still loading");
+                    throw new InterruptedIOException("interrupted while waiting for bytes still loading");
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.bufferdeck.repository;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -19,6 +20,7 @@ final class GrowingBytes extends ByteStore {
 
     private volatile byte[] array;
     private volatile int size;
+    private long expected = -1;
     private volatile boolean released;
 
     private GrowingBytes(byte[] array, int size) {
@@ -42,10 +44,15 @@ final class GrowingBytes extends ByteStore {
         return prefix;
     }
 
-    /** An empty store of {@code capacity} bytes (0 when the length is unknown: it grows on demand). */
-    static GrowingBytes empty(int capacity) {
-        return new GrowingBytes(new byte[capacity], 0);
+    /** An empty store for {@code expectedLength} bytes, allocated now; -1 when unknown: it grows on demand. */
+    static GrowingBytes empty(long expectedLength) {
+        GrowingBytes store = new GrowingBytes(new byte[(int) Math.max(0, expectedLength)], 0);
+        store.expected = expectedLength;
+        return store;
     }
+
+    /** The length announced when the load started, or -1 when it was not known. */
+    long expected() { return isComplete() ? size : expected; }
 
     @Override int size() { return size; }
     @Override long arrived() { return size; }
@@ -131,7 +138,7 @@ final class GrowingBytes extends ByteStore {
             int s = size;
             if (length < 0) length = Math.max(0, s - offset);
             Objects.checkFromIndexSize(offset, length, s);
-            return new java.io.ByteArrayInputStream(array, offset, length);
+            return new ByteArrayInputStream(array, offset, length);
         }
         return new Reader(offset, length < 0 ? Long.MAX_VALUE : (long) offset + length);
     }

@@ -3,6 +3,10 @@ package dev.bufferdeck.repository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,8 +19,8 @@ final class LiveWindow extends ByteStore {
     /** Bytes ever written; the window holds [{@code written - fill}, {@code written}). */
     private volatile long written;
     /** Metadata blocks between the media bytes, by absolute start, oldest first (see {@link #interleave}). */
-    private final java.util.ArrayDeque<long[]> blocks = new java.util.ArrayDeque<>();
-    private final java.util.ArrayDeque<String> blockTexts = new java.util.ArrayDeque<>();
+    private final ArrayDeque<long[]> blocks = new ArrayDeque<>();
+    private final ArrayDeque<String> blockTexts = new ArrayDeque<>();
     private volatile String latestText;
 
     LiveWindow(int capacity) {
@@ -64,11 +68,11 @@ final class LiveWindow extends ByteStore {
     String latestText() { return latestText; }
 
     /** The metadata blocks inside the window now, offsets counted from its oldest byte. */
-    synchronized java.util.List<InterleavedBlock> blocks() {
+    synchronized List<InterleavedBlock> blocks() {
         long start = start();
         long end = written;
-        java.util.List<InterleavedBlock> out = new java.util.ArrayList<>();
-        java.util.Iterator<String> texts = blockTexts.iterator();
+        List<InterleavedBlock> out = new ArrayList<>();
+        Iterator<String> texts = blockTexts.iterator();
         for (long[] b : blocks) {
             String text = texts.next();
             if (b[0] >= start && b[1] <= end) out.add(new InterleavedBlock(b[0] - start, (int) (b[1] - b[0]), text));
@@ -78,7 +82,7 @@ final class LiveWindow extends ByteStore {
 
     /** The block holding absolute offset {@code pos} as {start, end, index}, else the next block's start as {-1, start}. */
     private synchronized Object[] blockAt(long pos) {
-        java.util.Iterator<String> texts = blockTexts.iterator();
+        Iterator<String> texts = blockTexts.iterator();
         for (long[] b : blocks) {
             String text = texts.next();
             if (b[1] <= pos) continue;

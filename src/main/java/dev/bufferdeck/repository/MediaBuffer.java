@@ -1,8 +1,10 @@
 package dev.bufferdeck.repository;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -101,6 +103,8 @@ public final class MediaBuffer {
     public boolean isLive() { return store instanceof LiveWindow; }
     /** Why the load of a buffer that is not complete ended ("load cancelled", a network error), or null. */
     public String loadFailure() { return store.failure(); }
+    /** The size the buffer will have once complete (its size when it is), or -1 while unknown (and for a live buffer). */
+    public long expectedSize() { return store instanceof GrowingBytes g ? g.expected() : -1; }
     /** Bytes that have arrived over the load; for a live buffer more than it holds. */
     public long bytesArrived() { return store.arrived(); }
     /**
@@ -159,7 +163,7 @@ public final class MediaBuffer {
      * @return false when the buffer completed (or a live stream ended) with fewer bytes
      * @throws java.io.IOException why the load failed ("load cancelled", a network error), or an interrupt
      */
-    public boolean awaitBytes(long count) throws java.io.IOException {
+    public boolean awaitBytes(long count) throws IOException {
         return store.awaitArrived(count);
     }
 
@@ -174,8 +178,8 @@ public final class MediaBuffer {
     }
 
     /** The metadata blocks between a live buffer's media bytes, offsets as in {@link #bytes()}; empty for others. */
-    public java.util.List<InterleavedBlock> interleavedBlocks() {
-        return store instanceof LiveWindow live ? live.blocks() : java.util.List.of();
+    public List<InterleavedBlock> interleavedBlocks() {
+        return store instanceof LiveWindow live ? live.blocks() : List.of();
     }
 
     /** The text of a live buffer's newest metadata block (an ICY "StreamTitle='...';"), or null. */

@@ -1,13 +1,17 @@
 package dev.bufferdeck.repository;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -60,13 +64,6 @@ public final class MediaRepository {
 
     public void addListener(RepositoryListener listener) { listeners.add(listener); }
     public void removeListener(RepositoryListener listener) { listeners.remove(listener); }
-
-    /** Sets the budget; a budget below what is already held only stops further loads. */
-    public void setBudget(long newBudget) {
-        if (newBudget < 0) throw new IllegalArgumentException("budget must be >= 0");
-        synchronized (this) { budget = newBudget; }
-        fireMemory();
-    }
 
     public synchronized MemoryFigures figures() {
         int references = 0;
@@ -269,7 +266,7 @@ public final class MediaRepository {
         Reservation reservation = reserve(Math.max(0, expectedLength));
         GrowingBytes store;
         try {
-            store = GrowingBytes.empty((int) Math.max(0, expectedLength));
+            store = GrowingBytes.empty(expectedLength);
         } catch (OutOfMemoryError e) {
             reservation.close();
             throw e;
@@ -375,18 +372,18 @@ public final class MediaRepository {
      * "Record": keeps what a live buffer's window holds now as an ordinary buffer: its media bytes
      * (metadata blocks left out), reserved before they are copied, named after the stream.
      */
-    public AddResult record(MediaBuffer live) throws BudgetExceededException, java.io.IOException {
+    public AddResult record(MediaBuffer live) throws BudgetExceededException, IOException {
         if (!live.isLive()) throw new IllegalArgumentException(live.name() + " is not a live stream");
         int size = live.size();
         Reservation reservation = reserve(size);
         byte[] media;
-        try (java.io.InputStream in = live.openStream(0, size)) {
+        try (InputStream in = live.openStream(0, size)) {
             media = in.readAllBytes();
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             reservation.close();
             throw e;
         }
-        String stamp = java.time.LocalTime.now().withNano(0).toString();
+        String stamp = LocalTime.now().withNano(0).toString();
         return add(reservation, media, null, live.name() + " (recorded " + stamp + ")", live.origin(),
                 live.declaredType());
     }
@@ -433,7 +430,7 @@ public final class MediaRepository {
     }
 
     public synchronized Optional<MediaBuffer> findBySha256(String sha256) {
-        return Optional.ofNullable(bySha.get(sha256.toLowerCase(java.util.Locale.ROOT)));
+        return Optional.ofNullable(bySha.get(sha256.toLowerCase(Locale.ROOT)));
     }
 
     /** The buffers in the order they were added. */

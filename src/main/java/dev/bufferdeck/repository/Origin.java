@@ -11,6 +11,24 @@ public sealed interface Origin {
     /** One line for tables: a path, a final URL, or a description of the drop. */
     String describe();
 
+    /**
+     * Where the bytes can be loaded again: the absolute path, or the URL as it was asked for
+     * (before redirects, which may lead to a link that expires); null when nothing outside
+     * BufferDeck holds them (a drop, a built-in resource).
+     */
+    default String requestedLocation() {
+        if (this instanceof File f) return f.path().toAbsolutePath().toString();
+        if (this instanceof Url u) return u.requested().toString();
+        return null;
+    }
+
+    /** Where the bytes are now, to copy: the absolute path, or the URL the redirects ended at; else {@link #describe()}. */
+    default String finalLocation() {
+        if (this instanceof Url u) return u.finalUri().toString();
+        if (this instanceof File f) return f.path().toAbsolutePath().toString();
+        return describe();
+    }
+
     record File(Path path) implements Origin {
         @Override public String describe() { return path.toString(); }
     }

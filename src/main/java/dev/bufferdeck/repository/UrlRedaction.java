@@ -2,6 +2,7 @@ package dev.bufferdeck.repository;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +21,7 @@ public final class UrlRedaction {
             String info = m.group(2);
             int colon = info.indexOf(':');
             String shown = colon > 0 ? info.substring(0, colon) + ":***" : "***";
-            return java.util.regex.Matcher.quoteReplacement(m.group(1) + shown + "@");
+            return Matcher.quoteReplacement(m.group(1) + shown + "@");
         });
     }
 

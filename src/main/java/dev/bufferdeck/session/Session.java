@@ -18,11 +18,12 @@ import java.util.Objects;
  * @param dividers        null when never saved (the window picks its own)
  * @param theme           the View menu's theme choice, "" for the default
  * @param libraryColumns  the library table's column order and widths, "" for the default
+ * @param sound           output device, equalizer, ReplayGain and the user's equalizer presets
  */
 public record Session(List<String> playlistOrigins, int currentIndex, double volume, boolean muted,
                       Repeat repeat, boolean shuffle, WindowBounds mainWindow, WindowBounds playlistWindow,
                       boolean playlistShowing, long positionMillis, boolean mainMaximized, PaneDividers dividers,
-                      String theme, String libraryColumns) {
+                      String theme, String libraryColumns, SoundChoices sound) {
 
     public static final double DEFAULT_VOLUME = 0.8;
 
@@ -35,6 +36,15 @@ public record Session(List<String> playlistOrigins, int currentIndex, double vol
         if (positionMillis < 0 || currentIndex < 0) positionMillis = 0;
         theme = oneLine(theme);
         libraryColumns = oneLine(libraryColumns);
+        if (sound == null) sound = SoundChoices.DEFAULTS;
+    }
+
+    /** A session without sound choices. */
+    public Session(List<String> playlistOrigins, int currentIndex, double volume, boolean muted, Repeat repeat,
+                   boolean shuffle, WindowBounds mainWindow, WindowBounds playlistWindow, boolean playlistShowing,
+                   long positionMillis, boolean mainMaximized, PaneDividers dividers, String theme, String libraryColumns) {
+        this(playlistOrigins, currentIndex, volume, muted, repeat, shuffle, mainWindow, playlistWindow, playlistShowing,
+                positionMillis, mainMaximized, dividers, theme, libraryColumns, SoundChoices.DEFAULTS);
     }
 
     /** A session without view settings. */

@@ -53,6 +53,13 @@ final class SessionFormat {
         }
         if (!s.theme().isEmpty()) setting(sb, "theme", s.theme());
         if (!s.libraryColumns().isEmpty()) setting(sb, "libraryColumns", s.libraryColumns());
+        SoundChoices sound = s.sound();
+        if (!sound.outputDevice().isEmpty()) setting(sb, "outputDevice", sound.outputDevice());
+        if (!sound.equalizer().isEmpty()) setting(sb, "equalizer", sound.equalizer());
+        if (!sound.replayGain().isEmpty()) setting(sb, "replayGain", sound.replayGain());
+        for (Map.Entry<String, String> preset : sound.userPresets().entrySet()) {
+            setting(sb, PRESET + preset.getKey(), preset.getValue());
+        }
         setting(sb, "entries", origins.size());
         for (String origin : origins) sb.append(origin).append('\n');
         sb.append(END).append('\n');
@@ -104,7 +111,18 @@ final class SessionFormat {
                 v.bool("shuffle", d.shuffle()), v.bounds("mainWindow"), v.bounds("playlistWindow"),
                 v.bool("playlistShowing", d.playlistShowing()), Math.max(0, v.longValue("position", 0)),
                 v.bool("mainMaximized", d.mainMaximized()), v.dividers(), settings.getOrDefault("theme", ""),
-                settings.getOrDefault("libraryColumns", ""));
+                settings.getOrDefault("libraryColumns", ""), sound(settings));
+    }
+
+    private static final String PRESET = "equalizerPreset.";
+
+    private static SoundChoices sound(Map<String, String> settings) {
+        Map<String, String> presets = new java.util.TreeMap<>();
+        settings.forEach((k, v) -> {
+            if (k.startsWith(PRESET)) presets.put(k.substring(PRESET.length()), v);
+        });
+        return new SoundChoices(settings.getOrDefault("outputDevice", ""), settings.getOrDefault("equalizer", ""),
+                settings.getOrDefault("replayGain", ""), presets);
     }
 
     private static void setting(StringBuilder sb, String key, Object value) {

@@ -1,5 +1,6 @@
 package dev.bufferdeck.source;
 
+import java.io.File;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class DropPayload {
     public DropPayload addFiles(List<? extends Object> files) {
         for (Object f : files) {
             if (f instanceof Path p) addFile(p);
-            else if (f instanceof java.io.File file) addFile(file.toPath());
+            else if (f instanceof File file) addFile(file.toPath());
         }
         return this;
     }

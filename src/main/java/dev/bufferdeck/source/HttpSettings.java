@@ -42,7 +42,6 @@ public record HttpSettings(Duration connectTimeout, Duration responseTimeout, Du
     public HttpSettings withConnectTimeout(Duration d) { return new HttpSettings(d, responseTimeout, idleTimeout, maxRedirects, minimumProgress, progressWindow); }
     public HttpSettings withResponseTimeout(Duration d) { return new HttpSettings(connectTimeout, d, idleTimeout, maxRedirects, minimumProgress, progressWindow); }
     public HttpSettings withIdleTimeout(Duration d) { return new HttpSettings(connectTimeout, responseTimeout, d, maxRedirects, minimumProgress, progressWindow); }
-    public HttpSettings withMaxRedirects(int n) { return new HttpSettings(connectTimeout, responseTimeout, idleTimeout, n, minimumProgress, progressWindow); }
     /** At least {@code bytes} of body in every {@code window}, or the load counts as stalled. */
     public HttpSettings withMinimumProgress(long bytes, Duration window) { return new HttpSettings(connectTimeout, responseTimeout, idleTimeout, maxRedirects, bytes, window); }
 }

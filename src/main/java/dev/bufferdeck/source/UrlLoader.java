@@ -31,6 +31,9 @@ import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
+import java.io.EOFException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import java.io.FilterInputStream;
@@ -151,9 +154,9 @@ final class UrlLoader implements AutoCloseable {
 
     /** Waits {@code d} unless cancelled first; false when cancelled. */
     private static boolean pause(Duration d, Cancellation cancel) {
-        java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch cancelled = new CountDownLatch(1);
         try (Cancellation.Registration ignored = cancel.onCancel(cancelled::countDown)) {
-            return !cancelled.await(d.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return !cancelled.await(d.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -471,7 +474,7 @@ final class UrlLoader implements AutoCloseable {
             if (t instanceof ZipException) {
                 return failure(source, LoadException.Kind.BAD_RESPONSE, "compressed body is corrupt: " + Failures.describe(t), t);
             }
-            if (t instanceof java.io.EOFException && expected >= 0) {
+            if (t instanceof EOFException && expected >= 0) {
                 return shortBody(expected);
             }
             if (t instanceof SocketException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("reset")) {

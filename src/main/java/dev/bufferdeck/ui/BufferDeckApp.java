@@ -4,8 +4,13 @@ import dev.bufferdeck.desktop.LaunchArguments;
 import dev.bufferdeck.desktop.SingleInstance;
 import dev.bufferdeck.session.Session;
 import dev.bufferdeck.ui.main.AppServices;
+import dev.bufferdeck.ui.main.FirstFrame;
 import dev.bufferdeck.ui.main.MainController;
+import dev.bufferdeck.ui.main.SessionKeeper;
 import dev.bufferdeck.ui.main.MainWindow;
+import dev.bufferdeck.ui.theme.Theme;
+import dev.bufferdeck.ui.theme.ThemeChoice;
+import dev.bufferdeck.ui.theme.ThemeSwitcher;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -35,28 +40,42 @@ public final class BufferDeckApp extends Application {
     @Override
     public void init() {
         services = AppServices.standard();
-        session = MainController.readSession(services.session(), sessionWarnings);
+        session = SessionKeeper.readSession(services.session(), sessionWarnings);
         colorScheme = dev.bufferdeck.desktop.DesktopColorScheme.detect(System.getenv());
     }
 
+    /** Shows the window empty at once, then fills it on the next turn of the FX thread (see {@link FirstFrame}). */
     @Override
     public void start(Stage stage) {
+        stage.setTitle("BufferDeck");
+        stage.setMinWidth(720);
+        stage.setMinHeight(480);
+        stage.setOnHidden(e -> Platform.exit());
+        FirstFrame.show(stage, session, firstTheme());
+        Platform.runLater(() -> fill(stage));
+    }
+
+    private void fill(Stage stage) {
         controller = new MainController(services, stage);
         controller.theme().desktopProperty().set(colorScheme);
         controller.notifier().installUncaughtHandler();
         MainWindow window = new MainWindow(controller);
-        stage.setTitle("BufferDeck");
         stage.setScene(window.scene());
-        stage.setMinWidth(720);
-        stage.setMinHeight(480);
-        stage.setOnHidden(e -> Platform.exit());
+        controller.player().clock().seenWhile(stage.showingProperty().and(stage.iconifiedProperty().not()));
         controller.start(session, sessionWarnings, launch.sources());
-        controller.saveOnTermination();
-        stage.show();
+        controller.session().saveOnTermination();
         mpris = dev.bufferdeck.ui.mpris.MprisBridge.install(controller, System.getenv());
         if (instance != null) {
-            instance.onLaunch(l -> Platform.runLater(() -> controller.openLaunched(l.sources(), l.enqueue())));
+            instance.onLaunch(l -> Platform.runLater(() -> controller.sources().openLaunched(l.sources(), l.enqueue())));
         }
+    }
+
+    /** The theme the filled window will have, so that the empty one does not flash another colour. */
+    private Theme firstTheme() {
+        ThemeSwitcher switcher = new ThemeSwitcher();
+        switcher.desktopProperty().set(colorScheme);
+        if (session != null) switcher.choiceProperty().set(ThemeChoice.parse(session.theme()));
+        return switcher.themeProperty().get();
     }
 
     @Override

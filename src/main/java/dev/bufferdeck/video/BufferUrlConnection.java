@@ -10,7 +10,10 @@ import java.net.URLConnection;
 
 /**
  * A connection to one leased buffer. Its stream reads the buffer's own array (no copy), and its
- * {@code skip} is immediate, so a player that seeks by reopening and skipping costs nothing.
+ * {@code skip} is immediate, so a player that seeks by reopening and skipping costs nothing. On a
+ * buffer still loading it behaves like our decoders: reads and skips wait for bytes still arriving,
+ * the length is the one the load announced (-1 when unknown), and a cancelled or failed load ends
+ * the stream with its reason.
  */
 final class BufferUrlConnection extends URLConnection {
     private MediaBuffer buffer;
@@ -35,7 +38,7 @@ final class BufferUrlConnection extends URLConnection {
 
     @Override
     public long getContentLengthLong() {
-        return connectedBuffer() == null ? -1 : buffer.size();
+        return connectedBuffer() == null ? -1 : buffer.expectedSize();
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.bufferdeck.repository.MediaBuffer;
 import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -119,7 +120,7 @@ public record VideoProbe(Engine engine, String videoCodec, String refusal) {
         for (int p = 12; p < end; p++) {
             if (Bytes.ascii(b, p, "strh") && Bytes.ascii(b, p + 8, "vids")) {
                 String fourcc = Bytes.latin1(b, p + 12, 4);
-                return AVI_CODECS.getOrDefault(fourcc.toLowerCase(java.util.Locale.ROOT), "'" + fourcc.trim() + "'");
+                return AVI_CODECS.getOrDefault(fourcc.toLowerCase(Locale.ROOT), "'" + fourcc.trim() + "'");
             }
         }
         return "unknown";

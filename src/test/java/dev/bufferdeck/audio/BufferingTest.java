@@ -1,5 +1,6 @@
 package dev.bufferdeck.audio;
 
+import dev.bufferdeck.audio.sink.PcmRecorder;
 import dev.bufferdeck.audio.guard.GuardedDecoder;
 import dev.bufferdeck.audio.sink.MemorySinkLine;
 import dev.bufferdeck.repository.BufferWriter;
@@ -44,7 +45,7 @@ class BufferingTest {
         byte[] pcm = TestAudio.counter(20_000);
         CountDownLatch arrived = new CountDownLatch(1);
         MemorySinkLine[] line = new MemorySinkLine[1];
-        player = new Player(AudioOutputs.memory(l -> line[0] = l.realTime(false).keep(1 << 20)),
+        player = new Player(AudioOutputs.memory(l -> line[0] = PcmRecorder.keep(l.realTime(false), 1 << 20)),
                 GuardedDecoder.guarding(b -> new WaitingDecoder(pcm, 8_000, arrived), PATIENCE));
         player.addListener(events);
         player.play(loading);
@@ -56,7 +57,7 @@ class BufferingTest {
         writer.complete();
         arrived.countDown();
         assertEquals("state ENDED", events.awaitFinal(10));
-        assertArrayEquals(pcm, line[0].kept());
+        assertArrayEquals(pcm, PcmRecorder.kept(line[0]));
         assertTrue(events.events().contains("flowing slow.wav"), events.events().toString());
         assertFalse(player.isBuffering());
     }

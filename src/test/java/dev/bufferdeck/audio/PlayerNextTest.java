@@ -1,5 +1,6 @@
 package dev.bufferdeck.audio;
 
+import dev.bufferdeck.audio.sink.PcmRecorder;
 import dev.bufferdeck.audio.sink.MemorySinkLine;
 import dev.bufferdeck.repository.MediaBuffer;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +25,7 @@ class PlayerNextTest {
 
     private Player player(boolean realTime, int bufferMillis) {
         AudioOutput output = AudioOutputs.memory(line -> {
-            line.realTime(realTime).keep(64 << 20).bufferMillis(bufferMillis);
+            PcmRecorder.keep(line.realTime(realTime), 64 << 20).bufferMillis(bufferMillis);
             lines.add(line);
         });
         player = new Player(output, b -> {
@@ -43,7 +44,7 @@ class PlayerNextTest {
     }
 
     private byte[] played() {
-        return concat(lines.stream().map(MemorySinkLine::kept).toArray(byte[][]::new));
+        return concat(lines.stream().map(PcmRecorder::kept).toArray(byte[][]::new));
     }
 
     @Test
@@ -137,7 +138,7 @@ class PlayerNextTest {
     void aDecoderThatNamesItsTitleChangesItWhileItPlays() throws Exception {
         byte[] pcm = TestAudio.counter(40_000);
         MediaBuffer stream = audio.buffer("stream", CD, pcm);
-        AudioOutput output = AudioOutputs.memory(line -> line.realTime(false).keep(1 << 20));
+        AudioOutput output = AudioOutputs.memory(line -> PcmRecorder.keep(line.realTime(false), 1 << 20));
         player = new Player(output, b -> new TitledArrayDecoder(pcm, 20_000));
         player.addListener(events);
         player.play(stream);

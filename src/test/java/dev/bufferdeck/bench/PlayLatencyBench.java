@@ -1,5 +1,6 @@
 package dev.bufferdeck.bench;
 
+import dev.bufferdeck.audio.sink.PcmRecorder;
 import dev.bufferdeck.audio.AudioOutputs;
 import dev.bufferdeck.audio.Player;
 import dev.bufferdeck.audio.PlayerState;
@@ -32,6 +33,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Run: {@code mvn -B -o -q test-compile exec:java -Dexec.mainClass=dev.bufferdeck.bench.PlayLatencyBench
  * -Dexec.classpathScope=test}. MP3, FLAC and Ogg inputs are made with ffmpeg when it is installed.
+ * Arguments, if any, keep only the formats whose names start with one of them ({@code "Ogg"}).
  */
 public final class PlayLatencyBench {
     private static final int WARM_RUNS = 50;
@@ -54,6 +56,7 @@ public final class PlayLatencyBench {
         ffmpeg(inputs, "Ogg Vorbis", wav, "-c:a", "libvorbis", "-q:a", "4", "-f", "ogg");
         ffmpeg(inputs, "Ogg Opus", wav, "-c:a", "libopus", "-b:a", "128k", "-f", "ogg");
 
+        if (args.length > 0) inputs.keySet().removeIf(name -> java.util.Arrays.stream(args).noneMatch(name::startsWith));
         MediaRepository repository = new MediaRepository(new FormatSniffer());
         System.out.printf("play -> first PCM frame written into the line (%d s stereo inputs, %d warm runs)%n",
                 SECONDS, WARM_RUNS);
@@ -79,7 +82,7 @@ public final class PlayLatencyBench {
     private static Result measure(MediaBuffer buffer) throws Exception {
         AtomicReference<MemorySinkLine> line = new AtomicReference<>();
         AtomicReference<String> error = new AtomicReference<>();
-        try (Player player = new Player(AudioOutputs.memory(line::set), Decoders::open)) {
+        try (Player player = new Player(AudioOutputs.memory(l -> line.set(PcmRecorder.keep(l, 0))), Decoders::open)) {
             player.addListener(new dev.bufferdeck.audio.PlayerListener() {
                 @Override public void notice(String message, boolean isError) { if (isError) error.set(message); }
             });
@@ -118,7 +121,7 @@ public final class PlayLatencyBench {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {
             MemorySinkLine l = line.get();
-            if (l != null && l.firstWriteNanos() > 0) return l.firstWriteNanos();
+            if (l != null && PcmRecorder.firstWriteNanos(l) > 0) return PcmRecorder.firstWriteNanos(l);
             if (player.state() == PlayerState.ERROR) {
                 Thread.sleep(20);
                 throw new IllegalStateException(String.valueOf(error.get()));
@@ -133,11 +136,11 @@ public final class PlayLatencyBench {
         byte[] chunk = Arrays.copyOf(pcm, 2048 * 4);
         for (int run = 0; run <= WARM_RUNS; run++) {
             long t0 = System.nanoTime();
-            MemorySinkLine line = MemorySinkMixer.instance().newLine();
+            MemorySinkLine line = PcmRecorder.keep(MemorySinkMixer.instance().newLine(), 0);
             line.open(CD);
             line.start();
             line.write(chunk, 0, chunk.length);
-            ms.add((line.firstWriteNanos() - t0) / 1e6);
+            ms.add((PcmRecorder.firstWriteNanos(line) - t0) / 1e6);
             line.close();
         }
         double cold = ms.get(0);

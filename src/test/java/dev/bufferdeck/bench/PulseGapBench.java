@@ -4,7 +4,6 @@ import dev.bufferdeck.ui.main.MainController;
 import dev.bufferdeck.ui.main.MainWindow;
 import dev.bufferdeck.ui.main.AppServices;
 import dev.bufferdeck.ui.testing.AppFixture;
-import dev.bufferdeck.ui.testing.LocalHttpServer;
 import dev.bufferdeck.ui.testing.TestSessions;
 import dev.bufferdeck.ui.testing.Wavs;
 import javafx.animation.AnimationTimer;
@@ -23,7 +22,8 @@ import java.util.function.BooleanSupplier;
 /**
  * FX thread stalls in the real main window (Monocle headless): pulse gaps over 50 ms while idle (the
  * baseline on this machine), while a 500 MB URL loads over loopback, and while a playlist of 1,000
- * URL entries is imported and loaded. Goal: none above the idle baseline. Run with -Xmx3g or more.
+ * URL entries is imported and loaded (until all of them are in the library). The HTTP server is a
+ * separate process ({@code python3 -m http.server}), as a user's would be. Goal: none above the idle baseline. Run with -Xmx3g or more.
  */
 public final class PulseGapBench {
     private static final List<Long> gaps = new ArrayList<>();
@@ -57,25 +57,24 @@ public final class PulseGapBench {
 
         report("idle 3 s (baseline)", () -> {}, sleepFor(3000));
 
-        byte[] body = new byte[mib << 20];
-        for (int i = 0; i < body.length; i += 4096) body[i] = (byte) i;
-        try (LocalHttpServer server = new LocalHttpServer().serve("/big.bin", body)) {
-            report("loading a " + mib + " MiB URL", () -> c.openUrl(server.url("/big.bin")),
-                    () -> c.library().rows().size() == 1);
-        }
-        body = null;
-
         Path dir = Files.createTempDirectory("bufferdeck-bench");
-        try (LocalHttpServer server = new LocalHttpServer()) {
+        try (ServerProcess server = ServerProcess.serving(dir)) {
+            byte[] body = new byte[mib << 20];
+            for (int i = 0; i < body.length; i += 4096) body[i] = (byte) i;
+            Files.write(dir.resolve("big.bin"), body);
+            body = null;
+            report("loading a " + mib + " MiB URL", () -> c.sources().openUrl(server.url("/big.bin")),
+                    () -> c.library().rows().size() == 1);
+
             StringBuilder m3u = new StringBuilder("#EXTM3U\n");
             for (int i = 0; i < 1000; i++) {
-                server.serve("/t" + i + ".wav", Wavs.tone(0.02, 200 + i));
+                Files.write(dir.resolve("t" + i + ".wav"), Wavs.tone(0.02, 200 + i));
                 m3u.append("#EXTINF:0,tone ").append(i).append('\n').append(server.url("/t" + i + ".wav")).append('\n');
             }
             Path list = dir.resolve("thousand.m3u8");
             Files.writeString(list, m3u);
-            report("importing a 1,000-entry playlist of URLs", () -> c.importPlaylist(list),
-                    () -> c.playlist().entries().size() >= 1000);
+            report("importing a 1,000-entry playlist of URLs", () -> c.playlistFiles().importPlaylist(list),
+                    () -> c.playlist().entries().size() >= 1000 && c.library().rows().size() >= 1001);
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

@@ -19,24 +19,35 @@ import java.util.Locale;
 /**
  * Start → first window painted: BufferDeck (first start, demo clip) next to a bare JavaFX "hello"
  * stage, each launched the same way in a fresh JVM on the same classpath and display settings
- * (Monocle headless unless -Dbench.display=gtk). Prints medians and the ratio (goal ≤ 1.3).
+ * (Monocle headless unless -Dbench.display=gtk). Prints medians and the ratio (goal ≤ 1.3), and for
+ * BufferDeck also the time until its window is filled (the library and inspector laid out) and the
+ * CPU seconds the process spent until its first window (less sensitive to a busy machine than wall
+ * time). Extra JVM options for the BufferDeck runs (an AppCDS archive) come from -Dbench.appJvm.
  */
 public final class StartupBench {
-    private static final String SHOWN = "FIRST-WINDOW-SHOWN";
+    private static final String SHOWN = "FIRST-WINDOW-SHOWN", FILLED = "WINDOW-FILLED";
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        List<Long> hello = new ArrayList<>(), app = new ArrayList<>();
+        List<Long> hello = new ArrayList<>(), app = new ArrayList<>(), filled = new ArrayList<>();
+        List<Long> helloCpu = new ArrayList<>(), appCpu = new ArrayList<>();
         time("hello", 1);
         time("app", 1);
         for (int i = 0; i < runs; i++) {
-            hello.add(time("hello", i));
-            app.add(time("app", i));
+            long[] h = time("hello", i);
+            hello.add(h[0]);
+            helloCpu.add(h[2]);
+            long[] a = time("app", i);
+            app.add(a[0]);
+            filled.add(a[1]);
+            appCpu.add(a[2]);
         }
         long h = median(hello), a = median(app);
         System.out.printf(Locale.ROOT, "start → first window, median of %d: hello stage %d ms, BufferDeck %d ms, ratio %.2f (goal ≤ 1.3)%n",
                 runs, h, a, (double) a / h);
-        System.out.println("  hello runs: " + hello + "  BufferDeck runs: " + app);
+        System.out.printf(Locale.ROOT, "  BufferDeck window filled: %d ms (ratio %.2f); CPU until first window: hello %d ms, BufferDeck %d ms (ratio %.2f)%n",
+                median(filled), (double) median(filled) / h, median(helloCpu), median(appCpu), (double) median(appCpu) / median(helloCpu));
+        System.out.println("  hello runs: " + hello + "  BufferDeck runs: " + app + "  filled: " + filled);
     }
 
     private static long median(List<Long> xs) {
@@ -44,10 +55,13 @@ public final class StartupBench {
         return s[s.length / 2];
     }
 
-    private static long time(String which, int run) throws Exception {
+    /** Milliseconds to the first window, to the filled window, and CPU milliseconds of the process at its first window. */
+    private static long[] time(String which, int run) throws Exception {
         Path config = Files.createTempDirectory("bufferdeck-bench-config");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dbufferdeck.config.dir=" + config,
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String appJvm = System.getProperty("bench.appJvm", "");
+        if (which.equals("app") && !appJvm.isBlank()) cmd.addAll(Arrays.asList(appJvm.trim().split("\\s+")));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dbufferdeck.config.dir=" + config,
                 "-Dbufferdeck.output=memory"));
         if (!"gtk".equals(System.getProperty("bench.display"))) {
             cmd.addAll(Arrays.asList("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw"));
@@ -56,10 +70,15 @@ public final class StartupBench {
         cmd.add(which);
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        long shown = -1, cpu = -1;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
             String line;
             while ((line = out.readLine()) != null) {
-                if (line.contains(SHOWN)) return (System.nanoTime() - t0) / 1_000_000;
+                if (line.contains(SHOWN) && shown < 0) {
+                    shown = (System.nanoTime() - t0) / 1_000_000;
+                    cpu = cpuMillis(p.pid());
+                }
+                if (line.contains(FILLED)) return new long[] {shown, (System.nanoTime() - t0) / 1_000_000, cpu};
             }
         } finally {
             p.destroyForcibly().waitFor();
@@ -68,6 +87,18 @@ public final class StartupBench {
             }
         }
         throw new IllegalStateException(which + " run " + run + " never showed a window");
+    }
+
+    /** User + system CPU time of a running process, from /proc (Linux). */
+    private static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return ticks * 10;
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     /** The launched JVM: starts the app (or the hello stage) and reports the first pulse after its window shows. */
@@ -89,15 +120,7 @@ public final class StartupBench {
                         for (Window w : Window.getWindows()) {
                             if (w.isShowing() && w.getScene() != null) {
                                 hooked[0] = true;
-                                Scene scene = w.getScene();
-                                Runnable[] once = new Runnable[1];
-                                once[0] = () -> {
-                                    scene.removePostLayoutPulseListener(once[0]);
-                                    System.out.println(SHOWN);
-                                    System.out.flush();
-                                };
-                                scene.addPostLayoutPulseListener(once[0]);
-                                Platform.requestNextPulse();
+                                watchFilled(w);
                                 return;
                             }
                         }
@@ -111,6 +134,33 @@ public final class StartupBench {
                     return;
                 }
             }
+        }
+
+        /** The hello stage is filled as it shows; BufferDeck's window once its main scene has been laid out. */
+        private static void watchFilled(Window w) {
+            if (filled(w.getScene())) {
+                afterPulse(w.getScene(), SHOWN + "\n" + FILLED);
+                return;
+            }
+            afterPulse(w.getScene(), SHOWN);
+            w.sceneProperty().addListener((o, a, scene) -> {
+                if (filled(scene)) afterPulse(scene, FILLED);
+            });
+        }
+
+        private static boolean filled(Scene scene) {
+            return scene != null && (scene.getRoot() instanceof Label || scene.getRoot().getStyleClass().contains("main-window"));
+        }
+
+        private static void afterPulse(Scene scene, String message) {
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                System.out.println(message);
+                System.out.flush();
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+            Platform.requestNextPulse();
         }
     }
 

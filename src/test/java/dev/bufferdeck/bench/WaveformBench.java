@@ -24,7 +24,8 @@ import java.util.Map;
 
 /**
  * Issue 5's figures: the waveform overview of a 60-minute MP3, FLAC and Ogg Vorbis, decoded in one
- * part and in two parallel parts (the baseline is the single part, same run, same bytes), and the
+ * part and in two parallel parts, and progressively (a coarse first picture, then refined) in two
+ * parts (the baseline is the single part, same run, same bytes), and the
  * region parse of the 60-minute MP3 including a walk over every frame region. Inputs are 44.1 kHz
  * stereo, made in memory through encoder pipes (ffmpeg, flac, oggenc); a format whose decoder is not
  * available yet is skipped with the decoder's own message.
@@ -70,8 +71,11 @@ public final class WaveformBench {
             if (name.equals("MP3")) mp3 = buffer;
             double one = time(buffer, 1);
             double two = time(buffer, 2);
+            double[] progressive = progressive(buffer);
             System.out.printf(Locale.ROOT, "%-5s %6.1f MB (encoded in %.0f s): 1 part %6.2f s · 2 parts %6.2f s · speed-up %.2fx · %.0fx realtime%n",
                     name, buffer.size() / 1e6, encodeSeconds, one, two, one / two, minutes * 60 / two);
+            System.out.printf(Locale.ROOT, "%-5s progressive, 2 parts: first picture %.0f ms · %d refined pictures · total %.2f s · %.2fx the 1-part build's time%n",
+                    name, progressive[0] * 1000, (int) progressive[2], progressive[1], progressive[1] / one);
         }
         if (mp3 != null) regions(mp3, minutes);
     }
@@ -87,6 +91,18 @@ public final class WaveformBench {
         System.out.printf(Locale.ROOT, "      %d part%s: wall %.2f s, process CPU %.2f s (%.2f cores busy on average)%n",
                 parts, parts == 1 ? "" : "s", s, cpu, cpu / s);
         return s;
+    }
+
+    /** The progressive build in 2 parts: seconds to the first picture, seconds in total, pictures handed over. */
+    private static double[] progressive(MediaBuffer buffer) throws Exception {
+        long t0 = System.nanoTime();
+        long[] first = {0};
+        int[] pictures = {0};
+        WaveformBuilder.buildProgressively(buffer, COLUMNS, 2, w -> {
+            if (pictures[0]++ == 0) first[0] = System.nanoTime();
+        }, d -> { }, () -> false);
+        double total = (System.nanoTime() - t0) / 1e9;
+        return new double[] {(first[0] - t0) / 1e9, total, pictures[0]};
     }
 
     private static long processCpuNanos() {

@@ -1,5 +1,6 @@
 package dev.bufferdeck.cli;
 
+import dev.bufferdeck.audio.sink.PcmRecorder;
 import dev.bufferdeck.audio.PcmDecoder;
 import dev.bufferdeck.audio.decode.Decoders;
 import dev.bufferdeck.repository.FormatDetector;
@@ -136,7 +137,7 @@ class PlayStartTest {
         var repo = new MediaRepository(FormatDetector.NONE);
         var buffer = repo.add(Files.readAllBytes(source), fixture, new Origin.File(source), "").buffer();
         var lines = new java.util.concurrent.CopyOnWriteArrayList<dev.bufferdeck.audio.sink.MemorySinkLine>();
-        var output = dev.bufferdeck.audio.AudioOutputs.memory(l -> lines.add(l.keep(64 << 20).bufferMillis(500)));
+        var output = dev.bufferdeck.audio.AudioOutputs.memory(l -> lines.add(PcmRecorder.keep(l, 64 << 20).bufferMillis(500)));
         var ended = new java.util.concurrent.CountDownLatch(1);
         try (var player = new dev.bufferdeck.audio.Player(output, Decoders::open)) {
             player.addListener(new dev.bufferdeck.audio.PlayerListener() {
@@ -152,7 +153,7 @@ class PlayStartTest {
             assertTrue(ended.await(10, java.util.concurrent.TimeUnit.SECONDS));
             assertEquals(dev.bufferdeck.audio.PlayerState.ENDED, player.state());
         }
-        short[] played = samples(lines.get(0).kept());
+        short[] played = samples(PcmRecorder.kept(lines.get(0)));
         long target = Math.round(seconds * format.getSampleRate());
         short[] after = Arrays.copyOfRange(whole, (int) (target * channels), whole.length);
         if (exact) {

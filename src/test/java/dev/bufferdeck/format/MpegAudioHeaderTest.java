@@ -10,7 +10,7 @@ class MpegAudioHeaderTest {
     @Test
     void mpeg1Layer3FrameLengthFollowsBitrateSampleRateAndPadding() {
         MpegAudioHeader h = MpegAudioHeader.parse(0xFF, 0xFB, 0x90, 0x64);
-        assertEquals(MpegAudioHeader.MPEG1, h.version());
+        assertEquals(MpegAudioHeader.Version.MPEG_1, h.version());
         assertEquals(3, h.layer());
         assertEquals(128, h.bitrateKbps());
         assertEquals(44100, h.sampleRate());
@@ -27,7 +27,7 @@ class MpegAudioHeaderTest {
         assertEquals(72 * 64000 / 22050, v2.frameLength());
         assertEquals(576, v2.samplesPerFrame());
         MpegAudioHeader v25 = MpegAudioHeader.parse(0xFF, 0xE3, 0x88, 0xC4); // 8 kHz
-        assertEquals(MpegAudioHeader.MPEG25, v25.version());
+        assertEquals(MpegAudioHeader.Version.MPEG_2_5, v25.version());
         assertEquals(8000, v25.sampleRate());
     }
 

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -59,7 +58,8 @@ class ChunkedBodyBudgetTest {
         server.createContext("/", this::serveChunked);
         server.start();
         repository = new MediaRepository(BUDGET, FormatDetector.NONE);
-        repository.add(random(ALREADY_HELD, 7), "held.bin", new Origin.File(Path.of("/held.bin")), "");
+        // dropped bytes: they cannot be reloaded, so nothing lets them go to make room
+        repository.add(random(ALREADY_HELD, 7), "held.bin", new Origin.Dropped("application/octet-stream", "held"), "");
         repository.addListener(new RepositoryListener() {
             @Override
             public void memoryChanged(MemoryFigures f) {

@@ -37,6 +37,7 @@ public final class IcecastServer implements AutoCloseable {
     private final ByteArrayOutputStream media = new ByteArrayOutputStream();
     private final AtomicInteger blocks = new AtomicInteger();
     private volatile boolean recording = true;
+    private volatile String contentType = "audio/mpeg";
 
     public IcecastServer(byte[] audio, int metaint, IntFunction<String> title, int bytesPerSecond, Plan plan) throws IOException {
         this.audio = audio;
@@ -56,6 +57,12 @@ public final class IcecastServer implements AutoCloseable {
         return this;
     }
 
+    /** Sends this Content-Type instead of audio/mpeg (an Ogg or AAC station). */
+    public IcecastServer withContentType(String type) {
+        contentType = type;
+        return this;
+    }
+
     public synchronized byte[] media() { return media.toByteArray(); }
 
     private void answer(Socket s, String head) throws Exception {
@@ -65,7 +72,7 @@ public final class IcecastServer implements AutoCloseable {
             return;
         }
         boolean icy = head.toLowerCase().contains("icy-metadata: 1") && metaint > 0;
-        RawHttpServer.write(s, "HTTP/1.0 200 OK\r\nContent-Type: audio/mpeg\r\nServer: Icecast 2.4.4\r\n"
+        RawHttpServer.write(s, "HTTP/1.0 200 OK\r\nContent-Type: " + contentType + "\r\nServer: Icecast 2.4.4\r\n"
                 + "icy-name: Test Radio\r\nicy-genre: Test Beats\r\nicy-br: 24\r\n"
                 + (icy ? "icy-metaint: " + metaint + "\r\n" : "") + "\r\n");
         OutputStream out = s.getOutputStream();

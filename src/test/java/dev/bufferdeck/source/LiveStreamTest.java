@@ -158,6 +158,65 @@ class LiveStreamTest {
         }
     }
 
+    @Test
+    void recordingTheNextSecondsGrowsABufferOfItsOwnAndKeepsItAsAnOrdinaryOne() throws Exception {
+        try (IcecastServer server = new IcecastServer(audio(), 4096, k -> "Song " + k, 30_000, n -> -1)) {
+            MediaBuffer live = listen(server, HttpSettings.DEFAULTS);
+            while (live.bytesArrived() < 20_000) Thread.sleep(10);
+            CompletableFuture<Boolean> listedWhileRecording = new CompletableFuture<>();
+            List<String> recorderNotices = new CopyOnWriteArrayList<>();
+            long t0 = System.nanoTime();
+            AddResult kept = LiveRecorder.recordNext(repository, live, Duration.ofSeconds(2), LoadProgress.NONE,
+                    new Cancellation(), new LoadEvents() {
+                        @Override public void started(MediaBuffer b) {
+                            listedWhileRecording.complete(!b.isComplete() && repository.findById(b.id()).isPresent());
+                        }
+                        @Override public void notice(String message) { recorderNotices.add(message); }
+                    });
+            double seconds = (System.nanoTime() - t0) / 1e9;
+
+            assertTrue(seconds >= 2 && seconds < 6, "recorded for " + seconds + " s");
+            assertTrue(listedWhileRecording.get(1, TimeUnit.SECONDS), "listed at its first bytes, still growing");
+            MediaBuffer recording = kept.buffer();
+            assertFalse(kept.duplicate());
+            assertFalse(recording.isLive());
+            assertTrue(recording.isComplete());
+            assertEquals(64, recording.sha256().length());
+            assertTrue(recording.name().matches("stream \\(recorded [0-9:]+, 2 s\\)"), recording.name());
+            assertTrue(recording.size() > 30_000 && recording.size() < 6 * 30_000, "2 s at 30 kB/s: " + recording.size());
+            byte[] bytes = new byte[recording.size()];
+            recording.bytes().get(bytes);
+            assertTrue(indexOf(server.media(), bytes) >= 0, "a stretch of the media sent, metadata blocks left out");
+            try (PcmDecoder d = Decoders.open(recording)) {
+                assertTrue(d.totalFrames() > 16_000 * 8, "the recording plays: " + d.totalFrames() + " frames");
+            }
+            assertEquals(List.of(), recorderNotices, "it ran its whole time");
+            assertTrue(live.isLive() && !live.isComplete(), "the stream plays on");
+        }
+    }
+
+    @Test
+    void stoppingARecordingEarlyKeepsWhatItHas() throws Exception {
+        try (IcecastServer server = new IcecastServer(audio(), 4096, k -> "Song " + k, 30_000, n -> -1)) {
+            MediaBuffer live = listen(server, HttpSettings.DEFAULTS);
+            Cancellation stop = new Cancellation();
+            CompletableFuture<AddResult> recording = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return LiveRecorder.recordNext(repository, live, Duration.ofMinutes(10), LoadProgress.NONE, stop, LoadEvents.NONE);
+                } catch (LoadException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(700);
+            stop.cancel();
+            AddResult kept = recording.get(5, TimeUnit.SECONDS);
+            assertTrue(kept.buffer().isComplete());
+            assertTrue(kept.buffer().size() > 5_000, "what was recorded until the stop: " + kept.buffer().size());
+            assertTrue(kept.buffer().name().endsWith(", 10 min)"), kept.buffer().name());
+            assertEquals(List.of(live, kept.buffer()), repository.buffers());
+        }
+    }
+
     private static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {

@@ -1,5 +1,6 @@
 package dev.bufferdeck.source;
 
+import dev.bufferdeck.audio.sink.PcmRecorder;
 import dev.bufferdeck.audio.AudioOutput;
 import dev.bufferdeck.audio.AudioOutputs;
 import dev.bufferdeck.audio.PcmDecoder;
@@ -78,7 +79,7 @@ class PlayWhileLoadingTest {
 
     private Player player(PlayerListener listener) {
         AudioOutput output = AudioOutputs.memory(line -> {
-            line.realTime(false).keep(16 << 20).streamTo((pcm, off, len) -> firstPcmNanos.compareAndSet(0, System.nanoTime()));
+            PcmRecorder.keep(line.realTime(false), 16 << 20, (pcm, off, len) -> firstPcmNanos.compareAndSet(0, System.nanoTime()));
             lines.add(line);
         });
         player = new Player(output, Decoders::open);
@@ -120,7 +121,7 @@ class PlayWhileLoadingTest {
             System.out.printf("PlayWhileLoadingTest: body %d B over %.0f ms; listed after %.0f ms, first PCM after %.0f ms%n",
                     file.length, (loadedNanos - t0) / 1e6, (listedNanos.get() - t0) / 1e6, (firstPcmNanos.get() - t0) / 1e6);
         }
-        byte[] heard = lines.get(0).kept();
+        byte[] heard = PcmRecorder.kept(lines.get(0));
         byte[] whole = wholeDecode(file);
         assertEquals(whole.length, heard.length, "the whole track reached the line");
     }

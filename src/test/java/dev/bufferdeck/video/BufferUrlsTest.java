@@ -57,6 +57,60 @@ class BufferUrlsTest {
     }
 
     @Test
+    void aBufferStillLoadingIsReadAsItsBytesArriveAndACancelEndsTheStreamWithItsReason() throws Exception {
+        byte[] bytes = new byte[300_000];
+        new Random(7).nextBytes(bytes);
+        dev.bufferdeck.repository.BufferWriter writer = repository.startLoad("growing.mp4",
+                new Origin.File(Path.of("/music/growing.mp4")), "", bytes.length);
+        java.io.ByteArrayInputStream source = new java.io.ByteArrayInputStream(bytes);
+        writer.readFrom(source, 10_000);
+        writer.publish();
+        MediaBuffer buffer = writer.buffer();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (BufferUrls.Lease lease = BufferUrls.lease(buffer)) {
+            URLConnection connection = new URL(lease.url()).openConnection();
+            assertEquals(300_000, connection.getContentLengthLong(), "the length the load announced, not the bytes here");
+            Future<byte[]> whole = pool.submit(() -> {
+                try (InputStream in = connection.getInputStream()) {
+                    return in.readAllBytes();
+                }
+            });
+            Future<byte[]> seek = pool.submit(() -> {
+                try (InputStream in = new URL(lease.url()).openConnection().getInputStream()) {
+                    assertEquals(250_000, in.skip(250_000), "a seek past the bytes here waits for them");
+                    return in.readNBytes(1000);
+                }
+            });
+            Thread.sleep(200);
+            assertFalse(whole.isDone() || seek.isDone(), "readers wait for bytes still arriving");
+            while (writer.readFrom(source, 20_000) >= 0) Thread.sleep(2);
+            writer.complete();
+            assertArrayEquals(bytes, whole.get(5, TimeUnit.SECONDS));
+            assertArrayEquals(Arrays.copyOfRange(bytes, 250_000, 251_000), seek.get(5, TimeUnit.SECONDS));
+
+            dev.bufferdeck.repository.BufferWriter cut = repository.startLoad("cut.mp4",
+                    new Origin.File(Path.of("/music/cut.mp4")), "", 100_000);
+            cut.readFrom(new java.io.ByteArrayInputStream(bytes), 5_000);
+            cut.publish();
+            try (BufferUrls.Lease cutLease = BufferUrls.lease(cut.buffer())) {
+                Future<byte[]> reading = pool.submit(() -> {
+                    try (InputStream in = new URL(cutLease.url()).openConnection().getInputStream()) {
+                        return in.readAllBytes();
+                    }
+                });
+                Thread.sleep(100);
+                cut.close();
+                java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                        () -> reading.get(5, TimeUnit.SECONDS));
+                assertTrue(e.getCause() instanceof IOException && e.getCause().getMessage().equals("load cancelled"),
+                        String.valueOf(e.getCause()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aUrlNamesItsBufferByARandomTokenNotByNameOrIdAndEachLeaseGetsItsOwn() throws Exception {
         MediaBuffer buffer = buffer("holiday.mp4", 100, 2);
         try (BufferUrls.Lease a = BufferUrls.lease(buffer); BufferUrls.Lease b = BufferUrls.lease(buffer)) {

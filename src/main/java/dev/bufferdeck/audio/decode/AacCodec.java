@@ -5,6 +5,7 @@ import net.sourceforge.jaad.mp4.MP4Exception;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,7 +24,7 @@ final class AacCodec {
     private static final Field RANDOM_STATE = randomStateField();
     private static final int INITIAL_RANDOM_STATE = 0x1F2E3D4C;
     /** Held so that the levels set here stay (the JDK keeps loggers only weakly). */
-    private static final List<Logger> LOGGERS = new java.util.ArrayList<>();
+    private static final List<Logger> LOGGERS = new ArrayList<>();
 
     /**
      * JAAD's classes set their own loggers' levels when they load, some to FINEST (which makes every
@@ -69,13 +70,19 @@ final class AacCodec {
             frames = length;
             sampleRate = rate;
             if (samples.length < length * channels) samples = new short[length * channels];
-            int o = 0;
-            for (int i = 0; i < length; i++) {
-                for (float[] plane : planes) {
-                    float s = plane[plane.length == length ? i : (int) ((long) plane.length * i / length)];
-                    samples[o++] = (short) Math.max(-32768, Math.min(32767, Math.round(s)));
+            for (int c = 0; c < channels; c++) {
+                float[] plane = planes.get(c);
+                if (plane.length == length) {
+                    for (int i = 0, o = c; i < length; i++, o += channels) samples[o] = clip(plane[i]);
+                } else {
+                    for (int i = 0, o = c; i < length; i++, o += channels) samples[o] = clip(plane[(int) ((long) plane.length * i / length)]);
                 }
             }
+        }
+
+        private static short clip(float s) {
+            int v = Math.round(s);
+            return (short) (v > 32767 ? 32767 : Math.max(v, -32768));
         }
     }
 

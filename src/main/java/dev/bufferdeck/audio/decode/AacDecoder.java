@@ -60,7 +60,9 @@ final class AacDecoder implements PcmDecoder {
         this.delay = Math.min(frames(Math.max(0, delay)), end);
         this.total = length >= 0 ? Math.min(frames(length), end - this.delay) : end - this.delay;
         this.primeUnits = first.frames > 1024 ? 3 : 1; // SBR doubles the frame and keeps a longer memory
-        seekToFrame(0);
+        // the probe was the first unit of a decode from the start: keep it (a fresh codec would decode it again)
+        unitsDecoded = nextUnit = 1;
+        hold(first.samples, first.frames, frames(units.time(0)));
     }
 
     private long frames(long mediaTime) {
@@ -86,11 +88,7 @@ final class AacDecoder implements PcmDecoder {
         while (done < want) {
             if (pendingAt == pendingEnd && !decodeNext()) break;
             int n = Math.min((pendingEnd - pendingAt) / channels, want - done);
-            int o = off + done * 2 * channels;
-            for (int i = pendingAt, end = pendingAt + n * channels; i < end; i++) {
-                buf[o++] = (byte) pending[i];
-                buf[o++] = (byte) (pending[i] >> 8);
-            }
+            Pcm16.putLittleEndian(pending, pendingAt, n * channels, buf, off + done * 2 * channels);
             pendingAt += n * channels;
             done += n;
             position += n;
@@ -122,14 +120,19 @@ final class AacDecoder implements PcmDecoder {
                 samples = silence;
                 frames = unitFrames;
             }
-            long skip = delay + position - unitStart;
-            if (skip >= frames) continue;
-            pending = samples;
-            pendingAt = (int) Math.max(0, skip) * channels;
-            pendingEnd = frames * channels;
-            return true;
+            if (hold(samples, frames, unitStart)) return true;
         }
         return false;
+    }
+
+    /** Makes a decoded unit's frames from the position on pending; false if all of it lies before the position. */
+    private boolean hold(short[] samples, int frames, long unitStart) {
+        long skip = delay + position - unitStart;
+        if (skip >= frames) return false;
+        pending = samples;
+        pendingAt = (int) Math.max(0, skip) * channels;
+        pendingEnd = frames * channels;
+        return true;
     }
 
     private AacCodec.Output decode(int unit) throws IOException {

@@ -1,6 +1,7 @@
 package dev.bufferdeck.audio.decode;
 
 import dev.bufferdeck.format.FormatSniffer;
+import dev.bufferdeck.format.index.MpegFrameIndex;
 
 import java.nio.ByteBuffer;
 
@@ -29,6 +30,6 @@ enum AudioContainer {
 
     /** Offset just after an ID3v2 tag at the start, or 0. */
     static int skipId3v2(ByteBuffer b) {
-        return dev.bufferdeck.format.index.MpegFrameIndex.id3v2End(b);
+        return MpegFrameIndex.id3v2End(b);
     }
 }

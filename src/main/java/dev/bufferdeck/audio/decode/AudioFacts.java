@@ -8,9 +8,11 @@ import dev.bufferdeck.format.index.OggPageIndex;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaFormat;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,7 +47,7 @@ public record AudioFacts(MediaFormat container, String codec, int sampleRate, in
             };
         } catch (UnsupportedMediaException e) {
             throw Decoders.named(buffer, e);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new UnsupportedMediaException(buffer.name() + " is corrupt: " + e.getMessage(), e);
         }
     }
@@ -144,7 +146,7 @@ public record AudioFacts(MediaFormat container, String codec, int sampleRate, in
 
     /** The first link's codec, rate and channels; the length of all links of a chained file. */
     private static AudioFacts ogg(MediaBuffer buffer, String codec) throws UnsupportedMediaException {
-        java.util.List<OggLink> links = OggLink.chain(buffer);
+        List<OggLink> links = OggLink.chain(buffer);
         OggLink first = links.get(0);
         OggPageIndex index = first.index();
         if (index.pageCount() < 2 || index.pageOffset(0) != 0) throw new UnsupportedMediaException(buffer.name() + ": the Ogg stream is truncated.");

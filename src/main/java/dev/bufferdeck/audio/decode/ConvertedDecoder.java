@@ -2,6 +2,7 @@ package dev.bufferdeck.audio.decode;
 
 import dev.bufferdeck.audio.PcmDecoder;
 
+import java.util.Arrays;
 import javax.sound.sampled.AudioFormat;
 import java.io.IOException;
 
@@ -111,7 +112,7 @@ final class ConvertedDecoder implements PcmDecoder {
         }
         int frames = n / (2 * inChannels);
         if ((held + frames) * inChannels > samples.length) {
-            samples = java.util.Arrays.copyOf(samples, (held + frames) * inChannels * 2);
+            samples = Arrays.copyOf(samples, (held + frames) * inChannels * 2);
         }
         for (int i = 0; i < frames * inChannels; i++) {
             samples[held * inChannels + i] = (short) ((bytes[2 * i] & 0xFF) | bytes[2 * i + 1] << 8);

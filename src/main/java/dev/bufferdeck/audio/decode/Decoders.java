@@ -7,6 +7,7 @@ import dev.bufferdeck.format.index.MpegFrameIndex;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaFormat;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
@@ -49,19 +50,19 @@ public final class Decoders {
             };
         } catch (UnsupportedMediaException e) {
             throw Decoders.named(buffer, e);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new UnsupportedMediaException(buffer.name() + " is corrupt: " + e.getMessage(), e);
         }
     }
 
-    private static PcmDecoder mp3(MediaBuffer buffer) throws UnsupportedMediaException, java.io.IOException {
+    private static PcmDecoder mp3(MediaBuffer buffer) throws UnsupportedMediaException, IOException {
         MpegFrameIndex index = MpegFrameIndex.of(buffer);
         if (index.isEmpty()) throw new UnsupportedMediaException(buffer.name() + " holds no playable MP3 frames.");
         if (index.playableSamples() == 0) throw new UnsupportedMediaException(buffer.name() + " holds no samples.");
         return new Mp3Decoder(buffer, index);
     }
 
-    private static PcmDecoder flac(MediaBuffer buffer, ByteBuffer bytes) throws UnsupportedMediaException, java.io.IOException {
+    private static PcmDecoder flac(MediaBuffer buffer, ByteBuffer bytes) throws UnsupportedMediaException, IOException {
         FlacStreamInfo info = FlacStreamInfo.read(bytes, AudioContainer.skipId3v2(bytes));
         if (info == null) throw new UnsupportedMediaException(buffer.name() + ": the FLAC header is truncated or corrupt.");
         if (info.bitsPerSample() < 4 || info.sampleRate() == 0) {
@@ -74,7 +75,7 @@ public final class Decoders {
     }
 
     /** Ogg Vorbis or Opus, a chained file's links one after the other. */
-    private static PcmDecoder ogg(MediaBuffer buffer) throws UnsupportedMediaException, java.io.IOException {
+    private static PcmDecoder ogg(MediaBuffer buffer) throws UnsupportedMediaException, IOException {
         PcmDecoder decoder = OggChainDecoder.open(buffer);
         if (decoder.totalFrames() == 0) {
             throw new UnsupportedMediaException(buffer.name() + " holds no " + (decoder instanceof OpusOggDecoder ? "Opus" : "Vorbis") + " audio.");

@@ -1,6 +1,5 @@
 package dev.bufferdeck.audio.decode;
 
-import dev.bufferdeck.audio.PcmDecoder;
 import dev.bufferdeck.format.index.FlacFrameLocator;
 import dev.bufferdeck.format.index.FlacStreamInfo;
 import dev.bufferdeck.repository.MediaBuffer;
@@ -9,7 +8,9 @@ import org.jflac.FLACDecoder;
 import org.jflac.FrameListener;
 import org.jflac.frame.Frame;
 import org.jflac.metadata.Metadata;
+import org.jflac.metadata.StreamInfo;
 
+import java.util.Arrays;
 import javax.sound.sampled.AudioFormat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.io.SequenceInputStream;
  * table, then bisection), restarts jflac there on a stream made of "fLaC" + STREAMINFO followed by
  * the buffer's bytes from that frame, and discards samples up to the target.
  */
-final class FlacDecoder implements PcmDecoder {
+final class FlacDecoder extends BlockDecoder {
     private final MediaBuffer buffer;
     private final FlacStreamInfo info;
     private final FlacFrameLocator locator;
@@ -29,21 +30,20 @@ final class FlacDecoder implements PcmDecoder {
     private final long total;
     private final CountingInputStream.ByteCounter counter = new CountingInputStream.ByteCounter();
 
+    private final int shift;
+
     private FLACDecoder flac;
-    /** Sample index of the next sample to hand out; decoded samples before it are discarded. */
-    private long position;
     private int[][] pending = new int[0][];
-    private int pendingStart;
-    private int pendingEnd;
     private boolean ended;
-    private boolean closed;
 
     FlacDecoder(MediaBuffer buffer, FlacStreamInfo info) throws IOException {
+        super((info.bitsPerSample() > 16 ? 3 : 2) * info.channels());
         this.buffer = buffer;
         this.info = info;
         this.locator = new FlacFrameLocator(buffer.bytes(), info);
         int outBits = info.bitsPerSample() > 16 ? 24 : 16;
         this.outBytes = outBits / 8;
+        this.shift = outBits - info.bitsPerSample();
         this.format = new AudioFormat(info.sampleRate(), outBits, info.channels(), true, false);
         this.total = locator.totalSamples();
         seekToFrame(0);
@@ -51,77 +51,61 @@ final class FlacDecoder implements PcmDecoder {
 
     @Override public AudioFormat format() { return format; }
     @Override public long totalFrames() { return total; }
-    @Override public long framePosition() { return position; }
 
     long bytesRead() { return counter.bytes(); }
 
     @Override
-    public int read(byte[] buf, int off, int len) throws IOException {
-        if (closed) throw new IllegalStateException("decoder is closed");
+    void interleave(int from, int frames, byte[] buf, int off) {
         int channels = info.channels();
-        int frameBytes = outBytes * channels;
-        int room = len / frameBytes;
-        if (room == 0) throw new IllegalArgumentException("room for less than one frame");
-        int written = 0;
-        int shift16 = 16 - info.bitsPerSample();
-        int shift24 = 24 - info.bitsPerSample();
-        while (written < room && position < total) {
-            if (pendingStart == pendingEnd && !decodeNext()) break;
-            int frames = (int) Math.min(Math.min(room - written, pendingEnd - pendingStart), total - position);
-            int o = off + written * frameBytes;
-            for (int i = pendingStart; i < pendingStart + frames; i++) {
-                for (int c = 0; c < channels; c++) {
-                    int v = pending[c][i];
-                    if (outBytes == 2) {
-                        v = shift16 >= 0 ? v << shift16 : v >> -shift16;
-                    } else {
-                        v = shift24 >= 0 ? v << shift24 : v >> -shift24;
-                    }
-                    buf[o++] = (byte) v;
-                    buf[o++] = (byte) (v >> 8);
-                    if (outBytes == 3) buf[o++] = (byte) (v >> 16);
-                }
+        int o = off;
+        for (int i = from; i < from + frames; i++) {
+            for (int c = 0; c < channels; c++) {
+                int v = pending[c][i];
+                v = shift >= 0 ? v << shift : v >> -shift;
+                buf[o++] = (byte) v;
+                buf[o++] = (byte) (v >> 8);
+                if (outBytes == 3) buf[o++] = (byte) (v >> 16);
             }
-            pendingStart += frames;
-            position += frames;
-            written += frames;
         }
-        return written == 0 ? -1 : written * frameBytes;
     }
 
-    /** Decodes frames until one holds samples at or after {@code position}; false at the end. */
-    private boolean decodeNext() throws IOException {
-        while (!ended) {
+    /** The next FLAC frame, or silence for frames jflac skipped as damaged; false at the end. */
+    @Override
+    boolean decodeBlock() throws IOException {
+        if (!ended) {
             if (pastStreamInfoTotal()) {
                 ended = true;
-                break;
+                return false;
             }
             Frame frame;
             try {
                 frame = flac.readNextFrame();
             } catch (JflacGoingInCircles e) {
                 ended = true;
-                break;
+                return false;
             } catch (IOException | RuntimeException e) {
                 throw new IOException(buffer.name() + ": the FLAC data is corrupt (" + e.getMessage() + ")", e);
             }
             if (frame == null) {
                 ended = true;
-                break;
+                return false;
             }
             long start = frame.header.sampleNumber;
             int size = frame.header.blockSize;
+            long position = framePosition();
             if (start > position) {
                 // jflac skipped damaged frames: what is missing plays as silence.
-                fillSilence((int) Math.min(start - position, 1 << 20));
+                int silence = (int) Math.min(start - position, 1 << 20);
+                fillSilence(silence);
+                block(position, silence);
                 return true;
             }
-            if (start + size <= position) continue;
-            ChannelData[] data = flac.getChannelData();
-            if (pending.length != info.channels() || pending[0].length < size) pending = new int[info.channels()][size];
-            for (int c = 0; c < info.channels(); c++) System.arraycopy(data[c].getOutput(), 0, pending[c], 0, size);
-            pendingStart = (int) (position - start);
-            pendingEnd = size;
+            if (start + size > position) {
+                ChannelData[] data = flac.getChannelData();
+                if (pending.length != info.channels() || pending[0].length < size) pending = new int[info.channels()][size];
+                for (int c = 0; c < info.channels(); c++) System.arraycopy(data[c].getOutput(), 0, pending[c], 0, size);
+            }
+            block(start, size);
             return true;
         }
         return false;
@@ -135,7 +119,7 @@ final class FlacDecoder implements PcmDecoder {
      * listener set up in {@link #seekToFrame}, since jflac reports every retry to it.
      */
     private boolean pastStreamInfoTotal() {
-        org.jflac.metadata.StreamInfo si = flac.getStreamInfo();
+        StreamInfo si = flac.getStreamInfo();
         return si != null && si.getTotalSamples() > 0 && flac.getSamplesDecoded() >= si.getTotalSamples();
     }
 
@@ -148,16 +132,13 @@ final class FlacDecoder implements PcmDecoder {
 
     private void fillSilence(int samples) {
         if (pending.length != info.channels() || pending[0].length < samples) pending = new int[info.channels()][samples];
-        for (int[] channel : pending) java.util.Arrays.fill(channel, 0, samples, 0);
-        pendingStart = 0;
-        pendingEnd = samples;
+        for (int[] channel : pending) Arrays.fill(channel, 0, samples, 0);
     }
 
     @Override
     public void seekToFrame(long target) throws IOException {
-        if (closed) throw new IllegalStateException("decoder is closed");
-        position = Math.max(0, Math.min(target, total));
-        pendingStart = pendingEnd = 0;
+        long position = Math.max(0, Math.min(target, total));
+        moveTo(position);
         FlacFrameLocator.FrameStart frame = locator.frameFor(position);
         ended = frame == null;
         if (ended) return;
@@ -189,14 +170,14 @@ final class FlacDecoder implements PcmDecoder {
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] c = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
         return c;
     }
 
     @Override
     public void close() {
-        closed = true;
+        super.close();
         flac = null;
     }
 }

@@ -6,46 +6,40 @@ import dev.bufferdeck.audio.UnsupportedMediaException;
 import dev.bufferdeck.format.IcyMetadata;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MetadataStream;
-import javazoom.jl.decoder.Bitstream;
-import javazoom.jl.decoder.BitstreamException;
-import javazoom.jl.decoder.Decoder;
-import javazoom.jl.decoder.Header;
-import javazoom.jl.decoder.SampleBuffer;
 
 import javax.sound.sampled.AudioFormat;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Plays a live buffer (internet radio) from the oldest byte of its window on, frame after frame,
- * waiting for bytes as they arrive. Nothing to index and nowhere to seek: the length is unknown and
- * a seek stays where the stream is. MP3 only for now (the frames' own sync finds the next frame
- * after a reconnect or a lost stretch); frames in another rate or channel count are skipped. The
- * title is the ICY StreamTitle of the metadata the decoder's reads have passed, so it changes when
- * the audio after it is decoded.
+ * Plays a live buffer (internet radio) from the oldest byte of its window on, waiting for bytes as
+ * they arrive. Nothing to index and nowhere to seek: the length is unknown and a seek stays where
+ * the stream is. MP3 ({@link LiveMp3}), Ogg Vorbis and Opus ({@link LiveOggLink}, one chain link
+ * after the other) and AAC in ADTS ({@link LiveAdts}). When an Ogg or ADTS part ends without the
+ * stream ending (a new chain link, another codec, rate or channel count, or ADTS after Ogg and back),
+ * the next part is opened where it stopped and plays on in the first part's rate and channels
+ * ({@link ConvertedDecoder}). The title is the playing Ogg link's own, else the ICY StreamTitle of the
+ * metadata the reads have passed, so it changes when the audio after it is decoded.
  */
 final class LiveDecoder implements TitledDecoder {
+    /** How far past the end of a part to look for the next one before the stream counts as ended. */
+    private static final int NEXT_PART_REACH = 256 * 1024;
+
     private final MediaBuffer buffer;
     private final InputStream in;
+    private final LiveBytes bytes;
     private final AudioFormat format;
-    private final int channels;
-    private final int rate;
-    private Bitstream bitstream;
-    private final Decoder decoder = new Decoder();
-    private short[] pending = new short[0];
-    private int pendingStart;
-    private int pendingEnd;
+    private PcmDecoder part;
+    private String partTitle;
     private long position;
-    private boolean ended;
     private boolean closed;
 
-    private LiveDecoder(MediaBuffer buffer, InputStream in, Bitstream bitstream, Header first) {
+    private LiveDecoder(MediaBuffer buffer, InputStream in, LiveBytes bytes, PcmDecoder first) {
         this.buffer = buffer;
         this.in = in;
-        this.bitstream = bitstream;
-        this.rate = first.frequency();
-        this.channels = first.mode() == Header.SINGLE_CHANNEL ? 1 : 2;
-        this.format = new AudioFormat(rate, 16, channels, true, false);
+        this.bytes = bytes;
+        this.format = first.format();
+        enter(first);
     }
 
     static PcmDecoder open(MediaBuffer buffer) throws UnsupportedMediaException {
@@ -55,86 +49,73 @@ final class LiveDecoder implements TitledDecoder {
             throw new UnsupportedMediaException(buffer.name() + ": " + e.getMessage(), e);
         }
         AudioContainer container = AudioContainer.sniff(buffer.bytes());
-        if (container != AudioContainer.MP3 && container != AudioContainer.NOT_AUDIO) {
-            throw new UnsupportedMediaException(buffer.name() + ": live streams in " + container
-                    + " are not supported yet (MP3 streams play).");
-        }
         InputStream in = buffer.openStream();
-        try {
-            Bitstream probe = new Bitstream(in);
-            Header first = probe.readFrame();
-            if (first == null) throw new UnsupportedMediaException(buffer.name() + " ended before its first MP3 frame.");
-            LiveDecoder d = new LiveDecoder(buffer, in, probe, first);
-            d.decodeCurrent(first);
-            return d;
-        } catch (BitstreamException e) {
-            throw new UnsupportedMediaException(buffer.name() + ": no MP3 frames in this stream (" + e.getMessage() + ").", e);
+        if (container == AudioContainer.MP3 || container == AudioContainer.NOT_AUDIO) {
+            return new LiveDecoder(buffer, in, null, LiveMp3.open(buffer, in));
         }
+        if (container != AudioContainer.OGG_VORBIS && container != AudioContainer.OGG_OPUS && container != AudioContainer.AAC_ADTS) {
+            throw new UnsupportedMediaException(buffer.name() + ": live streams in " + container
+                    + " are not supported (MP3, Ogg Vorbis, Ogg Opus and AAC in ADTS streams play).");
+        }
+        LiveBytes bytes = new LiveBytes(in);
+        PcmDecoder first;
+        try {
+            first = nextPart(bytes, buffer.name());
+        } catch (IOException e) {
+            throw new UnsupportedMediaException(buffer.name() + ": " + e.getMessage(), e);
+        }
+        if (first == null) throw new UnsupportedMediaException(buffer.name() + ": no " + container + " audio in this stream.");
+        return new LiveDecoder(buffer, in, bytes, first);
+    }
+
+    /** The Ogg link or ADTS run that starts at or after the next byte; null when the stream ends first. */
+    private static PcmDecoder nextPart(LiveBytes bytes, String name) throws IOException {
+        for (int scanned = 0; scanned < NEXT_PART_REACH && !bytes.ended(); ) {
+            if (LiveOggLink.atLinkStart(bytes)) {
+                PcmDecoder link = LiveOggLink.open(bytes, name);   // a link we cannot decode is passed over
+                if (link != null) return link;
+                continue;
+            }
+            PcmDecoder adts = LiveOggLink.atPage(bytes) ? null : LiveAdts.open(bytes);
+            if (adts != null) return adts;
+            if (!bytes.ended()) {
+                bytes.skip(1);   // damaged bytes, or a link whose headers went by before we came
+                scanned++;
+            }
+        }
+        return null;
+    }
+
+    private void enter(PcmDecoder next) {
+        partTitle = next instanceof LiveOggLink link ? link.title() : null;
+        part = ConvertedDecoder.sameLayout(next.format(), format) ? next : new ConvertedDecoder(next, format);
     }
 
     @Override public AudioFormat format() { return format; }
     @Override public long totalFrames() { return -1; }
     @Override public long framePosition() { return position; }
 
-    /** The ICY StreamTitle in effect for the frames read last, or null. */
+    /** The playing Ogg link's title, else the ICY StreamTitle in effect for the frames read last, else null. */
     @Override
     public String title() {
+        if (partTitle != null) return partTitle;
         return in instanceof MetadataStream m ? IcyMetadata.streamTitle(m.metadata()) : null;
     }
 
     @Override
     public int read(byte[] buf, int off, int len) throws IOException {
         if (closed) throw new IllegalStateException("decoder is closed");
-        int frameBytes = 2 * channels;
-        int room = len / frameBytes;
-        if (room == 0) throw new IllegalArgumentException("room for less than one frame");
-        int written = 0;
-        while (written < room) {
-            if (pendingStart == pendingEnd && !decodeNext()) break;
-            int frames = Math.min(room - written, (pendingEnd - pendingStart) / channels);
-            Pcm16.putLittleEndian(pending, pendingStart, frames * channels, buf, off + written * frameBytes);
-            pendingStart += frames * channels;
-            written += frames;
-        }
-        position += written;
-        return written == 0 ? -1 : written * frameBytes;
-    }
-
-    private boolean decodeNext() throws IOException {
-        while (!ended) {
-            try {
-                Header h = bitstream.readFrame();
-                if (h == null) {
-                    ended = true;
-                    return false;
-                }
-                if (decodeCurrent(h)) return true;
-            } catch (BitstreamException e) {
-                if (e.getCause() instanceof IOException io) throw io;
-                bitstream = new Bitstream(in);   // lost sync: look for the next frame
+        while (true) {
+            int n = part.read(buf, off, len);
+            if (n > 0) {
+                position += n / format.getFrameSize();
+                return n;
             }
+            PcmDecoder next = bytes == null ? null : nextPart(bytes, buffer.name());
+            if (next == null) return -1;
+            part.close();
+            enter(next);
         }
-        return false;
-    }
-
-    /** Decodes the frame whose header was just read; false when it was skipped. */
-    private boolean decodeCurrent(Header h) throws BitstreamException {
-        boolean same = h.frequency() == rate && (h.mode() == Header.SINGLE_CHANNEL ? 1 : 2) == channels;
-        try {
-            if (same) {
-                SampleBuffer samples = (SampleBuffer) decoder.decodeFrame(h, bitstream);
-                int n = samples.getBufferLength();
-                if (pending.length < n) pending = new short[n];
-                System.arraycopy(samples.getBuffer(), 0, pending, 0, n);
-                pendingStart = 0;
-                pendingEnd = n;
-            }
-        } catch (javazoom.jl.decoder.DecoderException | RuntimeException e) {
-            same = false;   // a damaged frame is dropped
-        } finally {
-            bitstream.closeFrame();
-        }
-        return same && pendingEnd > 0;
     }
 
     @Override
@@ -146,9 +127,10 @@ final class LiveDecoder implements TitledDecoder {
     @Override
     public void close() {
         closed = true;
+        part.close();
         try {
-            bitstream.close();
-        } catch (BitstreamException ignored) {
+            in.close();
+        } catch (IOException ignored) {
             // closing a stream over memory loses nothing
         }
     }

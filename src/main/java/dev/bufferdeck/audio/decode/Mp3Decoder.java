@@ -1,6 +1,5 @@
 package dev.bufferdeck.audio.decode;
 
-import dev.bufferdeck.audio.PcmDecoder;
 import dev.bufferdeck.format.index.MpegFrameIndex;
 import dev.bufferdeck.repository.MediaBuffer;
 import javazoom.jl.decoder.Bitstream;
@@ -9,6 +8,7 @@ import javazoom.jl.decoder.Decoder;
 import javazoom.jl.decoder.Header;
 import javazoom.jl.decoder.SampleBuffer;
 
+import java.util.Arrays;
 import javax.sound.sampled.AudioFormat;
 import java.io.IOException;
 
@@ -19,7 +19,7 @@ import java.io.IOException;
  * positions stay exact. A seek reopens JLayer {@value #PREROLL_FRAMES} frames before the target's
  * frame (bit reservoir and filter-bank overlap) and throws those away.
  */
-final class Mp3Decoder implements PcmDecoder {
+final class Mp3Decoder extends BlockDecoder {
     static final int PREROLL_FRAMES = 10;
 
     private final MediaBuffer buffer;
@@ -35,14 +35,10 @@ final class Mp3Decoder implements PcmDecoder {
     private Decoder decoder;
     /** Index of the next MPEG frame JLayer will decode. */
     private int nextFrame;
-    /** Decoded-sample index (before trim) of the next sample to hand out; earlier ones are discarded. */
-    private long wanted;
     private final short[] pending;
-    private int pendingStart;
-    private int pendingEnd;
-    private boolean closed;
 
     Mp3Decoder(MediaBuffer buffer, MpegFrameIndex index) throws IOException {
+        super(2 * index.channels());
         this.buffer = buffer;
         this.index = index;
         this.channels = index.channels();
@@ -56,42 +52,22 @@ final class Mp3Decoder implements PcmDecoder {
 
     @Override public AudioFormat format() { return format; }
     @Override public long totalFrames() { return playable; }
-    @Override public long framePosition() { return wanted - leadingTrim; }
 
     long bytesRead() { return counter.bytes(); }
 
+    /** Frame {@code nextFrame}; its first sample is {@code leadingTrim} before output frame 0 for the first frame. */
     @Override
-    public int read(byte[] buf, int off, int len) throws IOException {
-        if (closed) throw new IllegalStateException("decoder is closed");
-        int frameBytes = 2 * channels;
-        int room = len / frameBytes;
-        if (room == 0) throw new IllegalArgumentException("room for less than one frame");
-        int written = 0;
-        while (written < room) {
-            long left = playable - framePosition();
-            if (left <= 0) break;
-            if (pendingStart == pendingEnd && !decodeNext()) break;
-            int frames = (int) Math.min(Math.min(room - written, (pendingEnd - pendingStart) / channels), left);
-            Pcm16.putLittleEndian(pending, pendingStart, frames * channels, buf, off + written * frameBytes);
-            pendingStart += frames * channels;
-            wanted += frames;
-            written += frames;
-        }
-        return written == 0 ? -1 : written * frameBytes;
+    boolean decodeBlock() throws IOException {
+        if (nextFrame >= index.frameCount()) return false;
+        long start = (long) nextFrame * spf - leadingTrim;
+        decodeFrameInto(pending);
+        block(start, spf);
+        return true;
     }
 
-    /** Decodes the next frame into {@code pending}, keeping only samples at or after {@code wanted}. */
-    private boolean decodeNext() throws IOException {
-        while (nextFrame < index.frameCount()) {
-            long frameStart = (long) nextFrame * spf;
-            decodeFrameInto(pending);
-            long frameEnd = frameStart + spf;
-            if (frameEnd <= wanted) continue;
-            pendingStart = (int) (wanted - frameStart) * channels;
-            pendingEnd = spf * channels;
-            return true;
-        }
-        return false;
+    @Override
+    void interleave(int from, int frames, byte[] buf, int off) {
+        Pcm16.putLittleEndian(pending, from * channels, frames * channels, buf, off);
     }
 
     /** Decodes frame {@code nextFrame} (always {@code spf} samples, silence where damaged) and moves past it. */
@@ -112,17 +88,15 @@ final class Mp3Decoder implements PcmDecoder {
             reopenAt(nextFrame + 1);
             got = 0;
         }
-        java.util.Arrays.fill(out, got, out.length, (short) 0);
+        Arrays.fill(out, got, out.length, (short) 0);
     }
 
     @Override
     public void seekToFrame(long target) throws IOException {
-        if (closed) throw new IllegalStateException("decoder is closed");
         long frame = Math.max(0, Math.min(target, playable));
-        wanted = frame + leadingTrim;
-        int containing = index.frameContaining(wanted);
+        moveTo(frame);
+        int containing = index.frameContaining(frame + leadingTrim);
         reopenAt(Math.max(0, containing - PREROLL_FRAMES));
-        pendingStart = pendingEnd = 0;
     }
 
     private void reopenAt(int frame) throws IOException {
@@ -149,7 +123,7 @@ final class Mp3Decoder implements PcmDecoder {
 
     @Override
     public void close() {
-        closed = true;
+        super.close();
         closeBitstream();
     }
 }

@@ -3,8 +3,14 @@ package dev.bufferdeck.audio.decode;
 import com.github.trilarion.sound.vorbis.jcraft.jogg.Packet;
 import dev.bufferdeck.audio.PcmDecoder;
 import dev.bufferdeck.format.index.OggPageIndex;
+import dev.bufferdeck.format.tags.TagReader;
+import dev.bufferdeck.format.tags.Tags;
 import dev.bufferdeck.repository.MediaBuffer;
 
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import javax.sound.sampled.AudioFormat;
 import java.io.IOException;
 
@@ -36,6 +42,7 @@ abstract class OggAudioDecoder implements PcmDecoder {
     private boolean anchoredByLastPage;
     private boolean ended;
     private boolean closed;
+    private Boolean startsAtZero;
 
     OggAudioDecoder(MediaBuffer buffer, OggPageIndex index, CountingInputStream.ByteCounter counter, int firstAudioPage,
                     int sampleRate, int channels, long granuleOffset, long restartReach, String title) {
@@ -77,8 +84,8 @@ abstract class OggAudioDecoder implements PcmDecoder {
 
     /** The title a comment header packet gives, for {@link #title()}. */
     static String titleOf(Packet comments) {
-        dev.bufferdeck.format.tags.Tags tags = dev.bufferdeck.format.tags.TagReader.oggCommentPacket(
-                java.nio.ByteBuffer.wrap(comments.packet_base, comments.packet, comments.bytes));
+        Tags tags = TagReader.oggCommentPacket(
+                ByteBuffer.wrap(comments.packet_base, comments.packet, comments.bytes));
         String artist = tags.artist() == null ? "" : tags.artist().strip();
         String name = tags.title() == null ? "" : tags.title().strip();
         if (artist.isEmpty()) return name.isEmpty() ? null : name;
@@ -178,7 +185,7 @@ abstract class OggAudioDecoder implements PcmDecoder {
      */
     private boolean seekBySkipping(int start) throws IOException {
         OggPacketReader dry = new OggPacketReader(buffer, index, start, counter);
-        java.util.ArrayList<Held> held = new java.util.ArrayList<>();
+        ArrayList<Held> held = new ArrayList<>();
         Packet previous = null;
         long relativeEnd = 0;
         Long shift = null;
@@ -227,7 +234,7 @@ abstract class OggAudioDecoder implements PcmDecoder {
     }
 
     /** Index of the held packet the codec must start from to output {@code position} well settled; -1 if none. */
-    private int firstToDecode(java.util.List<Held> held, long shift) {
+    private int firstToDecode(List<Held> held, long shift) {
         int containing = 0;
         while (held.get(containing).relativeEnd() + shift <= position) containing++;
         if (firstPacketSilent()) return containing >= 2 ? containing - 2 : -1;
@@ -239,7 +246,7 @@ abstract class OggAudioDecoder implements PcmDecoder {
     }
 
     /** Forgets held packets that end long before the position (more than the settle time and a spare packet). */
-    private void dropUnneeded(java.util.List<Held> held, long shift) {
+    private void dropUnneeded(List<Held> held, long shift) {
         int drop = 0;
         while (drop + 2 < held.size() && held.get(drop + 1).relativeEnd() + shift < position - settleSamples()) drop++;
         if (drop > 0) held.subList(0, drop).clear();
@@ -247,7 +254,7 @@ abstract class OggAudioDecoder implements PcmDecoder {
 
     private static Packet copyOf(Packet p) {
         Packet copy = new Packet();
-        copy.packet_base = java.util.Arrays.copyOfRange(p.packet_base, p.packet, p.packet + p.bytes);
+        copy.packet_base = Arrays.copyOfRange(p.packet_base, p.packet, p.packet + p.bytes);
         copy.packet = 0;
         copy.bytes = p.bytes;
         copy.b_o_s = p.b_o_s;
@@ -269,6 +276,38 @@ abstract class OggAudioDecoder implements PcmDecoder {
         anchoredByLastPage = false;
         queue.clear();
         ended = false;
+        if (page == firstAudioPage && startsAtZero()) queue.anchorStart(-granuleOffset);
+    }
+
+    /**
+     * True when the first audio page's packets, counted from their headers, add up to its granule
+     * position (or it is the only page): the first decoded sample is then the stream's first, and
+     * playing from the start need not decode a whole page (up to a second) before its end tells where
+     * the samples are.
+     */
+    private boolean startsAtZero() {
+        if (startsAtZero == null) {
+            OggPacketReader dry = new OggPacketReader(buffer, index, firstAudioPage, new CountingInputStream.ByteCounter());
+            Packet p = new Packet();
+            Packet previous = null;
+            long samples = 0;
+            boolean known = false;
+            try {
+                while (dry.next(p)) {
+                    Packet copy = copyOf(p);
+                    samples += Math.max(0, packetSamples(previous, copy));
+                    previous = copy;
+                    if (copy.granulepos >= 0) {
+                        known = copy.e_o_s != 0 || copy.granulepos == samples;
+                        break;
+                    }
+                }
+            } catch (RuntimeException e) {
+                known = false; // damaged: decoding finds out where the samples are
+            }
+            startsAtZero = known;
+        }
+        return startsAtZero;
     }
 
     @Override

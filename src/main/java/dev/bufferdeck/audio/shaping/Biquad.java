@@ -31,13 +31,54 @@ final class Biquad {
         y2 = new double[channels];
     }
 
-    double process(int channel, double x) {
-        double y = b0 * x + b1 * x1[channel] + b2 * x2[channel] - a1 * y1[channel] - a2 * y2[channel];
-        x2[channel] = x1[channel];
-        x1[channel] = x;
-        y2[channel] = y1[channel];
-        y1[channel] = y;
-        return y;
+    /** Filters {@code x[0..n)} of {@code channel} in place. */
+    void process(int channel, double[] x, int n) {
+        double x1 = this.x1[channel], x2 = this.x2[channel], y1 = this.y1[channel], y2 = this.y2[channel];
+        for (int i = 0; i < n; i++) {
+            double in = x[i];
+            double y = b0 * in + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
+            x2 = x1;
+            x1 = in;
+            y2 = y1;
+            y1 = y;
+            x[i] = y;
+        }
+        this.x1[channel] = x1;
+        this.x2[channel] = x2;
+        this.y1[channel] = y1;
+        this.y2[channel] = y2;
+    }
+
+    /**
+     * Filters two channels' blocks in place in one loop: their recursions are independent, so the
+     * processor overlaps them instead of waiting on one channel's previous output.
+     */
+    void process(int ca, double[] a, int cb, double[] b, int n) {
+        double ax1 = x1[ca], ax2 = x2[ca], ay1 = y1[ca], ay2 = y2[ca];
+        double bx1 = x1[cb], bx2 = x2[cb], by1 = y1[cb], by2 = y2[cb];
+        for (int i = 0; i < n; i++) {
+            double ain = a[i], bin = b[i];
+            double ay = b0 * ain + b1 * ax1 + b2 * ax2 - a1 * ay1 - a2 * ay2;
+            double by = b0 * bin + b1 * bx1 + b2 * bx2 - a1 * by1 - a2 * by2;
+            ax2 = ax1;
+            ax1 = ain;
+            ay2 = ay1;
+            ay1 = ay;
+            bx2 = bx1;
+            bx1 = bin;
+            by2 = by1;
+            by1 = by;
+            a[i] = ay;
+            b[i] = by;
+        }
+        x1[ca] = ax1;
+        x2[ca] = ax2;
+        y1[ca] = ay1;
+        y2[ca] = ay2;
+        x1[cb] = bx1;
+        x2[cb] = bx2;
+        y1[cb] = by1;
+        y2[cb] = by2;
     }
 
     /** |H| at {@code frequency} Hz for sample rate {@code rate}. */

@@ -8,7 +8,9 @@ import java.util.function.Supplier;
 /**
  * The 10-band equalizer on the output thread. It reads the wanted settings at every chunk; a change
  * crossfades from the old filters to the new over {@link #FADE_MILLIS}, so toggling during playback
- * does not click. Flat settings bypass the stage, leaving the bytes untouched.
+ * does not click. Flat settings bypass the stage, leaving the bytes untouched. Each chunk is split
+ * into one array per channel and every band filters a whole channel at a time, so the inner loop is
+ * one biquad over doubles; bands at 0 dB are left out of the bank.
  */
 public final class EqualizerStage implements PcmStage {
     static final double FADE_MILLIS = 10;
@@ -22,6 +24,8 @@ public final class EqualizerStage implements PcmStage {
     private FilterBank current;
     private FilterBank previous;
     private int fadeLeft;
+    private double[][] planar = new double[0][];
+    private double[][] before = new double[0][];
 
     /** A stage for PCM of {@code format} that follows {@code wanted}, starting at its value now without a fade. */
     public EqualizerStage(AudioFormat format, Supplier<EqualizerSettings> wanted) {
@@ -51,20 +55,31 @@ public final class EqualizerStage implements PcmStage {
         }
         if (current == null && fadeLeft == 0) return;
         int frameSize = pcm.bytes * pcm.channels;
-        for (int f = off; f + frameSize <= off + len; f += frameSize) {
-            double t = fadeLeft > 0 ? 1 - (double) fadeLeft / fadeFrames : 1;
-            for (int ch = 0; ch < pcm.channels; ch++) {
-                int at = f + ch * pcm.bytes;
-                double x = pcm.read(b, at);
-                double y = current == null ? x : current.process(ch, x);
-                if (t < 1) {
-                    double before = previous == null ? x : previous.process(ch, x);
-                    y = before + (y - before) * t;
-                }
-                pcm.write(b, at, y);
-            }
-            if (fadeLeft > 0 && --fadeLeft == 0) previous = null;
+        int frames = len / frameSize;
+        if (planar.length == 0 || planar[0].length < frames) {
+            planar = new double[pcm.channels][frames];
+            before = new double[pcm.channels][frames];
         }
+        pcm.toPlanar(b, off, frames, planar);
+        boolean fading = fadeLeft > 0;
+        if (fading) {
+            for (int c = 0; c < pcm.channels; c++) System.arraycopy(planar[c], 0, before[c], 0, frames);
+            if (previous != null) previous.process(before, frames);
+        }
+        if (current != null) current.process(planar, frames);
+        if (fading) crossfade(frames);
+        pcm.fromPlanar(planar, frames, b, off);
+    }
+
+    /** Blends from the old filters' output to the new over the fade still to go. */
+    private void crossfade(int frames) {
+        int n = Math.min(frames, fadeLeft);
+        for (int f = 0; f < n; f++) {
+            double t = 1 - (double) (fadeLeft - f) / fadeFrames;
+            for (int c = 0; c < pcm.channels; c++) planar[c][f] = before[c][f] + (planar[c][f] - before[c][f]) * t;
+        }
+        fadeLeft -= n;
+        if (fadeLeft == 0) previous = null;
     }
 
     private FilterBank bank(EqualizerSettings settings, FilterBank from) {

@@ -34,9 +34,27 @@ final class FilterBank {
         outputGain = Math.pow(10, (settings.preampDb() - headroomDb) / 20);
     }
 
-    double process(int channel, double x) {
-        for (Biquad f : filters) x = f.process(channel, x);
-        return x * outputGain;
+    /** Filters {@code x[c][0..n)} of every channel in place, band after band over the whole block, two channels at a time. */
+    void process(double[][] x, int n) {
+        int channels = x.length;
+        for (Biquad f : filters) {
+            int c = 0;
+            for (; c + 1 < channels; c += 2) f.process(c, x[c], c + 1, x[c + 1], n);
+            if (c < channels) f.process(c, x[c], n);
+        }
+        if (outputGain != 1) {
+            for (double[] channel : x) {
+                for (int i = 0; i < n; i++) channel[i] *= outputGain;
+            }
+        }
+    }
+
+    /** Filters {@code x[0..n)} of {@code channel} in place, band after band over the whole block. */
+    void process(int channel, double[] x, int n) {
+        for (Biquad f : filters) f.process(channel, x, n);
+        if (outputGain != 1) {
+            for (int i = 0; i < n; i++) x[i] *= outputGain;
+        }
     }
 
     /** How far the output is turned down so the highest boost reaches 0 dB. */

@@ -29,6 +29,38 @@ final class IntegerPcm {
         return new IntegerPcm(format);
     }
 
+    /** Splits {@code frames} frames at {@code off} into one array per channel. */
+    void toPlanar(byte[] b, int off, int frames, double[][] out) {
+        double scale = 1 / full;
+        if (bytes == 2 && !big && !unsigned) {
+            for (int f = 0, at = off; f < frames; f++) {
+                for (int c = 0; c < channels; c++, at += 2) out[c][f] = (short) ((b[at] & 0xFF) | (b[at + 1] << 8)) * scale;
+            }
+            return;
+        }
+        for (int f = 0, at = off; f < frames; f++) {
+            for (int c = 0; c < channels; c++, at += bytes) out[c][f] = read(b, at);
+        }
+    }
+
+    /** Writes the per-channel arrays back as {@code frames} frames at {@code off}, rounded and clamped. */
+    void fromPlanar(double[][] in, int frames, byte[] b, int off) {
+        if (bytes == 2 && !big && !unsigned) {
+            for (int f = 0, at = off; f < frames; f++) {
+                for (int c = 0; c < channels; c++, at += 2) {
+                    long s = Math.round(in[c][f] * full);
+                    int v = (int) Math.max(-32768, Math.min(32767, s));
+                    b[at] = (byte) v;
+                    b[at + 1] = (byte) (v >> 8);
+                }
+            }
+            return;
+        }
+        for (int f = 0, at = off; f < frames; f++) {
+            for (int c = 0; c < channels; c++, at += bytes) write(b, at, in[c][f]);
+        }
+    }
+
     double read(byte[] b, int at) {
         return SoftwareGain.read(b, at, bytes, big, unsigned) / full;
     }

@@ -9,7 +9,6 @@ import javax.sound.sampled.LineListener;
 import javax.sound.sampled.SourceDataLine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +18,7 @@ import java.util.concurrent.Executors;
  * A {@link SourceDataLine} with no sound card behind it. Written bytes wait in a small buffer and are
  * "played" at the format's frame rate while the line runs (so {@link #write} blocks and
  * {@link #getLongFramePosition} advances like a real device), or at once in fast mode. Played bytes
- * are kept (up to a limit) or handed to a {@link PcmConsumer}. Thread-safe.
+ * are handed to a {@link PcmConsumer}; another one may watch the writes. Thread-safe.
  *
  * <p>Played bytes are moved out of the buffer lazily, whenever any method looks at the clock, so the
  * line needs no thread of its own.
@@ -41,8 +40,8 @@ public final class MemorySinkLine implements SourceDataLine {
 
     // settings
     private boolean realTime = true;
-    private int keepLimit;
     private PcmConsumer consumer;
+    private PcmConsumer writeWatcher;
     private int bufferMillis = DEFAULT_BUFFER_MILLIS;
 
     // guarded by lock
@@ -58,11 +57,7 @@ public final class MemorySinkLine implements SourceDataLine {
     private long anchorNanos;
     private long anchorFrames;
     private long flushCount;
-    private byte[] kept = new byte[0];
-    private int keptLength;
-    private boolean overflowed;
     private long playedBytes;
-    private long firstWriteNanos = -1;
 
     MemorySinkLine(MemorySinkMixer mixer) {
         this.mixer = mixer;
@@ -88,16 +83,15 @@ public final class MemorySinkLine implements SourceDataLine {
         return this;
     }
 
-    /** Keeps up to {@code limitBytes} of played PCM for {@link #kept()}; later bytes are dropped. */
-    public MemorySinkLine keep(int limitBytes) {
-        if (limitBytes < 0) throw new IllegalArgumentException("limit must be >= 0");
-        synchronized (lock) { keepLimit = limitBytes; }
-        return this;
-    }
-
     /** Hands every played byte to {@code consumer}; an {@link IOException} there fails the write. */
     public MemorySinkLine streamTo(PcmConsumer consumer) {
         synchronized (lock) { this.consumer = consumer; }
+        return this;
+    }
+
+    /** Shows {@code watcher} the bytes of every write that carries data, as it is accepted (before it plays). */
+    public MemorySinkLine watchWrites(PcmConsumer watcher) {
+        synchronized (lock) { this.writeWatcher = watcher; }
         return this;
     }
 
@@ -107,30 +101,12 @@ public final class MemorySinkLine implements SourceDataLine {
 
     // ---- what was played ----
 
-    /** A copy of the kept PCM, in the order it was played. */
-    public byte[] kept() {
-        synchronized (lock) {
-            update(System.nanoTime());
-            return Arrays.copyOf(kept, keptLength);
-        }
-    }
-
-    /** True when more was played than {@link #keep} allowed to hold. */
-    public boolean overflowed() {
-        synchronized (lock) { return overflowed; }
-    }
-
-    /** All bytes played since the line was opened (kept, streamed or dropped). */
+    /** All bytes played since the line was opened. */
     public long playedBytes() {
         synchronized (lock) {
             update(System.nanoTime());
             return playedBytes;
         }
-    }
-
-    /** {@link System#nanoTime()} of the first write since open that carried data, or -1. */
-    public long firstWriteNanos() {
-        synchronized (lock) { return firstWriteNanos; }
     }
 
     // ---- Line ----
@@ -157,9 +133,6 @@ public final class MemorySinkLine implements SourceDataLine {
             writtenFrames = 0;
             heardFrames = 0;
             playedBytes = 0;
-            keptLength = 0;
-            overflowed = false;
-            firstWriteNanos = -1;
             running = false;
             open = true;
         }
@@ -261,7 +234,7 @@ public final class MemorySinkLine implements SourceDataLine {
         int done = 0;
         synchronized (lock) {
             if (!open) return 0;
-            if (firstWriteNanos < 0 && len > 0) firstWriteNanos = System.nanoTime();
+            if (writeWatcher != null && len > 0) pass(writeWatcher, b, off, len);
             long generation = flushCount;
             while (done < len && open && flushCount == generation && !Thread.currentThread().isInterrupted()) {
                 update(System.nanoTime());
@@ -409,24 +382,14 @@ public final class MemorySinkLine implements SourceDataLine {
     }
 
     private void deliver(byte[] b, int off, int n) {
-        if (n == 0) return;
-        if (keepLimit > keptLength) {
-            int room = Math.min(n, keepLimit - keptLength);
-            if (kept.length < keptLength + room) {
-                kept = Arrays.copyOf(kept, (int) Math.min(keepLimit, Math.max(keptLength + room, kept.length * 2L)));
-            }
-            System.arraycopy(b, off, kept, keptLength, room);
-            keptLength += room;
-            if (room < n) overflowed = true;
-        } else if (keepLimit > 0) {
-            overflowed = true;
-        }
-        if (consumer != null) {
-            try {
-                consumer.accept(b, off, n);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        if (n > 0 && consumer != null) pass(consumer, b, off, n);
+    }
+
+    private static void pass(PcmConsumer to, byte[] b, int off, int n) {
+        try {
+            to.accept(b, off, n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

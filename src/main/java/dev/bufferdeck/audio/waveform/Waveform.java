@@ -7,11 +7,6 @@ package dev.bufferdeck.audio.waveform;
  */
 public record Waveform(int columns, float[] min, float[] max, long totalFrames, int sampleRate) {
 
-    /** Seconds of audio per column. */
-    public double secondsPerColumn() {
-        return totalFrames / (double) sampleRate / columns;
-    }
-
     /** The column that holds {@code millis}, clamped to the overview. */
     public int columnAt(long millis) {
         long frame = millis * sampleRate / 1000;

@@ -12,14 +12,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
+import java.util.function.LongConsumer;
 
 /**
  * Decodes a buffer into a {@link Waveform}. With more than one part, each part opens its own decoder
@@ -39,6 +44,33 @@ public final class WaveformBuilder {
      */
     public static Waveform build(MediaBuffer buffer, int columns, int parts, DoubleConsumer progress,
                                  BooleanSupplier cancelled) throws UnsupportedMediaException, IOException {
+        return build(buffer, columns, parts, null, progress, cancelled);
+    }
+
+    /**
+     * Like {@link #build(MediaBuffer, int, int, DoubleConsumer, BooleanSupplier)}, but first hands
+     * {@code pictures} a coarse overview of {@link #FIRST_PICTURE_COLUMNS} columns, each from a short
+     * stretch decoded inside its slice (so its peaks lie within the full waveform's), then, every
+     * {@link #REFINE_MILLIS} ms, the full-size overview with the columns decoded so far and the coarse
+     * values elsewhere. The returned waveform is the same as {@code build}'s. {@code pictures} is
+     * called on the calling thread; a buffer of unknown length gets no pictures before the end.
+     */
+    public static Waveform buildProgressively(MediaBuffer buffer, int columns, int parts, Consumer<Waveform> pictures,
+                                              DoubleConsumer progress, BooleanSupplier cancelled)
+            throws UnsupportedMediaException, IOException {
+        return build(buffer, columns, parts, pictures, progress, cancelled);
+    }
+
+    /** Columns of the first, coarse picture. */
+    public static final int FIRST_PICTURE_COLUMNS = 200;
+    /** Frames decoded for each column of the first picture: two MP3 frames. */
+    private static final int FIRST_PICTURE_STRETCH = 2304;
+    /** How often a refined picture is handed over while decoding. */
+    public static final long REFINE_MILLIS = 250;
+
+    private static Waveform build(MediaBuffer buffer, int columns, int parts, Consumer<Waveform> pictures,
+                                  DoubleConsumer progress, BooleanSupplier cancelled)
+            throws UnsupportedMediaException, IOException {
         if (columns <= 0) throw new IllegalArgumentException("columns must be > 0");
         long total;
         AudioFormat format;
@@ -53,13 +85,17 @@ public final class WaveformBuilder {
         int n = total < 0 ? 1 : (int) Math.max(1, Math.min(parts, total / 65_536 + 1));
         AtomicLong done = new AtomicLong();
         long knownTotal = total;
+        FirstPicture coarse = pictures != null && total > 0
+                ? new FirstPicture(Math.min(columns, FIRST_PICTURE_COLUMNS), total, n) : null;
         List<Part> pieces = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             long from = total < 0 ? 0 : total * i / n;
             long to = total < 0 ? Long.MAX_VALUE : total * (i + 1) / n;
-            pieces.add(new Part(from, to));
+            int coarseFrom = coarse == null ? 0 : coarse.columns * i / n;
+            int coarseTo = coarse == null ? 0 : coarse.columns * (i + 1) / n;
+            pieces.add(new Part(from, to, new Accumulator(total < 0 ? 1 << 16 : columns), coarse, coarseFrom, coarseTo));
         }
-        if (n == 1) {
+        if (n == 1 && coarse == null) {
             Accumulator result = pieces.get(0).decode(buffer, columns, knownTotal, done, progress, cancelled);
             return result.toWaveform(columns, format);
         }
@@ -71,6 +107,22 @@ public final class WaveformBuilder {
         try {
             List<Future<Accumulator>> futures = new ArrayList<>();
             for (Part p : pieces) futures.add(pool.submit(() -> p.decode(buffer, columns, knownTotal, done, progress, cancelled)));
+            if (coarse != null) {
+                coarse.finished.await();
+                for (Future<Accumulator> f : futures) if (f.isDone()) f.get();
+                Waveform first = coarse.acc.toWaveform(coarse.columns, format);
+                pictures.accept(first);
+                for (Future<Accumulator> f : futures) {
+                    while (true) {
+                        try {
+                            f.get(REFINE_MILLIS, TimeUnit.MILLISECONDS);
+                            break;
+                        } catch (TimeoutException stillDecoding) {
+                            pictures.accept(refined(pieces, first, columns, knownTotal, format));
+                        }
+                    }
+                }
+            }
             Accumulator merged = null;
             for (Future<Accumulator> f : futures) {
                 Accumulator a = f.get();
@@ -91,38 +143,133 @@ public final class WaveformBuilder {
         }
     }
 
-    private record Part(long from, long to) {
+    /**
+     * The coarse first picture: one short stretch from the middle of each of {@code columns} equal
+     * slices, decoded through the decoders' exact seek, so its peaks are real samples of that slice.
+     * Each part fills its share of the columns before its full decoding; {@code finished} counts the
+     * parts still at it.
+     */
+    private static final class FirstPicture {
+        final int columns;
+        final long total;
+        final Accumulator acc;
+        final CountDownLatch finished;
+
+        FirstPicture(int columns, long total, int parts) {
+            this.columns = columns;
+            this.total = total;
+            this.acc = new Accumulator(columns);
+            this.acc.frames = total;
+            this.finished = new CountDownLatch(parts);
+        }
+
+        void decode(PcmDecoder decoder, SampleReader reader, int fromColumn, int toColumn, BooleanSupplier cancelled)
+                throws IOException {
+            for (int c = fromColumn; c < toColumn; c++) {
+                long from = total * c / columns, to = total * (c + 1) / columns;
+                long start = Math.max(from, (from + to) / 2 - FIRST_PICTURE_STRETCH / 2);
+                long end = Math.min(to, start + FIRST_PICTURE_STRETCH);
+                decoder.seekToFrame(start);
+                int column = c;
+                reader.read(decoder, start, end, (frame, v) -> acc.add(column, v), cancelled, frames -> { });
+            }
+        }
+    }
+
+    /** The columns the parts have decoded so far, the coarse picture's values in the others. */
+    private static Waveform refined(List<Part> pieces, Waveform coarse, int columns, long total, AudioFormat format) {
+        float[] min = new float[columns];
+        float[] max = new float[columns];
+        for (int c = 0; c < columns; c++) {
+            float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
+            for (Part p : pieces) {
+                lo = Math.min(lo, p.acc.min[c]);
+                hi = Math.max(hi, p.acc.max[c]);
+            }
+            if (lo > hi) {
+                int k = (int) ((long) c * coarse.columns() / columns);
+                lo = coarse.min()[k];
+                hi = coarse.max()[k];
+            }
+            min[c] = lo;
+            max[c] = hi;
+        }
+        return new Waveform(columns, min, max, total, (int) format.getSampleRate());
+    }
+
+    /**
+     * Frames {@code from..to} into {@code acc}, whose arrays the picture thread may read while they
+     * fill; first its share of the coarse picture's columns when there is one.
+     */
+    private record Part(long from, long to, Accumulator acc, FirstPicture coarse, int coarseFrom, int coarseTo) {
         Accumulator decode(MediaBuffer buffer, int columns, long total, AtomicLong done, DoubleConsumer progress,
                            BooleanSupplier cancelled) throws UnsupportedMediaException, IOException {
+            boolean counted = coarse == null;
             try (PcmDecoder decoder = GuardedDecoder.open(buffer, Decoders::open)) {
-                if (from > 0) decoder.seekToFrame(from);
-                AudioFormat format = decoder.format();
-                int channels = format.getChannels();
-                int sampleBytes = format.getSampleSizeInBits() / 8;
-                int frameBytes = channels * sampleBytes;
-                byte[] chunk = new byte[CHUNK_BYTES - CHUNK_BYTES % frameBytes];
-                Accumulator acc = new Accumulator(total < 0 ? 1 << 16 : columns);
-                long frame = from;
-                float scale = 1f / (1L << (format.getSampleSizeInBits() - 1));
-                while (frame < to) {
-                    if (cancelled.getAsBoolean()) throw new CancellationException("waveform cancelled");
-                    int want = (int) Math.min(chunk.length, (to - frame) * frameBytes);
-                    int read = decoder.read(chunk, 0, want);
-                    if (read <= 0) break;
-                    int frames = read / frameBytes;
-                    for (int f = 0; f < frames; f++) {
-                        int column = total < 0 ? acc.columnForUnknown(frame + f) : (int) ((frame + f) * columns / total);
-                        int base = f * frameBytes;
-                        for (int c = 0; c < channels; c++) {
-                            acc.add(column, sample(chunk, base + c * sampleBytes, sampleBytes) * scale);
-                        }
-                    }
-                    frame += frames;
-                    if (total > 0) progress.accept(Math.min(1.0, done.addAndGet(frames) / (double) total));
+                SampleReader reader = new SampleReader(decoder.format());
+                if (coarse != null) {
+                    coarse.decode(decoder, reader, coarseFrom, coarseTo, cancelled);
+                    coarse.finished.countDown();
+                    counted = true;
                 }
+                if (from > 0 || coarse != null) decoder.seekToFrame(from);
+                long frame = reader.read(decoder, from, to, (f, v) -> acc.add(
+                        total < 0 ? acc.columnForUnknown(f) : (int) (f * columns / total), v), cancelled, frames -> {
+                    if (total > 0) progress.accept(Math.min(1.0, done.addAndGet(frames) / (double) total));
+                });
                 acc.frames = frame;
                 return acc;
+            } finally {
+                if (!counted) coarse.finished.countDown();
             }
+        }
+    }
+
+    /** Told each sample of each channel, scaled to -1..1, with the frame it belongs to. */
+    private interface SampleSink {
+        void accept(long frame, float value);
+    }
+
+    /** Reads a decoder's PCM chunk by chunk and hands over every sample. */
+    private static final class SampleReader {
+        private final int channels;
+        private final int sampleBytes;
+        private final int frameBytes;
+        private final float scale;
+        private final byte[] chunk;
+
+        SampleReader(AudioFormat format) {
+            channels = format.getChannels();
+            sampleBytes = format.getSampleSizeInBits() / 8;
+            frameBytes = channels * sampleBytes;
+            scale = 1f / (1L << (format.getSampleSizeInBits() - 1));
+            chunk = new byte[CHUNK_BYTES - CHUNK_BYTES % frameBytes];
+        }
+
+        /**
+         * Frames {@code from} (where the decoder stands) up to {@code to} or the end, checking
+         * {@code cancelled} before each chunk and telling {@code decoded} its frames after; returns the
+         * frame reached.
+         */
+        long read(PcmDecoder decoder, long from, long to, SampleSink sink, BooleanSupplier cancelled,
+                  LongConsumer decoded) throws IOException {
+            long frame = from;
+            while (frame < to) {
+                if (cancelled.getAsBoolean()) throw new CancellationException("waveform cancelled");
+                int want = (int) Math.min(chunk.length, (to - frame) * frameBytes);
+                int read = decoder.read(chunk, 0, want);
+                if (read <= 0) break;
+                int frames = read / frameBytes;
+                for (int f = 0; f < frames; f++) {
+                    int base = f * frameBytes;
+                    for (int c = 0; c < channels; c++) {
+                        sink.accept(frame + f, sample(chunk, base + c * sampleBytes, sampleBytes) * scale);
+                    }
+                }
+                frame += frames;
+                decoded.accept(frames);
+            }
+            return frame;
         }
     }
 

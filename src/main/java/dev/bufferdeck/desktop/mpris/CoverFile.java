@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one cover image the desktop may read by URL ({@code mpris:artUrl}). It lives only in
@@ -31,7 +33,7 @@ final class CoverFile {
         if (directory == null) return Optional.empty();
         Path file = directory.resolve("bufferdeck-cover-" + ProcessHandle.current().pid() + "-" + bufferId + extension(cover));
         try (SeekableByteChannel out = Files.newByteChannel(file,
-                java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
             written = file;
             ByteBuffer data = cover.data();
@@ -55,7 +57,7 @@ final class CoverFile {
     }
 
     private static String extension(CoverArt cover) {
-        String mime = cover.mimeType() == null ? "" : cover.mimeType().toLowerCase(java.util.Locale.ROOT);
+        String mime = cover.mimeType() == null ? "" : cover.mimeType().toLowerCase(Locale.ROOT);
         if (mime.contains("png")) return ".png";
         if (mime.contains("gif")) return ".gif";
         if (mime.contains("webp")) return ".webp";

@@ -1,16 +1,19 @@
 package dev.bufferdeck.desktop.mpris;
 
+import dev.bufferdeck.desktop.DBusSession;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
 import org.freedesktop.dbus.interfaces.Properties;
+import org.freedesktop.dbus.messages.DBusSignal;
 import org.freedesktop.dbus.types.Variant;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,7 +62,7 @@ public final class MprisService implements AutoCloseable {
 
     private void connect(String address) {
         try {
-            DBusConnection c = dev.bufferdeck.desktop.DBusSession.connect(address);
+            DBusConnection c = DBusSession.connect(address);
             c.exportObject(PATH, new Exported());
             busName = BUS_NAME;
             try {
@@ -115,7 +118,7 @@ public final class MprisService implements AutoCloseable {
     }
 
     private interface SignalMaker {
-        org.freedesktop.dbus.messages.DBusSignal make() throws DBusException;
+        DBusSignal make() throws DBusException;
     }
 
     private void send(SignalMaker signal) {
@@ -179,7 +182,7 @@ public final class MprisService implements AutoCloseable {
 
         @Override
         public void OpenUri(String uri) {
-            String s = uri.toLowerCase(java.util.Locale.ROOT);
+            String s = uri.toLowerCase(Locale.ROOT);
             if (!s.startsWith("file:") && !s.startsWith("http://") && !s.startsWith("https://")) {
                 throw new DBusExecutionException("BufferDeck opens file, http and https URIs, not " + uri);
             }

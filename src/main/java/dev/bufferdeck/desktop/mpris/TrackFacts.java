@@ -6,6 +6,7 @@ import dev.bufferdeck.format.tags.Tags;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.Origin;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -33,7 +34,7 @@ record TrackFacts(long bufferId, String artist, String album, String url, Option
     static String source(String uri) {
         if (uri.regionMatches(true, 0, "file:", 0, 5)) {
             try {
-                return Path.of(java.net.URI.create(uri)).toString();
+                return Path.of(URI.create(uri)).toString();
             } catch (RuntimeException e) {
                 return uri;
             }

@@ -1,6 +1,7 @@
 package dev.bufferdeck.format.index;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * A FLAC stream's STREAMINFO and where its metadata ends.
@@ -67,8 +68,7 @@ public record FlacStreamInfo(int start, int minBlockSize, int maxBlockSize, int 
             pairs[n++] = sample;
             pairs[n++] = b.getLong(body + 18 * i + 8);
         }
-        return java.util.Arrays.copyOf(pairs, n);
+        return Arrays.copyOf(pairs, n);
     }
 
-    public boolean fixedBlockSize() { return minBlockSize == maxBlockSize; }
 }

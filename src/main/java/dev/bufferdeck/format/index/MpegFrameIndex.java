@@ -1,5 +1,8 @@
 package dev.bufferdeck.format.index;
 
+import dev.bufferdeck.format.Id3v2Header;
+import dev.bufferdeck.format.MpegAudioHeader;
+
 import dev.bufferdeck.repository.MediaBuffer;
 
 import java.nio.ByteBuffer;
@@ -17,14 +20,14 @@ public final class MpegFrameIndex {
     private static final int SYNC_SEARCH_LIMIT = 1 << 16;
     private static final Map<MediaBuffer, MpegFrameIndex> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
 
-    private final MpegFrameHeader first;
+    private final MpegAudioHeader first;
     private final int[] offsets;
     private final int count;
     private final int end;
     private final boolean variableBitrate;
     private final XingInfo xing;
 
-    private MpegFrameIndex(MpegFrameHeader first, int[] offsets, int count, int end, boolean variableBitrate, XingInfo xing) {
+    private MpegFrameIndex(MpegAudioHeader first, int[] offsets, int count, int end, boolean variableBitrate, XingInfo xing) {
         this.first = first;
         this.offsets = offsets;
         this.count = count;
@@ -46,7 +49,7 @@ public final class MpegFrameIndex {
     public static MpegFrameIndex build(ByteBuffer b) {
         int start = findFirstFrame(b, id3v2End(b));
         if (start < 0) return new MpegFrameIndex(null, new int[0], 0, 0, false, XingInfo.NONE);
-        MpegFrameHeader first = MpegFrameHeader.parse(b, start);
+        MpegAudioHeader first = MpegAudioHeader.parseLayer3(b, start);
         XingInfo xing = XingInfo.read(b, start, first);
         int pos = xing.present() ? start + first.frameLength() : start;
         int[] offsets = new int[Math.max(16, (b.limit() - pos) / Math.max(1, first.frameLength()) + 16)];
@@ -55,8 +58,8 @@ public final class MpegFrameIndex {
         int bitrate = -1;
         boolean vbr = false;
         while (pos + 4 <= b.limit()) {
-            MpegFrameHeader h = MpegFrameHeader.parse(b, pos);
-            if (h == null || !first.sameStream(h)) {
+            MpegAudioHeader h = MpegAudioHeader.parseLayer3(b, pos);
+            if (h == null || !first.sameStreamAs(h)) {
                 if (isTrailingTag(b, pos)) break;
                 int next = resync(b, pos + 1, first);
                 if (next < 0) break;
@@ -79,31 +82,27 @@ public final class MpegFrameIndex {
         int limit = Math.min(b.limit() - 4, from + SYNC_SEARCH_LIMIT);
         for (int pos = Math.max(0, from); pos <= limit; pos++) {
             if (b.get(pos) != (byte) 0xFF) continue;
-            MpegFrameHeader h = MpegFrameHeader.parse(b, pos);
+            MpegAudioHeader h = MpegAudioHeader.parseLayer3(b, pos);
             if (h == null) continue;
             int next = pos + h.frameLength();
-            if (next == b.limit() || h.sameStream(MpegFrameHeader.parse(b, next))) return pos;
+            if (next == b.limit() || h.sameStreamAs(MpegAudioHeader.parseLayer3(b, next))) return pos;
         }
         return -1;
     }
 
     /** Offset just after an ID3v2 tag at the start of the buffer, or 0 when there is none. */
     public static int id3v2End(ByteBuffer b) {
-        if (b.limit() < 10 || b.get(0) != 'I' || b.get(1) != 'D' || b.get(2) != '3') return 0;
-        int size = 0;
-        for (int i = 6; i < 10; i++) size = (size << 7) | (b.get(i) & 0x7F);
-        boolean footer = (b.get(5) & 0x10) != 0;
-        long end = 10L + size + (footer ? 10 : 0);
-        return (int) Math.min(end, b.limit());
+        Id3v2Header tag = Id3v2Header.parse(b, 0);
+        return tag == null ? 0 : (int) Math.min(tag.end(), b.limit());
     }
 
-    private static int resync(ByteBuffer b, int from, MpegFrameHeader first) {
+    private static int resync(ByteBuffer b, int from, MpegAudioHeader first) {
         for (int pos = from; pos + 4 <= b.limit(); pos++) {
             if (b.get(pos) != (byte) 0xFF) continue;
-            MpegFrameHeader h = MpegFrameHeader.parse(b, pos);
-            if (!first.sameStream(h)) continue;
+            MpegAudioHeader h = MpegAudioHeader.parseLayer3(b, pos);
+            if (!first.sameStreamAs(h)) continue;
             int next = pos + h.frameLength();
-            if (next == b.limit() || first.sameStream(MpegFrameHeader.parse(b, next))) return pos;
+            if (next == b.limit() || first.sameStreamAs(MpegAudioHeader.parseLayer3(b, next))) return pos;
         }
         return -1;
     }
@@ -123,7 +122,7 @@ public final class MpegFrameIndex {
     public int frameOffset(int frame) { return offsets[frame]; }
     /** Offset just after the last whole frame. */
     public int audioEnd() { return end; }
-    public MpegFrameHeader firstHeader() { return first; }
+    public MpegAudioHeader firstHeader() { return first; }
     public int samplesPerFrame() { return first.samplesPerFrame(); }
     public int sampleRate() { return first.sampleRate(); }
     public int channels() { return first.channels(); }

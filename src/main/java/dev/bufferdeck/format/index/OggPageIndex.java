@@ -3,6 +3,7 @@ package dev.bufferdeck.format.index;
 import dev.bufferdeck.repository.MediaBuffer;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class OggPageIndex {
     }
 
     public static List<OggPageIndex> chain(ByteBuffer bytes) {
-        ByteBuffer b = bytes.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         List<OggPageIndex> links = new ArrayList<>();
         Builder link = null;
         boolean truncated = false;
@@ -159,7 +160,7 @@ public final class OggPageIndex {
             int v = (i >= 22 && i < 26) ? 0 : b.get(pos + i) & 0xFF;
             crc = (crc << 8) ^ CRC_TABLE[((crc >>> 24) ^ v) & 0xFF];
         }
-        int stored = b.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(pos + 22);
+        int stored = b.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(pos + 22);
         return crc == stored;
     }
 

@@ -1,5 +1,7 @@
 package dev.bufferdeck.format.index;
 
+import dev.bufferdeck.format.MpegAudioHeader;
+
 import java.nio.ByteBuffer;
 
 /**
@@ -16,7 +18,7 @@ public record XingInfo(String tag, int frames, long bytes, String encoder, int e
     public boolean present() { return !tag.isEmpty(); }
     public boolean hasGaplessInfo() { return encoderDelay >= 0; }
 
-    static XingInfo read(ByteBuffer b, int frame, MpegFrameHeader h) {
+    static XingInfo read(ByteBuffer b, int frame, MpegAudioHeader h) {
         int xing = frame + 4 + h.sideInfoLength();
         for (int at : new int[] {xing, xing + 2}) {
             String id = ascii(b, at, 4);

@@ -17,8 +17,6 @@ import java.util.List;
  */
 public record IlstItem(String name, String key, int dataType, int dataOffset, int dataLength) {
 
-    public boolean isFreeform() { return name.equals("----"); }
-
     public String text(ByteBuffer b) {
         return Bytes.utf8(b, dataOffset, dataLength);
     }

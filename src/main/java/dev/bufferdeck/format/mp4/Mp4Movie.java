@@ -9,7 +9,9 @@ import java.util.Optional;
 
 /**
  * The 'moov' of an MP4/M4A/MOV file: the movie's timescale and duration and its tracks with their
- * sample tables. 'moov' may come before or after 'mdat'. Reads only the bytes it is given.
+ * sample tables. 'moov' may come before or after 'mdat'; in a fragmented file its tables are empty
+ * and the samples come from the 'moof' boxes after it ({@link FragmentTables}). Reads only the bytes
+ * it is given.
  */
 public final class Mp4Movie {
     /** More samples than a day of 48 kHz AAC or 60 fps video; a table claiming more is refused. */
@@ -31,7 +33,7 @@ public final class Mp4Movie {
     public static Mp4Movie read(ByteBuffer b) throws Mp4FormatException {
         Mp4Box moov = Mp4Box.top(b, "moov");
         if (moov == null) {
-            if (Mp4Box.top(b, "moof") != null) throw new Mp4FormatException("fragmented MP4 (moof) is not supported");
+            if (Mp4Box.top(b, "moof") != null) throw new Mp4FormatException("a fragmented MP4 segment without its initialisation part ('moov') cannot be played alone");
             throw new Mp4FormatException("the 'moov' box is missing, so nothing says where the samples are");
         }
         Mp4Box mvhd = moov.child(b, "mvhd");
@@ -44,7 +46,7 @@ public final class Mp4Movie {
         }
         List<Mp4Track> tracks = new ArrayList<>();
         for (Mp4Box box : moov.children(b, 0)) {
-            if (box.is("trak") && !box.impossible()) tracks.add(track(b, box, Math.max(0, timescale)));
+            if (box.is("trak") && !box.impossible()) tracks.add(track(b, moov, box, Math.max(0, timescale)));
         }
         return new Mp4Movie(Math.max(0, timescale), Math.max(0, duration), tracks, moov);
     }
@@ -67,7 +69,7 @@ public final class Mp4Movie {
 
     public boolean hasVideo() { return firstVideoTrack().isPresent(); }
 
-    private static Mp4Track track(ByteBuffer b, Mp4Box trak, long movieTimescale) throws Mp4FormatException {
+    private static Mp4Track track(ByteBuffer b, Mp4Box moov, Mp4Box trak, long movieTimescale) throws Mp4FormatException {
         int id = 0;
         Mp4Box tkhd = trak.child(b, "tkhd");
         if (tkhd != null) {
@@ -88,6 +90,7 @@ public final class Mp4Movie {
         }
         Mp4Box stbl = mdia.path(b, "minf", "stbl");
         SampleTable samples = stbl == null ? SampleTable.EMPTY : SampleTables.read(b, stbl, id);
+        if (samples.count() == 0 && FragmentTables.fragmented(b, moov)) samples = FragmentTables.read(b, moov, id);
         SampleEntry entry = stbl == null ? SampleEntry.NONE : SampleEntry.read(b, stbl.child(b, "stsd"), handler);
         double frameRate = 0;
         if (handler.equals("vide") && timescale > 0 && samples.totalDuration() > 0) {

@@ -3,6 +3,7 @@ package dev.bufferdeck.format.mp4;
 import dev.bufferdeck.format.Bytes;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /** Builds a {@link SampleTable} from the boxes of 'stbl', refusing tables that cannot be true. */
 final class SampleTables {
@@ -26,7 +27,7 @@ final class SampleTables {
             if (constant > 0) {
                 if (count > Math.min(b.limit() / constant, Mp4Movie.MAX_SAMPLES)) throw broken(trackId, "'stsz' claims more samples than the file can hold");
                 int[] sizes = new int[(int) count];
-                java.util.Arrays.fill(sizes, (int) Math.min(constant, Integer.MAX_VALUE));
+                Arrays.fill(sizes, (int) Math.min(constant, Integer.MAX_VALUE));
                 return sizes;
             }
             if (count > (stsz.end() - d - 12) / 4 || count > Mp4Movie.MAX_SAMPLES) throw broken(trackId, "'stsz' is truncated");
@@ -116,7 +117,7 @@ final class SampleTables {
         long n = Math.max(0, Math.min(Bytes.be32(b, d + 4), (stss.end() - d - 8) / 4));
         int[] sync = new int[(int) n];
         for (int i = 0; i < n; i++) sync[i] = (int) Math.min(count, Bytes.be32(b, d + 8 + 4 * i) - 1);
-        java.util.Arrays.sort(sync);
+        Arrays.sort(sync);
         return sync;
     }
 

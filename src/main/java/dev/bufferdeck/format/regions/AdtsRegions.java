@@ -11,7 +11,7 @@ import java.util.Locale;
 final class AdtsRegions {
     private AdtsRegions() {}
 
-    static Region parse(Bytes b, AdtsFrameIndex index) {
+    static Region parse(ByteReader b, AdtsFrameIndex index) {
         int n = index.frameCount();
         long start = index.frameOffset(0);
         long end = index.frameOffset(n - 1) + AdtsHeader.parse(b.buffer(), index.frameOffset(n - 1)).frameLength();
@@ -33,10 +33,10 @@ final class AdtsRegions {
     }
 
     private static final class Frames extends AbstractList<Region> {
-        private final Bytes b;
+        private final ByteReader b;
         private final AdtsFrameIndex index;
 
-        Frames(Bytes b, AdtsFrameIndex index) {
+        Frames(ByteReader b, AdtsFrameIndex index) {
             this.b = b;
             this.index = index;
         }

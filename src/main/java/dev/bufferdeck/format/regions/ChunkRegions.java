@@ -10,18 +10,18 @@ final class ChunkRegions {
 
     private ChunkRegions() {}
 
-    static Region riff(Bytes b) {
+    static Region riff(ByteReader b) {
         String form = b.ascii(0, 4);
         long declared = b.u32le(4);
         boolean rf64 = form.equals("RF64");
         return file(b, form, b.ascii(8, 4), declared, false, rf64);
     }
 
-    static Region aiff(Bytes b) {
+    static Region aiff(ByteReader b) {
         return file(b, "FORM", b.ascii(8, 4), b.u32be(4), true, false);
     }
 
-    private static Region file(Bytes b, String form, String type, long declared, boolean bigEndian, boolean rf64) {
+    private static Region file(ByteReader b, String form, String type, long declared, boolean bigEndian, boolean rf64) {
         List<Problem> problems = new ArrayList<>();
         long total = declared + 8;
         if (rf64 || declared == 0xFFFFFFFFL) total = b.size();
@@ -43,13 +43,13 @@ final class ChunkRegions {
                 problems, children);
     }
 
-    private record Context(Bytes b, boolean bigEndian, boolean rf64) {
+    private record Context(ByteReader b, boolean bigEndian, boolean rf64) {
         long u32(long o) { return bigEndian ? b.u32be(o) : b.u32le(o); }
         int u16(long o) { return bigEndian ? b.u16be(o) : b.u16le(o); }
     }
 
     private static void chunks(Context ctx, long pos, long end, int depth, List<Region> out, List<Problem> problems) {
-        Bytes b = ctx.b();
+        ByteReader b = ctx.b();
         int count = 0;
         long dataSize64 = -1;
         while (pos + 8 <= end && count++ < MAX_CHUNKS) {
@@ -76,7 +76,7 @@ final class ChunkRegions {
     }
 
     private static Region chunk(Context ctx, String id, long pos, long size, int depth) {
-        Bytes b = ctx.b();
+        ByteReader b = ctx.b();
         long data = pos + 8;
         List<Region> parts = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -150,7 +150,7 @@ final class ChunkRegions {
     }
 
     /** The 80-bit IEEE extended sample rate of an AIFF COMM chunk, rounded to whole hertz. */
-    static long extendedRate(Bytes b, long o) {
+    static long extendedRate(ByteReader b, long o) {
         if (!b.has(o, 10)) return 0;
         int exponent = ((b.u8(o) & 0x7F) << 8) | b.u8(o + 1);
         long mantissa = b.u64be(o + 2);
@@ -159,7 +159,7 @@ final class ChunkRegions {
         return Math.round((mantissa >>> 1) / Math.pow(2, -shift - 1));
     }
 
-    static Region au(Bytes b) {
+    static Region au(ByteReader b) {
         long headerSize = b.u32be(4);
         long dataSize = b.u32be(8);
         long encoding = b.u32be(12);

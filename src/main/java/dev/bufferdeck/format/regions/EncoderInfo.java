@@ -7,7 +7,7 @@ import java.util.List;
 final class EncoderInfo {
     private EncoderInfo() {}
 
-    static Region at(Bytes b, long frame, int sideInfoLength, long afterHeader, long end) {
+    static Region at(ByteReader b, long frame, int sideInfoLength, long afterHeader, long end) {
         long xing = afterHeader + sideInfoLength;
         if (b.matches(xing, "Xing") || b.matches(xing, "Info")) return xing(b, xing, end);
         long vbri = frame + 4 + 32;
@@ -15,7 +15,7 @@ final class EncoderInfo {
         return null;
     }
 
-    private static Region xing(Bytes b, long start, long frameEnd) {
+    private static Region xing(ByteReader b, long start, long frameEnd) {
         String tag = b.ascii(start, 4);
         long flags = b.u32be(start + 4);
         long pos = start + 8;
@@ -44,7 +44,7 @@ final class EncoderInfo {
         return new Region(tag, RegionKind.STREAM_INFO, start, lameEnd - start, d.toString(), problems, parts);
     }
 
-    private static Region vbri(Bytes b, long start, long frameEnd) {
+    private static Region vbri(ByteReader b, long start, long frameEnd) {
         int delay = b.u16be(start + 6);
         long bytes = b.u32be(start + 10);
         long frames = b.u32be(start + 14);

@@ -18,7 +18,7 @@ final class FlacRegions {
     private FlacRegions() {}
 
     /** Parses from the "fLaC" marker at {@code start}; returns the marker, the blocks and the frames. */
-    static List<Region> parse(Bytes b, long start) {
+    static List<Region> parse(ByteReader b, long start) {
         List<Region> out = new ArrayList<>();
         out.add(Region.leaf("fLaC", RegionKind.HEADER, start, 4, "FLAC stream marker"));
         long pos = start + 4;
@@ -45,7 +45,7 @@ final class FlacRegions {
         return out;
     }
 
-    private static Region block(Bytes b, int type, long pos, long length, boolean last) {
+    private static Region block(ByteReader b, int type, long pos, long length, boolean last) {
         String name = type < BLOCK_NAMES.length ? BLOCK_NAMES[type] : "block type " + type;
         long data = pos + 4;
         List<Region> parts = new ArrayList<>();
@@ -89,7 +89,7 @@ final class FlacRegions {
     }
 
     /** A FLAC PICTURE block body (also used for Vorbis METADATA_BLOCK_PICTURE). */
-    private static Region picture(Bytes b, long data, long length) {
+    private static Region picture(ByteReader b, long data, long length) {
         long end = data + length;
         long type = b.u32be(data);
         long mimeLength = b.u32be(data + 4);
@@ -109,12 +109,12 @@ final class FlacRegions {
     }
 
     /** The shared frame locator for the stream whose "fLaC" marker is at {@code marker}, or null. */
-    static FlacFrameLocator locator(Bytes b, long marker) {
+    static FlacFrameLocator locator(ByteReader b, long marker) {
         FlacStreamInfo info = FlacStreamInfo.read(b.buffer(), (int) marker);
         return info == null ? null : new FlacFrameLocator(b.buffer(), info);
     }
 
-    private static Region frames(Bytes b, long marker, long start) {
+    private static Region frames(ByteReader b, long marker, long start) {
         FlacFrameLocator locator = locator(b, marker);
         List<Problem> problems = new ArrayList<>();
         if (locator == null) {
@@ -149,11 +149,11 @@ final class FlacRegions {
     }
 
     private static final class FrameList extends AbstractList<Region> {
-        private final Bytes b;
+        private final ByteReader b;
         private final int[] frames;
         private final FlacFrameLocator locator;
 
-        FrameList(Bytes b, int[] frames, FlacFrameLocator locator) {
+        FrameList(ByteReader b, int[] frames, FlacFrameLocator locator) {
             this.b = b;
             this.frames = frames;
             this.locator = locator;
@@ -181,7 +181,7 @@ final class FlacRegions {
         }
     }
 
-    static int crc16(Bytes b, long p, long length) {
+    static int crc16(ByteReader b, long p, long length) {
         int crc = 0;
         for (long i = 0; i < length; i++) {
             crc ^= b.u8(p + i) << 8;

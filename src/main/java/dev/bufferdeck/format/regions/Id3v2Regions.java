@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** ID3v2.2/2.3/2.4: the tag header, its extended header, each frame, padding and footer. */
@@ -30,13 +31,13 @@ final class Id3v2Regions {
 
     private Id3v2Regions() {}
 
-    static boolean isAt(Bytes b, long offset) {
+    static boolean isAt(ByteReader b, long offset) {
         return b.matches(offset, "ID3") && b.u8(offset + 3) >= 2 && b.u8(offset + 3) <= 4
                 && b.u8(offset + 3) != 0xFF && b.syncsafe(offset + 6) >= 0
                 && (b.u8(offset + 6) | b.u8(offset + 7) | b.u8(offset + 8) | b.u8(offset + 9)) < 0x80;
     }
 
-    static Region parse(Bytes b, long start) {
+    static Region parse(ByteReader b, long start) {
         int major = b.u8(start + 3);
         int flags = b.u8(start + 5);
         long declared = b.syncsafe(start + 6);
@@ -98,7 +99,7 @@ final class Id3v2Regions {
         return new Region("ID3v2", RegionKind.TAG, start, total, description, problems, children);
     }
 
-    private static String frameId(Bytes b, long pos, int length) {
+    private static String frameId(ByteReader b, long pos, int length) {
         StringBuilder sb = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             int c = b.u8(pos + i);
@@ -108,23 +109,24 @@ final class Id3v2Regions {
         return sb.toString();
     }
 
-    private static long frameSize(Bytes b, long pos, int major, long end) {
+    private static long frameSize(ByteReader b, long pos, int major, long end) {
         if (major == 2) return b.u24be(pos + 3);
         if (major == 3) return b.u32be(pos + 4);
         long syncsafe = b.syncsafe(pos + 4);
         long plain = b.u32be(pos + 4);
         // Some writers (old iTunes) store plain sizes in v2.4: prefer whichever lands on a frame boundary.
+        if (syncsafe < 0) return plain;
         if (syncsafe != plain && !boundary(b, pos + 10 + syncsafe, end) && boundary(b, pos + 10 + plain, end)) {
             return plain;
         }
         return syncsafe;
     }
 
-    private static boolean boundary(Bytes b, long pos, long end) {
+    private static boolean boundary(ByteReader b, long pos, long end) {
         return pos == end || (pos < end && (b.u8(pos) == 0 || frameId(b, pos, 4) != null));
     }
 
-    private static Region frame(Bytes b, String id, int major, long pos, int headerSize, long size) {
+    private static Region frame(ByteReader b, String id, int major, long pos, int headerSize, long size) {
         String meaning = FRAME_NAMES.getOrDefault(id, "frame");
         long data = pos + headerSize;
         List<Region> parts = new ArrayList<>();
@@ -151,7 +153,7 @@ final class Id3v2Regions {
         return new Region(id, kind, pos, headerSize + size, description, List.of(), parts);
     }
 
-    private static String text(Bytes b, long data, long size) {
+    private static String text(ByteReader b, long data, long size) {
         int encoding = b.u8(data);
         return b.text(data + 1, size - 1, charset(encoding), 512).replace("\u0000", " / ").replaceAll("( / )+$", "");
     }
@@ -165,13 +167,13 @@ final class Id3v2Regions {
         };
     }
 
-    private static Region picture(Bytes b, String id, long data, long size) {
+    private static Region picture(ByteReader b, String id, long data, long size) {
         long end = data + size;
         int encoding = b.u8(data);
         long pos = data + 1;
         String mime;
         if (id.equals("PIC")) {
-            mime = "image/" + b.ascii(pos, 3).toLowerCase(java.util.Locale.ROOT);
+            mime = "image/" + b.ascii(pos, 3).toLowerCase(Locale.ROOT);
             pos += 3;
         } else {
             long zero = b.indexOfZero(pos, end);
@@ -190,7 +192,7 @@ final class Id3v2Regions {
                 "picture · " + typeName + " · " + (mime.isEmpty() ? "image" : mime) + " · " + Describe.bytes(length));
     }
 
-    private static long zero16(Bytes b, long pos, long end) {
+    private static long zero16(ByteReader b, long pos, long end) {
         for (long i = pos; i + 1 < end; i += 2) if (b.u8(i) == 0 && b.u8(i + 1) == 0) return i;
         return -1;
     }

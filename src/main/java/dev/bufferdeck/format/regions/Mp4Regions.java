@@ -5,8 +5,10 @@ import dev.bufferdeck.format.mp4.Mp4FormatException;
 import dev.bufferdeck.format.mp4.Mp4Movie;
 import dev.bufferdeck.format.mp4.Mp4Track;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** ISO base media (MP4, M4A, MOV) boxes, descending into the usual containers. */
@@ -18,24 +20,29 @@ final class Mp4Regions {
 
     private Mp4Regions() {}
 
-    static List<Region> parse(Bytes b) {
+    static List<Region> parse(ByteReader b) {
         List<Region> out = new ArrayList<>();
         int[] budget = {MAX_BOXES};
         boxes(b, 0, b.size(), 0, out, budget, sampleTrack(b));
         return out;
     }
 
-    /** The track whose samples 'mdat' is split into: the first audio track, else the first; null if none can be read. */
-    static Mp4Track sampleTrack(Bytes b) {
+    /**
+     * The track whose samples 'mdat' is split into (and the hex view's playhead follows): the first
+     * video track, whose samples are the pictures shown, else the first audio track, else the first;
+     * null if none can be read.
+     */
+    static Mp4Track sampleTrack(ByteReader b) {
         try {
             Mp4Movie movie = Mp4Movie.read(b.buffer());
-            return movie.firstAudioTrack().orElse(movie.tracks().isEmpty() ? null : movie.tracks().get(0));
+            return movie.firstVideoTrack().or(movie::firstAudioTrack)
+                    .orElse(movie.tracks().isEmpty() ? null : movie.tracks().get(0));
         } catch (Mp4FormatException | RuntimeException e) {
             return null; // the boxes are still shown, with their problems
         }
     }
 
-    private static void boxes(Bytes b, long pos, long end, int depth, List<Region> out, int[] budget, Mp4Track track) {
+    private static void boxes(ByteReader b, long pos, long end, int depth, List<Region> out, int[] budget, Mp4Track track) {
         Mp4Box box;
         while ((box = Mp4Box.at(b.buffer(), pos, end)) != null && budget[0]-- > 0) {
             String type = box.type();
@@ -58,7 +65,7 @@ final class Mp4Regions {
         }
     }
 
-    private static Region box(Bytes b, String type, long pos, long size, int header, int depth, int[] budget, Mp4Track track) {
+    private static Region box(ByteReader b, String type, long pos, long size, int header, int depth, int[] budget, Mp4Track track) {
         List<Region> parts = new ArrayList<>();
         parts.add(Region.leaf("box header", RegionKind.HEADER, pos, header, "'" + type + "' · " + Describe.bytes(size)));
         long data = pos + header;
@@ -107,7 +114,7 @@ final class Mp4Regions {
                 long duration = v1 ? b.u64be(data + 24) : b.u32be(data + 16);
                 if (timescale > 0) {
                     description = "'" + type + "' · timescale " + timescale + " · duration "
-                            + String.format(java.util.Locale.ROOT, "%.3f s", duration / (double) timescale);
+                            + String.format(Locale.ROOT, "%.3f s", duration / (double) timescale);
                 }
             }
             default -> { }
@@ -127,7 +134,7 @@ final class Mp4Regions {
     }
 
     /** One region, then a list made on demand. */
-    private static final class HeadThen extends java.util.AbstractList<Region> {
+    private static final class HeadThen extends AbstractList<Region> {
         private final Region head;
         private final List<Region> rest;
 

@@ -1,6 +1,6 @@
 package dev.bufferdeck.format.regions;
 
-import dev.bufferdeck.format.index.MpegFrameHeader;
+import dev.bufferdeck.format.MpegAudioHeader;
 import dev.bufferdeck.format.index.MpegFrameIndex;
 
 import java.nio.ByteBuffer;
@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The MPEG audio frames of an MP3, from the same {@link MpegFrameIndex} that playback seeks with:
- * one int per frame, the region for a frame made only when asked for. Bytes between indexed
+ * one int per frame, the region for a frame made only when asked for. ByteReader between indexed
  * frames become "junk" regions with a problem at their offset.
  */
 final class MpegRegions {
@@ -19,10 +19,10 @@ final class MpegRegions {
     private MpegRegions() {}
 
     /** The frames between {@code start} and {@code end}; null when there is no frame at all. */
-    static Region parse(Bytes b, ByteBuffer buffer, MpegFrameIndex index, long start, long end) {
+    static Region parse(ByteReader b, ByteBuffer buffer, MpegFrameIndex index, long start, long end) {
         int first = MpegFrameIndex.findFirstFrame(buffer, (int) start);
         if (first < 0 || (index.isEmpty() && !index.xing().present())) return null;
-        MpegFrameHeader head = MpegFrameHeader.parse(buffer, first);
+        MpegAudioHeader head = MpegAudioHeader.parseLayer3(buffer, first);
         List<long[]> runs = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         if (first > start) {
@@ -42,12 +42,12 @@ final class MpegRegions {
                 junk(problems, pos, offset, "frame sync lost at " + Describe.hex(pos) + ", found again at " + Describe.hex(offset));
                 runs.add(new long[] {pos, offset, -1});
             }
-            long length = MpegFrameHeader.parse(buffer, (int) offset).frameLength();
+            long length = MpegAudioHeader.parseLayer3(buffer, (int) offset).frameLength();
             runs.add(new long[] {offset, offset + length, frameNumber++});
             pos = offset + length;
         }
         if (pos < end) {
-            junk(problems, pos, end, MpegFrameHeader.parse(buffer, (int) pos) != null
+            junk(problems, pos, end, MpegAudioHeader.parseLayer3(buffer, (int) pos) != null
                     ? "last frame is truncated: " + Describe.bytes(end - pos)
                     : "frame sync lost at " + Describe.hex(pos));
             runs.add(new long[] {pos, end, -1});
@@ -66,24 +66,24 @@ final class MpegRegions {
         else if (problems.size() == MAX_PROBLEMS) problems.add(new Problem(from, "… and more problems after this one"));
     }
 
-    static String layer(MpegFrameHeader h) {
-        return "MPEG-" + h.version() + " Layer III";
+    static String layer(MpegAudioHeader h) {
+        return "MPEG-" + h.version().label() + " Layer III";
     }
 
-    static String describe(MpegFrameHeader h) {
+    static String describe(MpegAudioHeader h) {
         return layer(h) + " frame · " + h.bitrateKbps() + " kbps · " + Describe.hz(h.sampleRate()) + " · "
                 + Describe.bytes(h.frameLength());
     }
 
     /** Runs of {start, end, kind}: kind is the audio frame number, -1 for junk, -2 for the Xing/Info frame. */
     private static final class FrameList extends AbstractList<Region> {
-        private final Bytes b;
+        private final ByteReader b;
         private final ByteBuffer buffer;
         private final long[] starts;
         private final long[] ends;
         private final int[] kinds;
 
-        FrameList(Bytes b, ByteBuffer buffer, List<long[]> runs) {
+        FrameList(ByteReader b, ByteBuffer buffer, List<long[]> runs) {
             this.b = b;
             this.buffer = buffer;
             int n = runs.size();
@@ -105,11 +105,11 @@ final class MpegRegions {
             if (kinds[i] == -1) {
                 return Region.leaf("junk", RegionKind.UNKNOWN, starts[i], length, Describe.bytes(length) + " outside any frame");
             }
-            return frame(b, starts[i], MpegFrameHeader.parse(buffer, (int) starts[i]), kinds[i]);
+            return frame(b, starts[i], MpegAudioHeader.parseLayer3(buffer, (int) starts[i]), kinds[i]);
         }
     }
 
-    private static Region frame(Bytes b, long offset, MpegFrameHeader h, int number) {
+    private static Region frame(ByteReader b, long offset, MpegAudioHeader h, int number) {
         List<Region> parts = new ArrayList<>(4);
         parts.add(Region.leaf("frame header", RegionKind.HEADER, offset, 4,
                 layer(h) + " · " + Describe.channels(h.channels()) + (h.crcProtected() ? " · CRC" : "")));

@@ -11,7 +11,7 @@ import java.util.List;
 final class OggRegions {
     private OggRegions() {}
 
-    static Region parse(Bytes b) {
+    static Region parse(ByteReader b) {
         int[] starts = new int[256];
         int count = 0;
         List<Problem> problems = new ArrayList<>();
@@ -44,7 +44,7 @@ final class OggRegions {
         return new Region("Ogg", RegionKind.CONTAINER, 0, b.size(), description, problems, new PageList(b, pages));
     }
 
-    static long pageSize(Bytes b, long pos) {
+    static long pageSize(ByteReader b, long pos) {
         int segments = b.u8(pos + 26);
         if (segments < 0 || !b.has(pos + 27, segments)) return -1;
         long body = 0;
@@ -52,12 +52,12 @@ final class OggRegions {
         return 27 + segments + body;
     }
 
-    private static long nextCapture(Bytes b, long from) {
+    private static long nextCapture(ByteReader b, long from) {
         for (long p = from; p + 4 <= b.size(); p++) if (b.matches(p, "OggS")) return p;
         return -1;
     }
 
-    private static String codecOf(Bytes b, long page) {
+    private static String codecOf(ByteReader b, long page) {
         long data = page + 27 + Math.max(0, b.u8(page + 26));
         if (b.u8(data) == 1 && b.matches(data + 1, "vorbis")) return "Vorbis";
         if (b.matches(data, "OpusHead")) return "Opus";
@@ -68,10 +68,10 @@ final class OggRegions {
     }
 
     private static final class PageList extends AbstractList<Region> {
-        private final Bytes b;
+        private final ByteReader b;
         private final int[] pages;
 
-        PageList(Bytes b, int[] pages) {
+        PageList(ByteReader b, int[] pages) {
             this.b = b;
             this.pages = pages;
         }
@@ -81,7 +81,7 @@ final class OggRegions {
         @Override public Region get(int i) { return page(b, pages[i], i); }
     }
 
-    static Region page(Bytes b, long pos, int index) {
+    static Region page(ByteReader b, long pos, int index) {
         int type = b.u8(pos + 5);
         long granule = b.u64le(pos + 6);
         long serial = b.u32le(pos + 14);
@@ -117,7 +117,7 @@ final class OggRegions {
         return new Region("page " + index, kind, pos, size, description, problems, parts);
     }
 
-    private static Region packet(Bytes b, long start, long length, boolean continued, boolean complete) {
+    private static Region packet(ByteReader b, long start, long length, boolean continued, boolean complete) {
         String note = (continued ? " · continues a packet" : "") + (complete ? "" : " · continues on the next page");
         if (!continued) {
             if (b.u8(start) == 1 && b.matches(start + 1, "vorbis")) {

@@ -11,8 +11,10 @@ import dev.bufferdeck.repository.MediaFormat;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.IntToLongFunction;
 
 /**
  * Maps playback time to the bytes being heard and back: the MPEG frame, Ogg page, FLAC frame, or
@@ -33,7 +35,7 @@ public final class Playhead {
 
     /** A playhead for the buffer, or empty when its format has no time map here (unknown, MP4 without audio). */
     public static Optional<Playhead> of(ByteBuffer buffer, RegionTree tree, MpegFrameIndex mpegIndex) {
-        Bytes b = new Bytes(buffer.duplicate());
+        ByteReader b = new ByteReader(buffer.duplicate());
         Mapper mapper = switch (tree.format()) {
             case MP3 -> mpegIndex == null || mpegIndex.isEmpty() ? null : new MpegMapper(tree, mpegIndex);
             case FLAC -> FlacMapper.of(b, tree);
@@ -72,7 +74,7 @@ public final class Playhead {
     }
 
     /** The largest index in [0, size) whose key is ≤ target, by bisection; -1 when none is. */
-    private static int floor(int size, java.util.function.IntToLongFunction key, long target) {
+    private static int floor(int size, IntToLongFunction key, long target) {
         int lo = 0, hi = size - 1, best = -1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
@@ -109,7 +111,7 @@ public final class Playhead {
 
     /** MP4: the sample tables of the track 'mdat' is split into; times in its media timescale, after the edit. */
     private record Mp4Mapper(RegionTree tree, SampleTable samples, long timescale, long start) implements Mapper {
-        static Mp4Mapper of(Bytes b, RegionTree tree) {
+        static Mp4Mapper of(ByteReader b, RegionTree tree) {
             Mp4Track track = Mp4Regions.sampleTrack(b);
             if (track == null || track.samples().count() == 0) return null;
             return new Mp4Mapper(tree, track.samples(), track.timescale(), Math.max(0, track.edit().mediaStart()));
@@ -131,7 +133,7 @@ public final class Playhead {
 
     /** ADTS: every frame lasts the same number of samples. */
     private record AdtsMapper(List<Region> frames, long rate, int samplesPerFrame) implements Mapper {
-        static AdtsMapper of(Bytes b, RegionTree tree) {
+        static AdtsMapper of(ByteReader b, RegionTree tree) {
             Region adts = container(tree, "ADTS audio");
             AdtsHeader first = adts == null ? null : AdtsHeader.parse(b.buffer(), (int) adts.offset());
             if (first == null || adts.children().isEmpty()) return null;
@@ -152,7 +154,7 @@ public final class Playhead {
     }
 
     private record FlacMapper(List<Region> frames, FlacFrameLocator locator, long rate) implements Mapper {
-        static FlacMapper of(Bytes b, RegionTree tree) {
+        static FlacMapper of(ByteReader b, RegionTree tree) {
             Region frames = container(tree, "FLAC frames");
             Region marker = container(tree, "fLaC");
             if (frames == null || marker == null) return null;
@@ -179,8 +181,8 @@ public final class Playhead {
         }
     }
 
-    private record OggMapper(Bytes b, List<Region> pages, long rate, long granuleOffset) implements Mapper {
-        static OggMapper of(Bytes b, RegionTree tree) {
+    private record OggMapper(ByteReader b, List<Region> pages, long rate, long granuleOffset) implements Mapper {
+        static OggMapper of(ByteReader b, RegionTree tree) {
             List<Region> pages = tree.roots().get(0).children();
             if (pages.isEmpty()) return null;
             long id = pages.get(0).offset() + 27 + b.u8(pages.get(0).offset() + 26);
@@ -213,7 +215,7 @@ public final class Playhead {
     }
 
     private record PcmMapper(long dataStart, long dataEnd, int blockAlign, long rate) implements Mapper {
-        static PcmMapper of(Bytes b, RegionTree tree) {
+        static PcmMapper of(ByteReader b, RegionTree tree) {
             Region samples = null;
             for (Region r : tree.roots()) {
                 for (Region c : r.children()) {
@@ -256,7 +258,7 @@ public final class Playhead {
             long window = Math.max(1, rate * PCM_WINDOW_MS / 1000) * blockAlign;
             long length = Math.min(window, dataEnd - offset);
             return Region.leaf("playhead", RegionKind.AUDIO_DATA, offset, length,
-                    String.format(java.util.Locale.ROOT, "samples at %.3f s", sample / (double) rate));
+                    String.format(Locale.ROOT, "samples at %.3f s", sample / (double) rate));
         }
 
         public long sampleAt(long offset) {

@@ -1,5 +1,6 @@
 package dev.bufferdeck.format.regions;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,7 +28,7 @@ public record Region(String name, RegionKind kind, long offset, long length, Str
 
     public Region withProblems(List<Problem> more) {
         if (more.isEmpty()) return this;
-        List<Problem> all = new java.util.ArrayList<>(problems);
+        List<Problem> all = new ArrayList<>(problems);
         all.addAll(more);
         return new Region(name, kind, offset, length, description, all, children);
     }

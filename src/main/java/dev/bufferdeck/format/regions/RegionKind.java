@@ -20,6 +20,6 @@ public enum RegionKind {
     AUDIO_DATA,
     /** Padding or bytes nothing claims. */
     PADDING,
-    /** Bytes that belong to nothing we understand. */
+    /** ByteReader that belong to nothing we understand. */
     UNKNOWN
 }

@@ -57,7 +57,7 @@ public final class RegionParser {
     // The parser is chosen by the container's magic alone, not by FormatSniffer: a damaged file the
     // sniffer rightly calls Unknown must still be broken down here, with its problems shown.
     private static RegionTree parse(ByteBuffer buffer, Supplier<MpegFrameIndex> mpegIndex) {
-        Bytes b = new Bytes(buffer.duplicate());
+        ByteReader b = new ByteReader(buffer.duplicate());
         if (b.size() == 0) return new RegionTree(MediaFormat.EMPTY, 0, List.of());
         if ((b.matches(0, "RIFF") || b.matches(0, "RF64")) && b.size() >= 12) {
             MediaFormat riff = !b.ascii(8, 4).equals("WAVE") ? MediaFormat.UNKNOWN : b.matches(0, "RIFF") ? MediaFormat.WAV : MediaFormat.RF64;

@@ -1,6 +1,7 @@
 package dev.bufferdeck.format.regions;
 
 import java.io.PrintStream;
+import java.util.Locale;
 
 /** Prints a region tree as indented text, for the {@code regions} command and tests. */
 public final class RegionPrinter {
@@ -17,7 +18,7 @@ public final class RegionPrinter {
                 ? r.name() + r.description().substring(r.description().isEmpty() ? 0 : r.name().length())
                 : r.name() + " · " + r.description();
         out.printf("%s0x%08X %10d  %-12s %s%n", "  ".repeat(depth), r.offset(), r.length(),
-                r.kind().name().toLowerCase(java.util.Locale.ROOT), label);
+                r.kind().name().toLowerCase(Locale.ROOT), label);
         for (Problem p : r.problems()) out.println("  ".repeat(depth + 1) + "! " + p);
         for (Region c : r.children()) text(c, depth + 1, out);
     }

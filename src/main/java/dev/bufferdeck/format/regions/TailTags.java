@@ -8,7 +8,7 @@ final class TailTags {
     private TailTags() {}
 
     /** Regions at the end of the buffer, in offset order; the first one's offset is where audio stops. */
-    static List<Region> find(Bytes b, long audioStart) {
+    static List<Region> find(ByteReader b, long audioStart) {
         List<Region> out = new ArrayList<>();
         long end = b.size();
         Region v1 = null;
@@ -30,7 +30,7 @@ final class TailTags {
         return out;
     }
 
-    private static Region id3v1(Bytes b, long at) {
+    private static Region id3v1(ByteReader b, long at) {
         List<Region> fields = new ArrayList<>();
         fields.add(Region.leaf("TAG", RegionKind.HEADER, at, 3, "ID3v1 marker"));
         fields.add(field(b, "title", at + 3, 30));
@@ -46,7 +46,7 @@ final class TailTags {
                 + Describe.quote(title, 40), List.of(), fields);
     }
 
-    private static Region field(Bytes b, String name, long at, int length) {
+    private static Region field(ByteReader b, String name, long at, int length) {
         String value = b.ascii(at, length).replace("\u0000", "").strip();
         return Region.leaf(name, RegionKind.TAG_FIELD, at, length, name + " " + Describe.quote(value, 40));
     }

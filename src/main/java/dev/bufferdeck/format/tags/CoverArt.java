@@ -1,6 +1,7 @@
 package dev.bufferdeck.format.tags;
 
 import java.nio.ByteBuffer;
+import java.util.Locale;
 
 /**
  * An embedded picture. Its bytes are a read-only view: of the media buffer itself when the picture
@@ -50,7 +51,7 @@ public record CoverArt(String mimeType, int pictureType, String description, Byt
 
     /** "image/jpg", "JPG", "jpeg" and friends as a proper MIME type; sniffed from the bytes when empty. */
     static String normalizeMime(String declared, ByteBuffer bytes, int at) {
-        String m = declared.trim().toLowerCase(java.util.Locale.ROOT);
+        String m = declared.trim().toLowerCase(Locale.ROOT);
         switch (m) {
             case "jpg", "jpeg", "image/jpg", "image/pjpeg" -> { return "image/jpeg"; }
             case "png" -> { return "image/png"; }

@@ -1,5 +1,6 @@
 package dev.bufferdeck.format.tags;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,7 +19,7 @@ public record ReplayGainTags(double trackGainDb, double trackPeak, double albumG
     private static final Pattern NUMBER = Pattern.compile("^\\s*([+-]?(?:\\d+(?:[.,]\\d*)?|[.,]\\d+))");
 
     public static ReplayGainTags of(Tags tags) {
-        Map<String, String> lower = new java.util.HashMap<>();
+        Map<String, String> lower = new HashMap<>();
         tags.freeform().forEach((k, v) -> lower.putIfAbsent(k.toLowerCase(Locale.ROOT), v));
         return new ReplayGainTags(
                 gain(lower, "replaygain_track_gain", "r128_track_gain"), number(lower.get("replaygain_track_peak")),

@@ -1,7 +1,10 @@
 package dev.bufferdeck.format.tags;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** Collects tag values; the first non-blank value for a field wins, so readers go in order of preference. */
 final class TagBuilder {
@@ -14,7 +17,7 @@ final class TagBuilder {
     private String trackTotal = "";
     private final List<CoverArt> pictures = new ArrayList<>();
     private final List<String> formats = new ArrayList<>();
-    private final java.util.Map<String, String> freeform = new java.util.LinkedHashMap<>();
+    private final Map<String, String> freeform = new LinkedHashMap<>();
 
     void title(String v) { if (title.isEmpty()) title = clean(v); }
     void artist(String v) { if (artist.isEmpty()) artist = clean(v); }
@@ -37,7 +40,7 @@ final class TagBuilder {
 
     /** ReplayGain and R128 values of any tag format, kept in the freeform map under lower-case names. */
     void loudnessField(String name, String value) {
-        String key = name.strip().toLowerCase(java.util.Locale.ROOT);
+        String key = name.strip().toLowerCase(Locale.ROOT);
         if (key.startsWith("replaygain_") || key.startsWith("r128_")) freeform(key, value);
     }
 

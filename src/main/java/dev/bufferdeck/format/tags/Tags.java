@@ -1,6 +1,9 @@
 package dev.bufferdeck.format.tags;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,12 +17,12 @@ import java.util.Optional;
  *                 atoms: "replaygain_track_gain" → "-6.20 dB" (the mean is dropped from the name)
  */
 public record Tags(String title, String artist, String album, String year, String track,
-                   List<CoverArt> pictures, List<String> formats, java.util.Map<String, String> freeform) {
+                   List<CoverArt> pictures, List<String> formats, Map<String, String> freeform) {
     public static final Tags EMPTY = new Tags("", "", "", "", "", List.of(), List.of());
 
     public Tags(String title, String artist, String album, String year, String track,
                 List<CoverArt> pictures, List<String> formats) {
-        this(title, artist, album, year, track, pictures, formats, java.util.Map.of());
+        this(title, artist, album, year, track, pictures, formats, Map.of());
     }
 
     public Tags {
@@ -30,7 +33,7 @@ public record Tags(String title, String artist, String album, String year, Strin
         track = nonNull(track);
         pictures = List.copyOf(pictures);
         formats = List.copyOf(formats);
-        freeform = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(freeform));
+        freeform = Collections.unmodifiableMap(new LinkedHashMap<>(freeform));
     }
 
     public boolean hasCover() {

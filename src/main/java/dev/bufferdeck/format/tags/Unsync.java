@@ -1,6 +1,7 @@
 package dev.bufferdeck.format.tags;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /** ID3v2 unsynchronisation: every 0xFF 0x00 pair was written for a 0xFF; undo it. */
 final class Unsync {
@@ -15,6 +16,6 @@ final class Unsync {
             out[n++] = v;
             if (v == (byte) 0xFF && i + 1 < end && b.get(i + 1) == 0) i++;
         }
-        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 }

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.downloads;
 
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -10,12 +11,15 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 /** Loads in progress, one line each: name, progress bar, bytes of total and rate, cancel. */
 public final class DownloadsView extends VBox {
+    /** Loads that end sooner are never shown. */
+    static final Duration SHOW_AFTER = Duration.millis(300);
     private final Loads loads;
 
     public DownloadsView(Loads loads) {
@@ -30,14 +34,27 @@ public final class DownloadsView extends VBox {
     }
 
     private void init() {
-        visibleProperty().bind(Bindings.isNotEmpty(loads.active()));
+        visibleProperty().bind(Bindings.isNotEmpty(getChildren()));
         managedProperty().bind(visibleProperty());
         loads.active().addListener((ListChangeListener<LoadJob>) c -> {
             while (c.next()) {
                 for (LoadJob gone : c.getRemoved()) getChildren().removeIf(n -> n.getUserData() == gone);
-                for (LoadJob job : c.getAddedSubList()) getChildren().add(line(job));
+                for (LoadJob job : c.getAddedSubList()) showIfStillLoadingSoon(job);
             }
         });
+    }
+
+    /**
+     * A load gets its line only when it is still running after {@link #SHOW_AFTER}: the entries of
+     * a big playlist load in a few milliseconds each, and a line built and dropped for each of them
+     * (CSS, layout of the whole window as this view appears and goes) held the FX thread for seconds.
+     */
+    private void showIfStillLoadingSoon(LoadJob job) {
+        PauseTransition wait = new PauseTransition(SHOW_AFTER);
+        wait.setOnFinished(e -> {
+            if (loads.active().contains(job)) getChildren().add(line(job));
+        });
+        wait.play();
     }
 
     private HBox line(LoadJob job) {

@@ -1,15 +1,14 @@
 package dev.bufferdeck.ui.downloads;
 
+import dev.bufferdeck.ui.thread.Fx;
 import dev.bufferdeck.repository.ByteSizes;
 import dev.bufferdeck.source.Cancellation;
 import dev.bufferdeck.source.LoadProgress;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A load in progress as the downloads list shows it. The loader thread reports bytes; the FX side
@@ -20,7 +19,7 @@ public final class LoadJob implements LoadProgress {
     private final Cancellation cancel = new Cancellation();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("waiting");
-    private final AtomicBoolean updatePending = new AtomicBoolean();
+    private final Runnable refreshSoon = Fx.coalesced(this::refresh);
     private final long startNanos = System.nanoTime();
     private volatile long read;
     private volatile long total = -1;
@@ -42,12 +41,7 @@ public final class LoadJob implements LoadProgress {
     public void progress(long bytesRead, long totalBytes) {
         read = bytesRead;
         total = totalBytes;
-        if (updatePending.compareAndSet(false, true)) {
-            Platform.runLater(() -> {
-                updatePending.set(false);
-                refresh();
-            });
-        }
+        refreshSoon.run();
     }
 
     private void refresh() {

@@ -13,6 +13,11 @@ public sealed interface LoadRequest {
         @Override public String label() { return name; }
     }
 
+    /** The next stretch of a live stream, kept as a buffer of its own ("Record"). */
+    record Recording(dev.bufferdeck.repository.MediaBuffer live, java.time.Duration duration) implements LoadRequest {
+        @Override public String label() { return "Recording " + live.name() + " (" + duration.toMinutes() + " min)"; }
+    }
+
     record Bytes(byte[] bytes, String mimeType, String name) implements LoadRequest {
         @Override public String label() { return name + " (" + mimeType + ")"; }
     }

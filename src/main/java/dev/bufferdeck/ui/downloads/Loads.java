@@ -8,6 +8,8 @@ import dev.bufferdeck.repository.MediaRepository;
 import dev.bufferdeck.repository.Origin;
 import dev.bufferdeck.source.Cancellation;
 import dev.bufferdeck.source.DropPayload;
+import dev.bufferdeck.source.LiveRecorder;
+import dev.bufferdeck.source.LoadEvents;
 import dev.bufferdeck.source.LoadException;
 import dev.bufferdeck.source.LoadOutcome;
 import dev.bufferdeck.source.LoadProgress;
@@ -20,12 +22,14 @@ import javafx.collections.ObservableList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * Runs loads on the background pool and lists those in progress. A batch loads one item after the
- * other so its buffers arrive in the order given (a drop onto the playlist, the command line).
+ * Runs loads on their own pool (a thread per batch: a download or a radio stream that lasts never
+ * holds up the parsing on the shared pool) and lists those in progress. A batch loads one item after
+ * the other so its buffers arrive in the order given (a drop onto the playlist, the command line).
  */
 public final class Loads {
     private final SourceLoader loader;
@@ -78,7 +82,23 @@ public final class Loads {
         pool.execute(() -> loadInOrder(requests, loaded, (i, message) -> Platform.runLater(() -> failed.accept(i, message)), false));
     }
 
-    /** On the pool: each request in turn; {@code failed} is called on the pool thread. */
+    /** Keeps what a live buffer's window holds now as an ordinary buffer; {@code kept} gets it on the FX thread. */
+    public void keepWindow(MediaBuffer live, Consumer<MediaBuffer> kept) {
+        pool.execute(() -> {
+            try {
+                MediaBuffer buffer = repository.record(live).buffer();
+                Platform.runLater(() -> kept.accept(buffer));
+            } catch (BudgetExceededException | java.io.IOException | RuntimeException e) {
+                notifier.error(live.name() + ": could not keep the window: " + e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * On the pool: each request in turn; {@code failed} is called on the pool thread. A URL's buffer
+     * is handed to {@code loaded} at its first bytes, so that it plays while the rest arrives (and a
+     * live stream while it lasts); the next request starts when this one has every byte.
+     */
     private void loadInOrder(List<? extends LoadRequest> requests, BiConsumer<Integer, MediaBuffer> loaded,
                              BiConsumer<Integer, String> failed, boolean tellDuplicates) {
         for (int i = 0; i < requests.size(); i++) {
@@ -86,10 +106,19 @@ public final class Loads {
             int index = i;
             LoadJob job = new LoadJob(request.label());
             Platform.runLater(() -> active.add(job));
+            AtomicReference<MediaBuffer> early = new AtomicReference<>();
+            LoadEvents events = new LoadEvents() {
+                @Override public void started(MediaBuffer buffer) {
+                    early.set(buffer);
+                    Platform.runLater(() -> loaded.accept(index, buffer));
+                }
+                @Override public void notice(String message) { notifier.info(message); }
+            };
             try {
-                AddResult result = run(request, job);
+                AddResult result = run(request, job, events);
                 if (result.duplicate() && tellDuplicates) notifier.info(result.buffer().name() + " is already in the library");
-                Platform.runLater(() -> loaded.accept(index, result.buffer()));
+                // a buffer listed early that turned out to hold bytes already there was dropped for that one
+                if (result.buffer() != early.get()) Platform.runLater(() -> loaded.accept(index, result.buffer()));
             } catch (LoadException e) {
                 failed.accept(index, e.getMessage());
             } catch (RuntimeException e) {
@@ -121,9 +150,12 @@ public final class Loads {
         return out;
     }
 
-    private AddResult run(LoadRequest request, LoadJob job) throws LoadException {
+    private AddResult run(LoadRequest request, LoadJob job, LoadEvents events) throws LoadException {
         if (request instanceof LoadRequest.Source s) {
-            return loader.load(s.pathOrUrl(), job, job.cancellation());
+            return loader.load(s.pathOrUrl(), job, job.cancellation(), events);
+        }
+        if (request instanceof LoadRequest.Recording r) {
+            return LiveRecorder.recordNext(repository, r.live(), r.duration(), job, job.cancellation(), events);
         }
         if (request instanceof LoadRequest.BuiltIn b) {
             try {

@@ -96,6 +96,12 @@ public final class HexPane extends BorderPane {
     public TextField goToField() { return goToField; }
     public ObjectProperty<MediaBuffer> bufferProperty() { return hexView.bufferProperty(); }
 
+    /** The buffer shown grew: the rows extend and the size line follows. */
+    public void bytesArrived() {
+        hexView.bytesArrived();
+        selectionLabel.setText(describeSelection());
+    }
+
     public void focusGoTo() {
         goToField.requestFocus();
         goToField.selectAll();

@@ -12,6 +12,7 @@ import javafx.scene.control.ScrollBar;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
+import dev.bufferdeck.ui.theme.ThemeColors;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
@@ -28,15 +29,6 @@ public final class HexView extends Region {
     private static final double PAD = 8;
     private static final int OFFSET_CHARS = 8;
     private static final int HEX_CHARS = 16 * 3;
-    private static final Color BACKGROUND = Color.web("#fcfcfd");
-    private static final Color OFFSET = Color.web("#8a8f98");
-    private static final Color TEXT = Color.web("#23262b");
-    private static final Color ZERO = Color.web("#b9bdc4");
-    private static final Color SELECTION = Color.web("#cfe0fb");
-    private static final Color CARET = Color.web("#2f6fdb");
-    private static final Color RULE = Color.web("#e6e8ec");
-    private static final Color STRIPE = Color.web("#f4f5f7");
-    private static final Color MARK = Color.web("#f97316");
 
     /** Paints behind bytes: told the bytes on screen, calls back with coloured runs of them. */
     @FunctionalInterface
@@ -61,8 +53,10 @@ public final class HexView extends Region {
     private final double rowHeight;
     private boolean syncingScrollBar;
     private final ObjectProperty<Shading> shading = new SimpleObjectProperty<>();
-    private final dev.bufferdeck.ui.theme.ThemeColors colors = new dev.bufferdeck.ui.theme.ThemeColors()
-            .color("-bd-hex-background", BACKGROUND).color("-bd-hex-offset", OFFSET).color("-bd-hex-text", TEXT).color("-bd-hex-zero", ZERO).color("-bd-hex-selection", SELECTION).color("-bd-hex-caret", CARET).color("-bd-hex-rule", RULE).color("-bd-hex-stripe", STRIPE).color("-bd-hex-mark", MARK);
+    /** Every colour the rows are painted in, from the theme stylesheet. */
+    private final ThemeColors colors = new ThemeColors().color("-bd-hex-background").color("-bd-hex-offset")
+            .color("-bd-hex-text").color("-bd-hex-zero").color("-bd-hex-selection").color("-bd-hex-caret")
+            .color("-bd-hex-rule").color("-bd-hex-stripe").color("-bd-hex-mark");
     private long markFrom = -1;
     private long markTo = -1;
 
@@ -242,6 +236,10 @@ public final class HexView extends Region {
 
     private double hexX() { return PAD + charWidth * (OFFSET_CHARS + 2); }
     private double asciiX() { return hexX() + charWidth * (HEX_CHARS + 2); }
+    /** Where byte {@code column} of a row starts in the hex column (a gap after the eighth byte). */
+    private double hexCellX(int column) { return hexX() + HexText.hexColumn(column) * charWidth; }
+    /** Where byte {@code column} of a row starts in the text column. */
+    private double asciiCellX(int column) { return asciiX() + column * charWidth; }
 
     /** The byte under a point of this view, or -1. */
     public long offsetAt(double x, double y) {
@@ -263,9 +261,15 @@ public final class HexView extends Region {
     javafx.geometry.Point2D pointOf(long offset) {
         long row = offset / HexText.BYTES_PER_ROW;
         int c = (int) (offset % HexText.BYTES_PER_ROW);
-        double x = hexX() + HexText.hexColumn(c) * charWidth + charWidth;
+        double x = hexCellX(c) + charWidth;
         double y = PAD / 2 + (row - topRow.get()) * rowHeight + rowHeight / 2;
         return new javafx.geometry.Point2D(x, y);
+    }
+
+    /** The buffer shown grew (bytes still arriving): rows and scroll bar extend, the view stays where it is. */
+    public void bytesArrived() {
+        syncScrollBar();
+        draw();
     }
 
     private void syncScrollBar() {
@@ -338,36 +342,36 @@ public final class HexView extends Region {
                 while (run < runs.size() && runs.get(run)[1] <= at) run++;
                 if (run < runs.size() && runs.get(run)[0] <= at) {
                     g.setFill(runColors.get(run));
-                    g.fillRect(hexX() + HexText.hexColumn(c) * charWidth - 1, y, charWidth * (c == 7 ? 4 : 3), rowHeight);
-                    g.fillRect(asciiX() + c * charWidth, y, charWidth, rowHeight);
+                    g.fillRect(hexCellX(c) - 1, y, charWidth * (c == 7 ? 4 : 3), rowHeight);
+                    g.fillRect(asciiCellX(c), y, charWidth, rowHeight);
                 }
                 if (at >= markFrom && at < markTo) {
                     g.setStroke(colors.get("-bd-hex-mark"));
                     g.setLineWidth(2);
-                    g.strokeLine(hexX() + HexText.hexColumn(c) * charWidth - 1, y + rowHeight - 1.5,
-                            hexX() + HexText.hexColumn(c) * charWidth + charWidth * 2 + 1, y + rowHeight - 1.5);
-                    g.strokeLine(asciiX() + c * charWidth, y + rowHeight - 1.5, asciiX() + (c + 1) * charWidth, y + rowHeight - 1.5);
+                    g.strokeLine(hexCellX(c) - 1, y + rowHeight - 1.5,
+                            hexCellX(c) + charWidth * 2 + 1, y + rowHeight - 1.5);
+                    g.strokeLine(asciiCellX(c), y + rowHeight - 1.5, asciiCellX(c + 1), y + rowHeight - 1.5);
                     g.setLineWidth(1);
                     g.setStroke(colors.get("-bd-hex-rule"));
                 }
                 if (at >= selFrom && at <= selTo) {
                     g.setFill(colors.get("-bd-hex-selection"));
-                    g.fillRect(hexX() + HexText.hexColumn(c) * charWidth - 1, y, charWidth * 2 + 2, rowHeight);
-                    g.fillRect(asciiX() + c * charWidth, y, charWidth, rowHeight);
+                    g.fillRect(hexCellX(c) - 1, y, charWidth * 2 + 2, rowHeight);
+                    g.fillRect(asciiCellX(c), y, charWidth, rowHeight);
                 }
             }
             if (caret.get() >= rowStart && caret.get() < rowStart + count) {
                 int c = (int) (caret.get() - rowStart);
                 g.setStroke(colors.get("-bd-hex-caret"));
-                g.strokeRect(hexX() + HexText.hexColumn(c) * charWidth - 1, y + 0.5, charWidth * 2 + 2, rowHeight - 1);
-                g.strokeRect(asciiX() + c * charWidth, y + 0.5, charWidth, rowHeight - 1);
+                g.strokeRect(hexCellX(c) - 1, y + 0.5, charWidth * 2 + 2, rowHeight - 1);
+                g.strokeRect(asciiCellX(c), y + 0.5, charWidth, rowHeight - 1);
                 g.setStroke(colors.get("-bd-hex-rule"));
             }
             g.setFill(colors.get("-bd-hex-offset"));
             g.fillText(HexText.offset(row), PAD, y + 1);
             for (int c = 0; c < count; c++) {
                 g.setFill(rowBytes[c] == 0 ? colors.get("-bd-hex-zero") : colors.get("-bd-hex-text"));
-                g.fillText(HexText.pair(rowBytes[c]), hexX() + HexText.hexColumn(c) * charWidth, y + 1);
+                g.fillText(HexText.pair(rowBytes[c]), hexCellX(c), y + 1);
             }
             g.setFill(colors.get("-bd-hex-text"));
             g.fillText(HexText.ascii(rowBytes, count), asciiX(), y + 1);

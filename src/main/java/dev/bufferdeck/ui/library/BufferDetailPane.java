@@ -20,6 +20,8 @@ import java.util.Map;
 public final class BufferDetailPane extends ScrollPane {
     private static final DateTimeFormatter LOADED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
     private final ObjectProperty<BufferRow> row = new SimpleObjectProperty<>();
+    /** The scanned loudness of the buffer shown, or its progress; "" shows no row. */
+    private final javafx.beans.property.StringProperty loudness = new javafx.beans.property.SimpleStringProperty("");
     private final GridPane grid = new GridPane();
     private final CoverArtView cover = new CoverArtView(160);
     private final ChangeListener<MediaFacts> factsChanged = (o, a, b) -> refresh();
@@ -53,10 +55,12 @@ public final class BufferDetailPane extends ScrollPane {
             if (now != null) now.factsProperty().addListener(factsChanged);
             refresh();
         });
+        loudness.addListener((o, a, b) -> refresh());
         refresh();
     }
 
     public ObjectProperty<BufferRow> rowProperty() { return row; }
+    public javafx.beans.property.StringProperty loudnessProperty() { return loudness; }
 
     private void refresh() {
         grid.getChildren().clear();
@@ -88,6 +92,7 @@ public final class BufferDetailPane extends ScrollPane {
         if (b.typeMismatch()) i = add(i, "Mismatch", b.mismatchNote().isEmpty() ? "declared type contradicts the bytes" : b.mismatchNote());
         if (!f.formatLine().isEmpty()) i = add(i, "Audio", f.formatLine());
         if (f.durationMillis() >= 0) i = add(i, "Duration", TimeText.of(f.durationMillis()));
+        if (!loudness.get().isEmpty()) i = add(i, "Loudness", loudness.get());
         if (!f.tracks().isEmpty()) {
             i = section(i, "Tracks");
             for (int t = 0; t < f.tracks().size(); t++) i = add(i, "Track " + (t + 1), f.tracks().get(t));

@@ -33,7 +33,7 @@ public final class BufferRow {
     /** Bytes of the source: grows while the buffer loads, and is kept while it is a reference. */
     public ReadOnlyLongProperty sizeProperty() { return size.getReadOnlyProperty(); }
 
-    /** The SHA-256, or what the buffer is doing until it has one ("loading", "live stream"). */
+    /** The SHA-256, or what the buffer is doing until it has one ("loading 42%", "live stream"). */
     public ReadOnlyStringProperty digestProperty() { return digest.getReadOnlyProperty(); }
 
     /** Reads the buffer's size and state again (FX thread); true when it completed since the last look. */
@@ -43,8 +43,14 @@ public final class BufferRow {
         String sha = buffer.sha256();
         boolean completedNow = !complete && buffer.isComplete();
         complete = buffer.isComplete();
-        digest.set(!sha.isEmpty() ? sha : buffer.isLive() ? "live stream" : "loading");
+        digest.set(!sha.isEmpty() ? sha : buffer.isLive() ? "live stream" : loading(buffer));
         return completedNow;
+    }
+
+    /** "loading 42%" when the length is known, else "loading". */
+    private static String loading(MediaBuffer buffer) {
+        long total = buffer.expectedSize();
+        return total > 0 ? "loading " + Math.min(99, buffer.size() * 100 / total) + "%" : "loading";
     }
 
     public MediaBuffer buffer() { return buffer; }

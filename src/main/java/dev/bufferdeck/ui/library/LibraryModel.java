@@ -1,10 +1,10 @@
 package dev.bufferdeck.ui.library;
 
+import dev.bufferdeck.ui.thread.Fx;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaRepository;
 import dev.bufferdeck.repository.MemoryFigures;
 import dev.bufferdeck.repository.RepositoryListener;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The repository mirrored on the FX thread. This is the one place where repository events (which
@@ -28,21 +27,22 @@ public final class LibraryModel {
     private final ObservableList<BufferRow> rows = FXCollections.observableArrayList();
     private final Map<Long, BufferRow> byId = new HashMap<>();
     private final ReadOnlyObjectWrapper<MemoryFigures> memory;
-    private final AtomicBoolean memoryUpdatePending = new AtomicBoolean();
+    private final Runnable memoryChangedSoon;
 
     public LibraryModel(MediaRepository repository, FactsReader factsReader, Executor background) {
         this.repository = repository;
         this.factsReader = factsReader;
         this.background = background;
         this.memory = new ReadOnlyObjectWrapper<>(repository.figures());
+        this.memoryChangedSoon = Fx.coalesced(() -> memory.set(repository.figures()));
         repository.addListener(new RepositoryListener() {
-            @Override public void added(MediaBuffer buffer) { onFx(() -> addRow(buffer)); }
-            @Override public void removed(MediaBuffer buffer) { onFx(() -> removeRow(buffer)); }
-            @Override public void changed(MediaBuffer buffer) { onFx(() -> grew(buffer)); }
-            @Override public void evicted(MediaBuffer buffer) { onFx(() -> row(buffer).ifPresent(BufferRow::refresh)); }
-            @Override public void memoryChanged(MemoryFigures figures) { memoryChangedSoon(); }
+            @Override public void added(MediaBuffer buffer) { Fx.run(() -> addRow(buffer)); }
+            @Override public void removed(MediaBuffer buffer) { Fx.run(() -> removeRow(buffer)); }
+            @Override public void changed(MediaBuffer buffer) { Fx.run(() -> grew(buffer)); }
+            @Override public void evicted(MediaBuffer buffer) { Fx.run(() -> row(buffer).ifPresent(BufferRow::refresh)); }
+            @Override public void memoryChanged(MemoryFigures figures) { memoryChangedSoon.run(); }
         });
-        for (MediaBuffer b : repository.buffers()) onFx(() -> addRow(b));
+        for (MediaBuffer b : repository.buffers()) Fx.run(() -> addRow(b));
     }
 
     public ObservableList<BufferRow> rows() { return rows; }
@@ -78,7 +78,7 @@ public final class LibraryModel {
         rows.add(row);
         inBackground(() -> {
             MediaFacts facts = readFacts(buffer);
-            onFx(() -> row.setFacts(facts));
+            Fx.run(() -> row.setFacts(facts));
         });
         return row;
     }
@@ -110,7 +110,7 @@ public final class LibraryModel {
         if (row.refresh() && !buffer.isLive()) {
             inBackground(() -> {
                 MediaFacts facts = readFacts(buffer);
-                onFx(() -> row.setFacts(facts));
+                Fx.run(() -> row.setFacts(facts));
             });
         }
     }
@@ -120,16 +120,4 @@ public final class LibraryModel {
         if (row != null) rows.remove(row);
     }
 
-    private void memoryChangedSoon() {
-        if (memoryUpdatePending.compareAndSet(false, true)) {
-            onFx(() -> {
-                memoryUpdatePending.set(false);
-                memory.set(repository.figures());
-            });
-        }
-    }
-
-    private static void onFx(Runnable r) {
-        if (Platform.isFxApplicationThread()) r.run(); else Platform.runLater(r);
-    }
 }

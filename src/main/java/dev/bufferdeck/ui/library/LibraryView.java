@@ -251,7 +251,7 @@ public final class LibraryView extends BorderPane {
         MenuItem save = new MenuItem("Save bytes to file…", new FontIcon(MaterialDesignC.CONTENT_SAVE));
         save.setOnAction(e -> first().ifPresent(actions::save));
         MenuItem copyUrl = new MenuItem("Copy URL / path", new FontIcon(MaterialDesignC.CONTENT_COPY));
-        copyUrl.setOnAction(e -> first().ifPresent(r -> copy(OriginText.location(r.buffer().origin()))));
+        copyUrl.setOnAction(e -> first().ifPresent(r -> copy(r.buffer().origin().finalLocation())));
         MenuItem copyHash = new MenuItem("Copy SHA-256");
         copyHash.setOnAction(e -> first().ifPresent(r -> copy(r.buffer().sha256())));
         javafx.scene.control.CheckMenuItem keep = new javafx.scene.control.CheckMenuItem("Keep in memory (pin)");
@@ -292,9 +292,11 @@ public final class LibraryView extends BorderPane {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
-    /** The hash's first digits; the words shown before there is a hash ("loading", "live stream") shortened to fit as well. */
+    /** The hash's first digits; the words shown before there is a hash ("loading 42%", "live stream") shortened to fit as well. */
     static String digestPrefix(String digest) {
-        return digest.startsWith("live") ? "live" : digest.substring(0, Math.min(SHA_PREFIX, digest.length()));
+        if (digest.startsWith("live")) return "live";
+        if (digest.startsWith("loading ")) return "↓ " + digest.substring("loading ".length());
+        return digest.substring(0, Math.min(SHA_PREFIX, digest.length()));
     }
 
     /** An icon-only button (the pane beside the hex view is narrow): its words go to the tooltip and to screen readers. */

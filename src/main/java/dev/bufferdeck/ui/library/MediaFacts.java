@@ -35,21 +35,6 @@ public record MediaFacts(String title, String artist, String album, String forma
         tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
     }
 
-    /** A stream over the cover's bytes (no copy), or null when there is none. */
-    public java.io.InputStream coverStream() {
-        if (cover == null) return null;
-        java.nio.ByteBuffer b = cover.duplicate();
-        return new java.io.InputStream() {
-            @Override public int read() { return b.hasRemaining() ? b.get() & 0xFF : -1; }
-            @Override public int read(byte[] dst, int off, int len) {
-                if (!b.hasRemaining()) return -1;
-                int n = Math.min(len, b.remaining());
-                b.get(dst, off, n);
-                return n;
-            }
-        };
-    }
-
     public static MediaFacts untitled(String name) {
         return new MediaFacts(name, "", "", "", -1, null, Map.of());
     }

@@ -11,13 +11,6 @@ import java.util.TreeMap;
 public final class OriginText {
     private OriginText() {}
 
-    /** What "Copy URL" puts on the clipboard: the final URL, the path, or the description. */
-    public static String location(Origin origin) {
-        if (origin instanceof Origin.Url u) return u.finalUri().toString();
-        if (origin instanceof Origin.File f) return f.path().toAbsolutePath().toString();
-        return origin.describe();
-    }
-
     public static String kind(Origin origin) {
         if (origin instanceof Origin.Url) return "URL";
         if (origin instanceof Origin.File) return "File";

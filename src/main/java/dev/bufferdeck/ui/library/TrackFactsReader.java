@@ -19,8 +19,17 @@ import java.util.Map;
 /** Tags and cover art from the tag reader; the format line and exact duration from {@link AudioFacts}, read from headers and indexes without decoding. */
 public final class TrackFactsReader implements FactsReader {
 
+    /**
+     * The facts of the bytes here. A buffer still loading is never refused on them (its first bytes
+     * may not say what it is yet, and the decoder waits for the rest): it is read again once complete.
+     */
     @Override
     public MediaFacts read(MediaBuffer buffer) {
+        MediaFacts facts = readHere(buffer);
+        return buffer.isComplete() || facts.unplayable() == null ? facts : facts.refused(null);
+    }
+
+    private MediaFacts readHere(MediaBuffer buffer) {
         MediaFormat detected = buffer.detectedFormat();
         if (detected == null || !detected.isMedia()) {
             return MediaFacts.untitled(Titles.fromName(buffer.name())).refused(refusal(buffer));

@@ -64,6 +64,7 @@ public final class MainWindow {
     private final Label output = new Label();
     private final Scene scene;
     private WorkArea workArea;
+    private final dev.bufferdeck.ui.sound.EqualizerWindow equalizer;
 
     public MainWindow(MainController controller) {
         this.controller = controller;
@@ -76,11 +77,25 @@ public final class MainWindow {
         playlistButton.setOnAction(e -> controller.togglePlaylistWindow());
         this.nowPlaying = new NowPlayingPane(controller.player());
         this.transport = new TransportBar(controller.player(), playlistButton);
+        this.equalizer = new dev.bufferdeck.ui.sound.EqualizerWindow(controller.sound(), controller.stage());
+        Button equalizerButton = new Button(null, new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignT.TUNE_VERTICAL));
+        equalizerButton.setId("open-equalizer");
+        equalizerButton.getStyleClass().add("icon-button");
+        equalizerButton.setTooltip(new Tooltip("Equalizer and ReplayGain"));
+        equalizerButton.setFocusTraversable(false);
+        equalizerButton.setOnAction(e -> equalizer.toggle());
+        transport.addTool(equalizerButton);
+        nowPlaying.showReplayGain(controller.sound().replayGainTextProperty());
         this.libraryView = new LibraryView(controller.library(), controller);
         libraryView.columnLayoutProperty().bindBidirectional(controller.libraryColumnsProperty());
         this.scene = createView();
         init();
     }
+
+    /** Shows the equalizer window, or hides it. */
+    public void toggleEqualizer() { equalizer.toggle(); }
+
+    public dev.bufferdeck.ui.sound.EqualizerWindow equalizerWindow() { return equalizer; }
 
     private Scene createView() {
         root.getStyleClass().add("main-window");
@@ -126,10 +141,14 @@ public final class MainWindow {
         showMemory(controller.library().memoryProperty().get());
         output.setText(controller.player().outputName());
         controller.player().stateProperty().addListener((o, a, b) -> output.setText(controller.player().outputName()));
+        controller.sound().outputInUseProperty().addListener((o, a, name) -> output.setText(name));
+        dev.bufferdeck.ui.sound.LoudnessDetail loudness = new dev.bufferdeck.ui.sound.LoudnessDetail(
+                controller.sound().loudness(), details.loudnessProperty());
+        details.rowProperty().addListener((o, a, row) -> loudness.show(row == null ? null : row.buffer()));
         libraryView.table().getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             details.rowProperty().set(row != null ? row : controller.player().nowPlayingProperty().get());
             hexInspector.showChosen(row == null ? null : row.buffer());
-            controller.open(row, () -> {
+            controller.sources().open(row, () -> {
                 if (libraryView.table().getSelectionModel().getSelectedItem() != row) return;
                 hexInspector.showChosen(null); // the same buffer, its bytes back: shown again
                 hexInspector.showChosen(row.buffer());
@@ -141,6 +160,8 @@ public final class MainWindow {
         // the hex view and its regions parse the whole buffer: they start once the sound has started
         controller.player().settledProperty().addListener((o, a, row) ->
                 hexInspector.playingProperty().set(row == null ? null : row.buffer()));
+        followGrowth();
+        nowPlaying.onRecord(controller.sources()::recordWindow, controller.sources()::recordNext);
         scene.getAccelerators().put(FOCUS_MODE, () -> workArea.setFocusMode(!workArea.isFocusMode()));
         scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && workArea.isFocusMode()) {
@@ -152,11 +173,26 @@ public final class MainWindow {
             if (w != null) w.addEventHandler(WindowEvent.WINDOW_SHOWING, e -> centreIfUnplaced(w));
         });
         Shortcuts.install(scene, controller.player(), () -> controller.remove(libraryView.selection()));
-        DropZone.install(libraryView.table(), (items, e) -> controller.dropOnLibrary(items));
-        DropZone.install(root, (items, e) -> controller.dropOnPlayer(items));
+        DropZone.install(libraryView.table(), (items, e) -> controller.sources().dropOnLibrary(items));
+        DropZone.install(root, (items, e) -> controller.sources().dropOnPlayer(items));
         controller.player().nowPlayingProperty().addListener((o, a, row) -> updateTitle(row));
         libraryView.playingProperty().bind(controller.player().nowPlayingProperty());
         updateTitle(null);
+    }
+
+    /** The hex view follows a buffer still loading: its rows extend as its library row grows. */
+    private void followGrowth() {
+        javafx.beans.InvalidationListener grew = o -> hexInspector.bytesArrived();
+        hexPane.bufferProperty().addListener((o, old, b) -> {
+            if (old != null) controller.library().row(old).ifPresent(r -> {
+                r.sizeProperty().removeListener(grew);
+                r.digestProperty().removeListener(grew);
+            });
+            if (b != null && !b.isComplete()) controller.library().row(b).ifPresent(r -> {
+                r.sizeProperty().addListener(grew);
+                r.digestProperty().addListener(grew);
+            });
+        });
     }
 
     public Scene scene() { return scene; }

@@ -30,9 +30,9 @@ final class MenuBuilder {
     private MenuBuilder() {}
 
     static MenuBar build(MainController c, MainWindow window) {
-        MenuItem open = item("Open files…", OPEN, new FontIcon(MaterialDesignF.FOLDER_OPEN), c::openFiles);
-        MenuItem openUrl = item("Open URL…", OPEN_URL, new FontIcon(MaterialDesignL.LINK_VARIANT), c::openUrl);
-        MenuItem paste = item("Paste URL or data", PASTE, new FontIcon(MaterialDesignC.CONTENT_PASTE), c::paste);
+        MenuItem open = item("Open files…", OPEN, new FontIcon(MaterialDesignF.FOLDER_OPEN), c.sources()::openFiles);
+        MenuItem openUrl = item("Open URL…", OPEN_URL, new FontIcon(MaterialDesignL.LINK_VARIANT), c.sources()::openUrl);
+        MenuItem paste = item("Paste URL or data", PASTE, new FontIcon(MaterialDesignC.CONTENT_PASTE), c.sources()::paste);
         MenuItem importList = item("Import playlist…", null, new FontIcon(MaterialDesignF.FILE_IMPORT), c::importPlaylist);
         MenuItem exportList = item("Export playlist…", null, new FontIcon(MaterialDesignF.FILE_EXPORT), c::exportPlaylist);
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), null, () -> {
@@ -58,7 +58,10 @@ final class MenuBuilder {
                         () -> p.volumeBy(PlayerController.VOLUME_STEP)),
                 item("Volume down", Shortcuts.VOLUME_DOWN, new FontIcon(MaterialDesignV.VOLUME_MINUS),
                         () -> p.volumeBy(-PlayerController.VOLUME_STEP)),
-                item("Mute / unmute", Shortcuts.MUTE, new FontIcon(MaterialDesignV.VOLUME_OFF), p::toggleMute));
+                item("Mute / unmute", Shortcuts.MUTE, new FontIcon(MaterialDesignV.VOLUME_OFF), p::toggleMute),
+                new SeparatorMenuItem(),
+                item("Equalizer…", null, null, window::toggleEqualizer),
+                dev.bufferdeck.ui.sound.OutputDeviceMenu.build(c.sound()));
         playback.setId("menu-playback");
         Menu view = new Menu("View", null,
                 item("Playlist window", PLAYLIST, new FontIcon(MaterialDesignP.PLAYLIST_MUSIC), c::togglePlaylistWindow),
@@ -92,9 +95,9 @@ final class MenuBuilder {
 
     /** The window-level shortcuts of the menu, for a window that has no menu bar. */
     static void installAccelerators(Scene scene, MainController c) {
-        scene.getAccelerators().put(OPEN, c::openFiles);
-        scene.getAccelerators().put(OPEN_URL, c::openUrl);
-        scene.getAccelerators().put(PASTE, c::paste);
+        scene.getAccelerators().put(OPEN, c.sources()::openFiles);
+        scene.getAccelerators().put(OPEN_URL, c.sources()::openUrl);
+        scene.getAccelerators().put(PASTE, c.sources()::paste);
         scene.getAccelerators().put(PLAYLIST, c::togglePlaylistWindow);
         PlayerController p = c.player();
         scene.getAccelerators().put(Shortcuts.VOLUME_UP, () -> p.volumeBy(PlayerController.VOLUME_STEP));

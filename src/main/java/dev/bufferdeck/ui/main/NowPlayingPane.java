@@ -22,11 +22,17 @@ public final class NowPlayingPane extends HBox {
     private final Label title = new Label();
     private final Label artist = new Label();
     private final Label format = new Label();
+    private final Label replayGain = new Label();
+    private final Label buffering = new Label("Buffering…");
+    private final javafx.scene.control.MenuButton record = new javafx.scene.control.MenuButton("Record");
+    private final javafx.scene.control.MenuItem keepWindow = new javafx.scene.control.MenuItem("Keep what the window holds now");
+    /** "Record the next …": the minutes offered. */
+    public static final java.util.List<Integer> RECORD_MINUTES = java.util.List.of(1, 5, 15, 30);
     private final ChangeListener<MediaFacts> factsChanged = (o, a, f) -> show(f);
 
     public NowPlayingPane(PlayerController player) {
         this.player = player;
-        this.spectrum = new SpectrumView(player::tap);
+        this.spectrum = new SpectrumView(player::tap, player.clock());
         createView();
         init();
     }
@@ -44,7 +50,24 @@ public final class NowPlayingPane extends HBox {
         artist.getStyleClass().add("now-artist");
         format.setId("now-format");
         format.getStyleClass().add("now-format");
-        VBox text = new VBox(2, title, artist, format);
+        replayGain.setId("now-replaygain");
+        replayGain.getStyleClass().add("now-format");
+        replayGain.managedProperty().bind(replayGain.textProperty().isNotEmpty());
+        buffering.setId("now-buffering");
+        buffering.getStyleClass().add("now-buffering");
+        buffering.setTooltip(new javafx.scene.control.Tooltip("Waiting for bytes still downloading"));
+        record.setId("now-record");
+        record.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignR.RECORD_REC));
+        record.setTooltip(new javafx.scene.control.Tooltip("Keep this live stream as an ordinary buffer in the library"));
+        keepWindow.setId("record-window");
+        record.getItems().add(keepWindow);
+        for (int minutes : RECORD_MINUTES) {
+            javafx.scene.control.MenuItem next = new javafx.scene.control.MenuItem("Record the next " + minutes + " min");
+            next.setId("record-next-" + minutes);
+            next.setUserData(java.time.Duration.ofMinutes(minutes));
+            record.getItems().add(next);
+        }
+        VBox text = new VBox(2, title, artist, format, replayGain, buffering, record);
         text.setAlignment(Pos.CENTER_LEFT);
         setSpacing(16);
         setAlignment(Pos.CENTER_LEFT);
@@ -54,10 +77,41 @@ public final class NowPlayingPane extends HBox {
     }
 
     public SpectrumView spectrum() { return spectrum; }
+
+    /** Shows the ReplayGain applied now ("RG −6.2 dB track") under the format line. */
+    public void showReplayGain(javafx.beans.value.ObservableValue<String> text) {
+        replayGain.textProperty().bind(text);
+    }
     public CoverArtView cover() { return cover; }
+    public Label bufferingLabel() { return buffering; }
+    /** Shown while a live stream plays: keep its window, or record the next minutes. */
+    public javafx.scene.control.MenuButton recordButton() { return record; }
+
+    /**
+     * What the Record menu does with the live buffer playing: {@code window} keeps what it holds,
+     * {@code next} records the chosen minutes from now.
+     */
+    public void onRecord(java.util.function.Consumer<dev.bufferdeck.repository.MediaBuffer> window,
+                         java.util.function.BiConsumer<dev.bufferdeck.repository.MediaBuffer, java.time.Duration> next) {
+        for (javafx.scene.control.MenuItem item : record.getItems()) {
+            item.setOnAction(e -> {
+                BufferRow row = player.nowPlayingProperty().get();
+                if (row == null || !row.buffer().isLive()) return;
+                if (item == keepWindow) window.accept(row.buffer());
+                else next.accept(row.buffer(), (java.time.Duration) item.getUserData());
+            });
+        }
+    }
 
     private void init() {
         spectrum.activeProperty().bind(player.stateProperty().isEqualTo(PlayerState.PLAYING));
+        buffering.visibleProperty().bind(player.bufferingProperty());
+        buffering.managedProperty().bind(buffering.visibleProperty());
+        record.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            BufferRow row = player.nowPlayingProperty().get();
+            return row != null && row.buffer().isLive();
+        }, player.nowPlayingProperty()));
+        record.managedProperty().bind(record.visibleProperty());
         player.nowPlayingProperty().addListener((o, old, row) -> {
             if (old != null) old.factsProperty().removeListener(factsChanged);
             if (row != null) row.factsProperty().addListener(factsChanged);

@@ -8,7 +8,8 @@ import dev.bufferdeck.ui.notify.Notifier;
 import dev.bufferdeck.ui.playlist.PlaylistModel;
 import dev.bufferdeck.ui.playlist.PlaylistRow;
 import dev.bufferdeck.ui.playback.Playback;
-import javafx.application.Platform;
+import dev.bufferdeck.ui.playback.PlaybackClock;
+import dev.bufferdeck.ui.thread.Fx;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -35,6 +36,7 @@ public final class PlayerController {
     private final ReadOnlyObjectWrapper<BufferRow> nowPlaying = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<BufferRow> settled = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper duration = new ReadOnlyLongWrapper(-1);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper buffering = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final DoubleProperty volume = new SimpleDoubleProperty(0.8);
     private final BooleanProperty muted = new SimpleBooleanProperty();
     private PlaylistRow queued;
@@ -43,28 +45,32 @@ public final class PlayerController {
     private long cuedMillis;
     private PlaylistRow waitingFor;
     private int failuresInARow;
-    private javafx.animation.AnimationTimer settleTimer;
     /** Asks for an entry's bytes to be loaded (the entry about to play, the one after it). */
     private java.util.function.Consumer<PlaylistRow> fetcher = entry -> {};
     /** The current and the queued entry's buffers stay in memory while they are chosen to play. */
     private MediaBuffer.Use currentUse;
     private MediaBuffer.Use queuedUse;
+    /** The row waiting for its first sound before it counts as settled, or null. */
+    private BufferRow settling;
+    private final PlaybackClock clock;
 
     public PlayerController(Playback playback, PlaylistModel playlist, Notifier notifier) {
         this.playback = playback;
         this.playlist = playlist;
         this.notifier = notifier;
+        this.clock = new PlaybackClock(this::positionMillis);
         init();
     }
 
     private void init() {
         playback.addListener(new PlayerListener() {
-            @Override public void stateChanged(PlayerState s, MediaBuffer buffer) { onFx(() -> onState(s, buffer)); }
+            @Override public void stateChanged(PlayerState s, MediaBuffer buffer) { Fx.run(() -> onState(s, buffer)); }
             @Override public void notice(String message, boolean error) {
                 if (error) notifier.error(message); else notifier.info(message);
             }
-            @Override public void trackStarted(MediaBuffer buffer) { onFx(() -> onTrackStarted(buffer)); }
+            @Override public void trackStarted(MediaBuffer buffer) { Fx.run(() -> onTrackStarted(buffer)); }
             @Override public void trackEnded(MediaBuffer buffer) {}
+            @Override public void buffering(MediaBuffer buffer, boolean now) { Fx.run(() -> onBuffering(buffer, now)); }
         });
         volume.addListener((o, a, v) -> playback.setVolume(v.doubleValue()));
         muted.addListener((o, a, m) -> playback.setMuted(m));
@@ -77,6 +83,13 @@ public final class PlayerController {
             if (old != null) old.factsProperty().removeListener(lengthArrived);
             if (row != null) row.factsProperty().addListener(lengthArrived);
         });
+        state.addListener((o, was, s) -> {
+            if (s == PlayerState.PLAYING) clock.hold(this); else clock.release(this);
+            clock.wake();
+            settleIfHeard();
+        });
+        nowPlaying.addListener(o -> clock.wake());
+        clock.pulseProperty().addListener(o -> settleIfHeard());
         InvalidationListener requeue = o -> queueFollowing();
         playlist.entries().addListener(requeue);
         playlist.repeatProperty().addListener(requeue);
@@ -88,6 +101,8 @@ public final class PlayerController {
     public PlayerState state() { return state.get(); }
     public ReadOnlyObjectProperty<BufferRow> nowPlayingProperty() { return nowPlaying.getReadOnlyProperty(); }
     public ReadOnlyLongProperty durationProperty() { return duration.getReadOnlyProperty(); }
+    /** True while the entry playing waits for bytes still downloading (a seek past them, a slow link). */
+    public javafx.beans.property.ReadOnlyBooleanProperty bufferingProperty() { return buffering.getReadOnlyProperty(); }
 
     /**
      * The entry shown, once its sound has started (or at once when it is shown without playing):
@@ -100,7 +115,10 @@ public final class PlayerController {
     public PlaylistModel playlist() { return playlist; }
     public String outputName() { return playback.outputName(); }
 
-    /** What was heard of the current track; polled by the view every frame. */
+    /** Where playback is, once per pulse while it moves: what the seek bar, hex playhead and spectrum follow. */
+    public PlaybackClock clock() { return clock; }
+
+    /** What was heard of the current track (a cued entry: where it will start). */
     public long positionMillis() {
         return cued != null && cued == playlist.current() ? cuedMillis : playback.positionMillis();
     }
@@ -137,6 +155,7 @@ public final class PlayerController {
         } else if (entry.isReference()) {
             fetcher.accept(entry);
         }
+        clock.wake();
     }
 
     /** A loading entry's buffer arrived: show it if it is cued, play it if Play was pressed while it loaded. */
@@ -205,12 +224,14 @@ public final class PlayerController {
     }
 
     private void show(PlaylistRow entry) {
+        if (nowPlaying.get() != entry.row()) buffering.set(false);
         nowPlaying.set(entry.row());
         duration.set(entry.durationMillis());
     }
 
     private void showNothing() {
         currentUse = hold(currentUse, null);
+        buffering.set(false);
         nowPlaying.set(null);
         settled.set(null);
         duration.set(-1);
@@ -247,11 +268,13 @@ public final class PlayerController {
         if (cued != null && cued == playlist.current()) {
             long d = cued.durationMillis();
             cuedMillis = Math.max(0, d > 0 ? Math.min(millis, d) : millis);
+            clock.wake();
             return;
         }
         long d = playback.durationMillis();
         long to = Math.max(0, d > 0 ? Math.min(millis, d) : millis);
         playback.seek(to);
+        clock.wake();
         seekListeners.forEach(l -> l.accept(to));
     }
 
@@ -289,6 +312,11 @@ public final class PlayerController {
         }
     }
 
+    private void onBuffering(MediaBuffer buffer, boolean now) {
+        BufferRow playing = nowPlaying.get();
+        buffering.set(now && playing != null && playing.buffer().id() == buffer.id());
+    }
+
     private void onTrackStarted(MediaBuffer buffer) {
         PlaylistRow q = queued;
         PlaylistRow cur = playlist.current();
@@ -308,19 +336,19 @@ public final class PlayerController {
 
     /** Sets {@link #settledProperty()} once the playhead has moved: the first sound is out of the device. */
     private void settleWhenHeard(BufferRow playing) {
-        if (settleTimer != null) settleTimer.stop();
-        settleTimer = new javafx.animation.AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (nowPlaying.get() != playing) {
-                    stop();
-                } else if (playback.positionMillis() > 0 || state.get() != PlayerState.PLAYING) {
-                    stop();
-                    settled.set(playing);
-                }
-            }
-        };
-        settleTimer.start();
+        settling = playing;
+        clock.wake();
+    }
+
+    private void settleIfHeard() {
+        BufferRow playing = settling;
+        if (playing == null) return;
+        if (nowPlaying.get() != playing) {
+            settling = null;
+        } else if (playback.positionMillis() > 0 || state.get() != PlayerState.PLAYING) {
+            settling = null;
+            settled.set(playing);
+        }
     }
 
     /**
@@ -354,7 +382,4 @@ public final class PlayerController {
         return use;
     }
 
-    private static void onFx(Runnable r) {
-        if (Platform.isFxApplicationThread()) r.run(); else Platform.runLater(r);
-    }
 }

@@ -4,7 +4,6 @@ import dev.bufferdeck.audio.PlayerState;
 import dev.bufferdeck.ui.library.TimeText;
 import dev.bufferdeck.ui.waveform.WaveformLoader;
 import dev.bufferdeck.ui.waveform.WaveformView;
-import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -40,13 +39,8 @@ public final class TransportBar extends VBox {
     private final ToggleButton mute = new ToggleButton();
     private final Slider volume = new Slider(0, 1, 0.8);
     private final Button playlistButton;
+    private final HBox tools = new HBox(4);
     private boolean followingPlayer;
-    private final AnimationTimer follow = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            followPosition();
-        }
-    };
 
     public TransportBar(PlayerController player, Button playlistButton) {
         this.player = player;
@@ -90,7 +84,9 @@ public final class TransportBar extends VBox {
         buttons.setAlignment(Pos.CENTER);
         HBox volumeBox = new HBox(4, mute, volume);
         volumeBox.setAlignment(Pos.CENTER_RIGHT);
-        HBox leftBox = new HBox(playlistButton);
+        tools.getChildren().add(playlistButton);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        HBox leftBox = new HBox(tools);
         leftBox.setAlignment(Pos.CENTER_LEFT);
         leftBox.setMinWidth(150);
         volumeBox.setMinWidth(150);
@@ -125,18 +121,21 @@ public final class TransportBar extends VBox {
         waveform.setOnSeek(player::seekTo);
         seek.valueProperty().addListener((o, a, v) -> waveform.positionMillisProperty().set(Math.round(v.doubleValue())));
         player.settledProperty().addListener((o, a, r) -> waveformLoader.show(r == null ? null : r.buffer()));
-        sceneProperty().addListener((o, a, scene) -> {
-            if (scene != null) follow.start(); else follow.stop();
+        player.clock().pulseProperty().addListener(o -> followPosition(player.clock().position()));
+        seek.pressedProperty().addListener((o, was, pressed) -> {
+            if (!pressed) player.clock().wake();
         });
     }
 
     public Slider seekSlider() { return seek; }
+
+    /** Puts another button beside the playlist button (the equalizer's). */
+    public void addTool(javafx.scene.Node tool) { tools.getChildren().add(tool); }
     public WaveformView waveform() { return waveform; }
     public Button playPauseButton() { return playPause; }
 
-    private void followPosition() {
+    private void followPosition(long position) {
         if (seek.isValueChanging() || seek.isPressed()) return;
-        long position = player.positionMillis();
         if (Math.abs(seek.getValue() - position) < 1) return;
         followingPlayer = true;
         try {

@@ -6,8 +6,8 @@ import dev.bufferdeck.desktop.mpris.NowPlaying;
 import dev.bufferdeck.ui.library.BufferRow;
 import dev.bufferdeck.ui.main.MainController;
 import dev.bufferdeck.ui.main.PlayerController;
+import dev.bufferdeck.ui.thread.Fx;
 import dev.bufferdeck.ui.playlist.PlaylistModel;
-import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 
@@ -80,22 +80,18 @@ public final class MprisBridge implements MediaControls, AutoCloseable {
 
     // ---- commands from the desktop (D-Bus threads)
 
-    @Override public void play() { fx(() -> { if (player.state() != dev.bufferdeck.audio.PlayerState.PLAYING) player.playPause(); }); }
-    @Override public void pause() { fx(() -> { if (player.state() == dev.bufferdeck.audio.PlayerState.PLAYING) player.playPause(); }); }
-    @Override public void playPause() { fx(player::playPause); }
-    @Override public void stop() { fx(player::stop); }
-    @Override public void next() { fx(player::next); }
-    @Override public void previous() { fx(player::previous); }
-    @Override public void seekTo(long millis) { fx(() -> player.seekTo(millis)); }
-    @Override public void setVolume(double volume) { fx(() -> player.volumeProperty().set(volume)); }
-    @Override public void open(String source) { fx(() -> main.openLaunched(List.of(source), false)); }
-    @Override public void raise() { fx(() -> main.openLaunched(List.of(), false)); }
-    @Override public void quit() { fx(main.stage()::close); }
+    @Override public void play() { Fx.run(() -> { if (player.state() != dev.bufferdeck.audio.PlayerState.PLAYING) player.playPause(); }); }
+    @Override public void pause() { Fx.run(() -> { if (player.state() == dev.bufferdeck.audio.PlayerState.PLAYING) player.playPause(); }); }
+    @Override public void playPause() { Fx.run(player::playPause); }
+    @Override public void stop() { Fx.run(player::stop); }
+    @Override public void next() { Fx.run(player::next); }
+    @Override public void previous() { Fx.run(player::previous); }
+    @Override public void seekTo(long millis) { Fx.run(() -> player.seekTo(millis)); }
+    @Override public void setVolume(double volume) { Fx.run(() -> player.volumeProperty().set(volume)); }
+    @Override public void open(String source) { Fx.run(() -> main.sources().openLaunched(List.of(source), false)); }
+    @Override public void raise() { Fx.run(() -> main.sources().openLaunched(List.of(), false)); }
+    @Override public void quit() { Fx.run(main.stage()::close); }
     @Override public long positionMillis() { return player.positionMillis(); }
-
-    private static void fx(Runnable r) {
-        Platform.runLater(r);
-    }
 
     @Override
     public void close() {

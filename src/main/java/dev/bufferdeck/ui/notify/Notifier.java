@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.notify;
 
+import dev.bufferdeck.ui.thread.Fx;
 import dev.bufferdeck.ui.library.DisplayText;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
@@ -25,11 +26,7 @@ public final class Notifier {
     public void setDisplay(Consumer<Notice> display) { this.display = display; }
 
     private void post(Notice notice) {
-        if (Platform.isFxApplicationThread()) {
-            show(notice);
-        } else {
-            Platform.runLater(() -> show(notice));
-        }
+        Fx.run(() -> show(notice));
     }
 
     private void show(Notice notice) {

@@ -27,6 +27,12 @@ public interface Playback {
     /** The device in use, or "memory sink". */
     String outputName();
     void addListener(PlayerListener listener);
+    /** Puts sound-shaping stages (ReplayGain, equalizer) before the volume; engines without them ignore it. */
+    default void setShaping(java.util.function.Function<javax.sound.sampled.AudioFormat, java.util.List<dev.bufferdeck.audio.PcmStage>> shaping) {}
+    /** Moves playback to another output now, at the position heard; engines without outputs ignore it. */
+    default java.util.concurrent.CompletableFuture<Void> switchOutput(dev.bufferdeck.audio.AudioOutputs.Selection selection) {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
     /** The PCM tap of the line playing, for the spectrum; null when nothing plays or the engine has none. */
     default dev.bufferdeck.audio.PcmTap tap() { return null; }
     void close();

@@ -55,6 +55,12 @@ public final class PlayerPlayback implements Playback {
     @Override public String outputName() { return player.outputName(); }
     @Override public void addListener(PlayerListener listener) { player.addListener(listener); }
     @Override public PcmTap tap() { return player.tap(); }
+    @Override public void setShaping(java.util.function.Function<javax.sound.sampled.AudioFormat, java.util.List<dev.bufferdeck.audio.PcmStage>> shaping) {
+        player.setShaping(shaping);
+    }
+    @Override public java.util.concurrent.CompletableFuture<Void> switchOutput(AudioOutputs.Selection selection) {
+        return player.switchOutput(selection);
+    }
 
     @Override
     public void close() {

@@ -11,9 +11,6 @@ public final class EntryLocation {
 
     /** A path, a URL or {@link #DEMO}; null for dropped data, which has no place outside BufferDeck. */
     public static String of(Origin origin) {
-        if (origin instanceof Origin.File f) return f.path().toAbsolutePath().toString();
-        if (origin instanceof Origin.Url u) return u.requested().toString();
-        if (origin instanceof Origin.BuiltIn) return DEMO;
-        return null;
+        return origin instanceof Origin.BuiltIn ? DEMO : origin.requestedLocation();
     }
 }

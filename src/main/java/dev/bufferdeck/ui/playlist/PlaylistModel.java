@@ -2,6 +2,7 @@ package dev.bufferdeck.ui.playlist;
 
 import dev.bufferdeck.playlist.Playlist;
 import dev.bufferdeck.playlist.PlaylistEntry;
+import dev.bufferdeck.playlist.PlaylistListener;
 import dev.bufferdeck.playlist.Repeat;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.ui.library.BufferRow;
@@ -19,19 +20,23 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
 /**
- * The play queue as the views see it. Every order, shuffle, repeat and next/previous decision is
- * made by the {@link Playlist} it owns; this class keeps one {@link PlaylistRow} per playlist
- * position in {@link #entries()} (row {@code i} shows playlist entry {@code i}), repeating each edit
- * the playlist made as one list change so selections survive, and mirrors the current entry into
- * {@link #currentProperty()}. Lives on the FX thread.
+ * The play queue as the views see it: an observable adapter over the {@link Playlist} it owns.
+ * Every order, shuffle, repeat and next/previous decision is the playlist's; this class only
+ * answers the playlist's {@link PlaylistListener} news: {@link #entries()} shows one
+ * {@link PlaylistRow} per playlist entry (an edit the playlist made is one list change, so
+ * selections survive), and {@link #currentProperty()}, {@link #repeatProperty()} and
+ * {@link #shuffleProperty()} show its state. Lives on the FX thread.
  */
 public final class PlaylistModel {
     private final Playlist playlist;
+    /** The row that shows each entry the playlist holds (entries are told apart by identity). */
+    private Map<PlaylistEntry, PlaylistRow> rowOf = new IdentityHashMap<>();
     private final ObservableList<PlaylistRow> rows = FXCollections.observableArrayList();
     private final ObservableList<PlaylistRow> readOnlyEntries = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<PlaylistRow> current = new ReadOnlyObjectWrapper<>();
@@ -44,6 +49,17 @@ public final class PlaylistModel {
 
     public PlaylistModel(Random random) {
         playlist = new Playlist(random);
+        playlist.addListener((list, change) -> {
+            switch (change) {
+                case ENTRIES -> {
+                    showEntries();
+                    showCurrent();
+                }
+                case CURRENT -> showCurrent();
+                case SHUFFLE -> shuffle.set(list.isShuffle());
+                case REPEAT -> repeat.set(list.repeat());
+            }
+        });
         repeat.addListener((obs, was, mode) -> playlist.setRepeat(mode));
         shuffle.addListener((obs, was, on) -> playlist.setShuffle(on));
     }
@@ -51,14 +67,15 @@ public final class PlaylistModel {
     public ObservableList<PlaylistRow> entries() { return readOnlyEntries; }
     public ReadOnlyObjectProperty<PlaylistRow> currentProperty() { return current.getReadOnlyProperty(); }
     public PlaylistRow current() { return current.get(); }
+    /** The playlist's repeat mode: setting it sets the playlist's. */
     public ObjectProperty<Repeat> repeatProperty() { return repeat; }
+    /** Whether the playlist shuffles: setting it sets the playlist's. */
     public BooleanProperty shuffleProperty() { return shuffle; }
 
     public void setCurrent(PlaylistRow row) {
         int index = row == null ? -1 : indexOf(row);
         if (row != null && index < 0) throw new IllegalArgumentException("not in this playlist");
         playlist.setCurrentIndex(index);
-        publishCurrent();
     }
 
     public PlaylistRow append(BufferRow row) {
@@ -84,8 +101,6 @@ public final class PlaylistModel {
             entries.add(entryFor(row));
         }
         playlist.insert(at, entries);
-        rows.addAll(at, added);
-        publishCurrent();
         return added;
     }
 
@@ -95,10 +110,7 @@ public final class PlaylistModel {
     }
 
     private PlaylistRow insert(int index, PlaylistRow added) {
-        int at = Math.max(0, Math.min(index, rows.size()));
-        playlist.insert(at, List.of(entryFor(added)));
-        rows.add(at, added);
-        publishCurrent();
+        playlist.insert(index, List.of(entryFor(added)));
         return added;
     }
 
@@ -117,19 +129,7 @@ public final class PlaylistModel {
 
     /** Moves the entries at {@code indices} so they land where a drop before row {@code target} puts them, keeping their order. */
     public void move(Collection<Integer> indices, int target) {
-        List<Integer> valid = indices.stream().filter(i -> i >= 0 && i < rows.size()).distinct().sorted().toList();
-        if (valid.isEmpty()) return;
-        List<Integer> landed = playlist.move(valid, target);
-        PlaylistRow[] reordered = new PlaylistRow[rows.size()];
-        for (int k = 0; k < valid.size(); k++) reordered[landed.get(k)] = rows.get(valid.get(k));
-        int next = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            if (valid.contains(i)) continue;
-            while (reordered[next] != null) next++;
-            reordered[next] = rows.get(i);
-        }
-        rows.setAll(reordered);
-        publishCurrent();
+        playlist.move(indices, target);
     }
 
     public void remove(Collection<PlaylistRow> gone) {
@@ -137,19 +137,17 @@ public final class PlaylistModel {
         set.addAll(gone);
         List<Integer> indices = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) if (set.contains(rows.get(i))) indices.add(i);
-        removeAt(indices);
+        playlist.remove(indices);
     }
 
     public void removeBuffer(MediaBuffer buffer) {
         List<Integer> indices = new ArrayList<>();
         for (int i = 0; i < playlist.size(); i++) if (playlist.get(i).bufferId() == buffer.id()) indices.add(i);
-        removeAt(indices);
+        playlist.remove(indices);
     }
 
     public void clear() {
         playlist.clear();
-        rows.clear();
-        publishCurrent();
     }
 
     /** The entry the user means by "next" (see {@link Playlist#next()}); nothing moves until it is played. */
@@ -167,32 +165,57 @@ public final class PlaylistModel {
         return playlist.peekIndexAtEndOfTrack().map(rows::get);
     }
 
-    /** The order shuffle plays in (for tests and the view). */
-    public List<PlaylistRow> shuffleOrder() {
-        return playlist.playOrder().stream().map(rows::get).toList();
-    }
-
     public int indexOf(PlaylistRow row) {
         for (int i = 0; i < rows.size(); i++) if (rows.get(i) == row) return i;
         return -1;
     }
 
-    private void removeAt(List<Integer> indices) {
-        if (indices.isEmpty()) return;
-        Set<PlaylistRow> gone = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (int i : indices) gone.add(rows.get(i));
-        playlist.remove(indices);
-        rows.removeAll(gone);
-        publishCurrent();
+    /** The entry for {@code row}, remembered as shown by it. */
+    private PlaylistEntry entryFor(PlaylistRow row) {
+        BufferRow buffer = row.row();
+        PlaylistEntry entry = buffer == null
+                ? PlaylistEntry.unloaded(row.location() == null ? "" : row.location(), row.title(), -1)
+                : new PlaylistEntry(buffer.buffer().id(), buffer.buffer().origin().describe(), buffer.title(), buffer.durationMillis());
+        rowOf.put(entry, row);
+        return entry;
     }
 
-    private static PlaylistEntry entryFor(PlaylistRow entry) {
-        BufferRow row = entry.row();
-        if (row == null) return PlaylistEntry.unloaded(entry.location() == null ? "" : entry.location(), entry.title(), -1);
-        return new PlaylistEntry(row.buffer().id(), row.buffer().origin().describe(), row.title(), row.durationMillis());
+    /**
+     * Brings the rows in line with the playlist's entries as one list change: rows of removed
+     * entries go, rows of new entries are put in their places, and a reorder replaces the list.
+     */
+    private void showEntries() {
+        Map<PlaylistEntry, PlaylistRow> shown = new IdentityHashMap<>();
+        List<PlaylistRow> target = new ArrayList<>(playlist.size());
+        for (PlaylistEntry e : playlist.entries()) {
+            PlaylistRow row = rowOf.get(e);
+            shown.put(e, row);
+            target.add(row);
+        }
+        rowOf = shown;
+        Set<PlaylistRow> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        kept.addAll(target);
+        List<PlaylistRow> gone = rows.stream().filter(r -> !kept.contains(r)).toList();
+        if (!gone.isEmpty()) rows.removeAll(gone);
+        if (!insertMissing(target)) rows.setAll(target);
     }
 
-    private void publishCurrent() {
+    /** Inserts the rows of {@code target} that are missing, when the others are already in its order; false when they are not. */
+    private boolean insertMissing(List<PlaylistRow> target) {
+        Set<PlaylistRow> present = Collections.newSetFromMap(new IdentityHashMap<>());
+        present.addAll(rows);
+        int j = 0;
+        for (PlaylistRow r : target) {
+            if (!present.contains(r)) continue;
+            if (rows.get(j++) != r) return false;
+        }
+        for (int i = 0; i < target.size(); i++) {
+            if (!present.contains(target.get(i))) rows.add(i, target.get(i));
+        }
+        return true;
+    }
+
+    private void showCurrent() {
         int index = playlist.currentIndex();
         current.set(index < 0 ? null : rows.get(index));
     }

@@ -7,7 +7,8 @@ import dev.bufferdeck.format.regions.RegionTree;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.ui.hex.HexPane;
 import dev.bufferdeck.ui.hex.HexView;
-import javafx.animation.AnimationTimer;
+import dev.bufferdeck.ui.playback.PlaybackClock;
+import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -55,7 +56,8 @@ public final class HexInspector extends BorderPane {
         /** The buffer playing or paused, or null. */
         MediaBuffer current();
         boolean isPlaying();
-        long positionMillis();
+        /** Where playback is, ticking while it moves. */
+        PlaybackClock clock();
         void seek(long millis);
     }
 
@@ -91,17 +93,13 @@ public final class HexInspector extends BorderPane {
     private Region heard;
     private long lastFollow;
     private long lastTreeFollow;
-    private final AnimationTimer followTimer = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            if (now - lastFollow < FOLLOW_PERIOD_NANOS) return;
-            lastFollow = now;
-            followPlayback(now);
-        }
-    };
+    private boolean following;
+    private final InvalidationListener followTick = o -> followTick();
 
     private final dev.bufferdeck.ui.theme.ThemeColors regionFills = RegionColors.palette();
     private RegionShading shading;
+    /** The last buffer whose regions were read with every byte there. */
+    private MediaBuffer regionsWhole;
 
     public HexInspector(HexPane hexPane, Executor executor, Transport transport) {
         this.hexPane = hexPane;
@@ -182,6 +180,7 @@ public final class HexInspector extends BorderPane {
         follow.selectedProperty().addListener((o, a, on) -> showWhatFits());
         playing.addListener((o, a, b) -> showWhatFits());
         hexPane.bufferProperty().addListener((o, a, b) -> nameBuffer());
+        hexPane.bufferProperty().addListener((o, a, b) -> regionsWhole = b != null && b.isComplete() ? b : null);
         playing.addListener((o, a, b) -> nameBuffer());
         regions.treeView().getSelectionModel().selectedItemProperty().addListener((o, a, item) ->
                 regionLine.setText(item == null || item.getValue() == null ? "" : RegionText.line(item.getValue())));
@@ -292,6 +291,19 @@ public final class HexInspector extends BorderPane {
         bufferName.setGraphic(isPlaying ? new FontIcon(MaterialDesignC.CROSSHAIRS_GPS) : null);
     }
 
+    /**
+     * The buffer shown grew while it loads, or completed: the hex rows extend at once; once every
+     * byte is here, its regions (read from the first bytes so far) are read again over all of them.
+     */
+    public void bytesArrived() {
+        hexPane.bytesArrived();
+        MediaBuffer b = hexPane.bufferProperty().get();
+        if (b != null && b.isComplete() && b != regionsWhole) {
+            regionsWhole = b;
+            regions.reload();
+        }
+    }
+
     public RegionsPane regionsPane() { return regions; }
     public ProblemBanner banner() { return banner; }
     public ToggleButton followToggle() { return follow; }
@@ -340,13 +352,24 @@ public final class HexInspector extends BorderPane {
     }
 
     private void updateFollowing() {
-        if (follow.isSelected() && getScene() != null) {
-            followTimer.start();
+        boolean follows = follow.isSelected() && getScene() != null;
+        if (follows == following) return;
+        following = follows;
+        if (follows) {
+            transport.clock().pulseProperty().addListener(followTick);
+            transport.clock().wake();
         } else {
-            followTimer.stop();
+            transport.clock().pulseProperty().removeListener(followTick);
             heard = null;
             hexPane.hexView().setMark(-1, -1);
         }
+    }
+
+    private void followTick() {
+        long now = transport.clock().pulseProperty().get();
+        if (now - lastFollow < FOLLOW_PERIOD_NANOS) return;
+        lastFollow = now;
+        followPlayback(now);
     }
 
     private boolean showsCurrent(RegionAnalysis an) {
@@ -365,7 +388,7 @@ public final class HexInspector extends BorderPane {
             }
             return;
         }
-        Optional<Region> region = an.playhead().get().regionAtMillis(transport.positionMillis());
+        Optional<Region> region = an.playhead().get().regionAtMillis(transport.clock().position());
         if (region.isEmpty()) return;
         Region r = region.get();
         boolean moved = heard == null || heard.offset() != r.offset();

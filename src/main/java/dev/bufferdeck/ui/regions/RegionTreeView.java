@@ -81,18 +81,19 @@ public final class RegionTreeView extends TreeView<Region> {
             item = next;
         }
         if (path.isEmpty()) return false;
-        for (TreeItem<Region> old : autoExpanded) if (!path.contains(old)) old.setExpanded(false);
-        autoExpanded.clear();
-        for (int i = 0; i < path.size() - 1; i++) {
-            TreeItem<Region> p = path.get(i);
-            if (!p.isExpanded()) {
-                p.setExpanded(true);
-                autoExpanded.add(p);
-            }
-        }
         TreeItem<Region> found = path.get(path.size() - 1);
+        // closing the item that holds the selected one moves the selection to it: that is no choice of the user's either
         revealing = true;
         try {
+            for (TreeItem<Region> old : autoExpanded) if (!path.contains(old)) old.setExpanded(false);
+            autoExpanded.clear();
+            for (int i = 0; i < path.size() - 1; i++) {
+                TreeItem<Region> p = path.get(i);
+                if (!p.isExpanded()) {
+                    p.setExpanded(true);
+                    autoExpanded.add(p);
+                }
+            }
             getSelectionModel().select(found);
         } finally {
             revealing = false;

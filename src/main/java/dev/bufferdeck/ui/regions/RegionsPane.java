@@ -55,6 +55,11 @@ public final class RegionsPane extends BorderPane {
     public RegionTreeView treeView() { return treeView; }
     public void setOnRegionChosen(Consumer<Region> c) { treeView.setOnRegionChosen(c); }
 
+    /** Breaks the buffer into regions again (it was still loading and is now complete). */
+    public void reload() {
+        load(buffer.get());
+    }
+
     private void load(MediaBuffer b) {
         long mine = generation.incrementAndGet();
         analysis.set(null);

@@ -1,8 +1,9 @@
 package dev.bufferdeck.ui.spectrum;
 
 import dev.bufferdeck.audio.PcmTap;
+import dev.bufferdeck.ui.playback.PlaybackClock;
 import dev.bufferdeck.audio.spectrum.Spectrum;
-import javafx.animation.AnimationTimer;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -49,16 +50,17 @@ public final class SpectrumView extends Region {
     private final dev.bufferdeck.ui.theme.ThemeColors colors = new dev.bufferdeck.ui.theme.ThemeColors()
             .color("-bd-spectrum-bar", BAR).color("-bd-spectrum-bar-top", BAR_TOP)
             .color("-bd-meter", METER).color("-bd-meter-hot", METER_HOT);
-    private final AnimationTimer timer = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            frame(now);
-        }
-    };
+    private final PlaybackClock clock;
+    private boolean animating;
+    private final InvalidationListener tick = o -> tick();
 
-    /** @param tap the tap of the line playing now (e.g. {@code () -> player.tap()}) */
-    public SpectrumView(Supplier<PcmTap> tap) {
+    /**
+     * @param tap   the tap of the line playing now (e.g. {@code () -> player.tap()})
+     * @param clock the window's frame clock: the bars move on its ticks
+     */
+    public SpectrumView(Supplier<PcmTap> tap, PlaybackClock clock) {
         this.feed = new SpectrumFeed(tap);
+        this.clock = clock;
         createView();
         init();
     }
@@ -95,10 +97,14 @@ public final class SpectrumView extends Region {
         if (run) {
             feed.start();
             lastFrameNanos = 0;
-            timer.start();
+            animate(true);
         } else {
             feed.stop();
         }
+    }
+
+    private void tick() {
+        frame(clock.pulseProperty().get());
     }
 
     private void frame(long now) {
@@ -121,7 +127,20 @@ public final class SpectrumView extends Region {
         moving |= shownRms > DISPLAY_FLOOR_DB || shownPeak > DISPLAY_FLOOR_DB;
         if (fresh) framesDrawn++;
         draw();
-        if (!moving && !feed.isRunning()) timer.stop();
+        if (!moving && !feed.isRunning()) animate(false);
+    }
+
+    /** Takes the clock's ticks while the bars move: it ticks for this view too while it plays nothing. */
+    private void animate(boolean on) {
+        if (on == animating) return;
+        animating = on;
+        if (on) {
+            clock.pulseProperty().addListener(tick);
+            clock.hold(this);
+        } else {
+            clock.pulseProperty().removeListener(tick);
+            clock.release(this);
+        }
     }
 
     /** The x range of band {@code i}'s bar in canvas coordinates: {from, to}. */

@@ -39,6 +39,11 @@ public final class ThemeColors {
         return this;
     }
 
+    /** Adds the looked-up colour {@code name}, falling back to its value in the light theme. */
+    public ThemeColors color(String name) {
+        return color(name, Theme.LIGHT.color(name));
+    }
+
     /** The probes, to add to the painting view's children. */
     public List<Region> probes() { return List.copyOf(nodes); }
 

@@ -10,12 +10,20 @@ public final class Background {
     private Background() {}
 
     public static ExecutorService newPool(String name, int threads) {
+        return Executors.newFixedThreadPool(threads, daemons(name));
+    }
+
+    /** A thread for each task that finds none idle: for work that may last (downloads, radio streams). */
+    public static ExecutorService newGrowingPool(String name) {
+        return Executors.newCachedThreadPool(daemons(name));
+    }
+
+    private static ThreadFactory daemons(String name) {
         AtomicInteger n = new AtomicInteger();
-        ThreadFactory factory = r -> {
+        return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
-        return Executors.newFixedThreadPool(threads, factory);
     }
 }

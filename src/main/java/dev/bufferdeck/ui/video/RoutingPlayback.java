@@ -76,6 +76,12 @@ public final class RoutingPlayback implements Playback {
     @Override public PlayerState state() { return refused ? PlayerState.ERROR : active.state(); }
     @Override public String outputName() { return active.outputName(); }
     @Override public PcmTap tap() { return active.tap(); }
+    @Override public void setShaping(java.util.function.Function<javax.sound.sampled.AudioFormat, java.util.List<dev.bufferdeck.audio.PcmStage>> shaping) {
+        audio.setShaping(shaping);
+    }
+    @Override public java.util.concurrent.CompletableFuture<Void> switchOutput(dev.bufferdeck.audio.AudioOutputs.Selection selection) {
+        return audio.switchOutput(selection);
+    }
     @Override public void addListener(PlayerListener listener) { listeners.add(listener); }
 
     /** Our decoders start the next audio entry without a gap; a video entry starts when the playlist says so. */
@@ -104,6 +110,12 @@ public final class RoutingPlayback implements Playback {
             }
             @Override public void trackEnded(MediaBuffer buffer) {
                 if (active == engine && !refused) listeners.forEach(l -> l.trackEnded(buffer));
+            }
+            @Override public void titleChanged(MediaBuffer buffer, String title) {
+                if (active == engine && !refused) listeners.forEach(l -> l.titleChanged(buffer, title));
+            }
+            @Override public void buffering(MediaBuffer buffer, boolean buffering) {
+                if (active == engine && !refused) listeners.forEach(l -> l.buffering(buffer, buffering));
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.video;
 
+import dev.bufferdeck.ui.thread.Fx;
 import dev.bufferdeck.audio.PlayerListener;
 import dev.bufferdeck.audio.PlayerState;
 import dev.bufferdeck.repository.MediaBuffer;
@@ -48,7 +49,7 @@ public final class VideoPlayback implements Playback {
 
     @Override
     public void play(MediaBuffer next, long startMillis) {
-        onFx(() -> open(next, startMillis));
+        Fx.run(() -> open(next, startMillis));
     }
 
     private void open(MediaBuffer next, long startMillis) {
@@ -116,12 +117,12 @@ public final class VideoPlayback implements Playback {
         setState(PlayerState.ERROR);
     }
 
-    @Override public void pause() { onFx(() -> { if (player.get() != null) player.get().pause(); }); }
-    @Override public void resume() { onFx(() -> { if (player.get() != null) player.get().play(); }); }
+    @Override public void pause() { Fx.run(() -> { if (player.get() != null) player.get().pause(); }); }
+    @Override public void resume() { Fx.run(() -> { if (player.get() != null) player.get().play(); }); }
 
     @Override
     public void stop() {
-        onFx(() -> {
+        Fx.run(() -> {
             boolean had = buffer != null;
             dispose();
             if (had) setState(PlayerState.STOPPED);
@@ -130,7 +131,7 @@ public final class VideoPlayback implements Playback {
 
     @Override
     public void seek(long millis) {
-        onFx(() -> {
+        Fx.run(() -> {
             MediaPlayer p = player.get();
             if (p == null) return;
             positionMillis = millis;
@@ -139,8 +140,8 @@ public final class VideoPlayback implements Playback {
         });
     }
 
-    @Override public void setVolume(double v) { onFx(() -> { volume = v; if (player.get() != null) player.get().setVolume(v); }); }
-    @Override public void setMuted(boolean m) { onFx(() -> { muted = m; if (player.get() != null) player.get().setMute(m); }); }
+    @Override public void setVolume(double v) { Fx.run(() -> { volume = v; if (player.get() != null) player.get().setVolume(v); }); }
+    @Override public void setMuted(boolean m) { Fx.run(() -> { muted = m; if (player.get() != null) player.get().setMute(m); }); }
     @Override public long positionMillis() { return positionMillis; }
     @Override public long durationMillis() { return durationMillis; }
     @Override public PlayerState state() { return state; }
@@ -151,7 +152,7 @@ public final class VideoPlayback implements Playback {
 
     @Override
     public void close() {
-        onFx(this::dispose);
+        Fx.run(this::dispose);
         opener.shutdownNow();
         events.shutdown();
     }
@@ -176,9 +177,5 @@ public final class VideoPlayback implements Playback {
     private void emit(java.util.function.Consumer<PlayerListener> event) {
         if (events.isShutdown()) return;
         events.execute(() -> listeners.forEach(event));
-    }
-
-    private static void onFx(Runnable r) {
-        if (Platform.isFxApplicationThread()) r.run(); else Platform.runLater(r);
     }
 }

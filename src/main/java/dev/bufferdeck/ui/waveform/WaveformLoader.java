@@ -11,8 +11,9 @@ import java.util.concurrent.Executor;
 
 /**
  * Fills a {@link WaveformView} for a buffer: from the cache (by SHA-256) at once, else built in the
- * background by {@link WaveformBuilder} in {@code parts} parallel pieces with progress shown. Showing
- * another buffer cancels the build in flight.
+ * background by {@link WaveformBuilder} in {@code parts} parallel pieces, showing its coarse first
+ * picture and then its refinements as they come ({@link Task#updateValue} coalesces them onto the FX
+ * thread, which only draws). Showing another buffer cancels the build in flight.
  */
 public final class WaveformLoader {
     /** Built once at this many columns; the view resamples to its width. */
@@ -26,15 +27,15 @@ public final class WaveformLoader {
     private MediaBuffer shown;
 
     /**
-     * A loader with its own daemon build thread and a cache of the last 32 waveforms, building in
-     * one part: on a 2-core machine the other core stays with playback, which runs at the same time.
+     * A loader with its own daemon build thread and a cache of the last 32 waveforms, building in two
+     * parts on both cores; the first picture comes from a quick coarse pass before them.
      */
     public WaveformLoader(WaveformView view) {
         this(view, new WaveformCache(32), java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "bufferdeck-waveform-loader");
             t.setDaemon(true);
             return t;
-        }), 1);
+        }), 2);
     }
 
     public WaveformLoader(WaveformView view, WaveformCache cache, Executor executor, int parts) {
@@ -64,11 +65,15 @@ public final class WaveformLoader {
             @Override
             protected Waveform call() throws Exception {
                 updateProgress(0, 1);
-                Waveform w = WaveformBuilder.build(buffer, COLUMNS, parts, done -> updateProgress(done, 1), this::isCancelled);
+                Waveform w = WaveformBuilder.buildProgressively(buffer, COLUMNS, parts, this::updateValue,
+                        done -> updateProgress(done, 1), this::isCancelled);
                 cache.put(buffer.sha256(), w);
                 return w;
             }
         };
+        task.valueProperty().addListener((o, was, picture) -> {
+            if (task == running && picture != null) view.setWaveform(picture);
+        });
         task.setOnSucceeded(e -> finished(task, task.getValue(), ""));
         task.setOnFailed(e -> finished(task, null, reason(task.getException())));
         running = task;

@@ -14,12 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 /**
  * JAAD advances one static noise generator (perceptual noise substitution) for every decoder in
- * the process. Both files here use noise substitution (24 and 32 kbps), so a decoder that shared
- * it would hear noise drawn for the other.
+ * the process. Every unit of both files here uses noise substitution, so a decoder that shared it
+ * would hear noise drawn for the other.
  */
 class AacConcurrencyTest {
     private static final String A = "aac-seek-22k-6s.m4a";
-    private static final String B = "aac-lc-22k-mono-id3.aac";
+    private static final String B = "aac-lc-32k-stereo.m4a";
 
     @Test
     void twoFilesDecodedOnTwoThreadsMatchTheirSingleThreadedDecodes() throws Exception {

@@ -90,4 +90,31 @@ class AacDecoderTest {
             }
         }
     }
+
+    /**
+     * The same AAC frames in a fragmented MP4 (four 'moof' fragments, ffmpeg's
+     * {@code frag_keyframe+empty_moov}): they decode to the plain file's PCM. Fragments carry no edit
+     * list, so the encoder's 1024 priming frames stay, as in ffmpeg's decode; the length is ffprobe's
+     * {@code duration_ts}. Seeks go through the fragments' sample table.
+     */
+    @Test
+    void aFragmentedCopyDecodesLikeThePlainFileAndSeeks() throws Exception {
+        short[] plain;
+        try (PcmDecoder d = Decoders.open(TestBuffers.resourceBuffer("aac-tns-22k-stereo.m4a"))) {
+            plain = TestBuffers.s16(TestBuffers.readAll(d));
+        }
+        try (PcmDecoder d = Decoders.open(TestBuffers.resourceBuffer("aac-tns-22k-stereo-frag.m4a"))) {
+            assertEquals(18664, d.totalFrames());
+            short[] fragmented = TestBuffers.s16(TestBuffers.readAll(d));
+            assertEquals(18664 * 2, fragmented.length);
+            assertArrayEquals(plain, java.util.Arrays.copyOfRange(fragmented, 1024 * 2, 1024 * 2 + plain.length));
+            for (long target : new long[] {9000, 1024, 15000}) {
+                d.seekToFrame(target);
+                short[] got = TestBuffers.s16(TestBuffers.read(d, 2000));
+                double[] best = LossyCompare.bestAlignment(fragmented, (int) target, got, 2, 64);
+                assertEquals(0, best[0], "offset after seeking to " + target);
+                assertTrue(best[1] >= 50, "SNR " + best[1] + " dB after seeking to " + target);
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.bufferdeck.audio.guard;
 
+import dev.bufferdeck.audio.sink.PcmRecorder;
 import dev.bufferdeck.audio.AudioOutputs;
 import dev.bufferdeck.audio.DecoderOpener;
 import dev.bufferdeck.audio.OutputLoop;
@@ -67,7 +68,7 @@ class DecoderIsolationTest {
         patience = fault == Fault.LOOPS_FOREVER || fault == Fault.RETURNS_ZERO_FOREVER
                 ? PATIENCE : GuardedDecoder.DEFAULT_PATIENCE;
         player = new Player(AudioOutputs.memory(line -> {
-            line.realTime(false).keep(16 << 20);
+            PcmRecorder.keep(line.realTime(false), 16 << 20);
             lines.add(line);
         }), GuardedDecoder.guarding(raw, patience));
         player.addListener(events);
@@ -107,7 +108,7 @@ class DecoderIsolationTest {
         MediaBuffer good = buffer("good.wav");
         player.play(good);
         events.await(e -> e.equals("state ENDED"), 10);
-        assertArrayEquals(GOOD_PCM, lines.get(0).kept(), "the next buffer played bit-exact");
+        assertArrayEquals(GOOD_PCM, PcmRecorder.kept(lines.get(0)), "the next buffer played bit-exact");
 
         player.close();
         player = null;

@@ -30,7 +30,7 @@ class MemorySinkTest {
     private MemorySinkLine open(AudioFormat format, int bufferBytes, boolean realTime) throws Exception {
         Mixer mixer = AudioSystem.getMixer(MemorySinkMixer.info());
         MemorySinkLine line = (MemorySinkLine) mixer.getLine(new DataLine.Info(SourceDataLine.class, format));
-        line.realTime(realTime).keep(1 << 24);
+        PcmRecorder.keep(line.realTime(realTime), 1 << 24);
         line.open(format, bufferBytes);
         opened.add(line);
         return line;
@@ -60,7 +60,7 @@ class MemorySinkTest {
         line.start();
         assertEquals(data.length, line.write(data, 0, data.length));
         line.drain();
-        assertArrayEquals(data, line.kept());
+        assertArrayEquals(data, PcmRecorder.kept(line));
         assertEquals(44_100, line.getLongFramePosition());
     }
 
@@ -109,7 +109,7 @@ class MemorySinkTest {
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         assertTrue(ms >= 190, "write returned after " + ms + " ms; 200 ms of audio had to play first");
         line.drain();
-        assertArrayEquals(threeTenths, line.kept());
+        assertArrayEquals(threeTenths, PcmRecorder.kept(line));
     }
 
     @Test
@@ -148,7 +148,7 @@ class MemorySinkTest {
         line.start();
         line.write(second, 0, second.length);
         line.drain();
-        assertArrayEquals(second, line.kept());
+        assertArrayEquals(second, PcmRecorder.kept(line));
         assertEquals(300, line.getLongFramePosition());
     }
 
@@ -163,19 +163,18 @@ class MemorySinkTest {
         line.write(data, 0, data.length);
         line.drain();
         assertArrayEquals(data, out.toByteArray());
-        assertEquals(0, line.kept().length, "a streaming line keeps nothing by default");
     }
 
     @Test
-    void keepIsBounded() throws Exception {
-        MemorySinkLine line = MemorySinkMixer.instance().newLine().realTime(false).keep(100);
+    void theTestRecorderKeepsNoMoreThanItsLimit() throws Exception {
+        MemorySinkLine line = PcmRecorder.keep(MemorySinkMixer.instance().newLine().realTime(false), 100);
         line.open(MONO_8K);
         opened.add(line);
         byte[] data = pattern(1_000);
         line.start();
         line.write(data, 0, data.length);
-        assertArrayEquals(Arrays.copyOf(data, 100), line.kept());
-        assertTrue(line.overflowed());
+        assertArrayEquals(Arrays.copyOf(data, 100), PcmRecorder.kept(line));
+        assertTrue(PcmRecorder.of(line).overflowed());
         assertEquals(1_000, line.playedBytes());
     }
 

@@ -1,5 +1,6 @@
 package dev.bufferdeck.format.index;
 
+import dev.bufferdeck.format.MpegAudioHeader;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -26,9 +27,9 @@ class MpegFrameIndexTest {
         assertTrue(index.xing().hasGaplessInfo());
         assertEquals(576, index.xing().encoderDelay());
         for (int i = 0; i < index.frameCount(); i++) {
-            MpegFrameHeader h = MpegFrameHeader.parse(ByteBuffer.wrap(mp3), index.frameOffset(i));
+            MpegAudioHeader h = MpegAudioHeader.parseLayer3(ByteBuffer.wrap(mp3), index.frameOffset(i));
             assertNotNull(h, "frame " + i);
-            if (i > 0) assertEquals(index.frameOffset(i - 1) + MpegFrameHeader.parse(ByteBuffer.wrap(mp3), index.frameOffset(i - 1)).frameLength(), index.frameOffset(i));
+            if (i > 0) assertEquals(index.frameOffset(i - 1) + MpegAudioHeader.parseLayer3(ByteBuffer.wrap(mp3), index.frameOffset(i - 1)).frameLength(), index.frameOffset(i));
         }
         assertEquals(17640, index.playableSamples());
         assertEquals(576 + 529, index.leadingTrim());

@@ -28,6 +28,26 @@ class PlayheadTest {
     }
 
     @Test
+    void inAMovieThePlayheadFollowsTheVideoSampleShownAtThatTime() throws Exception {
+        byte[] mp4;
+        try (java.io.InputStream in = PlayheadTest.class.getResourceAsStream("/dev/bufferdeck/video/clip-h264-aac.mp4")) {
+            mp4 = in.readAllBytes();
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(mp4).asReadOnlyBuffer();
+        dev.bufferdeck.format.mp4.Mp4Track video = dev.bufferdeck.format.mp4.Mp4Movie.read(buffer).firstVideoTrack().orElseThrow();
+        Playhead playhead = Playhead.of(buffer, RegionParser.parse(buffer), null).orElseThrow();
+        // 10 frames a second: the picture shown from 1.00 s to 1.10 s is the 11th sample (sample 10)
+        for (long millis : new long[] {0, 1_000, 1_050, 1_950}) {
+            Region shown = playhead.regionAtMillis(millis).orElseThrow();
+            int n = (int) (millis / 100);
+            assertEquals("sample " + n, shown.name(), "at " + millis + " ms");
+            assertTrue(shown.description().startsWith("avc1 sample · track " + video.id()), shown.description());
+            assertEquals(video.samples().offset(n), shown.offset());
+            assertEquals(video.samples().size(n), shown.length());
+        }
+    }
+
+    @Test
     void pcmRegionAtTimeHoldsTheSamplesTheDecoderPlaysAtThatTime() throws Exception {
         byte[] wav = RegionParserTest.fixture("tone.wav");
         MediaBuffer buffer = new MediaRepository(FormatDetector.NONE).add(wav, "tone.wav", new Origin.BuiltIn("test"), "wav").buffer();

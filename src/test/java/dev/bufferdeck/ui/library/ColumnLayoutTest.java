@@ -51,7 +51,7 @@ class ColumnLayoutTest {
     void theDigestColumnHoldsWhatItShowsBeforeThereIsAHash() {
         javafx.scene.text.Font mono = javafx.scene.text.Font.font("Monospaced", 13);
         double w = ColumnFit.width(mono, "SHA-256", List.of("8".repeat(LibraryView.SHA_PREFIX)), 0);
-        for (String shown : List.of("loading", "live stream", "35141338aa00ff00aa00ff00aa00ff00aa00ff00aa00ff00aa00ff00aa00ff00")) {
+        for (String shown : List.of("loading", "loading 42%", "live stream", "35141338aa00ff00aa00ff00aa00ff00aa00ff00aa00ff00aa00ff00aa00ff00")) {
             String text = LibraryView.digestPrefix(shown);
             assertEquals(true, ColumnFit.textWidth(mono, text) + ColumnFit.CELL_PADDING <= w, text + " fits " + w);
         }

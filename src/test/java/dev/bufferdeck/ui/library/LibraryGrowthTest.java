@@ -42,12 +42,13 @@ class LibraryGrowthTest {
         WaitForAsyncUtils.waitForFxEvents();
         BufferRow row = onFx(() -> model.rows().get(0));
         assertEquals(1000, onFx(() -> row.sizeProperty().get()));
-        assertEquals("loading", onFx(() -> row.digestProperty().get()));
+        assertEquals("loading 0%", onFx(() -> row.digestProperty().get()), "progress of the announced length");
 
         Thread.sleep(120);   // changes are told at most every 100 ms
         writer.readFrom(body, 100_000);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(101_000, onFx(() -> row.sizeProperty().get()));
+        assertEquals("loading 33%", onFx(() -> row.digestProperty().get()));
 
         while (writer.readFrom(body, 1 << 20) >= 0) { }
         writer.complete();

@@ -77,7 +77,7 @@ class LibraryTest {
     void saveBytesWritesExactlyTheBufferAndRemoveFreesIt(FxRobot robot) throws Exception {
         Path source = dir.resolve("tone.wav");
         Files.write(source, Wavs.tone(0.4, 610));
-        robot.interact(() -> app.controller.dropOnLibrary(new dev.bufferdeck.ui.dnd.DroppedItems(
+        robot.interact(() -> app.controller.sources().dropOnLibrary(new dev.bufferdeck.ui.dnd.DroppedItems(
                 new dev.bufferdeck.source.DropPayload().addFile(source))));
         waitUntil(() -> app.repository.count() == 1, 20);
         MediaBuffer buffer = app.repository.buffers().get(0);

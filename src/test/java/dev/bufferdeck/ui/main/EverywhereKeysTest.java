@@ -75,8 +75,8 @@ class EverywhereKeysTest {
     @Test
     void withTheLibraryFocusedUpDownMoveTheSelectionAndCtrlUpDownChangeTheVolume(FxRobot robot) throws Exception {
         List<String> paths = load(robot, "a", "b", "c");
-        robot.interact(() -> app.controller.loadIntoPlaylist(dev.bufferdeck.ui.downloads.Loads.sources(paths),
-                MainController.APPEND, false));
+        robot.interact(() -> app.controller.sources().loadIntoPlaylist(dev.bufferdeck.ui.downloads.Loads.sources(paths),
+                SourceOpener.APPEND, false));
         waitUntil(() -> app.controller.library().rows().size() == 3, 20);
         TableView<BufferRow> table = app.window.libraryView().table();
         robot.interact(() -> {
@@ -143,12 +143,12 @@ class EverywhereKeysTest {
     @Test
     void nothingPlayingTheFirstPlaysOtherwiseTheyAreQueuedWithOneNotice(FxRobot robot) throws Exception {
         List<String> first = load(robot, "one");
-        robot.interact(() -> app.controller.loadIntoPlaylist(dev.bufferdeck.ui.downloads.Loads.sources(first), MainController.APPEND, true));
+        robot.interact(() -> app.controller.sources().loadIntoPlaylist(dev.bufferdeck.ui.downloads.Loads.sources(first), SourceOpener.APPEND, true));
         waitUntil(() -> player().state() == PlayerState.PLAYING, 20);
         assertTrue(app.controller.notifier().notices().stream().anyMatch(n -> n.text().startsWith("Playing one.wav")));
         PlaylistRow playing = app.controller.playlist().current();
         List<String> three = load(robot, "two", "three", "four");
-        robot.interact(() -> app.controller.loadIntoPlaylist(dev.bufferdeck.ui.downloads.Loads.sources(three), MainController.APPEND, true));
+        robot.interact(() -> app.controller.sources().loadIntoPlaylist(dev.bufferdeck.ui.downloads.Loads.sources(three), SourceOpener.APPEND, true));
         waitUntil(() -> app.controller.notifier().notices().stream().anyMatch(n -> n.text().equals("3 added to the playlist")), 20);
         assertEquals(4, app.controller.playlist().entries().size());
         assertSame(playing, app.controller.playlist().current(), "what plays goes on playing");
@@ -157,7 +157,7 @@ class EverywhereKeysTest {
     @Test
     void aSuccessfulOpenUrlSaysWhatWasLoaded(FxRobot robot) throws Exception {
         try (LocalHttpServer server = new LocalHttpServer().serve("/song.wav", Wavs.tone(2, 440))) {
-            robot.interact(() -> app.controller.openUrl(server.url("/song.wav")));
+            robot.interact(() -> app.controller.sources().openUrl(server.url("/song.wav")));
             waitUntil(() -> app.controller.notifier().notices().stream().anyMatch(n -> !n.error() && n.text().contains("song.wav")), 20);
             Notice n = app.controller.notifier().notices().stream().filter(x -> x.text().contains("song.wav")).findFirst().orElseThrow();
             assertTrue(n.text().startsWith("Playing song.wav") && n.text().contains("loaded"), n.text());
@@ -167,17 +167,17 @@ class EverywhereKeysTest {
     @Test
     void importAsksWhetherToReplaceOrAppend(FxRobot robot) throws Exception {
         List<String> paths = load(robot, "x", "y");
-        robot.interact(() -> app.controller.loadIntoPlaylist(dev.bufferdeck.ui.downloads.Loads.sources(paths), MainController.APPEND, false));
+        robot.interact(() -> app.controller.sources().loadIntoPlaylist(dev.bufferdeck.ui.downloads.Loads.sources(paths), SourceOpener.APPEND, false));
         waitUntil(() -> app.controller.playlist().entries().size() == 2, 20);
         Path list = dir.resolve("list.m3u8");
         Files.writeString(list, "#EXTM3U\n" + paths.get(1) + "\n");
 
-        javafx.application.Platform.runLater(() -> app.controller.importPlaylist(list)); // the question waits for an answer
+        javafx.application.Platform.runLater(() -> app.controller.playlistFiles().importPlaylist(list)); // the question waits for an answer
         answer(robot, "Append");
         waitUntil(() -> app.controller.playlist().entries().size() == 3, 20);
         assertTrue(app.controller.notifier().notices().stream().anyMatch(n -> n.text().startsWith("Appending 1 entries")));
 
-        javafx.application.Platform.runLater(() -> app.controller.importPlaylist(list));
+        javafx.application.Platform.runLater(() -> app.controller.playlistFiles().importPlaylist(list));
         answer(robot, "Replace");
         waitUntil(() -> app.controller.playlist().entries().size() == 1 && app.controller.playlist().entries().get(0).isLoaded(), 20);
         assertEquals("y", app.controller.playlist().entries().get(0).title());

@@ -80,7 +80,7 @@ class HostilePlaylistGuiTest {
         Path list = dir.resolve("huge.m3u");
         Files.writeString(list, "a.mp3\n".repeat(100_001));
 
-        robot.interact(() -> app.controller.importPlaylist(list, false));
+        robot.interact(() -> app.controller.playlistFiles().importPlaylist(list, false));
 
         waitUntil(() -> !lastNotice(true).isEmpty(), 20);
         assertEquals("huge.m3u: cannot read playlist (playlist " + list + ": more than 100,000 entries (the limit for a playlist))",
@@ -94,7 +94,7 @@ class HostilePlaylistGuiTest {
         AppServices.PlaylistReader failing = file -> { throw new OutOfMemoryError("Java heap space"); };
         open(robot, new AppServices(s.repository(), s.loader(), s.facts(), s.playback(), s.session(), failing), false, List.of());
 
-        robot.interact(() -> app.controller.importPlaylist(dir.resolve("list.xspf"), false));
+        robot.interact(() -> app.controller.playlistFiles().importPlaylist(dir.resolve("list.xspf"), false));
 
         waitUntil(() -> !lastNotice(true).isEmpty(), 20);
         assertEquals("list.xspf: cannot read playlist (not enough memory)", lastNotice(true));
@@ -110,7 +110,7 @@ class HostilePlaylistGuiTest {
 
         for (String ext : List.of("m3u", "m3u8", "pls", "xspf")) {
             Path file = dir.resolve("out." + ext);
-            robot.interact(() -> app.controller.exportPlaylist(file));
+            robot.interact(() -> app.controller.playlistFiles().exportPlaylist(file));
             waitUntil(() -> lastNotice(false).contains("out." + ext), 15);
             assertEquals("Exported 1 entries to out." + ext + " · 1 entry has no location outside BufferDeck and was left out",
                     lastNotice(false));

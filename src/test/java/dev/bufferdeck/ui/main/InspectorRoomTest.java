@@ -255,6 +255,6 @@ class InspectorRoomTest {
         assertEquals(0.35, kept.library(), 0.01);
         assertEquals(0.7, kept.regions(), 0.01);
         assertTrue(kept.regionTreeShown());
-        assertEquals(kept, app.controller.sessionState().dividers(), "the session saves them");
+        assertEquals(kept, app.controller.session().current().dividers(), "the session saves them");
     }
 }

@@ -71,8 +71,8 @@ class KeepGoingTest {
                 file("adpcm.wav", Wavs.adpcm(1)).toString(),
                 file("page.mp3", "<!DOCTYPE html><html><body>Not found</body></html>".getBytes(StandardCharsets.UTF_8)).toString(),
                 file("last.wav", Wavs.tone(30, 660)).toString());
-        robot.interact(() -> app.controller.loadIntoPlaylist(dev.bufferdeck.ui.downloads.Loads.sources(paths),
-                MainController.APPEND, false));
+        robot.interact(() -> app.controller.sources().loadIntoPlaylist(dev.bufferdeck.ui.downloads.Loads.sources(paths),
+                SourceOpener.APPEND, false));
         waitUntil(() -> app.controller.playlist().entries().size() == 4, 20);
         return List.copyOf(app.controller.playlist().entries());
     }
@@ -145,7 +145,7 @@ class KeepGoingTest {
                 file("b.mp3", "<html></html>".getBytes(StandardCharsets.UTF_8)).toString());
         robot.interact(() -> {
             app.controller.playlist().repeatProperty().set(Repeat.ALL);
-            app.controller.loadIntoPlaylist(dev.bufferdeck.ui.downloads.Loads.sources(paths), MainController.APPEND, false);
+            app.controller.sources().loadIntoPlaylist(dev.bufferdeck.ui.downloads.Loads.sources(paths), SourceOpener.APPEND, false);
         });
         waitUntil(() -> app.controller.playlist().entries().size() == 2
                 && app.controller.playlist().entries().stream().allMatch(e -> e.whyNotPlayable() != null), 20);
@@ -161,7 +161,7 @@ class KeepGoingTest {
     void theTotalTimeFollowsTheCurrentEntryAndTheLibraryHighlightsThePlayingRow(FxRobot robot) throws Exception {
         open(robot, Testing.standardServices());
         List<String> paths = List.of(file("long.wav", Wavs.tone(65, 440)).toString(), file("short.wav", Wavs.tone(7, 440)).toString());
-        robot.interact(() -> app.controller.loadIntoPlaylist(dev.bufferdeck.ui.downloads.Loads.sources(paths), MainController.APPEND, false));
+        robot.interact(() -> app.controller.sources().loadIntoPlaylist(dev.bufferdeck.ui.downloads.Loads.sources(paths), SourceOpener.APPEND, false));
         waitUntil(() -> app.controller.playlist().entries().size() == 2
                 && app.controller.playlist().entries().get(1).durationMillis() > 0, 20);
         List<PlaylistRow> rows = List.copyOf(app.controller.playlist().entries());

@@ -112,7 +112,7 @@ class SessionLifeTest {
             waitUntil(() -> again.get(0).isLoaded() && !again.get(0).isUnavailable(), 30);
             back.serve("/b.wav", Wavs.tone(1, 550));
             robot.interact(() -> {
-                if (again.get(2).isUnavailable()) third.controller.retry(again.get(2)); // asked for before b.wav was served
+                if (again.get(2).isUnavailable()) third.controller.sources().retry(again.get(2)); // asked for before b.wav was served
                 else third.controller.player().play(again.get(2));
             });
             waitUntil(() -> again.get(2).isLoaded() && !again.get(2).isUnavailable(), 20);
@@ -202,8 +202,8 @@ class SessionLifeTest {
                 "beside, not over: main ends at " + (stage.getX() + stage.getWidth()) + ", playlist starts at " + playlist.getX());
         robot.interact(() -> playlist.setX(playlist.getX() + 20));
         double placed = playlist.getX();
-        assertNotNull(app.controller.sessionState().playlistWindow());
-        assertEquals(placed, app.controller.sessionState().playlistWindow().x(), 1, "its place is remembered");
+        assertNotNull(app.controller.session().current().playlistWindow());
+        assertEquals(placed, app.controller.session().current().playlistWindow().x(), 1, "its place is remembered");
         app.close();
     }
 }

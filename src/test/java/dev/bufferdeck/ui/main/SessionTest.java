@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.main;
 
+import dev.bufferdeck.ui.playlist.EntryLocation;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.bufferdeck.session.WindowBounds;
 import dev.bufferdeck.session.SessionStore;
@@ -83,7 +84,7 @@ class SessionTest {
     void aStartRestoresTheSessionAndReportsMissingEntriesOnce(FxRobot robot) throws Exception {
         Path a = wav("a.wav"), b = wav("b.wav");
         SessionStore store = TestSessions.holding(new Session(List.of(b.toString(), dir.resolve("gone.wav").toString(),
-                MainController.DEMO_LOCATION, a.toString(), dir.resolve("also gone.mp3").toString()), 0, 0.25, true, Repeat.ONE,
+                EntryLocation.DEMO, a.toString(), dir.resolve("also gone.mp3").toString()), 0, 0.25, true, Repeat.ONE,
                 false, new WindowBounds(10, 20, 900, 640), null, false));
         AppFixture app = open(robot, store, List.of());
         waitUntil(() -> app.controller.notifier().notices().stream().anyMatch(Notice::error)
@@ -109,12 +110,12 @@ class SessionTest {
     void theSessionFileRoundTripsThroughTheSessionPackage() throws Exception {
         SessionStore store = new SessionStore(dir.resolve("config"));
         List<String> warnings = new ArrayList<>();
-        assertNull(MainController.readSession(store, warnings), "a first start has no session");
-        Session state = new Session(List.of("/music/a.mp3", "https://example.org/b.ogg", MainController.DEMO_LOCATION),
+        assertNull(SessionKeeper.readSession(store, warnings), "a first start has no session");
+        Session state = new Session(List.of("/music/a.mp3", "https://example.org/b.ogg", EntryLocation.DEMO),
                 1, 0.5, false, Repeat.ALL, true, new WindowBounds(1, 2, 800, 600),
                 new WindowBounds(30, 40, 500, 400), true);
         store.save(state);
-        assertEquals(state, MainController.readSession(store, warnings));
+        assertEquals(state, SessionKeeper.readSession(store, warnings));
         assertEquals(List.of(), warnings);
     }
 

@@ -65,8 +65,8 @@ class SoundFirstTest {
     void enterStartsTheSoundBeforeTheWaveformIsBuilt(FxRobot robot) throws Exception {
         byte[] mp3 = twoMinuteMp3();
         try (LocalHttpServer server = new LocalHttpServer().serve("/two-minutes.mp3", mp3)) {
-            robot.interact(() -> app.controller.loadIntoPlaylist(List.of(new dev.bufferdeck.ui.downloads.LoadRequest.Source(
-                    server.url("/two-minutes.mp3"))), MainController.APPEND, false));
+            robot.interact(() -> app.controller.sources().loadIntoPlaylist(List.of(new dev.bufferdeck.ui.downloads.LoadRequest.Source(
+                    server.url("/two-minutes.mp3"))), SourceOpener.APPEND, false));
             waitUntil(() -> app.controller.playlist().entries().size() == 1
                     && app.controller.playlist().entries().get(0).durationMillis() > 0, 30);
         }

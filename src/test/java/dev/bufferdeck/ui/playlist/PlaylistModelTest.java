@@ -120,13 +120,24 @@ class PlaylistModelTest {
         }
     }
 
+    /** With no current entry: the order playback will go through, walked with the model's own next and end-of-track, then no entry is current again. */
+    private List<PlaylistRow> playOrder() {
+        assertNull(playlist.current());
+        List<PlaylistRow> order = new ArrayList<>();
+        PlaylistRow at = playlist.next().orElse(null);
+        while (at != null && !order.contains(at)) {
+            order.add(at);
+            playlist.setCurrent(at);
+            at = playlist.afterEnd().orElse(null);
+        }
+        playlist.setCurrent(null);
+        return order;
+    }
+
     @Test
     void shufflePlaysEveryEntryOnceStartingAfterTheCurrent() {
         playlist.setCurrent(e.get(2));
         playlist.shuffleProperty().set(true);
-        List<PlaylistRow> order = playlist.shuffleOrder();
-        assertSame(e.get(2), order.get(0), "the playing entry heads the shuffled order");
-        assertEquals(new HashSet<>(e), new HashSet<>(order));
         List<PlaylistRow> played = new ArrayList<>(List.of(playlist.current()));
         while (true) {
             var next = playlist.afterEnd();
@@ -134,19 +145,20 @@ class PlaylistModelTest {
             playlist.setCurrent(next.get());
             played.add(next.get());
         }
-        assertEquals(order, played);
+        assertEquals(e.size(), played.size(), "each entry once, from the playing one: it heads the shuffled order");
+        assertEquals(new HashSet<>(e), new HashSet<>(played));
         assertNotEquals(e, played, "seed 7 gives an order different from the list");
     }
 
     @Test
     void shuffleOrderSurvivesReorderingAndForgetsRemovedEntries() {
         playlist.shuffleProperty().set(true);
-        List<PlaylistRow> before = playlist.shuffleOrder();
+        List<PlaylistRow> before = playOrder();
         playlist.move(List.of(4), 0);
-        assertEquals(before, playlist.shuffleOrder());
+        assertEquals(before, playOrder());
         playlist.remove(List.of(e.get(1)));
-        assertFalse(playlist.shuffleOrder().contains(e.get(1)));
-        assertEquals(4, playlist.shuffleOrder().size());
+        assertFalse(playOrder().contains(e.get(1)));
+        assertEquals(4, playOrder().size());
     }
 
     @Test

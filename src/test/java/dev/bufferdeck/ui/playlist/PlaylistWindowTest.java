@@ -125,10 +125,10 @@ class PlaylistWindowTest {
         openWithFiles(robot, "a", "b", "c");
         for (String ext : List.of("m3u", "m3u8", "pls", "xspf")) {
             Path file = dir.resolve("list." + ext);
-            robot.interact(() -> app.controller.exportPlaylist(file));
+            robot.interact(() -> app.controller.playlistFiles().exportPlaylist(file));
             waitUntil(() -> Files.exists(file), 15);
             robot.interact(() -> playlist().clear());
-            robot.interact(() -> app.controller.importPlaylist(file));
+            robot.interact(() -> app.controller.playlistFiles().importPlaylist(file));
             waitUntil(() -> playlist().entries().size() == 3 && playlist().entries().stream().allMatch(PlaylistRow::isLoaded), 20);
             assertEquals(List.of("a", "b", "c"), titles(), ext);
         }
@@ -140,7 +140,7 @@ class PlaylistWindowTest {
             List.copyOf(app.controller.library().rows()).forEach(r -> app.repository.remove(r.buffer()));
         });
         waitUntil(() -> app.repository.count() == 0, 15);
-        robot.interact(() -> app.controller.importPlaylist(dir.resolve("list.xspf")));
+        robot.interact(() -> app.controller.playlistFiles().importPlaylist(dir.resolve("list.xspf")));
         waitUntil(() -> app.controller.notifier().notices().stream().anyMatch(Notice::error), 20);
         List<Notice> errors = app.controller.notifier().notices().stream().filter(Notice::error).toList();
         assertEquals(1, errors.size(), "one notice for all missing entries: " + errors);

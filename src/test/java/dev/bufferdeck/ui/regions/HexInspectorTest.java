@@ -5,6 +5,7 @@ import dev.bufferdeck.format.regions.Region;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.ui.hex.HexPane;
 import dev.bufferdeck.ui.hex.HexView;
+import dev.bufferdeck.ui.playback.PlaybackClock;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -38,11 +39,12 @@ class HexInspectorTest {
         volatile MediaBuffer current;
         volatile boolean playing;
         volatile long position;
+        final PlaybackClock clock = new PlaybackClock(() -> position);
         final List<Long> seeks = new CopyOnWriteArrayList<>();
 
         @Override public MediaBuffer current() { return current; }
         @Override public boolean isPlaying() { return playing; }
-        @Override public long positionMillis() { return position; }
+        @Override public PlaybackClock clock() { return clock; }
         @Override public void seek(long millis) { seeks.add(millis); }
     }
 
@@ -100,6 +102,7 @@ class HexInspectorTest {
         transport.current = buffer;
         transport.playing = true;
         transport.position = 50_000;
+        robot.interact(() -> transport.clock.hold(transport)); // as the player does while it plays
         HexView hex = hexPane.hexView();
         long row = expected.offset() / 16;
         // The mark is set a moment before the scroll, on the FX thread: wait for both.
@@ -109,6 +112,7 @@ class HexInspectorTest {
 
         robot.interact(() -> inspector.followToggle().setSelected(false));
         assertEquals(-1, hex.markStart(), "no mark without following");
+        robot.interact(() -> transport.clock.release(transport));
     }
 
     @Test

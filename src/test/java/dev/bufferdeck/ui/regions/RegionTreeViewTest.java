@@ -96,6 +96,20 @@ class RegionTreeViewTest {
     }
 
     @Test
+    void followingIntoTheNextPageClosesTheOldPageWithoutChoosingIt(FxRobot robot) {
+        RegionTree tree = RegionParser.parse(ByteBuffer.wrap(Mp3Bytes.frames(3_000)));
+        List<Region> chosen = new ArrayList<>();
+        robot.interact(() -> {
+            view.setOnRegionChosen(chosen::add);
+            view.setTree(tree);
+            assertTrue(view.reveal(tree.roots().get(0).children().get(999)));
+            assertTrue(view.reveal(tree.roots().get(0).children().get(1_000)));
+        });
+        assertEquals("frame 1000", view.getSelectionModel().getSelectedItem().getValue().name());
+        assertTrue(chosen.isEmpty(), "closing the page of the frame selected before is not the user choosing that page: " + chosen);
+    }
+
+    @Test
     void clickingAnItemChoosesItsByteRange(FxRobot robot) {
         RegionTree tree = RegionParser.parse(ByteBuffer.wrap(Mp3Bytes.tone()));
         List<Region> chosen = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.bufferdeck.ui.spectrum;
 
 import dev.bufferdeck.audio.PcmTap;
+import dev.bufferdeck.ui.playback.PlaybackClock;
 import dev.bufferdeck.audio.TapFeeder;
 import dev.bufferdeck.audio.TestAudio;
 import dev.bufferdeck.audio.spectrum.Spectrum;
@@ -32,7 +33,7 @@ class SpectrumViewTest {
 
     @Start
     void start(Stage stage) {
-        view = new SpectrumView(current::get);
+        view = new SpectrumView(current::get, new PlaybackClock(() -> 0));
         view.setMinSize(480, 120);
         view.setMaxSize(480, 120);
         stage.setScene(new Scene(new StackPane(view), 520, 160));

@@ -1,6 +1,7 @@
 package dev.bufferdeck.ui.waveform;
 
 import dev.bufferdeck.audio.waveform.Waveform;
+import dev.bufferdeck.audio.waveform.WaveformBuilder;
 import dev.bufferdeck.audio.waveform.WaveformCache;
 import dev.bufferdeck.repository.FormatDetector;
 import dev.bufferdeck.repository.MediaBuffer;
@@ -118,9 +119,18 @@ class WaveformViewTest {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             WaveformLoader loader = new WaveformLoader(view, cache, pool, 2);
-            robot.interact(() -> loader.show(buffer));
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.getWaveform() != null);
+            List<Integer> shownColumns = new java.util.concurrent.CopyOnWriteArrayList<>();
+            robot.interact(() -> {
+                view.waveformProperty().addListener((o, was, w) -> {
+                    if (w != null) shownColumns.add(w.columns());
+                });
+                loader.show(buffer);
+            });
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> cache.size() == 1 && view.progressProperty().get() == -1
+                    && view.getWaveform() != null);
+            WaitForAsyncUtils.waitForFxEvents();
             Waveform built = view.getWaveform();
+            assertEquals(WaveformBuilder.FIRST_PICTURE_COLUMNS, shownColumns.get(0), "the coarse picture is shown first");
             assertEquals(WaveformLoader.COLUMNS, built.columns());
             assertEquals(6_000, view.durationMillis(), 100);
             assertEquals(-1, view.progressProperty().get());

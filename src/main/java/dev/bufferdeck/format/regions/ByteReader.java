@@ -1,15 +1,22 @@
 package dev.bufferdeck.format.regions;
 
+import dev.bufferdeck.format.Bytes;
+import dev.bufferdeck.format.Id3v2Header;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-/** Bounds-checked absolute reads from a read-only buffer. Reads past the end return -1 or "". */
-final class Bytes {
+/**
+ * One buffer read at long offsets for the region parsers, bounds-checked: reads past the end return
+ * -1 or "", and a hostile 64-bit size cannot wrap into the buffer. The static {@link Bytes}
+ * does the same checks at int indexes of any buffer.
+ */
+final class ByteReader {
     private final ByteBuffer buf;
     private final int size;
 
-    Bytes(ByteBuffer buf) {
+    ByteReader(ByteBuffer buf) {
         this.buf = buf;
         this.size = buf.limit();
     }
@@ -20,7 +27,7 @@ final class Bytes {
     ByteBuffer buffer() { return buf; }
 
     boolean has(long offset, long length) {
-        return dev.bufferdeck.format.Bytes.fits(buf, offset, length);
+        return Bytes.fits(buf, offset, length);
     }
 
     /** Offsets a hostile size pushed past int range must not wrap around into the buffer. */
@@ -28,12 +35,12 @@ final class Bytes {
         return offset < 0 || offset > Integer.MAX_VALUE ? -1 : (int) offset;
     }
 
-    int u8(long o) { return dev.bufferdeck.format.Bytes.u8(buf, at(o)); }
-    int u16be(long o) { return dev.bufferdeck.format.Bytes.be16(buf, at(o)); }
+    int u8(long o) { return Bytes.u8(buf, at(o)); }
+    int u16be(long o) { return Bytes.be16(buf, at(o)); }
     int u16le(long o) { return has(o, 2) ? u8(o) | (u8(o + 1) << 8) : -1; }
-    int u24be(long o) { return dev.bufferdeck.format.Bytes.be24(buf, at(o)); }
-    long u32be(long o) { return dev.bufferdeck.format.Bytes.be32(buf, at(o)); }
-    long u32le(long o) { return dev.bufferdeck.format.Bytes.le32(buf, at(o)); }
+    int u24be(long o) { return Bytes.be24(buf, at(o)); }
+    long u32be(long o) { return Bytes.be32(buf, at(o)); }
+    long u32le(long o) { return Bytes.le32(buf, at(o)); }
 
     long u64le(long o) {
         if (!has(o, 8)) return -1;
@@ -45,14 +52,11 @@ final class Bytes {
         return (u32be(o) << 32) | u32be(o + 4);
     }
 
-    /** ID3v2 syncsafe 28-bit integer. */
-    long syncsafe(long o) {
-        if (!has(o, 4)) return -1;
-        return ((long) (u8(o) & 0x7F) << 21) | ((u8(o + 1) & 0x7F) << 14) | ((u8(o + 2) & 0x7F) << 7) | (u8(o + 3) & 0x7F);
-    }
+    /** ID3v2 syncsafe 28-bit integer, or -1 when a byte has its top bit set. */
+    long syncsafe(long o) { return Id3v2Header.syncsafe(buf, at(o)); }
 
     boolean matches(long offset, String ascii) {
-        return dev.bufferdeck.format.Bytes.ascii(buf, at(offset), ascii);
+        return Bytes.ascii(buf, at(offset), ascii);
     }
 
     /** Four printable ASCII characters (a chunk or box type), or null. */

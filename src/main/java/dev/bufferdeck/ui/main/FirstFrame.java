@@ -1,0 +1,36 @@
+package dev.bufferdeck.ui.main;
+
+import dev.bufferdeck.session.Session;
+import dev.bufferdeck.ui.theme.Theme;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.layout.Region;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * The main window as it first shows: an empty pane in the theme's background colour, at the size
+ * and place the main window will have. Building the real window's controls takes seconds of class
+ * loading and CSS on a cold JVM; showing this first puts a window on screen as soon as a bare
+ * JavaFX stage would be, and the real scene replaces it on the next turn of the FX thread.
+ */
+public final class FirstFrame {
+    private FirstFrame() {}
+
+    /** Shows {@code stage} at the session's geometry (or the first-start size, centred) with an empty themed scene. */
+    public static void show(Stage stage, Session session, Theme theme) {
+        Region empty = new Region();
+        empty.setStyle("-fx-background-color: -fx-background;");
+        Rectangle2D size = MainWindow.firstStartSize();
+        Scene scene = new Scene(empty, size.getWidth(), size.getHeight());
+        scene.getStylesheets().add(theme.stylesheet());
+        stage.setScene(scene);
+        stage.setWidth(size.getWidth());
+        stage.setHeight(size.getHeight());
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - size.getWidth()) / 2));
+        stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - size.getHeight()) / 2));
+        if (session != null) WindowPlacement.restore(stage, session.mainWindow(), session.mainMaximized());
+        stage.show();
+    }
+}

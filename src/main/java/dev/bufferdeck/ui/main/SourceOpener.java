@@ -1,0 +1,330 @@
+package dev.bufferdeck.ui.main;
+
+import dev.bufferdeck.repository.ByteSizes;
+import dev.bufferdeck.repository.MediaBuffer;
+import dev.bufferdeck.source.DemoClip;
+import dev.bufferdeck.ui.dnd.ClipboardReader;
+import dev.bufferdeck.ui.dnd.DroppedItems;
+import dev.bufferdeck.ui.downloads.LoadRequest;
+import dev.bufferdeck.ui.downloads.Loads;
+import dev.bufferdeck.ui.library.LibraryModel;
+import dev.bufferdeck.ui.notify.Notifier;
+import dev.bufferdeck.ui.playlist.EntryLocation;
+import dev.bufferdeck.ui.playlist.PlaylistModel;
+import dev.bufferdeck.ui.playlist.PlaylistRow;
+import javafx.application.Platform;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.Clipboard;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * What the user opens: files, URLs, the clipboard, drops, another launch's sources, and the
+ * locations of a playlist file or session. Everything loads on the background pool and lands in
+ * the playlist in the order given. FX thread.
+ */
+public final class SourceOpener {
+    /** As an index: after whatever the playlist holds when each buffer arrives. */
+    public static final int APPEND = -1;
+
+    private final Stage stage;
+    private final Loads loads;
+    private final LibraryModel library;
+    private final PlaylistModel playlist;
+    private final PlayerController player;
+    private final Notifier notifier;
+
+    SourceOpener(Stage stage, Loads loads, LibraryModel library, PlaylistModel playlist, PlayerController player, Notifier notifier) {
+        this.stage = stage;
+        this.loads = loads;
+        this.library = library;
+        this.playlist = playlist;
+        this.player = player;
+        this.notifier = notifier;
+    }
+
+    public void openFiles() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open media files");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Audio", "*.mp3", "*.wav", "*.ogg", "*.oga", "*.opus", "*.flac",
+                        "*.aif", "*.aiff", "*.au", "*.m4a"),
+                new FileChooser.ExtensionFilter("Video", "*.mp4", "*.m4v", "*.mov"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        List<File> files = chooser.showOpenMultipleDialog(stage);
+        if (files == null || files.isEmpty()) return;
+        loadIntoPlaylist(files.stream().<LoadRequest>map(f -> new LoadRequest.Source(f.getPath())).toList(),
+                APPEND, true);
+    }
+
+    public void openUrl() {
+        TextInputDialog dialog = new TextInputDialog(clipboardUrl());
+        dialog.initOwner(stage);
+        dialog.setTitle("Open URL");
+        dialog.setHeaderText("Load a URL into memory");
+        dialog.setContentText("http(s) URL:");
+        dialog.getEditor().setPrefColumnCount(40);
+        // A URL taken from the clipboard is selected, so typing replaces it.
+        dialog.setOnShown(e -> Platform.runLater(() -> dialog.getEditor().selectAll()));
+        dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty()).ifPresent(this::openUrl);
+    }
+
+    public void openUrl(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+            notifier.error(url + ": not an http or https URL");
+            return;
+        }
+        loadIntoPlaylist(List.of(new LoadRequest.Source(url)), APPEND, true);
+    }
+
+    private static String clipboardUrl() {
+        Clipboard cb = Clipboard.getSystemClipboard();
+        if (!cb.hasString()) return "";
+        String s = cb.getString().strip();
+        return s.matches("(?i)https?://\\S+") ? s : "";
+    }
+
+    /** Ctrl+V: whatever the clipboard holds (files, URLs, bytes) becomes buffers queued to play. */
+    public void paste() {
+        DroppedItems items = ClipboardReader.read(Clipboard.getSystemClipboard());
+        if (items.isEmpty()) {
+            notifier.info("Nothing to paste: the clipboard holds no file, URL or data");
+            return;
+        }
+        dropOnPlayer(items);
+    }
+
+    /** A drop on the main window: loaded, appended to the playlist, played when nothing plays. */
+    public void dropOnPlayer(DroppedItems items) {
+        if (usable(items)) loadIntoPlaylist(items.toRequests(), APPEND, true);
+    }
+
+    /** A drop on the library: loaded into memory only. */
+    public void dropOnLibrary(DroppedItems items) {
+        if (usable(items)) loads.load(items.toRequests(), b -> {});
+    }
+
+    /** A drop on the playlist: loaded and inserted at {@code index}, in order. */
+    public void dropAt(DroppedItems items, int index) {
+        if (usable(items)) loadIntoPlaylist(items.toRequests(), index, false);
+    }
+
+    private boolean usable(DroppedItems items) {
+        if (!items.isEmpty()) return true;
+        notifier.info("Nothing usable in that drop: no files, URLs or data");
+        return false;
+    }
+
+    /**
+     * Sources another launch handed over: loaded and queued, the first played when nothing plays;
+     * with {@code enqueueOnly} just queued, without raising the window.
+     */
+    /** "Record": keeps what the live stream's window holds now as an ordinary buffer in the library. */
+    public void recordWindow(MediaBuffer live) {
+        loads.keepWindow(live, kept -> notifier.info("Kept " + ByteSizes.human(kept.size()) + " of " + live.name()
+                + " as " + kept.name()));
+    }
+
+    /**
+     * "Record the next N minutes": a buffer of its own grows in the library while the stream plays
+     * (its line in the downloads list stops it early, keeping what it has).
+     */
+    public void recordNext(MediaBuffer live, java.time.Duration duration) {
+        notifier.info("Recording the next " + duration.toMinutes() + " min of " + live.name());
+        loads.load(List.of(new LoadRequest.Recording(live, duration)), kept -> {}, failed -> {
+            if (failed.isEmpty()) notifier.info("The recording of " + live.name() + " is in the library");
+            else failed.forEach(notifier::error);
+        });
+    }
+
+    public void openLaunched(List<String> sources, boolean enqueueOnly) {
+        if (!enqueueOnly) {
+            stage.setIconified(false);
+            stage.toFront();
+        }
+        if (!sources.isEmpty()) loadIntoPlaylist(Loads.sources(sources), APPEND, !enqueueOnly);
+    }
+
+    /**
+     * Loads in order and inserts each buffer at {@code index}, {@code index + 1}, … (or
+     * {@link #APPEND}s it) as it arrives. One rule for every way of opening: when nothing plays,
+     * the first new entry plays; otherwise the new entries are queued, and one notice says how
+     * many ("3 added to the playlist"). A single source that plays is named ("Playing song.mp3").
+     */
+    public void loadIntoPlaylist(List<LoadRequest> requests, int index, boolean playFirstIfIdle) {
+        Arrivals arrivals = new Arrivals(index, playFirstIfIdle);
+        loads.load(requests, arrivals::arrived, arrivals::finished);
+    }
+
+    /** The buffers of one {@link #loadIntoPlaylist} as they arrive, in order. */
+    private final class Arrivals {
+        private int next;
+        private final boolean playFirstIfIdle;
+        private boolean first = true;
+        private final List<String> queued = new ArrayList<>();
+
+        Arrivals(int index, boolean playFirstIfIdle) {
+            this.next = index;
+            this.playFirstIfIdle = playFirstIfIdle;
+        }
+
+        void arrived(MediaBuffer buffer) {
+            var row = library.rowFor(buffer);
+            PlaylistRow entry = next == APPEND ? playlist.append(row) : playlist.insert(next++, row);
+            if (first && playFirstIfIdle && !isBusy()) {
+                player.play(entry);
+                notifier.info("Playing " + buffer.name() + (buffer.isLive() ? " (live stream)"
+                        : buffer.isComplete() ? " (" + ByteSizes.human(buffer.size()) + " loaded)" : " while it loads"));
+            } else {
+                queued.add(buffer.name());
+            }
+            first = false;
+        }
+
+        void finished(List<String> failed) {
+            if (!queued.isEmpty()) {
+                notifier.info(queued.size() == 1 ? queued.get(0) + " added to the playlist"
+                        : queued.size() + " added to the playlist");
+            }
+            failed.forEach(notifier::error);
+        }
+    }
+
+    private boolean isBusy() {
+        return switch (player.state()) {
+            case PLAYING, PAUSED, LOADING -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Puts a reference row for each location into the playlist at once, at {@code index}, in order:
+     * nothing is loaded now. An entry is loaded when it is about to play or follows the one playing
+     * ({@link PlayerController#setFetcher}); it stays, marked unavailable with the reason, when it
+     * cannot be loaded then. In the background, files that are gone are marked at once; URLs are not
+     * contacted before their turn.
+     *
+     * @param missing gets the reasons of the files found missing, once, after the check
+     */
+    List<PlaylistRow> loadLocations(List<String> locations, int index, Consumer<List<String>> missing) {
+        int at = index == APPEND ? playlist.entries().size() : index;
+        List<PlaylistRow> rows = playlist.insertReferences(at, locations);
+        markMissingFiles(rows, missing);
+        return rows;
+    }
+
+    /** In the background: one look at each local file (no read); the gone ones are marked on the FX thread. */
+    private void markMissingFiles(List<PlaylistRow> rows, Consumer<List<String>> missing) {
+        List<String> locations = rows.stream().map(PlaylistRow::location).toList();
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            List<Integer> gone = new ArrayList<>();
+            List<String> reasons = new ArrayList<>();
+            for (int i = 0; i < locations.size(); i++) {
+                String why = LocalReferences.whyUnreadable(locations.get(i));
+                if (why != null) {
+                    gone.add(i);
+                    reasons.add(locations.get(i) + ": " + why);
+                }
+            }
+            javafx.application.Platform.runLater(() -> {
+                for (int k = 0; k < gone.size(); k++) {
+                    PlaylistRow row = rows.get(gone.get(k));
+                    if (!row.isLoaded()) playlist.markUnavailable(row, reasons.get(k));
+                }
+                missing.accept(List.copyOf(reasons));
+            });
+        });
+    }
+
+    /** Entries being loaded because their turn came: each is asked for once. */
+    private final java.util.Set<PlaylistRow> fetching = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /** Loads a reference whose turn came; the player hears when it arrived or could not be loaded. */
+    void fetch(PlaylistRow entry) {
+        if (entry.location() == null || !fetching.add(entry)) return;
+        loadRows(List.of(entry), missing -> {
+            fetching.remove(entry);
+            if (!missing.isEmpty()) player.unavailable(entry, missing.get(0));
+        });
+    }
+
+    /** The library row the user has open (details, hex view): kept in memory while it is open. */
+    private dev.bufferdeck.repository.MediaBuffer.Use viewing;
+
+    /**
+     * The user opened {@code row} in the library (null: none): its bytes stay in memory while it is
+     * open; a reference is loaded again first, and {@code loaded} runs (FX thread) once it is back.
+     */
+    public void open(dev.bufferdeck.ui.library.BufferRow row, Runnable loaded) {
+        if (viewing != null) viewing.close();
+        viewing = null;
+        if (row == null) return;
+        dev.bufferdeck.repository.MediaBuffer buffer = row.buffer();
+        if (buffer.isResident()) {
+            viewing = buffer.use();
+            return;
+        }
+        String location = dev.bufferdeck.ui.playlist.EntryLocation.of(buffer.origin());
+        if (location == null) return;
+        loads.loadEach(List.of(request(location)), (i, back) -> {
+            if (back != buffer || !back.isResident()) return;
+            if (viewing != null) viewing.close();
+            viewing = back.use();
+            loaded.run();
+        }, (i, reason) -> notifier.error(reason));
+    }
+
+    /** One notice for all the entries of a playlist or session that could not be loaded. */
+    void reportMissing(String what, List<String> failures) {
+        if (failures.isEmpty()) return;
+        notifier.error((failures.size() == 1 ? what + ": 1 entry could not be loaded"
+                : what + ": " + failures.size() + " entries could not be loaded")
+                + " (kept in the playlist, marked unavailable; right-click to retry) — " + String.join("; ", failures));
+    }
+
+    /** Loads an unavailable entry's location again; it keeps its place in the list. */
+    public void retry(PlaylistRow entry) {
+        if (entry.location() == null || !entry.isUnavailable()) return;
+        notifier.info("Loading " + entry.location() + " again");
+        loadRows(List.of(entry), missing -> {
+            if (missing.isEmpty()) notifier.info(entry.title() + " is available again");
+            else notifier.error(missing.get(0));
+        });
+    }
+
+    private void loadRows(List<PlaylistRow> rows, Consumer<List<String>> missing) {
+        List<LoadRequest> requests = rows.stream().map(r -> request(r.location())).toList();
+        List<String> reasons = new ArrayList<>();
+        Runnable oneDone = new Runnable() {
+            private int done;
+
+            @Override
+            public void run() {
+                if (++done == rows.size()) missing.accept(List.copyOf(reasons));
+            }
+        };
+        loads.loadEach(requests, (i, buffer) -> {
+            PlaylistRow entry = rows.get(i);
+            playlist.fill(entry, library.rowFor(buffer));
+            player.arrived(entry);
+            oneDone.run();
+        }, (i, reason) -> {
+            playlist.markUnavailable(rows.get(i), reason);
+            reasons.add(reason);
+            oneDone.run();
+        });
+    }
+
+    private static LoadRequest request(String location) {
+        return EntryLocation.DEMO.equals(location)
+                ? new LoadRequest.BuiltIn(DemoClip.NAME, DemoClip.RESOURCE, DemoClip::wavBytes)
+                : new LoadRequest.Source(location);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.bufferdeck.ui.playback;
+
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.property.ReadOnlyLongWrapper;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * The one frame clock of the window: where playback is, read once per pulse, for every view that
+ * follows it (the seek bar, the hex playhead, the spectrum). It ticks only while someone holds it
+ * (the player while it plays, the spectrum while its bars fall) and for a short while after
+ * {@link #wake()}, so an idle window gets no pulses from it; and not at all while nothing it drives
+ * is seen ({@link #seenWhile}: the window minimised or hidden). FX thread only.
+ */
+public final class PlaybackClock {
+    /** Pulses after a {@link #wake()}: an engine command (seek, stop) is answered within them. */
+    static final int TAIL_PULSES = 30;
+
+    private final LongSupplier source;
+    private final ReadOnlyLongWrapper position = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper pulse = new ReadOnlyLongWrapper();
+    private final Set<Object> holders = new HashSet<>();
+    private int tail;
+    private boolean unseen;
+    /** Made at the first start, so a clock can be built before the FX toolkit runs. */
+    private AnimationTimer timer;
+
+    /** @param source where playback is now, in milliseconds; read on the FX thread once per pulse */
+    public PlaybackClock(LongSupplier source) {
+        this.source = source;
+        position.set(source.getAsLong());
+    }
+
+    /** Where playback is, in milliseconds: changes at most once per pulse. */
+    public ReadOnlyLongProperty positionProperty() { return position.getReadOnlyProperty(); }
+
+    public long position() { return position.get(); }
+
+    /** The time of the last tick ({@link AnimationTimer} nanoseconds), set after the position: for views that animate or compare every tick. */
+    public ReadOnlyLongProperty pulseProperty() { return pulse.getReadOnlyProperty(); }
+
+    /** Keeps the clock ticking until {@code holder} lets go. */
+    public void hold(Object holder) {
+        holders.add(holder);
+        start();
+    }
+
+    public void release(Object holder) {
+        holders.remove(holder);
+    }
+
+    /** Something moved the position (a seek, a stop, a new entry): tick a little while to show it. */
+    public void wake() {
+        tail = TAIL_PULSES;
+        start();
+    }
+
+    /** Ticks only while {@code seen} is true (the window shows and is not minimised); catches up at once when it becomes true. */
+    public void seenWhile(ObservableBooleanValue seen) {
+        seen.addListener((o, was, now) -> seen(now));
+        seen(seen.get());
+    }
+
+    private void seen(boolean seen) {
+        unseen = !seen;
+        if (seen && (!holders.isEmpty() || tail > 0)) {
+            start();
+        } else if (!seen && timer != null) {
+            timer.stop();
+            timer = null;
+        }
+    }
+
+    /** True while the clock ticks. */
+    public boolean isTicking() { return timer != null; }
+
+    private void start() {
+        if (timer != null || unseen) return;
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                position.set(source.getAsLong());
+                pulse.set(now);
+                if (holders.isEmpty() && --tail <= 0) {
+                    stop();
+                    timer = null;
+                }
+            }
+        };
+        timer.start();
+    }
+}

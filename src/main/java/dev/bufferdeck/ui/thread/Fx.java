@@ -1,0 +1,32 @@
+package dev.bufferdeck.ui.thread;
+
+import javafx.application.Platform;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The one way across to the FX thread: news from the loader, engine and event threads comes in here. */
+public final class Fx {
+    private Fx() {}
+
+    /** Runs {@code r} on the FX thread: at once when called there, else at its next turn. */
+    public static void run(Runnable r) {
+        if (Platform.isFxApplicationThread()) r.run(); else Platform.runLater(r);
+    }
+
+    /**
+     * An update that many calls, from any thread, ask for and that runs once for all of them: a
+     * call while one is still waiting for the FX thread adds nothing. The update reads the latest
+     * state itself, so none is lost.
+     */
+    public static Runnable coalesced(Runnable update) {
+        AtomicBoolean pending = new AtomicBoolean();
+        return () -> {
+            if (pending.compareAndSet(false, true)) {
+                run(() -> {
+                    pending.set(false);
+                    update.run();
+                });
+            }
+        };
+    }
+}

@@ -1,0 +1,81 @@
+package dev.bufferdeck.ui.playback;
+
+import javafx.application.Platform;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The clock ticks while held and seen, stops while the window is not seen, and catches up when it is seen again. */
+class PlaybackClockTest {
+    @BeforeAll
+    static void toolkit() throws Exception {
+        CountDownLatch up = new CountDownLatch(1);
+        try {
+            Platform.startup(up::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            up.countDown();
+        }
+        up.await(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void noTicksWhileUnseenAndTheRightPositionWhenSeenAgain() throws Exception {
+        AtomicInteger playedMillis = new AtomicInteger(1000);
+        PlaybackClock clock = new PlaybackClock(playedMillis::get);
+        SimpleBooleanProperty seen = new SimpleBooleanProperty(true);
+        AtomicInteger ticks = new AtomicInteger();
+        onFx(() -> {
+            clock.seenWhile(seen);
+            clock.pulseProperty().addListener((o, a, b) -> ticks.incrementAndGet());
+            clock.hold(this);
+            return null;
+        });
+        waitFor(() -> ticks.get() >= 3);
+        assertTrue(onFx(clock::isTicking));
+
+        onFx(() -> {
+            seen.set(false);
+            return null;
+        });
+        assertFalse(onFx(clock::isTicking), "minimised: the clock stops though playback holds it");
+        int before = ticks.get();
+        playedMillis.set(5000);
+        Thread.sleep(300);
+        assertEquals(before, ticks.get(), "no pulse handled while unseen");
+
+        onFx(() -> {
+            seen.set(true);
+            return null;
+        });
+        waitFor(() -> ticks.get() > before);
+        assertEquals(5000, onFx(clock::position), "the position caught up at the first tick");
+        onFx(() -> {
+            clock.release(this);
+            return null;
+        });
+    }
+
+    private static void waitFor(Supplier<Boolean> condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!condition.get()) {
+            assertTrue(System.nanoTime() < end, "timed out");
+            Thread.sleep(10);
+        }
+    }
+
+    private static <T> T onFx(Supplier<T> s) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> f.complete(s.get()));
+        return f.get(15, TimeUnit.SECONDS);
+    }
+}
