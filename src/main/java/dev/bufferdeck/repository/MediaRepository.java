@@ -124,6 +124,21 @@ public final class MediaRepository {
         return true;
     }
 
+    /** How long a reservation waits for buffers in use to be let go by their users before it is refused. */
+    private static final long RELEASE_PATIENCE_NANOS = 1_000_000_000L;
+
+    /** Bytes of buffers that could be let go but for their use. Caller holds the lock. */
+    private long inUseButReloadable() {
+        long sum = 0;
+        for (MediaBuffer b : byId.values()) {
+            if (b.isInUse() && b.isResident() && b.isComplete() && !b.isLive() && !b.isPinned()
+                    && (b.origin() instanceof Origin.File || (b.origin() instanceof Origin.Url && letGoOfUrls))) {
+                sum += b.store().held();
+            }
+        }
+        return sum;
+    }
+
     /**
      * Lets go of the least recently used buffers that can be reloaded until {@code bytes} are free
      * or nothing more can go. Caller holds the lock; the buffers let go are added to {@code gone}.
@@ -156,11 +171,24 @@ public final class MediaRepository {
 
     void take(long bytes) throws BudgetExceededException {
         List<MediaBuffer> gone = new ArrayList<>();
+        long deadline = System.nanoTime() + RELEASE_PATIENCE_NANOS;
         try {
             synchronized (this) {
-                makeRoom(bytes, gone);
-                long free = budget - held - reserved;
-                if (bytes > free) throw new BudgetExceededException(bytes, Math.max(0, free), budget);
+                while (true) {
+                    makeRoom(bytes, gone);
+                    long free = budget - held - reserved;
+                    if (bytes <= free) break;
+                    // a track that just ended lets go of its buffer a moment after the next one is heard
+                    if (bytes > free + inUseButReloadable() || System.nanoTime() - deadline > 0) {
+                        throw new BudgetExceededException(bytes, Math.max(0, free), budget);
+                    }
+                    try {
+                        wait(10);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new BudgetExceededException(bytes, Math.max(0, free), budget);
+                    }
+                }
                 reserved += bytes;
             }
         } finally {

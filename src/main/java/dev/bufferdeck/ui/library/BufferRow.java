@@ -17,6 +17,8 @@ public final class BufferRow {
     private final ReadOnlyObjectWrapper<MediaFacts> facts;
     private final ReadOnlyLongWrapper size = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper digest = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<Residence> residence = new ReadOnlyObjectWrapper<>();
+    private boolean complete;
 
     public BufferRow(MediaBuffer buffer) {
         this.buffer = buffer;
@@ -24,17 +26,25 @@ public final class BufferRow {
         refresh();
     }
 
-    /** Bytes held now: grows while the buffer loads. */
+    /** In memory, a reference (its bytes let go to make room) or pinned; follows the repository. */
+    public ReadOnlyObjectProperty<Residence> residenceProperty() { return residence.getReadOnlyProperty(); }
+    public Residence residence() { return residence.get(); }
+
+    /** Bytes of the source: grows while the buffer loads, and is kept while it is a reference. */
     public ReadOnlyLongProperty sizeProperty() { return size.getReadOnlyProperty(); }
 
     /** The SHA-256, or what the buffer is doing until it has one ("loading 42%", "live stream"). */
     public ReadOnlyStringProperty digestProperty() { return digest.getReadOnlyProperty(); }
 
-    /** Reads the buffer's size and state again (FX thread). */
-    void refresh() {
-        size.set(buffer.size());
+    /** Reads the buffer's size and state again (FX thread); true when it completed since the last look. */
+    boolean refresh() {
+        size.set(buffer.sourceSize());
+        residence.set(Residence.of(buffer));
         String sha = buffer.sha256();
+        boolean completedNow = !complete && buffer.isComplete();
+        complete = buffer.isComplete();
         digest.set(!sha.isEmpty() ? sha : buffer.isLive() ? "live stream" : loading(buffer));
+        return completedNow;
     }
 
     /** "loading 42%" when the length is known, else "loading". */

@@ -39,6 +39,7 @@ public final class LibraryModel {
             @Override public void added(MediaBuffer buffer) { Fx.run(() -> addRow(buffer)); }
             @Override public void removed(MediaBuffer buffer) { Fx.run(() -> removeRow(buffer)); }
             @Override public void changed(MediaBuffer buffer) { Fx.run(() -> grew(buffer)); }
+            @Override public void evicted(MediaBuffer buffer) { Fx.run(() -> row(buffer).ifPresent(BufferRow::refresh)); }
             @Override public void memoryChanged(MemoryFigures figures) { memoryChangedSoon.run(); }
         });
         for (MediaBuffer b : repository.buffers()) Fx.run(() -> addRow(b));
@@ -56,6 +57,11 @@ public final class LibraryModel {
     public BufferRow rowFor(MediaBuffer buffer) {
         BufferRow row = byId.get(buffer.id());
         return row != null ? row : addRow(buffer);
+    }
+
+    /** Pins the row's buffer in memory, or lets the budget take it again. */
+    public void pin(BufferRow row, boolean pinned) {
+        repository.pin(row.buffer(), pinned);
     }
 
     /** Frees the buffer's bytes; the row disappears when the repository says so. */
@@ -94,12 +100,14 @@ public final class LibraryModel {
         }
     }
 
-    /** A buffer that loads grew or completed: its row follows, and a completed one is read again for its facts. */
+    /**
+     * A buffer that loads grew or completed, was filled again or pinned: its row follows, and one
+     * that just completed is read again for its facts.
+     */
     private void grew(MediaBuffer buffer) {
         BufferRow row = byId.get(buffer.id());
         if (row == null) return;
-        row.refresh();
-        if (buffer.isComplete() && !buffer.isLive()) {
+        if (row.refresh() && !buffer.isLive()) {
             inBackground(() -> {
                 MediaFacts facts = readFacts(buffer);
                 Fx.run(() -> row.setFacts(facts));

@@ -46,9 +46,16 @@ public final class LibraryView extends BorderPane {
     private TableColumn<BufferRow, ?> formatColumn;
     private final javafx.beans.property.StringProperty columnLayout = new javafx.beans.property.SimpleStringProperty("");
     private final Label heading = new Label("Library");
+    /** How many entries are in memory and how many are references, with the bytes each way. */
+    private final Label residenceTotals = new Label();
+    private final javafx.scene.control.ToggleButton pin = new javafx.scene.control.ToggleButton(null, new FontIcon(MaterialDesignP.PIN));
     private final javafx.beans.property.ObjectProperty<BufferRow> playing = new javafx.beans.property.SimpleObjectProperty<>();
     /** Marks the row of the buffer playing, as the playlist does. */
     public static final javafx.css.PseudoClass PLAYING = javafx.css.PseudoClass.getPseudoClass("playing");
+    /** Marks a buffer whose bytes were let go to make room: a reference, loaded again when needed. */
+    public static final javafx.css.PseudoClass REFERENCE = javafx.css.PseudoClass.getPseudoClass("reference");
+    /** Marks a buffer the user pinned in memory. */
+    public static final javafx.css.PseudoClass PINNED = javafx.css.PseudoClass.getPseudoClass("pinned");
     /** Marks a buffer the decoders refuse (known from its headers when it was loaded). */
     public static final javafx.css.PseudoClass UNPLAYABLE = javafx.css.PseudoClass.getPseudoClass("unplayable");
 
@@ -125,8 +132,6 @@ public final class LibraryView extends BorderPane {
 
         heading.getStyleClass().add("pane-heading");
         heading.setMinWidth(Region.USE_PREF_SIZE);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Button play = toolButton("Play", new FontIcon(MaterialDesignP.PLAY), "Play the selected buffer");
         play.setOnAction(e -> first().ifPresent(actions::play));
         Button add = toolButton("Add to playlist", new FontIcon(MaterialDesignP.PLAYLIST_PLUS), "Append the selection to the playlist");
@@ -137,7 +142,20 @@ public final class LibraryView extends BorderPane {
         for (Button b : List.of(play, add, remove)) {
             b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         }
-        HBox tools = new HBox(6, heading, spacer, play, add, remove);
+        pin.setId("library-pin");
+        pin.setTooltip(new javafx.scene.control.Tooltip("Keep the selection in memory (pin)"));
+        pin.setAccessibleText("Pin in memory");
+        pin.getStyleClass().add("pane-tool");
+        pin.setMinWidth(Region.USE_PREF_SIZE);
+        pin.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        residenceTotals.setId("library-residence");
+        residenceTotals.getStyleClass().add("residence-totals");
+        // the totals take what the buttons leave (cut with "…" when narrow), so they never widen the pane
+        residenceTotals.setMinWidth(0);
+        residenceTotals.setPrefWidth(0);
+        residenceTotals.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(residenceTotals, Priority.ALWAYS);
+        HBox tools = new HBox(6, heading, residenceTotals, pin, play, add, remove);
         tools.setAlignment(Pos.CENTER_LEFT);
         tools.getStyleClass().add("pane-tools");
         setTop(tools);
@@ -145,6 +163,15 @@ public final class LibraryView extends BorderPane {
     }
 
     private void init() {
+        model.memoryProperty().addListener((o, a, f) -> showTotals(f));
+        showTotals(model.memoryProperty().get());
+        // the toggle shows the selected row's pin and sets it for the whole selection
+        javafx.beans.InvalidationListener pinShown = o -> {
+            BufferRow r = table.getSelectionModel().getSelectedItem();
+            pin.setSelected(r != null && r.buffer().isPinned());
+        };
+        table.getSelectionModel().selectedItemProperty().addListener(pinShown);
+        pin.setOnAction(e -> selection().forEach(r -> model.pin(r, pin.isSelected())));
         table.setRowFactory(t -> {
             TableRow<BufferRow> row = new MarkedRow();
             row.setOnMouseClicked(e -> {
@@ -227,9 +254,16 @@ public final class LibraryView extends BorderPane {
         copyUrl.setOnAction(e -> first().ifPresent(r -> copy(r.buffer().origin().finalLocation())));
         MenuItem copyHash = new MenuItem("Copy SHA-256");
         copyHash.setOnAction(e -> first().ifPresent(r -> copy(r.buffer().sha256())));
+        javafx.scene.control.CheckMenuItem keep = new javafx.scene.control.CheckMenuItem("Keep in memory (pin)");
+        keep.setOnAction(e -> selection().forEach(r -> model.pin(r, keep.isSelected())));
         MenuItem remove = new MenuItem("Remove from memory", new FontIcon(MaterialDesignD.DELETE));
         remove.setOnAction(e -> actions.remove(selection()));
-        return new ContextMenu(play, add, new SeparatorMenuItem(), save, copyUrl, copyHash, new SeparatorMenuItem(), remove);
+        ContextMenu menu = new ContextMenu(play, add, new SeparatorMenuItem(), save, copyUrl, copyHash, new SeparatorMenuItem(), keep, remove);
+        menu.setOnShowing(e -> {
+            BufferRow r = table.getSelectionModel().getSelectedItem();
+            keep.setSelected(r != null && r.buffer().isPinned());
+        });
+        return menu;
     }
 
     /**
@@ -266,6 +300,19 @@ public final class LibraryView extends BorderPane {
     }
 
     /** An icon-only button (the pane beside the hex view is narrow): its words go to the tooltip and to screen readers. */
+    /** e.g. "3 in memory (60 MiB) · 12 references (240 MiB)". */
+    private void showTotals(dev.bufferdeck.repository.MemoryFigures f) {
+        residenceTotals.setText(f.inMemory() + " in memory (" + ByteSizes.human(f.held()) + ")"
+                + (f.references() == 0 ? "" : " · " + f.references() + (f.references() == 1 ? " reference (" : " references (")
+                + ByteSizes.human(f.referenceBytes()) + ")"));
+    }
+
+    /** The label with the totals in memory and as references. */
+    public Label residenceTotals() { return residenceTotals; }
+
+    /** The pin toggle of the toolbar. */
+    public javafx.scene.control.ToggleButton pinToggle() { return pin; }
+
     private static Button toolButton(String text, FontIcon icon, String tip) {
         Button b = new Button(null, icon);
         b.setAccessibleText(text);
@@ -318,9 +365,15 @@ public final class LibraryView extends BorderPane {
         @Override
         protected void updateItem(BufferRow item, boolean empty) {
             super.updateItem(item, empty);
-            if (watched != null) watched.factsProperty().removeListener(mark);
+            if (watched != null) {
+                watched.factsProperty().removeListener(mark);
+                watched.residenceProperty().removeListener(mark);
+            }
             watched = empty ? null : item;
-            if (watched != null) watched.factsProperty().addListener(mark);
+            if (watched != null) {
+                watched.factsProperty().addListener(mark);
+                watched.residenceProperty().addListener(mark);
+            }
             mark();
         }
 
@@ -328,7 +381,11 @@ public final class LibraryView extends BorderPane {
             pseudoClassStateChanged(PLAYING, watched != null && watched == playing.get());
             String why = watched == null ? null : watched.facts().unplayable();
             pseudoClassStateChanged(UNPLAYABLE, why != null);
-            setTooltip(why == null ? null : new Tooltip(why));
+            Residence where = watched == null ? null : watched.residence();
+            pseudoClassStateChanged(REFERENCE, where == Residence.REFERENCE);
+            pseudoClassStateChanged(PINNED, where == Residence.PINNED);
+            String tip = why != null ? why : where == null || where == Residence.IN_MEMORY ? null : where.description();
+            setTooltip(tip == null ? null : new Tooltip(tip));
         }
     }
 

@@ -73,6 +73,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
         this.loads = new Loads(services.loader(), downloads, notifier);
         this.sound = new SoundControls(services.playback(), pool, notifier::info);
         this.sources = new SourceOpener(stage, loads, library, playlist, player, notifier);
+        player.setFetcher(sources::fetch);
         this.playlistFiles = new PlaylistFileActions(services.playlistReader(), playlist, player, sources, notifier, pool,
                 () -> playlistWindow != null && playlistWindow.stage().isShowing() ? playlistWindow.stage() : stage);
         this.session = new SessionKeeper(stage, player, playlist, theme, libraryColumns, dividers, sources,

@@ -148,6 +148,11 @@ public final class MainWindow {
         libraryView.table().getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             details.rowProperty().set(row != null ? row : controller.player().nowPlayingProperty().get());
             hexInspector.showChosen(row == null ? null : row.buffer());
+            controller.sources().open(row, () -> {
+                if (libraryView.table().getSelectionModel().getSelectedItem() != row) return;
+                hexInspector.showChosen(null); // the same buffer, its bytes back: shown again
+                hexInspector.showChosen(row.buffer());
+            });
         });
         controller.player().nowPlayingProperty().addListener((o, a, row) -> {
             if (libraryView.table().getSelectionModel().isEmpty()) details.rowProperty().set(row);

@@ -45,6 +45,11 @@ public final class PlayerController {
     private long cuedMillis;
     private PlaylistRow waitingFor;
     private int failuresInARow;
+    /** Asks for an entry's bytes to be loaded (the entry about to play, the one after it). */
+    private java.util.function.Consumer<PlaylistRow> fetcher = entry -> {};
+    /** The current and the queued entry's buffers stay in memory while they are chosen to play. */
+    private MediaBuffer.Use currentUse;
+    private MediaBuffer.Use queuedUse;
     /** The row waiting for its first sound before it counts as settled, or null. */
     private BufferRow settling;
     private final PlaybackClock clock;
@@ -121,6 +126,15 @@ public final class PlayerController {
     /** The playing line's PCM tap (for the spectrum), or null. */
     public dev.bufferdeck.audio.PcmTap tap() { return playback.tap(); }
 
+    /**
+     * Sets who loads an entry that is a reference (known by its location only, or let go to make
+     * room) when it is about to play or follows the one playing; it calls {@link #arrived} or
+     * {@link #unavailable} when done.
+     */
+    public void setFetcher(java.util.function.Consumer<PlaylistRow> fetcher) {
+        this.fetcher = java.util.Objects.requireNonNull(fetcher);
+    }
+
     /** The user chose this entry: it plays, or the notice says why it cannot. */
     public void play(PlaylistRow entry) {
         failuresInARow = 0;
@@ -138,6 +152,8 @@ public final class PlayerController {
         if (entry.isLoaded()) {
             show(entry);
             settled.set(entry.row());
+        } else if (entry.isReference()) {
+            fetcher.accept(entry);
         }
         clock.wake();
     }
@@ -152,6 +168,15 @@ public final class PlayerController {
             waitingFor = null;
             if (entry == playlist.current()) start(entry, entry == cued ? cuedMillis : 0, true);
         }
+        queueFollowing();
+    }
+
+    /** A reference could not be loaded: if it was about to play, playback goes on past it. */
+    public void unavailable(PlaylistRow entry, String why) {
+        if (entry == waitingFor) {
+            waitingFor = null;
+            skip(entry, why);
+        }
     }
 
     private void start(PlaylistRow entry, long fromMillis, boolean chosen) {
@@ -159,6 +184,7 @@ public final class PlayerController {
         if (why == null && !entry.isLoaded()) {
             playlist.setCurrent(entry);
             waitingFor = entry;
+            if (entry.isReference()) fetcher.accept(entry);
             notifier.info(entry.title() + " is still loading; it plays when it arrives");
             return;
         }
@@ -171,6 +197,7 @@ public final class PlayerController {
         cued = null;
         playlist.setCurrent(entry);
         show(entry);
+        currentUse = hold(currentUse, entry);
         playback.play(entry.row().buffer(), fromMillis);
         queueFollowing();
     }
@@ -203,6 +230,7 @@ public final class PlayerController {
     }
 
     private void showNothing() {
+        currentUse = hold(currentUse, null);
         buffering.set(false);
         nowPlaying.set(null);
         settled.set(null);
@@ -295,6 +323,7 @@ public final class PlayerController {
         if (q != null && q != cur && q.row().buffer().id() == buffer.id() && playlist.entries().contains(q)) {
             playlist.setCurrent(q);
             nowPlaying.set(q.row());
+            currentUse = hold(currentUse, q);
         }
         BufferRow playing = nowPlaying.get();
         long d = playback.durationMillis();
@@ -329,8 +358,28 @@ public final class PlayerController {
     private void queueFollowing() {
         PlaylistRow cur = playlist.current();
         PlaylistRow following = cur == null ? null : playlist.afterEnd().orElse(null);
+        // the one after is fetched once the current one is held: a load then never lets go of the entry about to play
+        if (following != null && following.isReference() && currentUse != null) fetcher.accept(following);
         if (following != null && (following.whyNotPlayable() != null || !following.isLoaded())) following = null;
+        queuedUse = hold(queuedUse, following);
         queued = following;
         playback.queueNext(following == null ? null : following.row().buffer());
     }
+
+    /** Keeps {@code entry}'s buffer in memory in place of what {@code held} kept; null lets go. */
+    private static MediaBuffer.Use hold(MediaBuffer.Use held, PlaylistRow entry) {
+        MediaBuffer wanted = entry == null || !entry.isLoaded() ? null : entry.row().buffer();
+        if (held != null && held.buffer() == wanted) return held;
+        MediaBuffer.Use use = null;
+        if (wanted != null) {
+            try {
+                use = wanted.use();
+            } catch (IllegalStateException letGo) {
+                // let go between the check and here: the player says it cannot play it, and it is skipped
+            }
+        }
+        if (held != null) held.close();
+        return use;
+    }
+
 }

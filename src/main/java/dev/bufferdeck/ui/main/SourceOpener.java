@@ -205,18 +205,80 @@ public final class SourceOpener {
     }
 
     /**
-     * Puts a row for each location into the playlist at once, at {@code index}, in order, then
-     * loads them one after the other: each row fills in when its buffer arrives, or stays, marked
-     * unavailable with the reason, when it cannot be loaded now. Nothing is dropped.
+     * Puts a reference row for each location into the playlist at once, at {@code index}, in order:
+     * nothing is loaded now. An entry is loaded when it is about to play or follows the one playing
+     * ({@link PlayerController#setFetcher}); it stays, marked unavailable with the reason, when it
+     * cannot be loaded then. In the background, files that are gone are marked at once; URLs are not
+     * contacted before their turn.
      *
-     * @param missing gets the reasons of the rows that could not be loaded, once, after the last
+     * @param missing gets the reasons of the files found missing, once, after the check
      */
     List<PlaylistRow> loadLocations(List<String> locations, int index, Consumer<List<String>> missing) {
-        List<PlaylistRow> rows = new ArrayList<>();
         int at = index == APPEND ? playlist.entries().size() : index;
-        for (String location : locations) rows.add(playlist.insertLoading(at++, location));
-        loadRows(rows, missing);
+        List<PlaylistRow> rows = playlist.insertReferences(at, locations);
+        markMissingFiles(rows, missing);
         return rows;
+    }
+
+    /** In the background: one look at each local file (no read); the gone ones are marked on the FX thread. */
+    private void markMissingFiles(List<PlaylistRow> rows, Consumer<List<String>> missing) {
+        List<String> locations = rows.stream().map(PlaylistRow::location).toList();
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            List<Integer> gone = new ArrayList<>();
+            List<String> reasons = new ArrayList<>();
+            for (int i = 0; i < locations.size(); i++) {
+                String why = LocalReferences.whyUnreadable(locations.get(i));
+                if (why != null) {
+                    gone.add(i);
+                    reasons.add(locations.get(i) + ": " + why);
+                }
+            }
+            javafx.application.Platform.runLater(() -> {
+                for (int k = 0; k < gone.size(); k++) {
+                    PlaylistRow row = rows.get(gone.get(k));
+                    if (!row.isLoaded()) playlist.markUnavailable(row, reasons.get(k));
+                }
+                missing.accept(List.copyOf(reasons));
+            });
+        });
+    }
+
+    /** Entries being loaded because their turn came: each is asked for once. */
+    private final java.util.Set<PlaylistRow> fetching = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /** Loads a reference whose turn came; the player hears when it arrived or could not be loaded. */
+    void fetch(PlaylistRow entry) {
+        if (entry.location() == null || !fetching.add(entry)) return;
+        loadRows(List.of(entry), missing -> {
+            fetching.remove(entry);
+            if (!missing.isEmpty()) player.unavailable(entry, missing.get(0));
+        });
+    }
+
+    /** The library row the user has open (details, hex view): kept in memory while it is open. */
+    private dev.bufferdeck.repository.MediaBuffer.Use viewing;
+
+    /**
+     * The user opened {@code row} in the library (null: none): its bytes stay in memory while it is
+     * open; a reference is loaded again first, and {@code loaded} runs (FX thread) once it is back.
+     */
+    public void open(dev.bufferdeck.ui.library.BufferRow row, Runnable loaded) {
+        if (viewing != null) viewing.close();
+        viewing = null;
+        if (row == null) return;
+        dev.bufferdeck.repository.MediaBuffer buffer = row.buffer();
+        if (buffer.isResident()) {
+            viewing = buffer.use();
+            return;
+        }
+        String location = dev.bufferdeck.ui.playlist.EntryLocation.of(buffer.origin());
+        if (location == null) return;
+        loads.loadEach(List.of(request(location)), (i, back) -> {
+            if (back != buffer || !back.isResident()) return;
+            if (viewing != null) viewing.close();
+            viewing = back.use();
+            loaded.run();
+        }, (i, reason) -> notifier.error(reason));
     }
 
     /** One notice for all the entries of a playlist or session that could not be loaded. */

@@ -86,6 +86,24 @@ public final class PlaylistModel {
         return insert(index, new PlaylistRow(row, EntryLocation.of(row.buffer().origin())));
     }
 
+    /**
+     * Adds a reference row for each location at {@code index}, in order, in one change (a playlist
+     * of ten thousand entries is one insert): each waits for its buffer ({@link #fill}) or a
+     * reason it has none ({@link #markUnavailable}).
+     */
+    public List<PlaylistRow> insertReferences(int index, List<String> locations) {
+        int at = Math.max(0, Math.min(index, rows.size()));
+        List<PlaylistRow> added = new ArrayList<>(locations.size());
+        List<PlaylistEntry> entries = new ArrayList<>(locations.size());
+        for (String location : locations) {
+            PlaylistRow row = PlaylistRow.loading(location);
+            added.add(row);
+            entries.add(entryFor(row));
+        }
+        playlist.insert(at, entries);
+        return added;
+    }
+
     /** Adds a row for {@code location} that waits for its buffer ({@link #fill}) or a reason it has none ({@link #markUnavailable}). */
     public PlaylistRow insertLoading(int index, String location) {
         return insert(index, PlaylistRow.loading(location));

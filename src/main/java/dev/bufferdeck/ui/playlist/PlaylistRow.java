@@ -49,7 +49,17 @@ public final class PlaylistRow {
     /** The facts of the buffer, or a title made from the location while there is none. */
     public ReadOnlyObjectProperty<MediaFacts> factsProperty() { return facts.getReadOnlyProperty(); }
 
-    public boolean isLoaded() { return row.get() != null; }
+    /** True when the entry's bytes are in memory: it has a buffer, and the repository has not let it go. */
+    public boolean isLoaded() {
+        BufferRow r = row.get();
+        return r != null && r.buffer().isResident();
+    }
+
+    /**
+     * True for an entry known by its location only, or whose buffer was let go to make room: it is
+     * loaded when its turn comes (or the user opens it).
+     */
+    public boolean isReference() { return !isLoaded() && problem.get() == null && location != null; }
     public boolean isUnavailable() { return problem.get() != null; }
     public String title() { return facts.get().title(); }
     public long durationMillis() { return facts.get().durationMillis(); }

@@ -87,11 +87,14 @@ class SessionTest {
                 EntryLocation.DEMO, a.toString(), dir.resolve("also gone.mp3").toString()), 0, 0.25, true, Repeat.ONE,
                 false, new WindowBounds(10, 20, 900, 640), null, false));
         AppFixture app = open(robot, store, List.of());
-        waitUntil(() -> app.controller.notifier().notices().stream().anyMatch(Notice::error), 20);
+        waitUntil(() -> app.controller.notifier().notices().stream().anyMatch(Notice::error)
+                && app.controller.playlist().entries().get(0).isLoaded(), 20);
         List<String> names = new ArrayList<>();
-        app.controller.playlist().entries().forEach(e -> names.add(e.isLoaded() ? e.row().buffer().name() : "unavailable " + e.title()));
-        assertEquals(List.of("b.wav", "unavailable gone.wav", DemoClip.NAME, "a.wav", "unavailable also gone.mp3"), names,
-                "entries that cannot be loaded keep their place");
+        app.controller.playlist().entries().forEach(e -> names.add(e.isLoaded() ? e.row().buffer().name()
+                : (e.isUnavailable() ? "unavailable " : "reference ") + e.title()));
+        assertEquals(List.of("b.wav", "unavailable gone.wav", "reference bufferdeck:demo-clip", "reference a.wav",
+                "unavailable also gone.mp3"), names,
+                "the current entry is loaded, the others stay references; the files that are gone keep their place, marked");
         assertEquals(0.25, app.controller.player().volumeProperty().get(), 1e-9);
         assertTrue(app.controller.player().mutedProperty().get());
         assertEquals(Repeat.ONE, app.controller.playlist().repeatProperty().get());
@@ -99,7 +102,7 @@ class SessionTest {
         List<Notice> errors = app.controller.notifier().notices().stream().filter(Notice::error).toList();
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).text().startsWith("Last session: 2 entries could not be loaded"), errors.get(0).text());
-        assertEquals(3, app.repository.count(), "no second demo clip on a restored start");
+        assertEquals(1, app.repository.count(), "only the current entry is loaded; no demo clip on a restored start");
         app.close();
     }
 
