@@ -135,7 +135,7 @@ public final class PlayerController {
         this.fetcher = java.util.Objects.requireNonNull(fetcher);
     }
 
-    /** The user chose this entry: it plays, or the notice says why it cannot. */
+    /** The user chose this entry: it plays (one marked unavailable is asked for again), or the notice says why it cannot. */
     public void play(PlaylistRow entry) {
         failuresInARow = 0;
         start(entry, 0, true);
@@ -181,11 +181,12 @@ public final class PlayerController {
 
     private void start(PlaylistRow entry, long fromMillis, boolean chosen) {
         String why = entry.whyNotPlayable();
-        if (why == null && !entry.isLoaded()) {
+        boolean askAgain = chosen && entry.isUnavailable() && !entry.isLoaded() && entry.location() != null;
+        if ((why == null || askAgain) && !entry.isLoaded()) {
             playlist.setCurrent(entry);
             waitingFor = entry;
-            if (entry.isReference()) fetcher.accept(entry);
-            notifier.info(entry.title() + " is still loading; it plays when it arrives");
+            if (entry.isReference() || askAgain) fetcher.accept(entry);
+            notifier.info(entry.title() + (askAgain ? " could not be loaded before; trying again" : " is still loading; it plays when it arrives"));
             return;
         }
         if (why != null) {
