@@ -76,7 +76,7 @@ public final class Player implements AutoCloseable {
         this.opener = GuardedDecoder.guarding(Objects.requireNonNull(opener));
     }
 
-    /** A player that decodes with {@link dev.bufferdeck.audio.decode.Decoders}. */
+    /** A player that decodes with {@link Decoders}. */
     public Player(AudioOutputs.Selection selection) {
         this(selection, Decoders::open);
     }

@@ -161,7 +161,7 @@ public final class MediaBuffer {
      * Waits until {@code count} bytes have arrived in all, or the load ended.
      *
      * @return false when the buffer completed (or a live stream ended) with fewer bytes
-     * @throws java.io.IOException why the load failed ("load cancelled", a network error), or an interrupt
+     * @throws IOException why the load failed ("load cancelled", a network error), or an interrupt
      */
     public boolean awaitBytes(long count) throws IOException {
         return store.awaitArrived(count);

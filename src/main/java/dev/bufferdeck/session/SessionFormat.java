@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The session as ONE file, so that a single atomic rename covers the playlist and the settings
@@ -117,7 +118,7 @@ final class SessionFormat {
     private static final String PRESET = "equalizerPreset.";
 
     private static SoundChoices sound(Map<String, String> settings) {
-        Map<String, String> presets = new java.util.TreeMap<>();
+        Map<String, String> presets = new TreeMap<>();
         settings.forEach((k, v) -> {
             if (k.startsWith(PRESET)) presets.put(k.substring(PRESET.length()), v);
         });

@@ -1,5 +1,6 @@
 package dev.bufferdeck.session;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,7 +21,7 @@ public record SoundChoices(String outputDevice, String equalizer, String replayG
         userPresets.forEach((k, v) -> {
             if (validPresetName(k) && !oneLine(v).isEmpty()) presets.put(k, v);
         });
-        userPresets = java.util.Collections.unmodifiableMap(presets);
+        userPresets = Collections.unmodifiableMap(presets);
     }
 
     /** Letters, digits, spaces, '-' and '_', 1–40 characters. */

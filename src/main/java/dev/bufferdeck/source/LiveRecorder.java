@@ -7,6 +7,7 @@ import dev.bufferdeck.repository.ByteSizes;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaRepository;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -55,7 +56,7 @@ public final class LiveRecorder {
                     stopped = "the stream ended";
                     break;
                 }
-                InputStream got = new java.io.ByteArrayInputStream(chunk, 0, n);
+                InputStream got = new ByteArrayInputStream(chunk, 0, n);
                 while (got.available() > 0) writer.readFrom(got, n);
                 if (!writer.isPublished()) {
                     writer.publish();

@@ -1,6 +1,6 @@
 /**
  * Getting bytes into the {@link dev.bufferdeck.repository.MediaRepository}: files, folders, http(s)
- * URLs and drop payloads, through {@link dev.bufferdeck.source.SourceLoader}.
+ * URLs and drop payloads, through {@link SourceLoader}.
  *
  * <ul>
  *   <li>Every load reserves its bytes before reading them. A known size (file size, Content-Length)
@@ -12,9 +12,9 @@
  *   <li>Requests ask for {@code Accept-Encoding: identity} (media does not compress, and only then
  *       is Content-Length the buffer's size); a server that compresses anyway is decoded here.</li>
  *   <li>Each URL load runs on the caller's thread plus one short-lived watchdog thread that aborts
- *       the request at the response or idle timeout; {@link dev.bufferdeck.source.Cancellation}
+ *       the request at the response or idle timeout; {@link Cancellation}
  *       aborts it the same way. Neither outlives the load.</li>
- *   <li>Failures are {@link dev.bufferdeck.source.LoadException}s whose message is one line:
+ *   <li>Failures are {@link LoadException}s whose message is one line:
  *       the source, a colon, the cause. Nothing is added unless every byte arrived.</li>
  * </ul>
  */

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui;
 
+import dev.bufferdeck.desktop.DesktopColorScheme;
 import dev.bufferdeck.desktop.LaunchArguments;
 import dev.bufferdeck.desktop.SingleInstance;
 import dev.bufferdeck.session.Session;
@@ -8,6 +9,7 @@ import dev.bufferdeck.ui.main.FirstFrame;
 import dev.bufferdeck.ui.main.MainController;
 import dev.bufferdeck.ui.main.SessionKeeper;
 import dev.bufferdeck.ui.main.MainWindow;
+import dev.bufferdeck.ui.mpris.MprisBridge;
 import dev.bufferdeck.ui.theme.Theme;
 import dev.bufferdeck.ui.theme.ThemeChoice;
 import dev.bufferdeck.ui.theme.ThemeSwitcher;
@@ -22,10 +24,10 @@ import java.util.List;
 public final class BufferDeckApp extends Application {
     private AppServices services;
     private Session session;
-    private dev.bufferdeck.desktop.DesktopColorScheme.Preference colorScheme = dev.bufferdeck.desktop.DesktopColorScheme.Preference.NONE;
+    private DesktopColorScheme.Preference colorScheme = DesktopColorScheme.Preference.NONE;
     private final List<String> sessionWarnings = new ArrayList<>();
     private MainController controller;
-    private dev.bufferdeck.ui.mpris.MprisBridge mpris;
+    private MprisBridge mpris;
     private static LaunchArguments launch = LaunchArguments.parse(List.of());
     private static SingleInstance instance;
 
@@ -41,7 +43,7 @@ public final class BufferDeckApp extends Application {
     public void init() {
         services = AppServices.standard();
         session = SessionKeeper.readSession(services.session(), sessionWarnings);
-        colorScheme = dev.bufferdeck.desktop.DesktopColorScheme.detect(System.getenv());
+        colorScheme = DesktopColorScheme.detect(System.getenv());
     }
 
     /** Shows the window empty at once, then fills it on the next turn of the FX thread (see {@link FirstFrame}). */
@@ -64,7 +66,7 @@ public final class BufferDeckApp extends Application {
         controller.player().clock().seenWhile(stage.showingProperty().and(stage.iconifiedProperty().not()));
         controller.start(session, sessionWarnings, launch.sources());
         controller.session().saveOnTermination();
-        mpris = dev.bufferdeck.ui.mpris.MprisBridge.install(controller, System.getenv());
+        mpris = MprisBridge.install(controller, System.getenv());
         if (instance != null) {
             instance.onLaunch(l -> Platform.runLater(() -> controller.sources().openLaunched(l.sources(), l.enqueue())));
         }

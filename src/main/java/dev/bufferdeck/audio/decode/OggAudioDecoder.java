@@ -7,6 +7,7 @@ import dev.bufferdeck.format.tags.TagReader;
 import dev.bufferdeck.format.tags.Tags;
 import dev.bufferdeck.repository.MediaBuffer;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,7 +47,7 @@ abstract class OggAudioDecoder implements PcmDecoder {
     /** Key of this stream in {@link FirstFramesCache} (null: not cached), what it holds, and what is being gathered for it. */
     private final String cacheKey;
     private byte[] firstFrames;
-    private java.io.ByteArrayOutputStream gathering;
+    private ByteArrayOutputStream gathering;
 
     OggAudioDecoder(MediaBuffer buffer, OggPageIndex index, CountingInputStream.ByteCounter counter, int firstAudioPage,
                     int sampleRate, int channels, long granuleOffset, long restartReach, String title) {
@@ -140,7 +141,7 @@ abstract class OggAudioDecoder implements PcmDecoder {
     /** Keeps the first frames of a decode from the start for {@link FirstFramesCache}. */
     private void gather(byte[] buf, int off, long startedAt, int frames, int frameBytes) {
         if (cacheKey == null || firstFrames != null) return;
-        if (startedAt == 0) gathering = new java.io.ByteArrayOutputStream();
+        if (startedAt == 0) gathering = new ByteArrayOutputStream();
         if (gathering == null || startedAt * frameBytes != gathering.size()) {
             gathering = null;   // not a read straight on from the start
             return;

@@ -1,6 +1,7 @@
 package dev.bufferdeck.ui.cover;
 
 import dev.bufferdeck.format.tags.CoverArt;
+import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -35,7 +36,7 @@ public final class CoverArtView extends StackPane {
     private ByteBuffer requested;
 
     /** One daemon thread shared by every cover view: pictures are small and few. */
-    private static final Executor DECODER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private static final Executor DECODER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "bufferdeck-cover");
         t.setDaemon(true);
         return t;

@@ -1,20 +1,25 @@
 package dev.bufferdeck.ui.downloads;
 
+import dev.bufferdeck.repository.MediaBuffer;
+import dev.bufferdeck.repository.UrlRedaction;
+import java.time.Duration;
+import java.util.function.Supplier;
+
 /** One thing to bring into the repository: a path or URL, or bytes handed over by another program. */
 public sealed interface LoadRequest {
     String label();
 
     record Source(String pathOrUrl) implements LoadRequest {
-        @Override public String label() { return dev.bufferdeck.repository.UrlRedaction.redact(pathOrUrl); }
+        @Override public String label() { return UrlRedaction.redact(pathOrUrl); }
     }
 
     /** Bytes BufferDeck makes itself, such as the demo clip. */
-    record BuiltIn(String name, String resource, java.util.function.Supplier<byte[]> bytes) implements LoadRequest {
+    record BuiltIn(String name, String resource, Supplier<byte[]> bytes) implements LoadRequest {
         @Override public String label() { return name; }
     }
 
     /** The next stretch of a live stream, kept as a buffer of its own ("Record"). */
-    record Recording(dev.bufferdeck.repository.MediaBuffer live, java.time.Duration duration) implements LoadRequest {
+    record Recording(MediaBuffer live, Duration duration) implements LoadRequest {
         @Override public String label() { return "Recording " + live.name() + " (" + duration.toMinutes() + " min)"; }
     }
 

@@ -15,6 +15,7 @@ import dev.bufferdeck.source.LoadOutcome;
 import dev.bufferdeck.source.LoadProgress;
 import dev.bufferdeck.source.SourceLoader;
 import dev.bufferdeck.ui.notify.Notifier;
+import java.io.IOException;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -88,7 +89,7 @@ public final class Loads {
             try {
                 MediaBuffer buffer = repository.record(live).buffer();
                 Platform.runLater(() -> kept.accept(buffer));
-            } catch (BudgetExceededException | java.io.IOException | RuntimeException e) {
+            } catch (BudgetExceededException | IOException | RuntimeException e) {
                 notifier.error(live.name() + ": could not keep the window: " + e.getMessage());
             }
         });

@@ -1,11 +1,14 @@
 package dev.bufferdeck.ui.hex;
 
 import dev.bufferdeck.repository.MediaBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Orientation;
+import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
@@ -258,12 +261,12 @@ public final class HexView extends Region {
     }
 
     /** The centre of a byte's hex cell in this view's coordinates, when it is on screen. */
-    javafx.geometry.Point2D pointOf(long offset) {
+    Point2D pointOf(long offset) {
         long row = offset / HexText.BYTES_PER_ROW;
         int c = (int) (offset % HexText.BYTES_PER_ROW);
         double x = hexCellX(c) + charWidth;
         double y = PAD / 2 + (row - topRow.get()) * rowHeight + rowHeight / 2;
-        return new javafx.geometry.Point2D(x, y);
+        return new Point2D(x, y);
     }
 
     /** The buffer shown grew (bytes still arriving): rows and scroll bar extend, the view stays where it is. */
@@ -314,8 +317,8 @@ public final class HexView extends Region {
         g.strokeLine(hexX() - charWidth, 0, hexX() - charWidth, h);
         g.strokeLine(asciiX() - charWidth, 0, asciiX() - charWidth, h);
         long rows = rowCount();
-        java.util.List<long[]> runs = new java.util.ArrayList<>();
-        java.util.List<Color> runColors = new java.util.ArrayList<>();
+        List<long[]> runs = new ArrayList<>();
+        List<Color> runColors = new ArrayList<>();
         Shading shader = shading.get();
         if (shader != null) {
             long first = topRow.get() * HexText.BYTES_PER_ROW;

@@ -1,8 +1,12 @@
 package dev.bufferdeck.ui.library;
 
+import dev.bufferdeck.repository.ByteSizes;
 import dev.bufferdeck.repository.MediaBuffer;
+import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -21,7 +25,7 @@ public final class BufferDetailPane extends ScrollPane {
     private static final DateTimeFormatter LOADED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
     private final ObjectProperty<BufferRow> row = new SimpleObjectProperty<>();
     /** The scanned loudness of the buffer shown, or its progress; "" shows no row. */
-    private final javafx.beans.property.StringProperty loudness = new javafx.beans.property.SimpleStringProperty("");
+    private final StringProperty loudness = new SimpleStringProperty("");
     private final GridPane grid = new GridPane();
     private final CoverArtView cover = new CoverArtView(160);
     private final ChangeListener<MediaFacts> factsChanged = (o, a, b) -> refresh();
@@ -33,7 +37,7 @@ public final class BufferDetailPane extends ScrollPane {
 
     private void createView() {
         getStyleClass().add("buffer-detail");
-        getStylesheets().add(java.util.Objects.requireNonNull(BufferDetailPane.class.getResource("library.css")).toExternalForm());
+        getStylesheets().add(Objects.requireNonNull(BufferDetailPane.class.getResource("library.css")).toExternalForm());
         grid.getStyleClass().add("detail-grid");
         grid.setHgap(12);
         grid.setVgap(4);
@@ -60,7 +64,7 @@ public final class BufferDetailPane extends ScrollPane {
     }
 
     public ObjectProperty<BufferRow> rowProperty() { return row; }
-    public javafx.beans.property.StringProperty loudnessProperty() { return loudness; }
+    public StringProperty loudnessProperty() { return loudness; }
 
     private void refresh() {
         grid.getChildren().clear();
@@ -81,7 +85,7 @@ public final class BufferDetailPane extends ScrollPane {
         int i = 0;
         i = section(i, "Buffer");
         i = add(i, "Name", b.name());
-        i = add(i, "Size", String.format("%s (%,d bytes)", dev.bufferdeck.repository.ByteSizes.human(b.size()), b.size()));
+        i = add(i, "Size", String.format("%s (%,d bytes)", ByteSizes.human(b.size()), b.size()));
         i = add(i, "SHA-256", b.sha256());
         i = add(i, "Loaded", LOADED.format(b.loadedAt()));
         i = section(i, "Origin · " + OriginText.kind(b.origin()));

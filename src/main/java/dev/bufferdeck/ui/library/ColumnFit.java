@@ -2,6 +2,7 @@ package dev.bufferdeck.ui.library;
 
 import javafx.scene.control.TableColumn;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
 import java.util.List;
@@ -20,7 +21,7 @@ final class ColumnFit {
 
     static double width(Font font, String header, List<String> longest, double graphic) {
         double w = header.isEmpty() ? 0
-                : textWidth(Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD, font.getSize()), header) + HEADER_PADDING;
+                : textWidth(Font.font(font.getFamily(), FontWeight.BOLD, font.getSize()), header) + HEADER_PADDING;
         for (String s : longest) w = Math.max(w, textWidth(font, s) + graphic + CELL_PADDING);
         return Math.ceil(w);
     }

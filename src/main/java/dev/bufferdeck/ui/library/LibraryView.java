@@ -1,12 +1,28 @@
 package dev.bufferdeck.ui.library;
 
 import dev.bufferdeck.repository.ByteSizes;
+import dev.bufferdeck.repository.MediaFormat;
+import dev.bufferdeck.repository.MemoryFigures;
+import dev.bufferdeck.repository.Origin;
+import dev.bufferdeck.ui.dnd.ClipboardReader;
+import dev.bufferdeck.ui.dnd.InternalDrag;
+import java.io.File;
+import java.util.Optional;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -16,15 +32,19 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -41,23 +61,23 @@ public final class LibraryView extends BorderPane {
     private final LibraryActions actions;
     private final TableView<BufferRow> table = new TableView<>();
     /** The font the cells are measured in (the stylesheet's 13px). */
-    private final javafx.scene.text.Font font = javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), 13);
+    private final Font font = Font.font(Font.getDefault().getFamily(), 13);
     private TableColumn<BufferRow, ?> sizeColumn;
     private TableColumn<BufferRow, ?> formatColumn;
-    private final javafx.beans.property.StringProperty columnLayout = new javafx.beans.property.SimpleStringProperty("");
+    private final StringProperty columnLayout = new SimpleStringProperty("");
     private final Label heading = new Label("Library");
     /** How many entries are in memory and how many are references, with the bytes each way. */
     private final Label residenceTotals = new Label();
-    private final javafx.scene.control.ToggleButton pin = new javafx.scene.control.ToggleButton(null, new FontIcon(MaterialDesignP.PIN));
-    private final javafx.beans.property.ObjectProperty<BufferRow> playing = new javafx.beans.property.SimpleObjectProperty<>();
+    private final ToggleButton pin = new ToggleButton(null, new FontIcon(MaterialDesignP.PIN));
+    private final ObjectProperty<BufferRow> playing = new SimpleObjectProperty<>();
     /** Marks the row of the buffer playing, as the playlist does. */
-    public static final javafx.css.PseudoClass PLAYING = javafx.css.PseudoClass.getPseudoClass("playing");
+    public static final PseudoClass PLAYING = PseudoClass.getPseudoClass("playing");
     /** Marks a buffer whose bytes were let go to make room: a reference, loaded again when needed. */
-    public static final javafx.css.PseudoClass REFERENCE = javafx.css.PseudoClass.getPseudoClass("reference");
+    public static final PseudoClass REFERENCE = PseudoClass.getPseudoClass("reference");
     /** Marks a buffer the user pinned in memory. */
-    public static final javafx.css.PseudoClass PINNED = javafx.css.PseudoClass.getPseudoClass("pinned");
+    public static final PseudoClass PINNED = PseudoClass.getPseudoClass("pinned");
     /** Marks a buffer the decoders refuse (known from its headers when it was loaded). */
-    public static final javafx.css.PseudoClass UNPLAYABLE = javafx.css.PseudoClass.getPseudoClass("unplayable");
+    public static final PseudoClass UNPLAYABLE = PseudoClass.getPseudoClass("unplayable");
 
     /** The vertical scroll bar the table shows once the rows outgrow it. */
     static final double TABLE_SCROLL_BAR = 16;
@@ -116,7 +136,7 @@ public final class LibraryView extends BorderPane {
         ColumnFit.fix(size, ColumnFit.width(font, "Size", List.of(), 0));
         ColumnFit.fix(duration, ColumnFit.width(font, duration.getText(), List.of("8:88:88"), 0));
         ColumnFit.fix(format, ColumnFit.width(font, "Format", List.of(), 0));
-        ColumnFit.fix(sha, ColumnFit.width(javafx.scene.text.Font.font("Monospaced", 13), "SHA-256", List.of("8".repeat(SHA_PREFIX)), 0));
+        ColumnFit.fix(sha, ColumnFit.width(Font.font("Monospaced", 13), "SHA-256", List.of("8".repeat(SHA_PREFIX)), 0));
         this.sizeColumn = size;
         this.formatColumn = format;
         name.setMinWidth(NAME_MIN_WIDTH);
@@ -143,7 +163,7 @@ public final class LibraryView extends BorderPane {
             b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         }
         pin.setId("library-pin");
-        pin.setTooltip(new javafx.scene.control.Tooltip("Keep the selection in memory (pin)"));
+        pin.setTooltip(new Tooltip("Keep the selection in memory (pin)"));
         pin.setAccessibleText("Pin in memory");
         pin.getStyleClass().add("pane-tool");
         pin.setMinWidth(Region.USE_PREF_SIZE);
@@ -166,7 +186,7 @@ public final class LibraryView extends BorderPane {
         model.memoryProperty().addListener((o, a, f) -> showTotals(f));
         showTotals(model.memoryProperty().get());
         // the toggle shows the selected row's pin and sets it for the whole selection
-        javafx.beans.InvalidationListener pinShown = o -> {
+        InvalidationListener pinShown = o -> {
             BufferRow r = table.getSelectionModel().getSelectedItem();
             pin.setSelected(r != null && r.buffer().isPinned());
         };
@@ -180,7 +200,7 @@ public final class LibraryView extends BorderPane {
             row.setOnDragDetected(e -> {
                 if (row.isEmpty()) return;
                 List<BufferRow> dragged = selection().contains(row.getItem()) ? selection() : List.of(row.getItem());
-                javafx.scene.input.Dragboard db = row.startDragAndDrop(javafx.scene.input.TransferMode.COPY);
+                Dragboard db = row.startDragAndDrop(TransferMode.COPY);
                 db.setContent(dragContent(dragged));
                 e.consume();
             });
@@ -192,11 +212,11 @@ public final class LibraryView extends BorderPane {
                 e.consume();
             }
         });
-        model.rows().addListener((javafx.collections.ListChangeListener<BufferRow>) c ->
+        model.rows().addListener((ListChangeListener<BufferRow>) c ->
                 heading.setText("Library · " + model.rows().size()));
         heading.setText("Library · " + model.rows().size());
         keepColumnLayout();
-        model.rows().addListener((javafx.collections.ListChangeListener<BufferRow>) c -> {
+        model.rows().addListener((ListChangeListener<BufferRow>) c -> {
             while (c.next()) c.getAddedSubList().forEach(this::fitColumnsTo);
         });
         model.rows().forEach(this::fitColumnsTo);
@@ -215,14 +235,14 @@ public final class LibraryView extends BorderPane {
     public TableView<BufferRow> table() { return table; }
 
     /** The column order and widths, as the session keeps them; setting it (a restored session) applies it. */
-    public javafx.beans.property.StringProperty columnLayoutProperty() { return columnLayout; }
+    public StringProperty columnLayoutProperty() { return columnLayout; }
 
     private void keepColumnLayout() {
         boolean[] applying = {false};
         Runnable record = () -> {
             if (!applying[0]) columnLayout.set(ColumnLayout.write(table.getColumns()));
         };
-        table.getColumns().addListener((javafx.beans.InvalidationListener) o -> record.run());
+        table.getColumns().addListener((InvalidationListener) o -> record.run());
         for (TableColumn<BufferRow, ?> c : table.getColumns()) c.widthProperty().addListener(o -> record.run());
         columnLayout.addListener((o, old, saved) -> {
             if (applying[0] || saved.equals(ColumnLayout.write(table.getColumns()))) return;
@@ -235,12 +255,12 @@ public final class LibraryView extends BorderPane {
         });
     }
     /** The row of the buffer playing, highlighted; null when nothing plays. */
-    public javafx.beans.property.ObjectProperty<BufferRow> playingProperty() { return playing; }
+    public ObjectProperty<BufferRow> playingProperty() { return playing; }
 
     public List<BufferRow> selection() { return List.copyOf(table.getSelectionModel().getSelectedItems()); }
 
-    private java.util.Optional<BufferRow> first() {
-        return java.util.Optional.ofNullable(table.getSelectionModel().getSelectedItem());
+    private Optional<BufferRow> first() {
+        return Optional.ofNullable(table.getSelectionModel().getSelectedItem());
     }
 
     private ContextMenu contextMenu() {
@@ -254,7 +274,7 @@ public final class LibraryView extends BorderPane {
         copyUrl.setOnAction(e -> first().ifPresent(r -> copy(r.buffer().origin().finalLocation())));
         MenuItem copyHash = new MenuItem("Copy SHA-256");
         copyHash.setOnAction(e -> first().ifPresent(r -> copy(r.buffer().sha256())));
-        javafx.scene.control.CheckMenuItem keep = new javafx.scene.control.CheckMenuItem("Keep in memory (pin)");
+        CheckMenuItem keep = new CheckMenuItem("Keep in memory (pin)");
         keep.setOnAction(e -> selection().forEach(r -> model.pin(r, keep.isSelected())));
         MenuItem remove = new MenuItem("Remove from memory", new FontIcon(MaterialDesignD.DELETE));
         remove.setOnAction(e -> actions.remove(selection()));
@@ -271,17 +291,17 @@ public final class LibraryView extends BorderPane {
      * came from when they came from files, and the first buffer's bytes under its MIME type (a
      * read-only view, no copy and no temporary file).
      */
-    static javafx.scene.input.ClipboardContent dragContent(List<BufferRow> rows) {
-        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
-        content.put(dev.bufferdeck.ui.dnd.InternalDrag.BUFFERS,
+    static ClipboardContent dragContent(List<BufferRow> rows) {
+        ClipboardContent content = new ClipboardContent();
+        content.put(InternalDrag.BUFFERS,
                 String.join(",", rows.stream().map(r -> Long.toString(r.buffer().id())).toList()));
-        List<java.io.File> files = rows.stream().map(r -> r.buffer().origin())
-                .filter(o -> o instanceof dev.bufferdeck.repository.Origin.File)
-                .map(o -> ((dev.bufferdeck.repository.Origin.File) o).path().toFile()).toList();
+        List<File> files = rows.stream().map(r -> r.buffer().origin())
+                .filter(o -> o instanceof Origin.File)
+                .map(o -> ((Origin.File) o).path().toFile()).toList();
         if (!files.isEmpty()) content.putFiles(files);
-        dev.bufferdeck.repository.MediaFormat format = rows.get(0).buffer().detectedFormat();
-        if (format != null && format != dev.bufferdeck.repository.MediaFormat.UNKNOWN) {
-            content.put(dev.bufferdeck.ui.dnd.ClipboardReader.format(format.mimeType()), rows.get(0).buffer().bytes());
+        MediaFormat format = rows.get(0).buffer().detectedFormat();
+        if (format != null && format != MediaFormat.UNKNOWN) {
+            content.put(ClipboardReader.format(format.mimeType()), rows.get(0).buffer().bytes());
         }
         return content;
     }
@@ -301,7 +321,7 @@ public final class LibraryView extends BorderPane {
 
     /** An icon-only button (the pane beside the hex view is narrow): its words go to the tooltip and to screen readers. */
     /** e.g. "3 in memory (60 MiB) · 12 references (240 MiB)". */
-    private void showTotals(dev.bufferdeck.repository.MemoryFigures f) {
+    private void showTotals(MemoryFigures f) {
         residenceTotals.setText(f.inMemory() + " in memory (" + ByteSizes.human(f.held()) + ")"
                 + (f.references() == 0 ? "" : " · " + f.references() + (f.references() == 1 ? " reference (" : " references (")
                 + ByteSizes.human(f.referenceBytes()) + ")"));
@@ -311,7 +331,7 @@ public final class LibraryView extends BorderPane {
     public Label residenceTotals() { return residenceTotals; }
 
     /** The pin toggle of the toolbar. */
-    public javafx.scene.control.ToggleButton pinToggle() { return pin; }
+    public ToggleButton pinToggle() { return pin; }
 
     private static Button toolButton(String text, FontIcon icon, String tip) {
         Button b = new Button(null, icon);
@@ -355,11 +375,11 @@ public final class LibraryView extends BorderPane {
 
     /** A row marked while its buffer plays, and when the decoders refuse its buffer (with the reason as tooltip). */
     private final class MarkedRow extends TableRow<BufferRow> {
-        private final javafx.beans.InvalidationListener mark = o -> mark();
+        private final InvalidationListener mark = o -> mark();
         private BufferRow watched;
 
         MarkedRow() {
-            playing.addListener(new javafx.beans.WeakInvalidationListener(mark));
+            playing.addListener(new WeakInvalidationListener(mark));
         }
 
         @Override

@@ -1,5 +1,9 @@
 package dev.bufferdeck.ui.library;
 
+import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,24 +19,24 @@ import java.util.Map;
  * @param tracks      one line per track of an MP4/M4V/MOV (codec, size, rate, duration), for the detail pane
  */
 public record MediaFacts(String title, String artist, String album, String formatLine,
-                         long durationMillis, java.nio.ByteBuffer cover, Map<String, String> tags,
-                         String unplayable, java.util.List<String> tracks) {
+                         long durationMillis, ByteBuffer cover, Map<String, String> tags,
+                         String unplayable, List<String> tracks) {
     public MediaFacts(String title, String artist, String album, String formatLine,
-                      long durationMillis, java.nio.ByteBuffer cover, Map<String, String> tags) {
+                      long durationMillis, ByteBuffer cover, Map<String, String> tags) {
         this(title, artist, album, formatLine, durationMillis, cover, tags, null);
     }
 
     public MediaFacts(String title, String artist, String album, String formatLine,
-                      long durationMillis, java.nio.ByteBuffer cover, Map<String, String> tags, String unplayable) {
-        this(title, artist, album, formatLine, durationMillis, cover, tags, unplayable, java.util.List.of());
+                      long durationMillis, ByteBuffer cover, Map<String, String> tags, String unplayable) {
+        this(title, artist, album, formatLine, durationMillis, cover, tags, unplayable, List.of());
     }
 
     public MediaFacts {
-        tracks = tracks == null ? java.util.List.of() : java.util.List.copyOf(tracks);
+        tracks = tracks == null ? List.of() : List.copyOf(tracks);
         artist = artist == null ? "" : artist;
         album = album == null ? "" : album;
         formatLine = formatLine == null ? "" : formatLine;
-        tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
+        tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 
     public static MediaFacts untitled(String name) {

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.main;
 
+import dev.bufferdeck.repository.ByteSizes;
 import dev.bufferdeck.repository.MemoryFigures;
 import dev.bufferdeck.ui.dnd.DropZone;
 import dev.bufferdeck.ui.downloads.DownloadsView;
@@ -9,8 +10,12 @@ import dev.bufferdeck.ui.library.BufferRow;
 import dev.bufferdeck.ui.library.LibraryView;
 import dev.bufferdeck.ui.notify.NotificationBar;
 import dev.bufferdeck.ui.regions.HexInspector;
+import dev.bufferdeck.ui.sound.EqualizerWindow;
+import dev.bufferdeck.ui.sound.LoudnessDetail;
 import dev.bufferdeck.ui.thread.Background;
 import dev.bufferdeck.ui.video.VideoArea;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -29,9 +34,12 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -40,6 +48,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 import java.util.Objects;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 /** The player window: menu, now playing, transport, library with details and hex, downloads, status bar. */
 public final class MainWindow {
@@ -64,7 +73,7 @@ public final class MainWindow {
     private final Label output = new Label();
     private final Scene scene;
     private WorkArea workArea;
-    private final dev.bufferdeck.ui.sound.EqualizerWindow equalizer;
+    private final EqualizerWindow equalizer;
 
     public MainWindow(MainController controller) {
         this.controller = controller;
@@ -77,8 +86,8 @@ public final class MainWindow {
         playlistButton.setOnAction(e -> controller.togglePlaylistWindow());
         this.nowPlaying = new NowPlayingPane(controller.player());
         this.transport = new TransportBar(controller.player(), playlistButton);
-        this.equalizer = new dev.bufferdeck.ui.sound.EqualizerWindow(controller.sound(), controller.stage());
-        Button equalizerButton = new Button(null, new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignT.TUNE_VERTICAL));
+        this.equalizer = new EqualizerWindow(controller.sound(), controller.stage());
+        Button equalizerButton = new Button(null, new FontIcon(MaterialDesignT.TUNE_VERTICAL));
         equalizerButton.setId("open-equalizer");
         equalizerButton.getStyleClass().add("icon-button");
         equalizerButton.setTooltip(new Tooltip("Equalizer and ReplayGain"));
@@ -95,7 +104,7 @@ public final class MainWindow {
     /** Shows the equalizer window, or hides it. */
     public void toggleEqualizer() { equalizer.toggle(); }
 
-    public dev.bufferdeck.ui.sound.EqualizerWindow equalizerWindow() { return equalizer; }
+    public EqualizerWindow equalizerWindow() { return equalizer; }
 
     private Scene createView() {
         root.getStyleClass().add("main-window");
@@ -118,7 +127,7 @@ public final class MainWindow {
 
         DownloadsView downloads = new DownloadsView(controller.loads());
         VBox body = new VBox(header, workArea);
-        VBox.setVgrow(workArea, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(workArea, Priority.ALWAYS);
         NotificationBar notifications = new NotificationBar(body, controller.notifier());
         notifications.setId("notifications");
         // from the bottom: a notice never covers the now-playing title or the toolbars
@@ -142,7 +151,7 @@ public final class MainWindow {
         output.setText(controller.player().outputName());
         controller.player().stateProperty().addListener((o, a, b) -> output.setText(controller.player().outputName()));
         controller.sound().outputInUseProperty().addListener((o, a, name) -> output.setText(name));
-        dev.bufferdeck.ui.sound.LoudnessDetail loudness = new dev.bufferdeck.ui.sound.LoudnessDetail(
+        LoudnessDetail loudness = new LoudnessDetail(
                 controller.sound().loudness(), details.loudnessProperty());
         details.rowProperty().addListener((o, a, row) -> loudness.show(row == null ? null : row.buffer()));
         libraryView.table().getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
@@ -182,7 +191,7 @@ public final class MainWindow {
 
     /** The hex view follows a buffer still loading: its rows extend as its library row grows. */
     private void followGrowth() {
-        javafx.beans.InvalidationListener grew = o -> hexInspector.bytesArrived();
+        InvalidationListener grew = o -> hexInspector.bytesArrived();
         hexPane.bufferProperty().addListener((o, old, b) -> {
             if (old != null) controller.library().row(old).ifPresent(r -> {
                 r.sizeProperty().removeListener(grew);
@@ -215,7 +224,7 @@ public final class MainWindow {
     public boolean isFocusMode() { return workArea.isFocusMode(); }
     public void setFocusMode(boolean on) { workArea.setFocusMode(on); }
     public SplitPane workArea() { return workArea; }
-    public javafx.scene.control.TabPane inspectorTabs() { return inspector; }
+    public TabPane inspectorTabs() { return inspector; }
 
     /** The window of a first start (a restored session sets its own size over this). */
     static Rectangle2D firstStartSize() {
@@ -224,7 +233,7 @@ public final class MainWindow {
     }
 
     /** Centres a window nothing has placed yet (JavaFX alone would put it a third of the way down). */
-    private static void centreIfUnplaced(javafx.stage.Window w) {
+    private static void centreIfUnplaced(Window w) {
         if (!Double.isNaN(w.getX()) || !Double.isNaN(w.getY()) || w.getScene() == null) return;
         Rectangle2D b = Screen.getPrimary().getVisualBounds();
         w.setX(b.getMinX() + Math.max(0, (b.getWidth() - w.getScene().getWidth()) / 2));
@@ -232,12 +241,12 @@ public final class MainWindow {
     }
 
     private void showMemory(MemoryFigures f) {
-        statusBar.setText(f.describe() + (f.reserved() > 0 ? " · loading " + dev.bufferdeck.repository.ByteSizes.human(f.reserved()) : ""));
+        statusBar.setText(f.describe() + (f.reserved() > 0 ? " · loading " + ByteSizes.human(f.reserved()) : ""));
     }
 
     private void updateTitle(BufferRow row) {
         Object window = scene.getWindow();
-        if (window instanceof javafx.stage.Stage stage) {
+        if (window instanceof Stage stage) {
             stage.setTitle(row == null ? "BufferDeck" : row.title() + " — BufferDeck");
         }
     }
@@ -245,7 +254,7 @@ public final class MainWindow {
     /** Ctrl+G from anywhere: the hex tab, with the focus in its offset field. */
     public void goToOffset() {
         showHex();
-        javafx.application.Platform.runLater(hexPane::focusGoTo);
+        Platform.runLater(hexPane::focusGoTo);
     }
 
     public void showAbout() {

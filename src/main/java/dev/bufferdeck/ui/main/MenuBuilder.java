@@ -1,11 +1,16 @@
 package dev.bufferdeck.ui.main;
 
+import dev.bufferdeck.ui.sound.OutputDeviceMenu;
+import dev.bufferdeck.ui.theme.ThemeChoice;
+import dev.bufferdeck.ui.theme.ThemeSwitcher;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -61,7 +66,7 @@ final class MenuBuilder {
                 item("Mute / unmute", Shortcuts.MUTE, new FontIcon(MaterialDesignV.VOLUME_OFF), p::toggleMute),
                 new SeparatorMenuItem(),
                 item("Equalizer…", null, null, window::toggleEqualizer),
-                dev.bufferdeck.ui.sound.OutputDeviceMenu.build(c.sound()));
+                OutputDeviceMenu.build(c.sound()));
         playback.setId("menu-playback");
         Menu view = new Menu("View", null,
                 item("Playlist window", PLAYLIST, new FontIcon(MaterialDesignP.PLAYLIST_MUSIC), c::togglePlaylistWindow),
@@ -78,12 +83,12 @@ final class MenuBuilder {
     }
 
     /** View ▸ Theme: follow the desktop, light or dark; the session remembers the choice. */
-    private static Menu themeMenu(dev.bufferdeck.ui.theme.ThemeSwitcher switcher) {
+    private static Menu themeMenu(ThemeSwitcher switcher) {
         Menu menu = new Menu("Theme");
         menu.setId("theme-menu");
-        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
-        for (dev.bufferdeck.ui.theme.ThemeChoice choice : dev.bufferdeck.ui.theme.ThemeChoice.values()) {
-            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(choice.label());
+        ToggleGroup group = new ToggleGroup();
+        for (ThemeChoice choice : ThemeChoice.values()) {
+            RadioMenuItem item = new RadioMenuItem(choice.label());
             item.setToggleGroup(group);
             item.setSelected(switcher.choiceProperty().get() == choice);
             item.setOnAction(e -> switcher.choiceProperty().set(choice));

@@ -1,17 +1,30 @@
 package dev.bufferdeck.ui.main;
 
+import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.ui.library.BufferRow;
 import dev.bufferdeck.ui.library.MediaFacts;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import dev.bufferdeck.audio.PlayerState;
 import dev.bufferdeck.ui.cover.CoverArtView;
 import dev.bufferdeck.ui.spectrum.SpectrumView;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
 /** Cover art, title, artist — album, and the format line of the buffer playing. */
 public final class NowPlayingPane extends HBox {
@@ -24,10 +37,10 @@ public final class NowPlayingPane extends HBox {
     private final Label format = new Label();
     private final Label replayGain = new Label();
     private final Label buffering = new Label("Buffering…");
-    private final javafx.scene.control.MenuButton record = new javafx.scene.control.MenuButton("Record");
-    private final javafx.scene.control.MenuItem keepWindow = new javafx.scene.control.MenuItem("Keep what the window holds now");
+    private final MenuButton record = new MenuButton("Record");
+    private final MenuItem keepWindow = new MenuItem("Keep what the window holds now");
     /** "Record the next …": the minutes offered. */
-    public static final java.util.List<Integer> RECORD_MINUTES = java.util.List.of(1, 5, 15, 30);
+    public static final List<Integer> RECORD_MINUTES = List.of(1, 5, 15, 30);
     private final ChangeListener<MediaFacts> factsChanged = (o, a, f) -> show(f);
 
     public NowPlayingPane(PlayerController player) {
@@ -55,16 +68,16 @@ public final class NowPlayingPane extends HBox {
         replayGain.managedProperty().bind(replayGain.textProperty().isNotEmpty());
         buffering.setId("now-buffering");
         buffering.getStyleClass().add("now-buffering");
-        buffering.setTooltip(new javafx.scene.control.Tooltip("Waiting for bytes still downloading"));
+        buffering.setTooltip(new Tooltip("Waiting for bytes still downloading"));
         record.setId("now-record");
-        record.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignR.RECORD_REC));
-        record.setTooltip(new javafx.scene.control.Tooltip("Keep this live stream as an ordinary buffer in the library"));
+        record.setGraphic(new FontIcon(MaterialDesignR.RECORD_REC));
+        record.setTooltip(new Tooltip("Keep this live stream as an ordinary buffer in the library"));
         keepWindow.setId("record-window");
         record.getItems().add(keepWindow);
         for (int minutes : RECORD_MINUTES) {
-            javafx.scene.control.MenuItem next = new javafx.scene.control.MenuItem("Record the next " + minutes + " min");
+            MenuItem next = new MenuItem("Record the next " + minutes + " min");
             next.setId("record-next-" + minutes);
-            next.setUserData(java.time.Duration.ofMinutes(minutes));
+            next.setUserData(Duration.ofMinutes(minutes));
             record.getItems().add(next);
         }
         VBox text = new VBox(2, title, artist, format, replayGain, buffering, record);
@@ -79,26 +92,26 @@ public final class NowPlayingPane extends HBox {
     public SpectrumView spectrum() { return spectrum; }
 
     /** Shows the ReplayGain applied now ("RG −6.2 dB track") under the format line. */
-    public void showReplayGain(javafx.beans.value.ObservableValue<String> text) {
+    public void showReplayGain(ObservableValue<String> text) {
         replayGain.textProperty().bind(text);
     }
     public CoverArtView cover() { return cover; }
     public Label bufferingLabel() { return buffering; }
     /** Shown while a live stream plays: keep its window, or record the next minutes. */
-    public javafx.scene.control.MenuButton recordButton() { return record; }
+    public MenuButton recordButton() { return record; }
 
     /**
      * What the Record menu does with the live buffer playing: {@code window} keeps what it holds,
      * {@code next} records the chosen minutes from now.
      */
-    public void onRecord(java.util.function.Consumer<dev.bufferdeck.repository.MediaBuffer> window,
-                         java.util.function.BiConsumer<dev.bufferdeck.repository.MediaBuffer, java.time.Duration> next) {
-        for (javafx.scene.control.MenuItem item : record.getItems()) {
+    public void onRecord(Consumer<MediaBuffer> window,
+                         BiConsumer<MediaBuffer, Duration> next) {
+        for (MenuItem item : record.getItems()) {
             item.setOnAction(e -> {
                 BufferRow row = player.nowPlayingProperty().get();
                 if (row == null || !row.buffer().isLive()) return;
                 if (item == keepWindow) window.accept(row.buffer());
-                else next.accept(row.buffer(), (java.time.Duration) item.getUserData());
+                else next.accept(row.buffer(), (Duration) item.getUserData());
             });
         }
     }
@@ -107,7 +120,7 @@ public final class NowPlayingPane extends HBox {
         spectrum.activeProperty().bind(player.stateProperty().isEqualTo(PlayerState.PLAYING));
         buffering.visibleProperty().bind(player.bufferingProperty());
         buffering.managedProperty().bind(buffering.visibleProperty());
-        record.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+        record.visibleProperty().bind(Bindings.createBooleanBinding(() -> {
             BufferRow row = player.nowPlayingProperty().get();
             return row != null && row.buffer().isLive();
         }, player.nowPlayingProperty()));
@@ -126,7 +139,7 @@ public final class NowPlayingPane extends HBox {
             title.setText("Nothing playing");
             artist.setText("Open files (Ctrl+O), a URL (Ctrl+L), or drop them here");
             format.setText("");
-            cover.show((java.nio.ByteBuffer) null);
+            cover.show((ByteBuffer) null);
             return;
         }
         title.setText(facts.title());

@@ -1,24 +1,34 @@
 package dev.bufferdeck.ui.main;
 
+import dev.bufferdeck.audio.PcmTap;
 import dev.bufferdeck.audio.PlayerListener;
 import dev.bufferdeck.audio.PlayerState;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.ui.library.BufferRow;
+import dev.bufferdeck.ui.library.MediaFacts;
 import dev.bufferdeck.ui.notify.Notifier;
 import dev.bufferdeck.ui.playlist.PlaylistModel;
 import dev.bufferdeck.ui.playlist.PlaylistRow;
 import dev.bufferdeck.ui.playback.Playback;
 import dev.bufferdeck.ui.playback.PlaybackClock;
 import dev.bufferdeck.ui.thread.Fx;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.value.ChangeListener;
 
 /**
  * Transport commands and state for the views. Player events arrive on the engine's event thread
@@ -36,17 +46,17 @@ public final class PlayerController {
     private final ReadOnlyObjectWrapper<BufferRow> nowPlaying = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<BufferRow> settled = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper duration = new ReadOnlyLongWrapper(-1);
-    private final javafx.beans.property.ReadOnlyBooleanWrapper buffering = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper buffering = new ReadOnlyBooleanWrapper();
     private final DoubleProperty volume = new SimpleDoubleProperty(0.8);
     private final BooleanProperty muted = new SimpleBooleanProperty();
     private PlaylistRow queued;
-    private final java.util.List<java.util.function.LongConsumer> seekListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<LongConsumer> seekListeners = new CopyOnWriteArrayList<>();
     private PlaylistRow cued;
     private long cuedMillis;
     private PlaylistRow waitingFor;
     private int failuresInARow;
     /** Asks for an entry's bytes to be loaded (the entry about to play, the one after it). */
-    private java.util.function.Consumer<PlaylistRow> fetcher = entry -> {};
+    private Consumer<PlaylistRow> fetcher = entry -> {};
     /** The current and the queued entry's buffers stay in memory while they are chosen to play. */
     private MediaBuffer.Use currentUse;
     private MediaBuffer.Use queuedUse;
@@ -76,7 +86,7 @@ public final class PlayerController {
         muted.addListener((o, a, m) -> playback.setMuted(m));
         playback.setVolume(volume.get());
         // a length read after the entry was shown (facts arrive in the background) fills in the total
-        javafx.beans.value.ChangeListener<dev.bufferdeck.ui.library.MediaFacts> lengthArrived = (o, a, f) -> {
+        ChangeListener<MediaFacts> lengthArrived = (o, a, f) -> {
             if (duration.get() < 0 && f.durationMillis() >= 0) duration.set(f.durationMillis());
         };
         nowPlaying.addListener((o, old, row) -> {
@@ -102,7 +112,7 @@ public final class PlayerController {
     public ReadOnlyObjectProperty<BufferRow> nowPlayingProperty() { return nowPlaying.getReadOnlyProperty(); }
     public ReadOnlyLongProperty durationProperty() { return duration.getReadOnlyProperty(); }
     /** True while the entry playing waits for bytes still downloading (a seek past them, a slow link). */
-    public javafx.beans.property.ReadOnlyBooleanProperty bufferingProperty() { return buffering.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty bufferingProperty() { return buffering.getReadOnlyProperty(); }
 
     /**
      * The entry shown, once its sound has started (or at once when it is shown without playing):
@@ -124,15 +134,15 @@ public final class PlayerController {
     }
 
     /** The playing line's PCM tap (for the spectrum), or null. */
-    public dev.bufferdeck.audio.PcmTap tap() { return playback.tap(); }
+    public PcmTap tap() { return playback.tap(); }
 
     /**
      * Sets who loads an entry that is a reference (known by its location only, or let go to make
      * room) when it is about to play or follows the one playing; it calls {@link #arrived} or
      * {@link #unavailable} when done.
      */
-    public void setFetcher(java.util.function.Consumer<PlaylistRow> fetcher) {
-        this.fetcher = java.util.Objects.requireNonNull(fetcher);
+    public void setFetcher(Consumer<PlaylistRow> fetcher) {
+        this.fetcher = Objects.requireNonNull(fetcher);
     }
 
     /** The user chose this entry: it plays (one marked unavailable is asked for again), or the notice says why it cannot. */
@@ -280,7 +290,7 @@ public final class PlayerController {
     }
 
     /** Told the position each seek goes to (the desktop's Seeked signal). */
-    public void addSeekListener(java.util.function.LongConsumer listener) { seekListeners.add(listener); }
+    public void addSeekListener(LongConsumer listener) { seekListeners.add(listener); }
 
     public void seekBy(long deltaMillis) { seekTo(playback.positionMillis() + deltaMillis); }
 

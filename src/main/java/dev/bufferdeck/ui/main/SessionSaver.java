@@ -2,6 +2,8 @@ package dev.bufferdeck.ui.main;
 
 import dev.bufferdeck.session.Session;
 import dev.bufferdeck.session.SessionStore;
+import java.io.IOException;
+import java.util.function.LongSupplier;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.util.Duration;
@@ -22,7 +24,7 @@ final class SessionSaver {
     private static final long HOOK_WAIT_MILLIS = 1500;
 
     private final Supplier<Session> snapshot;
-    private final java.util.function.LongSupplier livePosition;
+    private final LongSupplier livePosition;
     private final SessionStore store;
     private final PauseTransition soon = new PauseTransition(QUIET);
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
@@ -38,7 +40,7 @@ final class SessionSaver {
      * @param snapshot     reads the session from the views; called on the FX thread
      * @param livePosition where playback is now; callable from any thread (the shutdown hook)
      */
-    SessionSaver(Supplier<Session> snapshot, java.util.function.LongSupplier livePosition, SessionStore store) {
+    SessionSaver(Supplier<Session> snapshot, LongSupplier livePosition, SessionStore store) {
         this.snapshot = snapshot;
         this.livePosition = livePosition;
         this.store = store;
@@ -115,7 +117,7 @@ final class SessionSaver {
     private void write(Session state) {
         try {
             store.save(state);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             System.err.println("BufferDeck: could not save the session: " + e.getMessage());
         }
     }

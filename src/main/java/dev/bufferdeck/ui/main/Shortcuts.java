@@ -1,5 +1,7 @@
 package dev.bufferdeck.ui.main;
 
+import java.util.EnumSet;
+import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
@@ -53,7 +55,7 @@ public final class Shortcuts {
             new String[]{"Ctrl+Shift+C", "Video: copy the frame to the clipboard"},
             new String[]{"F1", "This help"});
 
-    private static final java.util.Set<KeyCode> SINGLE_KEYS = java.util.EnumSet.of(KeyCode.SPACE, KeyCode.S, KeyCode.LEFT,
+    private static final Set<KeyCode> SINGLE_KEYS = EnumSet.of(KeyCode.SPACE, KeyCode.S, KeyCode.LEFT,
             KeyCode.RIGHT, KeyCode.UP, KeyCode.DOWN, KeyCode.M, KeyCode.N, KeyCode.P);
 
     private Shortcuts() {}

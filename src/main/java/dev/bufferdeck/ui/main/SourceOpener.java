@@ -7,11 +7,17 @@ import dev.bufferdeck.ui.dnd.ClipboardReader;
 import dev.bufferdeck.ui.dnd.DroppedItems;
 import dev.bufferdeck.ui.downloads.LoadRequest;
 import dev.bufferdeck.ui.downloads.Loads;
+import dev.bufferdeck.ui.library.BufferRow;
 import dev.bufferdeck.ui.library.LibraryModel;
 import dev.bufferdeck.ui.notify.Notifier;
 import dev.bufferdeck.ui.playlist.EntryLocation;
 import dev.bufferdeck.ui.playlist.PlaylistModel;
 import dev.bufferdeck.ui.playlist.PlaylistRow;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.Clipboard;
@@ -136,7 +142,7 @@ public final class SourceOpener {
      * "Record the next N minutes": a buffer of its own grows in the library while the stream plays
      * (its line in the downloads list stops it early, keeping what it has).
      */
-    public void recordNext(MediaBuffer live, java.time.Duration duration) {
+    public void recordNext(MediaBuffer live, Duration duration) {
         notifier.info("Recording the next " + duration.toMinutes() + " min of " + live.name());
         loads.load(List.of(new LoadRequest.Recording(live, duration)), kept -> {}, failed -> {
             if (failed.isEmpty()) notifier.info("The recording of " + live.name() + " is in the library");
@@ -223,7 +229,7 @@ public final class SourceOpener {
     /** In the background: one look at each local file (no read); the gone ones are marked on the FX thread. */
     private void markMissingFiles(List<PlaylistRow> rows, Consumer<List<String>> missing) {
         List<String> locations = rows.stream().map(PlaylistRow::location).toList();
-        java.util.concurrent.CompletableFuture.runAsync(() -> {
+        CompletableFuture.runAsync(() -> {
             List<Integer> gone = new ArrayList<>();
             List<String> reasons = new ArrayList<>();
             for (int i = 0; i < locations.size(); i++) {
@@ -233,7 +239,7 @@ public final class SourceOpener {
                     reasons.add(locations.get(i) + ": " + why);
                 }
             }
-            javafx.application.Platform.runLater(() -> {
+            Platform.runLater(() -> {
                 for (int k = 0; k < gone.size(); k++) {
                     PlaylistRow row = rows.get(gone.get(k));
                     if (!row.isLoaded()) playlist.markUnavailable(row, reasons.get(k));
@@ -244,7 +250,7 @@ public final class SourceOpener {
     }
 
     /** Entries being loaded because their turn came: each is asked for once. */
-    private final java.util.Set<PlaylistRow> fetching = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Set<PlaylistRow> fetching = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** Loads a reference whose turn came; the player hears when it arrived or could not be loaded. */
     void fetch(PlaylistRow entry) {
@@ -256,22 +262,22 @@ public final class SourceOpener {
     }
 
     /** The library row the user has open (details, hex view): kept in memory while it is open. */
-    private dev.bufferdeck.repository.MediaBuffer.Use viewing;
+    private MediaBuffer.Use viewing;
 
     /**
      * The user opened {@code row} in the library (null: none): its bytes stay in memory while it is
      * open; a reference is loaded again first, and {@code loaded} runs (FX thread) once it is back.
      */
-    public void open(dev.bufferdeck.ui.library.BufferRow row, Runnable loaded) {
+    public void open(BufferRow row, Runnable loaded) {
         if (viewing != null) viewing.close();
         viewing = null;
         if (row == null) return;
-        dev.bufferdeck.repository.MediaBuffer buffer = row.buffer();
+        MediaBuffer buffer = row.buffer();
         if (buffer.isResident()) {
             viewing = buffer.use();
             return;
         }
-        String location = dev.bufferdeck.ui.playlist.EntryLocation.of(buffer.origin());
+        String location = EntryLocation.of(buffer.origin());
         if (location == null) return;
         loads.loadEach(List.of(request(location)), (i, back) -> {
             if (back != buffer || !back.isResident()) return;

@@ -5,7 +5,9 @@ import dev.bufferdeck.ui.library.TimeText;
 import dev.bufferdeck.ui.waveform.WaveformLoader;
 import dev.bufferdeck.ui.waveform.WaveformView;
 import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -130,7 +132,7 @@ public final class TransportBar extends VBox {
     public Slider seekSlider() { return seek; }
 
     /** Puts another button beside the playlist button (the equalizer's). */
-    public void addTool(javafx.scene.Node tool) { tools.getChildren().add(tool); }
+    public void addTool(Node tool) { tools.getChildren().add(tool); }
     public WaveformView waveform() { return waveform; }
     public Button playPauseButton() { return playPause; }
 
@@ -160,7 +162,7 @@ public final class TransportBar extends VBox {
         boolean playing = s == PlayerState.PLAYING;
         playPause.setGraphic(new FontIcon(playing ? MaterialDesignP.PAUSE : MaterialDesignP.PLAY));
         playPause.getTooltip().setText(playing ? "Pause (Space)" : "Play (Space)");
-        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("playing"), playing);
+        pseudoClassStateChanged(PseudoClass.getPseudoClass("playing"), playing);
     }
 
     private static Button iconButton(FontIcon icon, String tip, String id) {

@@ -1,7 +1,9 @@
 package dev.bufferdeck.ui.main;
 
 import dev.bufferdeck.session.WindowBounds;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
+import javafx.event.EventHandler;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -9,6 +11,7 @@ import javafx.stage.Window;
 
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.stage.WindowEvent;
 
 /**
  * Window position and size, saved and restored. A window whose saved place is on no screen any
@@ -57,17 +60,17 @@ final class WindowPlacement {
         apply(stage, g);
         if (maximized) stage.setMaximized(true);
         if (stage.isShowing()) return;
-        javafx.event.EventHandler<javafx.stage.WindowEvent> once = new javafx.event.EventHandler<>() {
+        EventHandler<WindowEvent> once = new EventHandler<>() {
             @Override
-            public void handle(javafx.stage.WindowEvent e) {
-                stage.removeEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, this);
-                javafx.application.Platform.runLater(() -> {
+            public void handle(WindowEvent e) {
+                stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
+                Platform.runLater(() -> {
                     apply(stage, g);
                     if (maximized) stage.setMaximized(true);
                 });
             }
         };
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, once);
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, once);
     }
 
     static void apply(Stage stage, WindowBounds g) {

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.mpris;
 
+import dev.bufferdeck.audio.PlayerState;
 import dev.bufferdeck.desktop.mpris.MediaControls;
 import dev.bufferdeck.desktop.mpris.MprisService;
 import dev.bufferdeck.desktop.mpris.NowPlaying;
@@ -80,8 +81,8 @@ public final class MprisBridge implements MediaControls, AutoCloseable {
 
     // ---- commands from the desktop (D-Bus threads)
 
-    @Override public void play() { Fx.run(() -> { if (player.state() != dev.bufferdeck.audio.PlayerState.PLAYING) player.playPause(); }); }
-    @Override public void pause() { Fx.run(() -> { if (player.state() == dev.bufferdeck.audio.PlayerState.PLAYING) player.playPause(); }); }
+    @Override public void play() { Fx.run(() -> { if (player.state() != PlayerState.PLAYING) player.playPause(); }); }
+    @Override public void pause() { Fx.run(() -> { if (player.state() == PlayerState.PLAYING) player.playPause(); }); }
     @Override public void playPause() { Fx.run(player::playPause); }
     @Override public void stop() { Fx.run(player::stop); }
     @Override public void next() { Fx.run(player::next); }

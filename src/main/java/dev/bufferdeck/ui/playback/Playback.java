@@ -1,8 +1,15 @@
 package dev.bufferdeck.ui.playback;
 
+import dev.bufferdeck.audio.AudioOutputs;
+import dev.bufferdeck.audio.PcmStage;
+import dev.bufferdeck.audio.PcmTap;
 import dev.bufferdeck.audio.PlayerListener;
 import dev.bufferdeck.audio.PlayerState;
 import dev.bufferdeck.repository.MediaBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import javax.sound.sampled.AudioFormat;
 
 /**
  * What the GUI needs from the audio engine. Commands return at once; events arrive on the
@@ -28,12 +35,12 @@ public interface Playback {
     String outputName();
     void addListener(PlayerListener listener);
     /** Puts sound-shaping stages (ReplayGain, equalizer) before the volume; engines without them ignore it. */
-    default void setShaping(java.util.function.Function<javax.sound.sampled.AudioFormat, java.util.List<dev.bufferdeck.audio.PcmStage>> shaping) {}
+    default void setShaping(Function<AudioFormat, List<PcmStage>> shaping) {}
     /** Moves playback to another output now, at the position heard; engines without outputs ignore it. */
-    default java.util.concurrent.CompletableFuture<Void> switchOutput(dev.bufferdeck.audio.AudioOutputs.Selection selection) {
-        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    default CompletableFuture<Void> switchOutput(AudioOutputs.Selection selection) {
+        return CompletableFuture.completedFuture(null);
     }
     /** The PCM tap of the line playing, for the spectrum; null when nothing plays or the engine has none. */
-    default dev.bufferdeck.audio.PcmTap tap() { return null; }
+    default PcmTap tap() { return null; }
     void close();
 }

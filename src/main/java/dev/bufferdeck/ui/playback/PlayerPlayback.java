@@ -2,12 +2,17 @@ package dev.bufferdeck.ui.playback;
 
 import dev.bufferdeck.audio.AudioOutputs;
 import dev.bufferdeck.audio.OutputException;
+import dev.bufferdeck.audio.PcmStage;
 import dev.bufferdeck.audio.Player;
 import dev.bufferdeck.audio.PcmTap;
 import dev.bufferdeck.audio.PlayerListener;
 import dev.bufferdeck.audio.PlayerState;
 import dev.bufferdeck.audio.decode.Decoders;
 import dev.bufferdeck.repository.MediaBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import javax.sound.sampled.AudioFormat;
 
 /**
  * The GUI's transport through the audio package's {@link Player}. The player owns the track that
@@ -55,10 +60,10 @@ public final class PlayerPlayback implements Playback {
     @Override public String outputName() { return player.outputName(); }
     @Override public void addListener(PlayerListener listener) { player.addListener(listener); }
     @Override public PcmTap tap() { return player.tap(); }
-    @Override public void setShaping(java.util.function.Function<javax.sound.sampled.AudioFormat, java.util.List<dev.bufferdeck.audio.PcmStage>> shaping) {
+    @Override public void setShaping(Function<AudioFormat, List<PcmStage>> shaping) {
         player.setShaping(shaping);
     }
-    @Override public java.util.concurrent.CompletableFuture<Void> switchOutput(AudioOutputs.Selection selection) {
+    @Override public CompletableFuture<Void> switchOutput(AudioOutputs.Selection selection) {
         return player.switchOutput(selection);
     }
 

@@ -9,6 +9,7 @@ import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -51,9 +52,9 @@ import java.util.Objects;
 /** The playlist in its own window: reorder by dragging, delete, shuffle, repeat, import and export. */
 public final class PlaylistWindow {
     /** Marks the row of the entry playing. */
-    public static final javafx.css.PseudoClass PLAYING = javafx.css.PseudoClass.getPseudoClass("playing");
+    public static final PseudoClass PLAYING = PseudoClass.getPseudoClass("playing");
     /** Marks a row that cannot play: its source is unavailable, or the decoders refuse its bytes. */
-    public static final javafx.css.PseudoClass UNPLAYABLE = javafx.css.PseudoClass.getPseudoClass("unplayable");
+    public static final PseudoClass UNPLAYABLE = PseudoClass.getPseudoClass("unplayable");
     private final PlaylistModel model;
     private final PlaylistActions actions;
     private final Stage stage = new Stage();

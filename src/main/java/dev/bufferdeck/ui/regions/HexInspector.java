@@ -8,6 +8,8 @@ import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.ui.hex.HexPane;
 import dev.bufferdeck.ui.hex.HexView;
 import dev.bufferdeck.ui.playback.PlaybackClock;
+import dev.bufferdeck.ui.theme.ThemeColors;
+import java.util.EnumSet;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -16,6 +18,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -96,7 +99,7 @@ public final class HexInspector extends BorderPane {
     private boolean following;
     private final InvalidationListener followTick = o -> followTick();
 
-    private final dev.bufferdeck.ui.theme.ThemeColors regionFills = RegionColors.palette();
+    private final ThemeColors regionFills = RegionColors.palette();
     private RegionShading shading;
     /** The last buffer whose regions were read with every byte there. */
     private MediaBuffer regionsWhole;
@@ -192,7 +195,7 @@ public final class HexInspector extends BorderPane {
         split.widthProperty().addListener((o, a, w) -> {
             if (!dividerPlaced) placeTreeDivider();
         });
-        split.getDividers().addListener((javafx.collections.ListChangeListener<SplitPane.Divider>) c -> {
+        split.getDividers().addListener((ListChangeListener<SplitPane.Divider>) c -> {
             while (c.next()) {
                 for (SplitPane.Divider d : c.getAddedSubList()) {
                     d.positionProperty().addListener((o, a, p) -> {
@@ -321,7 +324,7 @@ public final class HexInspector extends BorderPane {
             shading = null;
             applyShading();
             banner.clear();
-            legend.show(java.util.EnumSet.allOf(RegionKind.class));
+            legend.show(EnumSet.allOf(RegionKind.class));
             return;
         }
         legend.show(an.kinds());

@@ -5,6 +5,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -42,7 +43,7 @@ public final class ProblemBanner extends HBox {
         message.setWrapText(false);
         HBox.setHgrow(message, Priority.ALWAYS);
         jump.setId("problem-jump");
-        jump.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        jump.setContentDisplay(ContentDisplay.RIGHT);
         getChildren().addAll(icon, message, jump);
     }
 

@@ -1,6 +1,7 @@
 package dev.bufferdeck.ui.regions;
 
 import dev.bufferdeck.format.regions.RegionKind;
+import dev.bufferdeck.ui.theme.ThemeColors;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 
@@ -42,8 +43,8 @@ public final class RegionColors {
     }
 
     /** Every kind's fill as the theme stylesheet names it; add its probes to a view that paints regions. */
-    public static dev.bufferdeck.ui.theme.ThemeColors palette() {
-        dev.bufferdeck.ui.theme.ThemeColors colors = new dev.bufferdeck.ui.theme.ThemeColors();
+    public static ThemeColors palette() {
+        ThemeColors colors = new ThemeColors();
         for (RegionKind kind : RegionKind.values()) colors.color(cssName(kind), fill(kind));
         return colors;
     }

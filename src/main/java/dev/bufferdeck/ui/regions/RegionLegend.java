@@ -2,6 +2,7 @@ package dev.bufferdeck.ui.regions;
 
 import dev.bufferdeck.format.regions.RegionKind;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -48,6 +49,6 @@ public final class RegionLegend extends HBox {
     protected void layoutChildren() {
         super.layoutChildren();
         double right = getWidth() - snappedRightInset();
-        for (javafx.scene.Node item : getChildren()) item.setVisible(item.getBoundsInParent().getMaxX() <= right);
+        for (Node item : getChildren()) item.setVisible(item.getBoundsInParent().getMaxX() <= right);
     }
 }

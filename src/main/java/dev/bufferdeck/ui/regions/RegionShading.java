@@ -1,7 +1,9 @@
 package dev.bufferdeck.ui.regions;
 
 import dev.bufferdeck.format.regions.Region;
+import dev.bufferdeck.format.regions.RegionKind;
 import dev.bufferdeck.format.regions.RegionTree;
+import java.util.function.Function;
 import javafx.scene.paint.Color;
 
 import java.util.List;
@@ -19,7 +21,7 @@ public final class RegionShading {
     }
 
     private final RegionTree tree;
-    private final java.util.function.Function<dev.bufferdeck.format.regions.RegionKind, Color> fills;
+    private final Function<RegionKind, Color> fills;
 
     /** Shades with the light theme's fills. */
     public RegionShading(RegionTree tree) {
@@ -27,7 +29,7 @@ public final class RegionShading {
     }
 
     /** Shades with {@code fills} (the theme's, e.g. from {@link RegionColors#palette()}). */
-    public RegionShading(RegionTree tree, java.util.function.Function<dev.bufferdeck.format.regions.RegionKind, Color> fills) {
+    public RegionShading(RegionTree tree, Function<RegionKind, Color> fills) {
         this.tree = tree;
         this.fills = fills;
     }

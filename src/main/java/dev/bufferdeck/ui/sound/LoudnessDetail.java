@@ -4,6 +4,7 @@ import dev.bufferdeck.audio.loudness.Loudness;
 import dev.bufferdeck.audio.loudness.LoudnessLibrary;
 import dev.bufferdeck.repository.MediaBuffer;
 import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.StringProperty;
@@ -23,7 +24,7 @@ public final class LoudnessDetail {
     private final StringProperty text;
     private final Timeline progress = new Timeline(new KeyFrame(Duration.millis(200), e -> showProgress()));
     /** Clicking through the library, or a track just starting, does not start a scan for each buffer passed. */
-    private final javafx.animation.PauseTransition delay = new javafx.animation.PauseTransition(Duration.millis(1500));
+    private final PauseTransition delay = new PauseTransition(Duration.millis(1500));
     private LoudnessLibrary.Scan scan;
     private MediaBuffer shown;
 

@@ -9,6 +9,8 @@ import dev.bufferdeck.audio.shaping.ReplayGainSettings;
 import dev.bufferdeck.audio.shaping.SoundSettings;
 import dev.bufferdeck.session.SoundChoices;
 import dev.bufferdeck.ui.playback.Playback;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -155,7 +157,7 @@ public final class SoundControls {
         String eqText = !equalizerOn.get() && eq.isFlat() ? "" : (equalizerOn.get() ? "on:" : "off:") + gainsText(eq) + ":" + eq.preampDb();
         String rg = replayGainMode.get() == ReplayGainMode.OFF && replayGainPreamp.get() == 0 ? ""
                 : replayGainMode.get().name().toLowerCase(Locale.ROOT) + ":" + replayGainPreamp.get();
-        Map<String, String> presets = new java.util.TreeMap<>();
+        Map<String, String> presets = new TreeMap<>();
         userPresets.forEach((k, v) -> presets.put(k, gainsText(v)));
         return new SoundChoices(outputDevice.get(), eqText, rg, presets);
     }
@@ -210,7 +212,7 @@ public final class SoundControls {
 
     private void listPresets() {
         List<String> names = new ArrayList<>(EqualizerSettings.presetNames());
-        names.addAll(new java.util.TreeSet<>(userPresets.keySet()));
+        names.addAll(new TreeSet<>(userPresets.keySet()));
         presetNames.setAll(names);
     }
 

@@ -3,6 +3,7 @@ package dev.bufferdeck.ui.spectrum;
 import dev.bufferdeck.audio.PcmTap;
 import dev.bufferdeck.ui.playback.PlaybackClock;
 import dev.bufferdeck.audio.spectrum.Spectrum;
+import dev.bufferdeck.ui.theme.ThemeColors;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
@@ -47,7 +48,7 @@ public final class SpectrumView extends Region {
     private long lastFrameNanos;
     private Spectrum lastSpectrum;
     private long framesDrawn;
-    private final dev.bufferdeck.ui.theme.ThemeColors colors = new dev.bufferdeck.ui.theme.ThemeColors()
+    private final ThemeColors colors = new ThemeColors()
             .color("-bd-spectrum-bar", BAR).color("-bd-spectrum-bar-top", BAR_TOP)
             .color("-bd-meter", METER).color("-bd-meter-hot", METER_HOT);
     private final PlaybackClock clock;

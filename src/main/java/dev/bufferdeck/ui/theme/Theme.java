@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.theme;
 
+import javafx.scene.Scene;
 import javafx.scene.paint.Color;
 
 import java.io.IOException;
@@ -55,7 +56,7 @@ public enum Theme {
     }
 
     /** Gives a scene that has no theme the light one (a themed view shown on its own). */
-    static void ensureOn(javafx.scene.Scene scene) {
+    static void ensureOn(Scene scene) {
         for (Theme t : values()) if (scene.getStylesheets().contains(t.stylesheet())) return;
         scene.getStylesheets().add(0, LIGHT.stylesheet());
     }

@@ -1,5 +1,7 @@
 package dev.bufferdeck.ui.video;
 
+import dev.bufferdeck.audio.AudioOutputs;
+import dev.bufferdeck.audio.PcmStage;
 import dev.bufferdeck.audio.PcmTap;
 import dev.bufferdeck.audio.PlayerListener;
 import dev.bufferdeck.audio.PlayerState;
@@ -8,7 +10,10 @@ import dev.bufferdeck.ui.playback.Playback;
 import dev.bufferdeck.video.VideoProbe;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import javax.sound.sampled.AudioFormat;
 
 /**
  * One transport over two engines: entries with a video track play through JavaFX Media
@@ -76,10 +81,10 @@ public final class RoutingPlayback implements Playback {
     @Override public PlayerState state() { return refused ? PlayerState.ERROR : active.state(); }
     @Override public String outputName() { return active.outputName(); }
     @Override public PcmTap tap() { return active.tap(); }
-    @Override public void setShaping(java.util.function.Function<javax.sound.sampled.AudioFormat, java.util.List<dev.bufferdeck.audio.PcmStage>> shaping) {
+    @Override public void setShaping(Function<AudioFormat, List<PcmStage>> shaping) {
         audio.setShaping(shaping);
     }
-    @Override public java.util.concurrent.CompletableFuture<Void> switchOutput(dev.bufferdeck.audio.AudioOutputs.Selection selection) {
+    @Override public CompletableFuture<Void> switchOutput(AudioOutputs.Selection selection) {
         return audio.switchOutput(selection);
     }
     @Override public void addListener(PlayerListener listener) { listeners.add(listener); }

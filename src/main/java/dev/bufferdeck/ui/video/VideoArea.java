@@ -11,6 +11,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -20,6 +21,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.media.MediaPlayer;
 
 import java.util.function.Consumer;
+import javafx.scene.media.MediaView;
 
 /**
  * The now-playing area: the audio now-playing pane, or — while an entry with video plays — its
@@ -101,7 +103,7 @@ public final class VideoArea extends StackPane {
     }
 
     /** The MediaView showing the picture in the window. */
-    public javafx.scene.media.MediaView mediaView() { return view.mediaView(); }
+    public MediaView mediaView() { return view.mediaView(); }
 
     public boolean isFullScreen() { return fullScreen != null && fullScreen.isShowing(); }
 
@@ -131,7 +133,7 @@ public final class VideoArea extends StackPane {
     }
 
     private void onKey(KeyEvent e) {
-        if (!picture.isVisible() || e.getTarget() instanceof javafx.scene.control.TextInputControl) return;
+        if (!picture.isVisible() || e.getTarget() instanceof TextInputControl) return;
         // the full-screen stage handles these itself; here for when the window manager leaves focus on the main window
         if (isFullScreen() && (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.F)) fullScreen.close();
         else if (SAVE_FRAME.match(e)) saveFrame();

@@ -7,6 +7,7 @@ import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.ui.thread.Background;
 import dev.bufferdeck.ui.playback.Playback;
 import dev.bufferdeck.video.BufferUrls;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -174,7 +175,7 @@ public final class VideoPlayback implements Playback {
         emit(l -> l.stateChanged(s, about));
     }
 
-    private void emit(java.util.function.Consumer<PlayerListener> event) {
+    private void emit(Consumer<PlayerListener> event) {
         if (events.isShutdown()) return;
         events.execute(() -> listeners.forEach(event));
     }

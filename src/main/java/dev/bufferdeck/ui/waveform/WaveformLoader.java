@@ -5,6 +5,7 @@ import dev.bufferdeck.audio.waveform.Waveform;
 import dev.bufferdeck.audio.waveform.WaveformBuilder;
 import dev.bufferdeck.audio.waveform.WaveformCache;
 import dev.bufferdeck.repository.MediaBuffer;
+import java.util.concurrent.Executors;
 import javafx.concurrent.Task;
 
 import java.util.concurrent.Executor;
@@ -31,7 +32,7 @@ public final class WaveformLoader {
      * parts on both cores; the first picture comes from a quick coarse pass before them.
      */
     public WaveformLoader(WaveformView view) {
-        this(view, new WaveformCache(32), java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        this(view, new WaveformCache(32), Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "bufferdeck-waveform-loader");
             t.setDaemon(true);
             return t;

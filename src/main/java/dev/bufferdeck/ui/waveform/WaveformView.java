@@ -1,6 +1,7 @@
 package dev.bufferdeck.ui.waveform;
 
 import dev.bufferdeck.audio.waveform.Waveform;
+import dev.bufferdeck.ui.theme.ThemeColors;
 import javafx.beans.Observable;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
@@ -16,6 +17,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.text.TextAlignment;
 
 import java.util.Objects;
@@ -39,14 +41,14 @@ public final class WaveformView extends Region {
     private final Canvas canvas = new Canvas();
     /** The same in the played colour, clipped to the part heard: playback only moves the clip. */
     private final Canvas played = new Canvas();
-    private final javafx.scene.shape.Rectangle playedClip = new javafx.scene.shape.Rectangle();
-    private final javafx.scene.shape.Rectangle playhead = new javafx.scene.shape.Rectangle(2, 0, PLAYHEAD);
+    private final Rectangle playedClip = new Rectangle();
+    private final Rectangle playhead = new Rectangle(2, 0, PLAYHEAD);
     private final ObjectProperty<Waveform> waveform = new SimpleObjectProperty<>();
     private final LongProperty positionMillis = new SimpleLongProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<LongConsumer> onSeek = new SimpleObjectProperty<>(m -> { });
-    private final dev.bufferdeck.ui.theme.ThemeColors colors = new dev.bufferdeck.ui.theme.ThemeColors()
+    private final ThemeColors colors = new ThemeColors()
             .color("-bd-wave-unplayed", UNPLAYED).color("-bd-wave-played", PLAYED).color("-bd-wave-midline", MIDLINE)
             .color("-bd-wave-progress", PROGRESS).color("-bd-wave-text", TEXT);
 
