@@ -134,7 +134,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
                         new Origin.BuiltIn(DemoClip.RESOURCE), "wav").buffer();
                 if (toPlaylist) {
                     Platform.runLater(() -> {
-                        if (playlist.entries().stream().noneMatch(e -> e.row().buffer().id() == demo.id())) {
+                        if (playlist.entries().stream().noneMatch(e -> e.row() != null && e.row().buffer().id() == demo.id())) {
                             playlist.insert(0, library.rowFor(demo));
                         }
                     });

@@ -31,6 +31,7 @@ final class MenuBuilder {
     static final KeyCombination PLAYLIST = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination HELP = new KeyCodeCombination(KeyCode.F1);
     static final KeyCombination GO_TO_OFFSET = new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination EQUALIZER = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
 
     private MenuBuilder() {}
 
@@ -65,7 +66,7 @@ final class MenuBuilder {
                         () -> p.volumeBy(-PlayerController.VOLUME_STEP)),
                 item("Mute / unmute", Shortcuts.MUTE, new FontIcon(MaterialDesignV.VOLUME_OFF), p::toggleMute),
                 new SeparatorMenuItem(),
-                item("Equalizer…", null, null, window::toggleEqualizer),
+                item("Equalizer…", EQUALIZER, null, window::toggleEqualizer),
                 OutputDeviceMenu.build(c.sound()));
         playback.setId("menu-playback");
         Menu view = new Menu("View", null,

@@ -4,6 +4,7 @@ import dev.bufferdeck.playlist.PlaylistEntry;
 import dev.bufferdeck.playlist.PlaylistFiles;
 import dev.bufferdeck.playlist.PlaylistFormatException;
 import dev.bufferdeck.ui.notify.Notifier;
+import dev.bufferdeck.ui.library.BufferRow;
 import dev.bufferdeck.ui.playlist.EntryLocation;
 import dev.bufferdeck.ui.playlist.PlaylistModel;
 import dev.bufferdeck.ui.playlist.PlaylistRow;
@@ -89,10 +90,16 @@ public final class PlaylistFileActions {
         List<PlaylistEntry> entries = new ArrayList<>();
         int skipped = 0;
         for (PlaylistRow e : playlist.entries()) {
-            String location = EntryLocation.of(e.row().buffer().origin());
+            BufferRow row = e.row();
+            if (row == null) { // a reference: only its location is known for sure
+                if (e.location() == null) skipped++;
+                else entries.add(PlaylistEntry.unloaded(e.location(), "", PlaylistEntry.UNKNOWN_DURATION));
+                continue;
+            }
+            String location = EntryLocation.of(row.buffer().origin());
             if (location == null) skipped++;
-            else entries.add(PlaylistEntry.unloaded(location, e.row().title() == null ? "" : e.row().title(),
-                    e.row().durationMillis() < 0 ? PlaylistEntry.UNKNOWN_DURATION : e.row().durationMillis()));
+            else entries.add(PlaylistEntry.unloaded(location, row.title() == null ? "" : row.title(),
+                    row.durationMillis() < 0 ? PlaylistEntry.UNKNOWN_DURATION : row.durationMillis()));
         }
         int dropped = skipped;
         pool.execute(() -> {
