@@ -193,7 +193,8 @@ final class PlayCommand implements Command {
                     if (!buffer.isComplete() || waiting.size() >= GATHERED) start();
                     return;
                 }
-                player.queueOrPlay(buffer).join();
+                CompletableFuture<Void> queued = player.queueOrPlay(buffer);
+                if (buffer.isComplete()) queued.join();
             }
         }
 
@@ -209,8 +210,11 @@ final class PlayCommand implements Command {
             // and a fast output can end the first before the rest arrive: queueOrPlay then starts them
             CompletableFuture<Void> last = player.play(waiting.get(0), startMillis, 0);
             for (MediaBuffer b : waiting.subList(1, waiting.size())) last = player.queueOrPlay(b);
+            boolean growing = waiting.stream().anyMatch(b -> !b.isComplete());
             waiting.clear();
-            last.join();
+            // this runs on the loads thread, which writes a growing buffer's bytes: waiting here for a
+            // player that opens its decoder on those bytes would hold both until the decoder times out
+            if (!growing) last.join();
         }
 
         synchronized boolean isEmpty() { return count == 0; }
