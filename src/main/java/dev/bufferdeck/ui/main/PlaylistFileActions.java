@@ -68,7 +68,7 @@ public final class PlaylistFileActions {
                     }
                     notifier.info((replace ? "Replaced the playlist with " : "Appending ") + entries.size()
                             + " entries from " + file.getFileName());
-                    opener.loadLocations(entries.stream().map(PlaylistEntry::origin).toList(), SourceOpener.APPEND,
+                    opener.loadListed(entries, SourceOpener.APPEND,
                             missing -> opener.reportMissing(file.getFileName().toString(), missing));
                 });
             } catch (Throwable e) { // an OutOfMemoryError too: the window must stay usable
@@ -91,9 +91,13 @@ public final class PlaylistFileActions {
         int skipped = 0;
         for (PlaylistRow e : playlist.entries()) {
             BufferRow row = e.row();
-            if (row == null) { // a reference: only its location is known for sure
-                if (e.location() == null) skipped++;
-                else entries.add(PlaylistEntry.unloaded(e.location(), "", PlaylistEntry.UNKNOWN_DURATION));
+            if (row == null) { // a reference: its location, and the title and length its list gave it
+                if (e.location() == null) {
+                    skipped++;
+                    continue;
+                }
+                String named = PlaylistEntry.unloaded(e.location(), "", PlaylistEntry.UNKNOWN_DURATION).displayTitle();
+                entries.add(PlaylistEntry.unloaded(e.location(), e.title().equals(named) ? "" : e.title(), e.durationMillis()));
                 continue;
             }
             String location = EntryLocation.of(row.buffer().origin());

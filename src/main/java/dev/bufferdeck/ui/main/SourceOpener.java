@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.main;
 
+import dev.bufferdeck.playlist.PlaylistEntry;
 import dev.bufferdeck.repository.ByteSizes;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.source.DemoClip;
@@ -220,8 +221,14 @@ public final class SourceOpener {
      * @param missing gets the reasons of the files found missing, once, after the check
      */
     List<PlaylistRow> loadLocations(List<String> locations, int index, Consumer<List<String>> missing) {
+        return loadListed(locations.stream().map(l -> PlaylistEntry.unloaded(l, "", PlaylistEntry.UNKNOWN_DURATION)).toList(),
+                index, missing);
+    }
+
+    /** The same for a playlist file's entries, which keep the file's titles and lengths until they load. */
+    List<PlaylistRow> loadListed(List<PlaylistEntry> listed, int index, Consumer<List<String>> missing) {
         int at = index == APPEND ? playlist.entries().size() : index;
-        List<PlaylistRow> rows = playlist.insertReferences(at, locations);
+        List<PlaylistRow> rows = playlist.insertListed(at, listed);
         markMissingFiles(rows, missing);
         return rows;
     }

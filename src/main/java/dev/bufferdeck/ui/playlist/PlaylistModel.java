@@ -92,11 +92,17 @@ public final class PlaylistModel {
      * reason it has none ({@link #markUnavailable}).
      */
     public List<PlaylistRow> insertReferences(int index, List<String> locations) {
+        return insertListed(index, locations.stream()
+                .map(l -> PlaylistEntry.unloaded(l, "", PlaylistEntry.UNKNOWN_DURATION)).toList());
+    }
+
+    /** The same for the entries of a playlist file: each shows the file's title and length until it loads. */
+    public List<PlaylistRow> insertListed(int index, List<PlaylistEntry> listed) {
         int at = Math.max(0, Math.min(index, rows.size()));
-        List<PlaylistRow> added = new ArrayList<>(locations.size());
-        List<PlaylistEntry> entries = new ArrayList<>(locations.size());
-        for (String location : locations) {
-            PlaylistRow row = PlaylistRow.loading(location);
+        List<PlaylistRow> added = new ArrayList<>(listed.size());
+        List<PlaylistEntry> entries = new ArrayList<>(listed.size());
+        for (PlaylistEntry known : listed) {
+            PlaylistRow row = PlaylistRow.listed(known);
             added.add(row);
             entries.add(entryFor(row));
         }

@@ -11,6 +11,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
 
+import java.util.Map;
+
 /**
  * One line of the playlist table. Each row is its own object, so the same buffer listed twice is
  * two rows. A row read from the session or a playlist file first only knows where its bytes are
@@ -33,8 +35,13 @@ public final class PlaylistRow {
 
     /** A row whose buffer is still loading from {@code location}. */
     public static PlaylistRow loading(String location) {
-        PlaylistRow r = new PlaylistRow(null, location);
-        r.facts.set(MediaFacts.untitled(DisplayText.safe(PlaylistEntry.unloaded(location, "", -1).displayTitle())));
+        return listed(PlaylistEntry.unloaded(location, "", PlaylistEntry.UNKNOWN_DURATION));
+    }
+
+    /** A row waiting for its buffer, showing the title and length a playlist file gave it until it loads. */
+    public static PlaylistRow listed(PlaylistEntry entry) {
+        PlaylistRow r = new PlaylistRow(null, entry.origin());
+        r.facts.set(new MediaFacts(DisplayText.safe(entry.displayTitle()), "", "", "", entry.durationMillis(), null, Map.of()));
         return r;
     }
 
