@@ -28,6 +28,11 @@ public record PlaylistEntry(long bufferId, String origin, String title, long dur
         return new PlaylistEntry(NOT_LOADED, origin, title, durationMillis);
     }
 
+    /** A location alone: no title or length known yet. */
+    public static PlaylistEntry at(String origin) {
+        return unloaded(origin, "", UNKNOWN_DURATION);
+    }
+
     public boolean isLoaded() {
         return bufferId != NOT_LOADED;
     }

@@ -96,7 +96,7 @@ public final class PlaylistFileActions {
                     skipped++;
                     continue;
                 }
-                String named = PlaylistEntry.unloaded(e.location(), "", PlaylistEntry.UNKNOWN_DURATION).displayTitle();
+                String named = PlaylistEntry.at(e.location()).displayTitle();
                 entries.add(PlaylistEntry.unloaded(e.location(), e.title().equals(named) ? "" : e.title(), e.durationMillis()));
                 continue;
             }

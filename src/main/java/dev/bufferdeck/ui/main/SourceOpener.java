@@ -221,8 +221,7 @@ public final class SourceOpener {
      * @param missing gets the reasons of the files found missing, once, after the check
      */
     List<PlaylistRow> loadLocations(List<String> locations, int index, Consumer<List<String>> missing) {
-        return loadListed(locations.stream().map(l -> PlaylistEntry.unloaded(l, "", PlaylistEntry.UNKNOWN_DURATION)).toList(),
-                index, missing);
+        return loadListed(locations.stream().map(PlaylistEntry::at).toList(), index, missing);
     }
 
     /** The same for a playlist file's entries, which keep the file's titles and lengths until they load. */

@@ -92,8 +92,7 @@ public final class PlaylistModel {
      * reason it has none ({@link #markUnavailable}).
      */
     public List<PlaylistRow> insertReferences(int index, List<String> locations) {
-        return insertListed(index, locations.stream()
-                .map(l -> PlaylistEntry.unloaded(l, "", PlaylistEntry.UNKNOWN_DURATION)).toList());
+        return insertListed(index, locations.stream().map(PlaylistEntry::at).toList());
     }
 
     /** The same for the entries of a playlist file: each shows the file's title and length until it loads. */

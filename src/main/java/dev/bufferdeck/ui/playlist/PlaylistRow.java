@@ -35,7 +35,7 @@ public final class PlaylistRow {
 
     /** A row whose buffer is still loading from {@code location}. */
     public static PlaylistRow loading(String location) {
-        return listed(PlaylistEntry.unloaded(location, "", PlaylistEntry.UNKNOWN_DURATION));
+        return listed(PlaylistEntry.at(location));
     }
 
     /** A row waiting for its buffer, showing the title and length a playlist file gave it until it loads. */
