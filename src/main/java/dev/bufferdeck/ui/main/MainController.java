@@ -62,6 +62,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
     private final SessionKeeper session;
     private final SoundControls sound;
     private PlaylistWindow playlistWindow;
+    private final ReferenceFactsQueue referenceFacts;
     private final ThemeSwitcher theme = new ThemeSwitcher();
     private final StringProperty libraryColumns = new SimpleStringProperty("");
     /** The main window's dividers: set from the session on start, kept current by the window. */
@@ -76,7 +77,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
         this.sound = new SoundControls(services.playback(), pool, notifier::info);
         this.sources = new SourceOpener(stage, loads, library, playlist, player, notifier);
         player.setFetcher(sources::fetch);
-        new ReferenceFactsQueue(playlist, new ReferenceFactsReader()::read);
+        this.referenceFacts = new ReferenceFactsQueue(playlist, new ReferenceFactsReader()::read);
         this.playlistFiles = new PlaylistFileActions(services.playlistReader(), playlist, player, sources, notifier, pool,
                 () -> playlistWindow != null && playlistWindow.stage().isShowing() ? playlistWindow.stage() : stage);
         this.session = new SessionKeeper(stage, player, playlist, theme, libraryColumns, dividers, sources,
@@ -153,6 +154,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
         services.close();
         downloads.shutdownNow();
         pool.shutdownNow();
+        referenceFacts.close();
         try {
             pool.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
