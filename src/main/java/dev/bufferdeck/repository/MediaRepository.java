@@ -60,7 +60,7 @@ public final class MediaRepository {
     public static MediaBuffer unlisted(byte[] bytes, String name, Origin origin, FormatDetector detector) {
         FormatDetector.Detection detection;
         try {
-            detection = detector.detect(ByteBuffer.wrap(bytes).asReadOnlyBuffer(), "");
+            detection = detector.detect(ByteSource.of(bytes), "");
         } catch (RuntimeException e) {
             detection = FormatDetector.Detection.UNKNOWN;
         }
