@@ -33,7 +33,8 @@ import javafx.stage.Window;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -205,8 +206,9 @@ public final class MainController implements LibraryActions, PlaylistActions {
         pool.execute(() -> {
             try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer bytes = buffer.bytes();
-                while (bytes.hasRemaining()) out.write(bytes);
+                try (InputStream in = buffer.openStream()) {
+                    in.transferTo(Channels.newOutputStream(out));
+                }
                 notifier.info("Saved " + ByteSizes.human(buffer.size()) + " to " + target);
             } catch (IOException e) {
                 notifier.error(target + ": cannot save (" + e.getMessage() + ")");
