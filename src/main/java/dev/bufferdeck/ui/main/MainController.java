@@ -74,8 +74,10 @@ public final class MainController implements LibraryActions, PlaylistActions {
         this.stage = stage;
         this.library = new LibraryModel(services.repository(), services.facts(), pool);
         this.player = new PlayerController(services.playback(), playlist, notifier);
+        player.clock().seenWhile(stage.showingProperty().and(stage.iconifiedProperty().not()));
         this.loads = new Loads(services.loader(), downloads, notifier);
         this.sound = new SoundControls(services.playback(), pool, notifier::info);
+        sound.seenProperty().bind(player.clock().seenProperty());
         this.sources = new SourceOpener(stage, loads, library, playlist, player, notifier);
         player.setFetcher(sources::fetch);
         this.referenceFacts = new ReferenceFactsQueue(playlist, new ReferenceFactsReader()::read);
