@@ -51,8 +51,6 @@ public final class Layer3Decoder {
     private final float[] co3 = new float[3];
     private final float[] si3 = new float[3];
     private final float[] dct = new float[32];
-    private final float[] a4 = new float[4];
-    private final float[] b4 = new float[4];
 
     /** Side information of one granule of one channel ({@code L3_gr_info_t}). */
     private static final class Granule {
@@ -829,9 +827,8 @@ public final class Layer3Decoder {
     }
 
     private static short scalePcm(float sample) {
-        if (sample >= 32766.5f) return 32767;
-        if (sample <= -32767.5f) return -32768;
-        return (short) Math.round(sample);   // minimp3's scalar rounding sends (-1.5, -0.5) to 0
+        // to nearest, clamped; minimp3's scalar rounding sends (-1.5, -0.5) to 0
+        return (short) Math.max(-32768, Math.min(32767, Math.round(sample)));
     }
 
     private static void synthPair(short[] pcm, int p, int nch, float[] z, int zi) {
@@ -879,47 +876,53 @@ public final class Layer3Decoder {
         synthPair(pcm, dstl, nch, z, lins + 4 * 15);
         synthPair(pcm, dstl + 32 * nch, nch, z, lins + 4 * 15 + 64);
 
-        float[] a = a4, b = b4;
         for (int i = 14; i >= 0; i--) {
-            z[zlin + 4 * i] = x[xl + 18 * (31 - i)];
-            z[zlin + 4 * i + 1] = x[xr + 18 * (31 - i)];
-            z[zlin + 4 * i + 2] = x[xl + 1 + 18 * (31 - i)];
-            z[zlin + 4 * i + 3] = x[xr + 1 + 18 * (31 - i)];
-            z[zlin + 4 * (i + 16)] = x[xl + 1 + 18 * (1 + i)];
-            z[zlin + 4 * (i + 16) + 1] = x[xr + 1 + 18 * (1 + i)];
-            z[zlin + 4 * (i - 16) + 2] = x[xl + 18 * (1 + i)];
-            z[zlin + 4 * (i - 16) + 3] = x[xr + 18 * (1 + i)];
+            int zi = zlin + 4 * i;
+            z[zi] = x[xl + 18 * (31 - i)];
+            z[zi + 1] = x[xr + 18 * (31 - i)];
+            z[zi + 2] = x[xl + 1 + 18 * (31 - i)];
+            z[zi + 3] = x[xr + 1 + 18 * (31 - i)];
+            z[zi + 64] = x[xl + 1 + 18 * (1 + i)];
+            z[zi + 64 + 1] = x[xr + 1 + 18 * (1 + i)];
+            z[zi - 64 + 2] = x[xl + 18 * (1 + i)];
+            z[zi - 64 + 3] = x[xr + 18 * (1 + i)];
 
-            for (int k = 0; k < 8; k++) {
-                float w0 = WIN[w++];
-                float w1 = WIN[w++];
-                int vz = zlin + 4 * i - k * 64;
-                int vy = zlin + 4 * i - (15 - k) * 64;
-                if (k == 0) {
-                    for (int j = 0; j < 4; j++) {
-                        b[j] = z[vz + j] * w1 + z[vy + j] * w0;
-                        a[j] = z[vz + j] * w0 - z[vy + j] * w1;
-                    }
-                } else if ((k & 1) == 0) {
-                    for (int j = 0; j < 4; j++) {
-                        b[j] += z[vz + j] * w1 + z[vy + j] * w0;
-                        a[j] += z[vz + j] * w0 - z[vy + j] * w1;
-                    }
+            // S0(0) S2(1) S1(2) S2(3) S1(4) S2(5) S1(6) S2(7), the four lanes in locals
+            float w0 = WIN[w++], w1 = WIN[w++];
+            int vz = zi, vy = zi - 15 * 64;
+            float b0 = z[vz] * w1 + z[vy] * w0, a0 = z[vz] * w0 - z[vy] * w1;
+            float b1 = z[vz + 1] * w1 + z[vy + 1] * w0, a1 = z[vz + 1] * w0 - z[vy + 1] * w1;
+            float b2 = z[vz + 2] * w1 + z[vy + 2] * w0, a2 = z[vz + 2] * w0 - z[vy + 2] * w1;
+            float b3 = z[vz + 3] * w1 + z[vy + 3] * w0, a3 = z[vz + 3] * w0 - z[vy + 3] * w1;
+            for (int k = 1; k < 8; k++) {
+                w0 = WIN[w++];
+                w1 = WIN[w++];
+                vz = zi - k * 64;
+                vy = zi - (15 - k) * 64;
+                b0 += z[vz] * w1 + z[vy] * w0;
+                b1 += z[vz + 1] * w1 + z[vy + 1] * w0;
+                b2 += z[vz + 2] * w1 + z[vy + 2] * w0;
+                b3 += z[vz + 3] * w1 + z[vy + 3] * w0;
+                if ((k & 1) != 0) {
+                    a0 += z[vy] * w1 - z[vz] * w0;
+                    a1 += z[vy + 1] * w1 - z[vz + 1] * w0;
+                    a2 += z[vy + 2] * w1 - z[vz + 2] * w0;
+                    a3 += z[vy + 3] * w1 - z[vz + 3] * w0;
                 } else {
-                    for (int j = 0; j < 4; j++) {
-                        b[j] += z[vz + j] * w1 + z[vy + j] * w0;
-                        a[j] += z[vy + j] * w1 - z[vz + j] * w0;
-                    }
+                    a0 += z[vz] * w0 - z[vy] * w1;
+                    a1 += z[vz + 1] * w0 - z[vy + 1] * w1;
+                    a2 += z[vz + 2] * w0 - z[vy + 2] * w1;
+                    a3 += z[vz + 3] * w0 - z[vy + 3] * w1;
                 }
             }
-            pcm[dstr + (15 - i) * nch] = scalePcm(a[1]);
-            pcm[dstr + (17 + i) * nch] = scalePcm(b[1]);
-            pcm[dstl + (15 - i) * nch] = scalePcm(a[0]);
-            pcm[dstl + (17 + i) * nch] = scalePcm(b[0]);
-            pcm[dstr + (47 - i) * nch] = scalePcm(a[3]);
-            pcm[dstr + (49 + i) * nch] = scalePcm(b[3]);
-            pcm[dstl + (47 - i) * nch] = scalePcm(a[2]);
-            pcm[dstl + (49 + i) * nch] = scalePcm(b[2]);
+            pcm[dstr + (15 - i) * nch] = scalePcm(a1);
+            pcm[dstr + (17 + i) * nch] = scalePcm(b1);
+            pcm[dstl + (15 - i) * nch] = scalePcm(a0);
+            pcm[dstl + (17 + i) * nch] = scalePcm(b0);
+            pcm[dstr + (47 - i) * nch] = scalePcm(a3);
+            pcm[dstr + (49 + i) * nch] = scalePcm(b3);
+            pcm[dstl + (47 - i) * nch] = scalePcm(a2);
+            pcm[dstl + (49 + i) * nch] = scalePcm(b2);
         }
     }
 
