@@ -53,6 +53,22 @@ public final class MediaRepository {
         this(defaultBudget(), detector);
     }
 
+    /**
+     * Bytes read for a look at a source that is not loaded (its first bytes, say), as a buffer of
+     * their own that parsers can read: listed in no repository and counted in no budget, so hold it
+     * only while parsing.
+     */
+    public static MediaBuffer unlisted(byte[] bytes, String name, Origin origin, FormatDetector detector) {
+        FormatDetector.Detection detection;
+        try {
+            detection = detector.detect(ByteBuffer.wrap(bytes).asReadOnlyBuffer(), "");
+        } catch (RuntimeException e) {
+            detection = FormatDetector.Detection.UNKNOWN;
+        }
+        return new MediaBuffer(0, name, origin, GrowingBytes.whole(bytes), "", Instant.now(), "",
+                detection == null ? FormatDetector.Detection.UNKNOWN : detection);
+    }
+
     /** System property that sets the default budget ("512M", "2G"). */
     public static final String BUDGET_PROPERTY = "bufferdeck.budget";
 

@@ -12,10 +12,12 @@ import dev.bufferdeck.ui.library.BufferRow;
 import dev.bufferdeck.ui.library.LibraryActions;
 import dev.bufferdeck.ui.library.LibraryModel;
 import dev.bufferdeck.ui.notify.Notifier;
+import dev.bufferdeck.ui.library.ReferenceFactsReader;
 import dev.bufferdeck.ui.playlist.PlaylistActions;
 import dev.bufferdeck.ui.playlist.PlaylistModel;
 import dev.bufferdeck.ui.playlist.PlaylistRow;
 import dev.bufferdeck.ui.playlist.PlaylistWindow;
+import dev.bufferdeck.ui.playlist.ReferenceFactsQueue;
 import dev.bufferdeck.ui.sound.SoundControls;
 import dev.bufferdeck.ui.theme.ThemeSwitcher;
 import dev.bufferdeck.ui.thread.Background;
@@ -74,6 +76,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
         this.sound = new SoundControls(services.playback(), pool, notifier::info);
         this.sources = new SourceOpener(stage, loads, library, playlist, player, notifier);
         player.setFetcher(sources::fetch);
+        new ReferenceFactsQueue(playlist, new ReferenceFactsReader()::read);
         this.playlistFiles = new PlaylistFileActions(services.playlistReader(), playlist, player, sources, notifier, pool,
                 () -> playlistWindow != null && playlistWindow.stage().isShowing() ? playlistWindow.stage() : stage);
         this.session = new SessionKeeper(stage, player, playlist, theme, libraryColumns, dividers, sources,
