@@ -63,7 +63,6 @@ public final class BufferDeckApp extends Application {
         controller.notifier().installUncaughtHandler();
         MainWindow window = new MainWindow(controller);
         stage.setScene(window.scene());
-        controller.player().clock().seenWhile(stage.showingProperty().and(stage.iconifiedProperty().not()));
         controller.start(session, sessionWarnings, launch.sources());
         controller.session().saveOnTermination();
         mpris = MprisBridge.install(controller, System.getenv());
