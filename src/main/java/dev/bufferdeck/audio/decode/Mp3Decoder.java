@@ -2,11 +2,11 @@ package dev.bufferdeck.audio.decode;
 
 import dev.bufferdeck.audio.decode.mp3.Layer3Decoder;
 import dev.bufferdeck.format.index.MpegFrameIndex;
+import dev.bufferdeck.repository.ByteSource;
 import dev.bufferdeck.repository.MediaBuffer;
 
 import javax.sound.sampled.AudioFormat;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -20,7 +20,7 @@ import java.util.Arrays;
 final class Mp3Decoder extends BlockDecoder {
     static final int PREROLL_FRAMES = 10;
 
-    private final ByteBuffer bytes;
+    private final ByteSource bytes;
     private final MpegFrameIndex index;
     private final AudioFormat format;
     private final int channels;
