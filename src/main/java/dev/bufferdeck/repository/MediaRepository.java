@@ -2,7 +2,6 @@ package dev.bufferdeck.repository;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -51,6 +50,22 @@ public final class MediaRepository {
 
     public MediaRepository(FormatDetector detector) {
         this(defaultBudget(), detector);
+    }
+
+    /**
+     * Bytes read for a look at a source that is not loaded (its first bytes, say), as a buffer of
+     * their own that parsers can read: listed in no repository and counted in no budget, so hold it
+     * only while parsing.
+     */
+    public static MediaBuffer unlisted(byte[] bytes, String name, Origin origin, FormatDetector detector) {
+        FormatDetector.Detection detection;
+        try {
+            detection = detector.detect(ByteSource.of(bytes), "");
+        } catch (RuntimeException e) {
+            detection = FormatDetector.Detection.UNKNOWN;
+        }
+        return new MediaBuffer(0, name, origin, GrowingBytes.whole(bytes), "", Instant.now(), "",
+                detection == null ? FormatDetector.Detection.UNKNOWN : detection);
     }
 
     /** System property that sets the default budget ("512M", "2G"). */
@@ -226,7 +241,7 @@ public final class MediaRepository {
                 return new AddResult(existing, true);
             }
 
-            FormatDetector.Detection detection = detect(ByteBuffer.wrap(bytes).asReadOnlyBuffer(), declaredType);
+            FormatDetector.Detection detection = detect(ByteSource.of(bytes), declaredType);
             MediaBuffer buffer = new MediaBuffer(nextId.getAndIncrement(), name, origin, GrowingBytes.whole(bytes), digest,
                     Instant.now(), declaredType, detection);
             long handed = reservation.handOver();
@@ -395,7 +410,7 @@ public final class MediaRepository {
         return out;
     }
 
-    private FormatDetector.Detection detect(ByteBuffer bytes, String declaredType) {
+    private FormatDetector.Detection detect(ByteSource bytes, String declaredType) {
         try {
             FormatDetector.Detection d = detector.detect(bytes, declaredType == null ? "" : declaredType);
             return d == null ? FormatDetector.Detection.UNKNOWN : d;

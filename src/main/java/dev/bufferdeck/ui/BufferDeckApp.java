@@ -67,7 +67,6 @@ public final class BufferDeckApp extends Application {
         MainWindow window = new MainWindow(controller);
         stage.setScene(window.scene());
         if (Boolean.getBoolean(EXIT_WHEN_FILLED)) FirstFrame.afterNextPulse(window.scene(), Platform::exit);
-        controller.player().clock().seenWhile(stage.showingProperty().and(stage.iconifiedProperty().not()));
         controller.start(session, sessionWarnings, launch.sources());
         controller.session().saveOnTermination();
         mpris = MprisBridge.install(controller, System.getenv());

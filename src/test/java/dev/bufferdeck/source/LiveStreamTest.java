@@ -148,7 +148,7 @@ class LiveStreamTest {
             assertTrue(recording.name().startsWith("stream (recorded "), recording.name());
             byte[] sent = server.media();
             byte[] bytes = new byte[recording.size()];
-            recording.bytes().get(bytes);
+            recording.bytes().get(0, bytes);
             int at = indexOf(sent, bytes);
             assertTrue(at >= 0, "the recording is a stretch of the media sent, without metadata");
             assertTrue(recording.size() < WINDOW && recording.size() > WINDOW - 70 * 33, "the window's media: " + recording.size());
@@ -185,7 +185,7 @@ class LiveStreamTest {
             assertTrue(recording.name().matches("stream \\(recorded [0-9:]+, 2 s\\)"), recording.name());
             assertTrue(recording.size() > 30_000 && recording.size() < 6 * 30_000, "2 s at 30 kB/s: " + recording.size());
             byte[] bytes = new byte[recording.size()];
-            recording.bytes().get(bytes);
+            recording.bytes().get(0, bytes);
             assertTrue(indexOf(server.media(), bytes) >= 0, "a stretch of the media sent, metadata blocks left out");
             try (PcmDecoder d = Decoders.open(recording)) {
                 assertTrue(d.totalFrames() > 16_000 * 8, "the recording plays: " + d.totalFrames() + " frames");

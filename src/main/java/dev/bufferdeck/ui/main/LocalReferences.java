@@ -1,8 +1,8 @@
 package dev.bufferdeck.ui.main;
 
 import dev.bufferdeck.repository.LocalFiles;
+import dev.bufferdeck.source.FileGlimpse;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -12,15 +12,8 @@ final class LocalReferences {
 
     /** Why the file at {@code location} cannot be read, or null when it can, or it is not a local file (a URL). */
     static String whyUnreadable(String location) {
-        if (location == null) return null;
-        Path path;
-        try {
-            if (location.startsWith("file:")) path = Path.of(URI.create(location));
-            else if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*") && !location.matches("^[a-zA-Z]:[\\\\/].*")) return null;
-            else path = Path.of(location);
-        } catch (IllegalArgumentException e) { // a bad URI or path
-            return null; // the load in its turn says what is wrong with it
-        }
+        Path path = FileGlimpse.localPath(location);
+        if (path == null) return null; // a URL, or a bad name the load in its turn explains
         if (!Files.exists(path)) return "no such file";
         return LocalFiles.refusal(path);
     }

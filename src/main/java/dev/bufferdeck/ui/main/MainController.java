@@ -12,10 +12,12 @@ import dev.bufferdeck.ui.library.BufferRow;
 import dev.bufferdeck.ui.library.LibraryActions;
 import dev.bufferdeck.ui.library.LibraryModel;
 import dev.bufferdeck.ui.notify.Notifier;
+import dev.bufferdeck.ui.library.ReferenceFactsReader;
 import dev.bufferdeck.ui.playlist.PlaylistActions;
 import dev.bufferdeck.ui.playlist.PlaylistModel;
 import dev.bufferdeck.ui.playlist.PlaylistRow;
 import dev.bufferdeck.ui.playlist.PlaylistWindow;
+import dev.bufferdeck.ui.playlist.ReferenceFactsQueue;
 import dev.bufferdeck.ui.sound.SoundControls;
 import dev.bufferdeck.ui.theme.ThemeSwitcher;
 import dev.bufferdeck.ui.thread.Background;
@@ -31,7 +33,8 @@ import javafx.stage.Window;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -60,6 +63,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
     private final SessionKeeper session;
     private final SoundControls sound;
     private PlaylistWindow playlistWindow;
+    private final ReferenceFactsQueue referenceFacts;
     private final ThemeSwitcher theme = new ThemeSwitcher();
     private final StringProperty libraryColumns = new SimpleStringProperty("");
     /** The main window's dividers: set from the session on start, kept current by the window. */
@@ -70,10 +74,13 @@ public final class MainController implements LibraryActions, PlaylistActions {
         this.stage = stage;
         this.library = new LibraryModel(services.repository(), services.facts(), pool);
         this.player = new PlayerController(services.playback(), playlist, notifier);
+        player.clock().seenWhile(stage.showingProperty().and(stage.iconifiedProperty().not()));
         this.loads = new Loads(services.loader(), downloads, notifier);
         this.sound = new SoundControls(services.playback(), pool, notifier::info);
+        sound.seenProperty().bind(player.clock().seenProperty());
         this.sources = new SourceOpener(stage, loads, library, playlist, player, notifier);
         player.setFetcher(sources::fetch);
+        this.referenceFacts = new ReferenceFactsQueue(playlist, new ReferenceFactsReader()::read);
         this.playlistFiles = new PlaylistFileActions(services.playlistReader(), playlist, player, sources, notifier, pool,
                 () -> playlistWindow != null && playlistWindow.stage().isShowing() ? playlistWindow.stage() : stage);
         this.session = new SessionKeeper(stage, player, playlist, theme, libraryColumns, dividers, sources,
@@ -150,6 +157,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
         services.close();
         downloads.shutdownNow();
         pool.shutdownNow();
+        referenceFacts.close();
         try {
             pool.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -200,8 +208,9 @@ public final class MainController implements LibraryActions, PlaylistActions {
         pool.execute(() -> {
             try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer bytes = buffer.bytes();
-                while (bytes.hasRemaining()) out.write(bytes);
+                try (InputStream in = buffer.openStream()) {
+                    in.transferTo(Channels.newOutputStream(out));
+                }
                 notifier.info("Saved " + ByteSizes.human(buffer.size()) + " to " + target);
             } catch (IOException e) {
                 notifier.error(target + ": cannot save (" + e.getMessage() + ")");

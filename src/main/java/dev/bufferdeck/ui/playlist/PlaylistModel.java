@@ -42,6 +42,12 @@ public final class PlaylistModel {
     private final ReadOnlyObjectWrapper<PlaylistRow> current = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Repeat> repeat = new SimpleObjectProperty<>(Repeat.OFF);
     private final BooleanProperty shuffle = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>(Shown.NONE);
+
+    /** The rows a view shows now, {@code first} to {@code last} inclusive; {@link #NONE} when no view shows any. */
+    public record Shown(int first, int last) {
+        public static final Shown NONE = new Shown(0, -1);
+    }
 
     public PlaylistModel() {
         this(new Random());
@@ -71,6 +77,14 @@ public final class PlaylistModel {
     public ObjectProperty<Repeat> repeatProperty() { return repeat; }
     /** Whether the playlist shuffles: setting it sets the playlist's. */
     public BooleanProperty shuffleProperty() { return shuffle; }
+
+    /** The rows the playlist's view shows now (it says so as it scrolls): their facts are read first. */
+    public ReadOnlyObjectProperty<Shown> shownProperty() { return shown.getReadOnlyProperty(); }
+
+    public void showing(int first, int last) {
+        Shown now = new Shown(first, last);
+        if (!now.equals(shown.get())) shown.set(now);
+    }
 
     public void setCurrent(PlaylistRow row) {
         int index = row == null ? -1 : indexOf(row);

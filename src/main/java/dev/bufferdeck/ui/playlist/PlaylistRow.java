@@ -5,6 +5,8 @@ import dev.bufferdeck.repository.UrlRedaction;
 import dev.bufferdeck.ui.library.BufferRow;
 import dev.bufferdeck.ui.library.DisplayText;
 import dev.bufferdeck.ui.library.MediaFacts;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -26,6 +28,9 @@ public final class PlaylistRow {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<MediaFacts> facts = new ReadOnlyObjectWrapper<>();
     private final ChangeListener<MediaFacts> followFacts = (o, a, f) -> facts.set(f);
+    private final ReadOnlyBooleanWrapper estimated = new ReadOnlyBooleanWrapper();
+    /** True while this reference's length and tags are still to be read from its file (FX thread). */
+    private boolean factsWanted;
 
     /** A row of a loaded buffer; {@code location} is where it can be found again, or null for dropped data. */
     public PlaylistRow(BufferRow row, String location) {
@@ -42,6 +47,7 @@ public final class PlaylistRow {
     public static PlaylistRow listed(PlaylistEntry entry) {
         PlaylistRow r = new PlaylistRow(null, entry.origin());
         r.facts.set(new MediaFacts(DisplayText.safe(entry.displayTitle()), "", "", "", entry.durationMillis(), null, Map.of()));
+        r.factsWanted = entry.durationMillis() < 0 || entry.title().isBlank();
         return r;
     }
 
@@ -71,6 +77,21 @@ public final class PlaylistRow {
     public String title() { return facts.get().title(); }
     public long durationMillis() { return facts.get().durationMillis(); }
 
+    /** True when the duration shown is an estimate from the file's size (read before it loaded). */
+    public boolean isEstimated() { return estimated.get(); }
+    public ReadOnlyBooleanProperty estimatedProperty() { return estimated.getReadOnlyProperty(); }
+
+    /** True for a reference whose length and tags have not been read from its file yet. */
+    boolean wantsFacts() { return factsWanted && row.get() == null && problem.get() == null && location != null; }
+
+    /** What a look at the reference's file found ({@code read} null: nothing could be read); its buffer's facts replace them once it loads. */
+    void showReadFacts(MediaFacts read, boolean estimate) {
+        factsWanted = false;
+        if (read == null || row.get() != null) return;
+        facts.set(read);
+        estimated.set(estimate);
+    }
+
     /** Why this entry cannot play: unavailable, or a buffer the decoders refuse; null when it may play. */
     public String whyNotPlayable() {
         if (problem.get() != null) return problem.get();
@@ -90,6 +111,8 @@ public final class PlaylistRow {
         row.set(loaded);
         if (loaded != null) {
             problem.set(null);
+            factsWanted = false;
+            estimated.set(false);
             loaded.factsProperty().addListener(followFacts);
             facts.set(loaded.facts());
         }

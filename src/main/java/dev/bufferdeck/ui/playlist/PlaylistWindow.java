@@ -4,6 +4,7 @@ import dev.bufferdeck.playlist.Repeat;
 import dev.bufferdeck.ui.dnd.DropZone;
 import dev.bufferdeck.ui.dnd.InternalDrag;
 import dev.bufferdeck.ui.library.TimeText;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
@@ -24,6 +25,8 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.TableViewSkin;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
@@ -63,6 +66,7 @@ public final class PlaylistWindow {
     private final Button repeat = new Button();
     private final Label summary = new Label();
     private final BorderPane root = new BorderPane();
+    private boolean shownReportPending;
 
     /** A window of its own, not owned by the main window, so it does not stay above it. */
     public PlaylistWindow(PlaylistModel model, PlaylistActions actions) {
@@ -89,8 +93,8 @@ public final class PlaylistWindow {
         TableColumn<PlaylistRow, String> duration = new TableColumn<>("Duration");
         duration.setCellValueFactory(c -> Bindings.createStringBinding(() -> {
             long ms = c.getValue().durationMillis();
-            return ms < 0 ? "" : TimeText.of(ms);
-        }, c.getValue().factsProperty()));
+            return ms < 0 ? "" : (c.getValue().isEstimated() ? "≈" : "") + TimeText.of(ms);
+        }, c.getValue().factsProperty(), c.getValue().estimatedProperty()));
         duration.setSortable(false);
         duration.setPrefWidth(70);
         duration.getStyleClass().add("numeric");
@@ -138,6 +142,7 @@ public final class PlaylistWindow {
         model.entries().addListener((ListChangeListener<PlaylistRow>) c -> updateSummary());
         updateSummary();
         table.setRowFactory(t -> reorderableRow());
+        reportShownRows();
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
                 actions.play(table.getSelectionModel().getSelectedItem());
@@ -161,6 +166,32 @@ public final class PlaylistWindow {
             e.setDropCompleted(true);
             e.consume();
         });
+    }
+
+    /** Tells the model which rows the table shows, as it scrolls, resizes or its rows change (their facts are read first). */
+    private void reportShownRows() {
+        InvalidationListener changed = o -> {
+            if (shownReportPending) return;
+            shownReportPending = true;
+            Platform.runLater(() -> { // after the layout that placed the cells
+                shownReportPending = false;
+                VirtualFlow<?> flow = flow();
+                if (flow == null || flow.getFirstVisibleCell() == null || flow.getLastVisibleCell() == null) return;
+                model.showing(flow.getFirstVisibleCell().getIndex(), flow.getLastVisibleCell().getIndex());
+            });
+        };
+        table.skinProperty().addListener((o, was, skin) -> {
+            VirtualFlow<?> flow = flow();
+            if (flow != null) flow.positionProperty().addListener(changed);
+            changed.invalidated(null);
+        });
+        table.heightProperty().addListener(changed);
+        model.entries().addListener(changed);
+    }
+
+    private VirtualFlow<?> flow() {
+        if (!(table.getSkin() instanceof TableViewSkin<?> skin)) return null;
+        return (VirtualFlow<?>) skin.getChildren().stream().filter(VirtualFlow.class::isInstance).findFirst().orElse(null);
     }
 
     public Stage stage() { return stage; }

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.library;
 
+import dev.bufferdeck.repository.ByteSource;
 import dev.bufferdeck.repository.FormatDetector;
 import dev.bufferdeck.format.tags.CoverArt;
 import dev.bufferdeck.format.tags.TagReader;
@@ -56,7 +57,7 @@ class BufferDetailPaneTest {
         try (InputStream in = getClass().getResourceAsStream("/dev/bufferdeck/format/regions/tone.mp3")) {
             mp3 = in.readAllBytes();
         }
-        CoverArt art = TagReader.read(ByteBuffer.wrap(mp3)).cover().orElseThrow();
+        CoverArt art = TagReader.read(ByteSource.of(mp3)).cover().orElseThrow();
 
         BufferRow plain = row("plain", null), pictured = row("pictured", art.data()), plainAgain = row("plain again", null);
         robot.interact(() -> pane.rowProperty().set(plain));
