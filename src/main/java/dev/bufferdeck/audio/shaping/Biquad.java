@@ -6,6 +6,7 @@ package dev.bufferdeck.audio.shaping;
  */
 final class Biquad {
     private final double b0, b1, b2, a1, a2;
+    private final double minusA1, minusA2;
     private final double[] x1, x2, y1, y2;
 
     /** Peaking filter at {@code frequency} Hz with {@code gainDb} and quality {@code q}, for {@code rate} Hz. */
@@ -25,18 +26,20 @@ final class Biquad {
         this.b2 = b2;
         this.a1 = a1;
         this.a2 = a2;
+        this.minusA1 = -a1;
+        this.minusA2 = -a2;
         x1 = new double[channels];
         x2 = new double[channels];
         y1 = new double[channels];
         y2 = new double[channels];
     }
 
-    /** Filters {@code x[0..n)} of {@code channel} in place. */
-    void process(int channel, double[] x, int n) {
+    /** Filters {@code x[from..to)} of {@code channel} in place. */
+    void process(int channel, double[] x, int from, int to) {
         double x1 = this.x1[channel], x2 = this.x2[channel], y1 = this.y1[channel], y2 = this.y2[channel];
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             double in = x[i];
-            double y = b0 * in + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
+            double y = step(in, x1, x2, y1, y2);
             x2 = x1;
             x1 = in;
             y2 = y1;
@@ -50,16 +53,16 @@ final class Biquad {
     }
 
     /**
-     * Filters two channels' blocks in place in one loop: their recursions are independent, so the
-     * processor overlaps them instead of waiting on one channel's previous output.
+     * Filters two channels' blocks {@code [from..to)} in place in one loop: their recursions are
+     * independent, so the processor overlaps them instead of waiting on one channel's previous output.
      */
-    void process(int ca, double[] a, int cb, double[] b, int n) {
+    void process(int ca, double[] a, int cb, double[] b, int from, int to) {
         double ax1 = x1[ca], ax2 = x2[ca], ay1 = y1[ca], ay2 = y2[ca];
         double bx1 = x1[cb], bx2 = x2[cb], by1 = y1[cb], by2 = y2[cb];
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             double ain = a[i], bin = b[i];
-            double ay = b0 * ain + b1 * ax1 + b2 * ax2 - a1 * ay1 - a2 * ay2;
-            double by = b0 * bin + b1 * bx1 + b2 * bx2 - a1 * by1 - a2 * by2;
+            double ay = step(ain, ax1, ax2, ay1, ay2);
+            double by = step(bin, bx1, bx2, by1, by2);
             ax2 = ax1;
             ax1 = ain;
             ay2 = ay1;
@@ -79,6 +82,14 @@ final class Biquad {
         x2[cb] = bx2;
         y1[cb] = by1;
         y2[cb] = by2;
+    }
+
+    /**
+     * One output sample (direct form I). The feedback terms come last, so the next sample waits on
+     * one multiply-add after y[n−1] (and two after y[n−2]) rather than on the whole sum.
+     */
+    private double step(double in, double x1, double x2, double y1, double y2) {
+        return MultiplyAdd.of(minusA1, y1, MultiplyAdd.of(minusA2, y2, MultiplyAdd.of(b0, in, MultiplyAdd.of(b1, x1, b2 * x2))));
     }
 
     /** |H| at {@code frequency} Hz for sample rate {@code rate}. */

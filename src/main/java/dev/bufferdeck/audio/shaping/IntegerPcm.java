@@ -32,9 +32,11 @@ final class IntegerPcm {
     /** Splits {@code frames} frames at {@code off} into one array per channel. */
     void toPlanar(byte[] b, int off, int frames, double[][] out) {
         double scale = 1 / full;
-        if (bytes == 2 && !big && !unsigned) {
-            for (int f = 0, at = off; f < frames; f++) {
-                for (int c = 0; c < channels; c++, at += 2) out[c][f] = (short) ((b[at] & 0xFF) | (b[at + 1] << 8)) * scale;
+        if (bytes == 2 && !big && !unsigned && channels == 2) {
+            double[] left = out[0], right = out[1];
+            for (int f = 0, at = off; f < frames; f++, at += 4) {
+                left[f] = (short) ((b[at] & 0xFF) | (b[at + 1] << 8)) * scale;
+                right[f] = (short) ((b[at + 2] & 0xFF) | (b[at + 3] << 8)) * scale;
             }
             return;
         }
@@ -43,22 +45,31 @@ final class IntegerPcm {
         }
     }
 
-    /** Writes the per-channel arrays back as {@code frames} frames at {@code off}, rounded and clamped. */
+    /**
+     * Writes the per-channel arrays back as {@code frames} frames at {@code off}, clamped and rounded
+     * (16-bit stereo: to the nearest, ties to even).
+     */
     void fromPlanar(double[][] in, int frames, byte[] b, int off) {
-        if (bytes == 2 && !big && !unsigned) {
-            for (int f = 0, at = off; f < frames; f++) {
-                for (int c = 0; c < channels; c++, at += 2) {
-                    long s = Math.round(in[c][f] * full);
-                    int v = (int) Math.max(-32768, Math.min(32767, s));
-                    b[at] = (byte) v;
-                    b[at + 1] = (byte) (v >> 8);
-                }
+        if (bytes == 2 && !big && !unsigned && channels == 2) {
+            double[] left = in[0], right = in[1];
+            for (int f = 0, at = off; f < frames; f++, at += 4) {
+                int l = sixteenBits(left[f]), r = sixteenBits(right[f]);
+                b[at] = (byte) l;
+                b[at + 1] = (byte) (l >> 8);
+                b[at + 2] = (byte) r;
+                b[at + 3] = (byte) (r >> 8);
             }
             return;
         }
         for (int f = 0, at = off; f < frames; f++) {
             for (int c = 0; c < channels; c++, at += bytes) write(b, at, in[c][f]);
         }
+    }
+
+    /** Rounded to the nearest (ties to even) and clamped; {@link Math#rint} is one instruction where {@link Math#round} is a dozen. */
+    private static int sixteenBits(double v) {
+        int s = (int) Math.rint(v * 32768);
+        return s < -32768 ? -32768 : s > 32767 ? 32767 : s;
     }
 
     double read(byte[] b, int at) {

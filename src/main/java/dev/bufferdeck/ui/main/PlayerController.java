@@ -271,6 +271,9 @@ public final class PlayerController {
 
     public void stop() { playback.stop(); }
 
+    /** The buffer likely to be played next by hand (the selected row), opened ahead so Play sounds at once; null for none. */
+    public void prepare(MediaBuffer buffer) { playback.prepare(buffer); }
+
     public void next() { playlist.next().ifPresent(e -> start(e, 0, false)); }
 
     public void previous() {

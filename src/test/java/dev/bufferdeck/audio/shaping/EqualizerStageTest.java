@@ -65,6 +65,39 @@ class EqualizerStageTest {
     }
 
     @Test
+    void chunksOfAnySizeGiveWhatOneStraightCascadeComputedHereGives() {
+        double[] gains = {-6, 0, -3, -9, 0, -12, -1, -6, -3, -9};
+        EqualizerSettings settings = new EqualizerSettings(gains, 0);
+        for (int channels : new int[] {1, 2, 3}) {
+            AudioFormat format = new AudioFormat(RATE, 16, channels, true, false);
+            byte[] pcm = new byte[20_000 * 2 * channels];
+            Random random = new Random(channels);
+            random.nextBytes(pcm);
+            short[] input = new short[pcm.length / 2];
+            for (int i = 0; i < input.length; i++) input[i] = (short) ((pcm[2 * i] & 0xFF) | (pcm[2 * i + 1] << 8));
+            EqualizerStage stage = new EqualizerStage(format, () -> settings);
+            for (int off = 0; off < pcm.length; ) {
+                int len = Math.min(pcm.length - off, (1 + random.nextInt(3000)) * 2 * channels);
+                stage.apply(pcm, off, len);
+                off += len;
+            }
+            for (int c = 0; c < channels; c++) {
+                double[] expected = new double[input.length / channels];
+                for (int f = 0; f < expected.length; f++) expected[f] = input[f * channels + c] / 32768.0;
+                for (int band = 0; band < CENTRES.length; band++) {
+                    if (gains[band] != 0) peakingFilter(gains[band], CENTRES[band], expected);
+                }
+                for (int f = 0; f < expected.length; f++) {
+                    int at = 2 * (f * channels + c);
+                    int got = (short) ((pcm[at] & 0xFF) | (pcm[at + 1] << 8));
+                    double clamped = Math.max(-32768, Math.min(32767, expected[f] * 32768));
+                    assertEquals(clamped, got, 1.0, channels + " channels, channel " + c + ", frame " + f);
+                }
+            }
+        }
+    }
+
+    @Test
     void presetsAndTheCommaListParse() {
         assertEquals(8, EqualizerSettings.presetNames().size());
         for (String name : EqualizerSettings.presetNames()) EqualizerSettings.preset(name);
@@ -95,6 +128,23 @@ class EqualizerStageTest {
             db += 20 * Math.log10(abs(num, w) / abs(den, w));
         }
         return db;
+    }
+
+    /** The RBJ peaking filter (Q = √2) over {@code x} in place, direct form I, written out here on its own. */
+    private static void peakingFilter(double gainDb, double centre, double[] x) {
+        double a = Math.pow(10, gainDb / 40), w0 = 2 * Math.PI * centre / RATE;
+        double alpha = Math.sin(w0) / (2 * Math.sqrt(2));
+        double a0 = 1 + alpha / a;
+        double b0 = (1 + alpha * a) / a0, b1 = -2 * Math.cos(w0) / a0, b2 = (1 - alpha * a) / a0, a2 = (1 - alpha / a) / a0;
+        double x1 = 0, x2 = 0, y1 = 0, y2 = 0;
+        for (int i = 0; i < x.length; i++) {
+            double y = b0 * x[i] + b1 * x1 + b2 * x2 - b1 * y1 - a2 * y2;
+            x2 = x1;
+            x1 = x[i];
+            y2 = y1;
+            y1 = y;
+            x[i] = y;
+        }
     }
 
     private static double abs(double[] c, double w) {
