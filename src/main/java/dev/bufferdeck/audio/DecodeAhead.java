@@ -34,7 +34,7 @@ public final class DecodeAhead implements AutoCloseable {
     private volatile boolean closed;
     private volatile String failure;
     private volatile String announcedTitle;
-    private volatile Thread producer;
+    private volatile Thread producer;   // interrupted only under this object's lock
 
     /** Starts decoding {@code track} from {@code startFrame} on its decoder's thread. */
     public DecodeAhead(Track track, long startFrame) throws IOException {
@@ -109,8 +109,10 @@ public final class DecodeAhead implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        Thread p = producer;
-        if (p != null && track.buffer() != null && !track.buffer().isComplete()) p.interrupt();
+        synchronized (this) {
+            Thread p = producer;
+            if (p != null && track.buffer() != null && !track.buffer().isComplete()) p.interrupt();
+        }
         ring.wakeProducer();
         track.close();
     }
@@ -119,6 +121,16 @@ public final class DecodeAhead implements AutoCloseable {
 
     private void produce(PcmDecoder d) throws IOException {
         producer = Thread.currentThread();
+        try {
+            produceOn(d);
+        } finally {
+            synchronized (this) {
+                producer = null;   // the thread goes on to other work: no interrupt may reach it from here
+            }
+        }
+    }
+
+    private void produceOn(PcmDecoder d) throws IOException {
         int epoch = -1;
         int loopsLeft = track.loops();
         boolean ended = false;

@@ -1,6 +1,6 @@
 package dev.bufferdeck.format;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 
 /**
  * The 7-byte (9 with CRC) header of an ADTS frame, the framing of raw AAC in {@code .aac} files
@@ -17,7 +17,7 @@ public record AdtsHeader(int objectType, int rateIndex, int channelConfig, int f
     public static final int SAMPLES_PER_BLOCK = 1024;
 
     /** The header at {@code p}, or null when the bytes there are not one. */
-    public static AdtsHeader parse(ByteBuffer b, int p) {
+    public static AdtsHeader parse(ByteSource b, int p) {
         if (!Bytes.fits(b, p, 7)) return null;
         int b1 = Bytes.u8(b, p + 1);
         if (Bytes.u8(b, p) != 0xFF || (b1 & 0xF6) != 0xF0) return null;

@@ -2,7 +2,7 @@ package dev.bufferdeck.format;
 
 import dev.bufferdeck.repository.MediaFormat;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 
 /** Tells WebM from other Matroska by the DocType in the EBML header. */
 final class Ebml {
@@ -12,7 +12,7 @@ final class Ebml {
 
     private Ebml() {}
 
-    static MediaFormat classify(ByteBuffer b, int at) {
+    static MediaFormat classify(ByteSource b, int at) {
         int p = at + 4;
         long size = vint(b, p, false);
         if (size < 0) return MediaFormat.MATROSKA;
@@ -37,14 +37,14 @@ final class Ebml {
     }
 
     /** Bytes in the variable-length integer at {@code p}: 1 to 8, or 0 when there is none. */
-    private static int length(ByteBuffer b, int p) {
+    private static int length(ByteSource b, int p) {
         int first = Bytes.u8(b, p);
         if (first <= 0) return 0;
         return Integer.numberOfLeadingZeros(first) - 24 + 1;
     }
 
     /** The variable-length integer at {@code p} (an ID keeps its marker bit), or -1. */
-    private static long vint(ByteBuffer b, int p, boolean keepMarker) {
+    private static long vint(ByteSource b, int p, boolean keepMarker) {
         int n = length(b, p);
         if (n == 0 || !Bytes.fits(b, p, n)) return -1;
         long value = keepMarker ? Bytes.u8(b, p) : Bytes.u8(b, p) & (0xFF >> n);

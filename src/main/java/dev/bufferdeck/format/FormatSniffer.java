@@ -3,7 +3,7 @@ package dev.bufferdeck.format;
 import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.repository.FormatDetector;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 
 /**
  * Tells a buffer's format from its bytes, never from its name. Looks only at the first few KiB
@@ -18,7 +18,7 @@ public final class FormatSniffer implements FormatDetector {
     private static final int MAX_CHAINED_TAGS = 4;
 
     @Override
-    public Detection detect(ByteBuffer bytes, String declaredType) {
+    public Detection detect(ByteSource bytes, String declaredType) {
         MediaFormat format = sniff(bytes);
         DeclaredType declared = DeclaredType.of(declaredType);
         if (!declared.contradictedBy(format)) return new Detection(format, false, "");
@@ -27,17 +27,17 @@ public final class FormatSniffer implements FormatDetector {
         return new Detection(format, true, note);
     }
 
-    /** The format of the bytes from the buffer's position to its limit. */
-    public MediaFormat sniff(ByteBuffer bytes) {
+    /** The format of the bytes. */
+    public MediaFormat sniff(ByteSource bytes) {
         try {
-            return sniffUnguarded(bytes.slice());
+            return sniffUnguarded(bytes);
         } catch (RuntimeException e) {
             return MediaFormat.UNKNOWN; // a parser bug must not stop a load
         }
     }
 
     /** {@link #sniff} without its safety net, so tests see any exception a parser lets slip. */
-    MediaFormat sniffUnguarded(ByteBuffer b) {
+    MediaFormat sniffUnguarded(ByteSource b) {
         if (b.limit() == 0) return MediaFormat.EMPTY;
         long afterTags = 0;
         for (int i = 0; i < MAX_CHAINED_TAGS && afterTags < b.limit(); i++) {
@@ -56,7 +56,7 @@ public final class FormatSniffer implements FormatDetector {
     }
 
     /** An ID3v2 tag is an MP3 tag in practice; FLAC and AAC files sometimes carry one too. */
-    private MediaFormat afterId3(ByteBuffer b, long afterTags) {
+    private MediaFormat afterId3(ByteSource b, long afterTags) {
         if (afterTags >= b.limit()) return MediaFormat.MP3;
         int start = (int) afterTags;
         MediaFormat format = byMagic(b, start);
@@ -65,7 +65,7 @@ public final class FormatSniffer implements FormatDetector {
         return format != null ? format : MediaFormat.MP3;
     }
 
-    private static MediaFormat byMagic(ByteBuffer b, int at) {
+    private static MediaFormat byMagic(ByteSource b, int at) {
         if (Bytes.ascii(b, at, "RIFF")) {
             if (Bytes.ascii(b, at + 8, "WAVE")) return MediaFormat.WAV;
             if (Bytes.ascii(b, at + 8, "RMID")) return MediaFormat.MIDI;
@@ -97,7 +97,7 @@ public final class FormatSniffer implements FormatDetector {
     }
 
     /** The codec of an Ogg stream is named by the start of its first packet. */
-    private static MediaFormat ogg(ByteBuffer b, int at) {
+    private static MediaFormat ogg(ByteSource b, int at) {
         int segments = Bytes.u8(b, at + 26);
         if (Bytes.u8(b, at + 4) != 0 || segments < 0) return MediaFormat.OGG;
         int packet = at + 27 + segments;
@@ -113,7 +113,7 @@ public final class FormatSniffer implements FormatDetector {
      * consecutive frame headers of the same stream, or one frame at {@code from} that runs to the
      * end of the data.
      */
-    static MediaFormat mpegStream(ByteBuffer b, int from, int window) {
+    static MediaFormat mpegStream(ByteSource b, int from, int window) {
         int n = b.limit();
         long last = Math.min((long) n - 4, (long) from + window);
         for (int p = from; p <= last; p++) {
@@ -147,7 +147,7 @@ public final class FormatSniffer implements FormatDetector {
     }
 
     /** Length of the ADTS frame whose header is at {@code p}, or -1 when there is none. */
-    static int adtsFrameLength(ByteBuffer b, int p) {
+    static int adtsFrameLength(ByteSource b, int p) {
         AdtsHeader header = AdtsHeader.parse(b, p);
         return header == null ? -1 : header.frameLength();
     }

@@ -2,7 +2,7 @@ package dev.bufferdeck.format;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 
 /**
  * Formats bytes exactly as {@code hexdump -C} (util-linux) does: absolute offsets, 16 bytes a row
@@ -19,7 +19,7 @@ public final class HexDumpFormatter {
      * Appends one row, without a line break, for {@code count} (1 to 16) bytes of {@code bytes}
      * starting at absolute index {@code index}, labelled with {@code address}.
      */
-    public static void appendRow(StringBuilder out, long address, ByteBuffer bytes, int index, int count) {
+    public static void appendRow(StringBuilder out, long address, ByteSource bytes, int index, int count) {
         if (count < 1 || count > BYTES_PER_ROW) throw new IllegalArgumentException("row of " + count + " bytes");
         appendAddress(out, address);
         out.append("  ");
@@ -38,7 +38,7 @@ public final class HexDumpFormatter {
     }
 
     /** One row as a string; see {@link #appendRow}. */
-    public static String row(long address, ByteBuffer bytes, int index, int count) {
+    public static String row(long address, ByteSource bytes, int index, int count) {
         StringBuilder sb = new StringBuilder(80);
         appendRow(sb, address, bytes, index, count);
         return sb.toString();
@@ -63,7 +63,7 @@ public final class HexDumpFormatter {
      * @param start offset of the first byte (≥ 0); past the end, only the end offset is printed
      * @param length bytes to dump (≥ 0), or -1 for all bytes to the end
      */
-    public static void dump(ByteBuffer bytes, long start, long length, Appendable out) {
+    public static void dump(ByteSource bytes, long start, long length, Appendable out) {
         if (start < 0 || length < -1) throw new IllegalArgumentException("negative offset or length");
         try {
             dumpChecked(bytes, start, length, out);
@@ -73,13 +73,13 @@ public final class HexDumpFormatter {
     }
 
     /** The whole dump as a string; for small ranges. */
-    public static String dump(ByteBuffer bytes, long start, long length) {
+    public static String dump(ByteSource bytes, long start, long length) {
         StringBuilder sb = new StringBuilder();
         dump(bytes, start, length, sb);
         return sb.toString();
     }
 
-    private static void dumpChecked(ByteBuffer bytes, long start, long length, Appendable out) throws IOException {
+    private static void dumpChecked(ByteSource bytes, long start, long length, Appendable out) throws IOException {
         if (length == 0) return;
         int size = bytes.limit();
         int first = (int) Math.min(start, size);
@@ -110,7 +110,7 @@ public final class HexDumpFormatter {
         out.append(sb);
     }
 
-    private static boolean sameRow(ByteBuffer bytes, int a, int b) {
+    private static boolean sameRow(ByteSource bytes, int a, int b) {
         for (int i = 0; i < BYTES_PER_ROW; i++) {
             if (bytes.get(a + i) != bytes.get(b + i)) return false;
         }

@@ -1,6 +1,6 @@
 package dev.bufferdeck.format;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 
 /**
  * The 10-byte header of an ID3v2 tag.
@@ -23,7 +23,7 @@ public record Id3v2Header(int majorVersion, int revision, int flags, int bodySiz
     }
 
     /** The header at {@code at}, or null when there is no valid one. */
-    public static Id3v2Header parse(ByteBuffer b, int at) {
+    public static Id3v2Header parse(ByteSource b, int at) {
         if (!Bytes.ascii(b, at, "ID3") || !Bytes.fits(b, at, HEADER_SIZE)) return null;
         int major = Bytes.u8(b, at + 3);
         int revision = Bytes.u8(b, at + 4);
@@ -34,7 +34,7 @@ public record Id3v2Header(int majorVersion, int revision, int flags, int bodySiz
     }
 
     /** A 28-bit syncsafe integer (four bytes of 7 bits), or -1 when a byte has its top bit set. */
-    public static int syncsafe(ByteBuffer b, int at) {
+    public static int syncsafe(ByteSource b, int at) {
         if (!Bytes.fits(b, at, 4)) return -1;
         int value = 0;
         for (int i = 0; i < 4; i++) {

@@ -2,7 +2,7 @@ package dev.bufferdeck.format;
 
 import dev.bufferdeck.repository.MediaFormat;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.util.Set;
 
 /** Reads the brands of an ISO base media file's {@code ftyp} box: M4A audio, MP4 video, or HEIF images. */
@@ -15,7 +15,7 @@ public final class IsoBrands {
 
     private IsoBrands() {}
 
-    public static MediaFormat classify(ByteBuffer b, int at) {
+    public static MediaFormat classify(ByteSource b, int at) {
         String major = brand(b, at + 8);
         if (major == null) return MediaFormat.MP4;
         if (AUDIO.contains(major)) return MediaFormat.M4A;
@@ -30,7 +30,7 @@ public final class IsoBrands {
         return MediaFormat.MP4;
     }
 
-    private static String brand(ByteBuffer b, int at) {
+    private static String brand(ByteSource b, int at) {
         return Bytes.fits(b, at, 4) ? Bytes.latin1(b, at, 4) : null;
     }
 }

@@ -1,6 +1,6 @@
 package dev.bufferdeck.format;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 
 /**
  * One MPEG audio frame header (MPEG-1, 2 and 2.5, Layers I–III), decoded from its four bytes.
@@ -55,14 +55,14 @@ public record MpegAudioHeader(Version version, int layer, int bitrateKbps, int s
     }
 
     /** The header at absolute index {@code at} of {@code bytes}, or null when there is none. */
-    public static MpegAudioHeader parse(ByteBuffer bytes, int at) {
+    public static MpegAudioHeader parse(ByteSource bytes, int at) {
         if (at < 0 || at > bytes.limit() - 4) return null;
         return parse(bytes.get(at) & 0xFF, bytes.get(at + 1) & 0xFF, bytes.get(at + 2) & 0xFF,
                 bytes.get(at + 3) & 0xFF);
     }
 
     /** The Layer III (MP3) header at absolute index {@code at}, or null when there is none. */
-    public static MpegAudioHeader parseLayer3(ByteBuffer bytes, int at) {
+    public static MpegAudioHeader parseLayer3(ByteSource bytes, int at) {
         MpegAudioHeader h = parse(bytes, at);
         return h != null && h.layer == 3 ? h : null;
     }

@@ -2,6 +2,8 @@ package dev.bufferdeck.format;
 
 import dev.bufferdeck.repository.MediaFormat;
 
+import dev.bufferdeck.repository.ByteSource;
+
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -26,7 +28,7 @@ final class TextSniffer {
      * Markup in a legacy 8-bit encoding (an ISO-8859-1 error page) counts too, but not as plain
      * text: without markup, such bytes are as likely binary. Else null.
      */
-    static MediaFormat classify(ByteBuffer b) {
+    static MediaFormat classify(ByteSource b) {
         String text = decodePrefix(b);
         if (text != null) return classify(text);
         String legacy = latin1Prefix(b);
@@ -35,7 +37,7 @@ final class TextSniffer {
         return format == MediaFormat.HTML || format == MediaFormat.XML ? format : null;
     }
 
-    private static String latin1Prefix(ByteBuffer b) {
+    private static String latin1Prefix(ByteSource b) {
         int length = Math.min(b.limit(), PREFIX);
         StringBuilder sb = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
@@ -46,7 +48,7 @@ final class TextSniffer {
         return sb.toString();
     }
 
-    private static String decodePrefix(ByteBuffer b) {
+    private static String decodePrefix(ByteSource b) {
         int skip = 0;
         Charset charset = StandardCharsets.UTF_8;
         if (Bytes.matches(b, 0, 0xEF, 0xBB, 0xBF)) {
@@ -60,8 +62,7 @@ final class TextSniffer {
             skip = 2;
             charset = StandardCharsets.UTF_16BE;
         }
-        ByteBuffer prefix = b.duplicate();
-        prefix.limit(Math.min(b.limit(), PREFIX)).position(skip);
+        ByteBuffer prefix = b.region(skip, Math.min(b.limit(), PREFIX) - skip);
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

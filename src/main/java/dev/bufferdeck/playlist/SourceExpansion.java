@@ -132,7 +132,7 @@ public final class SourceExpansion {
                 throw new PlaylistFormatException("playlist " + s + ": larger than " + PlaylistLimits.bytes()
                         + " (the limit for a playlist), not read");
             }
-            PlaylistSource bytes = PlaylistSource.of(buffer.bytes());
+            PlaylistSource bytes = buffer::openStream;
             String base = buffer.origin() instanceof Origin.Url u ? u.finalUri().toString() : s;
             Optional<PlaylistFormat> format = PlaylistFormat.forFileName(String.valueOf(URI.create(base).getPath()))
                     .or(() -> PlaylistFormat.forFileName(String.valueOf(URI.create(s).getPath())));

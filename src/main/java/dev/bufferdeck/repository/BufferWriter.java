@@ -11,7 +11,8 @@ import java.util.HexFormat;
  * its source straight into the buffer's array ({@link #readFrom}), may {@link #publish} the buffer to
  * the repository at its first bytes so that it can be shown and played at once, and ends with
  * {@link #complete} (SHA-256, dedup, an ordinary immutable buffer) or {@link #fail}. Closing a writer
- * that did neither fails it with "load cancelled". The budget covers exactly the array it holds.
+ * that did neither fails it with "load cancelled". The budget covers exactly the bytes it holds: a
+ * body of unknown length grows a piece at a time, so it fits whenever the body and one piece fit.
  */
 public final class BufferWriter implements AutoCloseable {
     private static final long CHANGE_EVERY_NANOS = 100_000_000L;
@@ -48,7 +49,7 @@ public final class BufferWriter implements AutoCloseable {
 
     /** Bytes the buffer's array can still take without growing (a load of known length never grows). */
     public int room() {
-        return store instanceof GrowingBytes g ? g.capacity() - g.size() : Integer.MAX_VALUE;
+        return store instanceof GrowingBytes g ? (int) Math.min(Integer.MAX_VALUE, g.capacity() - g.size()) : Integer.MAX_VALUE;
     }
 
     /**
@@ -65,7 +66,7 @@ public final class BufferWriter implements AutoCloseable {
         if (removed) throw new IOException("removed from the library");
         int n;
         if (store instanceof GrowingBytes g) {
-            if (g.size() == g.capacity()) {
+            if (g.isFull()) {
                 if (fixedLength) {
                     if (in.read() < 0) return -1;
                     throw new IOException("more bytes than the " + g.capacity() + " announced");
@@ -74,7 +75,7 @@ public final class BufferWriter implements AutoCloseable {
             }
             n = g.readFrom(in, max);
             if (n > 0) {
-                sha.update(g.array(), hashed, n);
+                g.hash(sha, hashed, n);
                 hashed += n;
             }
         } else {
@@ -106,26 +107,29 @@ public final class BufferWriter implements AutoCloseable {
 
     private void grow(GrowingBytes g, int max) throws BudgetExceededException {
         if (g.size() >= MediaRepository.MAX_BUFFER_SIZE) throw new TooLargeException();
-        int old = g.capacity();
-        int next = g.nextCapacity(Math.max(1, Math.min(max, 64 * 1024)), repository.available());
+        long old = g.lastPieceLength();
+        boolean replacesFirst = g.capacity() < g.pieceSize();
+        int next = g.nextGrowth(Math.max(1, Math.min(max, 64 * 1024)));
         reservation.grow(next);
-        g.growTo(next);
-        reservation.shrink(old);
+        g.grow(next);
+        if (replacesFirst) reservation.shrink(old);
     }
 
     /**
-     * A body of unknown length ends with unused capacity: it is given back by a copy of exactly the
-     * body's size (reserved first; when the budget cannot take the copy, the spare room is kept and counted).
+     * A body of unknown length ends with unused room in its last piece: it is given back by a copy of
+     * exactly the piece's filled part (reserved first; when the budget cannot take the copy, the
+     * spare room is kept and counted).
      */
     private void trim(GrowingBytes g) {
-        int old = g.capacity();
-        if (old == g.size()) return;
+        int old = g.lastPieceLength();
+        int filled = g.lastPieceFilled();
+        if (old == filled) return;
         try {
-            reservation.grow(g.size());
+            reservation.grow(filled);
         } catch (BudgetExceededException e) {
             return;
         }
-        g.growTo(g.size());
+        g.trimLastPiece();
         reservation.shrink(old);
     }
 

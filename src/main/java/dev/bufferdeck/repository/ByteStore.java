@@ -3,7 +3,6 @@ package dev.bufferdeck.repository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.nio.ByteBuffer;
 
 /**
  * The bytes behind one {@link MediaBuffer}: a whole array, an array still filling ({@link GrowingBytes})
@@ -21,7 +20,7 @@ abstract sealed class ByteStore permits GrowingBytes, LiveWindow {
     abstract long held();
 
     /** A read-only view of the bytes readable now, positioned at 0. */
-    abstract ByteBuffer view();
+    abstract ByteSource view();
 
     abstract byte byteAt(int index);
 

@@ -1,6 +1,5 @@
 package dev.bufferdeck.repository;
 
-import java.nio.ByteBuffer;
 
 /**
  * Tells what a buffer holds from its bytes. Implemented by the format package; the repository
@@ -13,7 +12,7 @@ public interface FormatDetector {
      * @param bytes a read-only view of the whole buffer
      * @param declaredType what the name or Content-Type claims (e.g. "mp3", "audio/mpeg"), may be empty
      */
-    Detection detect(ByteBuffer bytes, String declaredType);
+    Detection detect(ByteSource bytes, String declaredType);
 
     /**
      * @param format what the bytes are

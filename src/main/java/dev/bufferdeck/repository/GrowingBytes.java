@@ -3,89 +3,145 @@ package dev.bufferdeck.repository;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One array that fills from the start. With a known length it is allocated once at that length;
- * otherwise it grows (doubling, at most 16 MiB at a time) and readers keep the array they looked at,
- * which holds every byte their size allowed. A finished load is this store, complete: no second copy.
+ * Bytes that fill from the start. With a known length they go into one array allocated once at that
+ * length. Otherwise they go into pieces of 1 MiB ({@link MediaRepository#PIECE_PROPERTY}): the first piece grows (doubling
+ * from 64 KiB) until it is a whole piece, then each new piece is allocated when the last one is full,
+ * so no growth ever copies more than one piece and the body is never held twice. Readers keep the
+ * pieces they looked at, which hold every byte their size allowed. A finished load is this store,
+ * complete: no second copy.
  */
 final class GrowingBytes extends ByteStore {
+    private static final int WHOLE_SHIFT = 31;
     private static final int FIRST_CAPACITY = 64 * 1024;
-    private static final int LARGEST_STEP = 16 * 1024 * 1024;
 
-    private static final byte[] NONE = new byte[0];
+    private static final byte[][] NONE = new byte[0][];
 
-    private volatile byte[] array;
+    /** Written before {@link #size} so a reader that read the size finds the pieces holding it. */
+    private volatile byte[][] pieces;
+    private final int shift;
     private volatile int size;
     private long expected = -1;
     private volatile boolean released;
 
-    private GrowingBytes(byte[] array, int size) {
-        this.array = array;
+    private GrowingBytes(byte[][] pieces, int shift, int size) {
+        this.pieces = pieces;
+        this.shift = shift;
         this.size = size;
     }
 
     /** Bytes already in memory, complete. */
     static GrowingBytes whole(byte[] bytes) {
-        GrowingBytes store = new GrowingBytes(Objects.requireNonNull(bytes), bytes.length);
+        GrowingBytes store = new GrowingBytes(new byte[][] {Objects.requireNonNull(bytes)}, WHOLE_SHIFT, bytes.length);
         store.markComplete();
         return store;
     }
 
-    /** The first {@code length} bytes, complete, over the same array (they never change once written). */
+    /** The first {@code length} bytes, complete, over the same pieces (they never change once written). */
     GrowingBytes snapshot(int length) {
         int s = size;
         if (length < 0 || length > s) throw new IndexOutOfBoundsException("prefix of " + length + " of " + s + " bytes");
-        GrowingBytes prefix = new GrowingBytes(array, length);
+        GrowingBytes prefix = new GrowingBytes(pieces, shift, length);
         prefix.markComplete();
         return prefix;
     }
 
-    /** An empty store for {@code expectedLength} bytes, allocated now; -1 when unknown: it grows on demand. */
+    /** An empty store for {@code expectedLength} bytes, allocated now; -1 when unknown: it grows in pieces. */
     static GrowingBytes empty(long expectedLength) {
-        GrowingBytes store = new GrowingBytes(new byte[(int) Math.max(0, expectedLength)], 0);
+        GrowingBytes store = expectedLength >= 0
+                ? new GrowingBytes(new byte[][] {new byte[(int) expectedLength]}, WHOLE_SHIFT, 0)
+                : new GrowingBytes(new byte[][] {new byte[0]}, pieceShift(), 0);
         store.expected = expectedLength;
         return store;
     }
+
+    private static int pieceShift() {
+        int kib = Integer.getInteger(MediaRepository.PIECE_PROPERTY, 1024);
+        if (kib < 1 || Integer.bitCount(kib) != 1 || kib > 1 << 20) {
+            throw new IllegalArgumentException(MediaRepository.PIECE_PROPERTY + " must be a power of two from 1 to 1048576, not " + kib);
+        }
+        return 10 + Integer.numberOfTrailingZeros(kib);
+    }
+
+    /** Bytes in each piece (for a store of known length: its one array's reach). */
+    int pieceSize() { return shift >= 31 ? Integer.MAX_VALUE : 1 << shift; }
 
     /** The length announced when the load started, or -1 when it was not known. */
     long expected() { return isComplete() ? size : expected; }
 
     @Override int size() { return size; }
     @Override long arrived() { return size; }
-    @Override long held() { return array.length; }
-    int capacity() { return array.length; }
+
+    @Override
+    long held() {
+        long sum = 0;
+        for (byte[] piece : pieces) sum += piece.length;
+        return sum;
+    }
+
+    /** Bytes the store can take before it must grow. */
+    long capacity() {
+        byte[][] p = pieces;
+        return ((long) (p.length - 1) << shift) + p[p.length - 1].length;
+    }
+
+    /** True once no more bytes fit without growing. */
+    boolean isFull() { return size == capacity(); }
 
     /**
-     * The capacity to grow to so that {@code needed} more bytes fit, with {@code free} bytes of budget
-     * left beyond this array. Growing copies, so the old and the new array are held together for a
-     * moment: doubling alone could never pass half the budget. So once the regular step would pass a
-     * quarter of what this array could ever reach, it grows in one step to three quarters of that
-     * reach, while the array is still small enough to be copied beside it. The price is spare room
-     * that stays held (and counted) when the body ends below that and the exact-size copy cannot fit.
+     * The bytes the next growth adds to what is held: the first piece doubles (replacing itself)
+     * until it is a whole piece, then one more piece. {@code needed} more bytes fit afterwards.
      */
-    int nextCapacity(int needed, long free) {
-        long cap = array.length;
-        long want = (long) size + needed;
-        long regular = Math.max(cap == 0 ? FIRST_CAPACITY : Math.min(cap * 2, cap + LARGEST_STEP), want);
-        long reach = cap + free;
-        long lastStep = Math.min(free, reach / 4 * 3);
-        long next = regular > reach / 4 && lastStep >= want ? lastStep : regular;
-        return (int) Math.min(next, MediaRepository.MAX_BUFFER_SIZE);
+    int nextGrowth(int needed) {
+        byte[][] p = pieces;
+        if (p.length == 1 && p[0].length < pieceSize()) {
+            long next = Math.max(p[0].length == 0 ? FIRST_CAPACITY : p[0].length * 2L, (long) size + needed);
+            return (int) Math.min(next, pieceSize());
+        }
+        return pieceSize();
     }
 
-    /** Replaces the array by a larger copy (the writer reserved the new capacity first). */
-    void growTo(int capacity) {
-        array = Arrays.copyOf(array, capacity);
+    /** Grows by {@link #nextGrowth}: a larger first piece (a copy of at most one piece) or one more piece. */
+    void grow(int capacity) {
+        byte[][] p = pieces;
+        if (p.length == 1 && p[0].length < pieceSize()) {
+            pieces = new byte[][] {Arrays.copyOf(p[0], capacity)};
+        } else {
+            if (((long) p.length + 1) << shift > MediaRepository.MAX_BUFFER_SIZE) throw new BufferWriter.TooLargeException();
+            byte[][] more = Arrays.copyOf(p, p.length + 1);
+            more[p.length] = new byte[capacity];
+            pieces = more;
+        }
     }
 
-    /** Reads once from {@code in} into the free capacity; the writer makes room first. */
+    /** The capacity of the last piece, which a finished body may not fill. */
+    int lastPieceLength() {
+        byte[][] p = pieces;
+        return p[p.length - 1].length;
+    }
+
+    /** Bytes filled in the last piece. */
+    int lastPieceFilled() {
+        return size - ((pieces.length - 1) << shift);
+    }
+
+    /** Replaces the last piece by a copy of exactly its filled part (the writer reserved it first). */
+    void trimLastPiece() {
+        byte[][] p = pieces.clone();
+        p[p.length - 1] = Arrays.copyOf(p[p.length - 1], lastPieceFilled());
+        pieces = p;
+    }
+
+    /** Reads once from {@code in} into the free capacity of the last piece; the writer makes room first. */
     int readFrom(InputStream in, int max) throws IOException {
-        byte[] a = array;
-        int n = in.read(a, size, Math.min(max, a.length - size));
+        byte[][] p = pieces;
+        byte[] last = p[p.length - 1];
+        int within = size - ((p.length - 1) << shift);
+        int n = in.read(last, within, Math.min(max, last.length - within));
         if (n > 0) {
             size += n;
             signal();
@@ -93,37 +149,47 @@ final class GrowingBytes extends ByteStore {
         return n;
     }
 
+    /** Feeds {@code count} bytes from {@code from} into {@code sha} (for hashing what was just read). */
+    void hash(MessageDigest sha, int from, int count) {
+        byte[][] p = pieces;
+        while (count > 0) {
+            byte[] piece = p[from >>> shift];
+            int within = from & (shift == WHOLE_SHIFT ? Integer.MAX_VALUE : (1 << shift) - 1);
+            int n = Math.min(count, piece.length - within);
+            sha.update(piece, within, n);
+            from += n;
+            count -= n;
+        }
+    }
+
     /**
-     * Lets go of the array so the heap can take it back (the buffer became a reference). Readers that
-     * already hold a stream keep the array they read; new reads find no bytes and say why.
+     * Lets go of the bytes so the heap can take them back (the buffer became a reference). Readers
+     * that already hold a stream keep the pieces they read; new reads find no bytes and say why.
      */
     void release() {
         released = true;
         size = 0;
-        array = NONE;
+        pieces = NONE;
     }
 
-    /** The array and how much of it is filled, for hashing what was just read. */
-    byte[] array() { return array; }
-
     @Override
-    ByteBuffer view() {
+    ByteSource view() {
         int s = size;
-        return ByteBuffer.wrap(array, 0, s).slice().asReadOnlyBuffer();
+        return ByteSource.pieces(pieces, shift, s);
     }
 
     @Override
     byte byteAt(int index) {
         int s = size;
         if (index < 0 || index >= s) throw notHere(index, 1, s);
-        return array[index];
+        return ByteSource.pieces(pieces, shift, s).get(index);
     }
 
     @Override
     void copy(int offset, byte[] dest, int destOffset, int length) {
         int s = size;
         if (offset < 0 || length < 0 || offset > s - length) throw notHere(offset, length, s);
-        System.arraycopy(array, offset, dest, destOffset, length);
+        ByteSource.pieces(pieces, shift, s).get(offset, dest, destOffset, length);
     }
 
     private IndexOutOfBoundsException notHere(long offset, int length, int s) {
@@ -138,7 +204,9 @@ final class GrowingBytes extends ByteStore {
             int s = size;
             if (length < 0) length = Math.max(0, s - offset);
             Objects.checkFromIndexSize(offset, length, s);
-            return new ByteArrayInputStream(array, offset, length);
+            byte[][] p = pieces;
+            if (p.length == 1) return new ByteArrayInputStream(p[0], offset, length);
+            return new Reader(offset, (long) offset + length);
         }
         return new Reader(offset, length < 0 ? Long.MAX_VALUE : (long) offset + length);
     }
@@ -168,10 +236,9 @@ final class GrowingBytes extends ByteStore {
             if (pos >= end) return -1;
             if (pos >= size && !awaitArrived(pos + 1)) return -1;
             int s = size;
-            byte[] a = array;
             int n = (int) Math.min(Math.min(len, s - pos), end - pos);
             if (n <= 0) return -1;
-            System.arraycopy(a, (int) pos, b, off, n);
+            ByteSource.pieces(pieces, shift, s).get((int) pos, b, off, n);
             pos += n;
             return n;
         }

@@ -2,7 +2,6 @@ package dev.bufferdeck.repository;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -107,12 +106,12 @@ final class LiveWindow extends ByteStore {
 
     /** A copy of the window as it is now; the hex view and regions read a live window this way. */
     @Override
-    ByteBuffer view() {
+    ByteSource view() {
         long w = written;
         int s = (int) Math.min(w, ring.length);
         byte[] copy = new byte[s];
         copyAbsolute(w - s, copy, 0, s);
-        return ByteBuffer.wrap(copy).asReadOnlyBuffer();
+        return ByteSource.of(copy);
     }
 
     @Override

@@ -2,14 +2,14 @@ package dev.bufferdeck.repository;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Bytes loaded once and then only read. The array is never copied and never handed out: callers
- * get read-only {@link ByteBuffer}s and {@link InputStream}s over it.
+ * Bytes loaded once and then only read. The bytes are never copied and never handed out: callers
+ * get read-only {@link ByteSource}s and {@link InputStream}s over them. A body of unknown length is
+ * held in pieces ({@link ByteSource#isContiguous()} false once it passes one piece).
  *
  * <p>A buffer can be in the repository before its load ends. While it grows, {@link #size()} is the
  * bytes arrived so far, streams wait for the rest, {@link #sha256()} is empty, and reads of bytes not
@@ -124,10 +124,10 @@ public final class MediaBuffer {
     public String mismatchNote() { return detection.note(); }
 
     /**
-     * A read-only view of the bytes readable now, positioned at 0. Each call returns an independent
-     * view. For a live buffer it is a copy of the window as it is at the call.
+     * A read-only view of the bytes readable now. For a live buffer it is a copy of the window as it
+     * is at the call.
      */
-    public ByteBuffer bytes() {
+    public ByteSource bytes() {
         return store.view();
     }
 

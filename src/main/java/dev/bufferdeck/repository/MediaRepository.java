@@ -2,7 +2,6 @@ package dev.bufferdeck.repository;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -61,13 +60,19 @@ public final class MediaRepository {
     public static MediaBuffer unlisted(byte[] bytes, String name, Origin origin, FormatDetector detector) {
         FormatDetector.Detection detection;
         try {
-            detection = detector.detect(ByteBuffer.wrap(bytes).asReadOnlyBuffer(), "");
+            detection = detector.detect(ByteSource.of(bytes), "");
         } catch (RuntimeException e) {
             detection = FormatDetector.Detection.UNKNOWN;
         }
         return new MediaBuffer(0, name, origin, GrowingBytes.whole(bytes), "", Instant.now(), "",
                 detection == null ? FormatDetector.Detection.UNKNOWN : detection);
     }
+
+    /**
+     * System property: KiB in each piece of a body of unknown length (a power of two, default 1024),
+     * the most a load holds beyond its body. Small pieces let tests cross piece boundaries.
+     */
+    public static final String PIECE_PROPERTY = "bufferdeck.piece.kib";
 
     /** System property that sets the default budget ("512M", "2G"). */
     public static final String BUDGET_PROPERTY = "bufferdeck.budget";
@@ -242,7 +247,7 @@ public final class MediaRepository {
                 return new AddResult(existing, true);
             }
 
-            FormatDetector.Detection detection = detect(ByteBuffer.wrap(bytes).asReadOnlyBuffer(), declaredType);
+            FormatDetector.Detection detection = detect(ByteSource.of(bytes), declaredType);
             MediaBuffer buffer = new MediaBuffer(nextId.getAndIncrement(), name, origin, GrowingBytes.whole(bytes), digest,
                     Instant.now(), declaredType, detection);
             long handed = reservation.handOver();
@@ -411,7 +416,7 @@ public final class MediaRepository {
         return out;
     }
 
-    private FormatDetector.Detection detect(ByteBuffer bytes, String declaredType) {
+    private FormatDetector.Detection detect(ByteSource bytes, String declaredType) {
         try {
             FormatDetector.Detection d = detector.detect(bytes, declaredType == null ? "" : declaredType);
             return d == null ? FormatDetector.Detection.UNKNOWN : d;

@@ -7,7 +7,7 @@ import dev.bufferdeck.format.mp4.Mp4Movie;
 import dev.bufferdeck.format.mp4.Mp4Track;
 import dev.bufferdeck.repository.MediaBuffer;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -54,7 +54,7 @@ public record VideoProbe(Engine engine, String videoCodec, String refusal) {
     }
 
     private static VideoProbe read(MediaBuffer buffer) {
-        ByteBuffer b = buffer.bytes();
+        ByteSource b = buffer.bytes();
         MediaFormat format = buffer.detectedFormat();
         if (format.family() == MediaFormat.Family.MP4) {
             Optional<Mp4Track> track;
@@ -90,7 +90,7 @@ public record VideoProbe(Engine engine, String videoCodec, String refusal) {
     }
 
     /** CodecID elements (ID 0x86, a one-byte size, ASCII such as "V_VP9") in the first bytes. */
-    private static Set<String> matroskaCodecs(ByteBuffer b) {
+    private static Set<String> matroskaCodecs(ByteSource b) {
         Set<String> found = new LinkedHashSet<>();
         int end = Math.min(b.limit(), HEADER_SCAN) - 3;
         for (int p = 0; p < end; p++) {
@@ -115,7 +115,7 @@ public record VideoProbe(Engine engine, String videoCodec, String refusal) {
     }
 
     /** The handler of the first video stream header ({@code strh} of type {@code vids}). */
-    private static String aviCodec(ByteBuffer b) {
+    private static String aviCodec(ByteSource b) {
         int end = Math.min(b.limit(), HEADER_SCAN) - 16;
         for (int p = 12; p < end; p++) {
             if (Bytes.ascii(b, p, "strh") && Bytes.ascii(b, p + 8, "vids")) {

@@ -28,7 +28,10 @@ import java.util.regex.Pattern;
  * (the decoding thread's; ffmpeg's user + system time), which a busy machine disturbs far less.
  * Prints figures; asserts nothing.
  *
- * <p>Run: {@code scripts/bench-decoders.sh} (needs ffmpeg with libmp3lame, libvorbis, libopus).
+ * For MP3 a second row gives JLayer (the decoder BufferDeck used before its own) on the same bytes.
+ *
+ * <p>Run: {@code scripts/bench-decoders.sh [MINUTES [FORMAT...]]} (needs ffmpeg with libmp3lame,
+ * libvorbis, libopus); MINUTES 0 skips the seek latencies, {@code scripts/bench-decoders.sh 0 MP3} times MP3 alone.
  */
 public final class DecoderBench {
     private static final String SIGNAL = "aevalsrc=0.3*sin(2*PI*(220+40*sin(t))*t)+0.02*random(0)"
@@ -47,14 +50,17 @@ public final class DecoderBench {
 
     public static void main(String[] args) throws Exception {
         int longMinutes = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        List<String> only = args.length > 1 ? Arrays.asList(args).subList(1, args.length) : List.of();
+        List<Format> formats = FORMATS.stream().filter(f -> only.isEmpty() || only.contains(f.name())).toList();
         System.out.printf(Locale.ROOT, "Java %s, %d cores%n", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         System.out.println("\n== Decode speed, 120 s stereo (x realtime; best of 3 warm runs; by wall time, then by CPU time) ==");
         System.out.printf(Locale.ROOT, "%-7s %10s %12s %12s %8s %12s %12s %8s%n", "format", "bytes", "BufferDeck", "ffmpeg", "ratio",
                 "cpu: ours", "ffmpeg", "ratio");
-        for (Format f : FORMATS) decodeSpeed(f);
+        for (Format f : formats) decodeSpeed(f);
+        if (longMinutes <= 0) return;
         System.out.println("\n== Seek latency, " + longMinutes + "-minute stereo file, 20 random positions (seek + first 4096 frames) ==");
         System.out.printf(Locale.ROOT, "%-7s %10s %10s %9s %9s %9s%n", "format", "MB", "open ms", "median ms", "max ms", "first ms");
-        for (Format f : FORMATS) seekLatency(f, longMinutes * 60);
+        for (Format f : formats) seekLatency(f, longMinutes * 60);
     }
 
     private static void decodeSpeed(Format f) throws Exception {
@@ -81,6 +87,34 @@ public final class DecoderBench {
         double[] ffmpeg = ffmpegSpeed(bytes, seconds);
         System.out.printf(Locale.ROOT, "%-7s %10d %11.0fx %11.0fx %8.2f %11.0fx %11.0fx %8.2f%n", f.name(), bytes.length,
                 ours, ffmpeg[0], ours / ffmpeg[0], oursCpu, ffmpeg[1], oursCpu / ffmpeg[1]);
+        if (f.name().equals("MP3")) {
+            double[] jlayer = jlayerSpeed(bytes, seconds);
+            System.out.printf(Locale.ROOT, "%-7s %10s %11.0fx %12s %8.2f %11.0fx %12s %8.2f   (ours / JLayer: %.2f wall, %.2f cpu)%n",
+                    "JLayer", "", jlayer[0], "", jlayer[0] / ffmpeg[0], jlayer[1], "", jlayer[1] / ffmpeg[1],
+                    ours / jlayer[0], oursCpu / jlayer[1]);
+        }
+    }
+
+    /** JLayer (mp3spi's decoder, which BufferDeck used before its own) over the same bytes: {x realtime by wall time, by CPU time}. */
+    private static double[] jlayerSpeed(byte[] bytes, double seconds) throws Exception {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long best = Long.MAX_VALUE, bestCpu = Long.MAX_VALUE;
+        for (int run = 0; run < 4; run++) {
+            long t0 = System.nanoTime(), c0 = threads.getCurrentThreadCpuTime();
+            javazoom.jl.decoder.Bitstream bitstream = new javazoom.jl.decoder.Bitstream(new java.io.ByteArrayInputStream(bytes));
+            javazoom.jl.decoder.Decoder decoder = new javazoom.jl.decoder.Decoder();
+            javazoom.jl.decoder.Header h;
+            while ((h = bitstream.readFrame()) != null) {
+                decoder.decodeFrame(h, bitstream);
+                bitstream.closeFrame();
+            }
+            long t = System.nanoTime() - t0, c = threads.getCurrentThreadCpuTime() - c0;
+            if (run > 0) {
+                best = Math.min(best, t);
+                bestCpu = Math.min(bestCpu, c);
+            }
+        }
+        return new double[] {seconds / (best / 1e9), seconds / (bestCpu / 1e9)};
     }
 
     private static void seekLatency(Format f, int seconds) throws Exception {

@@ -1,5 +1,6 @@
 package dev.bufferdeck.format;
 
+import dev.bufferdeck.repository.ByteSource;
 import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.format.tags.CoverArt;
 import dev.bufferdeck.format.tags.TagReader;
@@ -37,7 +38,7 @@ class EncoderOutputTest {
         CoverArt cover = tags.cover().orElseThrow();
         assertEquals("image/png", cover.mimeType());
         assertTrue(cover.inBuffer());
-        assertEquals(MediaFormat.PNG, new FormatSniffer().sniff(cover.data()));
+        assertEquals(MediaFormat.PNG, new FormatSniffer().sniff(ByteSource.of(cover.data())));
     }
 
     @Test
@@ -46,7 +47,7 @@ class EncoderOutputTest {
         assertEquals("Tone", tags.title());
         CoverArt cover = tags.cover().orElseThrow();
         assertEquals("image/png", cover.mimeType());
-        assertEquals(MediaFormat.PNG, new FormatSniffer().sniff(cover.data()));
+        assertEquals(MediaFormat.PNG, new FormatSniffer().sniff(ByteSource.of(cover.data())));
     }
 
     @Test
@@ -54,10 +55,10 @@ class EncoderOutputTest {
         assertEquals("Tone", TagReader.read(fixture("tone.wav")).title());
     }
 
-    private static ByteBuffer fixture(String name) throws IOException {
+    private static ByteSource fixture(String name) throws IOException {
         try (InputStream in = EncoderOutputTest.class.getResourceAsStream("regions/" + name)) {
             assertNotNull(in, name);
-            return ByteBuffer.wrap(in.readAllBytes()).asReadOnlyBuffer();
+            return ByteSource.of(in.readAllBytes());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.bufferdeck.format;
 
+import dev.bufferdeck.repository.ByteSource;
 import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.repository.FormatDetector.Detection;
 import dev.bufferdeck.repository.MediaBuffer;
@@ -68,7 +69,7 @@ class FormatMismatchTest {
             "noise   | mp3                       | false | ''",
     })
     void flagsBytesThatBreakTheDeclaredMediaType(String sample, String declared, boolean mismatch, String note) {
-        Detection d = sniffer.detect(ByteBuffer.wrap(SAMPLES.get(sample)), declared == null ? "" : declared);
+        Detection d = sniffer.detect(ByteSource.of(SAMPLES.get(sample)), declared == null ? "" : declared);
         assertEquals(mismatch, d.mismatch(), d.toString());
         assertEquals(note, d.note());
     }

@@ -1,5 +1,6 @@
 package dev.bufferdeck.format;
 
+import dev.bufferdeck.repository.ByteSource;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -10,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Expected texts were printed by util-linux 2.38.1 {@code hexdump -C} for the same bytes. */
 class HexDumpFormatterTest {
-    private static final ByteBuffer HELLO = ByteBuffer.wrap(
+    private static final ByteSource HELLO = ByteSource.of(
             "Hello world, this is a test of hexdump!\n".getBytes(StandardCharsets.US_ASCII));
 
     @Test
@@ -50,13 +51,13 @@ class HexDumpFormatterTest {
     void aZeroLengthOrAnEmptyBufferPrintsNothing() {
         assertEquals("", HexDumpFormatter.dump(HELLO, 0, 0));
         assertEquals("", HexDumpFormatter.dump(HELLO, 16, 0));
-        assertEquals("", HexDumpFormatter.dump(ByteBuffer.allocate(0), 0, -1));
-        assertEquals("", HexDumpFormatter.dump(ByteBuffer.allocate(0), 5, -1));
+        assertEquals("", HexDumpFormatter.dump(ByteSource.of(new byte[0]), 0, -1));
+        assertEquals("", HexDumpFormatter.dump(ByteSource.of(new byte[0]), 5, -1));
     }
 
     @Test
     void repeatedRowsBecomeOneStarAndAPartialLastRowIsNeverSqueezed() {
-        ByteBuffer zeros = ByteBuffer.allocate(100);
+        ByteSource zeros = ByteSource.of(new byte[100]);
         assertEquals("""
                 00000000  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  |................|
                 *
@@ -89,12 +90,12 @@ class HexDumpFormatterTest {
                 00000050  61 61 61 61 61 61 61 61  61 61 61 61 61 61 61 61  |aaaaaaaaaaaaaaaa|
                 *
                 00000070
-                """, HexDumpFormatter.dump(ByteBuffer.wrap(bytes), 0, -1));
+                """, HexDumpFormatter.dump(ByteSource.of(bytes), 0, -1));
     }
 
     @Test
     void onlyPrintableAsciiShowsInTheTextColumn() {
-        ByteBuffer b = ByteBuffer.wrap(new byte[] {0x7F, (byte) 0x80, (byte) 0xFF, 0x1F, 0x20, 0x7E});
+        ByteSource b = ByteSource.of(new byte[] {0x7F, (byte) 0x80, (byte) 0xFF, 0x1F, 0x20, 0x7E});
         assertEquals("""
                 00000000  7f 80 ff 1f 20 7e                                 |.... ~|
                 00000006

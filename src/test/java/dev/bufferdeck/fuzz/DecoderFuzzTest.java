@@ -1,5 +1,6 @@
 package dev.bufferdeck.fuzz;
 
+import dev.bufferdeck.repository.ByteSource;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.bufferdeck.audio.PcmDecoder;
 import dev.bufferdeck.audio.UnsupportedMediaException;
@@ -72,7 +73,7 @@ class DecoderFuzzTest {
     @FuzzTest(maxDuration = "150s")
     void tags(byte[] input) throws Exception {
         FuzzLimits.check(input.length, TAG_ALLOWANCE, () -> {
-            Tags tags = TagReaderAccess.readUnguarded(ByteBuffer.wrap(input).asReadOnlyBuffer());
+            Tags tags = TagReaderAccess.readUnguarded(ByteSource.of(input));
             for (CoverArt c : tags.pictures()) {
                 ByteBuffer data = c.data();
                 if (c.size() < 0 || data.remaining() != c.size()) throw new AssertionError("cover size " + c.size());

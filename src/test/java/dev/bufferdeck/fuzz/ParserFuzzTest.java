@@ -1,5 +1,7 @@
 package dev.bufferdeck.fuzz;
 
+import dev.bufferdeck.repository.ByteSource;
+import dev.bufferdeck.repository.ByteSource;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.bufferdeck.format.FormatSniffer;
 import dev.bufferdeck.format.index.AdtsFrameIndex;
@@ -38,15 +40,15 @@ class ParserFuzzTest {
     void sniff(byte[] input) throws Exception {
         FuzzLimits.check(input.length, SMALL_ALLOWANCE, () -> {
             FormatSniffer sniffer = new FormatSniffer();
-            sniffer.sniff(ByteBuffer.wrap(input).asReadOnlyBuffer());
-            sniffer.detect(ByteBuffer.wrap(input).asReadOnlyBuffer(), "mp3");
+            sniffer.sniff(ByteSource.of(input));
+            sniffer.detect(ByteSource.of(input), "mp3");
         });
     }
 
     @FuzzTest(maxDuration = "60s")
     void regions(byte[] input) throws Exception {
         FuzzLimits.check(input.length, SMALL_ALLOWANCE, () -> {
-            ByteBuffer buffer = ByteBuffer.wrap(input).asReadOnlyBuffer();
+            ByteSource buffer = ByteSource.of(input);
             RegionTree tree = RegionParser.parse(buffer);
             walk(tree.roots(), 0, new int[] {20_000});
             tree.firstProblem();
@@ -68,7 +70,7 @@ class ParserFuzzTest {
     @FuzzTest(maxDuration = "60s")
     void mpegFrameIndex(byte[] input) throws Exception {
         FuzzLimits.check(input.length, SMALL_ALLOWANCE, () -> {
-            MpegFrameIndex index = MpegFrameIndex.build(ByteBuffer.wrap(input).asReadOnlyBuffer());
+            MpegFrameIndex index = MpegFrameIndex.build(ByteSource.of(input));
             if (!index.isEmpty()) {
                 index.playableSamples();
                 index.averageBitrateKbps();
@@ -81,7 +83,7 @@ class ParserFuzzTest {
     @FuzzTest(maxDuration = "60s")
     void mp4Demuxer(byte[] input) throws Exception {
         FuzzLimits.check(input.length, SMALL_ALLOWANCE, () -> {
-            ByteBuffer buffer = ByteBuffer.wrap(input).asReadOnlyBuffer();
+            ByteSource buffer = ByteSource.of(input);
             try {
                 Mp4Movie movie = Mp4Movie.read(buffer);
                 for (Mp4Track track : movie.tracks()) {
@@ -102,7 +104,7 @@ class ParserFuzzTest {
     @FuzzTest(maxDuration = "60s")
     void adtsFrameIndex(byte[] input) throws Exception {
         FuzzLimits.check(input.length, SMALL_ALLOWANCE, () -> {
-            ByteBuffer buffer = ByteBuffer.wrap(input).asReadOnlyBuffer();
+            ByteSource buffer = ByteSource.of(input);
             AdtsFrameIndex index = AdtsFrameIndex.build(buffer);
             for (int i = 0; i < index.frameCount(); i++) {
                 if (index.header(buffer, i) == null) throw new AssertionError("frame " + i + " has no header");

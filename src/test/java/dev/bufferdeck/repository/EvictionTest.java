@@ -183,7 +183,7 @@ class EvictionTest {
 
     private static byte[] toArray(MediaBuffer b) {
         byte[] out = new byte[b.size()];
-        b.bytes().get(out);
+        b.bytes().get(0, out);
         return out;
     }
 }

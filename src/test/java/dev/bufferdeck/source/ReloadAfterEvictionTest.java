@@ -46,7 +46,7 @@ class ReloadAfterEvictionTest {
         assertTrue(first.isResident());
         assertEquals(sha, first.sha256());
         byte[] bytes = new byte[first.size()];
-        first.bytes().get(bytes);
+        first.bytes().get(0, bytes);
         assertEquals(sha, MediaRepository.sha256(bytes));
         assertArrayEquals(Files.readAllBytes(a), bytes);
         assertEquals(2, repository.count());

@@ -530,7 +530,7 @@ class UrlLoadTest {
 
     static byte[] bytesOf(AddResult r) {
         byte[] out = new byte[r.buffer().size()];
-        r.buffer().bytes().get(out);
+        r.buffer().bytes().get(0, out);
         return out;
     }
 

@@ -12,7 +12,7 @@ import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaFormat;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.util.Set;
 
 /** Opens AAC in MP4/M4A (the first audio track) or ADTS, or says in one sentence why not. */
@@ -26,7 +26,7 @@ final class AacOpener {
     record Opened(AacDecoder decoder, MediaFormat container, String profile, long averageBitrate) {}
 
     static Opened mp4(MediaBuffer buffer) throws UnsupportedMediaException, IOException {
-        ByteBuffer b = buffer.bytes();
+        ByteSource b = buffer.bytes();
         Mp4Movie movie;
         try {
             movie = Mp4Movie.read(b);
@@ -74,7 +74,7 @@ final class AacOpener {
         if (first.channelConfig() == 0) {
             throw new UnsupportedMediaException(buffer.name() + ": ADTS with its channels in a program config element is not supported.");
         }
-        AudioSpecificConfig asc = AudioSpecificConfig.parse(ByteBuffer.wrap(first.audioSpecificConfig()));
+        AudioSpecificConfig asc = AudioSpecificConfig.parse(java.nio.ByteBuffer.wrap(first.audioSpecificConfig()));
         AacDecoder decoder = new AacDecoder(buffer.name(), new AdtsUnits(buffer, index), first.audioSpecificConfig(), 0, -1);
         return new Opened(decoder, MediaFormat.AAC_ADTS, asc == null ? "AAC" : asc.profileName(), 0);
     }

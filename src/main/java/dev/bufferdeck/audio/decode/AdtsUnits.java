@@ -4,12 +4,12 @@ import dev.bufferdeck.format.AdtsHeader;
 import dev.bufferdeck.format.index.AdtsFrameIndex;
 import dev.bufferdeck.repository.MediaBuffer;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 
 /** The frames of an ADTS stream without their headers; every frame lasts the same 1024 samples per block. */
 final class AdtsUnits implements AacUnits {
     private final MediaBuffer buffer;
-    private final ByteBuffer bytes;
+    private final ByteSource bytes;
     private final AdtsFrameIndex index;
     private final int samplesPerFrame;
 

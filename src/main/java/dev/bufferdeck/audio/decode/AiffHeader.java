@@ -4,20 +4,20 @@ import dev.bufferdeck.repository.MediaFormat;
 
 import dev.bufferdeck.audio.UnsupportedMediaException;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.nio.ByteOrder;
 
 /** Reads an AIFF or AIFF-C header: the COMM chunk and where the SSND samples start. */
 final class AiffHeader {
     private AiffHeader() {}
 
-    static boolean matches(ByteBuffer b) {
+    static boolean matches(ByteSource b) {
         if (b.limit() < 12 || b.getInt(0) != 0x464F524D /* FORM */) return false;
         int type = b.getInt(8);
         return type == 0x41494646 /* AIFF */ || type == 0x41494643 /* AIFC */;
     }
 
-    static PcmLayout parse(ByteBuffer buffer) throws UnsupportedMediaException {
+    static PcmLayout parse(ByteSource buffer) throws UnsupportedMediaException {
         HeaderReader r = new HeaderReader(buffer, ByteOrder.BIG_ENDIAN, "AIFF");
         boolean aifc = r.fourCc(8).equals("AIFC");
         int channels = -1, bits = 0, rate = 0;

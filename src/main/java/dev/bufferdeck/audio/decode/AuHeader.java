@@ -4,18 +4,18 @@ import dev.bufferdeck.repository.MediaFormat;
 
 import dev.bufferdeck.audio.UnsupportedMediaException;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.nio.ByteOrder;
 
 /** Reads a Sun/NeXT .au header (all fields big-endian). */
 final class AuHeader {
     private AuHeader() {}
 
-    static boolean matches(ByteBuffer b) {
+    static boolean matches(ByteSource b) {
         return b.limit() >= 4 && b.getInt(0) == 0x2E736E64; /* .snd */
     }
 
-    static PcmLayout parse(ByteBuffer buffer) throws UnsupportedMediaException {
+    static PcmLayout parse(ByteSource buffer) throws UnsupportedMediaException {
         HeaderReader r = new HeaderReader(buffer, ByteOrder.BIG_ENDIAN, "AU");
         long dataOffset = r.u32(4);
         long dataSize = r.u32(8);

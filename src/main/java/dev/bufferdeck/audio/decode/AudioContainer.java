@@ -3,7 +3,7 @@ package dev.bufferdeck.audio.decode;
 import dev.bufferdeck.format.FormatSniffer;
 import dev.bufferdeck.format.index.MpegFrameIndex;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 
 /** What kind of audio a buffer holds, told from its first bytes. */
 enum AudioContainer {
@@ -12,8 +12,8 @@ enum AudioContainer {
     private static final FormatSniffer SNIFFER = new FormatSniffer();
 
     /** The decoder family for the bytes, from the same sniffer that names every buffer's format. */
-    static AudioContainer sniff(ByteBuffer b) {
-        return switch (SNIFFER.sniff(b.duplicate().position(0))) {
+    static AudioContainer sniff(ByteSource b) {
+        return switch (SNIFFER.sniff(b)) {
             case WAV, RF64 -> WAV;
             case AIFF, AIFC -> AIFF;
             case AU -> AU;
@@ -29,7 +29,7 @@ enum AudioContainer {
     }
 
     /** Offset just after an ID3v2 tag at the start, or 0. */
-    static int skipId3v2(ByteBuffer b) {
+    static int skipId3v2(ByteSource b) {
         return MpegFrameIndex.id3v2End(b);
     }
 }

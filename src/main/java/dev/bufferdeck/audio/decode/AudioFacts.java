@@ -9,7 +9,7 @@ import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaFormat;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ public record AudioFacts(MediaFormat container, String codec, int sampleRate, in
                          int bitrateKbps, boolean vbr, double durationSeconds, long totalFrames) {
 
     public static AudioFacts of(MediaBuffer buffer) throws UnsupportedMediaException {
-        ByteBuffer bytes = buffer.bytes();
+        ByteSource bytes = buffer.bytes();
         AudioContainer container = AudioContainer.sniff(bytes);
         try {
             return switch (container) {
@@ -125,7 +125,7 @@ public record AudioFacts(MediaFormat container, String codec, int sampleRate, in
         return of(MediaFormat.MP3, "MP3", index.sampleRate(), index.channels(), 0, kbps, vbr, index.playableSamples());
     }
 
-    private static AudioFacts flac(MediaBuffer buffer, ByteBuffer bytes) throws UnsupportedMediaException {
+    private static AudioFacts flac(MediaBuffer buffer, ByteSource bytes) throws UnsupportedMediaException {
         FlacStreamInfo info = FlacStreamInfo.read(bytes, AudioContainer.skipId3v2(bytes));
         if (info == null || info.sampleRate() == 0) throw new UnsupportedMediaException(buffer.name() + ": the FLAC header is truncated or corrupt.");
         long frames = new FlacFrameLocator(bytes, info).totalSamples();

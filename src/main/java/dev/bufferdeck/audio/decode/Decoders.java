@@ -8,11 +8,11 @@ import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaFormat;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 
 /**
  * Opens the right decoder for a buffer's bytes: WAV, AIFF/AIFF-C and AU (our own header parsers),
- * MP3 (JLayer, gapless), FLAC (jflac), Ogg Vorbis (JOrbis) and Ogg Opus (Concentus), chained links included, and AAC in MP4/M4A
+ * MP3 (our {@link dev.bufferdeck.audio.decode.mp3.Layer3Decoder}, gapless), FLAC (jflac), Ogg Vorbis (JOrbis) and Ogg Opus (Concentus), chained links included, and AAC in MP4/M4A
  * or ADTS (JAAD behind our own demuxer, gapless). ALAC and other Ogg codecs are refused with a readable message. Output is signed little-endian PCM, 16-bit
  * (24-bit for PCM sources finer than 16 bits and for 24-bit FLAC), at the source rate and channels.
  */
@@ -34,7 +34,7 @@ public final class Decoders {
 
     /** A decoder over the bytes {@code buffer} holds now, as if they were all there is. */
     static PcmDecoder openWhole(MediaBuffer buffer) throws UnsupportedMediaException {
-        ByteBuffer bytes = buffer.bytes();
+        ByteSource bytes = buffer.bytes();
         AudioContainer container = AudioContainer.sniff(bytes);
         try {
             return switch (container) {
@@ -62,7 +62,7 @@ public final class Decoders {
         return new Mp3Decoder(buffer, index);
     }
 
-    private static PcmDecoder flac(MediaBuffer buffer, ByteBuffer bytes) throws UnsupportedMediaException, IOException {
+    private static PcmDecoder flac(MediaBuffer buffer, ByteSource bytes) throws UnsupportedMediaException, IOException {
         FlacStreamInfo info = FlacStreamInfo.read(bytes, AudioContainer.skipId3v2(bytes));
         if (info == null) throw new UnsupportedMediaException(buffer.name() + ": the FLAC header is truncated or corrupt.");
         if (info.bitsPerSample() < 4 || info.sampleRate() == 0) {
@@ -83,7 +83,7 @@ public final class Decoders {
         return decoder;
     }
 
-    private static PcmDecoder pcm(ByteBuffer bytes, PcmLayout layout) throws UnsupportedMediaException {
+    private static PcmDecoder pcm(ByteSource bytes, PcmLayout layout) throws UnsupportedMediaException {
         if (layout.frameCount() == 0) {
             throw new UnsupportedMediaException("The " + layout.container().displayName() + " file holds no samples.");
         }

@@ -2,16 +2,16 @@ package dev.bufferdeck.audio.decode;
 
 import dev.bufferdeck.audio.UnsupportedMediaException;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /** Bounds-checked reads of header fields; a read past the end is a readable "truncated" error. */
 final class HeaderReader {
-    private final ByteBuffer bytes;
+    private final ByteSource bytes;
     private final String what;
 
-    HeaderReader(ByteBuffer bytes, ByteOrder order, String what) {
+    HeaderReader(ByteSource bytes, ByteOrder order, String what) {
         this.bytes = bytes.duplicate().order(order);
         this.what = what;
     }

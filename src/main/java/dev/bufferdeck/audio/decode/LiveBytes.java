@@ -2,7 +2,7 @@ package dev.bufferdeck.audio.decode;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.util.Arrays;
 
 /**
@@ -45,8 +45,8 @@ final class LiveBytes {
     int at(int i) { return data[start + i] & 0xFF; }
 
     /** {@code n} peeked bytes ahead as a read-only view, valid until the next peek or take. */
-    ByteBuffer view(int n) {
-        return ByteBuffer.wrap(data, start, n).slice().asReadOnlyBuffer();
+    ByteSource view(int n) {
+        return ByteSource.of(data).slice(start, n);
     }
 
     void copy(int n, byte[] dest, int destOffset) {

@@ -1,66 +1,62 @@
 package dev.bufferdeck.audio.decode;
 
+import dev.bufferdeck.audio.decode.mp3.Layer3Decoder;
 import dev.bufferdeck.format.index.MpegFrameIndex;
+import dev.bufferdeck.repository.ByteSource;
 import dev.bufferdeck.repository.MediaBuffer;
-import javazoom.jl.decoder.Bitstream;
-import javazoom.jl.decoder.BitstreamException;
-import javazoom.jl.decoder.Decoder;
-import javazoom.jl.decoder.Header;
-import javazoom.jl.decoder.SampleBuffer;
 
-import java.util.Arrays;
 import javax.sound.sampled.AudioFormat;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
- * MPEG Layer III through JLayer, gapless like ffmpeg: the LAME encoder delay plus the decoder's 529
- * samples are dropped at the start and the padding at the end. Samples are counted by frame
- * (each frame is {@code samplesPerFrame} samples even when JLayer outputs nothing for it), so
- * positions stay exact. A seek reopens JLayer {@value #PREROLL_FRAMES} frames before the target's
- * frame (bit reservoir and filter-bank overlap) and throws those away.
+ * MPEG Layer III through our {@link Layer3Decoder}, gapless like ffmpeg: the LAME encoder delay plus
+ * the decoder's 529 samples are dropped at the start and the padding at the end. Samples are counted
+ * by frame (each frame is {@code samplesPerFrame} samples, silence when a frame gives none), so
+ * positions stay exact. A seek restarts the decoder {@value #PREROLL_FRAMES} frames before the
+ * target's frame (bit reservoir and filter-bank overlap) and throws those away. Frames are copied
+ * one at a time from the buffer into one array; nothing is allocated per frame.
  */
 final class Mp3Decoder extends BlockDecoder {
     static final int PREROLL_FRAMES = 10;
 
-    private final MediaBuffer buffer;
+    private final ByteSource bytes;
     private final MpegFrameIndex index;
     private final AudioFormat format;
     private final int channels;
     private final int spf;
     private final long leadingTrim;
     private final long playable;
-    private final CountingInputStream.ByteCounter counter = new CountingInputStream.ByteCounter();
-
-    private Bitstream bitstream;
-    private Decoder decoder;
-    /** Index of the next MPEG frame JLayer will decode. */
+    private final Layer3Decoder codec = new Layer3Decoder();
+    private final byte[] frame = new byte[4096];
+    private final short[] pending = new short[Layer3Decoder.MAX_SAMPLES_PER_FRAME];
+    /** Index of the next MPEG frame to decode. */
     private int nextFrame;
-    private final short[] pending;
+    private long bytesRead;
 
     Mp3Decoder(MediaBuffer buffer, MpegFrameIndex index) throws IOException {
         super(2 * index.channels());
-        this.buffer = buffer;
+        this.bytes = buffer.bytes();
         this.index = index;
         this.channels = index.channels();
         this.spf = index.samplesPerFrame();
         this.leadingTrim = index.leadingTrim();
         this.playable = index.playableSamples();
         this.format = new AudioFormat(index.sampleRate(), 16, channels, true, false);
-        this.pending = new short[spf * channels];
         seekToFrame(0);
     }
 
     @Override public AudioFormat format() { return format; }
     @Override public long totalFrames() { return playable; }
 
-    long bytesRead() { return counter.bytes(); }
+    long bytesRead() { return bytesRead; }
 
     /** Frame {@code nextFrame}; its first sample is {@code leadingTrim} before output frame 0 for the first frame. */
     @Override
-    boolean decodeBlock() throws IOException {
+    boolean decodeBlock() {
         if (nextFrame >= index.frameCount()) return false;
         long start = (long) nextFrame * spf - leadingTrim;
-        decodeFrameInto(pending);
+        decodeFrameInto(nextFrame++);
         block(start, spf);
         return true;
     }
@@ -70,60 +66,31 @@ final class Mp3Decoder extends BlockDecoder {
         Pcm16.putLittleEndian(pending, from * channels, frames * channels, buf, off);
     }
 
-    /** Decodes frame {@code nextFrame} (always {@code spf} samples, silence where damaged) and moves past it. */
-    private void decodeFrameInto(short[] out) throws IOException {
+    /** Decodes indexed frame {@code i} into {@link #pending}: always {@code spf} samples, silence where it gives none. */
+    private void decodeFrameInto(int i) {
+        int offset = index.frameOffset(i);
+        int available = index.audioEnd() - offset;
+        int length = Math.min(available, Layer3Decoder.frameBytes(0xFF, bytes.get(offset + 1) & 0xFF,
+                bytes.get(offset + 2) & 0xFF, bytes.get(offset + 3) & 0xFF));
         int got = 0;
-        try {
-            Header header = bitstream.readFrame();
-            if (header != null) {
-                SampleBuffer samples = (SampleBuffer) decoder.decodeFrame(header, bitstream);
-                got = Math.min(samples.getBufferLength(), out.length);
-                if (samples.getChannelCount() == channels) System.arraycopy(samples.getBuffer(), 0, out, 0, got);
-                else got = 0;
+        if (length > 4 && length <= frame.length) {
+            bytes.get(offset, frame, 0, length);
+            bytesRead += length;
+            try {
+                got = codec.decodeFrame(frame, 0, length, pending) == spf ? spf * channels : 0;
+            } catch (RuntimeException damaged) {
+                codec.reset();   // bits that lead the Huffman reader off its tables: silence, then on
             }
-            bitstream.closeFrame();
-            nextFrame++;
-        } catch (BitstreamException | javazoom.jl.decoder.DecoderException | RuntimeException e) {
-            // A damaged frame plays as silence; JLayer restarts at the next indexed frame.
-            reopenAt(nextFrame + 1);
-            got = 0;
         }
-        Arrays.fill(out, got, out.length, (short) 0);
+        if (got < pending.length) Arrays.fill(pending, got, pending.length, (short) 0);
     }
 
     @Override
-    public void seekToFrame(long target) throws IOException {
+    public void seekToFrame(long target) {
         long frame = Math.max(0, Math.min(target, playable));
         moveTo(frame);
         int containing = index.frameContaining(frame + leadingTrim);
-        reopenAt(Math.max(0, containing - PREROLL_FRAMES));
-    }
-
-    private void reopenAt(int frame) throws IOException {
-        closeBitstream();
-        nextFrame = frame;
-        if (frame >= index.frameCount()) {
-            bitstream = null;
-            return;
-        }
-        int offset = index.frameOffset(frame);
-        bitstream = new Bitstream(new CountingInputStream(buffer.openStream(offset, index.audioEnd() - offset), counter));
-        decoder = new Decoder();
-    }
-
-    private void closeBitstream() {
-        if (bitstream == null) return;
-        try {
-            bitstream.close();
-        } catch (BitstreamException ignored) {
-            // closing a stream over an in-memory array cannot lose data
-        }
-        bitstream = null;
-    }
-
-    @Override
-    public void close() {
-        super.close();
-        closeBitstream();
+        nextFrame = Math.max(0, containing - PREROLL_FRAMES);
+        codec.reset();
     }
 }

@@ -8,7 +8,7 @@ import dev.bufferdeck.format.tags.Tags;
 import dev.bufferdeck.repository.MediaBuffer;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -93,7 +93,7 @@ abstract class OggAudioDecoder implements PcmDecoder {
     /** The title a comment header packet gives, for {@link #title()}. */
     static String titleOf(Packet comments) {
         Tags tags = TagReader.oggCommentPacket(
-                ByteBuffer.wrap(comments.packet_base, comments.packet, comments.bytes));
+                ByteSource.of(comments.packet_base).slice(comments.packet, comments.bytes));
         String artist = tags.artist() == null ? "" : tags.artist().strip();
         String name = tags.title() == null ? "" : tags.title().strip();
         if (artist.isEmpty()) return name.isEmpty() ? null : name;

@@ -3,7 +3,7 @@ package dev.bufferdeck.audio.decode;
 import dev.bufferdeck.format.index.OggPageIndex;
 import dev.bufferdeck.repository.MediaBuffer;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,8 +29,8 @@ record OggLink(OggPageIndex index, Codec codec, int rate, int channels, long pre
         return links;
     }
 
-    static OggLink read(ByteBuffer bytes, OggPageIndex index) {
-        ByteBuffer b = bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    static OggLink read(ByteSource bytes, OggPageIndex index) {
+        ByteSource b = bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         if (index.pageCount() == 0) return new OggLink(index, Codec.OTHER, 0, 0, 0);
         int page = index.pageOffset(0);
         int packet = page + 27 + (b.get(page + 26) & 0xFF);
@@ -46,7 +46,7 @@ record OggLink(OggPageIndex index, Codec codec, int rate, int channels, long pre
         return new OggLink(index, Codec.OTHER, 0, 0, 0);
     }
 
-    private static boolean ascii(ByteBuffer b, int at, String text) {
+    private static boolean ascii(ByteSource b, int at, String text) {
         byte[] want = text.getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < want.length; i++) if (b.get(at + i) != want[i]) return false;
         return true;

@@ -3,11 +3,11 @@ package dev.bufferdeck.audio.decode;
 import dev.bufferdeck.audio.PcmDecoder;
 
 import javax.sound.sampled.AudioFormat;
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 
 /** Uncompressed samples read straight from the buffer; seeking is arithmetic. */
 final class PcmBufferDecoder implements PcmDecoder {
-    private final ByteBuffer bytes;
+    private final ByteSource bytes;
     private final PcmLayout layout;
     private final PcmSampleConverter converter;
     private final AudioFormat format;
@@ -16,7 +16,7 @@ final class PcmBufferDecoder implements PcmDecoder {
     private long frame;
     private boolean closed;
 
-    PcmBufferDecoder(ByteBuffer bytes, PcmLayout layout) {
+    PcmBufferDecoder(ByteSource bytes, PcmLayout layout) {
         this.bytes = bytes;
         this.layout = layout;
         this.converter = new PcmSampleConverter(layout);

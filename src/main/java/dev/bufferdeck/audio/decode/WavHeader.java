@@ -4,7 +4,7 @@ import dev.bufferdeck.repository.MediaFormat;
 
 import dev.bufferdeck.audio.UnsupportedMediaException;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.nio.ByteOrder;
 
 /** Reads a RIFF/WAVE header: the fmt chunk and where the data chunk is. */
@@ -13,11 +13,11 @@ final class WavHeader {
 
     private WavHeader() {}
 
-    static boolean matches(ByteBuffer b) {
+    static boolean matches(ByteSource b) {
         return b.limit() >= 12 && b.getInt(0) == 0x52494646 /* RIFF */ && b.getInt(8) == 0x57415645 /* WAVE */;
     }
 
-    static PcmLayout parse(ByteBuffer buffer) throws UnsupportedMediaException {
+    static PcmLayout parse(ByteSource buffer) throws UnsupportedMediaException {
         HeaderReader r = new HeaderReader(buffer, ByteOrder.LITTLE_ENDIAN, "WAV");
         int format = -1, channels = 0, rate = 0, bits = 0, blockAlign = 0;
         long pos = 12;

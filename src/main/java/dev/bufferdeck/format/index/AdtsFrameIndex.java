@@ -3,7 +3,7 @@ package dev.bufferdeck.format.index;
 import dev.bufferdeck.format.AdtsHeader;
 import dev.bufferdeck.repository.MediaBuffer;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
@@ -40,7 +40,7 @@ public final class AdtsFrameIndex {
         return index;
     }
 
-    public static AdtsFrameIndex build(ByteBuffer b) {
+    public static AdtsFrameIndex build(ByteSource b) {
         int start = find(b, MpegFrameIndex.id3v2End(b), null);
         if (start < 0) return new AdtsFrameIndex(null, new int[0], 0, 0);
         AdtsHeader first = AdtsHeader.parse(b, start);
@@ -66,7 +66,7 @@ public final class AdtsFrameIndex {
     }
 
     /** The first frame at or after {@code from} followed by another of the same stream (or the end). */
-    private static int find(ByteBuffer b, int from, AdtsHeader stream) {
+    private static int find(ByteSource b, int from, AdtsHeader stream) {
         long last = Math.min(b.limit() - 7L, (long) from + SYNC_SEARCH_LIMIT);
         for (int p = from; p <= last; p++) {
             if (b.get(p) != (byte) 0xFF) continue;
@@ -82,7 +82,7 @@ public final class AdtsFrameIndex {
     public int frameCount() { return count; }
     public int frameOffset(int frame) { return offsets[frame]; }
     public AdtsHeader firstHeader() { return first; }
-    public AdtsHeader header(ByteBuffer b, int frame) { return AdtsHeader.parse(b, offsets[frame]); }
+    public AdtsHeader header(ByteSource b, int frame) { return AdtsHeader.parse(b, offsets[frame]); }
     /** Bytes between frames that belong to no frame (lost sync). */
     public int skippedBytes() { return skippedBytes; }
     public int samplesPerFrame() { return AdtsHeader.SAMPLES_PER_BLOCK * first.rawBlocks(); }

@@ -1,6 +1,6 @@
 package dev.bufferdeck.format.index;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 
 /**
  * Finds FLAC frames by their headers (sync code, valid fields, CRC-8), and the frame holding a given
@@ -10,11 +10,11 @@ public final class FlacFrameLocator {
     /** A frame header found in the bytes: where it starts, its first sample, and its length up to and with its CRC-8. */
     public record FrameStart(int offset, long sample, int blockSize, int headerLength) {}
 
-    private final ByteBuffer b;
+    private final ByteSource b;
     private final FlacStreamInfo info;
     private final int end;
 
-    public FlacFrameLocator(ByteBuffer bytes, FlacStreamInfo info) {
+    public FlacFrameLocator(ByteSource bytes, FlacStreamInfo info) {
         this.b = bytes;
         this.info = info;
         this.end = bytes.limit();

@@ -1,6 +1,6 @@
 package dev.bufferdeck.format.index;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.util.Arrays;
 
 /**
@@ -16,7 +16,7 @@ public record FlacStreamInfo(int start, int minBlockSize, int maxBlockSize, int 
                              long[] seekPoints, byte[] streamInfoBlock) {
 
     /** Reads the metadata blocks after "fLaC" at {@code start}; null when they are not there or are cut short. */
-    public static FlacStreamInfo read(ByteBuffer b, int start) {
+    public static FlacStreamInfo read(ByteSource b, int start) {
         if (start + 4 + 38 > b.limit()) return null;
         int pos = start + 4;
         FlacStreamInfo info = null;
@@ -43,7 +43,7 @@ public record FlacStreamInfo(int start, int minBlockSize, int maxBlockSize, int 
                 info.channels, info.bitsPerSample, info.totalSamples, pos, seekPoints, info.streamInfoBlock);
     }
 
-    private static FlacStreamInfo streamInfo(ByteBuffer b, int start, int body, int blockHeader) {
+    private static FlacStreamInfo streamInfo(ByteSource b, int start, int body, int blockHeader) {
         int minBlock = b.getShort(body) & 0xFFFF;
         int maxBlock = b.getShort(body + 2) & 0xFFFF;
         int maxFrame = ((b.get(body + 7) & 0xFF) << 16) | ((b.get(body + 8) & 0xFF) << 8) | (b.get(body + 9) & 0xFF);
@@ -58,7 +58,7 @@ public record FlacStreamInfo(int start, int minBlockSize, int maxBlockSize, int 
         return new FlacStreamInfo(start, minBlock, maxBlock, maxFrame, rate, channels, bits, total, 0, new long[0], block);
     }
 
-    private static long[] seekTable(ByteBuffer b, int body, int length) {
+    private static long[] seekTable(ByteSource b, int body, int length) {
         int points = length / 18;
         long[] pairs = new long[points * 2];
         int n = 0;

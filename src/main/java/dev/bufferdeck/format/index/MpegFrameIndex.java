@@ -5,7 +5,7 @@ import dev.bufferdeck.format.MpegAudioHeader;
 
 import dev.bufferdeck.repository.MediaBuffer;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
@@ -46,7 +46,7 @@ public final class MpegFrameIndex {
         return index;
     }
 
-    public static MpegFrameIndex build(ByteBuffer b) {
+    public static MpegFrameIndex build(ByteSource b) {
         int start = findFirstFrame(b, id3v2End(b));
         if (start < 0) return new MpegFrameIndex(null, new int[0], 0, 0, false, XingInfo.NONE);
         MpegAudioHeader first = MpegAudioHeader.parseLayer3(b, start);
@@ -78,7 +78,7 @@ public final class MpegFrameIndex {
     }
 
     /** The first offset at or after {@code from} holding a frame header followed by another one, or -1. */
-    public static int findFirstFrame(ByteBuffer b, int from) {
+    public static int findFirstFrame(ByteSource b, int from) {
         int limit = Math.min(b.limit() - 4, from + SYNC_SEARCH_LIMIT);
         for (int pos = Math.max(0, from); pos <= limit; pos++) {
             if (b.get(pos) != (byte) 0xFF) continue;
@@ -91,12 +91,12 @@ public final class MpegFrameIndex {
     }
 
     /** Offset just after an ID3v2 tag at the start of the buffer, or 0 when there is none. */
-    public static int id3v2End(ByteBuffer b) {
+    public static int id3v2End(ByteSource b) {
         Id3v2Header tag = Id3v2Header.parse(b, 0);
         return tag == null ? 0 : (int) Math.min(tag.end(), b.limit());
     }
 
-    private static int resync(ByteBuffer b, int from, MpegAudioHeader first) {
+    private static int resync(ByteSource b, int from, MpegAudioHeader first) {
         for (int pos = from; pos + 4 <= b.limit(); pos++) {
             if (b.get(pos) != (byte) 0xFF) continue;
             MpegAudioHeader h = MpegAudioHeader.parseLayer3(b, pos);
@@ -107,11 +107,11 @@ public final class MpegFrameIndex {
         return -1;
     }
 
-    private static boolean isTrailingTag(ByteBuffer b, int pos) {
+    private static boolean isTrailingTag(ByteSource b, int pos) {
         return startsWith(b, pos, "TAG") || startsWith(b, pos, "APETAGEX") || startsWith(b, pos, "LYRICS");
     }
 
-    private static boolean startsWith(ByteBuffer b, int pos, String s) {
+    private static boolean startsWith(ByteSource b, int pos, String s) {
         if (pos + s.length() > b.limit()) return false;
         for (int i = 0; i < s.length(); i++) if (b.get(pos + i) != s.charAt(i)) return false;
         return true;

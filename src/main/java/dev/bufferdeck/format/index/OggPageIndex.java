@@ -2,7 +2,7 @@ package dev.bufferdeck.format.index;
 
 import dev.bufferdeck.repository.MediaBuffer;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Collections;
@@ -61,12 +61,12 @@ public final class OggPageIndex {
     }
 
     /** The first chain link's stream in {@code bytes}. */
-    public static OggPageIndex build(ByteBuffer bytes) {
+    public static OggPageIndex build(ByteSource bytes) {
         return chain(bytes).get(0);
     }
 
-    public static List<OggPageIndex> chain(ByteBuffer bytes) {
-        ByteBuffer b = bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    public static List<OggPageIndex> chain(ByteSource bytes) {
+        ByteSource b = bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         List<OggPageIndex> links = new ArrayList<>();
         Builder link = null;
         boolean truncated = false;
@@ -130,12 +130,12 @@ public final class OggPageIndex {
         }
     }
 
-    private static boolean isPageStart(ByteBuffer b, int pos) {
+    private static boolean isPageStart(ByteSource b, int pos) {
         return b.get(pos) == 'O' && b.get(pos + 1) == 'g' && b.get(pos + 2) == 'g' && b.get(pos + 3) == 'S' && b.get(pos + 4) == 0;
     }
 
     /** Header plus body length of the page at {@code pos}, or -1 when no page header is there. */
-    private static int pageLength(ByteBuffer b, int pos) {
+    private static int pageLength(ByteSource b, int pos) {
         if (pos + 27 > b.limit() || !isPageStart(b, pos)) return -1;
         int segments = b.get(pos + 26) & 0xFF;
         if (pos + 27 + segments > b.limit()) return Integer.MAX_VALUE - pos;
@@ -144,7 +144,7 @@ public final class OggPageIndex {
         return 27 + segments + body;
     }
 
-    private static int resync(ByteBuffer b, int from) {
+    private static int resync(ByteSource b, int from) {
         for (int pos = from; pos + 27 <= b.limit(); pos++) {
             if (b.get(pos) != 'O') continue;
             int length = pageLength(b, pos);
@@ -154,7 +154,7 @@ public final class OggPageIndex {
     }
 
     /** True when the page at {@code pos} of {@code length} bytes carries the CRC of its own bytes. */
-    public static boolean crcMatches(ByteBuffer b, int pos, int length) {
+    public static boolean crcMatches(ByteSource b, int pos, int length) {
         int crc = 0;
         for (int i = 0; i < length; i++) {
             int v = (i >= 22 && i < 26) ? 0 : b.get(pos + i) & 0xFF;

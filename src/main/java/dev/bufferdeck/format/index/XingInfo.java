@@ -2,7 +2,7 @@ package dev.bufferdeck.format.index;
 
 import dev.bufferdeck.format.MpegAudioHeader;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 
 /**
  * What the first frame's Xing/Info (LAME) or VBRI header declares.
@@ -18,7 +18,7 @@ public record XingInfo(String tag, int frames, long bytes, String encoder, int e
     public boolean present() { return !tag.isEmpty(); }
     public boolean hasGaplessInfo() { return encoderDelay >= 0; }
 
-    static XingInfo read(ByteBuffer b, int frame, MpegAudioHeader h) {
+    static XingInfo read(ByteSource b, int frame, MpegAudioHeader h) {
         int xing = frame + 4 + h.sideInfoLength();
         for (int at : new int[] {xing, xing + 2}) {
             String id = ascii(b, at, 4);
@@ -30,7 +30,7 @@ public record XingInfo(String tag, int frames, long bytes, String encoder, int e
         return NONE;
     }
 
-    private static XingInfo readXing(ByteBuffer b, int at, String id, int frameEnd) {
+    private static XingInfo readXing(ByteSource b, int at, String id, int frameEnd) {
         if (at + 8 > frameEnd || frameEnd > b.limit()) return new XingInfo(id, -1, -1, "", -1, -1);
         int flags = b.getInt(at + 4);
         int p = at + 8;
@@ -51,7 +51,7 @@ public record XingInfo(String tag, int frames, long bytes, String encoder, int e
         return new XingInfo(id, frames, bytes, encoder.trim(), delay, padding);
     }
 
-    private static String ascii(ByteBuffer b, int at, int length) {
+    private static String ascii(ByteSource b, int at, int length) {
         if (at < 0 || at + length > b.limit()) return "";
         StringBuilder s = new StringBuilder(length);
         for (int i = 0; i < length; i++) {

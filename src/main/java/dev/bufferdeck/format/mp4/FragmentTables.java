@@ -2,7 +2,7 @@ package dev.bufferdeck.format.mp4;
 
 import dev.bufferdeck.format.Bytes;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.util.Arrays;
 import java.util.List;
 
@@ -25,11 +25,11 @@ final class FragmentTables {
     private FragmentTables() {}
 
     /** True when the movie announces fragments ('mvex'). */
-    static boolean fragmented(ByteBuffer b, Mp4Box moov) {
+    static boolean fragmented(ByteSource b, Mp4Box moov) {
         return moov.child(b, "mvex") != null;
     }
 
-    static SampleTable read(ByteBuffer b, Mp4Box moov, int trackId) throws Mp4FormatException {
+    static SampleTable read(ByteSource b, Mp4Box moov, int trackId) throws Mp4FormatException {
         long defaultDuration = 0, defaultSize = 0;
         Mp4Box mvex = moov.child(b, "mvex");
         for (Mp4Box trex : mvex == null ? List.<Mp4Box>of() : mvex.children(b, 0)) {
@@ -78,7 +78,7 @@ final class FragmentTables {
     }
 
     /** Adds one 'trun': its samples start at {@code at[0]} (bytes) and {@code at[1]} (time), both advanced. */
-    private void run(ByteBuffer b, Mp4Box trun, long base, long defaultDuration, long defaultSize, int trackId, long[] at)
+    private void run(ByteSource b, Mp4Box trun, long base, long defaultDuration, long defaultSize, int trackId, long[] at)
             throws Mp4FormatException {
         int p = (int) trun.dataStart();
         int flags = (int) Math.max(0, Bytes.be32(b, p)) & 0xFFFFFF;

@@ -2,7 +2,7 @@ package dev.bufferdeck.format.mp4;
 
 import dev.bufferdeck.format.Bytes;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,12 +17,12 @@ import java.util.List;
  */
 public record IlstItem(String name, String key, int dataType, int dataOffset, int dataLength) {
 
-    public String text(ByteBuffer b) {
+    public String text(ByteSource b) {
         return Bytes.utf8(b, dataOffset, dataLength);
     }
 
     /** The items of a movie's ilst, in file order; empty when there is none. */
-    public static List<IlstItem> read(ByteBuffer b, Mp4Box moov) {
+    public static List<IlstItem> read(ByteSource b, Mp4Box moov) {
         Mp4Box meta = moov.path(b, "udta", "meta");
         if (meta == null) meta = moov.child(b, "meta");
         Mp4Box ilst = meta == null ? null : meta.path(b, "ilst");

@@ -1,6 +1,6 @@
 package dev.bufferdeck.format.mp4;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 
 /**
  * The iTunSMPB freeform atom iTunes and Apple's encoder write instead of (or beside) an edit list:
@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
 public record ItunesGapless(long delay, long padding, long length) {
 
     /** From the movie's ilst, or null when it has none or it cannot be read. */
-    public static ItunesGapless read(ByteBuffer b, Mp4Movie movie) {
+    public static ItunesGapless read(ByteSource b, Mp4Movie movie) {
         for (IlstItem item : IlstItem.read(b, movie.moov())) {
             if (item.key().equalsIgnoreCase("com.apple.iTunes:iTunSMPB")) return parse(item.text(b));
         }

@@ -2,7 +2,7 @@ package dev.bufferdeck.format.mp4;
 
 import dev.bufferdeck.format.Bytes;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +29,7 @@ public record Mp4Box(String type, long offset, int headerSize, long declaredSize
     public boolean is(String t) { return type.equals(t); }
 
     /** The box whose header starts at {@code pos}, inside a parent ending at {@code end}; null if fewer than 8 bytes remain. */
-    public static Mp4Box at(ByteBuffer b, long pos, long end) {
+    public static Mp4Box at(ByteSource b, long pos, long end) {
         end = Math.min(end, b.limit());
         if (pos < 0 || pos + 8 > end) return null;
         int p = (int) pos;
@@ -49,7 +49,7 @@ public record Mp4Box(String type, long offset, int headerSize, long declaredSize
     }
 
     /** The boxes inside {@code [from, to)}, stopping after an impossible size; at most {@link #MAX_CHILDREN}. */
-    public static List<Mp4Box> children(ByteBuffer b, long from, long to) {
+    public static List<Mp4Box> children(ByteSource b, long from, long to) {
         List<Mp4Box> out = new ArrayList<>();
         long pos = from;
         Mp4Box box;
@@ -62,12 +62,12 @@ public record Mp4Box(String type, long offset, int headerSize, long declaredSize
     }
 
     /** The children of this box, its payload starting {@code skip} bytes in (4 for full boxes such as 'meta'). */
-    public List<Mp4Box> children(ByteBuffer b, int skip) {
+    public List<Mp4Box> children(ByteSource b, int skip) {
         return children(b, dataStart() + skip, end());
     }
 
     /** The first box of {@code type} inside {@code [from, to)} that has a sane size, or null. */
-    public static Mp4Box find(ByteBuffer b, long from, long to, String type) {
+    public static Mp4Box find(ByteSource b, long from, long to, String type) {
         for (Mp4Box box : children(b, from, to)) {
             if (box.is(type) && !box.impossible()) return box;
         }
@@ -75,7 +75,7 @@ public record Mp4Box(String type, long offset, int headerSize, long declaredSize
     }
 
     /** The first child of {@code type}, or null. */
-    public Mp4Box child(ByteBuffer b, String type) {
+    public Mp4Box child(ByteSource b, String type) {
         return find(b, dataStart(), end(), type);
     }
 
@@ -83,7 +83,7 @@ public record Mp4Box(String type, long offset, int headerSize, long declaredSize
      * Follows a path of child types from this box ("mdia", "minf", "stbl"), or null when a link is
      * missing. 'meta' is a full box in ISO files but a plain one in QuickTime: both are handled.
      */
-    public Mp4Box path(ByteBuffer b, String... types) {
+    public Mp4Box path(ByteSource b, String... types) {
         Mp4Box at = this;
         for (String t : types) {
             at = at.is("meta") ? at.metaChild(b, t) : at.child(b, t);
@@ -92,17 +92,17 @@ public record Mp4Box(String type, long offset, int headerSize, long declaredSize
         return at;
     }
 
-    private Mp4Box metaChild(ByteBuffer b, String type) {
+    private Mp4Box metaChild(ByteSource b, String type) {
         int skip = Bytes.ascii(b, (int) dataStart() + 4, "hdlr") ? 0 : 4;
         return find(b, dataStart() + skip, end(), type);
     }
 
     /** The top-level box of {@code type} in the whole buffer, or null. */
-    public static Mp4Box top(ByteBuffer b, String type) {
+    public static Mp4Box top(ByteSource b, String type) {
         return find(b, 0, b.limit(), type);
     }
 
-    static String fourCC(ByteBuffer b, int at) {
+    static String fourCC(ByteSource b, int at) {
         char[] c = new char[4];
         for (int i = 0; i < 4; i++) {
             int v = Bytes.u8(b, at + i);

@@ -2,7 +2,7 @@ package dev.bufferdeck.format.mp4;
 
 import dev.bufferdeck.format.Bytes;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +30,7 @@ public final class Mp4Movie {
     }
 
     /** Reads the movie of a whole MP4 file. */
-    public static Mp4Movie read(ByteBuffer b) throws Mp4FormatException {
+    public static Mp4Movie read(ByteSource b) throws Mp4FormatException {
         Mp4Box moov = Mp4Box.top(b, "moov");
         if (moov == null) {
             if (Mp4Box.top(b, "moof") != null) throw new Mp4FormatException("a fragmented MP4 segment without its initialisation part ('moov') cannot be played alone");
@@ -69,7 +69,7 @@ public final class Mp4Movie {
 
     public boolean hasVideo() { return firstVideoTrack().isPresent(); }
 
-    private static Mp4Track track(ByteBuffer b, Mp4Box moov, Mp4Box trak, long movieTimescale) throws Mp4FormatException {
+    private static Mp4Track track(ByteSource b, Mp4Box moov, Mp4Box trak, long movieTimescale) throws Mp4FormatException {
         int id = 0;
         Mp4Box tkhd = trak.child(b, "tkhd");
         if (tkhd != null) {
@@ -103,7 +103,7 @@ public final class Mp4Movie {
     }
 
     /** The first non-empty segment of 'edts/elst'; its length converted to the media timescale. */
-    private static Mp4Track.Edit edit(ByteBuffer b, Mp4Box trak, long movieTimescale, long mediaTimescale) {
+    private static Mp4Track.Edit edit(ByteSource b, Mp4Box trak, long movieTimescale, long mediaTimescale) {
         Mp4Box elst = trak.path(b, "edts", "elst");
         if (elst == null) return Mp4Track.Edit.NONE;
         int d = (int) elst.dataStart();
@@ -121,7 +121,7 @@ public final class Mp4Movie {
         return Mp4Track.Edit.NONE;
     }
 
-    static long be64(ByteBuffer b, int at) {
+    static long be64(ByteSource b, int at) {
         if (!Bytes.fits(b, at, 8)) return -1;
         return Bytes.be32(b, at) << 32 | Bytes.be32(b, at + 4);
     }

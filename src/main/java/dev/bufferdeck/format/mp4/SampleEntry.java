@@ -2,6 +2,8 @@ package dev.bufferdeck.format.mp4;
 
 import dev.bufferdeck.format.Bytes;
 
+import dev.bufferdeck.repository.ByteSource;
+
 import java.nio.ByteBuffer;
 
 /** The first entry of 'stsd': codec, picture size or audio channels and rate, decoder configuration. */
@@ -10,7 +12,7 @@ record SampleEntry(String codec, int width, int height, int channels, int sample
     private static final ByteBuffer NO_CONFIG = ByteBuffer.allocate(0).asReadOnlyBuffer();
     static final SampleEntry NONE = new SampleEntry("", 0, 0, 0, 0, NO_CONFIG, 0, 0);
 
-    static SampleEntry read(ByteBuffer b, Mp4Box stsd, String handler) {
+    static SampleEntry read(ByteSource b, Mp4Box stsd, String handler) {
         if (stsd == null) return NONE;
         Mp4Box entry = Mp4Box.at(b, stsd.dataStart() + 8, stsd.end());
         if (entry == null || entry.impossible()) return NONE;
@@ -24,7 +26,7 @@ record SampleEntry(String codec, int width, int height, int channels, int sample
     }
 
     /** ISO audio sample entry, or QuickTime sound description version 1 or 2 (more fields before the boxes). */
-    private static SampleEntry audio(ByteBuffer b, Mp4Box entry, int d) {
+    private static SampleEntry audio(ByteSource b, Mp4Box entry, int d) {
         int version = Bytes.be16(b, d);
         int channels = Math.max(0, Bytes.be16(b, d + 8));
         int rate = (int) Math.max(0, Bytes.be32(b, d + 16) >>> 16);
@@ -67,7 +69,7 @@ record SampleEntry(String codec, int width, int height, int channels, int sample
 
     /** The MPEG-4 descriptors of 'esds': ES_Descriptor → DecoderConfigDescriptor → DecoderSpecificInfo. */
     private record Esds(int objectType, long averageBitrate, ByteBuffer config) {
-        static Esds read(ByteBuffer b, int p, int end) {
+        static Esds read(ByteSource b, int p, int end) {
             int objectType = 0;
             long bitrate = 0;
             for (int guard = 0; guard < 16 && p + 2 <= end; guard++) {

@@ -2,14 +2,14 @@ package dev.bufferdeck.format.mp4;
 
 import dev.bufferdeck.format.Bytes;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.util.Arrays;
 
 /** Builds a {@link SampleTable} from the boxes of 'stbl', refusing tables that cannot be true. */
 final class SampleTables {
     private SampleTables() {}
 
-    static SampleTable read(ByteBuffer b, Mp4Box stbl, int trackId) throws Mp4FormatException {
+    static SampleTable read(ByteSource b, Mp4Box stbl, int trackId) throws Mp4FormatException {
         int[] sizes = sizes(b, stbl, trackId);
         if (sizes.length == 0) return SampleTable.EMPTY;
         long[] offsets = offsets(b, stbl, sizes, trackId);
@@ -17,7 +17,7 @@ final class SampleTables {
         return new SampleTable(offsets, sizes, times, sync(b, stbl.child(b, "stss"), sizes.length));
     }
 
-    private static int[] sizes(ByteBuffer b, Mp4Box stbl, int trackId) throws Mp4FormatException {
+    private static int[] sizes(ByteSource b, Mp4Box stbl, int trackId) throws Mp4FormatException {
         Mp4Box stsz = stbl.child(b, "stsz");
         if (stsz != null) {
             int d = (int) stsz.dataStart();
@@ -54,7 +54,7 @@ final class SampleTables {
     }
 
     /** Sample offsets from the chunk offsets and the sample-to-chunk runs. */
-    private static long[] offsets(ByteBuffer b, Mp4Box stbl, int[] sizes, int trackId) throws Mp4FormatException {
+    private static long[] offsets(ByteSource b, Mp4Box stbl, int[] sizes, int trackId) throws Mp4FormatException {
         Mp4Box stco = stbl.child(b, "stco");
         Mp4Box co64 = stco == null ? stbl.child(b, "co64") : null;
         Mp4Box stsc = stbl.child(b, "stsc");
@@ -87,7 +87,7 @@ final class SampleTables {
     }
 
     /** Start times from 'stts' runs; samples it does not cover get the last delta (or 0). */
-    private static long[] times(ByteBuffer b, Mp4Box stts, int count) {
+    private static long[] times(ByteSource b, Mp4Box stts, int count) {
         long[] times = new long[count + 1];
         int i = 0;
         long t = 0, delta = 0;
@@ -111,7 +111,7 @@ final class SampleTables {
         return times;
     }
 
-    private static int[] sync(ByteBuffer b, Mp4Box stss, int count) {
+    private static int[] sync(ByteSource b, Mp4Box stss, int count) {
         if (stss == null) return null;
         int d = (int) stss.dataStart();
         long n = Math.max(0, Math.min(Bytes.be32(b, d + 4), (stss.end() - d - 8) / 4));

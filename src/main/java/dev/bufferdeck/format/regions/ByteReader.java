@@ -3,6 +3,8 @@ package dev.bufferdeck.format.regions;
 import dev.bufferdeck.format.Bytes;
 import dev.bufferdeck.format.Id3v2Header;
 
+import dev.bufferdeck.repository.ByteSource;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +15,10 @@ import java.nio.charset.StandardCharsets;
  * does the same checks at int indexes of any buffer.
  */
 final class ByteReader {
-    private final ByteBuffer buf;
+    private final ByteSource buf;
     private final int size;
 
-    ByteReader(ByteBuffer buf) {
+    ByteReader(ByteSource buf) {
         this.buf = buf;
         this.size = buf.limit();
     }
@@ -24,7 +26,7 @@ final class ByteReader {
     int size() { return size; }
 
     /** The buffer itself, for the shared indexes that read it directly. */
-    ByteBuffer buffer() { return buf; }
+    ByteSource buffer() { return buf; }
 
     boolean has(long offset, long length) {
         return Bytes.fits(buf, offset, length);
@@ -91,7 +93,7 @@ final class ByteReader {
         return -1;
     }
 
-    ByteBuffer slice(long o, long length) {
+    ByteSource slice(long o, long length) {
         return buf.slice((int) o, (int) length);
     }
 }

@@ -3,7 +3,7 @@ package dev.bufferdeck.format.regions;
 import dev.bufferdeck.format.MpegAudioHeader;
 import dev.bufferdeck.format.index.MpegFrameIndex;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ final class MpegRegions {
     private MpegRegions() {}
 
     /** The frames between {@code start} and {@code end}; null when there is no frame at all. */
-    static Region parse(ByteReader b, ByteBuffer buffer, MpegFrameIndex index, long start, long end) {
+    static Region parse(ByteReader b, ByteSource buffer, MpegFrameIndex index, long start, long end) {
         int first = MpegFrameIndex.findFirstFrame(buffer, (int) start);
         if (first < 0 || (index.isEmpty() && !index.xing().present())) return null;
         MpegAudioHeader head = MpegAudioHeader.parseLayer3(buffer, first);
@@ -78,12 +78,12 @@ final class MpegRegions {
     /** Runs of {start, end, kind}: kind is the audio frame number, -1 for junk, -2 for the Xing/Info frame. */
     private static final class FrameList extends AbstractList<Region> {
         private final ByteReader b;
-        private final ByteBuffer buffer;
+        private final ByteSource buffer;
         private final long[] starts;
         private final long[] ends;
         private final int[] kinds;
 
-        FrameList(ByteReader b, ByteBuffer buffer, List<long[]> runs) {
+        FrameList(ByteReader b, ByteSource buffer, List<long[]> runs) {
             this.b = b;
             this.buffer = buffer;
             int n = runs.size();

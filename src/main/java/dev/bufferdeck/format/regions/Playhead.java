@@ -9,7 +9,7 @@ import dev.bufferdeck.format.mp4.SampleTable;
 
 import dev.bufferdeck.repository.MediaFormat;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,7 +34,7 @@ public final class Playhead {
     }
 
     /** A playhead for the buffer, or empty when its format has no time map here (unknown, MP4 without audio). */
-    public static Optional<Playhead> of(ByteBuffer buffer, RegionTree tree, MpegFrameIndex mpegIndex) {
+    public static Optional<Playhead> of(ByteSource buffer, RegionTree tree, MpegFrameIndex mpegIndex) {
         ByteReader b = new ByteReader(buffer.duplicate());
         Mapper mapper = switch (tree.format()) {
             case MP3 -> mpegIndex == null || mpegIndex.isEmpty() ? null : new MpegMapper(tree, mpegIndex);

@@ -7,7 +7,7 @@ import dev.bufferdeck.repository.InterleavedBlock;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaFormat;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -49,14 +49,14 @@ public final class RegionParser {
         return new RegionTree(buffer.detectedFormat(), size, roots);
     }
 
-    public static RegionTree parse(ByteBuffer buffer) {
-        ByteBuffer view = buffer.duplicate();
+    public static RegionTree parse(ByteSource buffer) {
+        ByteSource view = buffer.duplicate();
         return parse(view, () -> MpegFrameIndex.build(view));
     }
 
     // The parser is chosen by the container's magic alone, not by FormatSniffer: a damaged file the
     // sniffer rightly calls Unknown must still be broken down here, with its problems shown.
-    private static RegionTree parse(ByteBuffer buffer, Supplier<MpegFrameIndex> mpegIndex) {
+    private static RegionTree parse(ByteSource buffer, Supplier<MpegFrameIndex> mpegIndex) {
         ByteReader b = new ByteReader(buffer.duplicate());
         if (b.size() == 0) return new RegionTree(MediaFormat.EMPTY, 0, List.of());
         if ((b.matches(0, "RIFF") || b.matches(0, "RF64")) && b.size() >= 12) {
@@ -69,7 +69,7 @@ public final class RegionParser {
         if (b.matches(0, ".snd") && b.size() >= 24) return new RegionTree(MediaFormat.AU, b.size(), List.of(ChunkRegions.au(b)));
         if (b.matches(0, "OggS")) return new RegionTree(MediaFormat.OGG, b.size(), List.of(OggRegions.parse(b)));
         if (b.matches(0, "fLaC")) return new RegionTree(MediaFormat.FLAC, b.size(), FlacRegions.parse(b, 0));
-        if (b.matches(4, "ftyp")) return new RegionTree(IsoBrands.classify(buffer.slice(), 0), b.size(), Mp4Regions.parse(b));
+        if (b.matches(4, "ftyp")) return new RegionTree(IsoBrands.classify(buffer, 0), b.size(), Mp4Regions.parse(b));
         if (b.u32be(0) == 0x1A45DFA3L) {
             return new RegionTree(MediaFormat.MATROSKA, b.size(), List.of(Region.leaf("EBML", RegionKind.CONTAINER, 0, b.size(),
                     "Matroska/WebM · elements are not broken down yet")));

@@ -2,7 +2,7 @@ package dev.bufferdeck.format.tags;
 
 import dev.bufferdeck.format.Bytes;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.util.Locale;
 
 /** Reads an APEv2 tag at the end of a buffer, or just before its ID3v1 tag (common in MP3s). */
@@ -12,7 +12,7 @@ final class ApeReader {
 
     private ApeReader() {}
 
-    static void read(ByteBuffer b, TagBuilder tags) {
+    static void read(ByteSource b, TagBuilder tags) {
         int footer = b.limit() - FOOTER;
         if (!Bytes.ascii(b, footer, "APETAGEX")) {
             footer -= Id3v1Reader.SIZE;
@@ -53,7 +53,7 @@ final class ApeReader {
     }
 
     /** A binary cover item is a file name, a NUL, then the image. */
-    private static void cover(ByteBuffer b, String key, int start, int length, TagBuilder tags) {
+    private static void cover(ByteSource b, String key, int start, int length, TagBuilder tags) {
         int nul = start;
         while (nul < start + length && b.get(nul) != 0) nul++;
         int image = nul + 1;

@@ -3,7 +3,7 @@ package dev.bufferdeck.format.tags;
 import dev.bufferdeck.format.Bytes;
 import dev.bufferdeck.format.Id3v2Header;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 
 /** Tags in RIFF/WAV (LIST INFO, "id3 " chunk) and AIFF (NAME, AUTH, "ID3 " chunk) files. */
 final class ChunkTags {
@@ -11,15 +11,15 @@ final class ChunkTags {
 
     private ChunkTags() {}
 
-    static void readWav(ByteBuffer b, TagBuilder tags) {
+    static void readWav(ByteSource b, TagBuilder tags) {
         walk(b, 12, false, tags);
     }
 
-    static void readAiff(ByteBuffer b, TagBuilder tags) {
+    static void readAiff(ByteSource b, TagBuilder tags) {
         walk(b, 12, true, tags);
     }
 
-    private static void walk(ByteBuffer b, int from, boolean bigEndian, TagBuilder tags) {
+    private static void walk(ByteSource b, int from, boolean bigEndian, TagBuilder tags) {
         long p = from;
         for (int i = 0; i < MAX_CHUNKS && p + 8 <= b.limit(); i++) {
             int at = (int) p;
@@ -41,7 +41,7 @@ final class ChunkTags {
         }
     }
 
-    private static void info(ByteBuffer b, int from, int end, TagBuilder tags) {
+    private static void info(ByteSource b, int from, int end, TagBuilder tags) {
         tags.format("RIFF INFO");
         long p = from;
         while (p + 8 <= end) {

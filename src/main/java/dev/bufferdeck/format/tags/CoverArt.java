@@ -1,5 +1,7 @@
 package dev.bufferdeck.format.tags;
 
+import dev.bufferdeck.repository.ByteSource;
+
 import java.nio.ByteBuffer;
 import java.util.Locale;
 
@@ -34,7 +36,7 @@ public record CoverArt(String mimeType, int pictureType, String description, Byt
     }
 
     /** The MIME type a picture's magic bytes say, or "" when they say nothing known. */
-    static String sniffMime(ByteBuffer bytes, int at) {
+    static String sniffMime(ByteSource bytes, int at) {
         if (at + 3 <= bytes.limit() && (bytes.get(at) & 0xFF) == 0xFF && (bytes.get(at + 1) & 0xFF) == 0xD8
                 && (bytes.get(at + 2) & 0xFF) == 0xFF) {
             return "image/jpeg";
@@ -50,7 +52,7 @@ public record CoverArt(String mimeType, int pictureType, String description, Byt
     }
 
     /** "image/jpg", "JPG", "jpeg" and friends as a proper MIME type; sniffed from the bytes when empty. */
-    static String normalizeMime(String declared, ByteBuffer bytes, int at) {
+    static String normalizeMime(String declared, ByteSource bytes, int at) {
         String m = declared.trim().toLowerCase(Locale.ROOT);
         switch (m) {
             case "jpg", "jpeg", "image/jpg", "image/pjpeg" -> { return "image/jpeg"; }

@@ -2,7 +2,7 @@ package dev.bufferdeck.format.tags;
 
 import dev.bufferdeck.format.Bytes;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 
 /** Walks the metadata blocks of a native FLAC stream for VORBIS_COMMENT and PICTURE. */
 final class FlacMetadata {
@@ -13,7 +13,7 @@ final class FlacMetadata {
     private FlacMetadata() {}
 
     /** {@code at} is where "fLaC" starts. */
-    static void read(ByteBuffer b, int at, TagBuilder tags) {
+    static void read(ByteSource b, int at, TagBuilder tags) {
         if (!Bytes.ascii(b, at, "fLaC")) return;
         int p = at + 4;
         for (int i = 0; i < MAX_BLOCKS && p + 4 <= b.limit(); i++) {
@@ -27,7 +27,7 @@ final class FlacMetadata {
         }
     }
 
-    static void block(int type, ByteBuffer b, int start, int end, boolean original, TagBuilder tags) {
+    static void block(int type, ByteSource b, int start, int end, boolean original, TagBuilder tags) {
         if (type == VORBIS_COMMENT) {
             VorbisComments.read(b, start, end, tags);
         } else if (type == PICTURE) {

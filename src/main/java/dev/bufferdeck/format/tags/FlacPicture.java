@@ -2,14 +2,14 @@ package dev.bufferdeck.format.tags;
 
 import dev.bufferdeck.format.Bytes;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 
 /** The FLAC PICTURE block layout, also used base64-encoded in Vorbis comments (METADATA_BLOCK_PICTURE). */
 final class FlacPicture {
     private FlacPicture() {}
 
     /** The picture in {@code [start, end)} of {@code b}, or null when it does not fit its own lengths. */
-    static CoverArt parse(ByteBuffer b, int start, int end, boolean original) {
+    static CoverArt parse(ByteSource b, int start, int end, boolean original) {
         int p = start;
         long type = Bytes.be32(b, p);
         long mimeLength = Bytes.be32(b, p + 4);

@@ -2,7 +2,7 @@ package dev.bufferdeck.format.tags;
 
 import dev.bufferdeck.format.Bytes;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 
 /** Reads the 128-byte ID3v1 / ID3v1.1 tag at the end of a buffer. */
 final class Id3v1Reader {
@@ -10,11 +10,11 @@ final class Id3v1Reader {
 
     private Id3v1Reader() {}
 
-    static boolean present(ByteBuffer b) {
+    static boolean present(ByteSource b) {
         return b.limit() >= SIZE && Bytes.ascii(b, b.limit() - SIZE, "TAG");
     }
 
-    static void read(ByteBuffer b, TagBuilder tags) {
+    static void read(ByteSource b, TagBuilder tags) {
         if (!present(b)) return;
         int p = b.limit() - SIZE;
         tags.format("ID3v1");
@@ -25,7 +25,7 @@ final class Id3v1Reader {
         if (b.get(p + 125) == 0 && b.get(p + 126) != 0) tags.track(Integer.toString(b.get(p + 126) & 0xFF));
     }
 
-    private static String field(ByteBuffer b, int at, int length) {
+    private static String field(ByteSource b, int at, int length) {
         int end = at;
         while (end < at + length && b.get(end) != 0) end++;
         return Bytes.latin1(b, at, end - at).strip();

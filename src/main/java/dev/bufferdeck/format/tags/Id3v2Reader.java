@@ -3,7 +3,7 @@ package dev.bufferdeck.format.tags;
 import dev.bufferdeck.format.Bytes;
 import dev.bufferdeck.format.Id3v2Header;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -16,7 +16,7 @@ final class Id3v2Reader {
     private Id3v2Reader() {}
 
     /** Reads the tag whose header is {@code header}; {@code b} is the whole media buffer. */
-    static void read(ByteBuffer b, Id3v2Header header, TagBuilder tags) {
+    static void read(ByteSource b, Id3v2Header header, TagBuilder tags) {
         int version = header.majorVersion();
         tags.format("ID3v2." + version);
         int start = header.offset() + Id3v2Header.HEADER_SIZE;
@@ -53,7 +53,7 @@ final class Id3v2Reader {
         }
     }
 
-    private static String frameId(ByteBuffer b, int p, int length) {
+    private static String frameId(ByteSource b, int p, int length) {
         for (int i = 0; i < length; i++) {
             int c = Bytes.u8(b, p + i);
             if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return null;
@@ -122,7 +122,7 @@ final class Id3v2Reader {
     /** A user text frame: encoding, description, value (ReplayGain keeps its values here). */
     private static void userText(Region data, TagBuilder tags) {
         if (data.end <= data.start) return;
-        ByteBuffer b = data.bytes;
+        ByteSource b = data.bytes;
         int encoding = Bytes.u8(b, data.start);
         int descriptionEnd = terminator(b, data.start + 1, data.end, encoding);
         String description = decode(b, data.start + 1, descriptionEnd, encoding);
@@ -139,7 +139,7 @@ final class Id3v2Reader {
     }
 
     private static void picture(Region data, boolean v22, TagBuilder tags) {
-        ByteBuffer b = data.bytes;
+        ByteSource b = data.bytes;
         int p = data.start;
         int encoding = Bytes.u8(b, p++);
         if (encoding < 0 || p >= data.end) return;
@@ -169,7 +169,7 @@ final class Id3v2Reader {
     }
 
     /** Index of the string terminator from {@code start}, or {@code end} when there is none. */
-    private static int terminator(ByteBuffer b, int start, int end, int encoding) {
+    private static int terminator(ByteSource b, int start, int end, int encoding) {
         if (terminatorLength(encoding) == 1) {
             for (int i = start; i < end; i++) if (b.get(i) == 0) return i;
             return end;
@@ -178,7 +178,7 @@ final class Id3v2Reader {
         return end;
     }
 
-    private static String decode(ByteBuffer b, int start, int end, int encoding) {
+    private static String decode(ByteSource b, int start, int end, int encoding) {
         if (end <= start) return "";
         switch (encoding) {
             case 0 -> { return Bytes.latin1(b, start, end - start); }
@@ -200,9 +200,9 @@ final class Id3v2Reader {
     }
 
     /** A range of bytes; {@code original} when they are the media buffer's own. */
-    record Region(ByteBuffer bytes, int start, int end, boolean original) {
+    record Region(ByteSource bytes, int start, int end, boolean original) {
         static Region copyOf(byte[] copy) {
-            return new Region(ByteBuffer.wrap(copy).asReadOnlyBuffer(), 0, copy.length, false);
+            return new Region(ByteSource.of(copy), 0, copy.length, false);
         }
     }
 }

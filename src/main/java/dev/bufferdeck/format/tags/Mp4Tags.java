@@ -4,7 +4,7 @@ import dev.bufferdeck.format.Bytes;
 import dev.bufferdeck.format.mp4.IlstItem;
 import dev.bufferdeck.format.mp4.Mp4Box;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.util.List;
 
 /** iTunes-style tags of MP4/M4A files: moov/udta/meta/ilst items holding "data" boxes, freeform '----' included. */
@@ -13,7 +13,7 @@ final class Mp4Tags {
 
     private Mp4Tags() {}
 
-    static void read(ByteBuffer b, TagBuilder tags) {
+    static void read(ByteSource b, TagBuilder tags) {
         Mp4Box moov = Mp4Box.top(b, "moov");
         List<IlstItem> items = moov == null ? List.of() : IlstItem.read(b, moov);
         if (items.isEmpty()) return;

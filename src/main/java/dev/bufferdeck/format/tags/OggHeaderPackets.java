@@ -3,7 +3,7 @@ package dev.bufferdeck.format.tags;
 import dev.bufferdeck.format.Bytes;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,8 +19,8 @@ final class OggHeaderPackets {
 
     private OggHeaderPackets() {}
 
-    static List<ByteBuffer> read(ByteBuffer b, int maxPackets) {
-        List<ByteBuffer> packets = new ArrayList<>();
+    static List<ByteSource> read(ByteSource b, int maxPackets) {
+        List<ByteSource> packets = new ArrayList<>();
         ByteArrayOutputStream spanning = null;
         long serial = -1;
         int p = 0;
@@ -48,10 +48,10 @@ final class OggHeaderPackets {
                 if (lacing < 255) {
                     if (spanning != null) {
                         spanning.write(bytes(b, packetStart, q), 0, q - packetStart);
-                        packets.add(ByteBuffer.wrap(spanning.toByteArray()).asReadOnlyBuffer());
+                        packets.add(ByteSource.of(spanning.toByteArray()));
                         spanning = null;
                     } else {
-                        packets.add(Bytes.slice(b, packetStart, q - packetStart));
+                        packets.add(b.slice(packetStart, q - packetStart));
                     }
                     packetStart = q;
                 }
@@ -65,7 +65,7 @@ final class OggHeaderPackets {
         return packets;
     }
 
-    private static byte[] bytes(ByteBuffer b, int start, int end) {
+    private static byte[] bytes(ByteSource b, int start, int end) {
         byte[] out = new byte[end - start];
         b.get(start, out);
         return out;

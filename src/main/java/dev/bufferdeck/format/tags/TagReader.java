@@ -5,7 +5,7 @@ import dev.bufferdeck.format.FormatSniffer;
 import dev.bufferdeck.format.Id3v2Header;
 import dev.bufferdeck.repository.MediaBuffer;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 
 /**
  * Reads title, artist, album, year, track and pictures from a buffer, whatever tag format it uses:
@@ -24,10 +24,10 @@ public final class TagReader {
     }
 
     /** Reads the bytes from the buffer's position to its limit. */
-    public static Tags read(ByteBuffer bytes) {
+    public static Tags read(ByteSource bytes) {
         TagBuilder tags = new TagBuilder();
         try {
-            read(bytes.slice().asReadOnlyBuffer(), tags);
+            read(bytes, tags);
         } catch (RuntimeException e) {
             // a reader missed a bound: keep what was read before it
         }
@@ -38,24 +38,24 @@ public final class TagReader {
      * The tags of one Ogg comment header packet (Vorbis {@code \3vorbis} or {@code OpusTags}), as
      * each link of a chained Ogg stream carries its own.
      */
-    public static Tags oggCommentPacket(ByteBuffer packet) {
+    public static Tags oggCommentPacket(ByteSource packet) {
         TagBuilder tags = new TagBuilder();
         try {
-            OggTags.commentPacket(packet.slice().asReadOnlyBuffer(), tags);
+            OggTags.commentPacket(packet, tags);
         } catch (RuntimeException e) {
             // damaged comments: keep what was read
         }
         return tags.build();
     }
 
-    /** {@link #read(ByteBuffer)} without its safety net, so tests see any exception a reader lets slip. */
-    static Tags readUnguarded(ByteBuffer bytes) {
+    /** {@link #read(ByteSource)} without its safety net, so tests see any exception a reader lets slip. */
+    static Tags readUnguarded(ByteSource bytes) {
         TagBuilder tags = new TagBuilder();
-        read(bytes.slice().asReadOnlyBuffer(), tags);
+        read(bytes, tags);
         return tags.build();
     }
 
-    private static void read(ByteBuffer b, TagBuilder tags) {
+    private static void read(ByteSource b, TagBuilder tags) {
         long p = 0;
         for (int i = 0; i < MAX_CHAINED_TAGS && p < b.limit(); i++) {
             Id3v2Header header = Id3v2Header.parse(b, (int) p);

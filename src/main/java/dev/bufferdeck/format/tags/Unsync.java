@@ -1,6 +1,6 @@
 package dev.bufferdeck.format.tags;
 
-import java.nio.ByteBuffer;
+import dev.bufferdeck.repository.ByteSource;
 import java.util.Arrays;
 
 /** ID3v2 unsynchronisation: every 0xFF 0x00 pair was written for a 0xFF; undo it. */
@@ -8,7 +8,7 @@ final class Unsync {
     private Unsync() {}
 
     /** The decoded bytes of {@code [start, end)}; never longer than the range, which the caller bounded by the buffer. */
-    static byte[] decode(ByteBuffer b, int start, int end) {
+    static byte[] decode(ByteSource b, int start, int end) {
         byte[] out = new byte[Math.max(0, end - start)];
         int n = 0;
         for (int i = start; i < end; i++) {

@@ -2,6 +2,8 @@ package dev.bufferdeck.format.tags;
 
 import dev.bufferdeck.format.Bytes;
 
+import dev.bufferdeck.repository.ByteSource;
+
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.Locale;
@@ -13,7 +15,7 @@ import java.util.Locale;
 final class VorbisComments {
     private VorbisComments() {}
 
-    static void read(ByteBuffer b, int start, int end, TagBuilder tags) {
+    static void read(ByteSource b, int start, int end, TagBuilder tags) {
         tags.format("Vorbis comments");
         long vendorLength = Bytes.le32(b, start);
         if (vendorLength < 0 || vendorLength > end - start - 4) return;
@@ -36,7 +38,7 @@ final class VorbisComments {
                 case "COVERART" -> {
                     ByteBuffer image = base64(b, value, p);
                     if (image != null) {
-                        tags.picture(new CoverArt(CoverArt.normalizeMime(coverArtMime, image, 0),
+                        tags.picture(new CoverArt(CoverArt.normalizeMime(coverArtMime, ByteSource.of(image), 0),
                                 CoverArt.FRONT_COVER, "", image, -1));
                     }
                 }
@@ -59,14 +61,15 @@ final class VorbisComments {
         }
     }
 
-    private static void picture(ByteBuffer block, TagBuilder tags) {
-        if (block == null) return;
+    private static void picture(ByteBuffer decoded, TagBuilder tags) {
+        if (decoded == null) return;
+        ByteSource block = ByteSource.of(decoded);
         CoverArt picture = FlacPicture.parse(block, 0, block.limit(), false);
         if (picture != null) tags.picture(picture);
     }
 
     /** Decodes base64 text in {@code [start, end)}; the result is at most 3/4 of the range. */
-    private static ByteBuffer base64(ByteBuffer b, int start, int end) {
+    private static ByteBuffer base64(ByteSource b, int start, int end) {
         try {
             return Base64.getMimeDecoder().decode(Bytes.slice(b, start, end - start));
         } catch (IllegalArgumentException e) {
@@ -74,7 +77,7 @@ final class VorbisComments {
         }
     }
 
-    private static int indexOf(ByteBuffer b, int start, int end, byte value) {
+    private static int indexOf(ByteSource b, int start, int end, byte value) {
         for (int i = start; i < end; i++) if (b.get(i) == value) return i;
         return -1;
     }

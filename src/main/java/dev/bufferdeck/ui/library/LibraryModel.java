@@ -10,15 +10,22 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The repository mirrored on the FX thread. This is the one place where repository events (which
  * arrive on loader threads) hop to the FX thread; everything on screen reads {@link #rows()}.
+ * Buffers added while the FX thread is busy (an import of a thousand entries) become rows in one
+ * change of {@link #rows()}, and facts read meanwhile are shown in one turn, so the table sorts
+ * and lays out once per batch instead of once per row.
  */
 public final class LibraryModel {
     private final MediaRepository repository;
@@ -28,6 +35,10 @@ public final class LibraryModel {
     private final Map<Long, BufferRow> byId = new HashMap<>();
     private final ReadOnlyObjectWrapper<MemoryFigures> memory;
     private final Runnable memoryChangedSoon;
+    private final Queue<MediaBuffer> arriving = new ConcurrentLinkedQueue<>();
+    private final Runnable addArrivingSoon = Fx.coalesced(this::addArriving);
+    private final Queue<Runnable> factsRead = new ConcurrentLinkedQueue<>();
+    private final Runnable showFactsSoon = Fx.coalesced(this::showFacts);
 
     public LibraryModel(MediaRepository repository, FactsReader factsReader, Executor background) {
         this.repository = repository;
@@ -36,13 +47,28 @@ public final class LibraryModel {
         this.memory = new ReadOnlyObjectWrapper<>(repository.figures());
         this.memoryChangedSoon = Fx.coalesced(() -> memory.set(repository.figures()));
         repository.addListener(new RepositoryListener() {
-            @Override public void added(MediaBuffer buffer) { Fx.run(() -> addRow(buffer)); }
+            @Override public void added(MediaBuffer buffer) { arrive(buffer); }
             @Override public void removed(MediaBuffer buffer) { Fx.run(() -> removeRow(buffer)); }
             @Override public void changed(MediaBuffer buffer) { Fx.run(() -> grew(buffer)); }
             @Override public void evicted(MediaBuffer buffer) { Fx.run(() -> row(buffer).ifPresent(BufferRow::refresh)); }
             @Override public void memoryChanged(MemoryFigures figures) { memoryChangedSoon.run(); }
         });
-        for (MediaBuffer b : repository.buffers()) Fx.run(() -> addRow(b));
+        for (MediaBuffer b : repository.buffers()) arrive(b);
+    }
+
+    private void arrive(MediaBuffer buffer) {
+        arriving.add(buffer);
+        addArrivingSoon.run();
+    }
+
+    /** The buffers that arrived since the last turn, as rows in one list change. */
+    private void addArriving() {
+        List<BufferRow> batch = new ArrayList<>();
+        for (MediaBuffer b; (b = arriving.poll()) != null; ) {
+            BufferRow row = newRow(b);
+            if (row != null) batch.add(row);
+        }
+        rows.addAll(batch);
     }
 
     public ObservableList<BufferRow> rows() { return rows; }
@@ -56,6 +82,10 @@ public final class LibraryModel {
     /** The row for a buffer that was just loaded, made now if the repository event has not arrived yet. */
     public BufferRow rowFor(MediaBuffer buffer) {
         BufferRow row = byId.get(buffer.id());
+        if (row == null && !arriving.isEmpty()) {
+            addArriving();
+            row = byId.get(buffer.id());
+        }
         return row != null ? row : addRow(buffer);
     }
 
@@ -73,14 +103,30 @@ public final class LibraryModel {
         BufferRow existing = byId.get(buffer.id());
         if (existing != null) return existing;
         if (repository.findById(buffer.id()).isEmpty()) return new BufferRow(buffer);
+        BufferRow row = newRow(buffer);
+        rows.add(row);
+        return row;
+    }
+
+    /** A row for a buffer not yet listed (its facts are read in the background), or null when it is listed or gone. */
+    private BufferRow newRow(MediaBuffer buffer) {
+        if (byId.containsKey(buffer.id()) || repository.findById(buffer.id()).isEmpty()) return null;
         BufferRow row = new BufferRow(buffer);
         byId.put(buffer.id(), row);
-        rows.add(row);
-        inBackground(() -> {
-            MediaFacts facts = readFacts(buffer);
-            Fx.run(() -> row.setFacts(facts));
-        });
+        readFactsFor(row);
         return row;
+    }
+
+    private void readFactsFor(BufferRow row) {
+        inBackground(() -> {
+            MediaFacts facts = readFacts(row.buffer());
+            factsRead.add(() -> row.setFacts(facts));
+            showFactsSoon.run();
+        });
+    }
+
+    private void showFacts() {
+        for (Runnable r; (r = factsRead.poll()) != null; ) r.run();
     }
 
     /** Runs work off the FX thread; once the app has shut its executor, late repository news is dropped. */
@@ -107,12 +153,7 @@ public final class LibraryModel {
     private void grew(MediaBuffer buffer) {
         BufferRow row = byId.get(buffer.id());
         if (row == null) return;
-        if (row.refresh() && !buffer.isLive()) {
-            inBackground(() -> {
-                MediaFacts facts = readFacts(buffer);
-                Fx.run(() -> row.setFacts(facts));
-            });
-        }
+        if (row.refresh() && !buffer.isLive()) readFactsFor(row);
     }
 
     private void removeRow(MediaBuffer buffer) {

@@ -1,6 +1,7 @@
 package dev.bufferdeck.ui.library;
 
 import dev.bufferdeck.repository.ByteSizes;
+import dev.bufferdeck.repository.ByteSource;
 import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.repository.MemoryFigures;
 import dev.bufferdeck.repository.Origin;
@@ -301,7 +302,8 @@ public final class LibraryView extends BorderPane {
         if (!files.isEmpty()) content.putFiles(files);
         MediaFormat format = rows.get(0).buffer().detectedFormat();
         if (format != null && format != MediaFormat.UNKNOWN) {
-            content.put(ClipboardReader.format(format.mimeType()), rows.get(0).buffer().bytes());
+            ByteSource bytes = rows.get(0).buffer().bytes();
+            content.put(ClipboardReader.format(format.mimeType()), bytes.region(0, bytes.limit()));
         }
         return content;
     }

@@ -8,6 +8,7 @@ import dev.bufferdeck.format.index.MpegFrameIndex;
 import dev.bufferdeck.format.index.XingInfo;
 import dev.bufferdeck.format.tags.TagReader;
 import dev.bufferdeck.format.tags.Tags;
+import dev.bufferdeck.repository.ByteSource;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.repository.MediaRepository;
@@ -67,7 +68,7 @@ public final class ReferenceFactsReader {
 
     ReferenceFacts read(FileGlimpse glimpse, String name, Origin origin) throws IOException {
         byte[] head = glimpse.read(0, this.head);
-        Id3v2Header id3 = Id3v2Header.parse(ByteBuffer.wrap(head), 0);
+        Id3v2Header id3 = Id3v2Header.parse(ByteSource.of(head), 0);
         if (id3 != null && id3.end() + 16 * 1024 > head.length && head.length < glimpse.size()) {
             head = glimpse.read(0, (int) Math.min(MOST_TAG, id3.end() + 64L * 1024));
         }
@@ -75,9 +76,9 @@ public final class ReferenceFactsReader {
         if (head.length >= glimpse.size()) return new ReferenceFacts(new TrackFactsReader().read(start), false);
 
         int audioStart = id3 == null ? 0 : (int) Math.min(id3.end(), head.length);
-        MediaFormat format = SNIFFER.sniff(ByteBuffer.wrap(head, audioStart, head.length - audioStart).slice());
+        MediaFormat format = SNIFFER.sniff(ByteSource.of(head).slice(audioStart, head.length - audioStart));
         if (format.family() == MediaFormat.Family.MP4) return mp4(glimpse, name, format);
-        Tags tags = TagReader.read(ByteBuffer.wrap(head));
+        Tags tags = TagReader.read(ByteSource.of(head));
         if (format.family() == MediaFormat.Family.FLAC) {
             AudioFacts flac = flac(head, audioStart, glimpse.size());
             if (flac != null) return new ReferenceFacts(facts(tags, name, flac.describe(), flac.durationMillis()), false);
@@ -138,7 +139,7 @@ public final class ReferenceFactsReader {
 
     /** From the Xing/Info frame's frame count when there is one (less the LAME delay and padding), else from size and bitrate. */
     private static Length mp3(AudioFacts head, FileGlimpse glimpse, byte[] bytes) throws IOException {
-        MpegFrameIndex index = MpegFrameIndex.build(ByteBuffer.wrap(bytes).asReadOnlyBuffer());
+        MpegFrameIndex index = MpegFrameIndex.build(ByteSource.of(bytes));
         if (index.isEmpty()) return null;
         XingInfo xing = index.xing();
         if (xing.frames() > 0) {
@@ -203,7 +204,7 @@ public final class ReferenceFactsReader {
             }
             at += size;
         }
-        Tags tags = TagReader.read(ByteBuffer.wrap(boxes.toByteArray()));
+        Tags tags = TagReader.read(ByteSource.of(boxes.toByteArray()));
         long millis = moov == null ? -1 : movieMillis(moov);
         String line = format.displayName() + (millis >= 0 ? " · " + TimeText.of(millis) : "");
         return new ReferenceFacts(facts(tags, name, line, millis), false);

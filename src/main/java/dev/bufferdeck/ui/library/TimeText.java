@@ -4,10 +4,18 @@ package dev.bufferdeck.ui.library;
 public final class TimeText {
     private TimeText() {}
 
+    /** Built by hand, not with {@code String.format}: the seek bar asks for it on every frame while playing. */
     public static String of(long millis) {
         if (millis < 0) return "--:--";
         long s = millis / 1000;
         long h = s / 3600, m = s / 60 % 60, sec = s % 60;
-        return h > 0 ? String.format("%d:%02d:%02d", h, m, sec) : String.format("%d:%02d", m, sec);
+        StringBuilder text = new StringBuilder(8);
+        if (h > 0) twoDigits(text.append(h).append(':'), m);
+        else text.append(m);
+        return twoDigits(text.append(':'), sec).toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder text, long n) {
+        return text.append(n < 10 ? "0" : "").append(n);
     }
 }

@@ -33,7 +33,8 @@ import javafx.stage.Window;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -62,6 +63,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
     private final SessionKeeper session;
     private final SoundControls sound;
     private PlaylistWindow playlistWindow;
+    private final ReferenceFactsQueue referenceFacts;
     private final ThemeSwitcher theme = new ThemeSwitcher();
     private final StringProperty libraryColumns = new SimpleStringProperty("");
     /** The main window's dividers: set from the session on start, kept current by the window. */
@@ -72,11 +74,13 @@ public final class MainController implements LibraryActions, PlaylistActions {
         this.stage = stage;
         this.library = new LibraryModel(services.repository(), services.facts(), pool);
         this.player = new PlayerController(services.playback(), playlist, notifier);
+        player.clock().seenWhile(stage.showingProperty().and(stage.iconifiedProperty().not()));
         this.loads = new Loads(services.loader(), downloads, notifier);
         this.sound = new SoundControls(services.playback(), pool, notifier::info);
+        sound.seenProperty().bind(player.clock().seenProperty());
         this.sources = new SourceOpener(stage, loads, library, playlist, player, notifier);
         player.setFetcher(sources::fetch);
-        new ReferenceFactsQueue(playlist, new ReferenceFactsReader()::read);
+        this.referenceFacts = new ReferenceFactsQueue(playlist, new ReferenceFactsReader()::read);
         this.playlistFiles = new PlaylistFileActions(services.playlistReader(), playlist, player, sources, notifier, pool,
                 () -> playlistWindow != null && playlistWindow.stage().isShowing() ? playlistWindow.stage() : stage);
         this.session = new SessionKeeper(stage, player, playlist, theme, libraryColumns, dividers, sources,
@@ -153,6 +157,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
         services.close();
         downloads.shutdownNow();
         pool.shutdownNow();
+        referenceFacts.close();
         try {
             pool.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -203,8 +208,9 @@ public final class MainController implements LibraryActions, PlaylistActions {
         pool.execute(() -> {
             try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer bytes = buffer.bytes();
-                while (bytes.hasRemaining()) out.write(bytes);
+                try (InputStream in = buffer.openStream()) {
+                    in.transferTo(Channels.newOutputStream(out));
+                }
                 notifier.info("Saved " + ByteSizes.human(buffer.size()) + " to " + target);
             } catch (IOException e) {
                 notifier.error(target + ": cannot save (" + e.getMessage() + ")");

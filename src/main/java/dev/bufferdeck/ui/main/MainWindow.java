@@ -77,7 +77,7 @@ public final class MainWindow {
 
     public MainWindow(MainController controller) {
         this.controller = controller;
-        this.hexInspector = new HexInspector(hexPane, Background.newPool("bufferdeck-regions", 1), new PlayerTransport(controller.player()));
+        this.hexInspector = new HexInspector(hexPane, controller.player().analyses().gated(Background.newPool("bufferdeck-regions", 1)), new PlayerTransport(controller.player()));
         this.hexTab = new Tab("Hex", hexInspector);
         Button playlistButton = new Button("Playlist", new FontIcon(MaterialDesignP.PLAYLIST_MUSIC));
         playlistButton.setId("open-playlist");
@@ -152,11 +152,12 @@ public final class MainWindow {
         controller.player().stateProperty().addListener((o, a, b) -> output.setText(controller.player().outputName()));
         controller.sound().outputInUseProperty().addListener((o, a, name) -> output.setText(name));
         LoudnessDetail loudness = new LoudnessDetail(
-                controller.sound().loudness(), details.loudnessProperty());
+                controller.sound().loudness(), details.loudnessProperty(), controller.player().clock().seenProperty());
         details.rowProperty().addListener((o, a, row) -> loudness.show(row == null ? null : row.buffer()));
         libraryView.table().getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             details.rowProperty().set(row != null ? row : controller.player().nowPlayingProperty().get());
             hexInspector.showChosen(row == null ? null : row.buffer());
+            controller.player().prepare(row == null ? null : row.buffer());
             controller.sources().open(row, () -> {
                 if (libraryView.table().getSelectionModel().getSelectedItem() != row) return;
                 hexInspector.showChosen(null); // the same buffer, its bytes back: shown again

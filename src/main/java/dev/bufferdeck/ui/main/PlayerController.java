@@ -11,6 +11,7 @@ import dev.bufferdeck.ui.playlist.PlaylistModel;
 import dev.bufferdeck.ui.playlist.PlaylistRow;
 import dev.bufferdeck.ui.playback.Playback;
 import dev.bufferdeck.ui.playback.PlaybackClock;
+import dev.bufferdeck.ui.thread.AnalysisGate;
 import dev.bufferdeck.ui.thread.Fx;
 import java.util.List;
 import java.util.Objects;
@@ -63,12 +64,14 @@ public final class PlayerController {
     /** The row waiting for its first sound before it counts as settled, or null. */
     private BufferRow settling;
     private final PlaybackClock clock;
+    private final AnalysisGate analyses = new AnalysisGate();
 
     public PlayerController(Playback playback, PlaylistModel playlist, Notifier notifier) {
         this.playback = playback;
         this.playlist = playlist;
         this.notifier = notifier;
         this.clock = new PlaybackClock(this::positionMillis);
+        analyses.openWhile(clock.seenProperty());
         init();
     }
 
@@ -127,6 +130,9 @@ public final class PlayerController {
 
     /** Where playback is, once per pulse while it moves: what the seek bar, hex playhead and spectrum follow. */
     public PlaybackClock clock() { return clock; }
+
+    /** The analyses of what is shown (waveform, regions, loudness) pass this gate: they pause while the window is not seen. */
+    public AnalysisGate analyses() { return analyses; }
 
     /** What was heard of the current track (a cued entry: where it will start). */
     public long positionMillis() {
@@ -264,6 +270,9 @@ public final class PlayerController {
     }
 
     public void stop() { playback.stop(); }
+
+    /** The buffer likely to be played next by hand (the selected row), opened ahead so Play sounds at once; null for none. */
+    public void prepare(MediaBuffer buffer) { playback.prepare(buffer); }
 
     public void next() { playlist.next().ifPresent(e -> start(e, 0, false)); }
 

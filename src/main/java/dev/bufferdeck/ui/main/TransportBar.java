@@ -24,13 +24,14 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
 /**
  * Seek slider with elapsed and total time, the transport buttons, volume and mute. The position
- * follows playback by polling the player every frame; dragging the slider seeks.
+ * follows the window's clock, moving the slider only when its thumb would move by half a pixel or the
+ * elapsed second changes (each move lays the bar out and repaints it); dragging the slider seeks.
  */
 public final class TransportBar extends VBox {
     private final PlayerController player;
     private final Slider seek = new Slider(0, 1, 0);
     private final WaveformView waveform = new WaveformView();
-    private final WaveformLoader waveformLoader = new WaveformLoader(waveform);
+    private final WaveformLoader waveformLoader;
     private final Label elapsed = new Label("0:00");
     /** The current entry's length, or nothing. */
     private final Label total = new Label("");
@@ -47,6 +48,7 @@ public final class TransportBar extends VBox {
     public TransportBar(PlayerController player, Button playlistButton) {
         this.player = player;
         this.playlistButton = playlistButton;
+        this.waveformLoader = new WaveformLoader(waveform, player.analyses());
         createView();
         init();
     }
@@ -138,7 +140,10 @@ public final class TransportBar extends VBox {
 
     private void followPosition(long position) {
         if (seek.isValueChanging() || seek.isPressed()) return;
-        if (Math.abs(seek.getValue() - position) < 1) return;
+        double shown = seek.getValue();
+        double halfPixel = seek.getWidth() > 0 ? seek.getMax() / seek.getWidth() / 2 : 1;
+        boolean sameSecond = (long) shown / 1000 == position / 1000;
+        if (Math.abs(shown - position) < Math.max(1, halfPixel) && sameSecond) return;
         followingPlayer = true;
         try {
             seek.setValue(Math.min(position, seek.getMax()));

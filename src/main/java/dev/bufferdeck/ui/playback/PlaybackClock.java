@@ -1,9 +1,11 @@
 package dev.bufferdeck.ui.playback;
 
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -25,7 +27,12 @@ public final class PlaybackClock {
     private final ReadOnlyLongWrapper pulse = new ReadOnlyLongWrapper();
     private final Set<Object> holders = new HashSet<>();
     private int tail;
-    private boolean unseen;
+    private final ReadOnlyBooleanWrapper seen = new ReadOnlyBooleanWrapper(true);
+    /**
+     * Held here: a binding such as {@code showing.and(iconified.not())} listens to its parts weakly,
+     * so with no one else holding it, it was collected and minimising no longer stopped the clock.
+     */
+    private ObservableBooleanValue seenSource;
     /** Made at the first start, so a clock can be built before the FX toolkit runs. */
     private AnimationTimer timer;
 
@@ -61,12 +68,16 @@ public final class PlaybackClock {
 
     /** Ticks only while {@code seen} is true (the window shows and is not minimised); catches up at once when it becomes true. */
     public void seenWhile(ObservableBooleanValue seen) {
+        seenSource = seen;
         seen.addListener((o, was, now) -> seen(now));
         seen(seen.get());
     }
 
+    /** True while the window shows and is not minimised: what the views and analyses that follow the clock run by. */
+    public ReadOnlyBooleanProperty seenProperty() { return seen.getReadOnlyProperty(); }
+
     private void seen(boolean seen) {
-        unseen = !seen;
+        this.seen.set(seen);
         if (seen && (!holders.isEmpty() || tail > 0)) {
             start();
         } else if (!seen && timer != null) {
@@ -79,7 +90,7 @@ public final class PlaybackClock {
     public boolean isTicking() { return timer != null; }
 
     private void start() {
-        if (timer != null || unseen) return;
+        if (timer != null || !seen.get()) return;
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {

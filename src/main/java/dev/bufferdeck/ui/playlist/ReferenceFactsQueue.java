@@ -42,17 +42,22 @@ public final class ReferenceFactsQueue {
     private final Set<PlaylistRow> asked = Collections.newSetFromMap(new IdentityHashMap<>());
     /** How far {@link #askMore()} has looked since the rows or the view last changed, counted from the first row shown. */
     private int looked;
+    private final Thread worker = new Thread(this::work, "reference-facts");
 
     public ReferenceFactsQueue(PlaylistModel playlist, Reader reader) {
         this.playlist = playlist;
         this.reader = reader;
-        Thread worker = new Thread(this::work, "reference-facts");
         worker.setDaemon(true);
         worker.setPriority(Thread.MIN_PRIORITY);
         worker.start();
         playlist.entries().addListener((ListChangeListener<PlaylistRow>) c -> lookAgain(false));
         playlist.shownProperty().addListener((o, a, b) -> lookAgain(true));
         lookAgain(false);
+    }
+
+    /** Stops reading. */
+    public void close() {
+        worker.interrupt();
     }
 
     /** The rows or the view changed: look from the first row shown again; after a scroll the rows not yet started wait their new turn. */

@@ -7,7 +7,9 @@ import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.animation.Animation;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.util.Duration;
 
 import java.util.concurrent.CancellationException;
@@ -17,7 +19,9 @@ import java.util.concurrent.CompletionException;
  * Fills a detail pane's loudness text for the buffer shown: at once from the cache (by SHA-256),
  * else scanned in the background after the buffer was shown for 1.5 s, with its progress shown
  * ("measuring… 40 %"). Showing another
- * buffer gives up the scan unless playback still wants it.
+ * buffer gives up the scan unless playback still wants it. While the window is not seen, the wait
+ * before a scan and the progress text stand still (a scan already running goes on: playback's
+ * ReplayGain may be waiting for it).
  */
 public final class LoudnessDetail {
     private final LoudnessLibrary library;
@@ -28,10 +32,21 @@ public final class LoudnessDetail {
     private LoudnessLibrary.Scan scan;
     private MediaBuffer shown;
 
-    public LoudnessDetail(LoudnessLibrary library, StringProperty text) {
+    public LoudnessDetail(LoudnessLibrary library, StringProperty text, ObservableBooleanValue seen) {
         this.library = library;
         this.text = text;
         progress.setCycleCount(Timeline.INDEFINITE);
+        seen.addListener((o, was, now) -> seen(now));
+    }
+
+    private void seen(boolean seen) {
+        if (!seen) {
+            if (delay.getStatus() == Animation.Status.RUNNING) delay.pause();
+            progress.pause();
+        } else {
+            if (delay.getStatus() == Animation.Status.PAUSED) delay.play();
+            if (progress.getStatus() == Animation.Status.PAUSED) progress.play();
+        }
     }
 
     /** Shows {@code buffer}'s loudness (null clears). FX thread. */

@@ -58,7 +58,9 @@ public final class SoundControls {
     /** The name of the output in use. */
     private final ReadOnlyStringWrapper outputInUse = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper replayGainText = new ReadOnlyStringWrapper("");
+    /** Reads the gain the output thread applies; runs only while ReplayGain is on and the window is seen, since a running timeline keeps JavaFX pulsing. */
     private final Timeline followGain = new Timeline(new KeyFrame(Duration.millis(250), e -> showAppliedGain()));
+    private final BooleanProperty seen = new SimpleBooleanProperty(true);
 
     public SoundControls(Playback playback, Executor background, Consumer<String> notice) {
         this.playback = playback;
@@ -73,10 +75,14 @@ public final class SoundControls {
         userPresets.addListener((Observable o) -> listPresets());
         listPresets();
         followGain.setCycleCount(Timeline.INDEFINITE);
-        followGain.play();
+        replayGainMode.addListener(o -> followGainWhileShown());
+        seen.addListener(o -> followGainWhileShown());
     }
 
     public LoudnessLibrary loudness() { return settings.loudness(); }
+
+    /** True while the window is seen (bound by the controller): the applied gain is followed only then. */
+    public BooleanProperty seenProperty() { return seen; }
 
     /** The equalizer the output thread follows now (flat while switched off). */
     public EqualizerSettings heardEqualizer() { return settings.equalizer(); }
@@ -204,6 +210,15 @@ public final class SoundControls {
     private void applyReplayGain() {
         settings.setReplayGain(new ReplayGainSettings(replayGainMode.get(), replayGainPreamp.get()));
         showAppliedGain();
+    }
+
+    private void followGainWhileShown() {
+        if (seen.get() && replayGainMode.get() != ReplayGainMode.OFF) {
+            showAppliedGain();
+            followGain.play();
+        } else {
+            followGain.stop();
+        }
     }
 
     private void showAppliedGain() {

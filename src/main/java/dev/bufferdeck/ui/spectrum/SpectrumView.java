@@ -24,7 +24,8 @@ import java.util.function.Supplier;
 /**
  * Spectrum bars and a level meter for what is playing, drawn at the display's frame rate from the
  * newest analysis of a {@link SpectrumFeed}. The feed runs only while {@link #activeProperty()} is
- * true (playing) and the view is on a showing window; bars fall back smoothly when it stops.
+ * true (playing), the view is on a showing window and the clock says the window is seen (not
+ * minimised); bars fall back smoothly when it stops.
  */
 public final class SpectrumView extends Region {
     public static final String DEFAULT_STYLE_CLASS = "spectrum-view";
@@ -79,8 +80,9 @@ public final class SpectrumView extends Region {
     private void init() {
         colors.onChange(this::draw);
         ObservableValue<Boolean> showing = sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
-        BooleanBinding running = Bindings.createBooleanBinding(() -> active.get() && isVisible() && Boolean.TRUE.equals(showing.getValue()),
-                active, visibleProperty(), showing);
+        BooleanBinding running = Bindings.createBooleanBinding(
+                () -> active.get() && isVisible() && Boolean.TRUE.equals(showing.getValue()) && clock.seenProperty().get(),
+                active, visibleProperty(), showing, clock.seenProperty());
         running.addListener((o, was, run) -> setRunning(run));
         setRunning(running.get());
         // keep the binding reachable for as long as the view

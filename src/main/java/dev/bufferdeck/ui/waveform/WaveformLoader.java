@@ -5,6 +5,7 @@ import dev.bufferdeck.audio.waveform.Waveform;
 import dev.bufferdeck.audio.waveform.WaveformBuilder;
 import dev.bufferdeck.audio.waveform.WaveformCache;
 import dev.bufferdeck.repository.MediaBuffer;
+import dev.bufferdeck.ui.thread.AnalysisGate;
 import java.util.concurrent.Executors;
 import javafx.concurrent.Task;
 
@@ -14,7 +15,8 @@ import java.util.concurrent.Executor;
  * Fills a {@link WaveformView} for a buffer: from the cache (by SHA-256) at once, else built in the
  * background by {@link WaveformBuilder} in {@code parts} parallel pieces, showing its coarse first
  * picture and then its refinements as they come ({@link Task#updateValue} coalesces them onto the FX
- * thread, which only draws). Showing another buffer cancels the build in flight.
+ * thread, which only draws). Showing another buffer cancels the build in flight. The build passes
+ * {@code gate} between chunks: it pauses while the window is not seen.
  */
 public final class WaveformLoader {
     /** Built once at this many columns; the view resamples to its width. */
@@ -24,6 +26,7 @@ public final class WaveformLoader {
     private final WaveformCache cache;
     private final Executor executor;
     private final int parts;
+    private final AnalysisGate gate;
     private Task<Waveform> running;
     private MediaBuffer shown;
 
@@ -31,16 +34,17 @@ public final class WaveformLoader {
      * A loader with its own daemon build thread and a cache of the last 32 waveforms, building in two
      * parts on both cores; the first picture comes from a quick coarse pass before them.
      */
-    public WaveformLoader(WaveformView view) {
-        this(view, new WaveformCache(32), Executors.newSingleThreadExecutor(r -> {
+    public WaveformLoader(WaveformView view, AnalysisGate gate) {
+        this(view, gate, new WaveformCache(32), Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "bufferdeck-waveform-loader");
             t.setDaemon(true);
             return t;
         }), 2);
     }
 
-    public WaveformLoader(WaveformView view, WaveformCache cache, Executor executor, int parts) {
+    public WaveformLoader(WaveformView view, AnalysisGate gate, WaveformCache cache, Executor executor, int parts) {
         this.view = view;
+        this.gate = gate;
         this.cache = cache;
         this.executor = executor;
         this.parts = parts;
@@ -67,7 +71,7 @@ public final class WaveformLoader {
             protected Waveform call() throws Exception {
                 updateProgress(0, 1);
                 Waveform w = WaveformBuilder.buildProgressively(buffer, COLUMNS, parts, this::updateValue,
-                        done -> updateProgress(done, 1), this::isCancelled);
+                        done -> updateProgress(done, 1), gate.checkpoint(this::isCancelled));
                 cache.put(buffer.sha256(), w);
                 return w;
             }

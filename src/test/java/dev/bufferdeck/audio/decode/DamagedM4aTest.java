@@ -1,5 +1,6 @@
 package dev.bufferdeck.audio.decode;
 
+import dev.bufferdeck.repository.ByteSource;
 import dev.bufferdeck.audio.PcmDecoder;
 import dev.bufferdeck.audio.UnsupportedMediaException;
 import dev.bufferdeck.format.mp4.Mp4Box;
@@ -29,7 +30,7 @@ class DamagedM4aTest {
     @Test
     void missingMoovIsRefusedWithOneSentence() {
         byte[] good = TestBuffers.resource("aac-lc-44k-mono.m4a"); // moov after mdat
-        byte[] cut = Arrays.copyOf(good, (int) Mp4Box.top(ByteBuffer.wrap(good), "moov").offset());
+        byte[] cut = Arrays.copyOf(good, (int) Mp4Box.top(ByteSource.of(good), "moov").offset());
         UnsupportedMediaException e = assertThrows(UnsupportedMediaException.class,
                 () -> Decoders.open(TestBuffers.of(cut, "nomoov.m4a")));
         assertEquals("nomoov.m4a: the 'moov' box is missing, so nothing says where the samples are.", e.getMessage());

@@ -1,5 +1,6 @@
 package dev.bufferdeck.audio.decode;
 
+import dev.bufferdeck.repository.ByteSource;
 import dev.bufferdeck.audio.PcmDecoder;
 import dev.bufferdeck.format.index.OggPageIndex;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class OpusOutputGainTest {
         short[] plain = decode(original);
         for (double db : new double[] {-6, -12.5, 3}) {
             byte[] patched = withOutputGain(original, (int) Math.round(db * 256));
-            ByteBuffer bytes = ByteBuffer.wrap(patched);
+            ByteSource bytes = ByteSource.of(patched);
             assertTrue(OggPageIndex.crcMatches(bytes, 0, OggPageIndex.build(bytes).pageLength(0)), "the page CRC is right");
             short[] gained = decode(patched);
             assertEquals(plain.length, gained.length);

@@ -1,5 +1,6 @@
 package dev.bufferdeck.format.index;
 
+import dev.bufferdeck.repository.ByteSource;
 import dev.bufferdeck.format.MpegAudioHeader;
 import org.junit.jupiter.api.Test;
 
@@ -21,15 +22,15 @@ class MpegFrameIndexTest {
     @Test
     void listsEveryAudioFrameButNotTheInfoFrame() throws Exception {
         byte[] mp3 = resource("mp3-cbr-44k-mono.mp3");
-        MpegFrameIndex index = MpegFrameIndex.build(ByteBuffer.wrap(mp3));
+        MpegFrameIndex index = MpegFrameIndex.build(ByteSource.of(mp3));
         assertEquals("Info", index.xing().tag());
         assertEquals(index.xing().frames(), index.frameCount());
         assertTrue(index.xing().hasGaplessInfo());
         assertEquals(576, index.xing().encoderDelay());
         for (int i = 0; i < index.frameCount(); i++) {
-            MpegAudioHeader h = MpegAudioHeader.parseLayer3(ByteBuffer.wrap(mp3), index.frameOffset(i));
+            MpegAudioHeader h = MpegAudioHeader.parseLayer3(ByteSource.of(mp3), index.frameOffset(i));
             assertNotNull(h, "frame " + i);
-            if (i > 0) assertEquals(index.frameOffset(i - 1) + MpegAudioHeader.parseLayer3(ByteBuffer.wrap(mp3), index.frameOffset(i - 1)).frameLength(), index.frameOffset(i));
+            if (i > 0) assertEquals(index.frameOffset(i - 1) + MpegAudioHeader.parseLayer3(ByteSource.of(mp3), index.frameOffset(i - 1)).frameLength(), index.frameOffset(i));
         }
         assertEquals(17640, index.playableSamples());
         assertEquals(576 + 529, index.leadingTrim());
@@ -38,7 +39,7 @@ class MpegFrameIndexTest {
     @Test
     void skipsJunkBetweenFramesAndATrailingId3v1Tag() throws Exception {
         byte[] mp3 = resource("mp3-cbr-44k-mono.mp3");
-        MpegFrameIndex clean = MpegFrameIndex.build(ByteBuffer.wrap(mp3));
+        MpegFrameIndex clean = MpegFrameIndex.build(ByteSource.of(mp3));
         int cut = clean.frameOffset(7);
         byte[] junk = new byte[333];
         Arrays.fill(junk, (byte) 0x55);
@@ -47,7 +48,7 @@ class MpegFrameIndexTest {
         tag[1] = 'A';
         tag[2] = 'G';
         byte[] damaged = concat(Arrays.copyOf(mp3, cut), junk, Arrays.copyOfRange(mp3, cut, mp3.length), tag);
-        MpegFrameIndex index = MpegFrameIndex.build(ByteBuffer.wrap(damaged));
+        MpegFrameIndex index = MpegFrameIndex.build(ByteSource.of(damaged));
         assertEquals(clean.frameCount(), index.frameCount());
         assertEquals(cut + junk.length, index.frameOffset(7));
         assertEquals(damaged.length - tag.length, index.audioEnd());
@@ -56,8 +57,8 @@ class MpegFrameIndexTest {
     @Test
     void notMpegGivesAnEmptyIndex() {
         byte[] text = "just some text, no frames at all".repeat(100).getBytes();
-        assertTrue(MpegFrameIndex.build(ByteBuffer.wrap(text)).isEmpty());
-        assertEquals(-1, MpegFrameIndex.findFirstFrame(ByteBuffer.wrap(text), 0));
+        assertTrue(MpegFrameIndex.build(ByteSource.of(text)).isEmpty());
+        assertEquals(-1, MpegFrameIndex.findFirstFrame(ByteSource.of(text), 0));
     }
 
     private static byte[] concat(byte[]... parts) {

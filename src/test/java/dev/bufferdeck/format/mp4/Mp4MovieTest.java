@@ -1,5 +1,6 @@
 package dev.bufferdeck.format.mp4;
 
+import dev.bufferdeck.repository.ByteSource;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -15,15 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class Mp4MovieTest {
 
-    static ByteBuffer fixture(String name) throws IOException {
+    static ByteSource fixture(String name) throws IOException {
         try (InputStream in = Mp4MovieTest.class.getResourceAsStream(name)) {
-            return ByteBuffer.wrap(in.readAllBytes()).asReadOnlyBuffer();
+            return ByteSource.of(in.readAllBytes());
         }
     }
 
     @Test
     void m4aHasOneAacTrackWithItsSampleTablesAndEditList() throws Exception {
-        ByteBuffer b = fixture("aac-44k-stereo-0.5s.m4a");
+        ByteSource b = fixture("aac-44k-stereo-0.5s.m4a");
         Mp4Movie movie = Mp4Movie.read(b);
         assertEquals(1, movie.tracks().size());
         assertFalse(movie.hasVideo());
@@ -70,19 +71,19 @@ class Mp4MovieTest {
 
     @Test
     void missingMoovIsOneClearMessage() {
-        ByteBuffer b = ByteBuffer.wrap(of(be32(16), "ftypM4A ", be32(0), be32(16), "mdat", be32(0), be32(0)));
+        ByteSource b = ByteSource.of(of(be32(16), "ftypM4A ", be32(0), be32(16), "mdat", be32(0), be32(0)));
         Mp4FormatException e = assertThrows(Mp4FormatException.class, () -> Mp4Movie.read(b));
         assertTrue(e.getMessage().contains("'moov' box is missing"), e.getMessage());
     }
 
     @Test
     void boxReaderClampsSizesAndStopsAtAnImpossibleOne() {
-        ByteBuffer b = ByteBuffer.wrap(of(be32(12), "free", be32(0), be32(400), "mdat", be32(0), be32(4), "junk"));
+        ByteSource b = ByteSource.of(of(be32(12), "free", be32(0), be32(400), "mdat", be32(0), be32(4), "junk"));
         var boxes = Mp4Box.children(b, 0, b.limit());
         assertEquals(2, boxes.size());
         assertTrue(boxes.get(1).runsPast());
         assertEquals(b.limit() - 12, boxes.get(1).size());
-        ByteBuffer bad = ByteBuffer.wrap(of(be32(4), "free", be32(8), "skip"));
+        ByteSource bad = ByteSource.of(of(be32(4), "free", be32(8), "skip"));
         var stopped = Mp4Box.children(bad, 0, bad.limit());
         assertEquals(1, stopped.size());
         assertTrue(stopped.get(0).impossible());
@@ -90,7 +91,7 @@ class Mp4MovieTest {
 
     @Test
     void sampleTablesPointingPastTheEndAreCountedNotTrusted() throws Exception {
-        ByteBuffer whole = fixture("aac-44k-stereo-0.5s.m4a");
+        ByteSource whole = fixture("aac-44k-stereo-0.5s.m4a");
         Mp4Movie movie = Mp4Movie.read(whole);
         SampleTable s = movie.firstAudioTrack().orElseThrow().samples();
         long cut = s.offset(10) + 1;

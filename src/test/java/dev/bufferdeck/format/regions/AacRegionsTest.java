@@ -1,5 +1,6 @@
 package dev.bufferdeck.format.regions;
 
+import dev.bufferdeck.repository.ByteSource;
 import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.format.index.MpegFrameIndex;
 import dev.bufferdeck.format.mp4.Mp4Movie;
@@ -15,9 +16,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class AacRegionsTest {
 
-    private static ByteBuffer audio(String name) throws IOException {
+    private static ByteSource audio(String name) throws IOException {
         try (InputStream in = AacRegionsTest.class.getResourceAsStream("/dev/bufferdeck/audio/" + name)) {
-            return ByteBuffer.wrap(in.readAllBytes()).asReadOnlyBuffer();
+            return ByteSource.of(in.readAllBytes());
         }
     }
 
@@ -27,7 +28,7 @@ class AacRegionsTest {
 
     @Test
     void mdatIsSplitIntoTheAccessUnitsOfTheSampleTables() throws Exception {
-        ByteBuffer b = audio("aac-seek-22k-6s.m4a");
+        ByteSource b = audio("aac-seek-22k-6s.m4a");
         SampleTable samples = Mp4Movie.read(b).firstAudioTrack().orElseThrow().samples();
         RegionTree tree = RegionParser.parse(b);
         Region mdat = root(tree, "'mdat'");
@@ -52,7 +53,7 @@ class AacRegionsTest {
 
     @Test
     void playheadFollowsTheSampleBeingHeardAfterTheEditListsDelay() throws Exception {
-        ByteBuffer b = audio("aac-seek-22k-6s.m4a");
+        ByteSource b = audio("aac-seek-22k-6s.m4a");
         SampleTable samples = Mp4Movie.read(b).firstAudioTrack().orElseThrow().samples();
         RegionTree tree = RegionParser.parse(b);
         Playhead playhead = Playhead.of(b, tree, MpegFrameIndex.build(b)).orElseThrow();
@@ -69,7 +70,7 @@ class AacRegionsTest {
 
     @Test
     void adtsFramesAreRegionsAfterTheId3TagAndThePlayheadFollowsThem() throws Exception {
-        ByteBuffer b = audio("aac-lc-22k-mono-id3.aac");
+        ByteSource b = audio("aac-lc-22k-mono-id3.aac");
         RegionTree tree = RegionParser.parse(b);
         assertEquals(MediaFormat.AAC_ADTS, tree.format());
         assertTrue(tree.roots().get(0).name().startsWith("ID3v2"), tree.roots().get(0).name());

@@ -1,5 +1,6 @@
 package dev.bufferdeck.format.regions;
 
+import dev.bufferdeck.repository.ByteSource;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -17,7 +18,7 @@ class HostileRegionInputTest {
     private static final Duration FAST = Duration.ofSeconds(3);
 
     private static RegionTree parse(byte[] bytes) {
-        return assertTimeoutPreemptively(FAST, () -> RegionParser.parse(ByteBuffer.wrap(bytes).asReadOnlyBuffer()));
+        return assertTimeoutPreemptively(FAST, () -> RegionParser.parse(ByteSource.of(bytes)));
     }
 
     private static void assertProblem(RegionTree tree, String fragment) {

@@ -1,5 +1,6 @@
 package dev.bufferdeck.format.regions;
 
+import dev.bufferdeck.repository.ByteSource;
 import dev.bufferdeck.audio.PcmDecoder;
 import dev.bufferdeck.audio.decode.Decoders;
 import dev.bufferdeck.format.index.MpegFrameIndex;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PlayheadTest {
 
     private static Playhead playhead(byte[] bytes) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+        ByteSource buffer = ByteSource.of(bytes);
         RegionTree tree = RegionParser.parse(buffer);
         return Playhead.of(buffer, tree, MpegFrameIndex.build(buffer)).orElseThrow();
     }
@@ -33,7 +34,7 @@ class PlayheadTest {
         try (java.io.InputStream in = PlayheadTest.class.getResourceAsStream("/dev/bufferdeck/video/clip-h264-aac.mp4")) {
             mp4 = in.readAllBytes();
         }
-        ByteBuffer buffer = ByteBuffer.wrap(mp4).asReadOnlyBuffer();
+        ByteSource buffer = ByteSource.of(mp4);
         dev.bufferdeck.format.mp4.Mp4Track video = dev.bufferdeck.format.mp4.Mp4Movie.read(buffer).firstVideoTrack().orElseThrow();
         Playhead playhead = Playhead.of(buffer, RegionParser.parse(buffer), null).orElseThrow();
         // 10 frames a second: the picture shown from 1.00 s to 1.10 s is the 11th sample (sample 10)
@@ -71,7 +72,7 @@ class PlayheadTest {
     @Test
     void flacRegionAtSampleIsTheFrameWhoseBlockHoldsIt() throws Exception {
         Playhead playhead = playhead(RegionParserTest.fixture("tone.flac"));
-        RegionTree tree = RegionParser.parse(ByteBuffer.wrap(RegionParserTest.fixture("tone.flac")));
+        RegionTree tree = RegionParser.parse(ByteSource.of(RegionParserTest.fixture("tone.flac")));
         var frames = tree.roots().get(tree.roots().size() - 1).children();
         // STREAMINFO of the fixture: fixed blocks of 576 samples, 2400 samples in all.
         assertEquals(frames.get(0), playhead.regionAtSample(0).orElseThrow());
@@ -86,7 +87,7 @@ class PlayheadTest {
         // Identification page, then audio pages ending at granules 1000, 2000, (none), 3500.
         byte[] ogg = oggStream(new long[] {0, 1000, 2000, -1, 3500});
         Playhead playhead = playhead(ogg);
-        RegionTree tree = RegionParser.parse(ByteBuffer.wrap(ogg));
+        RegionTree tree = RegionParser.parse(ByteSource.of(ogg));
         var pages = tree.roots().get(0).children();
         assertEquals(pages.get(1), playhead.regionAtSample(0).orElseThrow());
         assertEquals(pages.get(1), playhead.regionAtSample(999).orElseThrow());
@@ -102,7 +103,7 @@ class PlayheadTest {
     void mp3RegionAtTimeIsTheFrameHoldingThatSampleAfterTheEncoderDelay() throws Exception {
         byte[] mp3 = RegionParserTest.fixture("tone.mp3");
         Playhead playhead = playhead(mp3);
-        MpegFrameIndex index = MpegFrameIndex.build(ByteBuffer.wrap(mp3));
+        MpegFrameIndex index = MpegFrameIndex.build(ByteSource.of(mp3));
         // LAME tag of the fixture: encoder delay 576, so output sample 0 is decoded sample 576 + 529 = 1105,
         // which lies in the second 576-sample frame (frames count from the first audio frame after Info).
         assertEquals(1105, index.leadingTrim());

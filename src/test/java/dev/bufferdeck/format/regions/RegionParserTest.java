@@ -1,5 +1,6 @@
 package dev.bufferdeck.format.regions;
 
+import dev.bufferdeck.repository.ByteSource;
 import dev.bufferdeck.repository.MediaFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +29,7 @@ class RegionParserTest {
     }
 
     static RegionTree parse(byte[] bytes) {
-        return RegionParser.parse(ByteBuffer.wrap(bytes).asReadOnlyBuffer());
+        return RegionParser.parse(ByteSource.of(bytes));
     }
 
     static String text(RegionTree tree) {

@@ -1,5 +1,6 @@
 package dev.bufferdeck.format.tags;
 
+import dev.bufferdeck.repository.ByteSource;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -30,7 +31,7 @@ class ReplayGainTagsTest {
                 frame4("TXXX", of(1, 0xFF, 0xFE, "REPLAYGAIN_ALBUM_GAIN".getBytes(StandardCharsets.UTF_16LE), 0, 0,
                         0xFF, 0xFE, "+1.5 dB".getBytes(StandardCharsets.UTF_16LE), 0, 0)),
                 frame4("TXXX", of(0, "MusicBrainz Album Id", 0, "x"))), repeat(mp3Frame(), 2));
-        ReplayGainTags rg = ReplayGainTags.of(TagReader.read(ByteBuffer.wrap(file)));
+        ReplayGainTags rg = ReplayGainTags.of(TagReader.read(ByteSource.of(file)));
         assertEquals(-6.20, rg.trackGainDb(), 1e-9);
         assertEquals(0.988708, rg.trackPeak(), 1e-9);
         assertEquals(1.5, rg.albumGainDb(), 1e-9);
@@ -40,7 +41,7 @@ class ReplayGainTagsTest {
     @Test
     void id3v23TxxxFrame() {
         byte[] file = of(id3(3, 0, frame3("TXXX", of(0, "REPLAYGAIN_ALBUM_GAIN", 0, "-3.00 dB"))), repeat(mp3Frame(), 2));
-        ReplayGainTags rg = ReplayGainTags.of(TagReader.read(ByteBuffer.wrap(file)));
+        ReplayGainTags rg = ReplayGainTags.of(TagReader.read(ByteSource.of(file)));
         assertEquals(-3.0, rg.albumGainDb(), 1e-9);
         assertFalse(rg.hasTrackGain());
     }
@@ -50,7 +51,7 @@ class ReplayGainTagsTest {
         byte[] comments = vorbisComment("ref", "TITLE=t", "REPLAYGAIN_TRACK_GAIN=-7.89 dB", "REPLAYGAIN_TRACK_PEAK=1.02",
                 "replaygain_album_gain=-8.5 dB", "REPLAYGAIN_ALBUM_PEAK=1.10");
         byte[] file = of("fLaC", 0x00, be24(34), zeros(34), 0x84, be24(comments.length), comments);
-        ReplayGainTags rg = ReplayGainTags.of(TagReader.read(ByteBuffer.wrap(file)));
+        ReplayGainTags rg = ReplayGainTags.of(TagReader.read(ByteSource.of(file)));
         assertEquals(new ReplayGainTags(-7.89, 1.02, -8.5, 1.10), rg);
     }
 
@@ -61,7 +62,7 @@ class ReplayGainTagsTest {
                 .packets(255, 0, of("OpusHead", 1, 2, zeros(9)))
                 .packets(255, 0, of("OpusTags", vorbisComment("libopus", "R128_TRACK_GAIN=-1280", "R128_ALBUM_GAIN=512")))
                 .toByteArray();
-        ReplayGainTags rg = ReplayGainTags.of(TagReader.read(ByteBuffer.wrap(file)));
+        ReplayGainTags rg = ReplayGainTags.of(TagReader.read(ByteSource.of(file)));
         assertEquals(0.0, rg.trackGainDb(), 1e-9);
         assertEquals(512 / 256.0 + 5, rg.albumGainDb(), 1e-9);
     }
@@ -71,7 +72,7 @@ class ReplayGainTagsTest {
         byte[] items = of(apeItem("REPLAYGAIN_TRACK_GAIN", "-2.34 dB"), apeItem("REPLAYGAIN_TRACK_PEAK", "0.5"));
         byte[] footer = of("APETAGEX", le32(2000), le32(items.length + 32), le32(2), le32(0), zeros(8));
         byte[] file = of(repeat(mp3Frame(), 2), items, footer);
-        ReplayGainTags rg = ReplayGainTags.of(TagReader.read(ByteBuffer.wrap(file)));
+        ReplayGainTags rg = ReplayGainTags.of(TagReader.read(ByteSource.of(file)));
         assertEquals(-2.34, rg.trackGainDb(), 1e-9);
         assertEquals(0.5, rg.trackPeak(), 1e-9);
     }
@@ -85,7 +86,7 @@ class ReplayGainTagsTest {
                         box("data", of(be32(1), be32(0), "-4.00 dB")))));
         byte[] file = of(box("ftyp", of("M4A ", be32(0), "M4A ")),
                 box("moov", box("udta", box("meta", of(be32(0), box("hdlr", zeros(25)), box("ilst", ilst))))));
-        ReplayGainTags rg = ReplayGainTags.of(TagReader.read(ByteBuffer.wrap(file)));
+        ReplayGainTags rg = ReplayGainTags.of(TagReader.read(ByteSource.of(file)));
         assertEquals(-6.20, rg.trackGainDb(), 1e-9);
         assertEquals(-4.00, rg.albumGainDb(), 1e-9);
     }

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.cover;
 
+import dev.bufferdeck.repository.ByteSource;
 import dev.bufferdeck.format.tags.CoverArt;
 import dev.bufferdeck.format.tags.TagReader;
 import dev.bufferdeck.format.tags.Tags;
@@ -54,7 +55,7 @@ class CoverArtViewTest {
         try (InputStream in = getClass().getResourceAsStream("/dev/bufferdeck/format/regions/tone.mp3")) {
             mp3 = in.readAllBytes();
         }
-        Tags tags = TagReader.read(ByteBuffer.wrap(mp3));
+        Tags tags = TagReader.read(ByteSource.of(mp3));
         CoverArt art = tags.cover().orElseThrow();
         assertTrue(placeholder(view).isVisible());
         robot.interact(() -> view.show(art));

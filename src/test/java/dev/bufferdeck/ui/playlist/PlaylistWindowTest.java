@@ -79,6 +79,36 @@ class PlaylistWindowTest {
     }
 
     @Test
+    void referencesShowTheirLengthOnceItIsReadWithoutLoadingThem(FxRobot robot) throws Exception {
+        List<String> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Path p = dir.resolve(String.format("ref %03d.wav", i));
+            Files.write(p, Wavs.tone(2, 300 + i));
+            files.add(p.toString());
+        }
+        robot.interact(() -> {
+            playlist().insertReferences(0, files);
+            app.controller.playlistWindow().show();
+        });
+        TableView<PlaylistRow> table = app.controller.playlistWindow().table();
+        waitUntil(() -> row(table, 0) != null, 15);
+        robot.interact(() -> table.scrollTo(250));
+        waitUntil(() -> playlist().shownProperty().get().first() <= 250 && playlist().shownProperty().get().last() >= 250, 10);
+        waitUntil(() -> cellText(table, 250, 2).equals("0:02"), 20);
+        assertEquals("ref 250", cellText(table, 250, 1));
+        assertEquals(0, app.repository.count(), "facts are read without putting a buffer in the repository");
+    }
+
+    private static String cellText(TableView<?> table, int index, int column) {
+        Node row = row(table, index);
+        if (!(row instanceof TableRow<?> r)) return "";
+        return r.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.control.TableCell<?, ?>)
+                .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> c.getTableColumn() == table.getColumns().get(column))
+                .map(c -> c.getText() == null ? "" : c.getText()).findFirst().orElse("");
+    }
+
+    @Test
     void draggingARowMovesItBeforeTheRowItIsDroppedOn(FxRobot robot) throws Exception {
         TableView<PlaylistRow> table = openWithFiles(robot, "a", "b", "c", "d");
         robot.drag(row(table, 3)).dropTo(row(table, 1));

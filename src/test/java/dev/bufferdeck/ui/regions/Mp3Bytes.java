@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.regions;
 
+import dev.bufferdeck.repository.ByteSource;
 import dev.bufferdeck.format.FormatSniffer;
 import dev.bufferdeck.format.regions.Region;
 import dev.bufferdeck.format.regions.RegionParser;
@@ -31,7 +32,7 @@ public final class Mp3Bytes {
     /** The bytes of tone.mp3's first audio frame (after its Info frame). */
     public static byte[] oneFrame() {
         byte[] tone = tone();
-        RegionTree tree = RegionParser.parse(ByteBuffer.wrap(tone));
+        RegionTree tree = RegionParser.parse(ByteSource.of(tone));
         Region mpeg = tree.roots().stream().filter(r -> r.name().equals("MPEG audio")).findFirst().orElseThrow();
         Region frame = mpeg.children().stream().filter(r -> r.name().equals("frame 0")).findFirst().orElseThrow();
         byte[] out = new byte[(int) frame.length()];

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.regions;
 
+import dev.bufferdeck.repository.ByteSource;
 import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.format.regions.Region;
 import dev.bufferdeck.format.regions.RegionKind;
@@ -28,7 +29,7 @@ class RegionShadingTest {
 
     @Test
     void eachByteGetsTheColourOfItsInnermostRegion() {
-        RegionTree tree = RegionParser.parse(ByteBuffer.wrap(Mp3Bytes.tone()));
+        RegionTree tree = RegionParser.parse(ByteSource.of(Mp3Bytes.tone()));
         List<Run> runs = shade(tree, 0, tree.size());
         long expected = 0;
         for (Run r : runs) {
@@ -60,7 +61,7 @@ class RegionShadingTest {
 
     @Test
     void shadingAScreenOfAnHourLongRunAsksForAFewFramesOnly() {
-        RegionTree parsed = RegionParser.parse(ByteBuffer.wrap(Mp3Bytes.frames(100_000)));
+        RegionTree parsed = RegionParser.parse(ByteSource.of(Mp3Bytes.frames(100_000)));
         Region mpeg = parsed.roots().get(0);
         AtomicInteger gets = new AtomicInteger();
         List<Region> counting = new AbstractList<>() {

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.regions;
 
+import dev.bufferdeck.repository.ByteSource;
 import dev.bufferdeck.format.regions.RegionParser;
 import dev.bufferdeck.format.regions.RegionTree;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RegionTextTest {
-    private final RegionTree tree = RegionParser.parse(ByteBuffer.wrap(Mp3Bytes.tone()));
+    private final RegionTree tree = RegionParser.parse(ByteSource.of(Mp3Bytes.tone()));
 
     @Test
     void namesThePathDownToThePictureAndDescribesIt() {

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.regions;
 
+import dev.bufferdeck.repository.ByteSource;
 import dev.bufferdeck.format.regions.Region;
 import dev.bufferdeck.format.regions.RegionParser;
 import dev.bufferdeck.format.regions.RegionTree;
@@ -47,7 +48,7 @@ class RegionTreeViewTest {
 
     @Test
     void twoHundredThousandFramesOpenAsPagesWithoutMakingEveryFrame(FxRobot robot) {
-        RegionTree parsed = RegionParser.parse(ByteBuffer.wrap(Mp3Bytes.frames(FRAMES)));
+        RegionTree parsed = RegionParser.parse(ByteSource.of(Mp3Bytes.frames(FRAMES)));
         Region mpeg = parsed.roots().get(0);
         assertEquals("MPEG audio", mpeg.name());
         assertEquals(FRAMES, mpeg.children().size());
@@ -81,7 +82,7 @@ class RegionTreeViewTest {
 
     @Test
     void revealOpensThePagesDownToAFrameAndSelectsIt(FxRobot robot) {
-        RegionTree tree = RegionParser.parse(ByteBuffer.wrap(Mp3Bytes.frames(5_000)));
+        RegionTree tree = RegionParser.parse(ByteSource.of(Mp3Bytes.frames(5_000)));
         Region target = tree.roots().get(0).children().get(3_210);
         List<Region> chosen = new ArrayList<>();
         robot.interact(() -> {
@@ -97,7 +98,7 @@ class RegionTreeViewTest {
 
     @Test
     void followingIntoTheNextPageClosesTheOldPageWithoutChoosingIt(FxRobot robot) {
-        RegionTree tree = RegionParser.parse(ByteBuffer.wrap(Mp3Bytes.frames(3_000)));
+        RegionTree tree = RegionParser.parse(ByteSource.of(Mp3Bytes.frames(3_000)));
         List<Region> chosen = new ArrayList<>();
         robot.interact(() -> {
             view.setOnRegionChosen(chosen::add);
@@ -111,7 +112,7 @@ class RegionTreeViewTest {
 
     @Test
     void clickingAnItemChoosesItsByteRange(FxRobot robot) {
-        RegionTree tree = RegionParser.parse(ByteBuffer.wrap(Mp3Bytes.tone()));
+        RegionTree tree = RegionParser.parse(ByteSource.of(Mp3Bytes.tone()));
         List<Region> chosen = new ArrayList<>();
         robot.interact(() -> {
             view.setOnRegionChosen(chosen::add);

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.waveform;
 
+import dev.bufferdeck.ui.thread.AnalysisGate;
 import dev.bufferdeck.audio.waveform.Waveform;
 import dev.bufferdeck.audio.waveform.WaveformBuilder;
 import dev.bufferdeck.audio.waveform.WaveformCache;
@@ -118,7 +119,7 @@ class WaveformViewTest {
         WaveformCache cache = new WaveformCache(4);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            WaveformLoader loader = new WaveformLoader(view, cache, pool, 2);
+            WaveformLoader loader = new WaveformLoader(view, new AnalysisGate(), cache, pool, 2);
             List<Integer> shownColumns = new java.util.concurrent.CopyOnWriteArrayList<>();
             robot.interact(() -> {
                 view.waveformProperty().addListener((o, was, w) -> {

@@ -1,0 +1,195 @@
+package dev.bufferdeck.repository;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Read-only bytes at absolute indexes, held in one array or in pieces of equal size (a body of
+ * unknown length is stored in pieces as it arrives, so it is never copied into one array beside
+ * itself). The read methods are named as {@link ByteBuffer}'s absolute ones and read big-endian, so
+ * a parser reads either kind alike. Where a parser needs a real {@code ByteBuffer} it asks for a
+ * bounded {@link #region}: shared when it lies in one piece, copied only when it spans two.
+ */
+public final class ByteSource {
+    private static final byte[][] NO_PIECES = new byte[0][];
+
+    private final byte[][] pieces;
+    private final int shift;
+    private final int mask;
+    private final int base;
+    private final int limit;
+    /** The single array when every byte of this view lies in one piece, else null. */
+    private final byte[] one;
+    private final int oneOffset;
+    private final boolean littleEndian;
+
+    private ByteSource(byte[][] pieces, int shift, int base, int limit) {
+        this(pieces, shift, base, limit, false);
+    }
+
+    private ByteSource(byte[][] pieces, int shift, int base, int limit, boolean littleEndian) {
+        this.littleEndian = littleEndian;
+        this.pieces = pieces;
+        this.shift = shift;
+        this.mask = shift >= 31 ? -1 >>> 1 : (1 << shift) - 1;
+        this.base = base;
+        this.limit = limit;
+        int first = limit == 0 ? 0 : base >>> shift;
+        int last = limit == 0 ? 0 : (base + limit - 1) >>> shift;
+        this.one = first == last && pieces.length > first ? pieces[first] : null;
+        this.oneOffset = base & mask;
+    }
+
+    /** The remaining bytes of {@code buffer} (copied only when it is not backed by an accessible array). */
+    public static ByteSource of(ByteBuffer buffer) {
+        if (buffer.hasArray()) {
+            byte[] a = buffer.array();
+            int from = buffer.arrayOffset() + buffer.position();
+            return new ByteSource(new byte[][] {a}, 31, from, buffer.remaining());
+        }
+        byte[] copy = new byte[buffer.remaining()];
+        buffer.duplicate().get(copy);
+        return of(copy);
+    }
+
+    public static ByteSource of(byte[] bytes) {
+        return new ByteSource(new byte[][] {bytes}, 31, 0, bytes.length);
+    }
+
+    /** The first {@code size} bytes of {@code pieces}, each piece {@code 1 << shift} bytes (the last may be shorter). */
+    static ByteSource pieces(byte[][] pieces, int shift, int size) {
+        return new ByteSource(size == 0 ? NO_PIECES : pieces, shift, 0, size);
+    }
+
+    public int limit() { return limit; }
+
+    /** The same bytes read in {@code order} by {@link #getShort}, {@link #getInt} and {@link #getLong}. */
+    public ByteSource order(ByteOrder order) {
+        boolean little = order == ByteOrder.LITTLE_ENDIAN;
+        return little == littleEndian ? this : new ByteSource(pieces, shift, base, limit, little);
+    }
+
+    public ByteOrder order() { return littleEndian ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN; }
+
+    /** This view itself: it has no position to share, so a "duplicate" is the same immutable view. */
+    public ByteSource duplicate() { return this; }
+
+    /** True when the bytes lie in one array (a {@link #region} of any of them is then never a copy). */
+    public boolean isContiguous() { return limit == 0 || one != null; }
+
+    public byte get(int index) {
+        if (index < 0 || index >= limit) throw new IndexOutOfBoundsException("index " + index + " of " + limit);
+        if (one != null) return one[oneOffset + index];
+        int at = base + index;
+        return pieces[at >>> shift][at & mask];
+    }
+
+    public short getShort(int index) {
+        checkRange(index, 2);
+        int a = get(index) & 0xFF, b = get(index + 1) & 0xFF;
+        return (short) (littleEndian ? b << 8 | a : a << 8 | b);
+    }
+
+    public int getInt(int index) {
+        checkRange(index, 4);
+        int a = getShort(index) & 0xFFFF, b = getShort(index + 2) & 0xFFFF;
+        return littleEndian ? b << 16 | a : a << 16 | b;
+    }
+
+    public long getLong(int index) {
+        checkRange(index, 8);
+        long a = getInt(index) & 0xFFFFFFFFL, b = getInt(index + 4) & 0xFFFFFFFFL;
+        return littleEndian ? b << 32 | a : a << 32 | b;
+    }
+
+    /** Copies {@code length} bytes from {@code index} into {@code dst}. */
+    public ByteSource get(int index, byte[] dst, int offset, int length) {
+        checkRange(index, length);
+        Objects.checkFromIndexSize(offset, length, dst.length);
+        if (one != null) {
+            System.arraycopy(one, oneOffset + index, dst, offset, length);
+            return this;
+        }
+        int at = base + index;
+        while (length > 0) {
+            byte[] piece = pieces[at >>> shift];
+            int within = at & mask;
+            int n = Math.min(length, piece.length - within);
+            System.arraycopy(piece, within, dst, offset, n);
+            at += n;
+            offset += n;
+            length -= n;
+        }
+        return this;
+    }
+
+    public ByteSource get(int index, byte[] dst) {
+        return get(index, dst, 0, dst.length);
+    }
+
+    /** {@code length} bytes from {@code index}, sharing these bytes. */
+    public ByteSource slice(int index, int length) {
+        checkRange(index, length);
+        return new ByteSource(pieces, shift, base + index, length, littleEndian);
+    }
+
+    /**
+     * {@code length} bytes from {@code index} as a read-only {@code ByteBuffer} positioned at 0:
+     * shared when they lie in one piece, a copy when they span pieces, so ask only for bounded
+     * ranges (a header, a tag frame, a sample), never for the whole of a large buffer.
+     */
+    public ByteBuffer region(int index, int length) {
+        checkRange(index, length);
+        int at = base + index;
+        if (length == 0) return ByteBuffer.allocate(0).asReadOnlyBuffer();
+        if (at >>> shift == (at + length - 1) >>> shift) {
+            return ByteBuffer.wrap(pieces[at >>> shift], at & mask, length).slice().asReadOnlyBuffer();
+        }
+        byte[] copy = new byte[length];
+        get(index, copy, 0, length);
+        return ByteBuffer.wrap(copy).asReadOnlyBuffer();
+    }
+
+    /** The first {@code length} bytes or all there are, as {@link #region}: for headers and sniffing. */
+    public ByteBuffer head(int length) {
+        return region(0, Math.min(limit, length));
+    }
+
+    /** The bytes in a fresh array (for a caller that keeps a copy of its own, e.g. the clipboard). */
+    public byte[] toArray() {
+        byte[] copy = new byte[limit];
+        get(0, copy, 0, limit);
+        return copy;
+    }
+
+    /** A stream over {@code length} bytes from {@code index}, reading the pieces in place. */
+    public InputStream stream(int index, int length) {
+        checkRange(index, length);
+        List<InputStream> parts = new ArrayList<>();
+        int at = base + index;
+        int left = length;
+        while (left > 0) {
+            byte[] piece = pieces[at >>> shift];
+            int within = at & mask;
+            int n = Math.min(left, piece.length - within);
+            parts.add(new ByteArrayInputStream(piece, within, n));
+            at += n;
+            left -= n;
+        }
+        if (parts.size() == 1) return parts.get(0);
+        return new SequenceInputStream(Collections.enumeration(parts));
+    }
+
+    private void checkRange(int index, int length) {
+        if (index < 0 || length < 0 || index > limit - length) {
+            throw new IndexOutOfBoundsException("bytes " + index + ".." + ((long) index + length) + " of " + limit);
+        }
+    }
+}
