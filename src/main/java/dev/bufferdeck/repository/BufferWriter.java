@@ -108,7 +108,7 @@ public final class BufferWriter implements AutoCloseable {
     private void grow(GrowingBytes g, int max) throws BudgetExceededException {
         if (g.size() >= MediaRepository.MAX_BUFFER_SIZE) throw new TooLargeException();
         long old = g.lastPieceLength();
-        boolean replacesFirst = g.capacity() < GrowingBytes.PIECE;
+        boolean replacesFirst = g.capacity() < g.pieceSize();
         int next = g.nextGrowth(Math.max(1, Math.min(max, 64 * 1024)));
         reservation.grow(next);
         g.grow(next);

@@ -33,7 +33,7 @@ import java.util.Map;
  * <p>Run (exec-maven-plugin is not in the offline repository):
  * {@code mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath && java -Xmx3g
  * -cp target/classes:target/test-classes:$(cat target/test.classpath) dev.bufferdeck.bench.WaveformBench 60}
- * (the argument is minutes, default 60). Needs ffmpeg (libmp3lame), flac and oggenc on the PATH.
+ * (the argument is minutes, default 60; formats may follow, e.g. {@code 60 MP3}). Needs ffmpeg (libmp3lame), flac and oggenc on the PATH.
  */
 public final class WaveformBench {
     private static final int RATE = 44_100;
@@ -51,8 +51,10 @@ public final class WaveformBench {
                 "--sign=signed", "--channels=2", "--bps=16", "--sample-rate=44100", "--input-size=%d", "-"));
         encoders.put("Ogg", List.of("oggenc", "-Q", "-r", "-B", "16", "-C", "2", "-R", "44100", "-q", "5", "-o", "-", "-"));
         MediaBuffer mp3 = null;
+        List<String> only = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
         for (Map.Entry<String, List<String>> e : encoders.entrySet()) {
             String name = e.getKey();
+            if (!only.isEmpty() && !only.contains(name)) continue;
             MediaBuffer probe = encode(name, e.getValue(), 1.0 / 60);
             if (probe == null) {
                 System.out.printf("%-5s skipped: %s is not installed%n", name, e.getValue().get(0));

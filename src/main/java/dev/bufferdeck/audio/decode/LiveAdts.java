@@ -1,6 +1,5 @@
 package dev.bufferdeck.audio.decode;
 
-import dev.bufferdeck.audio.PcmDecoder;
 import dev.bufferdeck.format.AdtsHeader;
 
 import javax.sound.sampled.AudioFormat;
@@ -11,7 +10,7 @@ import java.io.IOException;
  * first one's profile, rate and channels; a frame that changes them is left for the next reader
  * (the stream's format changed). Damaged frames are dropped; lost sync is found again.
  */
-final class LiveAdts implements PcmDecoder {
+final class LiveAdts extends LiveFrames {
     /** How far to look for the next frame after damaged bytes before giving the bytes to another reader. */
     private static final int RESYNC_REACH = 64 * 1024;
 
@@ -19,10 +18,6 @@ final class LiveAdts implements PcmDecoder {
     private final AdtsHeader first;
     private final AacCodec codec;
     private AudioFormat format;
-    private short[] pending = new short[0];
-    private int pendingStart;
-    private int pendingEnd;
-    private long position;
     private boolean ended;
 
     private LiveAdts(LiveBytes bytes, AdtsHeader first) throws IOException {
@@ -49,25 +44,9 @@ final class LiveAdts implements PcmDecoder {
     }
 
     @Override public AudioFormat format() { return format; }
-    @Override public long totalFrames() { return -1; }
-    @Override public long framePosition() { return position; }
 
     @Override
-    public int read(byte[] buf, int off, int len) throws IOException {
-        int frameBytes = format.getFrameSize();
-        int channels = format.getChannels();
-        int room = len / frameBytes;
-        if (room == 0) throw new IllegalArgumentException("room for less than one frame");
-        if (pendingStart == pendingEnd && !decodeNext()) return -1;
-        int frames = Math.min(room, (pendingEnd - pendingStart) / channels);
-        Pcm16.putLittleEndian(pending, pendingStart, frames * channels, buf, off);
-        pendingStart += frames * channels;
-        position += frames;
-        return frames * frameBytes;
-    }
-
-    /** Decodes the next frame of this stream into {@link #pending}; false when it ends here. */
-    private boolean decodeNext() throws IOException {
+    boolean decodeNext() throws IOException {
         int scanned = 0;
         while (!ended) {
             if (!bytes.peek(7)) break;
@@ -102,11 +81,6 @@ final class LiveAdts implements PcmDecoder {
         }
         ended = true;
         return false;
-    }
-
-    @Override
-    public void seekToFrame(long frame) {
-        // a live stream plays on from where it is
     }
 
     @Override

@@ -15,8 +15,8 @@ import java.io.InputStream;
  * Plays a live buffer (internet radio) from the oldest byte of its window on, waiting for bytes as
  * they arrive. Nothing to index and nowhere to seek: the length is unknown and a seek stays where
  * the stream is. MP3 ({@link LiveMp3}), Ogg Vorbis and Opus ({@link LiveOggLink}, one chain link
- * after the other) and AAC in ADTS ({@link LiveAdts}). When an Ogg or ADTS part ends without the
- * stream ending (a new chain link, another codec, rate or channel count, or ADTS after Ogg and back),
+ * after the other) and AAC in ADTS ({@link LiveAdts}). When a part ends without the stream ending
+ * (a new chain link, another codec, rate or channel count, MP3 after Ogg and back, damaged bytes),
  * the next part is opened where it stopped and plays on in the first part's rate and channels
  * ({@link ConvertedDecoder}). The title is the playing Ogg link's own, else the ICY StreamTitle of the
  * metadata the reads have passed, so it changes when the audio after it is decoded.
@@ -50,10 +50,8 @@ final class LiveDecoder implements TitledDecoder {
         }
         AudioContainer container = AudioContainer.sniff(buffer.bytes());
         InputStream in = buffer.openStream();
-        if (container == AudioContainer.MP3 || container == AudioContainer.NOT_AUDIO) {
-            return new LiveDecoder(buffer, in, null, LiveMp3.open(buffer, in));
-        }
-        if (container != AudioContainer.OGG_VORBIS && container != AudioContainer.OGG_OPUS && container != AudioContainer.AAC_ADTS) {
+        if (container != AudioContainer.MP3 && container != AudioContainer.NOT_AUDIO && container != AudioContainer.OGG_VORBIS
+                && container != AudioContainer.OGG_OPUS && container != AudioContainer.AAC_ADTS) {
             throw new UnsupportedMediaException(buffer.name() + ": live streams in " + container
                     + " are not supported (MP3, Ogg Vorbis, Ogg Opus and AAC in ADTS streams play).");
         }
@@ -64,11 +62,14 @@ final class LiveDecoder implements TitledDecoder {
         } catch (IOException e) {
             throw new UnsupportedMediaException(buffer.name() + ": " + e.getMessage(), e);
         }
-        if (first == null) throw new UnsupportedMediaException(buffer.name() + ": no " + container + " audio in this stream.");
+        if (first == null) {
+            throw new UnsupportedMediaException(buffer.name() + ": no " + (container == AudioContainer.NOT_AUDIO ? "MP3, Ogg or AAC"
+                    : container.toString()) + " audio in this stream.");
+        }
         return new LiveDecoder(buffer, in, bytes, first);
     }
 
-    /** The Ogg link or ADTS run that starts at or after the next byte; null when the stream ends first. */
+    /** The Ogg link, ADTS run or MP3 run that starts at or after the next byte; null when the stream ends first. */
     private static PcmDecoder nextPart(LiveBytes bytes, String name) throws IOException {
         for (int scanned = 0; scanned < NEXT_PART_REACH && !bytes.ended(); ) {
             if (LiveOggLink.atLinkStart(bytes)) {
@@ -76,8 +77,11 @@ final class LiveDecoder implements TitledDecoder {
                 if (link != null) return link;
                 continue;
             }
-            PcmDecoder adts = LiveOggLink.atPage(bytes) ? null : LiveAdts.open(bytes);
-            if (adts != null) return adts;
+            if (!LiveOggLink.atPage(bytes)) {
+                PcmDecoder frames = LiveAdts.open(bytes);
+                if (frames == null) frames = LiveMp3.open(bytes);
+                if (frames != null) return frames;
+            }
             if (!bytes.ended()) {
                 bytes.skip(1);   // damaged bytes, or a link whose headers went by before we came
                 scanned++;
@@ -111,7 +115,7 @@ final class LiveDecoder implements TitledDecoder {
                 position += n / format.getFrameSize();
                 return n;
             }
-            PcmDecoder next = bytes == null ? null : nextPart(bytes, buffer.name());
+            PcmDecoder next = nextPart(bytes, buffer.name());
             if (next == null) return -1;
             part.close();
             enter(next);

@@ -1,131 +1,86 @@
 package dev.bufferdeck.audio.decode;
 
-import dev.bufferdeck.audio.PcmDecoder;
-import dev.bufferdeck.audio.UnsupportedMediaException;
-import dev.bufferdeck.repository.MediaBuffer;
-import javazoom.jl.decoder.Bitstream;
-import javazoom.jl.decoder.BitstreamException;
-import javazoom.jl.decoder.Decoder;
-import javazoom.jl.decoder.Header;
-import javazoom.jl.decoder.SampleBuffer;
+import dev.bufferdeck.audio.decode.mp3.Layer3Decoder;
 
 import javax.sound.sampled.AudioFormat;
 import java.io.IOException;
-import java.io.InputStream;
 
 /**
- * MP3 from a live stream, frame after frame, waiting for bytes as they arrive (the frames' own sync
- * finds the next frame after a reconnect or a lost stretch); frames in another rate or channel count
- * are skipped.
+ * MP3 from a live stream, frame after frame as the bytes arrive, while the frames keep the first
+ * one's MPEG version, rate and channels. Anything else at the next byte (damaged bytes, a frame in
+ * another rate, an Ogg page or an ADTS frame) ends this part and is left to {@link LiveDecoder},
+ * which finds the next part there. Frames that give no samples (a bit reservoir reaching back
+ * before the part began) are passed over.
  */
-final class LiveMp3 implements PcmDecoder {
-    private final InputStream in;
+final class LiveMp3 extends LiveFrames {
+    private final LiveBytes bytes;
     private final AudioFormat format;
-    private final int channels;
-    private final int rate;
-    private Bitstream bitstream;
-    private final Decoder decoder = new Decoder();
-    private short[] pending = new short[0];
-    private int pendingStart;
-    private int pendingEnd;
-    private long position;
+    private final int version;
+    private final int rateIndex;
+    private final boolean mono;
+    private final Layer3Decoder codec = new Layer3Decoder();
+    private final byte[] frame = new byte[4096];
     private boolean ended;
-    private boolean closed;
 
-    private LiveMp3(InputStream in, Bitstream bitstream, Header first) {
-        this.in = in;
-        this.bitstream = bitstream;
-        this.rate = first.frequency();
-        this.channels = first.mode() == Header.SINGLE_CHANNEL ? 1 : 2;
-        this.format = new AudioFormat(rate, 16, channels, true, false);
+    private LiveMp3(LiveBytes bytes, int b1, int b2, int b3) {
+        this.bytes = bytes;
+        this.version = b1 & 0x18;
+        this.rateIndex = (b2 >> 2) & 3;
+        this.mono = (b3 & 0xC0) == 0xC0;
+        int hz = new int[] {44100, 48000, 32000}[rateIndex] >> (version == 0x18 ? 0 : 1) >> (version == 0 ? 1 : 0);
+        this.format = new AudioFormat(hz, 16, mono ? 1 : 2, true, false);
+        this.pending = new short[Layer3Decoder.MAX_SAMPLES_PER_FRAME];
     }
 
-    /** Reads the first frame from {@code in}. */
-    static LiveMp3 open(MediaBuffer buffer, InputStream in) throws UnsupportedMediaException {
-        try {
-            Bitstream probe = new Bitstream(in);
-            Header first = probe.readFrame();
-            if (first == null) throw new UnsupportedMediaException(buffer.name() + " ended before its first MP3 frame.");
-            LiveMp3 d = new LiveMp3(in, probe, first);
-            d.decodeCurrent(first);
-            return d;
-        } catch (BitstreamException e) {
-            throw new UnsupportedMediaException(buffer.name() + ": no MP3 frames in this stream (" + e.getMessage() + ").", e);
-        }
+    /** A reader from the MP3 frame at the next byte, when the frame after it agrees (or the stream ends there); else null. */
+    static LiveMp3 open(LiveBytes bytes) throws IOException {
+        int length = frameLength(bytes, 0);
+        if (length == 0 || !bytes.peek(length)) return null;
+        LiveMp3 mp3 = new LiveMp3(bytes, bytes.at(1), bytes.at(2), bytes.at(3));
+        if (bytes.peek(length + 4) && !mp3.continuesAt(length)) return null;
+        return mp3;
+    }
+
+    /** Bytes in the Layer III frame whose header is {@code at} bytes ahead (peeked), or 0 when none is there. */
+    private static int frameLength(LiveBytes bytes, int at) throws IOException {
+        if (!bytes.peek(at + 4)) return 0;
+        return Layer3Decoder.frameBytes(bytes.at(at), bytes.at(at + 1), bytes.at(at + 2), bytes.at(at + 3));
+    }
+
+    /** True when a frame of this stream starts {@code at} bytes ahead. */
+    private boolean continuesAt(int at) throws IOException {
+        return frameLength(bytes, at) > 0 && (bytes.at(at + 1) & 0x18) == version && ((bytes.at(at + 2) >> 2) & 3) == rateIndex
+                && ((bytes.at(at + 3) & 0xC0) == 0xC0) == mono;
     }
 
     @Override public AudioFormat format() { return format; }
-    @Override public long totalFrames() { return -1; }
-    @Override public long framePosition() { return position; }
 
     @Override
-    public int read(byte[] buf, int off, int len) throws IOException {
-        if (closed) throw new IllegalStateException("decoder is closed");
-        int frameBytes = 2 * channels;
-        int room = len / frameBytes;
-        if (room == 0) throw new IllegalArgumentException("room for less than one frame");
-        int written = 0;
-        while (written < room) {
-            if (pendingStart == pendingEnd && !decodeNext()) break;
-            int frames = Math.min(room - written, (pendingEnd - pendingStart) / channels);
-            Pcm16.putLittleEndian(pending, pendingStart, frames * channels, buf, off + written * frameBytes);
-            pendingStart += frames * channels;
-            written += frames;
-        }
-        position += written;
-        return written == 0 ? -1 : written * frameBytes;
-    }
-
-    private boolean decodeNext() throws IOException {
+    boolean decodeNext() throws IOException {
         while (!ended) {
+            if (!continuesAt(0)) break;
+            int length = frameLength(bytes, 0);
+            if (length > frame.length || !bytes.peek(length)) break;
+            bytes.copy(length, frame, 0);
+            bytes.skip(length);
+            int samples;
             try {
-                Header h = bitstream.readFrame();
-                if (h == null) {
-                    ended = true;
-                    return false;
-                }
-                if (decodeCurrent(h)) return true;
-            } catch (BitstreamException e) {
-                if (e.getCause() instanceof IOException io) throw io;
-                bitstream = new Bitstream(in);   // lost sync: look for the next frame
+                samples = codec.decodeFrame(frame, 0, length, pending);
+            } catch (RuntimeException damaged) {
+                codec.reset();   // bits that lead the Huffman reader off its tables: the frame is dropped
+                continue;
             }
+            if (samples == 0) continue;
+            pendingStart = 0;
+            pendingEnd = samples * format.getChannels();
+            return true;
         }
+        ended = true;
         return false;
-    }
-
-    /** Decodes the frame whose header was just read; false when it was skipped. */
-    private boolean decodeCurrent(Header h) throws BitstreamException {
-        boolean same = h.frequency() == rate && (h.mode() == Header.SINGLE_CHANNEL ? 1 : 2) == channels;
-        try {
-            if (same) {
-                SampleBuffer samples = (SampleBuffer) decoder.decodeFrame(h, bitstream);
-                int n = samples.getBufferLength();
-                if (pending.length < n) pending = new short[n];
-                System.arraycopy(samples.getBuffer(), 0, pending, 0, n);
-                pendingStart = 0;
-                pendingEnd = n;
-            }
-        } catch (javazoom.jl.decoder.DecoderException | RuntimeException e) {
-            same = false;   // a damaged frame is dropped
-        } finally {
-            bitstream.closeFrame();
-        }
-        return same && pendingEnd > 0;
-    }
-
-    @Override
-    public void seekToFrame(long frame) {
-        if (closed) throw new IllegalStateException("decoder is closed");
-        // a live stream plays on from where it is
     }
 
     @Override
     public void close() {
-        closed = true;
-        try {
-            bitstream.close();
-        } catch (BitstreamException ignored) {
-            // closing a stream over memory loses nothing
-        }
+        ended = true;
     }
 }
