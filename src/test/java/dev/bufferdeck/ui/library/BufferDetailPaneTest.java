@@ -4,6 +4,7 @@ import dev.bufferdeck.repository.ByteSource;
 import dev.bufferdeck.repository.FormatDetector;
 import dev.bufferdeck.format.tags.CoverArt;
 import dev.bufferdeck.format.tags.TagReader;
+import dev.bufferdeck.repository.ByteSource;
 import dev.bufferdeck.repository.MediaRepository;
 import dev.bufferdeck.repository.Origin;
 import dev.bufferdeck.ui.cover.CoverArtView;
