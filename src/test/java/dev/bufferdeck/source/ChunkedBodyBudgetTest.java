@@ -121,6 +121,19 @@ class ChunkedBodyBudgetTest {
 
     @Test
     @Timeout(60)
+    void aChunkedBodyThatFillsTheFreeBudgetExactlyLoads() throws Exception {
+        body = random((int) repository.available(), 3);
+
+        AddResult r = loader.load(url());
+
+        assertEquals(MediaRepository.sha256(body), r.buffer().sha256());
+        assertEquals(body.length, r.buffer().bytesHeld());
+        assertEquals(0, repository.available());
+        assertEquals(List.of(), overruns, "figures over the budget");
+    }
+
+    @Test
+    @Timeout(60)
     void aChunkedBodyOverTheFreeBudgetIsRefusedWithOneLineAndNothingKept() throws Exception {
         body = random((int) (repository.available() + (1 << 20)), 2);
         LeakCheck check = LeakCheck.before(repository);
