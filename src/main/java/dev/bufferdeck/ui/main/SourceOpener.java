@@ -294,12 +294,23 @@ public final class SourceOpener {
     /** Entries being loaded because their turn came: each is asked for once. */
     private final Set<PlaylistRow> fetching = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    /** Loads a reference whose turn came; the player hears when it arrived or could not be loaded. */
+    /**
+     * Loads a reference whose turn came, or that follows the one playing; the player hears when it
+     * arrived or could not be loaded. One that follows and cannot be loaded now (the budget is held
+     * by what plays and what is pinned) stays a reference: its own turn asks again.
+     */
     void fetch(PlaylistRow entry) {
         if (entry.location() == null || !fetching.add(entry)) return;
-        loadRows(List.of(entry), missing -> {
+        loads.loadEach(List.of(request(entry.location())), (i, buffer) -> {
             fetching.remove(entry);
-            if (!missing.isEmpty()) player.unavailable(entry, missing.get(0));
+            playlist.fill(entry, library.rowFor(buffer));
+            player.arrived(entry);
+        }, (i, reason) -> {
+            fetching.remove(entry);
+            if (player.waitsFor(entry)) {
+                playlist.markUnavailable(entry, reason);
+                player.unavailable(entry, reason);
+            }
         });
     }
 
