@@ -23,6 +23,8 @@ public final class DecodeAhead implements AutoCloseable {
     private static final long IDLE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** After many reads in a row that gave nothing, pause this long between them rather than spin. */
     private static final long EMPTY_READ_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** How long the decoder waits for the output thread to take the first chunk after a start or seek. */
+    private static final long FIRST_CHUNK_HOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private record Request(int epoch, long frame) {}
 
@@ -35,6 +37,8 @@ public final class DecodeAhead implements AutoCloseable {
     private volatile String failure;
     private volatile String announcedTitle;
     private volatile Thread producer;   // interrupted only under this object's lock
+    /** Producer thread only: the first chunk since the last start or seek was put. */
+    private boolean startSent;
 
     /** Starts decoding {@code track} from {@code startFrame} on its decoder's thread. */
     public DecodeAhead(Track track, long startFrame) throws IOException {
@@ -135,12 +139,14 @@ public final class DecodeAhead implements AutoCloseable {
         int loopsLeft = track.loops();
         boolean ended = false;
         boolean readSinceLoop = false;
+        startSent = false;
         String title = null;
         int emptyReads = 0;
         while (!closed) {
             Request r = request.get();
             if (r.epoch() != epoch) {
                 epoch = r.epoch();
+                startSent = false;
                 if (r.frame() != d.framePosition()) d.seekToFrame(clamp(r.frame()));
                 ended = false;
                 readSinceLoop = r.frame() > 0;
@@ -172,7 +178,23 @@ public final class DecodeAhead implements AutoCloseable {
             readSinceLoop = true;
             String changed = newTitle(d, title);
             if (changed != null) title = changed;
-            put(new PcmChunk(track, epoch, at, pcm, n, changed, false));
+            if (put(new PcmChunk(track, epoch, at, pcm, n, changed, false)) && !startSent) {
+                startSent = true;
+                awaitFirstTaken(epoch);
+            }
+        }
+    }
+
+    /**
+     * After the first chunk from a start or seek, lets the output thread take it before decoding
+     * on: on two cores a decoder filling its ring kept the output thread (and the line's start)
+     * waiting for a core. Bounded, so a track decoded ahead to follow another fills its ring anyway.
+     */
+    private void awaitFirstTaken(int epoch) {
+        long deadline = System.nanoTime() + FIRST_CHUNK_HOLD_NANOS;
+        for (long left; (left = deadline - System.nanoTime()) > 0; ) {
+            if (closed || request.get().epoch() != epoch || ring.size() == 0) return;
+            ring.parkProducer(left, () -> !closed && request.get().epoch() == epoch && ring.size() > 0);
         }
     }
 

@@ -9,7 +9,9 @@ import java.util.Objects;
 
 /**
  * Bytes that fill from the start. With a known length they go into one array allocated once at that
- * length. Otherwise they go into pieces of 1 MiB ({@link MediaRepository#PIECE_PROPERTY}): the first piece grows (doubling
+ * length. Otherwise they go into pieces of 256 KiB ({@link MediaRepository#PIECE_PROPERTY}; under half of
+ * G1's smallest region, so a piece is never a humongous object that wastes most of a second region):
+ * the first piece grows (doubling
  * from 64 KiB) until it is a whole piece, then each new piece is allocated when the last one is full,
  * so no growth ever copies more than one piece and the body is never held twice. Readers keep the
  * pieces they looked at, which hold every byte their size allowed. A finished load is this store,
@@ -60,7 +62,7 @@ final class GrowingBytes extends ByteStore {
     }
 
     private static int pieceShift() {
-        int kib = Integer.getInteger(MediaRepository.PIECE_PROPERTY, 1024);
+        int kib = Integer.getInteger(MediaRepository.PIECE_PROPERTY, 256);
         if (kib < 1 || Integer.bitCount(kib) != 1 || kib > 1 << 20) {
             throw new IllegalArgumentException(MediaRepository.PIECE_PROPERTY + " must be a power of two from 1 to 1048576, not " + kib);
         }

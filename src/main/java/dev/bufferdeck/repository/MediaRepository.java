@@ -69,7 +69,7 @@ public final class MediaRepository {
     }
 
     /**
-     * System property: KiB in each piece of a body of unknown length (a power of two, default 1024),
+     * System property: KiB in each piece of a body of unknown length (a power of two, default 256),
      * the most a load holds beyond its body. Small pieces let tests cross piece boundaries.
      */
     public static final String PIECE_PROPERTY = "bufferdeck.piece.kib";

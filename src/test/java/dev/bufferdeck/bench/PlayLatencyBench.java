@@ -48,6 +48,8 @@ public final class PlayLatencyBench {
      * window does while it waits for sound.
      */
     private static final long POLL_NANOS = 100_000;
+    /** {@code -Dbench.spin=true}: busy-wait as this bench did before, for comparison with older figures. */
+    private static final boolean SPIN = Boolean.getBoolean("bench.spin");
     /** The least time from selecting a row to pressing Play: a double-click's second click. */
     private static final int SELECT_TO_PLAY_MILLIS = 100;
 
@@ -147,7 +149,7 @@ public final class PlayLatencyBench {
                 Thread.sleep(20);
                 throw new IllegalStateException(String.valueOf(error.get()));
             }
-            LockSupport.parkNanos(POLL_NANOS);
+            if (SPIN) Thread.onSpinWait(); else LockSupport.parkNanos(POLL_NANOS);
         }
         throw new IllegalStateException("no PCM within 10 s");
     }

@@ -78,7 +78,7 @@ public final class PulseGapBench {
             }
             Path list = dir.resolve("thousand.m3u8");
             Files.writeString(list, m3u);
-            report("importing a 1,000-entry playlist of URLs", () -> c.playlistFiles().importPlaylist(list),
+            report("importing a 1,000-entry playlist of URLs", () -> c.playlistFiles().importPlaylist(list, false),
                     () -> c.playlist().entries().size() >= 1000);
             report("opening those 1,000 URLs (loaded)", () -> c.sources().loadIntoPlaylist(Loads.sources(urls), SourceOpener.APPEND, false),
                     () -> c.playlist().entries().size() >= 2000 && c.library().rows().size() >= 1001);

@@ -179,4 +179,33 @@ class LiveOggAacStreamTest {
             }
         }
     }
+
+    @Test
+    void anMp3StreamThatChangesRateAndContainerMidStreamPlaysOn() throws Exception {
+        // MPEG-2 22 kHz mono MP3 (0.8 s), MPEG-1 32 kHz stereo MP3 (0.3 s), then an Ogg Vorbis link (0.5 s); again and again
+        byte[] audio = station("mp3-vbr-22k-mono.mp3", "mp3-vbr-32k-stereo.mp3", "link-vorbis-22k-mono.ogg");
+        try (IcecastServer server = new IcecastServer(audio, 0, k -> null, 100_000, n -> -1).withContentType("audio/mpeg")) {
+            MediaBuffer live = listen(server);
+            try (PcmDecoder d = Decoders.open(live)) {
+                assertEquals(22050f, d.format().getSampleRate());
+                assertEquals(1, d.format().getChannels());
+                List<Long> oggStarts = new ArrayList<>();   // the Ogg link has a title, the MP3 runs none
+                byte[] chunk = new byte[2 * 500];
+                boolean inOgg = false;
+                for (long at = 0; at < 5 * 22_050 * 2; ) {
+                    int n = d.read(chunk, 0, chunk.length);
+                    assertTrue(n > 0, "the stream plays on after " + at + " frames");
+                    boolean ogg = ((TitledDecoder) d).title() != null;
+                    if (ogg && !inOgg) oggStarts.add(at);
+                    inOgg = ogg;
+                    at += n / 2;
+                }
+                assertTrue(oggStarts.size() >= 3, "the Ogg link came round again: " + oggStarts);
+                long round = oggStarts.get(2) - oggStarts.get(1);
+                // 1.6 s of audio, plus the encoder delay and padding a live stream keeps
+                assertEquals(1.7, round / 22050.0, 0.15, "both MP3 runs and the Ogg link played, in the first run's rate");
+                assertEquals(round, oggStarts.get(1) - oggStarts.get(0), 600, "every round plays the same length");
+            }
+        }
+    }
 }

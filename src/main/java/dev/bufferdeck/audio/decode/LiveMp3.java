@@ -32,13 +32,20 @@ final class LiveMp3 extends LiveFrames {
         this.pending = new short[Layer3Decoder.MAX_SAMPLES_PER_FRAME];
     }
 
-    /** A reader from the MP3 frame at the next byte, when the frame after it agrees (or the stream ends there); else null. */
+    /** A reader from the MP3 frame at the next byte, when {@link #atFrame} holds; else null. */
     static LiveMp3 open(LiveBytes bytes) throws IOException {
+        return atFrame(bytes) ? new LiveMp3(bytes, bytes.at(1), bytes.at(2), bytes.at(3)) : null;
+    }
+
+    /** True when an MP3 frame starts at the next byte and the frame after it agrees, or the stream ends there. */
+    static boolean atFrame(LiveBytes bytes) throws IOException {
         int length = frameLength(bytes, 0);
-        if (length == 0 || !bytes.peek(length)) return null;
-        LiveMp3 mp3 = new LiveMp3(bytes, bytes.at(1), bytes.at(2), bytes.at(3));
-        if (bytes.peek(length + 4) && !mp3.continuesAt(length)) return null;
-        return mp3;
+        if (length == 0 || !bytes.peek(length)) return false;
+        if (!bytes.peek(length + 4)) return true;
+        int next = frameLength(bytes, length);
+        return next > 0 && (bytes.at(length + 1) & 0x18) == (bytes.at(1) & 0x18)
+                && ((bytes.at(length + 2) ^ bytes.at(2)) & 0x0C) == 0
+                && ((bytes.at(length + 3) & 0xC0) == 0xC0) == ((bytes.at(3) & 0xC0) == 0xC0);
     }
 
     /** Bytes in the Layer III frame whose header is {@code at} bytes ahead (peeked), or 0 when none is there. */

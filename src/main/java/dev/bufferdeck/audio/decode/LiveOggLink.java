@@ -173,7 +173,9 @@ final class LiveOggLink implements PcmDecoder {
         private boolean feedPage() throws IOException {
             int scanned = 0;
             while (!LiveOggLink.atPage(bytes)) {
-                if (bytes.ended() || scanned++ > RESYNC_REACH || LiveAdts.header(bytes) != null) return false;
+                if (bytes.ended() || scanned++ > RESYNC_REACH || LiveAdts.header(bytes) != null || LiveMp3.atFrame(bytes)) {
+                    return false;
+                }
                 bytes.skip(1);
             }
             if ((bytes.at(5) & 2) != 0 && started) return false; // the next link begins

@@ -105,6 +105,14 @@ public final class LoudnessMeter {
 
     private void deinterleave(byte[] b, int at, int frames) {
         double scale = 1 / fullScale;
+        if (sampleBytes == 2 && !bigEndian && channels == 2) {
+            double[] left = planar[0], right = planar[1];
+            for (int f = 0; f < frames; f++, at += 4) {
+                left[f] = (short) ((b[at] & 0xFF) | (b[at + 1] << 8)) * scale;
+                right[f] = (short) ((b[at + 2] & 0xFF) | (b[at + 3] << 8)) * scale;
+            }
+            return;
+        }
         if (sampleBytes == 2 && !bigEndian) {
             for (int f = 0; f < frames; f++) {
                 for (int c = 0; c < channels; c++, at += 2) planar[c][f] = (short) ((b[at] & 0xFF) | (b[at + 1] << 8)) * scale;

@@ -23,6 +23,8 @@ final class TruePeak {
     private final int factor;
     private final int history;
     private final double[][] phases;
+    /** The taps the interpolated phases use: past these their coefficients are all zero (the 49 taps do not fill the last row). */
+    private final int taps;
     private final double gainBound;
     private final double levelBound;
     private final double stepBound;
@@ -44,6 +46,11 @@ final class TruePeak {
             double hann = 0.5 * (1 - Math.cos(2 * Math.PI * j / (TAPS - 1)));
             phases[j % factor][j / factor] = sinc * hann;
         }
+        int used = 0;
+        for (int ph = 1; ph < factor; ph++) {
+            for (int k = 0; k < perPhase; k++) if (phases[ph][k] != 0) used = Math.max(used, k + 1);
+        }
+        taps = used;
         double gain = 1, level = 1, step = 0;
         for (double[] phase : phases) {
             double sum = 0, absolute = 0, spread = Double.MAX_VALUE;
@@ -99,7 +106,7 @@ final class TruePeak {
     private void interpolate(int from, int to) {
         int n = to - from;
         for (int ph = 1; ph < factor; ph++) Arrays.fill(sums[ph], 0, n, 0);
-        for (int k = 0; k < history + 1; k++) {
+        for (int k = 0; k < taps; k++) {
             System.arraycopy(work, from + history - k, shifted, 0, n);
             for (int ph = 1; ph < factor; ph++) {
                 double h = phases[ph][k];

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.library;
 
+import dev.bufferdeck.repository.ByteSource;
 import dev.bufferdeck.repository.FormatDetector;
 import dev.bufferdeck.format.tags.CoverArt;
 import dev.bufferdeck.format.tags.TagReader;
