@@ -27,7 +27,9 @@ import java.util.Locale;
  * work ({@link LoudnessBaseline} fed on the decoding thread); the scan now ({@link LoudnessScanner},
  * which meters on a second thread). Each is timed by the clock and by the CPU time of the whole
  * process (all threads), so the ratios are given both ways: by the clock the scan may use the second
- * core, by CPU it pays for everything it does. The meter alone over the decoded PCM is timed by the
+ * core, by CPU it pays for everything it does (and on a loaded machine two threads get a larger share
+ * of the cores than one, so there the clock flatters the scan: compare by CPU). The process CPU
+ * clock ticks in 10 ms here, hence long inputs. The meter alone over the decoded PCM is timed by the
  * thread's CPU, before and now.
  * Run: {@code scripts/bench-loudness.sh [SECONDS]}. Needs ffmpeg with libmp3lame.
  */
