@@ -1,5 +1,6 @@
 #!/bin/sh
-# Loudness scan speed vs the decoder's own speed on MP3 and FLAC (figures only; goal >= 0.8x).
+# Loudness scan speed vs the decoder's own speed on MP3 and FLAC, by process CPU and by the clock, before
+# (the meter as it was, on the decoding thread) and now, in the same run (figures only; goal >= 0.8x).
 # Needs ffmpeg with libmp3lame. Usage: scripts/bench-loudness.sh [SECONDS]   (length of the input, default 120)
 set -e
 cd "$(dirname "$0")/.."

@@ -1,7 +1,9 @@
 #!/bin/sh
 # Playlists bigger than memory (figures only; asserts nothing):
-#  1. putting 10,000 file references into the playlist (goal: <= 1 s to a usable window; no file is read);
-#  2. heap while `play` goes through a list of 4x the memory budget (goal: flat, <= budget + a fixed amount),
+#  1. importing 10,000 file references: into the playlist model, then into the playlist window (headless)
+#     until laid out (goal: <= 1 s to a usable window), then until every length and title is read;
+#  2. heap while `play` goes through a list of 4x the memory budget (goal: flat, <= budget + a fixed amount):
+#     in process, the heap used after a GC at each track (HeapWhilePlayingBench), then the whole process
 #     sampled with jstat every 200 ms.
 # Usage: scripts/bench-references.sh [BUDGET_MIB]   (default 64; the list is 4x that, in 16 MiB WAVs)
 set -e
@@ -12,7 +14,13 @@ CP="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-java -cp "$CP" dev.bufferdeck.bench.ReferencesBench "$WORK" 10000
+mkdir "$WORK/refs"
+java -cp "$CP" dev.bufferdeck.bench.ReferencesBench "$WORK/refs" 10000
+rm -rf "$WORK/refs"
+
+mkdir "$WORK/heap"
+java -Xmx$((BUDGET * 3))m -cp "$CP" dev.bufferdeck.bench.HeapWhilePlayingBench "$WORK/heap" "$BUDGET" 16
+rm -rf "$WORK/heap"
 
 COUNT=$((BUDGET * 4 / 16))
 python3 - "$WORK" "$COUNT" <<'PY'

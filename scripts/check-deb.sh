@@ -84,6 +84,21 @@ if command -v desktop-file-validate >/dev/null 2>&1; then
   say "desktop-file-validate accepts the entry"
 fi
 
+# ---- class-data sharing ----------------------------------------------------------------------
+# The build lists the classes a start loads (scripts/cds-classlist.sh); postinst dumps them into an
+# archive that the launcher maps. The JVM logs where each class came from.
+APPDIR=$PREFIX/lib/app
+JSA=$APPDIR/bufferdeck.jsa
+[ -s "$APPDIR/bufferdeck.classlist" ] || fail "the package has no $APPDIR/bufferdeck.classlist (the build's training run did not run)"
+[ -s "$JSA" ] || fail "postinst made no class-data archive $JSA"
+grep -qxF 'java-options=-XX:SharedArchiveFile=$APPDIR/bufferdeck.jsa' "$APPDIR/bufferdeck.cfg" \
+  || fail "the launcher's $APPDIR/bufferdeck.cfg does not map the archive"
+JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$WORK/cds-help.log" "$LAUNCHER" help >/dev/null 2>&1 \
+  || fail "bufferdeck help exited non-zero with class loading logged"
+grep -q 'dev.bufferdeck.Main source: shared objects file' "$WORK/cds-help.log" \
+  || fail "the launcher did not load its classes from $JSA: $(grep -m1 'dev.bufferdeck.Main ' "$WORK/cds-help.log")"
+say "class-data archive $JSA ($(du -k "$JSA" | cut -f1) KiB) is used: $(grep -c 'source: shared objects file' "$WORK/cds-help.log") of $(grep -c ' source: ' "$WORK/cds-help.log") classes of 'bufferdeck help' came from it"
+
 # ---- the installed CLI -----------------------------------------------------------------------
 # One second of a 440 Hz sine, 44.1 kHz 16-bit stereo (perl is in every Debian: perl-base).
 WAV=$WORK/tone.wav
@@ -135,7 +150,7 @@ say "starting the installed GUI under Xvfb"
 # The app must survive its first 8 s; then the root window is captured every 2 s until a window
 # shows (a loaded machine may need a while for the first frame), for at most 90 s.
 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
-  "$1" "$2" >"$3/gui.log" 2>&1 &
+  JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$3/cds-gui.log" "$1" "$2" >"$3/gui.log" 2>&1 &
   pid=$!
   alive() { kill -0 "$pid" 2>/dev/null; }
   for i in $(seq 1 16); do
@@ -155,6 +170,9 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
 colours=$(convert "$SHOT" -format '%k' info:)
 [ "$colours" -gt 8 ] || fail "the screenshot $SHOT has only $colours colours: no window was drawn within 90 s"
 say "GUI kept running; $(cat "$WORK/gui-shown.txt"); screenshot $SHOT ($colours colours)"
+grep -q 'dev.bufferdeck.ui.main.MainWindow source: shared objects file' "$WORK/cds-gui.log" \
+  || fail "the GUI did not load its main window's classes from $JSA"
+say "GUI start: $(grep -c 'source: shared objects file' "$WORK/cds-gui.log") of $(grep -c ' source: ' "$WORK/cds-gui.log") classes came from the class-data archive"
 if grep -qiE 'exception|error' "$WORK/gui.log"; then say "note: the GUI log mentions errors:"; grep -iE 'exception|error' "$WORK/gui.log" | head -5; fi
 
 # ---- remove ----------------------------------------------------------------------------------

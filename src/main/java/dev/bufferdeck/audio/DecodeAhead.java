@@ -23,6 +23,8 @@ public final class DecodeAhead implements AutoCloseable {
     private static final long IDLE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** After many reads in a row that gave nothing, pause this long between them rather than spin. */
     private static final long EMPTY_READ_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** How long the decoder waits for the output thread to take the first chunk after a start or seek. */
+    private static final long FIRST_CHUNK_HOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private record Request(int epoch, long frame) {}
 
@@ -34,7 +36,9 @@ public final class DecodeAhead implements AutoCloseable {
     private volatile boolean closed;
     private volatile String failure;
     private volatile String announcedTitle;
-    private volatile Thread producer;
+    private volatile Thread producer;   // interrupted only under this object's lock
+    /** Producer thread only: the first chunk since the last start or seek was put. */
+    private boolean startSent;
 
     /** Starts decoding {@code track} from {@code startFrame} on its decoder's thread. */
     public DecodeAhead(Track track, long startFrame) throws IOException {
@@ -109,8 +113,10 @@ public final class DecodeAhead implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        Thread p = producer;
-        if (p != null && track.buffer() != null && !track.buffer().isComplete()) p.interrupt();
+        synchronized (this) {
+            Thread p = producer;
+            if (p != null && track.buffer() != null && !track.buffer().isComplete()) p.interrupt();
+        }
         ring.wakeProducer();
         track.close();
     }
@@ -119,16 +125,28 @@ public final class DecodeAhead implements AutoCloseable {
 
     private void produce(PcmDecoder d) throws IOException {
         producer = Thread.currentThread();
+        try {
+            produceOn(d);
+        } finally {
+            synchronized (this) {
+                producer = null;   // the thread goes on to other work: no interrupt may reach it from here
+            }
+        }
+    }
+
+    private void produceOn(PcmDecoder d) throws IOException {
         int epoch = -1;
         int loopsLeft = track.loops();
         boolean ended = false;
         boolean readSinceLoop = false;
+        startSent = false;
         String title = null;
         int emptyReads = 0;
         while (!closed) {
             Request r = request.get();
             if (r.epoch() != epoch) {
                 epoch = r.epoch();
+                startSent = false;
                 if (r.frame() != d.framePosition()) d.seekToFrame(clamp(r.frame()));
                 ended = false;
                 readSinceLoop = r.frame() > 0;
@@ -160,7 +178,23 @@ public final class DecodeAhead implements AutoCloseable {
             readSinceLoop = true;
             String changed = newTitle(d, title);
             if (changed != null) title = changed;
-            put(new PcmChunk(track, epoch, at, pcm, n, changed, false));
+            if (put(new PcmChunk(track, epoch, at, pcm, n, changed, false)) && !startSent) {
+                startSent = true;
+                awaitFirstTaken(epoch);
+            }
+        }
+    }
+
+    /**
+     * After the first chunk from a start or seek, lets the output thread take it before decoding
+     * on: on two cores a decoder filling its ring kept the output thread (and the line's start)
+     * waiting for a core. Bounded, so a track decoded ahead to follow another fills its ring anyway.
+     */
+    private void awaitFirstTaken(int epoch) {
+        long deadline = System.nanoTime() + FIRST_CHUNK_HOLD_NANOS;
+        for (long left; (left = deadline - System.nanoTime()) > 0; ) {
+            if (closed || request.get().epoch() != epoch || ring.size() == 0) return;
+            ring.parkProducer(left, () -> !closed && request.get().epoch() == epoch && ring.size() > 0);
         }
     }
 

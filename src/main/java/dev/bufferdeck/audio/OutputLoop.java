@@ -5,6 +5,7 @@ import javax.sound.sampled.SourceDataLine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -62,7 +63,11 @@ public final class OutputLoop implements AutoCloseable {
     private final Events events;
     private final PcmTap tap;
     private final PcmChain chain;
-    private final Thread thread;
+    /** The thread running {@link #run}, null before and after; guarded by {@link #threadLock} for interrupts. */
+    private volatile Thread thread;
+    private final Object threadLock = new Object();
+    private final CountDownLatch ran = new CountDownLatch(1);
+    private volatile boolean started;
     private final Object lineLock = new Object();
     private final Object nextLock = new Object();
     private final AtomicLong seekRequest = new AtomicLong(-1);
@@ -116,14 +121,23 @@ public final class OutputLoop implements AutoCloseable {
         this.timeline = PlaybackTimeline.startingAt(base, first.track(), Math.max(0, startFrame));
         this.tapDelta = -base;
         tap.followClock(() -> line.getLongFramePosition() + tapDelta);
-        this.thread = new Thread(this::run, THREAD_NAME);
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MAX_PRIORITY);
     }
 
-    /** Starts the output thread (once). */
+    /** Starts the output thread (once), on a {@linkplain WarmThreads warm thread}. */
     public OutputLoop start() {
-        thread.start();
+        if (started) throw new IllegalStateException("started already");
+        started = true;
+        WarmThreads.run(THREAD_NAME, Thread.MAX_PRIORITY, () -> {
+            thread = Thread.currentThread();
+            try {
+                run();
+            } finally {
+                synchronized (threadLock) {
+                    thread = null;
+                }
+                ran.countDown();
+            }
+        });
         return this;
     }
 
@@ -229,11 +243,15 @@ public final class OutputLoop implements AutoCloseable {
             line.stop();
             line.flush();
         }
-        thread.interrupt();
-        LockSupport.unpark(thread);
-        if (Thread.currentThread() != thread && thread.isAlive()) {
+        Thread t;
+        synchronized (threadLock) {
+            t = thread;
+            if (t != null) t.interrupt();
+        }
+        LockSupport.unpark(t);
+        if (started && Thread.currentThread() != t) {
             try {
-                thread.join(TimeUnit.SECONDS.toMillis(2));
+                ran.await(2, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -242,7 +260,7 @@ public final class OutputLoop implements AutoCloseable {
 
     /** True once the output thread has ended (or was never started). */
     public boolean isDone() {
-        return !thread.isAlive();
+        return !started || ran.getCount() == 0;
     }
 
     // ---- output thread ----

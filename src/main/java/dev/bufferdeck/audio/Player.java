@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.SourceDataLine;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -66,6 +67,8 @@ public final class Player implements AutoCloseable {
     private DecodeAhead offered;
     /** Taken by the line (written after the heard track) but not heard yet. */
     private DecodeAhead taken;
+    /** A buffer opened and decoding ahead before anyone asked to play it (the selected row), or null. */
+    private DecodeAhead primed;
     /** Every track a line may still play, for titles announced by a source. */
     private final Map<Track, DecodeAhead> feeds = new LinkedHashMap<>();
     /** What is left of the play limit in microseconds, or -1 for none. */
@@ -132,9 +135,71 @@ public final class Player implements AutoCloseable {
     public CompletableFuture<Void> play(MediaBuffer buffer, long startMillis, int loops) {
         Objects.requireNonNull(buffer);
         return submit(() -> {
+            DecodeAhead ready = loops == 0 ? takeOpened(buffer) : null;
             clearQueue();
-            startTrack(buffer, startMillis, loops, null);
+            if (ready != null) {
+                long frame = startFrame(ready.track().decoder(), startMillis);
+                if (frame != 0) ready.seek(frame);
+            }
+            startTrack(buffer, startMillis, loops, ready, true);
         });
+    }
+
+    /**
+     * Opens {@code buffer} and has it decode its first chunks now, so that a later {@link #play} of it
+     * starts from PCM already decoded (the row a user selected, before Play is pressed). One buffer at
+     * a time: preparing another, or null, lets the previous one go. A buffer that plays or follows
+     * already, that is not in memory or still arriving, or that does not open, is left alone (the play
+     * reports what is wrong).
+     */
+    public CompletableFuture<Void> prepare(MediaBuffer buffer) {
+        return submit(() -> {
+            if (primed != null && primed.track().buffer() == buffer) return;
+            if (primed != null) primed.close();
+            primed = null;
+            if (buffer == null || !buffer.isResident() || !buffer.isComplete()) return;
+            if (buffer == current && line != null || isQueued(buffer)) return;
+            try {
+                primed = openAhead(buffer, 0, 0);
+            } catch (UnsupportedMediaException | RuntimeException e) {
+                // the play that may follow says what is wrong
+            }
+        });
+    }
+
+    /** True when {@code buffer} is opened already as the track to follow. */
+    private boolean isQueued(MediaBuffer buffer) {
+        return prepared != null && prepared.track().buffer() == buffer
+                || offered != null && offered.track().buffer() == buffer;
+    }
+
+    /**
+     * The decoder opened ahead for {@code buffer}, taken out of where it waited (primed, the prepared
+     * next track, or the one offered to the line and not taken yet), or null. A track that failed
+     * meanwhile is closed rather than used.
+     */
+    private DecodeAhead takeOpened(MediaBuffer buffer) {
+        DecodeAhead found = null;
+        if (primed != null && primed.track().buffer() == buffer) {
+            found = primed;
+            primed = null;
+        } else if (prepared != null && prepared.track().buffer() == buffer) {
+            found = prepared;
+            prepared = null;
+            upcoming.pollFirst();
+        } else if (offered != null && offered.track().buffer() == buffer && line != null) {
+            DecodeAhead back = line.withdrawNext();
+            if (back == offered) {
+                found = back;
+                feeds.remove(back.track());
+                offered = null;
+            }
+        }
+        if (found != null && found.failure() != null) {
+            found.close();
+            return null;
+        }
+        return found;
     }
 
     public CompletableFuture<Void> play(MediaBuffer buffer) {
@@ -326,6 +391,8 @@ public final class Player implements AutoCloseable {
             submit(() -> {
                 releaseLine();
                 clearQueue();
+                if (primed != null) primed.close();
+                primed = null;
             }).get(5, TimeUnit.SECONDS);
         } catch (Exception ignored) {
             // closing anyway
@@ -343,42 +410,38 @@ public final class Player implements AutoCloseable {
     // ---- control thread ----
 
     private void startTrack(MediaBuffer buffer, long startMillis, int loops, DecodeAhead opened) {
+        startTrack(buffer, startMillis, loops, opened, opened == null);
+    }
+
+    /** @param loading whether listeners hear LOADING first (not for a track that follows on its own) */
+    private void startTrack(MediaBuffer buffer, long startMillis, int loops, DecodeAhead opened, boolean loading) {
         releaseLine();
         current = buffer;
         title = null;
-        if (opened == null) setState(PlayerState.LOADING);
+        if (loading) setState(PlayerState.LOADING);
         if (pendingNotice != null) {
             String notice = pendingNotice;
             pendingNotice = null;
             fire(l -> l.notice(notice, false));
         }
-        Track track;
+        DecodeAhead feed = opened;
         try {
-            track = opened != null ? opened.track() : openTrack(buffer, loops);
+            if (feed == null) feed = openAhead(buffer, loops, startMillis);
         } catch (UnsupportedMediaException | RuntimeException e) {
             fail(message(buffer, e));
             return;
         }
+        Track track = feed.track();
         setCurrentTrack(track);
         SourceDataLine sdl;
         try {
             sdl = output.openLine(track.decoder().format());
         } catch (OutputException | RuntimeException e) {
-            if (opened != null) opened.close(); else track.close();
+            feed.close();
             fail(e.getMessage() == null ? e.toString() : e.getMessage());
             return;
         }
-        long startFrame = Math.round(Math.max(0, startMillis) * track.decoder().format().getFrameRate() / 1000.0);
-        if (track.totalFrames() >= 0) startFrame = Math.min(startFrame, track.totalFrames());
-        DecodeAhead feed = opened;
-        try {
-            if (feed == null) feed = new DecodeAhead(track, startFrame);
-        } catch (IOException e) {
-            sdl.close();
-            track.close();
-            fail(message(buffer, e));
-            return;
-        }
+        long startFrame = startFrame(track.decoder(), startMillis);
         LineEvents events = new LineEvents();
         OutputLoop next = new OutputLoop(sdl, feed, startFrame, budgetFrames(sdl.getFormat().getFrameRate()), events);
         events.owner = next;
@@ -401,12 +464,9 @@ public final class Player implements AutoCloseable {
     private void prepareNext() {
         while (prepared == null && !upcoming.isEmpty()) {
             MediaBuffer head = upcoming.peekFirst();
-            Track track = null;
             try {
-                track = openTrack(head, 0);
-                prepared = new DecodeAhead(track, 0);
-            } catch (UnsupportedMediaException | IOException | RuntimeException e) {
-                if (track != null) track.close();
+                prepared = openAhead(head, 0, 0);
+            } catch (UnsupportedMediaException | RuntimeException e) {
                 upcoming.pollFirst();
                 String msg = message(head, e);
                 fire(l -> l.notice(msg, true));
@@ -583,17 +643,31 @@ public final class Player implements AutoCloseable {
     }
 
     /**
-     * Opens a track that holds a {@linkplain MediaBuffer#use() use} of its buffer until it is closed,
-     * so the repository never lets go of what plays or is queued.
+     * Opens {@code buffer} as a track decoding ahead from {@code startMillis}. The track holds a
+     * {@linkplain MediaBuffer#use() use} of its buffer until it is closed, so the repository never lets
+     * go of what plays or is queued. Decoding starts on the decoder's thread as soon as it is open,
+     * while this thread goes on to open the line.
      */
-    private Track openTrack(MediaBuffer buffer, int loops) throws UnsupportedMediaException {
+    private DecodeAhead openAhead(MediaBuffer buffer, int loops, long startMillis) throws UnsupportedMediaException {
         MediaBuffer.Use use = buffer.use();
         try {
-            return new Track(buffer, GuardedDecoder.openGuarded(buffer, opener), loops, use);
+            return GuardedDecoder.openGuarded(buffer, opener, decoder -> {
+                try {
+                    return new DecodeAhead(new Track(buffer, decoder, loops, use), startFrame(decoder, startMillis));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         } catch (UnsupportedMediaException | RuntimeException e) {
             use.close();
             throw e;
         }
+    }
+
+    /** The frame {@code startMillis} falls on, within the decoder's length when it knows it. */
+    private static long startFrame(PcmDecoder decoder, long startMillis) {
+        long frame = Math.round(Math.max(0, startMillis) * decoder.format().getFrameRate() / 1000.0);
+        return decoder.totalFrames() >= 0 ? Math.min(frame, decoder.totalFrames()) : frame;
     }
 
     private static String message(MediaBuffer buffer, Exception e) {

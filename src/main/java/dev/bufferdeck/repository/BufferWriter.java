@@ -8,7 +8,7 @@ import java.util.HexFormat;
 
 /**
  * The loader's side of a buffer that grows while its bytes arrive. One thread writes: it reads from
- * its source straight into the buffer's array ({@link #readFrom}), may {@link #publish} the buffer to
+ * its source straight into the buffer's memory ({@link #readFrom}), may {@link #publish} the buffer to
  * the repository at its first bytes so that it can be shown and played at once, and ends with
  * {@link #complete} (SHA-256, dedup, an ordinary immutable buffer) or {@link #fail}. Closing a writer
  * that did neither fails it with "load cancelled". The budget covers exactly the bytes it holds: a
@@ -47,18 +47,18 @@ public final class BufferWriter implements AutoCloseable {
     /** True once the buffer is in the repository's list. */
     public synchronized boolean isPublished() { return published; }
 
-    /** Bytes the buffer's array can still take without growing (a load of known length never grows). */
+    /** Bytes the buffer can still take without growing (a load of known length never grows). */
     public int room() {
         return store instanceof GrowingBytes g ? (int) Math.min(Integer.MAX_VALUE, g.capacity() - g.size()) : Integer.MAX_VALUE;
     }
 
     /**
-     * Reads once from {@code in} into the buffer (at most {@code max} bytes), growing its array when
-     * full, reserving the larger array first. A buffer of known length never grows: a byte past it
+     * Reads once from {@code in} into the buffer (at most {@code max} bytes), adding a piece when
+     * full, reserved first. A buffer of known length never grows: a byte past it
      * is an IOException.
      *
      * @return bytes read, or -1 at the end of {@code in}
-     * @throws BudgetExceededException the array could not grow within the budget
+     * @throws BudgetExceededException the buffer could not grow within the budget
      * @throws TooLargeException the buffer reached the largest array the JVM can hold
      * @throws IOException from {@code in}, or "removed" when the user removed the buffer meanwhile
      */
@@ -71,9 +71,14 @@ public final class BufferWriter implements AutoCloseable {
                     if (in.read() < 0) return -1;
                     throw new IOException("more bytes than the " + g.capacity() + " announced");
                 }
+                // a body that ends where its last piece does needs no further piece: look before growing
+                int next = in.read();
+                if (next < 0) return -1;
                 grow(g, max);
+                n = g.readFrom(new ByteArrayInputStream(new byte[] {(byte) next}), 1);
+            } else {
+                n = g.readFrom(in, max);
             }
-            n = g.readFrom(in, max);
             if (n > 0) {
                 g.hash(sha, hashed, n);
                 hashed += n;
@@ -108,7 +113,7 @@ public final class BufferWriter implements AutoCloseable {
     private void grow(GrowingBytes g, int max) throws BudgetExceededException {
         if (g.size() >= MediaRepository.MAX_BUFFER_SIZE) throw new TooLargeException();
         long old = g.lastPieceLength();
-        boolean replacesFirst = g.capacity() < GrowingBytes.PIECE;
+        boolean replacesFirst = g.capacity() < g.pieceSize();
         int next = g.nextGrowth(Math.max(1, Math.min(max, 64 * 1024)));
         reservation.grow(next);
         g.grow(next);

@@ -9,16 +9,15 @@ import java.util.Objects;
 
 /**
  * Bytes that fill from the start. With a known length they go into one array allocated once at that
- * length. Otherwise they go into pieces of {@link #PIECE} bytes: the first piece grows (doubling
+ * length. Otherwise they go into pieces of 256 KiB ({@link MediaRepository#PIECE_PROPERTY}; under half of
+ * G1's smallest region, so a piece is never a humongous object that wastes most of a second region):
+ * the first piece grows (doubling
  * from 64 KiB) until it is a whole piece, then each new piece is allocated when the last one is full,
  * so no growth ever copies more than one piece and the body is never held twice. Readers keep the
  * pieces they looked at, which hold every byte their size allowed. A finished load is this store,
  * complete: no second copy.
  */
 final class GrowingBytes extends ByteStore {
-    /** Bytes in each piece of a body of unknown length; the most held beyond the body while it loads. */
-    static final int PIECE = 1 << 20;
-    private static final int PIECE_SHIFT = 20;
     private static final int WHOLE_SHIFT = 31;
     private static final int FIRST_CAPACITY = 64 * 1024;
 
@@ -57,10 +56,21 @@ final class GrowingBytes extends ByteStore {
     static GrowingBytes empty(long expectedLength) {
         GrowingBytes store = expectedLength >= 0
                 ? new GrowingBytes(new byte[][] {new byte[(int) expectedLength]}, WHOLE_SHIFT, 0)
-                : new GrowingBytes(new byte[][] {new byte[0]}, PIECE_SHIFT, 0);
+                : new GrowingBytes(new byte[][] {new byte[0]}, pieceShift(), 0);
         store.expected = expectedLength;
         return store;
     }
+
+    private static int pieceShift() {
+        int kib = Integer.getInteger(MediaRepository.PIECE_PROPERTY, 256);
+        if (kib < 1 || Integer.bitCount(kib) != 1 || kib > 1 << 20) {
+            throw new IllegalArgumentException(MediaRepository.PIECE_PROPERTY + " must be a power of two from 1 to 1048576, not " + kib);
+        }
+        return 10 + Integer.numberOfTrailingZeros(kib);
+    }
+
+    /** Bytes in each piece (for a store of known length: its one array's reach). */
+    int pieceSize() { return shift >= 31 ? Integer.MAX_VALUE : 1 << shift; }
 
     /** The length announced when the load started, or -1 when it was not known. */
     long expected() { return isComplete() ? size : expected; }
@@ -90,17 +100,17 @@ final class GrowingBytes extends ByteStore {
      */
     int nextGrowth(int needed) {
         byte[][] p = pieces;
-        if (p.length == 1 && p[0].length < PIECE) {
+        if (p.length == 1 && p[0].length < pieceSize()) {
             long next = Math.max(p[0].length == 0 ? FIRST_CAPACITY : p[0].length * 2L, (long) size + needed);
-            return (int) Math.min(next, PIECE);
+            return (int) Math.min(next, pieceSize());
         }
-        return PIECE;
+        return pieceSize();
     }
 
     /** Grows by {@link #nextGrowth}: a larger first piece (a copy of at most one piece) or one more piece. */
     void grow(int capacity) {
         byte[][] p = pieces;
-        if (p.length == 1 && p[0].length < PIECE) {
+        if (p.length == 1 && p[0].length < pieceSize()) {
             pieces = new byte[][] {Arrays.copyOf(p[0], capacity)};
         } else {
             if (((long) p.length + 1) << shift > MediaRepository.MAX_BUFFER_SIZE) throw new BufferWriter.TooLargeException();

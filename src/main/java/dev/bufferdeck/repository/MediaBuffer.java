@@ -168,7 +168,7 @@ public final class MediaBuffer {
     }
 
     /**
-     * The first {@code length} bytes as a complete buffer of their own, sharing this buffer's array
+     * The first {@code length} bytes as a complete buffer of their own, sharing this buffer's bytes
      * (no copy): a decoder opened on it plays what has arrived of a buffer still loading. Not listed
      * in any repository.
      */

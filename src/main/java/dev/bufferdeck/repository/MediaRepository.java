@@ -68,6 +68,12 @@ public final class MediaRepository {
                 detection == null ? FormatDetector.Detection.UNKNOWN : detection);
     }
 
+    /**
+     * System property: KiB in each piece of a body of unknown length (a power of two, default 256),
+     * the most a load holds beyond its body. Small pieces let tests cross piece boundaries.
+     */
+    public static final String PIECE_PROPERTY = "bufferdeck.piece.kib";
+
     /** System property that sets the default budget ("512M", "2G"). */
     public static final String BUDGET_PROPERTY = "bufferdeck.budget";
 

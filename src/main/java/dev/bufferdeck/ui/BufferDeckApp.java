@@ -15,6 +15,7 @@ import dev.bufferdeck.ui.theme.ThemeChoice;
 import dev.bufferdeck.ui.theme.ThemeSwitcher;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.util.ArrayList;
@@ -46,15 +47,17 @@ public final class BufferDeckApp extends Application {
         colorScheme = DesktopColorScheme.detect(System.getenv());
     }
 
-    /** Shows the window empty at once, then fills it on the next turn of the FX thread (see {@link FirstFrame}). */
+    /** Shows the window empty at once, then fills it once that has been laid out (see {@link FirstFrame}). */
     @Override
     public void start(Stage stage) {
         stage.setTitle("BufferDeck");
         stage.setMinWidth(720);
         stage.setMinHeight(480);
         stage.setOnHidden(e -> Platform.exit());
-        FirstFrame.show(stage, session, firstTheme());
-        Platform.runLater(() -> fill(stage));
+        Scene first = FirstFrame.show(stage, session, firstTheme());
+        // after the empty window's first pulse, or the fill would run before it is ever drawn
+        // (a runLater queued here comes before the pulse: on GTK the window stayed blank until filled)
+        FirstFrame.afterNextPulse(first, () -> fill(stage));
     }
 
     private void fill(Stage stage) {
@@ -63,6 +66,7 @@ public final class BufferDeckApp extends Application {
         controller.notifier().installUncaughtHandler();
         MainWindow window = new MainWindow(controller);
         stage.setScene(window.scene());
+        if (Boolean.getBoolean(EXIT_WHEN_FILLED)) FirstFrame.afterNextPulse(window.scene(), Platform::exit);
         controller.start(session, sessionWarnings, launch.sources());
         controller.session().saveOnTermination();
         mpris = MprisBridge.install(controller, System.getenv());
@@ -70,6 +74,12 @@ public final class BufferDeckApp extends Application {
             instance.onLaunch(l -> Platform.runLater(() -> controller.sources().openLaunched(l.sources(), l.enqueue())));
         }
     }
+
+    /**
+     * The packaging's class-data-sharing training run (scripts/cds-classlist.sh): the window starts
+     * as a user's would, and the app quits once it has been filled and laid out.
+     */
+    private static final String EXIT_WHEN_FILLED = "bufferdeck.exitWhenFilled";
 
     /** The theme the filled window will have, so that the empty one does not flash another colour. */
     private Theme firstTheme() {

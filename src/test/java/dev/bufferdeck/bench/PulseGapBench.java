@@ -1,6 +1,8 @@
 package dev.bufferdeck.bench;
 
+import dev.bufferdeck.ui.downloads.Loads;
 import dev.bufferdeck.ui.main.MainController;
+import dev.bufferdeck.ui.main.SourceOpener;
 import dev.bufferdeck.ui.main.MainWindow;
 import dev.bufferdeck.ui.main.AppServices;
 import dev.bufferdeck.ui.testing.AppFixture;
@@ -21,8 +23,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * FX thread stalls in the real main window (Monocle headless): pulse gaps over 50 ms while idle (the
- * baseline on this machine), while a 500 MB URL loads over loopback, and while a playlist of 1,000
- * URL entries is imported and loaded (until all of them are in the library). The HTTP server is a
+ * baseline on this machine), while a 500 MB URL loads over loopback, while a playlist of 1,000
+ * URL entries is imported (as references: nothing is fetched), and while those 1,000 URLs are opened
+ * and loaded (until all of them are in the library and the playlist). The HTTP server is a
  * separate process ({@code python3 -m http.server}), as a user's would be. Goal: none above the idle baseline. Run with -Xmx3g or more.
  */
 public final class PulseGapBench {
@@ -67,14 +70,18 @@ public final class PulseGapBench {
                     () -> c.library().rows().size() == 1);
 
             StringBuilder m3u = new StringBuilder("#EXTM3U\n");
+            List<String> urls = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
                 Files.write(dir.resolve("t" + i + ".wav"), Wavs.tone(0.02, 200 + i));
-                m3u.append("#EXTINF:0,tone ").append(i).append('\n').append(server.url("/t" + i + ".wav")).append('\n');
+                urls.add(server.url("/t" + i + ".wav"));
+                m3u.append("#EXTINF:0,tone ").append(i).append('\n').append(urls.get(i)).append('\n');
             }
             Path list = dir.resolve("thousand.m3u8");
             Files.writeString(list, m3u);
-            report("importing a 1,000-entry playlist of URLs", () -> c.playlistFiles().importPlaylist(list),
-                    () -> c.playlist().entries().size() >= 1000 && c.library().rows().size() >= 1001);
+            report("importing a 1,000-entry playlist of URLs", () -> c.playlistFiles().importPlaylist(list, false),
+                    () -> c.playlist().entries().size() >= 1000);
+            report("opening those 1,000 URLs (loaded)", () -> c.sources().loadIntoPlaylist(Loads.sources(urls), SourceOpener.APPEND, false),
+                    () -> c.playlist().entries().size() >= 2000 && c.library().rows().size() >= 1001);
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

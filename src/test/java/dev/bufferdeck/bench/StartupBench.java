@@ -22,7 +22,9 @@ import java.util.Locale;
  * (Monocle headless unless -Dbench.display=gtk). Prints medians and the ratio (goal ≤ 1.3), and for
  * BufferDeck also the time until its window is filled (the library and inspector laid out) and the
  * CPU seconds the process spent until its first window (less sensitive to a busy machine than wall
- * time). Extra JVM options for the BufferDeck runs (an AppCDS archive) come from -Dbench.appJvm.
+ * time). Extra JVM options for the BufferDeck runs (an AppCDS archive) come from -Dbench.appJvm, and
+ * -Dbench.appJava names another java for them (the installer's jlinked runtime); hello always runs
+ * on this JDK, with its default class-data archive.
  */
 public final class StartupBench {
     private static final String SHOWN = "FIRST-WINDOW-SHOWN", FILLED = "WINDOW-FILLED";
@@ -30,7 +32,7 @@ public final class StartupBench {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         List<Long> hello = new ArrayList<>(), app = new ArrayList<>(), filled = new ArrayList<>();
-        List<Long> helloCpu = new ArrayList<>(), appCpu = new ArrayList<>();
+        List<Long> helloCpu = new ArrayList<>(), appCpu = new ArrayList<>(), filledCpu = new ArrayList<>();
         time("hello", 1);
         time("app", 1);
         for (int i = 0; i < runs; i++) {
@@ -41,13 +43,17 @@ public final class StartupBench {
             app.add(a[0]);
             filled.add(a[1]);
             appCpu.add(a[2]);
+            filledCpu.add(a[3]);
         }
         long h = median(hello), a = median(app);
         System.out.printf(Locale.ROOT, "start → first window, median of %d: hello stage %d ms, BufferDeck %d ms, ratio %.2f (goal ≤ 1.3)%n",
                 runs, h, a, (double) a / h);
         System.out.printf(Locale.ROOT, "  BufferDeck window filled: %d ms (ratio %.2f); CPU until first window: hello %d ms, BufferDeck %d ms (ratio %.2f)%n",
                 median(filled), (double) median(filled) / h, median(helloCpu), median(appCpu), (double) median(appCpu) / median(helloCpu));
-        System.out.println("  hello runs: " + hello + "  BufferDeck runs: " + app + "  filled: " + filled);
+        System.out.printf(Locale.ROOT, "  CPU until filled: BufferDeck %d ms (ratio %.2f to hello's first window)%n",
+                median(filledCpu), (double) median(filledCpu) / median(helloCpu));
+        System.out.println("  hello runs: " + hello + "  BufferDeck runs: " + app + "  filled: " + filled
+                + "  CPU hello: " + helloCpu + "  CPU filled: " + filledCpu);
     }
 
     private static long median(List<Long> xs) {
@@ -55,10 +61,12 @@ public final class StartupBench {
         return s[s.length / 2];
     }
 
-    /** Milliseconds to the first window, to the filled window, and CPU milliseconds of the process at its first window. */
+    /** Milliseconds to the first window, to the filled window, and CPU milliseconds of the process at its first and at its filled window. */
     private static long[] time(String which, int run) throws Exception {
         Path config = Files.createTempDirectory("bufferdeck-bench-config");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        if (which.equals("app")) javaBin = System.getProperty("bench.appJava", javaBin);
+        List<String> cmd = new ArrayList<>(List.of(javaBin));
         String appJvm = System.getProperty("bench.appJvm", "");
         if (which.equals("app") && !appJvm.isBlank()) cmd.addAll(Arrays.asList(appJvm.trim().split("\\s+")));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dbufferdeck.config.dir=" + config,
@@ -78,7 +86,7 @@ public final class StartupBench {
                     shown = (System.nanoTime() - t0) / 1_000_000;
                     cpu = cpuMillis(p.pid());
                 }
-                if (line.contains(FILLED)) return new long[] {shown, (System.nanoTime() - t0) / 1_000_000, cpu};
+                if (line.contains(FILLED)) return new long[] {shown, (System.nanoTime() - t0) / 1_000_000, cpu, cpuMillis(p.pid())};
             }
         } finally {
             p.destroyForcibly().waitFor();

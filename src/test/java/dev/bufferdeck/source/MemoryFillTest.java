@@ -116,8 +116,8 @@ class MemoryFillTest {
             assertTrue(e.getMessage().endsWith(" of a body of unknown length)"), e.getMessage());
             checkFigures();
 
-            // removing buffers lets the refused file and then the stream load (it may keep spare room
-            // that the budget counts, see GrowingBytes.nextCapacity)
+            // removing buffers lets the refused file and then the stream load (it is held in pieces;
+            // its last piece keeps spare room, counted, when the exact-size copy does not fit)
             for (int i = 0; i < 4; i++) assertTrue(repository.remove(loaded.remove(0)));
             checkFigures();
             loaded.add(loader.load(files.get(9).toString()).buffer());

@@ -29,8 +29,16 @@ final class AacChannelStreams {
 
     static void shapeTemporalNoise(Decoder decoder) {
         try {
-            Object elements = ELEMENTS_OF_DECODER.get(decoder);
-            ELEMENTS_BY_TAG.set(elements, new ElementsWithOurTns());
+            ELEMENTS_BY_TAG.set(elementsOf(decoder), new ElementsWithOurTns());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The decoder's syntactic elements: what parses a frame's bits and turns them into PCM. */
+    static SyntacticElements elementsOf(Decoder decoder) {
+        try {
+            return (SyntacticElements) ELEMENTS_OF_DECODER.get(decoder);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,9 @@
 package dev.bufferdeck.audio.decode;
 
 import net.sourceforge.jaad.aac.Decoder;
+import net.sourceforge.jaad.aac.DecoderConfig;
+import net.sourceforge.jaad.aac.EOSException;
+import net.sourceforge.jaad.aac.syntax.SyntacticElements;
 import net.sourceforge.jaad.mp4.MP4Exception;
 
 import java.io.IOException;
@@ -52,6 +55,7 @@ final class AacCodec {
 
     private final byte[] config;
     private Decoder decoder;
+    private SyntacticElements elements;
     private int randomState = INITIAL_RANDOM_STATE;
     private final Output output = new Output();
 
@@ -98,19 +102,29 @@ final class AacCodec {
                 decoder = Decoder.create(config);
             }
             AacChannelStreams.shapeTemporalNoise(decoder);
+            elements = AacChannelStreams.elementsOf(decoder);
         } catch (MP4Exception | RuntimeException e) {
             throw new IOException("the AAC decoder configuration is not supported (" + e.getMessage() + ")", e);
         }
     }
 
-    /** Decodes one whole access unit (JAAD reads the whole array); the result is valid until the next call. */
+    /**
+     * Decodes one whole access unit (JAAD reads the whole array); the result is valid until the next
+     * call. It does what JAAD's {@code Decoder.decodeFrame} does, over {@link AacEscapeBits}: parse
+     * the elements, process them, hand the PCM out (a frame that ends early gives no PCM).
+     */
     Output decode(byte[] frame) throws IOException {
         output.frames = 0;
         try {
             synchronized (JAAD) {
                 setRandomState(randomState);
                 try {
-                    decoder.decodeFrame(frame, output);
+                    elements.startNewFrame();
+                    elements.decode(new AacEscapeBits(frame));
+                    DecoderConfig config = decoder.getConfig();
+                    output.accept(elements.process(), config.getSampleLength(), config.getOutputFrequency().getFrequency());
+                } catch (EOSException e) {
+                    output.frames = 0;
                 } finally {
                     randomState = getRandomState();
                 }

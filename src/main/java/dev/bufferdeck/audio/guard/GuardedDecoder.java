@@ -9,6 +9,7 @@ import javax.sound.sampled.AudioFormat;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Keeps a third-party decoder from taking the player down. Every call runs on the decoder's own
@@ -87,8 +88,19 @@ public final class GuardedDecoder implements PcmDecoder {
      * by {@link #guarding} (else {@link #DEFAULT_PATIENCE}).
      */
     public static GuardedDecoder openGuarded(MediaBuffer buffer, DecoderOpener opener) throws UnsupportedMediaException {
-        if (opener instanceof GuardingOpener g) return open(buffer, g.opener(), g.patience());
-        return open(buffer, opener, DEFAULT_PATIENCE);
+        return openGuarded(buffer, opener, Function.identity());
+    }
+
+    /**
+     * As {@link #openGuarded(MediaBuffer, DecoderOpener)}, then makes {@code then} of the decoder on
+     * the decoder's own thread: a {@link #decodeAhead} loop started there runs right after, with no
+     * hand-off through the caller's thread (playback decodes its first chunk while the caller opens
+     * the line). What {@code then} throws fails the open; it must not call the decoder itself.
+     */
+    public static <T> T openGuarded(MediaBuffer buffer, DecoderOpener opener, Function<GuardedDecoder, T> then)
+            throws UnsupportedMediaException {
+        if (opener instanceof GuardingOpener g) return open(buffer, g.opener(), g.patience(), then);
+        return open(buffer, opener, DEFAULT_PATIENCE, then);
     }
 
     /** Opens {@code buffer} with {@code opener} on a new worker and guards the decoder it returns. */
@@ -98,17 +110,30 @@ public final class GuardedDecoder implements PcmDecoder {
 
     public static GuardedDecoder open(MediaBuffer buffer, DecoderOpener opener, Duration patience)
             throws UnsupportedMediaException {
+        return open(buffer, opener, patience, Function.identity());
+    }
+
+    private static <T> T open(MediaBuffer buffer, DecoderOpener opener, Duration patience, Function<GuardedDecoder, T> then)
+            throws UnsupportedMediaException {
         if (patience.isNegative() || patience.isZero()) throw new IllegalArgumentException("patience must be positive");
         String name = buffer.name();
         long patienceNanos = patience.toNanos();
         DecoderWorker worker = new DecoderWorker();
-        Opened opened;
         try {
-            opened = worker.call(() -> {
+            return worker.call(() -> {
                 PcmDecoder d = opener.open(buffer);
+                GuardedDecoder guarded;
                 try {
-                    return new Opened(d, Objects.requireNonNull(d.format(), "no format"), d.totalFrames(), d.framePosition());
+                    guarded = new GuardedDecoder(name, d, worker, patienceNanos,
+                            Objects.requireNonNull(d.format(), "no format"), d.totalFrames(), d.framePosition());
                 } catch (RuntimeException | Error e) {
+                    closeQuietly(d);
+                    throw e;
+                }
+                try {
+                    return then.apply(guarded);
+                } catch (RuntimeException | Error e) {
+                    guarded.closed = true;
                     closeQuietly(d);
                     throw e;
                 }
@@ -123,11 +148,7 @@ public final class GuardedDecoder implements PcmDecoder {
             worker.shutdown(patienceNanos);
             throw new UnsupportedMediaException(name + ": " + DecoderFailure.describe(t) + " while opening", t);
         }
-        return new GuardedDecoder(name, opened.decoder, worker, patienceNanos, opened.format, opened.totalFrames,
-                opened.position);
     }
-
-    private record Opened(PcmDecoder decoder, AudioFormat format, long totalFrames, long position) {}
 
     /** A loop that owns the decoder on its thread until it returns. */
     public interface AheadLoop {

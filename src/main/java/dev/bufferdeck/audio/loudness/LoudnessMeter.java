@@ -2,6 +2,7 @@ package dev.bufferdeck.audio.loudness;
 
 import javax.sound.sampled.AudioFormat;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * EBU R128 / ITU-R BS.1770-4 integrated loudness and true peak of a stream of PCM fed in order. Each
@@ -18,6 +19,9 @@ public final class LoudnessMeter {
 
     private final int channels;
     private final double[] weights;
+    /** The channels that count (all but the LFE), metered two at a time. */
+    private final int[] weighted;
+    private final double[] pairSums = new double[2];
     private final KWeighting[] filters;
     private final TruePeak[] peaks;
     private final int stepFrames;
@@ -53,6 +57,7 @@ public final class LoudnessMeter {
         this.bigEndian = bigEndian;
         this.fullScale = 1L << (sampleBytes * 8 - 1);
         weights = weights(channels);
+        weighted = IntStream.range(0, channels).filter(c -> weights[c] != 0).toArray();
         filters = new KWeighting[channels];
         peaks = new TruePeak[channels];
         planar = new double[channels][CHUNK_FRAMES];
@@ -100,6 +105,14 @@ public final class LoudnessMeter {
 
     private void deinterleave(byte[] b, int at, int frames) {
         double scale = 1 / fullScale;
+        if (sampleBytes == 2 && !bigEndian && channels == 2) {
+            double[] left = planar[0], right = planar[1];
+            for (int f = 0; f < frames; f++, at += 4) {
+                left[f] = (short) ((b[at] & 0xFF) | (b[at + 1] << 8)) * scale;
+                right[f] = (short) ((b[at + 2] & 0xFF) | (b[at + 3] << 8)) * scale;
+            }
+            return;
+        }
         if (sampleBytes == 2 && !bigEndian) {
             for (int f = 0; f < frames; f++) {
                 for (int c = 0; c < channels; c++, at += 2) planar[c][f] = (short) ((b[at] & 0xFF) | (b[at + 1] << 8)) * scale;
@@ -126,9 +139,14 @@ public final class LoudnessMeter {
         int from = 0;
         while (from < n) {
             int to = Math.min(n, from + stepFrames - frameInStep);
-            for (int c = 0; c < channels; c++) {
-                if (weights[c] != 0) stepEnergy += weights[c] * filters[c].sumOfSquares(planar[c], from, to);
+            int w = 0;
+            for (; w + 1 < weighted.length; w += 2) {
+                int a = weighted[w], b = weighted[w + 1];
+                KWeighting.sumsOfSquares(filters[a], planar[a], filters[b], planar[b], from, to, pairSums);
+                stepEnergy += weights[a] * pairSums[0];
+                stepEnergy += weights[b] * pairSums[1];
             }
+            if (w < weighted.length) stepEnergy += weights[weighted[w]] * filters[weighted[w]].sumOfSquares(planar[weighted[w]], from, to);
             frameInStep += to - from;
             from = to;
             if (frameInStep == stepFrames) endStep();

@@ -11,7 +11,10 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 
-/** Decodes a whole buffer through the player's own (guarded) decoders into a {@link LoudnessMeter}. */
+/**
+ * Decodes a whole buffer through the player's own (guarded) decoders into a {@link LoudnessMeter}, which
+ * meters on a thread of its own while the next chunks are decoded.
+ */
 public final class LoudnessScanner {
     private static final int CHUNK_BYTES = 64 * 1024;
 
@@ -24,19 +27,21 @@ public final class LoudnessScanner {
     public static Loudness scan(MediaBuffer buffer, DoubleConsumer progress, BooleanSupplier cancelled)
             throws UnsupportedMediaException, IOException {
         try (PcmDecoder decoder = GuardedDecoder.open(buffer, Decoders::open)) {
-            LoudnessMeter meter = new LoudnessMeter(decoder.format());
             int frameBytes = decoder.format().getFrameSize();
             long total = decoder.totalFrames();
-            byte[] chunk = new byte[CHUNK_BYTES - CHUNK_BYTES % frameBytes];
-            long frames = 0;
-            int read;
-            while ((read = decoder.read(chunk, 0, chunk.length)) > 0) {
-                if (cancelled.getAsBoolean()) throw new CancellationException("loudness scan cancelled");
-                meter.add(chunk, 0, read);
-                frames += read / frameBytes;
-                if (total > 0) progress.accept(Math.min(1, frames / (double) total));
+            try (MeteringThread meter = new MeteringThread(new LoudnessMeter(decoder.format()), CHUNK_BYTES - CHUNK_BYTES % frameBytes)) {
+                long frames = 0;
+                byte[] chunk = meter.emptyChunk();
+                int read;
+                while ((read = decoder.read(chunk, 0, chunk.length)) > 0) {
+                    if (cancelled.getAsBoolean()) throw new CancellationException("loudness scan cancelled");
+                    meter.meter(chunk, read);
+                    frames += read / frameBytes;
+                    if (total > 0) progress.accept(Math.min(1, frames / (double) total));
+                    chunk = meter.emptyChunk();
+                }
+                return meter.result();
             }
-            return meter.result();
         }
     }
 }

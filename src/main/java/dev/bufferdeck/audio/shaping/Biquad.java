@@ -6,7 +6,6 @@ package dev.bufferdeck.audio.shaping;
  */
 final class Biquad {
     private final double b0, b1, b2, a1, a2;
-    private final double minusA1, minusA2;
     private final double[] x1, x2, y1, y2;
 
     /** Peaking filter at {@code frequency} Hz with {@code gainDb} and quality {@code q}, for {@code rate} Hz. */
@@ -26,8 +25,6 @@ final class Biquad {
         this.b2 = b2;
         this.a1 = a1;
         this.a2 = a2;
-        this.minusA1 = -a1;
-        this.minusA2 = -a2;
         x1 = new double[channels];
         x2 = new double[channels];
         y1 = new double[channels];
@@ -85,11 +82,11 @@ final class Biquad {
     }
 
     /**
-     * One output sample (direct form I). The feedback terms come last, so the next sample waits on
-     * one multiply-add after y[n−1] (and two after y[n−2]) rather than on the whole sum.
+     * One output sample (direct form I). The feedback terms come last, so the next sample waits on one
+     * multiply and one subtraction after y[n−1] rather than on the whole sum.
      */
     private double step(double in, double x1, double x2, double y1, double y2) {
-        return MultiplyAdd.of(minusA1, y1, MultiplyAdd.of(minusA2, y2, MultiplyAdd.of(b0, in, MultiplyAdd.of(b1, x1, b2 * x2))));
+        return (b0 * in + b1 * x1 + b2 * x2 - a2 * y2) - a1 * y1;
     }
 
     /** |H| at {@code frequency} Hz for sample rate {@code rate}. */

@@ -9,8 +9,8 @@ import java.util.function.Supplier;
  * The 10-band equalizer on the output thread. It reads the wanted settings at every chunk; a change
  * crossfades from the old filters to the new over {@link #FADE_MILLIS}, so toggling during playback
  * does not click. Flat settings bypass the stage, leaving the bytes untouched. Each chunk is split
- * into one array per channel and every band filters a whole channel at a time, so the inner loop is
- * one biquad over doubles; bands at 0 dB are left out of the bank.
+ * into one array per channel, and every band filters a block of it at a time, two channels per loop,
+ * so the inner loop is one biquad over doubles; bands at 0 dB are left out of the bank.
  */
 public final class EqualizerStage implements PcmStage {
     static final double FADE_MILLIS = 10;

@@ -75,6 +75,19 @@ public final class Loads {
     }
 
     /**
+     * What requests stand for, folders and playlists replaced by the sources in them, found on the
+     * pool (it lists folders and reads playlists): {@code then} gets them on the FX thread, with a
+     * line for each folder or playlist that gave nothing.
+     */
+    public void expand(List<? extends LoadRequest> requests, BiConsumer<List<LoadRequest>, List<String>> then) {
+        pool.execute(() -> {
+            List<String> problems = new ArrayList<>();
+            List<LoadRequest> found = expand(requests, problems);
+            Platform.runLater(() -> then.accept(found, List.copyOf(problems)));
+        });
+    }
+
+    /**
      * Loads each request in order, as it is (folders are not expanded): {@code loaded} gets the
      * request's index and its buffer, {@code failed} its index and the reason, both on the FX thread.
      */

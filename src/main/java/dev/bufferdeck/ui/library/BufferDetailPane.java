@@ -27,7 +27,9 @@ public final class BufferDetailPane extends ScrollPane {
     /** The scanned loudness of the buffer shown, or its progress; "" shows no row. */
     private final StringProperty loudness = new SimpleStringProperty("");
     private final GridPane grid = new GridPane();
-    private final CoverArtView cover = new CoverArtView(160);
+    private final VBox box = new VBox(10);
+    /** Made when the first buffer with a picture is shown. */
+    private CoverArtView cover;
     private final ChangeListener<MediaFacts> factsChanged = (o, a, b) -> refresh();
 
     public BufferDetailPane() {
@@ -46,8 +48,7 @@ public final class BufferDetailPane extends ScrollPane {
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(keys, values);
-        cover.setId("detail-cover");
-        VBox box = new VBox(10, cover, grid);
+        box.getChildren().add(grid);
         box.getStyleClass().add("detail-box");
         setContent(box);
         setFitToWidth(true);
@@ -70,9 +71,16 @@ public final class BufferDetailPane extends ScrollPane {
         grid.getChildren().clear();
         BufferRow r = row.get();
         boolean hasCover = r != null && r.facts().cover() != null;
-        cover.show(hasCover ? r.facts().cover() : null);
-        cover.setVisible(hasCover);
-        cover.setManaged(hasCover);
+        if (hasCover && cover == null) {
+            cover = new CoverArtView(160);
+            cover.setId("detail-cover");
+            box.getChildren().add(0, cover);
+        }
+        if (cover != null) {
+            cover.show(hasCover ? r.facts().cover() : null);
+            cover.setVisible(hasCover);
+            cover.setManaged(hasCover);
+        }
         if (r == null) {
             Label hint = new Label("Select a buffer in the library to see where it came from and what it holds.");
             hint.setWrapText(true);

@@ -82,6 +82,10 @@ public final class LibraryModel {
     /** The row for a buffer that was just loaded, made now if the repository event has not arrived yet. */
     public BufferRow rowFor(MediaBuffer buffer) {
         BufferRow row = byId.get(buffer.id());
+        if (row == null && !arriving.isEmpty()) {
+            addArriving();
+            row = byId.get(buffer.id());
+        }
         return row != null ? row : addRow(buffer);
     }
 

@@ -2,6 +2,7 @@ package dev.bufferdeck.ui.main;
 
 import dev.bufferdeck.session.Session;
 import dev.bufferdeck.ui.theme.Theme;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.layout.Region;
@@ -12,13 +13,13 @@ import javafx.stage.Stage;
  * The main window as it first shows: an empty pane in the theme's background colour, at the size
  * and place the main window will have. Building the real window's controls takes seconds of class
  * loading and CSS on a cold JVM; showing this first puts a window on screen as soon as a bare
- * JavaFX stage would be, and the real scene replaces it on the next turn of the FX thread.
+ * JavaFX stage would be, and the real scene replaces it right after its first pulse.
  */
 public final class FirstFrame {
     private FirstFrame() {}
 
-    /** Shows {@code stage} at the session's geometry (or the first-start size, centred) with an empty themed scene. */
-    public static void show(Stage stage, Session session, Theme theme) {
+    /** Shows {@code stage} at the session's geometry (or the first-start size, centred) with an empty themed scene, and returns that scene. */
+    public static Scene show(Stage stage, Session session, Theme theme) {
         Region empty = new Region();
         empty.setStyle("-fx-background-color: -fx-background;");
         Rectangle2D size = MainWindow.firstStartSize();
@@ -32,5 +33,20 @@ public final class FirstFrame {
         stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - size.getHeight()) / 2));
         if (session != null) WindowPlacement.restore(stage, session.mainWindow(), session.mainMaximized());
         stage.show();
+        return scene;
+    }
+
+    /**
+     * Runs {@code then} on the FX thread once {@code scene} has been through its next pulse (laid out
+     * and handed to the renderer, which draws it while {@code then} runs).
+     */
+    public static void afterNextPulse(Scene scene, Runnable then) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(then);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
     }
 }

@@ -157,6 +157,7 @@ public final class MainWindow {
         libraryView.table().getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             details.rowProperty().set(row != null ? row : controller.player().nowPlayingProperty().get());
             hexInspector.showChosen(row == null ? null : row.buffer());
+            controller.player().prepare(row == null ? null : row.buffer());
             controller.sources().open(row, () -> {
                 if (libraryView.table().getSelectionModel().getSelectedItem() != row) return;
                 hexInspector.showChosen(null); // the same buffer, its bytes back: shown again

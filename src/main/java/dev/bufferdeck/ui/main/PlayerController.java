@@ -187,6 +187,11 @@ public final class PlayerController {
         queueFollowing();
     }
 
+    /** True while {@code entry} is to play as soon as it has loaded. */
+    public boolean waitsFor(PlaylistRow entry) {
+        return entry == waitingFor;
+    }
+
     /** A reference could not be loaded: if it was about to play, playback goes on past it. */
     public void unavailable(PlaylistRow entry, String why) {
         if (entry == waitingFor) {
@@ -201,6 +206,8 @@ public final class PlayerController {
         if ((why == null || askAgain) && !entry.isLoaded()) {
             playlist.setCurrent(entry);
             waitingFor = entry;
+            // what played before is done with here (a track the engine still plays holds its own use): its room may go to this one
+            currentUse = hold(currentUse, null);
             if (entry.isReference() || askAgain) fetcher.accept(entry);
             notifier.info(entry.title() + (askAgain ? " could not be loaded before; trying again" : " is still loading; it plays when it arrives"));
             return;
@@ -270,6 +277,9 @@ public final class PlayerController {
     }
 
     public void stop() { playback.stop(); }
+
+    /** The buffer likely to be played next by hand (the selected row), opened ahead so Play sounds at once; null for none. */
+    public void prepare(MediaBuffer buffer) { playback.prepare(buffer); }
 
     public void next() { playlist.next().ifPresent(e -> start(e, 0, false)); }
 
@@ -375,12 +385,18 @@ public final class PlayerController {
     private void queueFollowing() {
         PlaylistRow cur = playlist.current();
         PlaylistRow following = cur == null ? null : playlist.afterEnd().orElse(null);
-        // the one after is fetched once the current one is held: a load then never lets go of the entry about to play
-        if (following != null && following.isReference() && currentUse != null) fetcher.accept(following);
+        // the one after is fetched only once the current one is held (not merely the one before it, still held while
+        // the current one loads): its load may then let go of anything but the entry about to play
+        if (following != null && following.isReference() && holdsCurrent(cur)) fetcher.accept(following);
         if (following != null && (following.whyNotPlayable() != null || !following.isLoaded())) following = null;
         queuedUse = hold(queuedUse, following);
         queued = following;
         playback.queueNext(following == null ? null : following.row().buffer());
+    }
+
+    private boolean holdsCurrent(PlaylistRow cur) {
+        MediaBuffer.Use held = currentUse;
+        return held != null && cur.isLoaded() && held.buffer() == cur.row().buffer();
     }
 
     /** Keeps {@code entry}'s buffer in memory in place of what {@code held} kept; null lets go. */

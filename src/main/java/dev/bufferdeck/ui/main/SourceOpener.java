@@ -4,6 +4,7 @@ import dev.bufferdeck.playlist.PlaylistEntry;
 import dev.bufferdeck.repository.ByteSizes;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.source.DemoClip;
+import dev.bufferdeck.source.FileGlimpse;
 import dev.bufferdeck.ui.dnd.ClipboardReader;
 import dev.bufferdeck.ui.dnd.DroppedItems;
 import dev.bufferdeck.ui.downloads.LoadRequest;
@@ -160,12 +161,47 @@ public final class SourceOpener {
     }
 
     /**
-     * Loads in order and inserts each buffer at {@code index}, {@code index + 1}, … (or
-     * {@link #APPEND}s it) as it arrives. One rule for every way of opening: when nothing plays,
-     * the first new entry plays; otherwise the new entries are queued, and one notice says how
-     * many ("3 added to the playlist"). A single source that plays is named ("Playing song.mp3").
+     * Puts what the user opened into the playlist at {@code index}, {@code index + 1}, … (or
+     * {@link #APPEND}s it). Folders and playlists are looked into first (in the background). When
+     * they held local files, or more than {@value #MANY} local files were given, those become
+     * references at once, in one insert: each loads when its turn comes, so a folder of any size
+     * costs no memory before it plays. Otherwise each source loads in order and is inserted as it
+     * arrives. One rule for every way of opening: when nothing plays, the first new entry plays;
+     * otherwise the new entries are queued, and one notice says how many ("3 added to the
+     * playlist"). A single source that plays is named ("Playing song.mp3").
      */
     public void loadIntoPlaylist(List<LoadRequest> requests, int index, boolean playFirstIfIdle) {
+        if (requests.stream().noneMatch(r -> r instanceof LoadRequest.Source)) {
+            load(requests, index, playFirstIfIdle);
+            return;
+        }
+        loads.expand(requests, (found, problems) -> {
+            problems.forEach(notifier::error);
+            List<String> files = found.stream().filter(SourceOpener::isLocalFile).map(r -> ((LoadRequest.Source) r).pathOrUrl()).toList();
+            boolean fromFolders = !files.stream().allMatch(f -> requests.contains(new LoadRequest.Source(f)));
+            if (files.isEmpty() || !fromFolders && files.size() <= MANY) {
+                load(found, index, playFirstIfIdle);
+                return;
+            }
+            int at = index == APPEND ? playlist.entries().size() : Math.min(index, playlist.entries().size());
+            List<PlaylistRow> rows = playlist.insertReferences(at, files);
+            List<LoadRequest> rest = found.stream().filter(r -> !isLocalFile(r)).toList();
+            boolean playing = playFirstIfIdle && !isBusy();
+            if (playing) player.play(rows.get(0));
+            notifier.info((playing ? "Playing " + rows.get(0).title() + "; " : "") + rows.size()
+                    + " files added to the playlist (each loads when its turn comes)");
+            if (!rest.isEmpty()) load(rest, index == APPEND ? APPEND : at + rows.size(), playFirstIfIdle && !playing);
+        });
+    }
+
+    /** More local files than this, given at once, become references (a folder's or playlist's always do). */
+    static final int MANY = 8;
+
+    private static boolean isLocalFile(LoadRequest request) {
+        return request instanceof LoadRequest.Source s && FileGlimpse.localPath(s.pathOrUrl()) != null;
+    }
+
+    private void load(List<LoadRequest> requests, int index, boolean playFirstIfIdle) {
         Arrivals arrivals = new Arrivals(index, playFirstIfIdle);
         loads.load(requests, arrivals::arrived, arrivals::finished);
     }
@@ -258,12 +294,23 @@ public final class SourceOpener {
     /** Entries being loaded because their turn came: each is asked for once. */
     private final Set<PlaylistRow> fetching = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    /** Loads a reference whose turn came; the player hears when it arrived or could not be loaded. */
+    /**
+     * Loads a reference whose turn came, or that follows the one playing; the player hears when it
+     * arrived or could not be loaded. One that follows and cannot be loaded now (the budget is held
+     * by what plays and what is pinned) stays a reference: its own turn asks again.
+     */
     void fetch(PlaylistRow entry) {
         if (entry.location() == null || !fetching.add(entry)) return;
-        loadRows(List.of(entry), missing -> {
+        loads.loadEach(List.of(request(entry.location())), (i, buffer) -> {
             fetching.remove(entry);
-            if (!missing.isEmpty()) player.unavailable(entry, missing.get(0));
+            playlist.fill(entry, library.rowFor(buffer));
+            player.arrived(entry);
+        }, (i, reason) -> {
+            fetching.remove(entry);
+            if (player.waitsFor(entry)) {
+                playlist.markUnavailable(entry, reason);
+                player.unavailable(entry, reason);
+            }
         });
     }
 

@@ -17,6 +17,8 @@ import javax.sound.sampled.AudioFormat;
  */
 public interface Playback {
     void play(MediaBuffer buffer, long startMillis);
+    /** Opens {@code buffer} ahead of a likely play (the selected row); null lets the last one go. Engines may ignore it. */
+    default void prepare(MediaBuffer buffer) {}
     void pause();
     void resume();
     void stop();

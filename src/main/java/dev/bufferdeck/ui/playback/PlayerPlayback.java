@@ -47,6 +47,7 @@ public final class PlayerPlayback implements Playback {
     public Player player() { return player; }
 
     @Override public void play(MediaBuffer buffer, long startMillis) { player.play(buffer, startMillis, 0); }
+    @Override public void prepare(MediaBuffer buffer) { player.prepare(buffer); }
     @Override public void pause() { player.pause(); }
     @Override public void resume() { player.resume(); }
     @Override public void stop() { player.stop(); }

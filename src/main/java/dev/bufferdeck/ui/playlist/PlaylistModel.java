@@ -228,8 +228,16 @@ public final class PlaylistModel {
             if (!present.contains(r)) continue;
             if (rows.get(j++) != r) return false;
         }
-        for (int i = 0; i < target.size(); i++) {
-            if (!present.contains(target.get(i))) rows.add(i, target.get(i));
+        // each run of new rows goes in as one change: a playlist of ten thousand is one insert for the views
+        for (int i = 0; i < target.size(); ) {
+            if (present.contains(target.get(i))) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < target.size() && !present.contains(target.get(end))) end++;
+            rows.addAll(i, target.subList(i, end));
+            i = end;
         }
         return true;
     }

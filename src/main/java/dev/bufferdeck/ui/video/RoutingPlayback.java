@@ -63,6 +63,14 @@ public final class RoutingPlayback implements Playback {
         }
     }
 
+    /** Only our decoders open ahead; JavaFX Media opens at play. */
+    @Override
+    public void prepare(MediaBuffer buffer) {
+        boolean ours = buffer != null && buffer.isResident() && buffer.isComplete()
+                && probe(buffer).engine() == VideoProbe.Engine.AUDIO_DECODERS;
+        audio.prepare(ours ? buffer : null);
+    }
+
     private Playback switchTo(Playback engine) {
         Playback previous = active;
         active = engine;

@@ -17,7 +17,8 @@ class AacDecoderTest {
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"aac-lc-44k-mono.m4a, 44100, 1, 17640", "aac-lc-32k-stereo.m4a, 32000, 2, 9600",
-            "aac-lc-22k-mono-id3.aac, 22050, 1, 19456", "aac-tns-22k-stereo.m4a, 22050, 2, 17640"})
+            "aac-lc-22k-mono-id3.aac, 22050, 1, 19456", "aac-tns-22k-stereo.m4a, 22050, 2, 17640",
+            "aac-escape-8191-44k-stereo.aac, 44100, 2, 11264"})
     void decodesToTheContainersLengthAndMatchesFfmpegAbove50dB(String file, int rate, int channels, long frames) throws Exception {
         String name = file.substring(0, file.lastIndexOf('.'));
         short[] reference = TestBuffers.s16(TestBuffers.resource(name + ".ffmpeg.s16le"));
@@ -31,6 +32,38 @@ class AacDecoderTest {
             double[] best = LossyCompare.bestAlignment(reference, 0, decoded, channels, 2048);
             assertEquals(0, best[0], file + ": aligned with ffmpeg's decode");
             assertTrue(best[1] >= 50, file + ": SNR against ffmpeg " + best[1] + " dB");
+        }
+    }
+
+    /**
+     * Frame 6 of this file holds the largest escape value (8191): JAAD as shipped throws there (its
+     * inverse-quantisation table ends at 8190) and that frame used to be silence. Through
+     * {@link AacEscapeBits} it is read as 8190 and the frame matches ffmpeg's.
+     */
+    @Test
+    void theLargestEscapeValueDecodesLikeFfmpeg() throws Exception {
+        String file = "aac-escape-8191-44k-stereo.aac";
+        byte[] adts = TestBuffers.resource(file);
+        net.sourceforge.jaad.aac.Decoder shipped = net.sourceforge.jaad.aac.Decoder.create(new byte[] {0x12, 0x10}); // LC, 44.1 kHz, stereo
+        int frame = 0;
+        String thrown = null;
+        for (int p = 0; p + 7 <= adts.length; frame++) {
+            int length = ((adts[p + 3] & 3) << 11) | ((adts[p + 4] & 0xff) << 3) | ((adts[p + 5] & 0xff) >> 5);
+            try {
+                shipped.decodeFrame(java.util.Arrays.copyOfRange(adts, p + 7, p + length), (planes, n, rate) -> {});
+            } catch (ArrayIndexOutOfBoundsException e) {
+                thrown = frame + ": " + e.getMessage();
+            }
+            p += length;
+        }
+        assertEquals("6: Index 8191 out of bounds for length 8191", thrown, "JAAD as shipped fails on frame 6 alone");
+
+        short[] reference = TestBuffers.s16(TestBuffers.resource("aac-escape-8191-44k-stereo.ffmpeg.s16le"));
+        try (PcmDecoder d = Decoders.open(TestBuffers.resourceBuffer(file))) {
+            short[] decoded = TestBuffers.s16(TestBuffers.readAll(d));
+            int from = 6 * 1024 * 2, to = 7 * 1024 * 2;
+            double snr = LossyCompare.snr(java.util.Arrays.copyOfRange(reference, from, to), java.util.Arrays.copyOfRange(decoded, from, to));
+            assertTrue(snr >= 50, "frame 6 against ffmpeg: " + snr + " dB");
         }
     }
 

@@ -8,6 +8,7 @@ import dev.bufferdeck.audio.PcmDecoder;
 import dev.bufferdeck.audio.Player;
 import dev.bufferdeck.audio.PlayerListener;
 import dev.bufferdeck.audio.PlayerState;
+import dev.bufferdeck.audio.WarmThreads;
 import dev.bufferdeck.audio.TestAudio;
 import dev.bufferdeck.audio.UnsupportedMediaException;
 import dev.bufferdeck.audio.guard.MisbehavingDecoder.Fault;
@@ -89,7 +90,7 @@ class DecoderIsolationTest {
     @EnumSource(Fault.class)
     void aMisbehavingDecoderEndsInErrorAndTheNextBufferStillPlays(Fault fault) throws Exception {
         MisbehavingDecoder.arm();
-        Set<Thread> before = liveThreads(t -> true);
+        Set<Thread> before = liveThreads(DecoderIsolationTest::busyOfOurs);
         MediaBuffer bad = buffer(fault.name());
         player(fault);
 
@@ -173,7 +174,7 @@ class DecoderIsolationTest {
 
     @Test
     void aWellBehavedDecoderPassesThroughUnchangedAndItsThreadEndsOnClose() throws Exception {
-        Set<Thread> before = liveThreads(t -> true);
+        Set<Thread> before = liveThreads(DecoderIsolationTest::busyOfOurs);
         MediaBuffer b = buffer("good.wav");
         PcmDecoder d = GuardedDecoder.open(b, raw, PATIENCE);
         assertEquals(TestAudio.CD, d.format());
@@ -207,12 +208,19 @@ class DecoderIsolationTest {
         return threads;
     }
 
-    /** Waits until exactly {@code expected} of our threads (decoder, audio, player) are alive that were not before. */
+    /**
+     * One of our threads (decoder, audio, player) at work: a {@linkplain WarmThreads warm thread} waiting
+     * for its next task is idle, not left behind (it ends by itself).
+     */
+    private static boolean busyOfOurs(Thread t) {
+        return t.getName().startsWith("bufferdeck-") && !t.getName().equals(WarmThreads.IDLE_NAME);
+    }
+
+    /** Waits until exactly {@code expected} of our threads are at work that were not before. */
     private static Set<Thread> awaitThreadsSettled(Set<Thread> before, int expected) throws InterruptedException {
-        Predicate<Thread> ours = t -> t.getName().startsWith("bufferdeck-");
         Set<Thread> extra = Set.of();
         for (int i = 0; i < 150; i++) {
-            extra = liveThreads(ours);
+            extra = liveThreads(DecoderIsolationTest::busyOfOurs);
             extra.removeAll(before);
             if (extra.size() == expected) return extra;
             Thread.sleep(20);

@@ -104,10 +104,38 @@ class DropTest {
         }));
         robot.drag(dragSource).dropTo(app.window.transport());
         waitUntil(() -> app.controller.playlist().entries().size() == 2, 20);
-        assertEquals(List.of("01 first", "02 second"), app.controller.playlist().entries().stream()
-                .map(e -> e.row().title()).toList());
+        waitUntil(() -> app.controller.playlist().entries().stream().map(PlaylistRow::title).toList()
+                .equals(List.of("01 first", "02 second")), 20);
         waitUntil(() -> !played.isEmpty(), 15);
         assertEquals("01 first.wav", played.get(0));
+    }
+
+    @Test
+    void aFolderLargerThanTheBudgetBecomesReferencesAtOnceAndOnlyWhatPlaysIsLoaded(FxRobot robot) throws Exception {
+        app.close();
+        dev.bufferdeck.ui.main.AppServices services;
+        System.setProperty(dev.bufferdeck.repository.MediaRepository.BUDGET_PROPERTY, "8M");
+        try {
+            services = dev.bufferdeck.ui.testing.Testing.standardServices();
+        } finally {
+            System.clearProperty(dev.bufferdeck.repository.MediaRepository.BUDGET_PROPERTY);
+        }
+        Stage stage = app.stage;
+        robot.interact(() -> {
+            app = AppFixture.open(stage, false, services, List.of());
+            app.window.statusBar().getLeftItems().add(dragSource);
+        });
+        Path folder = Files.createDirectories(dir.resolve("big"));
+        for (int i = 0; i < 40; i++) Files.write(folder.resolve(String.format("%02d.wav", i)), Wavs.tone(3, 200 + 10 * i));
+        assertTrue(40 * Files.size(folder.resolve("00.wav")) > 2 * app.repository.budget(), "the folder holds more than twice the budget");
+        filesToDrag = List.of(folder.toFile());
+        robot.drag(dragSource).dropTo(app.window.transport());
+        waitUntil(() -> app.controller.playlist().entries().size() == 40, 20);
+        waitUntil(() -> app.controller.player().state() == dev.bufferdeck.audio.PlayerState.PLAYING, 20);
+        assertEquals("00.wav", app.controller.player().nowPlayingProperty().get().buffer().name());
+        assertTrue(app.repository.count() <= 2, "the one playing and the one after it are loaded, no more: "
+                + app.repository.buffers());
+        assertTrue(app.controller.playlist().entries().stream().skip(2).allMatch(PlaylistRow::isReference));
     }
 
     @Test

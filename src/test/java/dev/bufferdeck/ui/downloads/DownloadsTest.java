@@ -36,7 +36,7 @@ class DownloadsTest {
     @Test
     void aSlowDownloadShowsProgressAndCancelLeavesTheRepositoryAsItWas(FxRobot robot) throws Exception {
         byte[] body = new byte[8 << 20];
-        try (LocalHttpServer server = new LocalHttpServer().serveSlowly("/big.bin", body, 40)) {
+        try (LocalHttpServer server = new LocalHttpServer().serveSlowly("/big.bin", body, 200)) {
             var before = app.repository.figures();
             robot.interact(() -> app.controller.sources().openUrl(server.url("/big.bin")));
             waitUntil(() -> robot.lookup(".download-line").tryQuery().isPresent(), 15);

@@ -59,13 +59,13 @@ class ReferencesTest {
         long fileSize = Files.size(Path.of(files.get(0)));
         SessionStore store = TestSessions.holding(new Session(files, -1, 0.5, false, Repeat.OFF, false, null, null, false));
         AppServices s;
-        System.setProperty(dev.bufferdeck.repository.MediaRepository.BUDGET_PROPERTY, Long.toString(3 * fileSize + fileSize / 2));
+        System.setProperty(dev.bufferdeck.repository.MediaRepository.BUDGET_PROPERTY, Long.toString(2 * fileSize + fileSize / 2));
         try {
             s = Testing.standardServices();
         } finally {
             System.clearProperty(dev.bufferdeck.repository.MediaRepository.BUDGET_PROPERTY);
         }
-        assertEquals(3 * fileSize + fileSize / 2, s.repository().budget());
+        assertEquals(2 * fileSize + fileSize / 2, s.repository().budget());
         List<String> overruns = new CopyOnWriteArrayList<>();
         s.repository().addListener(new RepositoryListener() {
             @Override public void added(MediaBuffer b) { check(s.repository().figures()); }

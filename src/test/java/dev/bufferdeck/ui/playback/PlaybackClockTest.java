@@ -65,6 +65,38 @@ class PlaybackClockTest {
         });
     }
 
+    /** A binding such as {@code showing.and(iconified.not())} listens weakly: the clock must hold it, or minimising is never heard. */
+    @Test
+    void aSeenBindingNobodyElseHoldsStillStopsTheClock() throws Exception {
+        PlaybackClock clock = new PlaybackClock(() -> 0);
+        SimpleBooleanProperty showing = new SimpleBooleanProperty(true);
+        SimpleBooleanProperty iconified = new SimpleBooleanProperty(false);
+        onFx(() -> {
+            clock.seenWhile(showing.and(iconified.not()));
+            clock.hold(this);
+            return null;
+        });
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        onFx(() -> {
+            iconified.set(true);
+            return null;
+        });
+        assertFalse(onFx(() -> clock.seenProperty().get()), "minimised: not seen");
+        assertFalse(onFx(clock::isTicking), "minimised: the clock stops");
+        onFx(() -> {
+            iconified.set(false);
+            return null;
+        });
+        assertTrue(onFx(clock::isTicking), "seen again: it ticks");
+        onFx(() -> {
+            clock.release(this);
+            return null;
+        });
+    }
+
     private static void waitFor(Supplier<Boolean> condition) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (!condition.get()) {
