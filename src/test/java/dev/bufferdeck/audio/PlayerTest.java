@@ -371,6 +371,9 @@ class PlayerTest {
         assertEquals("state ERROR", events.awaitFinal(5));
         assertEquals(List.of("state LOADING", "error audio device \"Card 1\" is busy or unavailable", "state ERROR"),
                 events.events());
+        // decoding starts on the decoder's thread as it opens, so that thread closes it, a moment later
+        long deadline = System.currentTimeMillis() + 2_000;
+        while (!decoders.get(0).isClosed() && System.currentTimeMillis() < deadline) Thread.sleep(5);
         assertTrue(decoders.get(0).isClosed(), "the decoder was left open");
         assertEquals("Card 1", player.outputName());
     }

@@ -43,6 +43,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
@@ -85,7 +86,7 @@ public final class LibraryView extends BorderPane {
     /** Hex digits of the SHA-256 the table shows (the whole hash is in the tooltip and the details). */
     static final int SHA_PREFIX = 8;
     /** Name and Origin share what the fixed columns leave, each at least this (their text goes to a tooltip). */
-    static final double NAME_MIN_WIDTH = 48;
+    static final double NAME_MIN_WIDTH = 84;
 
     public LibraryView(LibraryModel model, LibraryActions actions) {
         this.model = model;
@@ -145,6 +146,12 @@ public final class LibraryView extends BorderPane {
         name.setPrefWidth(130);
         origin.setPrefWidth(130);
         table.getColumns().setAll(List.of(name, origin, size, format, duration, sha));
+        // Name and Origin fit first: the digest's column shows when there is room for it too (the details show the whole hash)
+        table.widthProperty().addListener((o, was, width) -> {
+            double others = table.snappedLeftInset() + TABLE_SCROLL_BAR + table.snappedRightInset();
+            for (TableColumn<BufferRow, ?> c : table.getColumns()) if (c != sha) others += c.getMinWidth();
+            sha.setVisible(width.doubleValue() >= others + sha.getMinWidth());
+        });
 
         SortedList<BufferRow> sorted = new SortedList<>(model.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -171,15 +178,17 @@ public final class LibraryView extends BorderPane {
         pin.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         residenceTotals.setId("library-residence");
         residenceTotals.getStyleClass().add("residence-totals");
-        // the totals take what the buttons leave (cut with "…" when narrow), so they never widen the pane
+        // the totals have a line of their own under the buttons (the pane beside the hex view is narrow); they never widen it
         residenceTotals.setMinWidth(0);
         residenceTotals.setPrefWidth(0);
         residenceTotals.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(residenceTotals, Priority.ALWAYS);
-        HBox tools = new HBox(6, heading, residenceTotals, pin, play, add, remove);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox tools = new HBox(6, heading, spacer, pin, play, add, remove);
         tools.setAlignment(Pos.CENTER_LEFT);
-        tools.getStyleClass().add("pane-tools");
-        setTop(tools);
+        VBox top = new VBox(2, tools, residenceTotals);
+        top.getStyleClass().add("pane-tools");
+        setTop(top);
         setCenter(table);
     }
 
