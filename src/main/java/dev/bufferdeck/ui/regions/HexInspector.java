@@ -21,6 +21,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
@@ -370,9 +371,18 @@ public final class HexInspector extends BorderPane {
 
     private void followTick() {
         long now = transport.clock().pulseProperty().get();
-        if (now - lastFollow < FOLLOW_PERIOD_NANOS) return;
+        if (now - lastFollow < FOLLOW_PERIOD_NANOS || !onScreen()) return;
         lastFollow = now;
         followPlayback(now);
+    }
+
+    /**
+     * False while a hidden tab or pane holds this inspector: it stays in the scene, but marking and
+     * scrolling there would redraw the hex canvas and lay out the tree ten times a second for no one.
+     */
+    private boolean onScreen() {
+        for (Node n = this; n != null; n = n.getParent()) if (!n.isVisible()) return false;
+        return true;
     }
 
     private boolean showsCurrent(RegionAnalysis an) {
