@@ -116,6 +116,25 @@ class HexInspectorTest {
     }
 
     @Test
+    void aHiddenInspectorMarksNothingUntilItShowsAgain(FxRobot robot) throws Exception {
+        showBufferAndWait(robot);
+        Region expected = inspector.analysis().playhead().orElseThrow().regionAtMillis(20_000).orElseThrow();
+        robot.interact(() -> inspector.setVisible(false)); // as in a tab not selected: still in the scene
+        transport.current = buffer;
+        transport.playing = true;
+        transport.position = 20_000;
+        robot.interact(() -> transport.clock.hold(transport));
+        HexView hex = hexPane.hexView();
+        Thread.sleep(500);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(-1, hex.markStart(), "hidden: the hex view is not redrawn to follow playback");
+
+        robot.interact(() -> inspector.setVisible(true));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> hex.markStart() == expected.offset());
+        robot.interact(() -> transport.clock.release(transport));
+    }
+
+    @Test
     void clickingAByteInsideAnAudioFrameSeeksToThatFrame(FxRobot robot) throws Exception {
         showBufferAndWait(robot);
         transport.current = buffer;
