@@ -21,6 +21,12 @@ import java.util.function.LongSupplier;
 public final class PlaybackClock {
     /** Pulses after a {@link #wake()}: an engine command (seek, stop) is answered within them. */
     static final int TAIL_PULSES = 30;
+    /**
+     * The least time between two ticks the views see: about 20 a second (every third pulse at 60 Hz),
+     * so everything that follows playback changes in the same pulses and the window is repainted at
+     * most that often (a repaint copies the whole window to the screen when Prism renders in software).
+     */
+    static final long FRAME_NANOS = 45_000_000L;
 
     private final LongSupplier source;
     private final ReadOnlyLongWrapper position = new ReadOnlyLongWrapper();
@@ -35,6 +41,8 @@ public final class PlaybackClock {
     private ObservableBooleanValue seenSource;
     /** Made at the first start, so a clock can be built before the FX toolkit runs. */
     private AnimationTimer timer;
+    /** The time of the last tick the views saw, 0 before the first since the timer started. */
+    private long lastTick;
 
     /** @param source where playback is now, in milliseconds; read on the FX thread once per pulse */
     public PlaybackClock(LongSupplier source) {
@@ -42,7 +50,7 @@ public final class PlaybackClock {
         position.set(source.getAsLong());
     }
 
-    /** Where playback is, in milliseconds: changes at most once per pulse. */
+    /** Where playback is, in milliseconds: changes at most once per tick (about 20 a second). */
     public ReadOnlyLongProperty positionProperty() { return position.getReadOnlyProperty(); }
 
     public long position() { return position.get(); }
@@ -91,12 +99,19 @@ public final class PlaybackClock {
 
     private void start() {
         if (timer != null || !seen.get()) return;
+        lastTick = 0;
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                position.set(source.getAsLong());
-                pulse.set(now);
-                if (holders.isEmpty() && --tail <= 0) {
+                boolean last = holders.isEmpty() && --tail <= 0;
+                // the last pulse before stopping always ticks: the views are left where playback is
+                if (last || lastTick == 0 || now - lastTick >= FRAME_NANOS) {
+                    lastTick = now;
+                    position.set(source.getAsLong());
+                    pulse.set(now);
+                }
+                // a view told of this tick may have woken or held the clock again
+                if (last && holders.isEmpty() && tail <= 0) {
                     stop();
                     timer = null;
                 }

@@ -11,6 +11,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 
 import java.util.ArrayList;
@@ -99,8 +100,21 @@ public final class RegionTreeView extends TreeView<Region> {
             revealing = false;
         }
         int row = getRow(found);
-        if (row >= 0) scrollTo(Math.max(0, row - 3));
+        if (row >= 0 && !showsRow(row)) scrollTo(Math.max(0, row - 3));
         return true;
+    }
+
+    /**
+     * True when row {@code row} is wholly on screen: following playback then only moves the selection,
+     * and the rows (each described anew) are laid out again only when it leaves the view.
+     */
+    private boolean showsRow(int row) {
+        if (!(lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) return false;
+        var first = flow.getFirstVisibleCell();
+        var last = flow.getLastVisibleCell();
+        if (first == null || last == null) return false;
+        // the first and last cells may be cut by the edges: count only the rows inside them
+        return row > first.getIndex() && row < last.getIndex();
     }
 
     private static boolean isPage(TreeItem<Region> item) {

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * Analyses the latest PCM of a {@link PcmTap} about 30 times a second on its own thread and hands the
+ * Analyses the latest PCM of a {@link PcmTap} about 22 times a second (smooth enough for bars, and each new picture costs a repaint of the window) on its own thread and hands the
  * newest {@link Spectrum} over through an {@link AtomicReference}: the audio thread is never waited
  * for (the tap is lock-free), and the FX thread only reads the reference.
  */
@@ -19,7 +19,7 @@ public final class SpectrumFeed {
     public static final int FFT_SIZE = 2048;
     public static final int BANDS = 48;
     public static final double LOW_HZ = 40;
-    static final long PERIOD_MILLIS = 33;
+    static final long PERIOD_MILLIS = 45;
 
     private final Supplier<PcmTap> tap;
     private final SpectrumAnalyzer analyzer = new SpectrumAnalyzer(FFT_SIZE, BANDS, LOW_HZ);

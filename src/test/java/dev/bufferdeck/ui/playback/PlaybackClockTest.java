@@ -65,6 +65,27 @@ class PlaybackClockTest {
         });
     }
 
+    /** Everything that follows playback changes in the same pulses, about 20 a second: the window repaints no more often for it. */
+    @Test
+    void ticksAreAtLeastAFrameApart() throws Exception {
+        PlaybackClock clock = new PlaybackClock(() -> 0);
+        java.util.List<Long> times = new java.util.concurrent.CopyOnWriteArrayList<>();
+        onFx(() -> {
+            clock.pulseProperty().addListener((o, a, now) -> times.add(now.longValue()));
+            clock.hold(this);
+            return null;
+        });
+        waitFor(() -> times.size() >= 8);
+        onFx(() -> {
+            clock.release(this);
+            return null;
+        });
+        for (int i = 1; i < 8; i++) {
+            long gap = times.get(i) - times.get(i - 1);
+            assertTrue(gap >= PlaybackClock.FRAME_NANOS, "tick " + i + " came " + gap / 1_000_000 + " ms after the one before");
+        }
+    }
+
     /** A binding such as {@code showing.and(iconified.not())} listens weakly: the clock must hold it, or minimising is never heard. */
     @Test
     void aSeenBindingNobodyElseHoldsStillStopsTheClock() throws Exception {
