@@ -76,6 +76,15 @@ final class FlacBitReader {
     }
 
     private void refill() {
+        if (pos + 8 <= end) {
+            long word = (long) BIG_ENDIAN_LONG.get(buf, pos);
+            int take = (64 - bits) >>> 3;
+            int now = bits + (take << 3);
+            cache = (cache | (word >>> bits)) & (-1L << (64 - now));
+            pos += take;
+            bits = now;
+            return;
+        }
         while (bits <= 56) {
             int b = pos < end ? buf[pos++] & 0xFF : nextByte();
             cache |= (long) b << (56 - bits);
@@ -152,11 +161,20 @@ final class FlacBitReader {
         int to = pos + padded - bits / 8;
         int crc = 0;
         byte[] b = buf;
-        for (int i = frameStart; i < to; i++) crc = ((crc << 8) ^ CRC16[((crc >>> 8) ^ b[i]) & 0xFF]) & 0xFFFF;
+        int i = frameStart;
+        for (; i + 1 < to; i += 2) {
+            int x = crc ^ ((b[i] & 0xFF) << 8 | (b[i + 1] & 0xFF));
+            crc = CRC16_TWO[x >>> 8] ^ CRC16[x & 0xFF];
+        }
+        if (i < to) crc = ((crc << 8) ^ CRC16[((crc >>> 8) ^ b[i]) & 0xFF]) & 0xFFFF;
         return crc;
     }
 
+    private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONG =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
     private static final int[] CRC16 = new int[256];
+    /** CRC16 of a byte followed by a zero byte: two bytes a step. */
+    private static final int[] CRC16_TWO = new int[256];
 
     static {
         for (int i = 0; i < 256; i++) {
@@ -164,5 +182,6 @@ final class FlacBitReader {
             for (int k = 0; k < 8; k++) c = (c & 0x8000) != 0 ? (c << 1) ^ 0x8005 : c << 1;
             CRC16[i] = c & 0xFFFF;
         }
+        for (int i = 0; i < 256; i++) CRC16_TWO[i] = ((CRC16[i] << 8) ^ CRC16[CRC16[i] >>> 8]) & 0xFFFF;
     }
 }

@@ -147,20 +147,69 @@ public final class FlacFrameDecoder {
         }
     }
 
+    /** Orders up to 12 (every encoder level but the highest) run with the coefficients in locals. */
     private void lpc32(int[] s, int n, int order, int shift) {
         int[] c = coefs;
+        if (order > 12) {
+            for (int i = order; i < n; i++) {
+                int sum = 0;
+                for (int j = 0; j < order; j++) sum += c[j] * s[i - 1 - j];
+                s[i] += (sum >> shift);
+            }
+            return;
+        }
+        int c0 = c[0]; int c1 = c[1]; int c2 = c[2]; int c3 = c[3]; int c4 = c[4]; int c5 = c[5];
+        int c6 = c[6]; int c7 = c[7]; int c8 = c[8]; int c9 = c[9]; int c10 = c[10]; int c11 = c[11];
         for (int i = order; i < n; i++) {
             int sum = 0;
-            for (int j = 0; j < order; j++) sum += c[j] * s[i - 1 - j];
-            s[i] += sum >> shift;
+            switch (order) {
+                case 12: sum += c11 * s[i - 12];
+                case 11: sum += c10 * s[i - 11];
+                case 10: sum += c9 * s[i - 10];
+                case 9: sum += c8 * s[i - 9];
+                case 8: sum += c7 * s[i - 8];
+                case 7: sum += c6 * s[i - 7];
+                case 6: sum += c5 * s[i - 6];
+                case 5: sum += c4 * s[i - 5];
+                case 4: sum += c3 * s[i - 4];
+                case 3: sum += c2 * s[i - 3];
+                case 2: sum += c1 * s[i - 2];
+                case 1: sum += c0 * s[i - 1];
+                default:
+            }
+            s[i] += (sum >> shift);
         }
     }
 
     private void lpc64(int[] s, int n, int order, int shift) {
         int[] c = coefs;
+        if (order > 12) {
+            for (int i = order; i < n; i++) {
+                long sum = 0;
+                for (int j = 0; j < order; j++) sum += (long) c[j] * s[i - 1 - j];
+                s[i] += (int) (sum >> shift);
+            }
+            return;
+        }
+        long c0 = c[0]; long c1 = c[1]; long c2 = c[2]; long c3 = c[3]; long c4 = c[4]; long c5 = c[5];
+        long c6 = c[6]; long c7 = c[7]; long c8 = c[8]; long c9 = c[9]; long c10 = c[10]; long c11 = c[11];
         for (int i = order; i < n; i++) {
             long sum = 0;
-            for (int j = 0; j < order; j++) sum += (long) c[j] * s[i - 1 - j];
+            switch (order) {
+                case 12: sum += c11 * s[i - 12];
+                case 11: sum += c10 * s[i - 11];
+                case 10: sum += c9 * s[i - 10];
+                case 9: sum += c8 * s[i - 9];
+                case 8: sum += c7 * s[i - 8];
+                case 7: sum += c6 * s[i - 7];
+                case 6: sum += c5 * s[i - 6];
+                case 5: sum += c4 * s[i - 5];
+                case 4: sum += c3 * s[i - 4];
+                case 3: sum += c2 * s[i - 3];
+                case 2: sum += c1 * s[i - 2];
+                case 1: sum += c0 * s[i - 1];
+                default:
+            }
             s[i] += (int) (sum >> shift);
         }
     }
