@@ -55,14 +55,23 @@ final class FlacDecoder extends BlockDecoder {
     @Override
     void interleave(int from, int frames, byte[] buf, int off) {
         int channels = info.channels();
-        int o = off;
-        for (int i = from; i < from + frames; i++) {
-            for (int c = 0; c < channels; c++) {
-                int v = pending[c][i];
-                v = shift >= 0 ? v << shift : v >> -shift;
-                buf[o++] = (byte) v;
-                buf[o++] = (byte) (v >> 8);
-                if (outBytes == 3) buf[o++] = (byte) (v >> 16);
+        for (int c = 0; c < channels; c++) {
+            int[] samples = pending[c];
+            int step = channels * outBytes;
+            int o = off + c * outBytes;
+            if (outBytes == 2 && shift == 0) {
+                for (int i = from; i < from + frames; i++, o += step) {
+                    int v = samples[i];
+                    buf[o] = (byte) v;
+                    buf[o + 1] = (byte) (v >> 8);
+                }
+            } else {
+                for (int i = from; i < from + frames; i++, o += step) {
+                    int v = shift >= 0 ? samples[i] << shift : samples[i] >> -shift;
+                    buf[o] = (byte) v;
+                    buf[o + 1] = (byte) (v >> 8);
+                    if (outBytes == 3) buf[o + 2] = (byte) (v >> 16);
+                }
             }
         }
     }
