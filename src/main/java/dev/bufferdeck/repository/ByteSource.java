@@ -1,13 +1,7 @@
 package dev.bufferdeck.repository;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -155,36 +149,6 @@ public final class ByteSource {
         byte[] copy = new byte[length];
         get(index, copy, 0, length);
         return ByteBuffer.wrap(copy).asReadOnlyBuffer();
-    }
-
-    /** The first {@code length} bytes or all there are, as {@link #region}: for headers and sniffing. */
-    public ByteBuffer head(int length) {
-        return region(0, Math.min(limit, length));
-    }
-
-    /** The bytes in a fresh array (for a caller that keeps a copy of its own, e.g. the clipboard). */
-    public byte[] toArray() {
-        byte[] copy = new byte[limit];
-        get(0, copy, 0, limit);
-        return copy;
-    }
-
-    /** A stream over {@code length} bytes from {@code index}, reading the pieces in place. */
-    public InputStream stream(int index, int length) {
-        checkRange(index, length);
-        List<InputStream> parts = new ArrayList<>();
-        int at = base + index;
-        int left = length;
-        while (left > 0) {
-            byte[] piece = pieces[at >>> shift];
-            int within = at & mask;
-            int n = Math.min(left, piece.length - within);
-            parts.add(new ByteArrayInputStream(piece, within, n));
-            at += n;
-            left -= n;
-        }
-        if (parts.size() == 1) return parts.get(0);
-        return new SequenceInputStream(Collections.enumeration(parts));
     }
 
     private void checkRange(int index, int length) {

@@ -62,7 +62,7 @@ abstract class OggAudioDecoder implements PcmDecoder {
         this.total = Math.max(0, index.lastGranule() - granuleOffset);
         this.format = new AudioFormat(sampleRate, 16, channels, true, false);
         this.queue = new SampleQueue(channels);
-        this.cacheKey = buffer.isComplete() && buffer.sha256() != null && index.pageCount() > 0
+        this.cacheKey = buffer.isComplete() && buffer.sha256() != null && !buffer.sha256().isEmpty() && index.pageCount() > 0
                 ? buffer.sha256() + "@" + index.pageOffset(0) + "/" + buffer.size() : null;
         this.firstFrames = FirstFramesCache.get(cacheKey);
     }

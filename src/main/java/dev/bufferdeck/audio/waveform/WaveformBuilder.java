@@ -171,7 +171,7 @@ public final class WaveformBuilder {
                 long end = Math.min(to, start + FIRST_PICTURE_STRETCH);
                 decoder.seekToFrame(start);
                 int column = c;
-                reader.read(decoder, start, end, (frame, v) -> acc.add(column, v), cancelled, frames -> { });
+                reader.read(decoder, start, end, acc, ColumnMap.only(column), cancelled, frames -> { });
             }
         }
     }
@@ -213,8 +213,8 @@ public final class WaveformBuilder {
                     counted = true;
                 }
                 if (from > 0 || coarse != null) decoder.seekToFrame(from);
-                long frame = reader.read(decoder, from, to, (f, v) -> acc.add(
-                        total < 0 ? acc.columnForUnknown(f) : (int) (f * columns / total), v), cancelled, frames -> {
+                ColumnMap map = total < 0 ? acc.unknownLength() : ColumnMap.spread(columns, total);
+                long frame = reader.read(decoder, from, to, acc, map, cancelled, frames -> {
                     if (total > 0) progress.accept(Math.min(1.0, done.addAndGet(frames) / (double) total));
                 });
                 acc.frames = frame;
@@ -225,9 +225,27 @@ public final class WaveformBuilder {
         }
     }
 
-    /** Told each sample of each channel, scaled to -1..1, with the frame it belongs to. */
-    private interface SampleSink {
-        void accept(long frame, float value);
+    /** Which column a frame belongs to, and where that column's frames end. */
+    private interface ColumnMap {
+        int column(long frame);
+
+        /** The first frame after {@code column}'s, as last asked of {@link #column}. */
+        long end(int column);
+
+        static ColumnMap only(int column) {
+            return new ColumnMap() {
+                @Override public int column(long frame) { return column; }
+                @Override public long end(int c) { return Long.MAX_VALUE; }
+            };
+        }
+
+        /** {@code total} frames over {@code columns}: frame f in column f * columns / total. */
+        static ColumnMap spread(int columns, long total) {
+            return new ColumnMap() {
+                @Override public int column(long frame) { return (int) (frame * columns / total); }
+                @Override public long end(int c) { return ((c + 1L) * total + columns - 1) / columns; }
+            };
+        }
     }
 
     /** Reads a decoder's PCM chunk by chunk and hands over every sample. */
@@ -251,21 +269,35 @@ public final class WaveformBuilder {
          * {@code cancelled} before each chunk and telling {@code decoded} its frames after; returns the
          * frame reached.
          */
-        long read(PcmDecoder decoder, long from, long to, SampleSink sink, BooleanSupplier cancelled,
+        long read(PcmDecoder decoder, long from, long to, Accumulator acc, ColumnMap map, BooleanSupplier cancelled,
                   LongConsumer decoded) throws IOException {
             long frame = from;
+            int column = 0;
+            long columnEnd = Long.MIN_VALUE;
             while (frame < to) {
                 if (cancelled.getAsBoolean()) throw new CancellationException("waveform cancelled");
                 int want = (int) Math.min(chunk.length, (to - frame) * frameBytes);
                 int read = decoder.read(chunk, 0, want);
                 if (read <= 0) break;
                 int frames = read / frameBytes;
+                // min and max of the raw samples per column, scaled once: scaling by a power of two keeps the order
+                int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
                 for (int f = 0; f < frames; f++) {
+                    if (frame + f >= columnEnd) {
+                        if (lo <= hi) acc.add(column, lo * scale, hi * scale);
+                        lo = Integer.MAX_VALUE;
+                        hi = Integer.MIN_VALUE;
+                        column = map.column(frame + f);
+                        columnEnd = map.end(column);
+                    }
                     int base = f * frameBytes;
                     for (int c = 0; c < channels; c++) {
-                        sink.accept(frame + f, sample(chunk, base + c * sampleBytes, sampleBytes) * scale);
+                        int v = sample(chunk, base + c * sampleBytes, sampleBytes);
+                        if (v < lo) lo = v;
+                        if (v > hi) hi = v;
                     }
                 }
+                if (lo <= hi) acc.add(column, lo * scale, hi * scale);
                 frame += frames;
                 decoded.accept(frames);
             }
@@ -296,9 +328,16 @@ public final class WaveformBuilder {
             Arrays.fill(max, Float.NEGATIVE_INFINITY);
         }
 
-        void add(int column, float v) {
-            if (v < min[column]) min[column] = v;
-            if (v > max[column]) max[column] = v;
+        void add(int column, float lo, float hi) {
+            if (lo < min[column]) min[column] = lo;
+            if (hi > max[column]) max[column] = hi;
+        }
+
+        ColumnMap unknownLength() {
+            return new ColumnMap() {
+                @Override public int column(long frame) { return columnForUnknown(frame); }
+                @Override public long end(int column) { return (column + 1L) * framesPerColumn; }
+            };
         }
 
         /** For a stream of unknown length: fixed-size slots that are halved (pairs merged) when full. */

@@ -86,7 +86,7 @@ public final class LibraryView extends BorderPane {
     /** Hex digits of the SHA-256 the table shows (the whole hash is in the tooltip and the details). */
     static final int SHA_PREFIX = 8;
     /** Name and Origin share what the fixed columns leave, each at least this (their text goes to a tooltip). */
-    static final double NAME_MIN_WIDTH = 90;
+    static final double NAME_MIN_WIDTH = 84;
 
     public LibraryView(LibraryModel model, LibraryActions actions) {
         this.model = model;

@@ -127,6 +127,7 @@ class InspectorRoomTest {
         }
         double columns = 0;
         for (javafx.scene.control.TableColumn<BufferRow, ?> c : table.getColumns()) {
+            if (!c.isVisible()) continue; // the digest's column gives way to Name and Origin when narrow
             assertTrue(c.getWidth() >= c.getMinWidth() - 0.5, when + ": column " + c.getText() + " is " + c.getWidth() + ", its content needs " + c.getMinWidth());
             columns += c.getWidth();
         }

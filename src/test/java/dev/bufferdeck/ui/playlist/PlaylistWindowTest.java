@@ -51,7 +51,7 @@ class PlaylistWindowTest {
     private TableView<PlaylistRow> openWithFiles(FxRobot robot, String... names) throws Exception {
         for (int i = 0; i < names.length; i++) {
             Path p = dir.resolve(names[i] + ".wav");
-            Files.write(p, Wavs.tone(2, 300 + 50 * i));
+            Files.write(p, Wavs.tone(12, 300 + 50 * i));
             var buffer = app.controller.services().loader().load(p.toString(), LoadProgress.NONE, new Cancellation()).buffer();
             robot.interact(() -> playlist().append(app.controller.library().rowFor(buffer)));
         }

@@ -11,6 +11,11 @@ import static dev.bufferdeck.audio.decode.mp3.Layer3Tables.*;
  * caller finds the frames (our {@code MpegFrameIndex}, or a live stream's sync search); this class
  * keeps the bit reservoir, the IMDCT overlap and the synthesis filter state between them.
  * Not thread-safe: one decoder per stream.
+ *
+ * <p>Where it departs from minimp3, it does as ffmpeg does (our reference, {@code Mp3MatchesFfmpegTest}):
+ * the 24 kHz long-block band table ({@link Layer3Tables#SCF_LONG}), no scfsi in the first granule,
+ * rounding to nearest, and MPEG-2 intensity positions from 16 up meaning "not intensity-coded".
+ * Layer I and II frames give no samples (the frame index lists Layer III only).
  */
 public final class Layer3Decoder {
     /** Most samples one frame gives: 1152 per channel, two channels. */

@@ -1,0 +1,87 @@
+package dev.bufferdeck.repository;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reads over pieces answer as {@link ByteBuffer}'s absolute reads over the same bytes in one array. */
+class ByteSourceTest {
+    private static final int SHIFT = 4; // 16-byte pieces: every multi-byte read below crosses one
+
+    private static byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) b[i] = (byte) (i * 37 + 11);
+        return b;
+    }
+
+    private static ByteSource pieced(byte[] all) {
+        int count = (all.length + 15) >>> SHIFT;
+        byte[][] pieces = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            pieces[i] = java.util.Arrays.copyOfRange(all, i << SHIFT, Math.min(all.length, (i + 1) << SHIFT));
+        }
+        return ByteSource.pieces(pieces, SHIFT, all.length);
+    }
+
+    @Test
+    void everyReadMatchesAByteBufferOverTheSameBytes() {
+        byte[] all = bytes(100);
+        ByteSource s = pieced(all);
+        for (ByteOrder order : new ByteOrder[] {ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN}) {
+            ByteBuffer b = ByteBuffer.wrap(all).order(order);
+            ByteSource o = s.order(order);
+            for (int i = 0; i < 100; i++) assertEquals(b.get(i), o.get(i));
+            for (int i = 0; i + 2 <= 100; i++) assertEquals(b.getShort(i), o.getShort(i), "short at " + i);
+            for (int i = 0; i + 4 <= 100; i++) assertEquals(b.getInt(i), o.getInt(i), "int at " + i);
+            for (int i = 0; i + 8 <= 100; i++) assertEquals(b.getLong(i), o.getLong(i), "long at " + i);
+        }
+        byte[] out = new byte[40];
+        s.get(13, out, 0, 40);
+        assertArrayEquals(java.util.Arrays.copyOfRange(all, 13, 53), out);
+    }
+
+    @Test
+    void aSliceAcrossPiecesReadsFromItsStartAndStopsAtItsEnd() {
+        byte[] all = bytes(100);
+        ByteSource slice = pieced(all).slice(30, 25);
+        assertEquals(25, slice.limit());
+        assertFalse(slice.isContiguous());
+        for (int i = 0; i < 25; i++) assertEquals(all[30 + i], slice.get(i));
+        assertThrows(IndexOutOfBoundsException.class, () -> slice.get(25));
+        assertThrows(IndexOutOfBoundsException.class, () -> slice.getInt(23));
+        assertTrue(slice.slice(3, 10).isContiguous(), "bytes 33..43 lie in one piece");
+    }
+
+    @Test
+    void aRegionIsSharedInsideOnePieceAndCopiedAcrossTwo() {
+        byte[] all = bytes(100);
+        ByteSource s = pieced(all);
+        ByteBuffer inside = s.region(17, 10);
+        ByteBuffer across = s.region(10, 20);
+        assertTrue(inside.isReadOnly() && across.isReadOnly());
+        assertEquals(0, inside.position());
+        assertEquals(10, inside.remaining());
+        byte[] a = new byte[10];
+        inside.get(a);
+        assertArrayEquals(java.util.Arrays.copyOfRange(all, 17, 27), a);
+        byte[] b = new byte[20];
+        across.get(b);
+        assertArrayEquals(java.util.Arrays.copyOfRange(all, 10, 30), b);
+    }
+
+    @Test
+    void aByteBufferViewStartsAtItsPosition() {
+        byte[] all = bytes(50);
+        ByteSource s = ByteSource.of(ByteBuffer.wrap(all, 5, 20));
+        assertEquals(20, s.limit());
+        assertEquals(all[5], s.get(0));
+        assertTrue(s.isContiguous());
+    }
+}
