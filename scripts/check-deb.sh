@@ -93,6 +93,8 @@ JSA=$APPDIR/bufferdeck.jsa
 [ -s "$JSA" ] || fail "postinst made no class-data archive $JSA"
 grep -qxF 'java-options=-XX:SharedArchiveFile=$APPDIR/bufferdeck.jsa' "$APPDIR/bufferdeck.cfg" \
   || fail "the launcher's $APPDIR/bufferdeck.cfg does not map the archive"
+grep -qxF 'java-options=-XX:-UsePerfData' "$APPDIR/bufferdeck.cfg" \
+  || fail "the launcher's $APPDIR/bufferdeck.cfg lets the JVM write /tmp/hsperfdata_<user>/<pid>"
 JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$WORK/cds-help.log" "$LAUNCHER" help >/dev/null 2>&1 \
   || fail "bufferdeck help exited non-zero with class loading logged"
 grep -q 'dev.bufferdeck.Main source: shared objects file' "$WORK/cds-help.log" \

@@ -25,11 +25,11 @@ import java.nio.ByteBuffer;
  */
 class DecoderFuzzTest {
     /**
-     * Decoder state that does not grow with the input: the MP3 decoder's tables and reservoir, jflac's
+     * Decoder state that does not grow with the input: the MP3 decoder's tables and reservoir, the FLAC decoder's
      * per-channel int arrays for the largest legal block (65,535 samples × 8 channels), JOrbis' and
      * the Opus decoder's setup, plus our 16 KiB read buffer. Measured on the seeds: 20-60 KiB for PCM,
      * 30-60 KiB FLAC, 0.2-0.4 MiB MP3, 0.3-0.8 MiB Vorbis, 0.5-1.2 MiB Opus. 16 MiB leaves room for
-     * jflac's arrays at the largest legal FLAC block (about 6 MiB) and the rest.
+     * the FLAC decoder's arrays at the largest legal block (about 2 MiB) and the rest.
      */
     private static final long DECODER_ALLOWANCE = 16L << 20;
     /** Tag reading keeps views of the input; decoded copies (unsynchronised ID3, base64 covers) are bounded by it. */

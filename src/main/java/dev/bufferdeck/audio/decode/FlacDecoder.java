@@ -1,138 +1,117 @@
 package dev.bufferdeck.audio.decode;
 
+import dev.bufferdeck.audio.decode.flac.FlacFrameDecoder;
 import dev.bufferdeck.format.index.FlacFrameLocator;
 import dev.bufferdeck.format.index.FlacStreamInfo;
+import dev.bufferdeck.repository.ByteSource;
 import dev.bufferdeck.repository.MediaBuffer;
-import org.jflac.ChannelData;
-import org.jflac.FLACDecoder;
-import org.jflac.FrameListener;
-import org.jflac.frame.Frame;
-import org.jflac.metadata.Metadata;
-import org.jflac.metadata.StreamInfo;
 
-import java.util.Arrays;
 import javax.sound.sampled.AudioFormat;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.SequenceInputStream;
 
 /**
- * FLAC through jflac, bit-exact. A seek finds the frame holding the target by its headers (seek
- * table, then bisection), restarts jflac there on a stream made of "fLaC" + STREAMINFO followed by
- * the buffer's bytes from that frame, and discards samples up to the target.
+ * FLAC through our {@link FlacFrameDecoder}, bit-exact. Frames are found by their headers (sync,
+ * fields, CRC-8); a damaged frame (bad subframes, CRC-16 mismatch, cut short) is skipped and what it
+ * held plays as silence. A seek finds the frame holding the target (seek table, then bisection),
+ * decodes from there and discards samples up to the target.
  */
 final class FlacDecoder extends BlockDecoder {
-    private final MediaBuffer buffer;
+    private final ByteSource bytes;
     private final FlacStreamInfo info;
     private final FlacFrameLocator locator;
+    private final FlacFrameDecoder frames;
     private final AudioFormat format;
     private final int outBytes;
     private final long total;
-    private final CountingInputStream.ByteCounter counter = new CountingInputStream.ByteCounter();
-
     private final int shift;
 
-    private FLACDecoder flac;
-    private int[][] pending = new int[0][];
-    private boolean ended;
+    private int[][] pending;
+    private final int[][] decodedChannels;
+    private int[][] silence;
+    /** Where the next frame header is looked for; -1 at the end. */
+    private int offset;
 
     FlacDecoder(MediaBuffer buffer, FlacStreamInfo info) throws IOException {
         super((info.bitsPerSample() > 16 ? 3 : 2) * info.channels());
-        this.buffer = buffer;
+        this.bytes = buffer.bytes();
         this.info = info;
-        this.locator = new FlacFrameLocator(buffer.bytes(), info);
+        this.locator = new FlacFrameLocator(bytes, info);
+        this.frames = new FlacFrameDecoder(bytes, info.channels(), info.bitsPerSample(), info.maxBlockSize());
         int outBits = info.bitsPerSample() > 16 ? 24 : 16;
         this.outBytes = outBits / 8;
         this.shift = outBits - info.bitsPerSample();
         this.format = new AudioFormat(info.sampleRate(), outBits, info.channels(), true, false);
         this.total = locator.totalSamples();
+        this.decodedChannels = new int[info.channels()][];
+        this.silence = new int[info.channels()][0];
         seekToFrame(0);
     }
 
     @Override public AudioFormat format() { return format; }
     @Override public long totalFrames() { return total; }
 
-    long bytesRead() { return counter.bytes(); }
+    long bytesRead() { return frames.bytesRead(); }
 
     @Override
     void interleave(int from, int frames, byte[] buf, int off) {
         int channels = info.channels();
-        int o = off;
-        for (int i = from; i < from + frames; i++) {
-            for (int c = 0; c < channels; c++) {
-                int v = pending[c][i];
-                v = shift >= 0 ? v << shift : v >> -shift;
-                buf[o++] = (byte) v;
-                buf[o++] = (byte) (v >> 8);
-                if (outBytes == 3) buf[o++] = (byte) (v >> 16);
+        for (int c = 0; c < channels; c++) {
+            int[] samples = pending[c];
+            int step = channels * outBytes;
+            int o = off + c * outBytes;
+            if (outBytes == 2 && shift == 0) {
+                for (int i = from; i < from + frames; i++, o += step) {
+                    int v = samples[i];
+                    buf[o] = (byte) v;
+                    buf[o + 1] = (byte) (v >> 8);
+                }
+            } else {
+                for (int i = from; i < from + frames; i++, o += step) {
+                    int v = shift >= 0 ? samples[i] << shift : samples[i] >> -shift;
+                    buf[o] = (byte) v;
+                    buf[o + 1] = (byte) (v >> 8);
+                    if (outBytes == 3) buf[o + 2] = (byte) (v >> 16);
+                }
             }
         }
     }
 
-    /** The next FLAC frame, or silence for frames jflac skipped as damaged; false at the end. */
+    /** The next FLAC frame, or silence for damaged frames skipped; false at the end. */
     @Override
-    boolean decodeBlock() throws IOException {
-        if (!ended) {
-            if (pastStreamInfoTotal()) {
-                ended = true;
-                return false;
-            }
-            Frame frame;
-            try {
-                frame = flac.readNextFrame();
-            } catch (JflacGoingInCircles e) {
-                ended = true;
-                return false;
-            } catch (IOException | RuntimeException e) {
-                throw new IOException(buffer.name() + ": the FLAC data is corrupt (" + e.getMessage() + ")", e);
-            }
-            if (frame == null) {
-                ended = true;
-                return false;
-            }
-            long start = frame.header.sampleNumber;
-            int size = frame.header.blockSize;
-            long position = framePosition();
-            if (start > position) {
-                // jflac skipped damaged frames: what is missing plays as silence.
-                int silence = (int) Math.min(start - position, 1 << 20);
+    boolean decodeBlock() {
+        long position = framePosition();
+        while (offset >= 0 && position < total) {
+            FlacFrameLocator.FrameStart frame = locator.headerAt(offset);
+            if (frame == null) frame = locator.nextFrame(offset + 1);
+            if (frame == null) break;
+            int channelCode = (bytes.get(frame.offset() + 3) & 0xF0) >>> 4;
+            int next = frames.decode(frame.offset(), frame.offset() + frame.headerLength(), channelCode, frame.blockSize());
+            offset = next < 0 ? frame.offset() + 1 : next;
+            if (next < 0 || frame.sample() + frame.blockSize() <= position) continue;
+            if (frame.sample() > position) {
+                int silence = (int) Math.min(frame.sample() - position, 1 << 20);
                 fillSilence(silence);
+                offset = frame.offset();
                 block(position, silence);
                 return true;
             }
-            if (start + size > position) {
-                ChannelData[] data = flac.getChannelData();
-                if (pending.length != info.channels() || pending[0].length < size) pending = new int[info.channels()][size];
-                for (int c = 0; c < info.channels(); c++) System.arraycopy(data[c].getOutput(), 0, pending[c], 0, size);
-            }
-            block(start, size);
+            pending = channelsOf(frames);
+            block(frame.sample(), frame.blockSize());
             return true;
         }
+        offset = -1;
         return false;
     }
 
-    /**
-     * jflac 1.5.2's {@code readNextFrame} retries a damaged frame header without moving on in two
-     * states: once it has decoded STREAMINFO's total samples (it stops looking for a frame sync), and
-     * at the end of the data (its frame sync search swallows the EOF). Either would loop for ever.
-     * The first is checked here before each frame; both are caught inside the call by the error
-     * listener set up in {@link #seekToFrame}, since jflac reports every retry to it.
-     */
-    private boolean pastStreamInfoTotal() {
-        StreamInfo si = flac.getStreamInfo();
-        return si != null && si.getTotalSamples() > 0 && flac.getSamplesDecoded() >= si.getTotalSamples();
+    private int[][] channelsOf(FlacFrameDecoder decoded) {
+        for (int c = 0; c < decodedChannels.length; c++) decodedChannels[c] = decoded.channel(c);
+        return decodedChannels;
     }
 
-    /** Thrown from jflac's error callback to leave its retry loop; the stream counts as ended there. */
-    private static final class JflacGoingInCircles extends RuntimeException {
-        JflacGoingInCircles() {
-            super(null, null, false, false);
-        }
-    }
-
+    /** Zeros, never written to: a gap left by damaged frames. */
     private void fillSilence(int samples) {
-        if (pending.length != info.channels() || pending[0].length < samples) pending = new int[info.channels()][samples];
-        for (int[] channel : pending) Arrays.fill(channel, 0, samples, 0);
+        if (silence[0].length < samples) silence = new int[info.channels()][samples];
+        pending = silence;
     }
 
     @Override
@@ -140,44 +119,6 @@ final class FlacDecoder extends BlockDecoder {
         long position = Math.max(0, Math.min(target, total));
         moveTo(position);
         FlacFrameLocator.FrameStart frame = locator.frameFor(position);
-        ended = frame == null;
-        if (ended) return;
-        ByteArrayInputStream header = new ByteArrayInputStream(concat("fLaC".getBytes(), info.streamInfoBlock()));
-        int length = buffer.size() - frame.offset();
-        flac = new FLACDecoder(new SequenceInputStream(header,
-                new CountingInputStream(buffer.openStream(frame.offset(), length), counter)));
-        flac.readMetadata();
-        FLACDecoder decoder = flac;
-        flac.addFrameListener(new FrameListener() {
-            private long lastErrorAt = -1;
-            private int errorsHere;
-
-            @Override public void processMetadata(Metadata metadata) {}
-            @Override public void processFrame(Frame f) {}
-
-            /** Every retry consumes bytes; several errors at one position mean jflac is going round in circles. */
-            @Override
-            public void processError(String message) {
-                long at = decoder.getTotalBytesRead();
-                if (at != lastErrorAt) {
-                    lastErrorAt = at;
-                    errorsHere = 1;
-                } else if (++errorsHere >= 4) {
-                    throw new JflacGoingInCircles();
-                }
-            }
-        });
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] c = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
-    }
-
-    @Override
-    public void close() {
-        super.close();
-        flac = null;
+        offset = frame == null ? -1 : frame.offset();
     }
 }

@@ -1,6 +1,8 @@
 package dev.bufferdeck.ui.cover;
 
 import dev.bufferdeck.format.tags.CoverArt;
+import dev.bufferdeck.ui.icons.Glyph;
+import dev.bufferdeck.ui.icons.Icon;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -9,8 +11,6 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Rectangle;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +28,7 @@ public final class CoverArtView extends StackPane {
     public static final String DEFAULT_STYLE_CLASS = "cover-art";
 
     private final ImageView image = new ImageView();
-    private final FontIcon placeholder = new FontIcon(MaterialDesignM.MUSIC_NOTE);
+    private final Icon placeholder = new Icon(Glyph.MUSIC_NOTE);
     private final ReadOnlyObjectWrapper<Image> shown = new ReadOnlyObjectWrapper<>();
     private final AtomicLong generation = new AtomicLong();
     private final Executor executor;

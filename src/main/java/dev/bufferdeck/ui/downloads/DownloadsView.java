@@ -1,5 +1,8 @@
 package dev.bufferdeck.ui.downloads;
 
+import dev.bufferdeck.ui.icons.Glyph;
+import dev.bufferdeck.ui.icons.Icon;
+
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -12,9 +15,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 /** Loads in progress, one line each: name, progress bar, bytes of total and rate, cancel. */
 public final class DownloadsView extends VBox {
@@ -58,7 +58,7 @@ public final class DownloadsView extends VBox {
     }
 
     private HBox line(LoadJob job) {
-        FontIcon icon = new FontIcon(MaterialDesignT.TRAY_ARROW_DOWN);
+        Icon icon = new Icon(Glyph.TRAY_ARROW_DOWN);
         Label name = new Label(job.label());
         name.setMaxWidth(420);
         name.setTooltip(new Tooltip(job.label()));
@@ -70,7 +70,7 @@ public final class DownloadsView extends VBox {
         detail.getStyleClass().add("download-detail");
         detail.textProperty().bind(job.detailProperty());
         detail.setMinWidth(200);
-        Button cancel = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
+        Button cancel = new Button(null, new Icon(Glyph.CLOSE));
         cancel.getStyleClass().add("flat");
         cancel.setTooltip(new Tooltip("Cancel this load"));
         cancel.setOnAction(e -> {

@@ -2,6 +2,8 @@ package dev.bufferdeck.ui.hex;
 
 import dev.bufferdeck.repository.ByteSizes;
 import dev.bufferdeck.repository.MediaBuffer;
+import dev.bufferdeck.ui.icons.Glyph;
+import dev.bufferdeck.ui.icons.Icon;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
@@ -19,8 +21,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -33,7 +33,7 @@ public final class HexPane extends BorderPane {
     private final HexView hexView = new HexView();
     private final TextField goToField = new TextField();
     private final Label selectionLabel = new Label();
-    private final Button copyButton = new Button(null, new FontIcon(MaterialDesignC.CONTENT_COPY));
+    private final Button copyButton = new Button(null, new Icon(Glyph.CONTENT_COPY));
 
     public HexPane() {
         createView();

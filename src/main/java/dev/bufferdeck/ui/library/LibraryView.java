@@ -7,6 +7,8 @@ import dev.bufferdeck.repository.MemoryFigures;
 import dev.bufferdeck.repository.Origin;
 import dev.bufferdeck.ui.dnd.ClipboardReader;
 import dev.bufferdeck.ui.dnd.InternalDrag;
+import dev.bufferdeck.ui.icons.Glyph;
+import dev.bufferdeck.ui.icons.Icon;
 import java.io.File;
 import java.util.Optional;
 import javafx.beans.InvalidationListener;
@@ -47,11 +49,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 import java.util.List;
 import java.util.Objects;
@@ -70,7 +67,7 @@ public final class LibraryView extends BorderPane {
     private final Label heading = new Label("Library");
     /** How many entries are in memory and how many are references, with the bytes each way. */
     private final Label residenceTotals = new Label();
-    private final ToggleButton pin = new ToggleButton(null, new FontIcon(MaterialDesignP.PIN));
+    private final ToggleButton pin = new ToggleButton(null, new Icon(Glyph.PIN));
     private final ObjectProperty<BufferRow> playing = new SimpleObjectProperty<>();
     /** Marks the row of the buffer playing, as the playlist does. */
     public static final PseudoClass PLAYING = PseudoClass.getPseudoClass("playing");
@@ -160,11 +157,11 @@ public final class LibraryView extends BorderPane {
 
         heading.getStyleClass().add("pane-heading");
         heading.setMinWidth(Region.USE_PREF_SIZE);
-        Button play = toolButton("Play", new FontIcon(MaterialDesignP.PLAY), "Play the selected buffer");
+        Button play = toolButton("Play", new Icon(Glyph.PLAY), "Play the selected buffer");
         play.setOnAction(e -> first().ifPresent(actions::play));
-        Button add = toolButton("Add to playlist", new FontIcon(MaterialDesignP.PLAYLIST_PLUS), "Append the selection to the playlist");
+        Button add = toolButton("Add to playlist", new Icon(Glyph.PLAYLIST_PLUS), "Append the selection to the playlist");
         add.setOnAction(e -> actions.addToPlaylist(selection()));
-        Button remove = toolButton("Remove", new FontIcon(MaterialDesignD.DELETE), "Remove from memory (Delete)");
+        Button remove = toolButton("Remove", new Icon(Glyph.DELETE), "Remove from memory (Delete)");
         remove.setOnAction(e -> actions.remove(selection()));
         remove.setId("library-remove");
         for (Button b : List.of(play, add, remove)) {
@@ -274,19 +271,19 @@ public final class LibraryView extends BorderPane {
     }
 
     private ContextMenu contextMenu() {
-        MenuItem play = new MenuItem("Play", new FontIcon(MaterialDesignP.PLAY));
+        MenuItem play = new MenuItem("Play", new Icon(Glyph.PLAY));
         play.setOnAction(e -> first().ifPresent(actions::play));
-        MenuItem add = new MenuItem("Add to playlist", new FontIcon(MaterialDesignP.PLAYLIST_PLUS));
+        MenuItem add = new MenuItem("Add to playlist", new Icon(Glyph.PLAYLIST_PLUS));
         add.setOnAction(e -> actions.addToPlaylist(selection()));
-        MenuItem save = new MenuItem("Save bytes to file…", new FontIcon(MaterialDesignC.CONTENT_SAVE));
+        MenuItem save = new MenuItem("Save bytes to file…", new Icon(Glyph.CONTENT_SAVE));
         save.setOnAction(e -> first().ifPresent(actions::save));
-        MenuItem copyUrl = new MenuItem("Copy URL / path", new FontIcon(MaterialDesignC.CONTENT_COPY));
+        MenuItem copyUrl = new MenuItem("Copy URL / path", new Icon(Glyph.CONTENT_COPY));
         copyUrl.setOnAction(e -> first().ifPresent(r -> copy(r.buffer().origin().finalLocation())));
         MenuItem copyHash = new MenuItem("Copy SHA-256");
         copyHash.setOnAction(e -> first().ifPresent(r -> copy(r.buffer().sha256())));
         CheckMenuItem keep = new CheckMenuItem("Keep in memory (pin)");
         keep.setOnAction(e -> selection().forEach(r -> model.pin(r, keep.isSelected())));
-        MenuItem remove = new MenuItem("Remove from memory", new FontIcon(MaterialDesignD.DELETE));
+        MenuItem remove = new MenuItem("Remove from memory", new Icon(Glyph.DELETE));
         remove.setOnAction(e -> actions.remove(selection()));
         ContextMenu menu = new ContextMenu(play, add, new SeparatorMenuItem(), save, copyUrl, copyHash, new SeparatorMenuItem(), keep, remove);
         menu.setOnShowing(e -> {
@@ -344,7 +341,7 @@ public final class LibraryView extends BorderPane {
     /** The pin toggle of the toolbar. */
     public ToggleButton pinToggle() { return pin; }
 
-    private static Button toolButton(String text, FontIcon icon, String tip) {
+    private static Button toolButton(String text, Icon icon, String tip) {
         Button b = new Button(null, icon);
         b.setAccessibleText(text);
         b.setTooltip(new Tooltip(text + ": " + tip));
@@ -434,7 +431,7 @@ public final class LibraryView extends BorderPane {
             }
             setText(row.buffer().detectedFormat().displayName());
             if (row.buffer().typeMismatch()) {
-                FontIcon badge = new FontIcon(MaterialDesignA.ALERT);
+                Icon badge = new Icon(Glyph.ALERT);
                 badge.getStyleClass().add("mismatch-badge");
                 setGraphic(badge);
                 getStyleClass().add("mismatch");

@@ -5,6 +5,8 @@ import dev.bufferdeck.repository.MemoryFigures;
 import dev.bufferdeck.ui.dnd.DropZone;
 import dev.bufferdeck.ui.downloads.DownloadsView;
 import dev.bufferdeck.ui.hex.HexPane;
+import dev.bufferdeck.ui.icons.Glyph;
+import dev.bufferdeck.ui.icons.Icon;
 import dev.bufferdeck.ui.library.BufferDetailPane;
 import dev.bufferdeck.ui.library.BufferRow;
 import dev.bufferdeck.ui.library.LibraryView;
@@ -42,13 +44,8 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import org.controlsfx.control.StatusBar;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 import java.util.Objects;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 /** The player window: menu, now playing, transport, library with details and hex, downloads, status bar. */
 public final class MainWindow {
@@ -79,7 +76,7 @@ public final class MainWindow {
         this.controller = controller;
         this.hexInspector = new HexInspector(hexPane, controller.player().analyses().gated(Background.newPool("bufferdeck-regions", 1)), new PlayerTransport(controller.player()));
         this.hexTab = new Tab("Hex", hexInspector);
-        Button playlistButton = new Button("Playlist", new FontIcon(MaterialDesignP.PLAYLIST_MUSIC));
+        Button playlistButton = new Button("Playlist", new Icon(Glyph.PLAYLIST_MUSIC));
         playlistButton.setId("open-playlist");
         playlistButton.setTooltip(new Tooltip("Show the playlist window (Ctrl+P)"));
         playlistButton.setFocusTraversable(false);
@@ -87,7 +84,7 @@ public final class MainWindow {
         this.nowPlaying = new NowPlayingPane(controller.player());
         this.transport = new TransportBar(controller.player(), playlistButton);
         this.equalizer = new EqualizerWindow(controller.sound(), controller.stage());
-        Button equalizerButton = new Button(null, new FontIcon(MaterialDesignT.TUNE_VERTICAL));
+        Button equalizerButton = new Button(null, new Icon(Glyph.TUNE_VERTICAL));
         equalizerButton.setId("open-equalizer");
         equalizerButton.getStyleClass().add("icon-button");
         equalizerButton.setTooltip(new Tooltip("Equalizer and ReplayGain"));
@@ -119,9 +116,9 @@ public final class MainWindow {
 
         statusBar.setId("status-bar");
         statusBar.setText("");
-        FontIcon memoryIcon = new FontIcon(MaterialDesignM.MEMORY);
+        Icon memoryIcon = new Icon(Glyph.MEMORY);
         statusBar.setGraphic(memoryIcon);
-        output.setGraphic(new FontIcon(MaterialDesignS.SPEAKER));
+        output.setGraphic(new Icon(Glyph.SPEAKER));
         output.setId("status-output");
         statusBar.getRightItems().add(output);
 

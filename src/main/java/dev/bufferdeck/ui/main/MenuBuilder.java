@@ -14,14 +14,8 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
+import dev.bufferdeck.ui.icons.Glyph;
+import dev.bufferdeck.ui.icons.Icon;
 
 /** The main menu, and the same accelerators for the playlist window. */
 final class MenuBuilder {
@@ -36,11 +30,11 @@ final class MenuBuilder {
     private MenuBuilder() {}
 
     static MenuBar build(MainController c, MainWindow window) {
-        MenuItem open = item("Open files…", OPEN, new FontIcon(MaterialDesignF.FOLDER_OPEN), c.sources()::openFiles);
-        MenuItem openUrl = item("Open URL…", OPEN_URL, new FontIcon(MaterialDesignL.LINK_VARIANT), c.sources()::openUrl);
-        MenuItem paste = item("Paste URL or data", PASTE, new FontIcon(MaterialDesignC.CONTENT_PASTE), c.sources()::paste);
-        MenuItem importList = item("Import playlist…", null, new FontIcon(MaterialDesignF.FILE_IMPORT), c::importPlaylist);
-        MenuItem exportList = item("Export playlist…", null, new FontIcon(MaterialDesignF.FILE_EXPORT), c::exportPlaylist);
+        MenuItem open = item("Open files…", OPEN, new Icon(Glyph.FOLDER_OPEN), c.sources()::openFiles);
+        MenuItem openUrl = item("Open URL…", OPEN_URL, new Icon(Glyph.LINK_VARIANT), c.sources()::openUrl);
+        MenuItem paste = item("Paste URL or data", PASTE, new Icon(Glyph.CONTENT_PASTE), c.sources()::paste);
+        MenuItem importList = item("Import playlist…", null, new Icon(Glyph.FILE_IMPORT), c::importPlaylist);
+        MenuItem exportList = item("Export playlist…", null, new Icon(Glyph.FILE_EXPORT), c::exportPlaylist);
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), null, () -> {
             c.stage().close();
             Platform.exit();
@@ -50,27 +44,27 @@ final class MenuBuilder {
 
         PlayerController p = c.player();
         Menu playback = new Menu("Playback", null,
-                item("Play / pause", Shortcuts.PLAY_PAUSE, new FontIcon(MaterialDesignP.PLAY_PAUSE), p::playPause),
-                item("Stop", Shortcuts.STOP, new FontIcon(MaterialDesignS.STOP), p::stop),
-                item("Next", Shortcuts.NEXT, new FontIcon(MaterialDesignS.SKIP_NEXT), p::next),
-                item("Previous", Shortcuts.PREVIOUS, new FontIcon(MaterialDesignS.SKIP_PREVIOUS), p::previous),
+                item("Play / pause", Shortcuts.PLAY_PAUSE, new Icon(Glyph.PLAY_PAUSE), p::playPause),
+                item("Stop", Shortcuts.STOP, new Icon(Glyph.STOP), p::stop),
+                item("Next", Shortcuts.NEXT, new Icon(Glyph.SKIP_NEXT), p::next),
+                item("Previous", Shortcuts.PREVIOUS, new Icon(Glyph.SKIP_PREVIOUS), p::previous),
                 new SeparatorMenuItem(),
-                item("Seek forward 5 s", Shortcuts.SEEK_FORWARD, new FontIcon(MaterialDesignF.FAST_FORWARD_5),
+                item("Seek forward 5 s", Shortcuts.SEEK_FORWARD, new Icon(Glyph.FAST_FORWARD_5),
                         () -> p.seekBy(PlayerController.SEEK_STEP_MILLIS)),
-                item("Seek back 5 s", Shortcuts.SEEK_BACK, new FontIcon(MaterialDesignR.REWIND_5),
+                item("Seek back 5 s", Shortcuts.SEEK_BACK, new Icon(Glyph.REWIND_5),
                         () -> p.seekBy(-PlayerController.SEEK_STEP_MILLIS)),
                 new SeparatorMenuItem(),
-                item("Volume up", Shortcuts.VOLUME_UP, new FontIcon(MaterialDesignV.VOLUME_PLUS),
+                item("Volume up", Shortcuts.VOLUME_UP, new Icon(Glyph.VOLUME_PLUS),
                         () -> p.volumeBy(PlayerController.VOLUME_STEP)),
-                item("Volume down", Shortcuts.VOLUME_DOWN, new FontIcon(MaterialDesignV.VOLUME_MINUS),
+                item("Volume down", Shortcuts.VOLUME_DOWN, new Icon(Glyph.VOLUME_MINUS),
                         () -> p.volumeBy(-PlayerController.VOLUME_STEP)),
-                item("Mute / unmute", Shortcuts.MUTE, new FontIcon(MaterialDesignV.VOLUME_OFF), p::toggleMute),
+                item("Mute / unmute", Shortcuts.MUTE, new Icon(Glyph.VOLUME_OFF), p::toggleMute),
                 new SeparatorMenuItem(),
                 item("Equalizer…", EQUALIZER, null, window::toggleEqualizer),
                 OutputDeviceMenu.build(c.sound()));
         playback.setId("menu-playback");
         Menu view = new Menu("View", null,
-                item("Playlist window", PLAYLIST, new FontIcon(MaterialDesignP.PLAYLIST_MUSIC), c::togglePlaylistWindow),
+                item("Playlist window", PLAYLIST, new Icon(Glyph.PLAYLIST_MUSIC), c::togglePlaylistWindow),
                 item("Hex preview", null, null, window::showHex),
                 item("Go to offset…", GO_TO_OFFSET, null, window::goToOffset),
                 item("Buffer details", null, null, window::showDetails),
@@ -110,7 +104,7 @@ final class MenuBuilder {
         scene.getAccelerators().put(Shortcuts.VOLUME_DOWN, () -> p.volumeBy(-PlayerController.VOLUME_STEP));
     }
 
-    private static MenuItem item(String text, KeyCombination keys, FontIcon icon, Runnable action) {
+    private static MenuItem item(String text, KeyCombination keys, Icon icon, Runnable action) {
         MenuItem item = new MenuItem(text, icon);
         if (keys != null) item.setAccelerator(keys);
         item.setOnAction(e -> action.run());

@@ -23,8 +23,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import dev.bufferdeck.ui.icons.Glyph;
+import dev.bufferdeck.ui.icons.Icon;
 
 /** Cover art, title, artist — album, and the format line of the buffer playing. */
 public final class NowPlayingPane extends HBox {
@@ -70,7 +70,7 @@ public final class NowPlayingPane extends HBox {
         buffering.getStyleClass().add("now-buffering");
         buffering.setTooltip(new Tooltip("Waiting for bytes still downloading"));
         record.setId("now-record");
-        record.setGraphic(new FontIcon(MaterialDesignR.RECORD_REC));
+        record.setGraphic(new Icon(Glyph.RECORD_REC));
         record.setTooltip(new Tooltip("Keep this live stream as an ordinary buffer in the library"));
         keepWindow.setId("record-window");
         record.getItems().add(keepWindow);

@@ -1,6 +1,8 @@
 package dev.bufferdeck.ui.main;
 
 import dev.bufferdeck.audio.PlayerState;
+import dev.bufferdeck.ui.icons.Glyph;
+import dev.bufferdeck.ui.icons.Icon;
 import dev.bufferdeck.ui.library.TimeText;
 import dev.bufferdeck.ui.waveform.WaveformLoader;
 import dev.bufferdeck.ui.waveform.WaveformView;
@@ -17,10 +19,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
 /**
  * Seek slider with elapsed and total time, the transport buttons, volume and mute. The position
@@ -35,10 +33,10 @@ public final class TransportBar extends VBox {
     private final Label elapsed = new Label("0:00");
     /** The current entry's length, or nothing. */
     private final Label total = new Label("");
-    private final Button previous = iconButton(new FontIcon(MaterialDesignS.SKIP_PREVIOUS), "Previous (P)", "transport-previous");
-    private final Button playPause = iconButton(new FontIcon(MaterialDesignP.PLAY), "Play (Space)", "transport-play");
-    private final Button stop = iconButton(new FontIcon(MaterialDesignS.STOP), "Stop", "transport-stop");
-    private final Button next = iconButton(new FontIcon(MaterialDesignS.SKIP_NEXT), "Next (N)", "transport-next");
+    private final Button previous = iconButton(new Icon(Glyph.SKIP_PREVIOUS), "Previous (P)", "transport-previous");
+    private final Button playPause = iconButton(new Icon(Glyph.PLAY), "Play (Space)", "transport-play");
+    private final Button stop = iconButton(new Icon(Glyph.STOP), "Stop", "transport-stop");
+    private final Button next = iconButton(new Icon(Glyph.SKIP_NEXT), "Next (N)", "transport-next");
     private final ToggleButton mute = new ToggleButton();
     private final Slider volume = new Slider(0, 1, 0.8);
     private final Button playlistButton;
@@ -108,7 +106,7 @@ public final class TransportBar extends VBox {
         volume.valueProperty().bindBidirectional(player.volumeProperty());
         mute.selectedProperty().bindBidirectional(player.mutedProperty());
         mute.graphicProperty().bind(Bindings.createObjectBinding(() ->
-                new FontIcon(mute.isSelected() || volume.getValue() == 0 ? MaterialDesignV.VOLUME_OFF : MaterialDesignV.VOLUME_HIGH),
+                new Icon(mute.isSelected() || volume.getValue() == 0 ? Glyph.VOLUME_OFF : Glyph.VOLUME_HIGH),
                 mute.selectedProperty(), volume.valueProperty()));
         player.stateProperty().addListener((o, a, s) -> showState(s));
         player.durationProperty().addListener((o, a, d) -> showDuration(d.longValue()));
@@ -165,12 +163,12 @@ public final class TransportBar extends VBox {
 
     private void showState(PlayerState s) {
         boolean playing = s == PlayerState.PLAYING;
-        playPause.setGraphic(new FontIcon(playing ? MaterialDesignP.PAUSE : MaterialDesignP.PLAY));
+        playPause.setGraphic(new Icon(playing ? Glyph.PAUSE : Glyph.PLAY));
         playPause.getTooltip().setText(playing ? "Pause (Space)" : "Play (Space)");
         pseudoClassStateChanged(PseudoClass.getPseudoClass("playing"), playing);
     }
 
-    private static Button iconButton(FontIcon icon, String tip, String id) {
+    private static Button iconButton(Icon icon, String tip, String id) {
         Button b = new Button(null, icon);
         b.setTooltip(new Tooltip(tip));
         b.setId(id);

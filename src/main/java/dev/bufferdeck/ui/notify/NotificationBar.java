@@ -1,12 +1,12 @@
 package dev.bufferdeck.ui.notify;
 
+import dev.bufferdeck.ui.icons.Glyph;
+import dev.bufferdeck.ui.icons.Icon;
+
 import javafx.animation.PauseTransition;
 import javafx.scene.Node;
 import javafx.util.Duration;
 import org.controlsfx.control.NotificationPane;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 
 /** Shows each notice as a one-line bar over the top of the content, hiding itself after a while. */
 public final class NotificationBar extends NotificationPane {
@@ -22,7 +22,7 @@ public final class NotificationBar extends NotificationPane {
     }
 
     private void showNotice(Notice notice) {
-        FontIcon icon = new FontIcon(notice.error() ? MaterialDesignA.ALERT_CIRCLE : MaterialDesignI.INFORMATION);
+        Icon icon = new Icon(notice.error() ? Glyph.ALERT_CIRCLE : Glyph.INFORMATION);
         icon.getStyleClass().add(notice.error() ? "notice-error-icon" : "notice-info-icon");
         getStyleClass().removeAll("notice-error", "notice-info");
         getStyleClass().add(notice.error() ? "notice-error" : "notice-info");

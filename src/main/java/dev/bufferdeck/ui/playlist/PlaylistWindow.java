@@ -3,6 +3,8 @@ package dev.bufferdeck.ui.playlist;
 import dev.bufferdeck.playlist.Repeat;
 import dev.bufferdeck.ui.dnd.DropZone;
 import dev.bufferdeck.ui.dnd.InternalDrag;
+import dev.bufferdeck.ui.icons.Glyph;
+import dev.bufferdeck.ui.icons.Icon;
 import dev.bufferdeck.ui.library.TimeText;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
@@ -38,14 +40,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,7 +56,7 @@ public final class PlaylistWindow {
     private final PlaylistActions actions;
     private final Stage stage = new Stage();
     private final TableView<PlaylistRow> table = new TableView<>();
-    private final ToggleButton shuffle = new ToggleButton(null, new FontIcon(MaterialDesignS.SHUFFLE_VARIANT));
+    private final ToggleButton shuffle = new ToggleButton(null, new Icon(Glyph.SHUFFLE_VARIANT));
     private final Button repeat = new Button();
     private final Label summary = new Label();
     private final BorderPane root = new BorderPane();
@@ -108,13 +102,13 @@ public final class PlaylistWindow {
         shuffle.setId("playlist-shuffle");
         shuffle.setTooltip(new Tooltip("Shuffle"));
         repeat.setId("playlist-repeat");
-        Button remove = new Button(null, new FontIcon(MaterialDesignD.DELETE));
+        Button remove = new Button(null, new Icon(Glyph.DELETE));
         remove.setTooltip(new Tooltip("Remove the selected entries (Delete)"));
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> removeSelected());
-        Button importButton = new Button("Import…", new FontIcon(MaterialDesignF.FILE_IMPORT));
+        Button importButton = new Button("Import…", new Icon(Glyph.FILE_IMPORT));
         importButton.setOnAction(e -> actions.importPlaylist());
-        Button exportButton = new Button("Export…", new FontIcon(MaterialDesignF.FILE_EXPORT));
+        Button exportButton = new Button("Export…", new Icon(Glyph.FILE_EXPORT));
         exportButton.setOnAction(e -> actions.exportPlaylist());
         summary.getStyleClass().add("playlist-summary");
         Region spacer = new Region();
@@ -214,10 +208,10 @@ public final class PlaylistWindow {
     }
 
     private void showRepeat(Repeat mode) {
-        repeat.setGraphic(new FontIcon(switch (mode) {
-            case OFF -> MaterialDesignR.REPEAT_OFF;
-            case ALL -> MaterialDesignR.REPEAT;
-            case ONE -> MaterialDesignR.REPEAT_ONCE;
+        repeat.setGraphic(new Icon(switch (mode) {
+            case OFF -> Glyph.REPEAT_OFF;
+            case ALL -> Glyph.REPEAT;
+            case ONE -> Glyph.REPEAT_ONCE;
         }));
         repeat.setTooltip(new Tooltip(switch (mode) {
             case OFF -> "Repeat off";
@@ -364,11 +358,11 @@ public final class PlaylistWindow {
             }
             setText(Integer.toString(getIndex() + 1));
             if (item.whyNotPlayable() != null) {
-                FontIcon icon = new FontIcon(item.isUnavailable() ? MaterialDesignC.CLOUD_OFF_OUTLINE : MaterialDesignA.ALERT_CIRCLE_OUTLINE);
+                Icon icon = new Icon(item.isUnavailable() ? Glyph.CLOUD_OFF_OUTLINE : Glyph.ALERT_CIRCLE_OUTLINE);
                 icon.getStyleClass().add("unplayable-icon");
                 setGraphic(icon);
             } else if (item == model.current()) {
-                FontIcon icon = new FontIcon(MaterialDesignP.PLAY);
+                Icon icon = new Icon(Glyph.PLAY);
                 icon.getStyleClass().add("playing-icon");
                 setGraphic(icon);
             } else {

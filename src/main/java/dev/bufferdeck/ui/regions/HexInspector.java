@@ -7,6 +7,8 @@ import dev.bufferdeck.format.regions.RegionTree;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.ui.hex.HexPane;
 import dev.bufferdeck.ui.hex.HexView;
+import dev.bufferdeck.ui.icons.Glyph;
+import dev.bufferdeck.ui.icons.Icon;
 import dev.bufferdeck.ui.playback.PlaybackClock;
 import dev.bufferdeck.ui.theme.ThemeColors;
 import java.util.EnumSet;
@@ -35,10 +37,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 
 import java.util.List;
 import java.util.Optional;
@@ -76,10 +74,10 @@ public final class HexInspector extends BorderPane {
     private final RegionsPane regions;
     private final ProblemBanner banner = new ProblemBanner();
     private final Label bufferName = new Label();
-    private final ToggleButton follow = new ToggleButton("Follow playback", new FontIcon(MaterialDesignC.CROSSHAIRS_GPS));
-    private final ToggleButton showTree = new ToggleButton("Regions", new FontIcon(MaterialDesignF.FILE_TREE));
-    private final ToggleButton focus = new ToggleButton(null, new FontIcon(MaterialDesignA.ARROW_EXPAND_ALL));
-    private final Button treeStrip = new Button(null, new FontIcon(MaterialDesignF.FILE_TREE));
+    private final ToggleButton follow = new ToggleButton("Follow playback", new Icon(Glyph.CROSSHAIRS_GPS));
+    private final ToggleButton showTree = new ToggleButton("Regions", new Icon(Glyph.FILE_TREE));
+    private final ToggleButton focus = new ToggleButton(null, new Icon(Glyph.ARROW_EXPAND_ALL));
+    private final Button treeStrip = new Button(null, new Icon(Glyph.FILE_TREE));
     private final Label regionLine = new Label();
     private final RegionLegend legend = new RegionLegend();
     private final VBox hexColumn = new VBox();
@@ -292,7 +290,7 @@ public final class HexInspector extends BorderPane {
         MediaBuffer p = playing.get();
         boolean isPlaying = b != null && p != null && b.id() == p.id();
         bufferName.setText(b == null ? "No buffer" : b.name() + (isPlaying ? "  ·  playing" : ""));
-        bufferName.setGraphic(isPlaying ? new FontIcon(MaterialDesignC.CROSSHAIRS_GPS) : null);
+        bufferName.setGraphic(isPlaying ? new Icon(Glyph.CROSSHAIRS_GPS) : null);
     }
 
     /**

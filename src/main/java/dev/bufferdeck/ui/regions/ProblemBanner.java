@@ -1,5 +1,8 @@
 package dev.bufferdeck.ui.regions;
 
+import dev.bufferdeck.ui.icons.Glyph;
+import dev.bufferdeck.ui.icons.Icon;
+
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -9,9 +12,6 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
 import java.util.function.LongConsumer;
 
@@ -26,7 +26,7 @@ public final class ProblemBanner extends HBox {
     private final ReadOnlyObjectWrapper<Finding> finding = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<LongConsumer> onJump = new SimpleObjectProperty<>(o -> { });
     private final Label message = new Label();
-    private final Button jump = new Button("Jump to", new FontIcon(MaterialDesignC.CHEVRON_RIGHT));
+    private final Button jump = new Button("Jump to", new Icon(Glyph.CHEVRON_RIGHT));
 
     public ProblemBanner() {
         createView();
@@ -36,7 +36,7 @@ public final class ProblemBanner extends HBox {
     private void createView() {
         getStyleClass().add(DEFAULT_STYLE_CLASS);
         getStylesheets().add(RegionColors.stylesheet());
-        FontIcon icon = new FontIcon(MaterialDesignA.ALERT);
+        Icon icon = new Icon(Glyph.ALERT);
         icon.getStyleClass().add("problem-icon");
         message.setId("problem-message");
         message.setMaxWidth(Double.MAX_VALUE);

@@ -2,6 +2,8 @@ package dev.bufferdeck.ui.regions;
 
 import dev.bufferdeck.format.regions.Region;
 import dev.bufferdeck.format.regions.RegionTree;
+import dev.bufferdeck.ui.icons.Glyph;
+import dev.bufferdeck.ui.icons.Icon;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Label;
@@ -11,8 +13,6 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -136,7 +136,7 @@ public final class RegionTreeView extends TreeView<Region> {
     private static final class RegionCell extends TreeCell<Region> {
         private final Label name = new Label();
         private final Label description = new Label();
-        private final FontIcon problem = new FontIcon(MaterialDesignA.ALERT_CIRCLE);
+        private final Icon problem = new Icon(Glyph.ALERT_CIRCLE);
         private final HBox box = new HBox(6);
         private final Tooltip tooltip = new Tooltip();
 

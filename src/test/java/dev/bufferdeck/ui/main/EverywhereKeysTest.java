@@ -205,7 +205,7 @@ class EverywhereKeysTest {
         assertTrue(pane.getHeaderText().startsWith("BufferDeck "), pane.getHeaderText());
         String text = pane.lookupAll(".label").stream().map(n -> ((Label) n).getText()).collect(Collectors.joining("\n"));
         for (String expected : List.of("OpenJFX", "GPL v2 with the Classpath Exception", "Apache HttpClient 5", "ControlsFX",
-                "MP3SPI", "jFLAC", "Concentus", "GNU LGPL 2.1")) {
+                "minimp3", "Concentus", "GNU LGPL 3.0", "dbus-java")) {
             assertTrue(text.contains(expected), expected + " in " + text);
         }
         robot.interact(() -> ((Button) pane.lookupButton(ButtonType.CLOSE)).fire());

@@ -2,6 +2,8 @@ package dev.bufferdeck.ui.main;
 
 import dev.bufferdeck.audio.PlayerState;
 import dev.bufferdeck.repository.Origin;
+import dev.bufferdeck.ui.icons.Glyph;
+import dev.bufferdeck.ui.icons.Icon;
 import dev.bufferdeck.ui.playlist.PlaylistRow;
 import dev.bufferdeck.source.DemoClip;
 import dev.bufferdeck.ui.testing.AppFixture;
@@ -14,8 +16,6 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -66,8 +66,8 @@ class KeyboardAndTransportTest {
         robot.type(KeyCode.SPACE);
         waitUntil(() -> player().state() == PlayerState.PLAYING, 15);
         waitUntil(() -> app.window.transport().seekSlider().getValue() > 300, 15);
-        FontIcon icon = (FontIcon) app.window.transport().playPauseButton().getGraphic();
-        assertEquals(MaterialDesignP.PAUSE, icon.getIconCode(), "the play button turns into pause");
+        Icon icon = (Icon) app.window.transport().playPauseButton().getGraphic();
+        assertEquals(Glyph.PAUSE, icon.glyph(), "the play button turns into pause");
         assertEquals(6000, app.window.transport().seekSlider().getMax(), 1);
         assertTrue(app.window.statusBar().getRightItems().stream()
                 .anyMatch(n -> n instanceof javafx.scene.control.Label l && l.getText().equals("memory sink")));
@@ -77,7 +77,7 @@ class KeyboardAndTransportTest {
         long paused = player().positionMillis();
         robot.sleep(300);
         assertEquals(paused, player().positionMillis(), 20, "the position holds while paused");
-        assertEquals(MaterialDesignP.PLAY, ((FontIcon) app.window.transport().playPauseButton().getGraphic()).getIconCode());
+        assertEquals(Glyph.PLAY, ((Icon) app.window.transport().playPauseButton().getGraphic()).glyph());
     }
 
     @Test
