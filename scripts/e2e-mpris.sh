@@ -11,6 +11,7 @@
 # Usage: scripts/e2e-mpris.sh [path/to/bufferdeck.jar]
 # HANDOVER_MAX_MS (default 1000): how long the second launch may take, JVM start included.
 set -euo pipefail
+. "$(dirname "$0")/lib/teardown.sh"
 
 JAR="${1:-target/bufferdeck.jar}"
 fail() { echo "e2e-mpris: FAIL: $*" >&2; exit 1; }
@@ -32,8 +33,8 @@ mkdir -p "$XDG_RUNTIME_DIR" "$HOME" "$WORK/music"
 chmod 700 "$XDG_RUNTIME_DIR"
 APP=""
 cleanup() {
-    [ -n "$APP" ] && kill "$APP" 2>/dev/null
-    rm -rf "$WORK"
+    stop_pid "$APP"
+    remove_tree "$WORK"
 }
 trap cleanup EXIT
 

@@ -8,6 +8,7 @@
 # libasound2-plugins (pulled in by pulseaudio), and target/bufferdeck.jar (mvn package).
 # Usage: scripts/e2e-pulse.sh [path/to/bufferdeck.jar]
 set -euo pipefail
+. "$(dirname "$0")/lib/teardown.sh"
 
 JAR="${1:-target/bufferdeck.jar}"
 FREQ=1000
@@ -34,14 +35,9 @@ chmod 700 "$XDG_RUNTIME_DIR"
 RECORDER=""
 cleanup() {
     local status=$?
-    [ -n "$RECORDER" ] && kill "$RECORDER" 2>/dev/null
-    if [ -f "$PULSE_RUNTIME_PATH/pid" ]; then
-        local pid
-        pid="$(cat "$PULSE_RUNTIME_PATH/pid")"
-        kill "$pid" 2>/dev/null
-        for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    fi
-    rm -rf "$WORK" 2>/dev/null
+    stop_pid "$RECORDER"
+    if [ -f "$PULSE_RUNTIME_PATH/pid" ]; then stop_pid "$(cat "$PULSE_RUNTIME_PATH/pid")"; fi
+    remove_tree "$WORK"
     exit "$status"
 }
 trap cleanup EXIT

@@ -16,6 +16,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+. scripts/lib/teardown.sh
 PLAY_SECONDS=${PLAY_SECONDS:-10}
 WAIT_SECONDS=${WAIT_SECONDS:-60}
 MIN_MAGENTA_PIXELS=5000   # the clip is solid magenta; the pane shows it scaled to fit (160x120 = 19,200 at the smallest window)
@@ -37,7 +38,7 @@ if [ "${1:-}" != "--inside-xvfb" ]; then
     export SHOT_PNG="$PWD/target/screenshots/video.png"
     status=0
     timeout 300 xvfb-run -a -s "-screen 0 1280x800x24" bash ${TRACE:+-x} "$0" --inside-xvfb || status=$?
-    [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"
+    [ -n "${KEEP_WORK:-}" ] || remove_tree "$WORK"
     exit $status
 fi
 
@@ -51,9 +52,9 @@ APP="" RECORDER=""
 cleanup() {
     local status=$?
     set +e
-    if [ -n "$APP" ]; then kill "$APP" 2>/dev/null; fi
-    if [ -n "$RECORDER" ]; then kill "$RECORDER" 2>/dev/null; fi
-    if [ -f "$PULSE_RUNTIME_PATH/pid" ]; then kill "$(cat "$PULSE_RUNTIME_PATH/pid")" 2>/dev/null; fi
+    stop_pid "$APP"
+    stop_pid "$RECORDER"
+    if [ -f "$PULSE_RUNTIME_PATH/pid" ]; then stop_pid "$(cat "$PULSE_RUNTIME_PATH/pid")"; fi
     exit "$status"
 }
 trap cleanup EXIT
