@@ -866,8 +866,9 @@ public final class Layer3Decoder {
     }
 
     private static short scalePcm(float sample) {
-        // to nearest, clamped; minimp3's scalar rounding sends (-1.5, -0.5) to 0
-        return (short) Math.max(-32768, Math.min(32767, Math.round(sample)));
+        // to nearest, ties up as Math.round, clamped (minimp3's scalar rounding sends (-1.5, -0.5)
+        // to 0): the sum is exact in double and truncates as floor does while it is not negative
+        return (short) (Math.max(0, Math.min(65535, (int) (sample + 32768.5d))) - 32768);
     }
 
     private static void synthPair(short[] pcm, int p, int nch, float[] z, int zi) {
