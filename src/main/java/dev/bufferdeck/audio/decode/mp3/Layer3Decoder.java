@@ -30,6 +30,8 @@ public final class Layer3Decoder {
 
     // mp3dec_t
     private final float[] mdctOverlap = new float[2 * 9 * 32];
+    /** Per channel, the bands from 0 whose {@link #mdctOverlap} may be non-zero. */
+    private final int[] overlapBands = new int[2];
     private final float[] qmfState = new float[15 * 2 * 32];
     private int reserv;
     private final byte[] reservBuf = new byte[MAX_RESERVOIR_BYTES];
@@ -135,6 +137,7 @@ public final class Layer3Decoder {
     /** Forgets the reservoir, overlap and filter state, as after a seek. */
     public void reset() {
         Arrays.fill(mdctOverlap, 0);
+        Arrays.fill(overlapBands, 0);
         Arrays.fill(qmfState, 0);
         reserv = 0;
         haveHeader = false;
@@ -686,6 +689,28 @@ public final class Layer3Decoder {
         }
     }
 
+    /** Bands of the granule at {@code g} up to and including the last that holds a non-zero line. */
+    private int nonzeroBands(int g) {
+        float[] buf = grbuf;
+        int i = 575;
+        while (i >= 0 && buf[g + i] == 0) i--;
+        return (i + 18) / 18;
+    }
+
+    /** {@link #imdct36} of bands whose lines are all zero: the overlap windowed, and no overlap left. */
+    private void imdctZero(int g, int overlap, int window, int nbands) {
+        float[] buf = grbuf;
+        float[] ov = mdctOverlap;
+        for (int j = 0; j < nbands; j++, g += 18, overlap += 9) {
+            for (int i = 0; i < 9; i++) {
+                float ovl = ov[overlap + i];
+                ov[overlap + i] = 0;
+                buf[g + i] = ovl * MDCT_WINDOW[window + i];
+                buf[g + 17 - i] = ovl * MDCT_WINDOW[window + 9 + i];
+            }
+        }
+    }
+
     private static void idct3(float x0, float x1, float x2, float[] dst) {
         float m1 = x1 * 0.86602540f;
         float a1 = x0 - x2 * 0.5f;
@@ -777,14 +802,28 @@ public final class Layer3Decoder {
         }
         for (int ch = 0; ch < nch; ch++) {
             Granule gr = grInfo[g + ch];
-            int aaBands = 31;
             int nLongBands = (gr.mixedBlockFlag != 0 ? 2 : 0) << (mySampleRate() == 2 ? 1 : 0);
-            if (gr.nShortSfb != 0) {
-                aaBands = nLongBands - 1;
-                reorder(576 * ch + nLongBands * 18, gr.sfbtab, gr.sfbOffset + gr.nLongSfb);
+            if (gr.nShortSfb == 0 && nLongBands == 0) {
+                // Bands above the last non-zero line (above the encoder's lowpass) stay zero through
+                // the antialias butterflies but one; the IMDCT of a zero band is its overlap windowed.
+                int bands = nonzeroBands(576 * ch);
+                antialias(576 * ch, Math.min(31, bands));
+                int inputBands = bands == 0 ? 0 : Math.min(32, bands + 1);
+                int window = gr.blockType == STOP_BLOCK_TYPE ? 18 : 0;
+                imdct36(576 * ch, 288 * ch, window, inputBands);
+                int overlapped = Math.max(inputBands, overlapBands[ch]);
+                imdctZero(576 * ch + 18 * inputBands, 288 * ch + 9 * inputBands, window, overlapped - inputBands);
+                overlapBands[ch] = inputBands;
+            } else {
+                int aaBands = 31;
+                if (gr.nShortSfb != 0) {
+                    aaBands = nLongBands - 1;
+                    reorder(576 * ch + nLongBands * 18, gr.sfbtab, gr.sfbOffset + gr.nLongSfb);
+                }
+                antialias(576 * ch, aaBands);
+                imdctGranule(576 * ch, 288 * ch, gr.blockType, nLongBands);
+                overlapBands[ch] = 32;
             }
-            antialias(576 * ch, aaBands);
-            imdctGranule(576 * ch, 288 * ch, gr.blockType, nLongBands);
             changeSign(576 * ch);
         }
     }
