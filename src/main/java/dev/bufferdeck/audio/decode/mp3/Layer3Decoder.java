@@ -56,6 +56,20 @@ public final class Layer3Decoder {
     private final float[] co3 = new float[3];
     private final float[] si3 = new float[3];
     private final float[] dct = new float[32];
+    private final float[] synthA = new float[60];
+    private final float[] synthB = new float[60];
+
+    /**
+     * {@link Layer3Tables#WIN} laid out for {@link #synth}'s vectorised loop: row {@code 2k + j}
+     * (k = 0..7 the tap pair, j = 0..1) holds, for column m = 4i + lane, the weight output pair i
+     * uses, {@code WIN[(14 - i) * 16 + 2k + j]}.
+     */
+    private static final float[] SYNTH_WINDOW = new float[16 * 60];
+    static {
+        for (int r = 0; r < 16; r++) {
+            for (int m = 0; m < 60; m++) SYNTH_WINDOW[r * 60 + m] = WIN[(14 - (m >> 2)) * 16 + r];
+        }
+    }
 
     /** Side information of one granule of one channel ({@code L3_gr_info_t}). */
     private static final class Granule {
@@ -865,7 +879,6 @@ public final class Layer3Decoder {
         int xr = xl + 576 * (nch - 1);
         int dstr = dstl + (nch - 1);
         int zlin = lins + 15 * 64;
-        int w = 0;
         z[zlin + 4 * 15] = x[xl + 18 * 16];
         z[zlin + 4 * 15 + 1] = x[xr + 18 * 16];
         z[zlin + 4 * 15 + 2] = x[xl];
@@ -891,43 +904,49 @@ public final class Layer3Decoder {
             z[zi + 64 + 1] = x[xr + 1 + 18 * (1 + i)];
             z[zi - 64 + 2] = x[xl + 18 * (1 + i)];
             z[zi - 64 + 3] = x[xr + 18 * (1 + i)];
-
-            // S0(0) S2(1) S1(2) S2(3) S1(4) S2(5) S1(6) S2(7), the four lanes in locals
-            float w0 = WIN[w++], w1 = WIN[w++];
-            int vz = zi, vy = zi - 15 * 64;
-            float b0 = z[vz] * w1 + z[vy] * w0, a0 = z[vz] * w0 - z[vy] * w1;
-            float b1 = z[vz + 1] * w1 + z[vy + 1] * w0, a1 = z[vz + 1] * w0 - z[vy + 1] * w1;
-            float b2 = z[vz + 2] * w1 + z[vy + 2] * w0, a2 = z[vz + 2] * w0 - z[vy + 2] * w1;
-            float b3 = z[vz + 3] * w1 + z[vy + 3] * w0, a3 = z[vz + 3] * w0 - z[vy + 3] * w1;
-            for (int k = 1; k < 8; k++) {
-                w0 = WIN[w++];
-                w1 = WIN[w++];
-                vz = zi - k * 64;
-                vy = zi - (15 - k) * 64;
-                b0 += z[vz] * w1 + z[vy] * w0;
-                b1 += z[vz + 1] * w1 + z[vy + 1] * w0;
-                b2 += z[vz + 2] * w1 + z[vy + 2] * w0;
-                b3 += z[vz + 3] * w1 + z[vy + 3] * w0;
-                if ((k & 1) != 0) {
-                    a0 += z[vy] * w1 - z[vz] * w0;
-                    a1 += z[vy + 1] * w1 - z[vz + 1] * w0;
-                    a2 += z[vy + 2] * w1 - z[vz + 2] * w0;
-                    a3 += z[vy + 3] * w1 - z[vz + 3] * w0;
-                } else {
-                    a0 += z[vz] * w0 - z[vy] * w1;
-                    a1 += z[vz + 1] * w0 - z[vy + 1] * w1;
-                    a2 += z[vz + 2] * w0 - z[vy + 2] * w1;
-                    a3 += z[vz + 3] * w0 - z[vy + 3] * w1;
-                }
-            }
-            pcm[dstr + (15 - i) * nch] = scalePcm(a1);
-            pcm[dstr + (17 + i) * nch] = scalePcm(b1);
-            pcm[dstl + (15 - i) * nch] = scalePcm(a0);
-            pcm[dstl + (17 + i) * nch] = scalePcm(b0);
-            pcm[dstr + (47 - i) * nch] = scalePcm(a3);
-            pcm[dstr + (49 + i) * nch] = scalePcm(b3);
-            pcm[dstl + (47 - i) * nch] = scalePcm(a2);
-            pcm[dstl + (49 + i) * nch] = scalePcm(b2);
+        }
+        // Column 4i + lane of each row belongs to output pair i alone, so all 60 columns are one
+        // loop the JIT vectorises; the sums run in minimp3's order (S0 S2 S1 S2 S1 S2 S1 S2).
+        float[] wv = SYNTH_WINDOW;
+        float[] sa = synthA, sb = synthB;
+        for (int m = 0; m < 60; m++) {
+            float p = z[zlin + m], q = z[zlin - 15 * 64 + m];
+            float b = p * wv[60 + m] + q * wv[m];
+            float a = p * wv[m] - q * wv[60 + m];
+            p = z[zlin - 64 + m]; q = z[zlin - 14 * 64 + m];
+            b += p * wv[3 * 60 + m] + q * wv[2 * 60 + m];
+            a += q * wv[3 * 60 + m] - p * wv[2 * 60 + m];
+            p = z[zlin - 2 * 64 + m]; q = z[zlin - 13 * 64 + m];
+            b += p * wv[5 * 60 + m] + q * wv[4 * 60 + m];
+            a += p * wv[4 * 60 + m] - q * wv[5 * 60 + m];
+            p = z[zlin - 3 * 64 + m]; q = z[zlin - 12 * 64 + m];
+            b += p * wv[7 * 60 + m] + q * wv[6 * 60 + m];
+            a += q * wv[7 * 60 + m] - p * wv[6 * 60 + m];
+            p = z[zlin - 4 * 64 + m]; q = z[zlin - 11 * 64 + m];
+            b += p * wv[9 * 60 + m] + q * wv[8 * 60 + m];
+            a += p * wv[8 * 60 + m] - q * wv[9 * 60 + m];
+            p = z[zlin - 5 * 64 + m]; q = z[zlin - 10 * 64 + m];
+            b += p * wv[11 * 60 + m] + q * wv[10 * 60 + m];
+            a += q * wv[11 * 60 + m] - p * wv[10 * 60 + m];
+            p = z[zlin - 6 * 64 + m]; q = z[zlin - 9 * 64 + m];
+            b += p * wv[13 * 60 + m] + q * wv[12 * 60 + m];
+            a += p * wv[12 * 60 + m] - q * wv[13 * 60 + m];
+            p = z[zlin - 7 * 64 + m]; q = z[zlin - 8 * 64 + m];
+            b += p * wv[15 * 60 + m] + q * wv[14 * 60 + m];
+            a += q * wv[15 * 60 + m] - p * wv[14 * 60 + m];
+            sa[m] = a;
+            sb[m] = b;
+        }
+        for (int i = 0; i < 15; i++) {
+            int m = 4 * i;
+            pcm[dstr + (15 - i) * nch] = scalePcm(sa[m + 1]);
+            pcm[dstr + (17 + i) * nch] = scalePcm(sb[m + 1]);
+            pcm[dstl + (15 - i) * nch] = scalePcm(sa[m]);
+            pcm[dstl + (17 + i) * nch] = scalePcm(sb[m]);
+            pcm[dstr + (47 - i) * nch] = scalePcm(sa[m + 3]);
+            pcm[dstr + (49 + i) * nch] = scalePcm(sb[m + 3]);
+            pcm[dstl + (47 - i) * nch] = scalePcm(sa[m + 2]);
+            pcm[dstl + (49 + i) * nch] = scalePcm(sb[m + 2]);
         }
     }
 
