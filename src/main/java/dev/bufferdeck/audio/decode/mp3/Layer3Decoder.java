@@ -55,7 +55,7 @@ public final class Layer3Decoder {
     private final float[] tmp18 = new float[18];
     private final float[] co3 = new float[3];
     private final float[] si3 = new float[3];
-    private final float[] dct = new float[32];
+    private final float[] dct = new float[32 * 18];
     private final float[] synthA = new float[60];
     private final float[] synthB = new float[60];
 
@@ -788,35 +788,45 @@ public final class Layer3Decoder {
 
     // ---- polyphase synthesis ----
 
+    /**
+     * The 32-point DCT of each of the {@code n} time slots, which are the columns of the 32 rows
+     * of 18 at {@code g}. Every step runs along a row, over all slots at once, so the JIT can
+     * vectorise it; each slot gets minimp3's operations in minimp3's order.
+     */
     private void dctII(int g, int n) {
         float[] buf = grbuf;
         float[] t = dct;
-        for (int k = 0; k < n; k++) {
-            int y = g + k;
-            for (int i = 0; i < 8; i++) {
-                float x0 = buf[y + i * 18];
-                float x1 = buf[y + (15 - i) * 18];
-                float x2 = buf[y + (16 + i) * 18];
-                float x3 = buf[y + (31 - i) * 18];
+        for (int i = 0; i < 8; i++) {
+            int r0 = g + i * 18, r1 = g + (15 - i) * 18, r2 = g + (16 + i) * 18, r3 = g + (31 - i) * 18;
+            int o0 = i * 18, o1 = (8 + i) * 18, o2 = (16 + i) * 18, o3 = (24 + i) * 18;
+            float sec0 = SEC[3 * i], sec1 = SEC[3 * i + 1], sec2 = SEC[3 * i + 2];
+            for (int k = 0; k < n; k++) {
+                float x0 = buf[r0 + k];
+                float x1 = buf[r1 + k];
+                float x2 = buf[r2 + k];
+                float x3 = buf[r3 + k];
                 float t0 = x0 + x3;
                 float t1 = x1 + x2;
-                float t2 = (x1 - x2) * SEC[3 * i];
-                float t3 = (x0 - x3) * SEC[3 * i + 1];
-                t[i] = t0 + t1;
-                t[8 + i] = (t0 - t1) * SEC[3 * i + 2];
-                t[16 + i] = t3 + t2;
-                t[24 + i] = (t3 - t2) * SEC[3 * i + 2];
+                float t2 = (x1 - x2) * sec0;
+                float t3 = (x0 - x3) * sec1;
+                t[o0 + k] = t0 + t1;
+                t[o1 + k] = (t0 - t1) * sec2;
+                t[o2 + k] = t3 + t2;
+                t[o3 + k] = (t3 - t2) * sec2;
             }
-            for (int x = 0; x < 32; x += 8) {
-                float x0 = t[x], x1 = t[x + 1], x2 = t[x + 2], x3 = t[x + 3], x4 = t[x + 4], x5 = t[x + 5], x6 = t[x + 6], x7 = t[x + 7], xt;
+        }
+        for (int x = 0; x < 32 * 18; x += 8 * 18) {
+            for (int k = x; k < x + n; k++) {
+                float x0 = t[k], x1 = t[k + 18], x2 = t[k + 2 * 18], x3 = t[k + 3 * 18], x4 = t[k + 4 * 18],
+                        x5 = t[k + 5 * 18], x6 = t[k + 6 * 18], x7 = t[k + 7 * 18], xt;
                 xt = x0 - x7; x0 += x7;
                 x7 = x1 - x6; x1 += x6;
                 x6 = x2 - x5; x2 += x5;
                 x5 = x3 - x4; x3 += x4;
                 x4 = x0 - x3; x0 += x3;
                 x3 = x1 - x2; x1 += x2;
-                t[x] = x0 + x1;
-                t[x + 4] = (x0 - x1) * 0.70710677f;
+                t[k] = x0 + x1;
+                t[k + 4 * 18] = (x0 - x1) * 0.70710677f;
                 x5 = x5 + x6;
                 x6 = (x6 + x7) * 0.70710677f;
                 x7 = x7 + xt;
@@ -825,23 +835,30 @@ public final class Layer3Decoder {
                 x7 += x5 * 0.382683432f;
                 x5 -= x7 * 0.198912367f;
                 x0 = xt - x6; xt += x6;
-                t[x + 1] = (xt + x7) * 0.50979561f;
-                t[x + 2] = (x4 + x3) * 0.54119611f;
-                t[x + 3] = (x0 - x5) * 0.60134488f;
-                t[x + 5] = (x0 + x5) * 0.89997619f;
-                t[x + 6] = (x4 - x3) * 1.30656302f;
-                t[x + 7] = (xt - x7) * 2.56291556f;
+                t[k + 18] = (xt + x7) * 0.50979561f;
+                t[k + 2 * 18] = (x4 + x3) * 0.54119611f;
+                t[k + 3 * 18] = (x0 - x5) * 0.60134488f;
+                t[k + 5 * 18] = (x0 + x5) * 0.89997619f;
+                t[k + 6 * 18] = (x4 - x3) * 1.30656302f;
+                t[k + 7 * 18] = (xt - x7) * 2.56291556f;
             }
-            for (int i = 0; i < 7; i++, y += 4 * 18) {
-                buf[y] = t[i];
-                buf[y + 18] = t[16 + i] + t[24 + i] + t[24 + i + 1];
-                buf[y + 2 * 18] = t[8 + i] + t[8 + i + 1];
-                buf[y + 3 * 18] = t[16 + i + 1] + t[24 + i] + t[24 + i + 1];
+        }
+        for (int i = 0; i < 7; i++) {
+            int y = g + 4 * i * 18;
+            int a = i * 18, b = (8 + i) * 18, c = (16 + i) * 18, d = (24 + i) * 18;
+            for (int k = 0; k < n; k++) {
+                buf[y + k] = t[a + k];
+                buf[y + 18 + k] = t[c + k] + t[d + k] + t[d + 18 + k];
+                buf[y + 2 * 18 + k] = t[b + k] + t[b + 18 + k];
+                buf[y + 3 * 18 + k] = t[c + 18 + k] + t[d + k] + t[d + 18 + k];
             }
-            buf[y] = t[7];
-            buf[y + 18] = t[16 + 7] + t[24 + 7];
-            buf[y + 2 * 18] = t[8 + 7];
-            buf[y + 3 * 18] = t[24 + 7];
+        }
+        int y = g + 28 * 18;
+        for (int k = 0; k < n; k++) {
+            buf[y + k] = t[7 * 18 + k];
+            buf[y + 18 + k] = t[23 * 18 + k] + t[31 * 18 + k];
+            buf[y + 2 * 18 + k] = t[15 * 18 + k];
+            buf[y + 3 * 18 + k] = t[31 * 18 + k];
         }
     }
 

@@ -130,9 +130,17 @@ public final class VorbisSynthesis {
         if (previousSize > 0) {
             frames = (previousSize >> 2) + (n >> 2);
             float[][] previous = blocks[current ^ 1];
+            int shift = (n >> 2) - (previousSize >> 2);   // this block's index = output index + shift
+            int pc = previousSize >> 1;                     // the previous block's index = output index + pc
+            boolean matched = previousRightStart - pc == leftStart - shift
+                    && previousRightEnd - previousRightStart == leftEnd - leftStart;
             for (int c = 0; c < channels; c++) {
-                overlap(previous[c], buffers[c], frames, n, leftStart, leftEnd, leftSlope);
-                toShorts(mix, frames, interleaved, c, channels);
+                if (matched) {
+                    overlapMatched(previous[c], buffers[c], frames, pc, shift, leftStart, leftEnd, leftSlope, interleaved, c);
+                } else {
+                    overlap(previous[c], buffers[c], frames, n, leftStart, leftEnd, leftSlope);
+                    for (int i = 0, o = c; i < frames; i++, o += channels) interleaved[o] = s16(mix[i]);
+                }
             }
         }
         previousSize = n;
@@ -143,30 +151,21 @@ public final class VorbisSynthesis {
         return frames;
     }
 
-    /** Inverse coupling of one magnitude/angle pair, square polar to Cartesian. */
+    /**
+     * Inverse coupling of one magnitude/angle pair, square polar to Cartesian, without branches (the
+     * signs are noise to a branch predictor): with s the angle, negated when the magnitude is not
+     * positive, a positive angle gives (m, m − s), any other (m + s, m).
+     */
     private static void uncouple(float[] m, float[] a, int n2) {
         for (int j = 0; j < n2; j++) {
-            float mj = m[j], aj = a[j];
-            float m2, a2;
-            if (mj > 0) {
-                if (aj > 0) {
-                    m2 = mj;
-                    a2 = mj - aj;
-                } else {
-                    a2 = mj;
-                    m2 = mj + aj;
-                }
-            } else {
-                if (aj > 0) {
-                    m2 = mj;
-                    a2 = mj + aj;
-                } else {
-                    a2 = mj;
-                    m2 = mj - aj;
-                }
-            }
-            m[j] = m2;
-            a[j] = a2;
+            float mj = m[j];
+            int mBits = Float.floatToRawIntBits(mj);
+            int aBits = Float.floatToRawIntBits(a[j]);
+            int mNotPositive = ((mBits - 1) | mBits) >> 31;
+            int aNotPositive = ((aBits - 1) | aBits) >> 31;
+            int sBits = aBits ^ (mNotPositive & 0x80000000);
+            m[j] = mj + Float.intBitsToFloat(sBits & aNotPositive);
+            a[j] = mj - Float.intBitsToFloat(sBits & ~aNotPositive);
         }
     }
 
@@ -192,16 +191,30 @@ public final class VorbisSynthesis {
         for (int i = rise; i < frames; i++) out[i] += block[i + shift];
     }
 
+    /**
+     * The usual case of {@link #overlap}, written straight to 16-bit: the previous block's falling
+     * slope lies exactly over this one's rising slope.
+     */
+    private void overlapMatched(float[] previous, float[] block, int frames, int pc, int shift, int leftStart, int leftEnd,
+                                float[] slope, short[] out, int channel) {
+        int ch = channels;
+        int rise = leftStart - shift;
+        int length = leftEnd - leftStart;
+        int o = channel;
+        for (int i = 0; i < rise; i++, o += ch) out[o] = s16(previous[pc + i]);
+        int p = pc + rise, k = leftStart, last = length - 1;
+        for (int j = 0; j < length; j++, o += ch) out[o] = s16(previous[p + j] * slope[last - j] + block[k + j] * slope[j]);
+        for (int i = rise + length; i < frames; i++, o += ch) out[o] = s16(block[i + shift]);
+    }
+
     private static int clamp(int i, int frames) {
         return Math.max(0, Math.min(frames, i));
     }
 
     /** Rounds to nearest, ties to even (adding 1.5 × 2^23 makes the float unit round), after clipping. */
-    private static void toShorts(float[] in, int frames, short[] out, int channel, int channels) {
-        for (int i = 0, o = channel; i < frames; i++, o += channels) {
-            float f = in[i] * 32768f;
-            f = f > 32767f ? 32767f : (f < -32768f ? -32768f : f);
-            out[o] = (short) (Float.floatToRawIntBits(f + 12582912f) - 0x4B400000);
-        }
+    private static short s16(float x) {
+        float f = x * 32768f;
+        f = f > 32767f ? 32767f : (f < -32768f ? -32768f : f);
+        return (short) (Float.floatToRawIntBits(f + 12582912f) - 0x4B400000);
     }
 }
