@@ -155,18 +155,29 @@ public final class ReferenceFactsReader {
         return fromBitrate(head, audio);
     }
 
-    /** The last page's granule position (less Opus's pre-skip): exact for a file of one stream. */
+    /**
+     * The last page's granule position (less Opus's pre-skip) when it is the first page's stream;
+     * a chained file's links are each found and counted ({@link OggChainLength}).
+     */
     private static Length ogg(AudioFacts head, FileGlimpse glimpse, byte[] bytes) throws IOException {
         byte[] tail = glimpse.tail();
         ByteBuffer t = ByteBuffer.wrap(tail).order(ByteOrder.LITTLE_ENDIAN);
+        int firstSerial = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(14);
         for (int at = tail.length - 27; at >= 0; at--) {
             if (tail[at] != 'O' || tail[at + 1] != 'g' || tail[at + 2] != 'g' || tail[at + 3] != 'S' || tail[at + 4] != 0) continue;
             long granule = t.getLong(at + 6);
             if (granule <= 0) continue;
+            if (t.getInt(at + 14) != firstSerial) break;
             if (head.codec().equals("Opus")) granule -= opusPreSkip(bytes);
             return new Length(Math.max(0, granule), false);
         }
-        return fromBitrate(head, glimpse.size());
+        long chain;
+        try {
+            chain = OggChainLength.frames(glimpse);
+        } catch (IOException e) {
+            chain = -1;   // more links than a look may read: estimated below
+        }
+        return chain >= 0 ? new Length(chain, false) : fromBitrate(head, glimpse.size());
     }
 
     private static int opusPreSkip(byte[] bytes) {

@@ -72,6 +72,39 @@ class ReferenceFactsReaderTest {
         }
     }
 
+    /** Two ffmpeg-encoded files of one codec, one after the other: a chained Ogg stream of 3 s + 2 s. */
+    @ParameterizedTest
+    @CsvSource({"libvorbis, 44100, 44100", "libvorbis, 44100, 22050", "libopus, 48000, 48000"})
+    void aChainedOggGetsTheLengthOfAllItsLinks(String encoder, int rate, int secondRate) throws Exception {
+        byte[] first = ffmpegOgg("sine=frequency=440:sample_rate=" + rate + ":duration=3", encoder);
+        byte[] second = ffmpegOgg("sine=frequency=660:sample_rate=" + secondRate + ":duration=2", encoder);
+        Path file = dir.resolve("chained-" + encoder + "-" + secondRate + ".ogg");
+        Files.write(file, concat(first, second));
+        MediaFacts loaded = loadedFacts(file);
+        assertEquals(5000, loaded.durationMillis(), 30, "the loaded chain plays both links (the test's own check)");
+        ReferenceFacts read = new ReferenceFactsReader(4096).read(file.toString());
+        assertFalse(read.estimated());
+        assertEquals(loaded.durationMillis(), read.facts().durationMillis(), encoder + ": the length of both links");
+    }
+
+    private static byte[] ffmpegOgg(String source, String encoder) throws Exception {
+        Process p;
+        try {
+            p = new ProcessBuilder("ffmpeg", "-v", "error", "-f", "lavfi", "-i", source, "-c:a", encoder, "-f", "ogg", "pipe:1")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "ffmpeg is not installed: " + e.getMessage());
+            throw e;
+        }
+        p.getOutputStream().close();
+        byte[] out;
+        try (InputStream in = p.getInputStream()) {
+            out = in.readAllBytes();
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0 && out.length > 0, "ffmpeg could not encode with " + encoder);
+        return out;
+    }
+
     @Test
     void aWavWithItsInfoChunkAfterTheDataGetsItsTags() throws Exception {
         byte[] wav = Wavs.tone(30, 440); // 5 MiB: the LIST chunk lies far past the head
