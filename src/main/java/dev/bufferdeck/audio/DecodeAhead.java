@@ -212,12 +212,15 @@ public final class DecodeAhead implements AutoCloseable {
         return null;
     }
 
-    /** Waits for room; false when a seek or close made the chunk worthless first. */
+    /**
+     * Waits for room; false when a seek or close made the chunk worthless first. A full ring is left
+     * to drain to its refill mark before decoding on, so the decoder thread wakes once per half ring.
+     */
     private boolean put(PcmChunk chunk) {
         while (!closed && request.get().epoch() == chunk.epoch()) {
             if (ring.offer(chunk)) return true;
             ring.parkProducer(IDLE_WAIT_NANOS, () -> !closed && request.get().epoch() == chunk.epoch()
-                    && ring.size() == ring.capacity());
+                    && ring.size() > ring.refillMark());
         }
         return false;
     }

@@ -9,8 +9,14 @@ public final class SpectrumAnalyzer {
     private final int bands;
     private final double lowHz;
     private final float[] window;
+    private final double windowSum;
     private final double[] re;
     private final double[] im;
+    /** The band edges and bin ranges for {@link #edgesRate}: computed again only when the rate changes. */
+    private double edgesRate = -1;
+    private double[] edges;
+    private final int[] binFrom;
+    private final int[] binTo;
 
     /** @param size FFT length, a power of two (2048 suits 44.1 kHz) */
     public SpectrumAnalyzer(int size, int bands, double lowHz) {
@@ -19,7 +25,14 @@ public final class SpectrumAnalyzer {
         this.bands = bands;
         this.lowHz = lowHz;
         this.window = new float[size];
-        for (int i = 0; i < size; i++) window[i] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * i / (size - 1)));
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            window[i] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * i / (size - 1)));
+            sum += window[i];
+        }
+        this.windowSum = sum;
+        this.binFrom = new int[bands];
+        this.binTo = new int[bands];
         this.re = new double[size];
         this.im = new double[size];
     }
@@ -35,35 +48,43 @@ public final class SpectrumAnalyzer {
         int pad = size - (count - start);
         double sumSquares = 0;
         float peak = 0;
-        double windowSum = 0;
         for (int i = 0; i < size; i++) {
             float v = i < pad ? 0 : samples[start + i - pad];
             sumSquares += v * v;
             peak = Math.max(peak, Math.abs(v));
             re[i] = v * window[i];
             im[i] = 0;
-            windowSum += window[i];
         }
         fft(re, im);
-        double nyquist = sampleRate / 2;
-        double[] edges = new double[bands + 1];
-        double ratio = Math.pow(nyquist / lowHz, 1.0 / bands);
-        for (int b = 0; b <= bands; b++) edges[b] = lowHz * Math.pow(ratio, b);
+        bandsFor(sampleRate);
         float[] levels = new float[bands];
-        double binHz = sampleRate / size;
         for (int b = 0; b < bands; b++) {
-            int from = (int) Math.floor(edges[b] / binHz);
-            int to = Math.max(from + 1, (int) Math.ceil(edges[b + 1] / binHz));
+            // the loudest bin of the band, compared squared: one square root per band instead of one per bin
             double best = 0;
-            for (int k = Math.max(1, from); k < Math.min(to, size / 2); k++) {
-                double magnitude = Math.hypot(re[k], im[k]) * 2 / windowSum;
-                best = Math.max(best, magnitude);
-            }
-            levels[b] = toDb(best);
+            for (int k = binFrom[b], to = binTo[b]; k < to; k++) best = Math.max(best, re[k] * re[k] + im[k] * im[k]);
+            levels[b] = toDb(Math.sqrt(best) * 2 / windowSum);
         }
         int counted = count - start;
         float rms = counted == 0 ? Spectrum.FLOOR_DB : toDb(Math.sqrt(sumSquares / Math.max(1, counted)));
         return new Spectrum(levels, edges, rms, toDb(peak));
+    }
+
+    /** Log-spaced band edges from {@code lowHz} to Nyquist, and the FFT bins each band covers. */
+    private void bandsFor(double sampleRate) {
+        if (sampleRate == edgesRate) return;
+        double nyquist = sampleRate / 2;
+        double[] e = new double[bands + 1];
+        double ratio = Math.pow(nyquist / lowHz, 1.0 / bands);
+        for (int b = 0; b <= bands; b++) e[b] = lowHz * Math.pow(ratio, b);
+        double binHz = sampleRate / size;
+        for (int b = 0; b < bands; b++) {
+            int from = (int) Math.floor(e[b] / binHz);
+            int to = Math.max(from + 1, (int) Math.ceil(e[b + 1] / binHz));
+            binFrom[b] = Math.max(1, from);
+            binTo[b] = Math.max(binFrom[b], Math.min(to, size / 2));
+        }
+        edges = e;
+        edgesRate = sampleRate;
     }
 
     private static float toDb(double amplitude) {

@@ -32,6 +32,7 @@ public final class HexView extends Region {
     private static final double PAD = 8;
     private static final int OFFSET_CHARS = 8;
     private static final int HEX_CHARS = 16 * 3;
+    private static final Font FONT = Font.font("Monospaced", 12);
 
     /** Paints behind bytes: told the bytes on screen, calls back with coloured runs of them. */
     @FunctionalInterface
@@ -64,9 +65,8 @@ public final class HexView extends Region {
     private long markTo = -1;
 
     public HexView() {
-        font = Font.font("Monospaced", 12);
-        Text probe = new Text("0123456789ABCDEF");
-        probe.setFont(font);
+        font = FONT;
+        Text probe = probe();
         charWidth = probe.getLayoutBounds().getWidth() / 16;
         rowHeight = Math.ceil(probe.getLayoutBounds().getHeight() + 3);
         createView();
@@ -96,12 +96,34 @@ public final class HexView extends Region {
 
     /** The width the offset, hex and text columns take, margins included. */
     public double columnsWidth() {
-        return Math.ceil(textColumnEnd() + PAD);
+        return columnsWidth(charWidth);
+    }
+
+    private static double columnsWidth(double charWidth) {
+        return Math.ceil(textColumnEnd(charWidth) + PAD);
+    }
+
+    /**
+     * The least width of a hex view whose scroll bar is {@code scrollBarWidth} wide, known without
+     * building one (the window keeps this room for the hex tab before its view exists).
+     */
+    public static double leastWidth(double scrollBarWidth) {
+        return columnsWidth(probe().getLayoutBounds().getWidth() / 16) + scrollBarWidth;
+    }
+
+    private static Text probe() {
+        Text probe = new Text("0123456789ABCDEF");
+        probe.setFont(FONT);
+        return probe;
     }
 
     /** Where the text column ends, in this view's coordinates. */
     public double textColumnEnd() {
-        return asciiX() + charWidth * HexText.BYTES_PER_ROW;
+        return textColumnEnd(charWidth);
+    }
+
+    private static double textColumnEnd(double charWidth) {
+        return asciiX(charWidth) + charWidth * HexText.BYTES_PER_ROW;
     }
 
     /** The width the rows are drawn in (the view less its scroll bar). */
@@ -238,7 +260,8 @@ public final class HexView extends Region {
     }
 
     private double hexX() { return PAD + charWidth * (OFFSET_CHARS + 2); }
-    private double asciiX() { return hexX() + charWidth * (HEX_CHARS + 2); }
+    private double asciiX() { return asciiX(charWidth); }
+    private static double asciiX(double charWidth) { return PAD + charWidth * (OFFSET_CHARS + 2) + charWidth * (HEX_CHARS + 2); }
     /** Where byte {@code column} of a row starts in the hex column (a gap after the eighth byte). */
     private double hexCellX(int column) { return hexX() + HexText.hexColumn(column) * charWidth; }
     /** Where byte {@code column} of a row starts in the text column. */

@@ -12,6 +12,7 @@ import dev.bufferdeck.ui.library.BufferRow;
 import dev.bufferdeck.ui.library.LibraryView;
 import dev.bufferdeck.ui.notify.NotificationBar;
 import dev.bufferdeck.ui.regions.HexInspector;
+import dev.bufferdeck.ui.regions.HexTab;
 import dev.bufferdeck.ui.sound.EqualizerWindow;
 import dev.bufferdeck.ui.sound.LoudnessDetail;
 import dev.bufferdeck.ui.thread.Background;
@@ -55,17 +56,15 @@ public final class MainWindow {
     private final TransportBar transport;
     private final LibraryView libraryView;
     private final BufferDetailPane details = new BufferDetailPane();
-    private final HexPane hexPane = new HexPane();
     private final TabPane inspector = new TabPane() {
         /** Room for the hex view's three columns: TabPane alone does not ask for its content's minimum. */
         @Override
         protected double computeMinWidth(double height) {
-            return snappedLeftInset() + hexInspector.minWidth(height) + snappedRightInset() + 2;
+            return snappedLeftInset() + hexTab.getContent().minWidth(height) + snappedRightInset() + 2;
         }
     };
     private final Tab detailsTab = new Tab("Details", details);
-    private final HexInspector hexInspector;
-    private final Tab hexTab;
+    private final HexTab hexTab;
     private final StatusBar statusBar = new StatusBar();
     private final Label output = new Label();
     private final Scene scene;
@@ -74,8 +73,8 @@ public final class MainWindow {
 
     public MainWindow(MainController controller) {
         this.controller = controller;
-        this.hexInspector = new HexInspector(hexPane, controller.player().analyses().gated(Background.newPool("bufferdeck-regions", 1)), new PlayerTransport(controller.player()));
-        this.hexTab = new Tab("Hex", hexInspector);
+        this.hexTab = new HexTab(state -> new HexInspector(state, new HexPane(),
+                controller.player().analyses().gated(Background.newPool("bufferdeck-regions", 1)), new PlayerTransport(controller.player())));
         Button playlistButton = new Button("Playlist", new Icon(Glyph.PLAYLIST_MUSIC));
         playlistButton.setId("open-playlist");
         playlistButton.setTooltip(new Tooltip("Show the playlist window (Ctrl+P)"));
@@ -112,7 +111,7 @@ public final class MainWindow {
         inspector.getTabs().setAll(detailsTab, hexTab);
         inspector.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         inspector.setId("inspector");
-        workArea = new WorkArea(libraryView, inspector, hexTab, hexInspector, controller.dividersProperty());
+        workArea = new WorkArea(libraryView, inspector, hexTab, controller.dividersProperty());
 
         statusBar.setId("status-bar");
         statusBar.setText("");
@@ -153,12 +152,12 @@ public final class MainWindow {
         details.rowProperty().addListener((o, a, row) -> loudness.show(row == null ? null : row.buffer()));
         libraryView.table().getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             details.rowProperty().set(row != null ? row : controller.player().nowPlayingProperty().get());
-            hexInspector.showChosen(row == null ? null : row.buffer());
+            hexTab.state().showChosen(row == null ? null : row.buffer());
             controller.player().prepare(row == null ? null : row.buffer());
             controller.sources().open(row, () -> {
                 if (libraryView.table().getSelectionModel().getSelectedItem() != row) return;
-                hexInspector.showChosen(null); // the same buffer, its bytes back: shown again
-                hexInspector.showChosen(row.buffer());
+                hexTab.state().showChosen(null); // the same buffer, its bytes back: shown again
+                hexTab.state().showChosen(row.buffer());
             });
         });
         controller.player().nowPlayingProperty().addListener((o, a, row) -> {
@@ -166,7 +165,7 @@ public final class MainWindow {
         });
         // the hex view and its regions parse the whole buffer: they start once the sound has started
         controller.player().settledProperty().addListener((o, a, row) ->
-                hexInspector.playingProperty().set(row == null ? null : row.buffer()));
+                hexTab.state().playingProperty().set(row == null ? null : row.buffer()));
         followGrowth();
         nowPlaying.onRecord(controller.sources()::recordWindow, controller.sources()::recordNext);
         scene.getAccelerators().put(FOCUS_MODE, () -> workArea.setFocusMode(!workArea.isFocusMode()));
@@ -189,8 +188,10 @@ public final class MainWindow {
 
     /** The hex view follows a buffer still loading: its rows extend as its library row grows. */
     private void followGrowth() {
-        InvalidationListener grew = o -> hexInspector.bytesArrived();
-        hexPane.bufferProperty().addListener((o, old, b) -> {
+        InvalidationListener grew = o -> {
+            if (hexTab.builtView() != null) hexTab.builtView().bytesArrived();
+        };
+        hexTab.state().shownProperty().addListener((o, old, b) -> {
             if (old != null) controller.library().row(old).ifPresent(r -> {
                 r.sizeProperty().removeListener(grew);
                 r.digestProperty().removeListener(grew);
@@ -204,8 +205,10 @@ public final class MainWindow {
 
     public Scene scene() { return scene; }
     public LibraryView libraryView() { return libraryView; }
-    public HexPane hexPane() { return hexPane; }
-    public HexInspector hexInspector() { return hexInspector; }
+    /** The hex view's pane, built now if the Hex tab has not been shown yet. */
+    public HexPane hexPane() { return hexTab.view().hexPane(); }
+    /** The hex inspector, built now if the Hex tab has not been shown yet. */
+    public HexInspector hexInspector() { return hexTab.view(); }
     public NowPlayingPane nowPlaying() { return nowPlaying; }
     public TransportBar transport() { return transport; }
     public StatusBar statusBar() { return statusBar; }
@@ -252,7 +255,7 @@ public final class MainWindow {
     /** Ctrl+G from anywhere: the hex tab, with the focus in its offset field. */
     public void goToOffset() {
         showHex();
-        Platform.runLater(hexPane::focusGoTo);
+        Platform.runLater(() -> hexPane().focusGoTo());
     }
 
     public void showAbout() {

@@ -102,7 +102,7 @@ public final class PlayerController {
             settleIfHeard();
         });
         nowPlaying.addListener(o -> clock.wake());
-        clock.pulseProperty().addListener(o -> settleIfHeard());
+        clock.pulseProperty().addListener((o, was, now) -> settleIfHeard()); // every tick, read or not
         InvalidationListener requeue = o -> queueFollowing();
         playlist.entries().addListener(requeue);
         playlist.repeatProperty().addListener(requeue);

@@ -109,7 +109,10 @@ public final class TransportBar extends VBox {
                 new Icon(mute.isSelected() || volume.getValue() == 0 ? Glyph.VOLUME_OFF : Glyph.VOLUME_HIGH),
                 mute.selectedProperty(), volume.valueProperty()));
         player.stateProperty().addListener((o, a, s) -> showState(s));
-        player.durationProperty().addListener((o, a, d) -> showDuration(d.longValue()));
+        player.durationProperty().addListener((o, a, d) -> {
+            showDuration(d.longValue());
+            player.clock().wake(); // the position may have been held back at the old length
+        });
         player.nowPlayingProperty().addListener((o, a, r) -> showDuration(player.durationProperty().get()));
         showState(player.state());
         showDuration(player.durationProperty().get());
@@ -123,7 +126,8 @@ public final class TransportBar extends VBox {
         waveform.setOnSeek(player::seekTo);
         seek.valueProperty().addListener((o, a, v) -> waveform.positionMillisProperty().set(Math.round(v.doubleValue())));
         player.settledProperty().addListener((o, a, r) -> waveformLoader.show(r == null ? null : r.buffer()));
-        player.clock().pulseProperty().addListener(o -> followPosition(player.clock().position()));
+        // a change listener: an invalidation listener hears a tick only if someone read the one before
+        player.clock().pulseProperty().addListener((o, was, now) -> followPosition(player.clock().position()));
         seek.pressedProperty().addListener((o, was, pressed) -> {
             if (!pressed) player.clock().wake();
         });

@@ -2,11 +2,11 @@ package dev.bufferdeck.ui.main;
 
 import dev.bufferdeck.session.PaneDividers;
 import dev.bufferdeck.ui.library.LibraryView;
-import dev.bufferdeck.ui.regions.HexInspector;
+import dev.bufferdeck.ui.regions.HexTab;
+import dev.bufferdeck.ui.regions.InspectorState;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
 /**
@@ -23,19 +23,19 @@ final class WorkArea extends SplitPane {
 
     private final LibraryView library;
     private final TabPane inspector;
-    private final Tab hexTab;
-    private final HexInspector hex;
+    private final HexTab hexTab;
+    private final InspectorState hex;
     private final ObjectProperty<PaneDividers> dividers;
     private double libraryDivider = Double.NaN;
     private boolean placing;
     private boolean placed;
     private boolean applying;
 
-    WorkArea(LibraryView library, TabPane inspector, Tab hexTab, HexInspector hex, ObjectProperty<PaneDividers> dividers) {
+    WorkArea(LibraryView library, TabPane inspector, HexTab hexTab, ObjectProperty<PaneDividers> dividers) {
         this.library = library;
         this.inspector = inspector;
         this.hexTab = hexTab;
-        this.hex = hex;
+        this.hex = hexTab.state();
         this.dividers = dividers;
         createView();
         init();
@@ -114,7 +114,7 @@ final class WorkArea extends SplitPane {
         if (w <= 0 || getDividers().isEmpty() || !getItems().contains(library)) return;
         double at = libraryDivider;
         if (Double.isNaN(at)) {
-            double inspectorWidth = hex.minWidth(-1) + TREE_PREF_WIDTH;
+            double inspectorWidth = hexTab.getContent().minWidth(-1) + TREE_PREF_WIDTH;
             double uncut = library.uncutWidth();
             at = Math.max(uncut, Math.min(Math.max(uncut, LIBRARY_MAX_WIDTH), w - inspectorWidth)) / w;
         }

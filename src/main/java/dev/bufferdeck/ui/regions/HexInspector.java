@@ -18,8 +18,6 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -68,7 +66,7 @@ public final class HexInspector extends BorderPane {
     /** Narrower than this, the region tree gives way to its strip. */
     static final double TREE_MIN_WIDTH = 180;
     private static final double DIVIDER_ALLOWANCE = 8;
-    private static final double STRIP_WIDTH = 30;
+    static final double STRIP_WIDTH = 30;
 
     private final HexPane hexPane;
     private final RegionsPane regions;
@@ -84,11 +82,8 @@ public final class HexInspector extends BorderPane {
     private final SplitPane split = new SplitPane();
     private final Tooltip tip = new Tooltip();
     private final Transport transport;
-    private final ObjectProperty<MediaBuffer> playing = new SimpleObjectProperty<>();
+    private final InspectorState state;
     private final ReadOnlyBooleanWrapper treeRoom = new ReadOnlyBooleanWrapper(true);
-    /** The hex | tree divider as a fraction; NaN until the user or the session sets it (then the hex view gets its own width). */
-    private final DoubleProperty treeDivider = new SimpleDoubleProperty(Double.NaN);
-    private MediaBuffer chosen;
     private boolean placing;
     private boolean dividerPlaced;
     private RegionAnalysis analysis;
@@ -104,6 +99,12 @@ public final class HexInspector extends BorderPane {
     private MediaBuffer regionsWhole;
 
     public HexInspector(HexPane hexPane, Executor executor, Transport transport) {
+        this(new InspectorState(), hexPane, executor, transport);
+    }
+
+    /** The view of {@code state}: its toggles and the buffer shown follow the state, which may be older than this view. */
+    public HexInspector(InspectorState state, HexPane hexPane, Executor executor, Transport transport) {
+        this.state = state;
         this.hexPane = hexPane;
         this.regions = new RegionsPane(executor);
         this.transport = transport;
@@ -115,13 +116,10 @@ public final class HexInspector extends BorderPane {
         getStyleClass().add("hex-inspector");
         getStylesheets().add(RegionColors.stylesheet());
         follow.setId("follow-playback");
-        follow.setTooltip(new Tooltip("While playing, mark the bytes being heard and keep them on screen"));
-        follow.setSelected(true);
         follow.setTooltip(new Tooltip("Show the buffer playing, mark the bytes being heard and keep them on screen."
                 + " Choosing another buffer in the library turns this off."));
         showTree.setId("show-region-tree");
         showTree.setTooltip(new Tooltip("Show the region tree beside the hex view, or fold it to a strip"));
-        showTree.setSelected(true);
         focus.setId("hex-focus");
         focus.setTooltip(new Tooltip("Focus: the inspector takes the whole window below the transport bar (Ctrl+I; Esc returns)"));
         bufferName.setId("hex-buffer-name");
@@ -178,12 +176,14 @@ public final class HexInspector extends BorderPane {
                 seekToByte(hex.caretProperty().get());
             }
         });
+        follow.selectedProperty().bindBidirectional(state.followProperty());
+        showTree.selectedProperty().bindBidirectional(state.treeShownProperty());
+        focus.selectedProperty().bindBidirectional(state.focusModeProperty());
         follow.selectedProperty().addListener((o, a, on) -> updateFollowing());
-        follow.selectedProperty().addListener((o, a, on) -> showWhatFits());
-        playing.addListener((o, a, b) -> showWhatFits());
+        state.shownProperty().addListener((o, a, b) -> showWhatFits());
         hexPane.bufferProperty().addListener((o, a, b) -> nameBuffer());
         hexPane.bufferProperty().addListener((o, a, b) -> regionsWhole = b != null && b.isComplete() ? b : null);
-        playing.addListener((o, a, b) -> nameBuffer());
+        state.playingProperty().addListener((o, a, b) -> nameBuffer());
         regions.treeView().getSelectionModel().selectedItemProperty().addListener((o, a, item) ->
                 regionLine.setText(item == null || item.getValue() == null ? "" : RegionText.line(item.getValue())));
         showTree.selectedProperty().addListener((o, a, on) -> layOutTree());
@@ -198,13 +198,14 @@ public final class HexInspector extends BorderPane {
             while (c.next()) {
                 for (SplitPane.Divider d : c.getAddedSubList()) {
                     d.positionProperty().addListener((o, a, p) -> {
-                        if (!placing && dividerPlaced) treeDivider.set(p.doubleValue());
+                        if (!placing && dividerPlaced) state.treeDividerProperty().set(p.doubleValue());
                     });
                 }
             }
         });
-        treeDivider.addListener((o, a, d) -> placeTreeDivider());
+        state.treeDividerProperty().addListener((o, a, d) -> placeTreeDivider());
         sceneProperty().addListener((o, a, s) -> updateFollowing());
+        showWhatFits();
         layOutTree();
         nameBuffer();
         updateFollowing();
@@ -241,7 +242,8 @@ public final class HexInspector extends BorderPane {
     private void placeTreeDivider() {
         double w = split.getWidth();
         if (w <= 0 || split.getDividers().isEmpty()) return;
-        double at = Double.isNaN(treeDivider.get()) ? (hexColumn.minWidth(-1) + 2) / w : treeDivider.get();
+        double divider = state.treeDividerProperty().get();
+        double at = Double.isNaN(divider) ? (hexColumn.minWidth(-1) + 2) / w : divider;
         placing = true;
         try {
             split.getDividers().get(0).setPosition(Math.min(0.95, at));
@@ -252,15 +254,15 @@ public final class HexInspector extends BorderPane {
     }
 
     /** The buffer playing or paused (null for none): what "follow playback" shows. */
-    public ObjectProperty<MediaBuffer> playingProperty() { return playing; }
+    public ObjectProperty<MediaBuffer> playingProperty() { return state.playingProperty(); }
     /** On while focus mode is asked for: the window gives the inspector the whole area below the transport bar. */
-    public BooleanProperty focusModeProperty() { return focus.selectedProperty(); }
+    public BooleanProperty focusModeProperty() { return state.focusModeProperty(); }
     /** The user's choice: the region tree beside the hex view (true) or folded to a strip. */
-    public BooleanProperty treeShownProperty() { return showTree.selectedProperty(); }
+    public BooleanProperty treeShownProperty() { return state.treeShownProperty(); }
     /** False while the inspector is too narrow for the hex view and the tree side by side. */
     public ReadOnlyBooleanProperty treeRoomProperty() { return treeRoom.getReadOnlyProperty(); }
     /** The hex | tree divider as a fraction of their width; NaN for the default (the hex view at its own width). */
-    public DoubleProperty treeDividerProperty() { return treeDivider; }
+    public DoubleProperty treeDividerProperty() { return state.treeDividerProperty(); }
     public boolean treeVisible() { return split.getItems().contains(regions); }
     public Label bufferName() { return bufferName; }
     public Label regionLine() { return regionLine; }
@@ -273,21 +275,17 @@ public final class HexInspector extends BorderPane {
      * nothing plays; choosing a buffer other than the one playing turns following off and shows it.
      */
     public void showChosen(MediaBuffer buffer) {
-        chosen = buffer;
-        MediaBuffer p = playing.get();
-        if (follow.isSelected() && buffer != null && p != null && buffer.id() != p.id()) follow.setSelected(false);
-        showWhatFits();
+        state.showChosen(buffer);
     }
 
     private void showWhatFits() {
-        MediaBuffer p = playing.get();
-        MediaBuffer shown = follow.isSelected() && p != null ? p : chosen != null ? chosen : p;
+        MediaBuffer shown = state.shownProperty().get();
         if (hexPane.bufferProperty().get() != shown) hexPane.bufferProperty().set(shown);
     }
 
     private void nameBuffer() {
         MediaBuffer b = hexPane.bufferProperty().get();
-        MediaBuffer p = playing.get();
+        MediaBuffer p = state.playingProperty().get();
         boolean isPlaying = b != null && p != null && b.id() == p.id();
         bufferName.setText(b == null ? "No buffer" : b.name() + (isPlaying ? "  ·  playing" : ""));
         bufferName.setGraphic(isPlaying ? new Icon(Glyph.CROSSHAIRS_GPS) : null);
@@ -307,6 +305,7 @@ public final class HexInspector extends BorderPane {
     }
 
     public RegionsPane regionsPane() { return regions; }
+    public HexPane hexPane() { return hexPane; }
     public ProblemBanner banner() { return banner; }
     public ToggleButton followToggle() { return follow; }
     public ToggleButton treeToggle() { return showTree; }

@@ -99,8 +99,8 @@ class EverywhereKeysTest {
 
     @Test
     void keysInATextFieldTypeTextAndTriggerNothing(FxRobot robot) {
-        TextField field = app.window.hexPane().goToField();
         robot.interact(app.window::showHex);
+        TextField field = app.window.hexPane().goToField();
         robot.interact(field::requestFocus);
         waitUntil(field::isFocused, 5);
         double v = player().volumeProperty().get();

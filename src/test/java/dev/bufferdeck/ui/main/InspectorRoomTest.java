@@ -8,6 +8,7 @@ import dev.bufferdeck.session.PaneDividers;
 import dev.bufferdeck.ui.hex.HexView;
 import dev.bufferdeck.ui.library.BufferRow;
 import dev.bufferdeck.ui.regions.HexInspector;
+import dev.bufferdeck.ui.regions.HexTab;
 import dev.bufferdeck.ui.regions.RegionTreeView;
 import dev.bufferdeck.ui.testing.AppFixture;
 import dev.bufferdeck.ui.testing.Wavs;
@@ -29,6 +30,7 @@ import static dev.bufferdeck.ui.testing.AppFixture.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +82,23 @@ class InspectorRoomTest {
         assertEquals(screen.getHeight() * 0.8, app.window.scene().getHeight(), 1);
         assertEquals(screen.getMinX() + screen.getWidth() * 0.1, stage.getX(), 2);
         assertEquals(screen.getMinY() + screen.getHeight() * 0.1, stage.getY(), 2);
+    }
+
+    @Test
+    void theHexViewIsBuiltOnFirstShowAndTheLibraryDividerStaysWhereItWas(FxRobot robot) {
+        demoRow();
+        robot.interact(() -> { });
+        HexTab tab = (HexTab) app.window.inspectorTabs().getTabs().get(1);
+        assertNull(tab.builtView(), "nothing but a placeholder until the Hex tab shows");
+        assertNull(app.window.scene().lookup(".hex-inspector"));
+        double divider = app.window.workArea().getDividers().get(0).getPosition();
+        double placeholderLeast = tab.getContent().minWidth(-1);
+        robot.interact(() -> app.window.showHex());
+        robot.interact(() -> { });
+        assertNotNull(tab.builtView());
+        assertSame(tab.builtView(), app.window.scene().lookup(".hex-inspector"));
+        assertEquals(tab.builtView().minWidth(-1), placeholderLeast, 0.01, "the placeholder asks for the view's least width");
+        assertEquals(divider, app.window.workArea().getDividers().get(0).getPosition(), 1e-9, "the library divider did not move");
     }
 
     @Test
@@ -221,9 +240,9 @@ class InspectorRoomTest {
     void followPlaybackShowsThePlayingBufferAndChoosingAnotherRowTurnsItOff(FxRobot robot) throws Exception {
         BufferRow demo = demoRow();
         MediaBuffer other = addWav("other.wav");
+        robot.interact(() -> app.window.showHex());
         HexInspector inspector = app.window.hexInspector();
         HexView hex = app.window.hexPane().hexView();
-        robot.interact(() -> app.window.showHex());
         robot.interact(() -> app.controller.player().playPause());
         waitUntil(() -> app.controller.player().state() == PlayerState.PLAYING, 10);
         assertTrue(inspector.followToggle().isSelected());

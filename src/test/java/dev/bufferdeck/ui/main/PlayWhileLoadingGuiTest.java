@@ -118,6 +118,10 @@ class PlayWhileLoadingGuiTest {
         assertTrue(shown.matches("loading [0-9]{1,2}%"), "the library row shows the load's progress: " + shown);
         assertTrue(onFx(() -> app.window.libraryView().table().getItems().contains(row)));
 
+        onFx(() -> {
+            app.window.showHex();
+            return null;
+        });
         AppFixture.waitUntil(() -> app.window.hexPane().bufferProperty().get() == buffer, 15);
         assertFalse(buffer.isComplete(), "the hex view shows the buffer while it loads");
         javafx.scene.control.ScrollBar bar = onFx(() -> (javafx.scene.control.ScrollBar)
