@@ -53,6 +53,7 @@ public final class PulseGapBench {
 
     public static void main(String[] args) throws Exception {
         int mib = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        dev.bufferdeck.ui.playback.PulseRate.applyDefault(); // the app's pulse rate
         CountDownLatch up = new CountDownLatch(1);
         Platform.startup(up::countDown);
         up.await();
