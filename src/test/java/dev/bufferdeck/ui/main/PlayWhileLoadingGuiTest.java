@@ -141,7 +141,7 @@ class PlayWhileLoadingGuiTest {
         assertEquals(HexText.rows(body.length), (long) onFx(() -> app.window.hexPane().hexView().rowCount()));
         assertEquals(List.of(buffer), app.repository.buffers(), "one ordinary buffer, listed once");
         assertEquals(buffer, app.repository.findBySha256(MediaRepository.sha256(body)).orElseThrow());
-        assertTrue(onFx(() -> app.controller.loads().active().isEmpty()), "the download line is gone");
+        AppFixture.waitUntil(() -> app.controller.loads().active().isEmpty(), 5); // the download line goes at the next pulse
         assertEquals(List.of(), serverErrors);
     }
 
