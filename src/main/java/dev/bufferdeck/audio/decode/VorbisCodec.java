@@ -66,6 +66,8 @@ final class VorbisCodec {
                     return setup != null || jorbis != null;
                 }
             }
+        } catch (RuntimeException e) {
+            return false;   // a header no valid stream has (VorbisSetup checks what it can; this catches the rest)
         } catch (VorbisFormatException e) {
             if (!e.unsupported()) return false;
             jorbis = JOrbisVorbis.fromHeaders(headerPackets);

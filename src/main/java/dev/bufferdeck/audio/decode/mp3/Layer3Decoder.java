@@ -416,10 +416,9 @@ public final class Layer3Decoder {
                             } else {
                                 out[dst] = POW43[16 + lsb - 16 * (cache >>> 31)] * one;
                             }
-                            if (lsb != 0) {
-                                cache <<= 1;
-                                sh += 1;
-                            }
+                            int signBits = -lsb >>> 31;
+                            cache <<= signBits;
+                            sh += signBits;
                         }
                         while (sh >= 0) {
                             cache |= (buf[next++] & 0xFF) << sh;
@@ -444,14 +443,18 @@ public final class Layer3Decoder {
                         }
                         cache <<= leaf >> 8;
                         sh += leaf >> 8;
-                        for (int j = 0; j < 2; j++, dst++, leaf >>= 4) {
-                            int lsb = leaf & 0x0F;
-                            out[dst] = POW43[16 + lsb - 16 * (cache >>> 31)] * one;
-                            if (lsb != 0) {
-                                cache <<= 1;
-                                sh += 1;
-                            }
-                        }
+                        // each value but 0 is followed by its sign bit: shifted out without a branch
+                        int lsb = leaf & 0x0F;
+                        out[dst] = POW43[16 + lsb - 16 * (cache >>> 31)] * one;
+                        int signBits = -lsb >>> 31;
+                        cache <<= signBits;
+                        sh += signBits;
+                        lsb = (leaf >> 4) & 0x0F;
+                        out[dst + 1] = POW43[16 + lsb - 16 * (cache >>> 31)] * one;
+                        signBits = -lsb >>> 31;
+                        cache <<= signBits;
+                        sh += signBits;
+                        dst += 2;
                         while (sh >= 0) {
                             cache |= (buf[next++] & 0xFF) << sh;
                             sh -= 8;
@@ -863,8 +866,9 @@ public final class Layer3Decoder {
     }
 
     private static short scalePcm(float sample) {
-        // to nearest, clamped; minimp3's scalar rounding sends (-1.5, -0.5) to 0
-        return (short) Math.max(-32768, Math.min(32767, Math.round(sample)));
+        // to nearest, ties up as Math.round, clamped (minimp3's scalar rounding sends (-1.5, -0.5)
+        // to 0): the sum is exact in double and truncates as floor does while it is not negative
+        return (short) (Math.max(0, Math.min(65535, (int) (sample + 32768.5d))) - 32768);
     }
 
     private static void synthPair(short[] pcm, int p, int nch, float[] z, int zi) {

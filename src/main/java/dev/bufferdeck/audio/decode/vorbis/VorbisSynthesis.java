@@ -25,7 +25,8 @@ public final class VorbisSynthesis {
     private final boolean[] skip;
     private final float[][] submapBuffers;
     private final int[] classes;
-    private final float[] scratch;
+    private final float[] fftRe;
+    private final float[] fftIm;
     private final float[] mix;
 
     /** The previous block: its size (0: none since the reset) and its falling slope. */
@@ -46,7 +47,8 @@ public final class VorbisSynthesis {
         skip = new boolean[channels];
         submapBuffers = new float[channels][];
         classes = new int[Math.max(1, setup.maxResiduePartitions)];
-        scratch = new float[n / 2];
+        fftRe = new float[n / 4];
+        fftIm = new float[n / 4];
         mix = new float[n / 2];
     }
 
@@ -113,7 +115,7 @@ public final class VorbisSynthesis {
                 Arrays.fill(buffers[c], 0, n, 0f);
             } else {
                 setup.floors[map.submapFloor()[mux[c]]].apply(floorY[c], buffers[c], n2);
-                imdct.inverse(buffers[c], scratch);
+                imdct.inverse(buffers[c], fftRe, fftIm);
             }
         }
 
