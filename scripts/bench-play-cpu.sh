@@ -17,6 +17,9 @@
 # Needs: xvfb (xvfb-run), xdotool, x11-utils, openbox, mpv, ffmpeg, libgtk-3-0.
 # Usage: scripts/bench-play-cpu.sh [SECONDS]   (visible and minimised phases, default 30)
 # BENCH_JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=filename=/tmp/x.jfr).
+# BENCH_JFR_DIR=dir records each steady phase with JFR (settings=profile) into dir/visible.jfr and
+# dir/minimised.jfr (the recording's own cost is then in the figures); scripts/lib/jfr-by-thread.py
+# summarises one per thread.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-30}
@@ -76,6 +79,9 @@ report() {
         }' "$a" "$b"
 }
 
+jfr_start() { [ -z "${BENCH_JFR_DIR:-}" ] || jcmd "$1" JFR.start name="$2" settings=profile >/dev/null; }
+jfr_stop() { [ -z "${BENCH_JFR_DIR:-}" ] || jcmd "$1" JFR.stop name="$2" filename="$BENCH_JFR_DIR/$2.jfr" >/dev/null; }
+
 inner() {
     export XDG_CONFIG_HOME XDG_RUNTIME_DIR
     XDG_CONFIG_HOME=$(mktemp -d); XDG_RUNTIME_DIR=$(mktemp -d)
@@ -94,15 +100,17 @@ inner() {
     snapshot $app >"$WORK/s0"
     echo "start $(cpu $app) $(awk -v a="$started" -v b="$shown" 'BEGIN { printf "%.1f", b - a }')"
     sleep 60; snapshot $app >"$WORK/s1"
-    sleep 60; snapshot $app >"$WORK/s1b"
-    sleep "$SECONDS_EACH"; snapshot $app >"$WORK/s2"
+    sleep 60; jfr_start $app visible; snapshot $app >"$WORK/s1b"
+    sleep "$SECONDS_EACH"; snapshot $app >"$WORK/s2"; jfr_stop $app visible
     report minute1 "$WORK/s0" "$WORK/s1" 60
     report minute2 "$WORK/s1" "$WORK/s1b" 60
     report visible "$WORK/s1b" "$WORK/s2" "$SECONDS_EACH"
     xdotool windowminimize "$win" 2>/dev/null || true
     sleep 2
     if xprop -id "$win" WM_STATE 2>/dev/null | grep -q Iconic; then
+        jfr_start $app minimised
         snapshot $app >"$WORK/s3"; sleep "$SECONDS_EACH"; snapshot $app >"$WORK/s4"
+        jfr_stop $app minimised
         report minimised "$WORK/s3" "$WORK/s4" "$SECONDS_EACH"
     else
         echo "minimised not-measured"

@@ -8,7 +8,10 @@ import java.util.concurrent.locks.LockSupport;
  * A bounded ring of PCM chunks between exactly one producer thread (a track's decoder) and one
  * consumer thread (the output thread). Neither side takes a lock: the producer publishes a chunk by
  * advancing {@code tail}, the consumer frees a slot by advancing {@code head}. A side that finds the
- * ring full (producer) or empty (consumer) may park; the other side unparks it after its next step.
+ * ring full (producer) or empty (consumer) may park. The producer unparks the consumer after every
+ * chunk; the consumer unparks the producer only once the ring has drained to its
+ * {@linkplain #refillMark() refill mark}, so a decoder refills half the ring in one go rather than
+ * waking for every chunk played (about 20 times a second).
  */
 final class PcmRing {
     private final PcmChunk[] slots;
@@ -23,6 +26,9 @@ final class PcmRing {
     }
 
     int capacity() { return slots.length; }
+
+    /** A producer waiting for room wants the ring to hold at most this many chunks: it is woken then. */
+    int refillMark() { return slots.length / 2; }
 
     /** Chunks waiting for the consumer. */
     int size() { return (int) (tail.get() - head.get()); }
@@ -45,7 +51,7 @@ final class PcmRing {
         PcmChunk c = slots[i];
         slots[i] = null;
         head.set(h + 1);
-        LockSupport.unpark(waitingProducer);
+        if (tail.get() - (h + 1) <= refillMark()) LockSupport.unpark(waitingProducer);
         return c;
     }
 
@@ -57,9 +63,10 @@ final class PcmRing {
     }
 
     /**
-     * Producer: parks while {@code idle} holds, until {@link #wakeProducer} is called or the time is up
-     * (nothing to decode meanwhile). {@code idle} is checked after the producer made itself wakeable, so
-     * a wake-up given just before is not lost.
+     * Producer: parks while {@code idle} holds, until {@link #wakeProducer} is called, the consumer
+     * drains the ring to the {@linkplain #refillMark() refill mark} or the time is up (nothing to decode
+     * meanwhile). {@code idle} is checked after the producer made itself wakeable, so a wake-up given
+     * just before is not lost.
      */
     void parkProducer(long maxNanos, BooleanSupplier idle) {
         waitingProducer = Thread.currentThread();

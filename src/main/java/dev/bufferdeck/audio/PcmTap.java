@@ -89,10 +89,13 @@ public final class PcmTap {
         int n = latest(bytes) / frameSize;
         int channels = format.getChannels();
         int sampleBytes = frameSize / channels;
+        boolean big = format.isBigEndian();
+        boolean unsigned = format.getEncoding().equals(AudioFormat.Encoding.PCM_UNSIGNED);
+        double fullScale = 1L << (sampleBytes * 8 - 1);
         for (int i = 0; i < n; i++) {
             double sum = 0;
             for (int c = 0; c < channels; c++) {
-                sum += SoftwareGain.sample(bytes, (i * channels + c) * sampleBytes, format);
+                sum += SoftwareGain.read(bytes, (i * channels + c) * sampleBytes, sampleBytes, big, unsigned) / fullScale;
             }
             dest[i] = (float) (sum / channels);
         }

@@ -3,10 +3,12 @@ package dev.bufferdeck.playlist;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -127,8 +129,9 @@ public final class Playlist {
         slots.addAll(at, added);
         nextPass = null;
         if (shuffle) {
+            // each lands after the current entry, so where that one is does not move
+            int firstUnplayed = indexOfSlot(shuffleOrder, current) + 1;
             for (Slot s : added) {
-                int firstUnplayed = indexOfSlot(shuffleOrder, current) + 1;
                 shuffleOrder.add(firstUnplayed + random.nextInt(shuffleOrder.size() - firstUnplayed + 1), s);
             }
         }
@@ -145,20 +148,14 @@ public final class Playlist {
     public void remove(Collection<Integer> indices) {
         TreeSet<Integer> sorted = validIndices(indices);
         if (sorted.isEmpty()) return;
-        boolean currentRemoved = false;
-        List<Slot> order = order();
-        for (int i : sorted.descendingSet()) {
-            Slot s = slots.get(i);
-            if (s == current) {
-                currentRemoved = true;
-                resumeAt = firstSurvivorAfter(order, indexOfSlot(order, s), sorted);
-            }
-        }
-        List<Slot> removed = new ArrayList<>();
-        for (int i : sorted.descendingSet()) removed.add(slots.remove(i));
-        shuffleOrder.removeIf(s -> containsSlot(removed, s));
+        Set<Slot> removed = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i : sorted) removed.add(slots.get(i));
+        boolean currentRemoved = current != null && removed.contains(current);
+        if (currentRemoved) resumeAt = firstSurvivorAfter(order(), indexOfSlot(order(), current), removed);
+        slots.removeIf(removed::contains);
+        shuffleOrder.removeIf(removed::contains);
         nextPass = null;
-        if (resumeAt != null && containsSlot(removed, resumeAt)) resumeAt = null;
+        if (resumeAt != null && removed.contains(resumeAt)) resumeAt = null;
         if (currentRemoved) current = null;
         fire(PlaylistListener.Change.ENTRIES);
         if (currentRemoved) fire(PlaylistListener.Change.CURRENT);
@@ -338,10 +335,10 @@ public final class Playlist {
         return pass;
     }
 
-    private Slot firstSurvivorAfter(List<Slot> order, int pos, TreeSet<Integer> removedIndices) {
+    private static Slot firstSurvivorAfter(List<Slot> order, int pos, Set<Slot> removed) {
         for (int k = pos + 1; k < order.size(); k++) {
             Slot s = order.get(k);
-            if (!removedIndices.contains(indexOfSlot(slots, s))) return s;
+            if (!removed.contains(s)) return s;
         }
         return null;
     }
@@ -361,10 +358,6 @@ public final class Playlist {
         if (slot == null) return -1;
         for (int i = 0; i < list.size(); i++) if (list.get(i) == slot) return i;
         return -1;
-    }
-
-    private static boolean containsSlot(List<Slot> list, Slot slot) {
-        return indexOfSlot(list, slot) >= 0;
     }
 
     private void fire(PlaylistListener.Change change) {

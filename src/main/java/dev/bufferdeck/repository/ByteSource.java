@@ -62,6 +62,30 @@ public final class ByteSource {
         return new ByteSource(size == 0 ? NO_PIECES : pieces, shift, 0, size);
     }
 
+    /**
+     * A file of {@code size} bytes of which only the first ({@code head}) and the last ({@code tail})
+     * were read, in place (copied once into 64 KiB pieces). The pieces between are absent, so a
+     * parser that reads there fails with a RuntimeException instead of reading made-up bytes; only
+     * the rest of the piece the head ends in, and of the one the tail starts in, read as zeros.
+     */
+    public static ByteSource headAndTail(byte[] head, byte[] tail, int size) {
+        int shift = 16;
+        int piece = 1 << shift;
+        byte[][] pieces = new byte[(int) (((long) size + piece - 1) >>> shift)][];
+        int tailStart = size - tail.length;
+        for (int i = 0; i < pieces.length; i++) {
+            int from = i << shift;
+            int to = (int) Math.min(size, (long) from + piece);
+            if (from >= head.length && to <= tailStart) continue;
+            byte[] p = new byte[piece];
+            if (head.length > from) System.arraycopy(head, from, p, 0, Math.min(to, head.length) - from);
+            int tailFrom = Math.max(from, tailStart);
+            if (to > tailFrom) System.arraycopy(tail, tailFrom - tailStart, p, tailFrom - from, to - tailFrom);
+            pieces[i] = p;
+        }
+        return pieces(pieces, shift, size);
+    }
+
     public int limit() { return limit; }
 
     /** The same bytes read in {@code order} by {@link #getShort}, {@link #getInt} and {@link #getLong}. */

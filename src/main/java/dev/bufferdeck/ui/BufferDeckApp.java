@@ -13,6 +13,7 @@ import dev.bufferdeck.ui.mpris.MprisBridge;
 import dev.bufferdeck.ui.theme.Theme;
 import dev.bufferdeck.ui.theme.ThemeChoice;
 import dev.bufferdeck.ui.theme.ThemeSwitcher;
+import dev.bufferdeck.ui.playback.PulseRate;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -36,6 +37,7 @@ public final class BufferDeckApp extends Application {
     public static void launchWith(LaunchArguments arguments, SingleInstance listening) {
         launch = arguments;
         instance = listening;
+        PulseRate.applyDefault();
         Application.launch(BufferDeckApp.class);
     }
 

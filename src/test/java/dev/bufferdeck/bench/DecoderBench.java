@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * (the decoding thread's; ffmpeg's user + system time), which a busy machine disturbs far less.
  * Prints figures; asserts nothing.
  *
- * For MP3 a second row gives JLayer (the decoder BufferDeck used before its own) on the same bytes.
+ * For MP3 a second row gives JLayer, for Vorbis JOrbis (the decoders BufferDeck used before its own)
+ * on the same bytes: the library's own Ogg and decode loop, with the float to 16-bit conversion BufferDeck did.
  *
  * <p>Run: {@code scripts/bench-decoders.sh [MINUTES [FORMAT...]]} (needs ffmpeg with libmp3lame,
  * libvorbis, libopus); MINUTES 0 skips the seek latencies, {@code scripts/bench-decoders.sh 0 MP3} times MP3 alone.
@@ -93,6 +94,84 @@ public final class DecoderBench {
                     "JLayer", "", jlayer[0], "", jlayer[0] / ffmpeg[0], jlayer[1], "", jlayer[1] / ffmpeg[1],
                     ours / jlayer[0], oursCpu / jlayer[1]);
         }
+        if (f.name().equals("Vorbis")) {
+            double[] jorbis = jorbisSpeed(bytes, seconds);
+            System.out.printf(Locale.ROOT, "%-7s %10s %11.0fx %12s %8.2f %11.0fx %12s %8.2f   (ours / JOrbis: %.2f wall, %.2f cpu)%n",
+                    "JOrbis", "", jorbis[0], "", jorbis[0] / ffmpeg[0], jorbis[1], "", jorbis[1] / ffmpeg[1],
+                    ours / jorbis[0], oursCpu / jorbis[1]);
+        }
+    }
+
+    /** JOrbis over the same bytes, through its own Ogg layer, converting to 16-bit as BufferDeck did: {x realtime by wall time, by CPU time}. */
+    private static double[] jorbisSpeed(byte[] bytes, double seconds) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long best = Long.MAX_VALUE, bestCpu = Long.MAX_VALUE;
+        for (int run = 0; run < 4; run++) {
+            long t0 = System.nanoTime(), c0 = threads.getCurrentThreadCpuTime();
+            jorbisDecode(bytes);
+            long t = System.nanoTime() - t0, c = threads.getCurrentThreadCpuTime() - c0;
+            if (run > 0) {
+                best = Math.min(best, t);
+                bestCpu = Math.min(bestCpu, c);
+            }
+        }
+        return new double[] {seconds / (best / 1e9), seconds / (bestCpu / 1e9)};
+    }
+
+    private static long jorbisDecode(byte[] bytes) {
+        var sync = new com.github.trilarion.sound.vorbis.jcraft.jogg.SyncState();
+        var stream = new com.github.trilarion.sound.vorbis.jcraft.jogg.StreamState();
+        var page = new com.github.trilarion.sound.vorbis.jcraft.jogg.Page();
+        var packet = new com.github.trilarion.sound.vorbis.jcraft.jogg.Packet();
+        var info = new com.github.trilarion.sound.vorbis.jcraft.jorbis.Info();
+        var comment = new com.github.trilarion.sound.vorbis.jcraft.jorbis.Comment();
+        info.init();
+        comment.init();
+        sync.init();
+        int index = sync.buffer(bytes.length);
+        System.arraycopy(bytes, 0, sync.data, index, bytes.length);
+        sync.wrote(bytes.length);
+        var dsp = new com.github.trilarion.sound.vorbis.jcraft.jorbis.DspState();
+        com.github.trilarion.sound.vorbis.jcraft.jorbis.Block block = null;
+        float[][][] pcm = new float[1][][];
+        int[] offsets = null;
+        short[] out = new short[8192 * 2];
+        int headers = 0;
+        long frames = 0;
+        boolean started = false;
+        while (sync.pageout(page) == 1) {
+            if (!started) {
+                stream.init(page.serialno());
+                started = true;
+            }
+            stream.pagein(page);
+            while (stream.packetout(packet) == 1) {
+                if (headers < 3) {
+                    info.synthesis_headerin(comment, packet);
+                    if (++headers == 3) {
+                        dsp.synthesis_init(info);
+                        block = new com.github.trilarion.sound.vorbis.jcraft.jorbis.Block(dsp);
+                        offsets = new int[info.channels];
+                    }
+                    continue;
+                }
+                if (block.synthesis(packet) == 0) dsp.synthesis_blockin(block);
+                int n;
+                while ((n = dsp.synthesis_pcmout(pcm, offsets)) > 0) {
+                    int channels = info.channels;
+                    if (out.length < n * channels) out = new short[n * channels];
+                    for (int i = 0, o = 0; i < n; i++) {
+                        for (int c = 0; c < channels; c++) {
+                            int v = (int) Math.rint(pcm[0][c][offsets[c] + i] * 32768f);
+                            out[o++] = (short) Math.max(-32768, Math.min(32767, v));
+                        }
+                    }
+                    frames += n;
+                    dsp.synthesis_read(n);
+                }
+            }
+        }
+        return frames;
     }
 
     /** JLayer (mp3spi's decoder, which BufferDeck used before its own) over the same bytes: {x realtime by wall time, by CPU time}. */

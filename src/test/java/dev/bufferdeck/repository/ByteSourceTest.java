@@ -84,4 +84,18 @@ class ByteSourceTest {
         assertEquals(all[5], s.get(0));
         assertTrue(s.isContiguous());
     }
+
+    @Test
+    void aHeadAndATailReadInPlaceAndTheGapBetweenIsNotMadeUp() {
+        byte[] file = new byte[1_000_000];
+        for (int i = 0; i < file.length; i++) file[i] = (byte) (i * 31 + 7);
+        byte[] head = java.util.Arrays.copyOf(file, 70_000);
+        byte[] tail = java.util.Arrays.copyOfRange(file, file.length - 100_000, file.length);
+        ByteSource s = ByteSource.headAndTail(head, tail, file.length);
+        assertEquals(file.length, s.limit());
+        for (int i = 0; i < head.length; i++) assertEquals(file[i], s.get(i));
+        for (int i = file.length - tail.length; i < file.length; i++) assertEquals(file[i], s.get(i));
+        assertEquals(ByteBuffer.wrap(file).getInt(65_534), s.getInt(65_534), "a read across two pieces of the head");
+        assertThrows(RuntimeException.class, () -> s.get(500_000), "a byte that was not read is absent");
+    }
 }

@@ -12,12 +12,12 @@ import java.io.IOException;
  * frame 0 is the first presented sample. A seek restarts the codec {@code primeUnits} units before
  * the target's unit (the MDCT overlap, and SBR's longer memory) and discards up to the sample.
  */
-final class AacDecoder implements PcmDecoder {
+final class AacDecoder implements ContinuableDecoder {
     private static final int MAX_FAILURES_IN_A_ROW = 4;
 
     private final String name;
     private final AacUnits units;
-    private final AacCodec codec;
+    private AacCodec codec;
     private final AudioFormat format;
     private final int channels;
     /** Output frames per media time unit, as a fraction rate / timescale. */
@@ -76,6 +76,31 @@ final class AacDecoder implements PcmDecoder {
     @Override public AudioFormat format() { return format; }
     @Override public long totalFrames() { return total; }
     @Override public long framePosition() { return position; }
+
+    /** Up to the end of the last unit whose bytes are all here. */
+    @Override
+    public long framesPresent() {
+        if (units.present() >= units.count()) return total;
+        return Math.max(0, Math.min(total, frames(units.time(units.present())) - delay));
+    }
+
+    @Override
+    public boolean continueFrom(PcmDecoder shorter) {
+        if (!(shorter instanceof AacDecoder old) || old.channels != channels || old.rate != rate
+                || old.timescale != timescale || old.delay != delay || old.unitFrames != unitFrames) {
+            return false;
+        }
+        codec = old.codec;
+        position = old.position;
+        unitsDecoded = old.unitsDecoded;
+        nextUnit = old.nextUnit;
+        pending = old.pending;
+        pendingAt = old.pendingAt;
+        pendingEnd = old.pendingEnd;
+        failuresInARow = old.failuresInARow;
+        return true;
+    }
+
     /** Access units decoded since opening, seeks' priming included (tests show a seek does not start over). */
     long unitsDecoded() { return unitsDecoded; }
 

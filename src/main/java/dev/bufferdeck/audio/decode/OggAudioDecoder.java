@@ -21,7 +21,7 @@ import java.io.IOException;
  * trimmed as the last granule says), and seeking by bisection over the pages' granules followed by
  * a restart of the codec early enough for it to settle ({@link #restartReach}).
  */
-abstract class OggAudioDecoder implements PcmDecoder {
+abstract class OggAudioDecoder implements ContinuableDecoder {
     private final MediaBuffer buffer;
     private final OggPageIndex index;
     private final int firstAudioPage;
@@ -34,7 +34,7 @@ abstract class OggAudioDecoder implements PcmDecoder {
     private final int channels;
     private final String title;
     private final Packet packet = new Packet();
-    final SampleQueue queue;
+    SampleQueue queue;
     final CountingInputStream.ByteCounter counter;
 
     private OggPacketReader reader;
@@ -66,6 +66,9 @@ abstract class OggAudioDecoder implements PcmDecoder {
                 ? buffer.sha256() + "@" + index.pageOffset(0) + "/" + buffer.size() : null;
         this.firstFrames = FirstFramesCache.get(cacheKey);
     }
+
+    /** Uses the codec of {@code shorter}, a decoder of this class over the same stream, as it is now. */
+    abstract void takeCodec(OggAudioDecoder shorter);
 
     /** Starts the codec afresh (headers already known). */
     abstract void resetCodec();
@@ -105,6 +108,27 @@ abstract class OggAudioDecoder implements PcmDecoder {
     @Override public long framePosition() { return position; }
 
     long bytesRead() { return counter.bytes(); }
+
+    @Override
+    public boolean continueFrom(PcmDecoder shorter) {
+        if (shorter.getClass() != getClass()) return false;
+        OggAudioDecoder old = (OggAudioDecoder) shorter;
+        if (old.closed || old.reader == null || old.firstFrames != null || old.granuleOffset != granuleOffset
+                || old.firstAudioPage != firstAudioPage || old.index.serial() != index.serial()
+                || old.channels != channels || !old.format.matches(format)) {
+            return false;
+        }
+        takeCodec(old);
+        queue = old.queue;
+        reader = old.reader;
+        reader.continueOver(buffer, index);
+        position = old.position;
+        restartPage = old.restartPage;
+        anchoredByLastPage = old.anchoredByLastPage;
+        startsAtZero = old.startsAtZero;
+        ended = false;   // the shorter bytes ended, the stream goes on
+        return true;
+    }
 
     @Override
     public int read(byte[] buf, int off, int len) throws IOException {

@@ -16,7 +16,7 @@ import java.util.List;
  * links'; the title is the playing link's (its own comment header), so it changes at each link.
  * Links of codecs other than Vorbis and Opus are skipped.
  */
-final class OggChainDecoder implements TitledDecoder {
+final class OggChainDecoder implements TitledDecoder, ContinuableDecoder {
     private final MediaBuffer buffer;
     private final List<OggLink> links;
     private final AudioFormat format;
@@ -83,6 +83,39 @@ final class OggChainDecoder implements TitledDecoder {
             enter(next);
             position = starts[next];
         }
+    }
+
+    /** Continues the link {@code shorter} was playing when that link plays in this chain's first format. */
+    @Override
+    public boolean continueFrom(PcmDecoder shorter) {
+        int link;
+        PcmDecoder playing;
+        if (shorter instanceof OggAudioDecoder first) {
+            link = 0;
+            playing = first;
+        } else if (shorter instanceof OggChainDecoder old && old.current >= 0 && old.current < links.size()
+                && old.starts[old.current] == starts[old.current]) {
+            link = old.current;
+            playing = old.decoder;
+        } else {
+            return false;
+        }
+        OggAudioDecoder opened;
+        try {
+            opened = link == current && decoder instanceof OggAudioDecoder here ? here : openLink(buffer, links.get(link));
+        } catch (UnsupportedMediaException | IOException e) {
+            return false;
+        }
+        if (!ConvertedDecoder.sameLayout(opened.format(), format) || !opened.continueFrom(playing)) {
+            if (opened != decoder) opened.close();
+            return false;
+        }
+        if (opened != decoder && decoder != null) decoder.close();
+        current = link;
+        decoder = opened;
+        title = opened.title();
+        position = starts[link] + opened.framePosition();
+        return true;
     }
 
     @Override

@@ -13,8 +13,8 @@ import dev.bufferdeck.repository.MediaBuffer;
  * start is dropped (jogg reports the hole; we skip it).
  */
 final class OggPacketReader {
-    private final MediaBuffer buffer;
-    private final OggPageIndex index;
+    private MediaBuffer buffer;
+    private OggPageIndex index;
     private final CountingInputStream.ByteCounter counter;
     private final SyncState sync = new SyncState();
     private final StreamState stream = new StreamState();
@@ -38,6 +38,15 @@ final class OggPacketReader {
             if (result < 0) continue;
             if (!feedPage()) return false;
         }
+    }
+
+    /**
+     * Reads on in {@code longer}, a longer prefix of the same bytes, and its index, whose first pages
+     * are this one's: a packet continued on a page that had not arrived is completed from it.
+     */
+    void continueOver(MediaBuffer longer, OggPageIndex longerIndex) {
+        buffer = longer;
+        index = longerIndex;
     }
 
     /** Index of the next page to be read. */

@@ -18,7 +18,7 @@ final class OpusOggDecoder extends OggAudioDecoder {
     private static final int SETTLE = 9600;
     private static final int RESTART_REACH = SETTLE + OpusCodec.MAX_PACKET_SAMPLES;
 
-    private final OpusCodec codec;
+    private OpusCodec codec;
 
     private OpusOggDecoder(MediaBuffer buffer, OggPageIndex index, CountingInputStream.ByteCounter counter,
                            OpusCodec codec, int firstAudioPage, String title) throws IOException {
@@ -38,6 +38,11 @@ final class OpusOggDecoder extends OggAudioDecoder {
         if (head.refusal() != null) throw new UnsupportedMediaException(buffer.name() + ": " + head.refusal());
         if (!headers.next(packet)) throw new UnsupportedMediaException(buffer.name() + ": the Opus tags header is missing.");
         return new OpusOggDecoder(buffer, index, counter, new OpusCodec(head), headers.nextPage(), titleOf(packet));
+    }
+
+    @Override
+    void takeCodec(OggAudioDecoder shorter) {
+        codec = ((OpusOggDecoder) shorter).codec;
     }
 
     @Override

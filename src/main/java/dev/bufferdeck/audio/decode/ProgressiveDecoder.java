@@ -10,8 +10,9 @@ import java.io.IOException;
 /**
  * Plays a buffer while it loads. An ordinary decoder is opened on the bytes that have arrived (a
  * {@link MediaBuffer#prefix} sharing the array, no copy); when playback nears the end of those bytes
- * it waits for more and reopens over the longer prefix at the same frame, which the decoders' own
- * seeking makes seamless (MPEG frame index with preroll, Ogg granules, FLAC frames, PCM arithmetic).
+ * it waits for more and reopens over the longer prefix at the same frame: a {@link ContinuableDecoder}
+ * (Ogg, AAC) takes over the running codec, others seek, which their own seeking makes seamless (MPEG
+ * frame index with preroll, FLAC frames, PCM arithmetic).
  * Once the buffer is complete the last reopen covers all of it. Seeking past what has arrived waits
  * for those bytes ("buffering"); a cancelled or failed load ends reads with its reason.
  */
@@ -68,7 +69,7 @@ final class ProgressiveDecoder implements PcmDecoder {
         if (closed) throw new IllegalStateException("decoder is closed");
         int frameBytes = format.getFrameSize();
         while (true) {
-            long limit = innerWhole ? Long.MAX_VALUE : inner.totalFrames() - marginFrames;
+            long limit = innerWhole ? Long.MAX_VALUE : playable(inner);
             if (position < limit) {
                 int want = (int) Math.min(len / frameBytes, limit - position) * frameBytes;
                 int n = inner.read(buf, off, Math.max(frameBytes, want));
@@ -87,7 +88,7 @@ final class ProgressiveDecoder implements PcmDecoder {
     public void seekToFrame(long frame) throws IOException {
         if (closed) throw new IllegalStateException("decoder is closed");
         long target = Math.max(0, frame);
-        while (!innerWhole && target >= inner.totalFrames() - marginFrames) reopen(target, MORE_BYTES);
+        while (!innerWhole && target >= playable(inner)) reopen(target, MORE_BYTES);
         inner.seekToFrame(target);
         position = inner.framePosition();
     }
@@ -113,16 +114,24 @@ final class ProgressiveDecoder implements PcmDecoder {
                 next.close();
                 throw new IOException(buffer.name() + ": the audio format changed while loading");
             }
-            if (frame > 0) next.seekToFrame(Math.min(frame, Math.max(0, next.totalFrames())));
+            boolean continued = inner != null && inner.framePosition() == frame
+                    && next instanceof ContinuableDecoder c && c.continueFrom(inner);
+            if (!continued && frame > 0) next.seekToFrame(Math.min(frame, Math.max(0, next.totalFrames())));
             if (inner != null) inner.close();
             inner = next;
             innerWhole = here.isComplete() && here == buffer;
             innerBytes = here.size();
             format = next.format();
             position = next.framePosition();
-            if (innerWhole || next.totalFrames() - marginFrames > frame) return;
+            if (innerWhole || playable(next) > frame) return;
             more = MORE_BYTES;
         }
+    }
+
+    /** Frames the decoder over a prefix can play before it must wait for more bytes. */
+    private long playable(PcmDecoder decoder) {
+        long present = decoder instanceof ContinuableDecoder c ? c.framesPresent() : decoder.totalFrames();
+        return present - marginFrames;
     }
 
     private static boolean sameFormat(AudioFormat a, AudioFormat b) {

@@ -1,80 +1,126 @@
 package dev.bufferdeck.audio.decode;
 
 import com.github.trilarion.sound.vorbis.jcraft.jogg.Packet;
-import com.github.trilarion.sound.vorbis.jcraft.jorbis.Block;
-import com.github.trilarion.sound.vorbis.jcraft.jorbis.Comment;
-import com.github.trilarion.sound.vorbis.jcraft.jorbis.DspState;
-import com.github.trilarion.sound.vorbis.jcraft.jorbis.Info;
+import dev.bufferdeck.audio.decode.vorbis.VorbisFormatException;
+import dev.bufferdeck.audio.decode.vorbis.VorbisIdentification;
+import dev.bufferdeck.audio.decode.vorbis.VorbisSetup;
+import dev.bufferdeck.audio.decode.vorbis.VorbisSynthesis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * JOrbis for one Vorbis stream: its three header packets, then audio packets decoded into a
- * {@link SampleQueue}. Shared by the file decoder and live Ogg streams.
+ * One Vorbis stream: its three header packets, then audio packets decoded into a
+ * {@link SampleQueue}, by our own decoder ({@code audio.decode.vorbis}), or by JOrbis for floor
+ * type 0 or when {@code -Dbufferdeck.vorbis=jorbis} asks for it. Shared by the file decoder and
+ * live Ogg streams.
  */
 final class VorbisCodec {
-    private final Info info;
-    private final Comment comment = new Comment();
+    static final boolean JORBIS_ASKED = "jorbis".equals(System.getProperty("bufferdeck.vorbis"));
+
     private int headers;
     private String title;
-    /** Tables built once for these headers, copied at each restart; null to build them each time. */
-    private DspState prototype;
-    private float[][][] pcm;
-    private int[] pcmIndex;
-    private DspState dsp;
-    private Block block;
+    private VorbisIdentification id;
+    /** Copies of the header packets, kept until the setup is read in case JOrbis must read them too. */
+    private final List<Packet> headerPackets = new ArrayList<>(3);
+    private VorbisSetup setup;
+    private JOrbisVorbis jorbis;
+    private VorbisSynthesis synthesis;
+    private short[] pcm;
 
-    VorbisCodec() {
-        info = new Info();
-        info.init();
-        comment.init();
-    }
+    VorbisCodec() {}
 
     /** A codec for headers read before (by a decoder of the same bytes). */
-    VorbisCodec(VorbisSetups.Setup setup) {
-        info = setup.info();
-        title = setup.title();
-        prototype = setup.prototype();
+    VorbisCodec(VorbisSetups.Setup known) {
+        id = known.id();
+        setup = known.setup();
+        if (known.info() != null) jorbis = new JOrbisVorbis(known.info(), known.prototype());
+        title = known.title();
         headers = 3;
     }
 
-    /** What a later decoder of the same bytes can start from; builds the shared tables once. */
+    /** What a later decoder of the same bytes can start from (builds JOrbis' shared tables once). */
     VorbisSetups.Setup setup(int firstAudioPage) {
-        if (prototype == null && VorbisSetups.shareable(info)) prototype = VorbisSetups.fresh(info);
-        return new VorbisSetups.Setup(info, title, firstAudioPage, prototype);
+        return new VorbisSetups.Setup(id, setup, jorbis == null ? null : jorbis.info(),
+                jorbis == null ? null : jorbis.prototype(), title, firstAudioPage);
     }
 
     /** Takes the next header packet; false when it is not a valid one. */
     boolean header(Packet packet) {
-        if (info.synthesis_headerin(comment, packet) < 0) return false;
-        if (headers == 1) title = OggAudioDecoder.titleOf(packet);
+        byte[] data = packet.packet_base;
+        int offset = packet.packet, length = packet.bytes;
+        try {
+            switch (headers) {
+                case 0 -> id = VorbisIdentification.read(data, offset, length);
+                case 1 -> {
+                    if (length < 7 || data[offset] != 3) return false;
+                    title = OggAudioDecoder.titleOf(packet);
+                }
+                default -> {
+                    headerPackets.add(packet);
+                    if (!JORBIS_ASKED) setup = VorbisSetup.read(id, data, offset, length);
+                    else jorbis = JOrbisVorbis.fromHeaders(headerPackets);
+                    headerPackets.clear();
+                    headers++;
+                    return setup != null || jorbis != null;
+                }
+            }
+        } catch (RuntimeException e) {
+            return false;   // a header no valid stream has (VorbisSetup checks what it can; this catches the rest)
+        } catch (VorbisFormatException e) {
+            if (!e.unsupported()) return false;
+            jorbis = JOrbisVorbis.fromHeaders(headerPackets);
+            headerPackets.clear();
+            headers++;
+            return jorbis != null;
+        }
+        headerPackets.add(copy(packet));
         headers++;
-        return headers > 1 || (info.channels > 0 && info.rate > 0);
+        return true;
+    }
+
+    private static Packet copy(Packet p) {
+        Packet c = new Packet();
+        c.packet_base = Arrays.copyOfRange(p.packet_base, p.packet, p.packet + p.bytes);
+        c.packet = 0;
+        c.bytes = p.bytes;
+        c.b_o_s = p.b_o_s;
+        c.e_o_s = p.e_o_s;
+        c.granulepos = p.granulepos;
+        c.packetno = p.packetno;
+        return c;
     }
 
     boolean ready() { return headers == 3; }
-    int rate() { return info.rate; }
-    int channels() { return info.channels; }
+    int rate() { return id.rate(); }
+    int channels() { return id.channels(); }
     String title() { return title; }
 
     /** Starts decoding afresh: the next packet yields no samples. */
     void reset() {
-        dsp = prototype == null ? null : VorbisSetups.copy(prototype);
-        if (dsp == null) dsp = VorbisSetups.fresh(info);
-        block = new Block(dsp);
-        pcm = new float[1][][];
-        pcmIndex = new int[info.channels];
+        if (setup == null) {
+            jorbis.reset();
+            return;
+        }
+        if (synthesis == null) {
+            synthesis = new VorbisSynthesis(setup);
+            pcm = new short[synthesis.maxFrames() * setup.channels()];
+        }
+        synthesis.reset();
     }
 
     /** The block size of {@code packet} (from its mode bits), or -1. */
     int blocksize(Packet packet) {
-        return info.blocksize(packet);
+        return setup != null ? setup.blocksize(packet.packet_base, packet.packet, packet.bytes) : jorbis.blocksize(packet);
     }
 
     void decode(Packet packet, SampleQueue queue) {
-        if (block.synthesis(packet) == 0) dsp.synthesis_blockin(block);
-        int n;
-        while ((n = dsp.synthesis_pcmout(pcm, pcmIndex)) > 0) {
-            queue.append(pcm[0], pcmIndex, n);
-            dsp.synthesis_read(n);
+        if (setup == null) {
+            jorbis.decode(packet, queue);
+            return;
         }
+        int n = synthesis.decode(packet.packet_base, packet.packet, packet.bytes, pcm);
+        if (n > 0) queue.append(pcm, 0, n);
     }
 }

@@ -15,7 +15,7 @@ import java.io.IOException;
 final class VorbisDecoder extends OggAudioDecoder {
     private static final int RESTART_REACH = 8192;
 
-    private final VorbisCodec codec;
+    private VorbisCodec codec;
 
     private VorbisDecoder(MediaBuffer buffer, OggPageIndex index, CountingInputStream.ByteCounter counter,
                           VorbisCodec codec, int firstAudioPage) throws IOException {
@@ -39,6 +39,11 @@ final class VorbisDecoder extends OggAudioDecoder {
         }
         if (key != null) VorbisSetups.put(key, codec.setup(headers.nextPage()));
         return new VorbisDecoder(buffer, index, counter, codec, headers.nextPage());
+    }
+
+    @Override
+    void takeCodec(OggAudioDecoder shorter) {
+        codec = ((VorbisDecoder) shorter).codec;
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.bufferdeck.audio.decode;
 
 import com.github.trilarion.sound.vorbis.jcraft.jorbis.DspState;
 import com.github.trilarion.sound.vorbis.jcraft.jorbis.Info;
+import dev.bufferdeck.audio.decode.vorbis.VorbisIdentification;
+import dev.bufferdeck.audio.decode.vorbis.VorbisSetup;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -11,21 +13,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What JOrbis builds from a Vorbis stream's headers, kept per immutable buffer (its SHA-256 and the
- * link's first page) for the next decoder of the same bytes: the parsed headers and a synthesis
- * state whose codebook decode trees, MDCT and window tables a restart copies instead of rebuilding
- * (they are most of the time to the first sound). At most {@link #CAPACITY} streams, least recently
- * used first out.
+ * What is built from a Vorbis stream's headers, kept per immutable buffer (its SHA-256 and the
+ * link's first page) for the next decoder of the same bytes: our {@link VorbisSetup} (codebooks,
+ * Huffman tables, MDCT and window tables, read-only, so shared as it is), or for a stream JOrbis
+ * decodes its parsed headers and a synthesis state whose tables a restart copies instead of
+ * rebuilding (they are most of the time to the first sound). At most {@link #CAPACITY} streams,
+ * least recently used first out.
  *
- * <p>Sharing is safe because decoding only reads those tables, and the JOrbis parts with scratch
+ * <p>Sharing JOrbis' tables is safe because decoding only reads them, and the JOrbis parts with scratch
  * arrays ({@code Mdct.backward}, {@code CodeBook.decodevs_add}, residue decoding) are synchronized.
  * Floor type 0 keeps scratch state unsynchronized, so streams that use it are never shared.
  */
 final class VorbisSetups {
     static final int CAPACITY = 16;
 
-    /** Parsed headers, the title, the first audio page and a prototype synthesis state (null: not shareable). */
-    record Setup(Info info, String title, int firstAudioPage, DspState prototype) {}
+    /**
+     * The identification header, our decoder's setup (null when JOrbis decodes this stream), or
+     * JOrbis' parsed headers and its prototype synthesis state (null: not shareable), the title and
+     * the first audio page.
+     */
+    record Setup(VorbisIdentification id, VorbisSetup setup, Info info, DspState prototype, String title, int firstAudioPage) {}
 
     private static final Map<String, Setup> CACHE = new LinkedHashMap<>(CAPACITY, 0.75f, true) {
         @Override protected boolean removeEldestEntry(Map.Entry<String, Setup> eldest) { return size() > CAPACITY; }

@@ -58,6 +58,11 @@ public final class MemorySinkLine implements SourceDataLine {
     private long anchorFrames;
     private long flushCount;
     private long playedBytes;
+    private long writeWaits;
+    /** Bytes of room the writer waits for (0: none waits): playing wakes it only once they are free. */
+    private int roomWanted;
+    /** True while {@link #drain} waits: playing the last queued frame wakes it. */
+    private boolean draining;
 
     MemorySinkLine(MemorySinkMixer mixer) {
         this.mixer = mixer;
@@ -107,6 +112,11 @@ public final class MemorySinkLine implements SourceDataLine {
             update(System.nanoTime());
             return playedBytes;
         }
+    }
+
+    /** How many times a {@link #write} waited for room so far (each wakes the writer's thread once or more). */
+    public long writeWaits() {
+        synchronized (lock) { return writeWaits; }
     }
 
     // ---- Line ----
@@ -203,11 +213,16 @@ public final class MemorySinkLine implements SourceDataLine {
     public void drain() {
         synchronized (lock) {
             long generation = flushCount;
-            while (open && flushCount == generation && !Thread.currentThread().isInterrupted()) {
-                long now = System.nanoTime();
-                update(now);
-                if (queued == 0) return;
-                waitQuietly(running ? nanosToPlay(queued / frameSize) : 0);
+            try {
+                while (open && flushCount == generation && !Thread.currentThread().isInterrupted()) {
+                    long now = System.nanoTime();
+                    update(now);
+                    if (queued == 0) return;
+                    draining = true;
+                    waitQuietly(running ? nanosToPlay(queued / frameSize) : 0);
+                }
+            } finally {
+                draining = false;
             }
         }
     }
@@ -248,8 +263,13 @@ public final class MemorySinkLine implements SourceDataLine {
                     continue;
                 }
                 if (!running) break;
-                int wanted = Math.min(len - done, ring.length) / frameSize;
-                waitQuietly(nanosToPlay(Math.max(1, wanted / 2)));
+                // sleep until the rest fits (or the whole ring is free), like a device that wakes its writer
+                // once per period: waiting for half the rest, and waking at every position read, woke the
+                // writer about ten times per chunk
+                roomWanted = Math.min(len - done, ring.length);
+                writeWaits++;
+                waitQuietly(nanosToPlay(roomWanted / frameSize));
+                roomWanted = 0;
             }
         }
         return done;
@@ -378,7 +398,7 @@ public final class MemorySinkLine implements SourceDataLine {
         queued -= n;
         heardFrames += n / frameSize;
         playedBytes += n;
-        lock.notifyAll();
+        if ((roomWanted > 0 && ring.length - queued >= roomWanted) || (draining && queued == 0)) lock.notifyAll();
     }
 
     private void deliver(byte[] b, int off, int n) {
@@ -403,7 +423,7 @@ public final class MemorySinkLine implements SourceDataLine {
             if (nanos <= 0) {
                 lock.wait();
             } else {
-                long millis = Math.max(1, nanos / 1_000_000);
+                long millis = Math.max(1, (nanos + 999_999) / 1_000_000);
                 lock.wait(millis);
             }
         } catch (InterruptedException e) {

@@ -12,14 +12,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * A load in progress as the downloads list shows it. The loader thread reports bytes; the FX side
- * is updated at most once per pulse.
+ * is updated at most once per pulse ({@link Fx#perPulse}).
  */
 public final class LoadJob implements LoadProgress {
     private final String label;
     private final Cancellation cancel = new Cancellation();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("waiting");
-    private final Runnable refreshSoon = Fx.coalesced(this::refresh);
+    private final Runnable refreshSoon = Fx.perPulse(this::refresh);
     private final long startNanos = System.nanoTime();
     private volatile long read;
     private volatile long total = -1;

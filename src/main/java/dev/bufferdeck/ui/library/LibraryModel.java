@@ -12,10 +12,13 @@ import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -39,17 +42,23 @@ public final class LibraryModel {
     private final Runnable addArrivingSoon = Fx.coalesced(this::addArriving);
     private final Queue<Runnable> factsRead = new ConcurrentLinkedQueue<>();
     private final Runnable showFactsSoon = Fx.coalesced(this::showFacts);
+    /** Buffers that grew, completed, were filled again or pinned since the last pulse: their rows follow once per pulse. */
+    private final Set<MediaBuffer> grown = ConcurrentHashMap.newKeySet();
+    private final Runnable showGrowthSoon = Fx.perPulse(this::showGrowth);
 
     public LibraryModel(MediaRepository repository, FactsReader factsReader, Executor background) {
         this.repository = repository;
         this.factsReader = factsReader;
         this.background = background;
         this.memory = new ReadOnlyObjectWrapper<>(repository.figures());
-        this.memoryChangedSoon = Fx.coalesced(() -> memory.set(repository.figures()));
+        this.memoryChangedSoon = Fx.perPulse(() -> memory.set(repository.figures()));
         repository.addListener(new RepositoryListener() {
             @Override public void added(MediaBuffer buffer) { arrive(buffer); }
             @Override public void removed(MediaBuffer buffer) { Fx.run(() -> removeRow(buffer)); }
-            @Override public void changed(MediaBuffer buffer) { Fx.run(() -> grew(buffer)); }
+            @Override public void changed(MediaBuffer buffer) {
+                grown.add(buffer);
+                showGrowthSoon.run();
+            }
             @Override public void evicted(MediaBuffer buffer) { Fx.run(() -> row(buffer).ifPresent(BufferRow::refresh)); }
             @Override public void memoryChanged(MemoryFigures figures) { memoryChangedSoon.run(); }
         });
@@ -143,6 +152,14 @@ public final class LibraryModel {
             return factsReader.read(buffer);
         } catch (RuntimeException e) {
             return MediaFacts.untitled(buffer.name());
+        }
+    }
+
+    private void showGrowth() {
+        for (Iterator<MediaBuffer> it = grown.iterator(); it.hasNext(); ) {
+            MediaBuffer buffer = it.next();
+            it.remove();
+            grew(buffer);
         }
     }
 

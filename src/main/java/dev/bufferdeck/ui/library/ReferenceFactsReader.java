@@ -25,9 +25,9 @@ import java.util.Map;
 
 /**
  * The facts of a local file that is not loaded (a playlist reference), from a few small reads
- * ({@link FileGlimpse}): its first {@value #HEAD} bytes (more when an ID3v2 tag is longer), its
- * last {@value #TAIL} for Ogg, or its {@code moov} for MP4, read by the same parsers as a loaded
- * buffer. A file that small is read whole and gets the loaded facts. Lengths come from headers
+ * ({@link FileGlimpse}): its first {@value #HEAD} bytes (more when an ID3v2 tag is longer) and its
+ * {@linkplain FileGlimpse#tail last bytes} (tags at the end: a WAV LIST after the data, APE, ID3v1;
+ * the last Ogg page), or its {@code moov} for MP4, read by the same parsers as a loaded buffer. A file that small is read whole and gets the loaded facts. Lengths come from headers
  * (WAV, AIFF, AU, FLAC STREAMINFO, the MP3 Xing/LAME frame, the last Ogg page, MP4 {@code mvhd});
  * where the whole file would be needed (an MP3 without Xing frame, ADTS AAC) the length is an
  * estimate from the file's size and bitrate, and says so. Never touches a repository. Background
@@ -35,7 +35,6 @@ import java.util.Map;
  */
 public final class ReferenceFactsReader {
     static final int HEAD = 256 * 1024;
-    static final int TAIL = 64 * 1024;
     private static final int MOST_TAG = 2 * 1024 * 1024;
     private static final int MOST_MOOV = 3 * 1024 * 1024;
     private static final FormatSniffer SNIFFER = new FormatSniffer();
@@ -78,7 +77,8 @@ public final class ReferenceFactsReader {
         int audioStart = id3 == null ? 0 : (int) Math.min(id3.end(), head.length);
         MediaFormat format = SNIFFER.sniff(ByteSource.of(head).slice(audioStart, head.length - audioStart));
         if (format.family() == MediaFormat.Family.MP4) return mp4(glimpse, name, format);
-        Tags tags = TagReader.read(ByteSource.of(head));
+        ByteSource headAndTail = glimpse.headAndTail(head);
+        Tags tags = TagReader.read(headAndTail == null ? ByteSource.of(head) : headAndTail);
         if (format.family() == MediaFormat.Family.FLAC) {
             AudioFacts flac = flac(head, audioStart, glimpse.size());
             if (flac != null) return new ReferenceFacts(facts(tags, name, flac.describe(), flac.durationMillis()), false);
@@ -149,23 +149,35 @@ public final class ReferenceFactsReader {
             return new Length(Math.max(0, end - index.leadingTrim()), false);
         }
         long audio = glimpse.size() - index.frameOffset(0);
-        byte[] last = glimpse.read(Math.max(0, glimpse.size() - 128), 128);
-        if (last.length == 128 && last[0] == 'T' && last[1] == 'A' && last[2] == 'G') audio -= 128;
+        byte[] tail = glimpse.tail();
+        int last = tail.length - 128;
+        if (last >= 0 && tail[last] == 'T' && tail[last + 1] == 'A' && tail[last + 2] == 'G') audio -= 128;
         return fromBitrate(head, audio);
     }
 
-    /** The last page's granule position (less Opus's pre-skip): exact for a file of one stream. */
+    /**
+     * The last page's granule position (less Opus's pre-skip) when it is the first page's stream;
+     * a chained file's links are each found and counted ({@link OggChainLength}).
+     */
     private static Length ogg(AudioFacts head, FileGlimpse glimpse, byte[] bytes) throws IOException {
-        byte[] tail = glimpse.read(Math.max(0, glimpse.size() - TAIL), TAIL);
+        byte[] tail = glimpse.tail();
         ByteBuffer t = ByteBuffer.wrap(tail).order(ByteOrder.LITTLE_ENDIAN);
+        int firstSerial = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(14);
         for (int at = tail.length - 27; at >= 0; at--) {
             if (tail[at] != 'O' || tail[at + 1] != 'g' || tail[at + 2] != 'g' || tail[at + 3] != 'S' || tail[at + 4] != 0) continue;
             long granule = t.getLong(at + 6);
             if (granule <= 0) continue;
+            if (t.getInt(at + 14) != firstSerial) break;
             if (head.codec().equals("Opus")) granule -= opusPreSkip(bytes);
             return new Length(Math.max(0, granule), false);
         }
-        return fromBitrate(head, glimpse.size());
+        long chain;
+        try {
+            chain = OggChainLength.frames(glimpse);
+        } catch (IOException e) {
+            chain = -1;   // more links than a look may read: estimated below
+        }
+        return chain >= 0 ? new Length(chain, false) : fromBitrate(head, glimpse.size());
     }
 
     private static int opusPreSkip(byte[] bytes) {

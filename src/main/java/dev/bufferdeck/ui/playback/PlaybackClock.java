@@ -22,9 +22,10 @@ public final class PlaybackClock {
     /** Pulses after a {@link #wake()}: an engine command (seek, stop) is answered within them. */
     static final int TAIL_PULSES = 30;
     /**
-     * The least time between two ticks the views see: about 20 a second (every third pulse at 60 Hz),
-     * so everything that follows playback changes in the same pulses and the window is repainted at
-     * most that often (a repaint copies the whole window to the screen when Prism renders in software).
+     * The least time between two ticks the views see: about 15 a second (every second pulse at the
+     * app's {@linkplain PulseRate 30 Hz}; every third at JavaFX's 60), so everything that follows
+     * playback changes in the same pulses and the window is repainted at most that often (a repaint
+     * copies the whole window to the screen when Prism renders in software).
      */
     static final long FRAME_NANOS = 45_000_000L;
 
@@ -50,7 +51,7 @@ public final class PlaybackClock {
         position.set(source.getAsLong());
     }
 
-    /** Where playback is, in milliseconds: changes at most once per tick (about 20 a second). */
+    /** Where playback is, in milliseconds: changes at most once per tick (about 15 a second). */
     public ReadOnlyLongProperty positionProperty() { return position.getReadOnlyProperty(); }
 
     public long position() { return position.get(); }

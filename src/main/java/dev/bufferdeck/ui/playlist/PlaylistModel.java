@@ -20,23 +20,24 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The play queue as the views see it: an observable adapter over the {@link Playlist} it owns.
- * Every order, shuffle, repeat and next/previous decision is the playlist's; this class only
- * answers the playlist's {@link PlaylistListener} news: {@link #entries()} shows one
- * {@link PlaylistRow} per playlist entry (an edit the playlist made is one list change, so
- * selections survive), and {@link #currentProperty()}, {@link #repeatProperty()} and
- * {@link #shuffleProperty()} show its state. Lives on the FX thread.
+ * Every order, shuffle, repeat and next/previous decision is the playlist's. {@link #entries()}
+ * shows one {@link PlaylistRow} per playlist entry, row {@code i} for entry {@code i}: each edit is
+ * made here, to the playlist and then the same way to the rows, as one list change (so selections
+ * survive) whose cost grows with what changed, not with the length of the list. {@link
+ * #currentProperty()}, {@link #repeatProperty()} and {@link #shuffleProperty()} show the playlist's
+ * state. Lives on the FX thread.
  */
 public final class PlaylistModel {
     private final Playlist playlist;
-    /** The row that shows each entry the playlist holds (entries are told apart by identity). */
-    private Map<PlaylistEntry, PlaylistRow> rowOf = new IdentityHashMap<>();
+    /** True while an edit has changed the playlist but not yet the rows: the current row is shown after both. */
+    private boolean editing;
     private final ObservableList<PlaylistRow> rows = FXCollections.observableArrayList();
     private final ObservableList<PlaylistRow> readOnlyEntries = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<PlaylistRow> current = new ReadOnlyObjectWrapper<>();
@@ -57,11 +58,9 @@ public final class PlaylistModel {
         playlist = new Playlist(random);
         playlist.addListener((list, change) -> {
             switch (change) {
-                case ENTRIES -> {
-                    showEntries();
-                    showCurrent();
+                case ENTRIES, CURRENT -> {
+                    if (!editing) showCurrent();
                 }
-                case CURRENT -> showCurrent();
                 case SHUFFLE -> shuffle.set(list.isShuffle());
                 case REPEAT -> repeat.set(list.repeat());
             }
@@ -100,6 +99,11 @@ public final class PlaylistModel {
         return insert(index, new PlaylistRow(row, EntryLocation.of(row.buffer().origin())));
     }
 
+    /** A row for each buffer at {@code index}, in order, in one change. */
+    public List<PlaylistRow> insertAll(int index, List<BufferRow> buffers) {
+        return insertRows(index, buffers.stream().map(b -> new PlaylistRow(b, EntryLocation.of(b.buffer().origin()))).toList());
+    }
+
     /**
      * Adds a reference row for each location at {@code index}, in order, in one change (a playlist
      * of ten thousand entries is one insert): each waits for its buffer ({@link #fill}) or a
@@ -111,16 +115,7 @@ public final class PlaylistModel {
 
     /** The same for the entries of a playlist file: each shows the file's title and length until it loads. */
     public List<PlaylistRow> insertListed(int index, List<PlaylistEntry> listed) {
-        int at = Math.max(0, Math.min(index, rows.size()));
-        List<PlaylistRow> added = new ArrayList<>(listed.size());
-        List<PlaylistEntry> entries = new ArrayList<>(listed.size());
-        for (PlaylistEntry known : listed) {
-            PlaylistRow row = PlaylistRow.listed(known);
-            added.add(row);
-            entries.add(entryFor(row));
-        }
-        playlist.insert(at, entries);
-        return added;
+        return insertRows(index, listed.stream().map(PlaylistRow::listed).toList());
     }
 
     /** Adds a row for {@code location} that waits for its buffer ({@link #fill}) or a reason it has none ({@link #markUnavailable}). */
@@ -129,7 +124,14 @@ public final class PlaylistModel {
     }
 
     private PlaylistRow insert(int index, PlaylistRow added) {
-        playlist.insert(index, List.of(entryFor(added)));
+        return insertRows(index, List.of(added)).get(0);
+    }
+
+    private List<PlaylistRow> insertRows(int index, List<PlaylistRow> added) {
+        int at = Math.max(0, Math.min(index, rows.size()));
+        List<PlaylistEntry> entries = new ArrayList<>(added.size());
+        for (PlaylistRow row : added) entries.add(entryFor(row));
+        if (!added.isEmpty()) edit(() -> playlist.insert(at, entries), () -> rows.addAll(at, added));
         return added;
     }
 
@@ -138,7 +140,9 @@ public final class PlaylistModel {
         int index = indexOf(entry);
         if (index < 0) return;
         entry.fill(row);
-        playlist.replace(index, entryFor(entry));
+        // the row stays the same object: its cells follow its properties, the list does not change
+        PlaylistEntry filled = entryFor(entry);
+        edit(() -> playlist.replace(index, filled), () -> { });
     }
 
     /** The row's source cannot be loaded now; it stays, saved as it was, until a retry loads it. */
@@ -148,7 +152,21 @@ public final class PlaylistModel {
 
     /** Moves the entries at {@code indices} so they land where a drop before row {@code target} puts them, keeping their order. */
     public void move(Collection<Integer> indices, int target) {
-        playlist.move(indices, target);
+        List<List<Integer>> landed = new ArrayList<>(1);
+        edit(() -> landed.add(playlist.move(indices, target)), () -> {
+            if (landed.get(0).isEmpty()) return;
+            // the playlist's move, made on the rows: the others keep their order, the moved ones land as one run
+            TreeSet<Integer> moved = new TreeSet<>(indices);
+            List<PlaylistRow> after = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) if (!moved.contains(i)) after.add(rows.get(i));
+            after.addAll(landed.get(0).get(0), moved.stream().map(rows::get).toList());
+            for (int i = 0; i < after.size(); i++) {
+                if (after.get(i) != rows.get(i)) {
+                    rows.setAll(after);
+                    return;
+                }
+            }
+        });
     }
 
     public void remove(Collection<PlaylistRow> gone) {
@@ -156,17 +174,25 @@ public final class PlaylistModel {
         set.addAll(gone);
         List<Integer> indices = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) if (set.contains(rows.get(i))) indices.add(i);
-        playlist.remove(indices);
+        removeAt(indices);
     }
 
     public void removeBuffer(MediaBuffer buffer) {
         List<Integer> indices = new ArrayList<>();
         for (int i = 0; i < playlist.size(); i++) if (playlist.get(i).bufferId() == buffer.id()) indices.add(i);
-        playlist.remove(indices);
+        removeAt(indices);
+    }
+
+    /** Removes the rows at {@code indices} (ascending) and their entries, as one change. */
+    private void removeAt(List<Integer> indices) {
+        if (indices.isEmpty()) return;
+        Set<PlaylistRow> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i : indices) gone.add(rows.get(i));
+        edit(() -> playlist.remove(indices), () -> rows.removeAll(gone));
     }
 
     public void clear() {
-        playlist.clear();
+        edit(playlist::clear, rows::clear);
     }
 
     /** The entry the user means by "next" (see {@link Playlist#next()}); nothing moves until it is played. */
@@ -189,57 +215,27 @@ public final class PlaylistModel {
         return -1;
     }
 
-    /** The entry for {@code row}, remembered as shown by it. */
-    private PlaylistEntry entryFor(PlaylistRow row) {
+    /** The playlist's entry for {@code row}. */
+    private static PlaylistEntry entryFor(PlaylistRow row) {
         BufferRow buffer = row.row();
-        PlaylistEntry entry = buffer == null
+        return buffer == null
                 ? PlaylistEntry.unloaded(row.location() == null ? "" : row.location(), row.title(), -1)
                 : new PlaylistEntry(buffer.buffer().id(), buffer.buffer().origin().describe(), buffer.title(), buffer.durationMillis());
-        rowOf.put(entry, row);
-        return entry;
     }
 
     /**
-     * Brings the rows in line with the playlist's entries as one list change: rows of removed
-     * entries go, rows of new entries are put in their places, and a reorder replaces the list.
+     * Makes one edit: {@code onPlaylist} changes the playlist, then {@code onRows} the rows the same
+     * way; the current row is shown once both agree (the playlist tells its news while it edits).
      */
-    private void showEntries() {
-        Map<PlaylistEntry, PlaylistRow> shown = new IdentityHashMap<>();
-        List<PlaylistRow> target = new ArrayList<>(playlist.size());
-        for (PlaylistEntry e : playlist.entries()) {
-            PlaylistRow row = rowOf.get(e);
-            shown.put(e, row);
-            target.add(row);
+    private void edit(Runnable onPlaylist, Runnable onRows) {
+        editing = true;
+        try {
+            onPlaylist.run();
+        } finally {
+            editing = false;
         }
-        rowOf = shown;
-        Set<PlaylistRow> kept = Collections.newSetFromMap(new IdentityHashMap<>());
-        kept.addAll(target);
-        List<PlaylistRow> gone = rows.stream().filter(r -> !kept.contains(r)).toList();
-        if (!gone.isEmpty()) rows.removeAll(gone);
-        if (!insertMissing(target)) rows.setAll(target);
-    }
-
-    /** Inserts the rows of {@code target} that are missing, when the others are already in its order; false when they are not. */
-    private boolean insertMissing(List<PlaylistRow> target) {
-        Set<PlaylistRow> present = Collections.newSetFromMap(new IdentityHashMap<>());
-        present.addAll(rows);
-        int j = 0;
-        for (PlaylistRow r : target) {
-            if (!present.contains(r)) continue;
-            if (rows.get(j++) != r) return false;
-        }
-        // each run of new rows goes in as one change: a playlist of ten thousand is one insert for the views
-        for (int i = 0; i < target.size(); ) {
-            if (present.contains(target.get(i))) {
-                i++;
-                continue;
-            }
-            int end = i;
-            while (end < target.size() && !present.contains(target.get(end))) end++;
-            rows.addAll(i, target.subList(i, end));
-            i = end;
-        }
-        return true;
+        onRows.run();
+        showCurrent();
     }
 
     private void showCurrent() {

@@ -5,6 +5,7 @@ import dev.bufferdeck.ui.dnd.DropZone;
 import dev.bufferdeck.ui.dnd.InternalDrag;
 import dev.bufferdeck.ui.icons.Glyph;
 import dev.bufferdeck.ui.icons.Icon;
+import dev.bufferdeck.ui.theme.Theme;
 import dev.bufferdeck.ui.library.TimeText;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
@@ -122,6 +123,7 @@ public final class PlaylistWindow {
         root.setCenter(table);
         Scene scene = new Scene(root, 640, 420);
         scene.getStylesheets().add(Objects.requireNonNull(PlaylistWindow.class.getResource("playlist.css")).toExternalForm());
+        Theme.ensureOn(scene);   // playlist.css looks up the theme's colours, also when no switcher attaches one
         stage.setScene(scene);
         stage.setTitle("Playlist — BufferDeck");
         stage.setMinWidth(360);

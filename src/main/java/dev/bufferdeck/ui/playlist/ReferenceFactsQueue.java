@@ -42,6 +42,10 @@ public final class ReferenceFactsQueue {
     private final Set<PlaylistRow> asked = Collections.newSetFromMap(new IdentityHashMap<>());
     /** How far {@link #askMore()} has looked since the rows or the view last changed, counted from the first row shown. */
     private int looked;
+    /** True when the last look went through every row. */
+    private boolean lookedAtEvery;
+    /** Rows looked at since this queue began: the FX thread's work here (tests read it). */
+    private long rowsLookedAt;
     private final Thread worker = new Thread(this::work, "reference-facts");
 
     public ReferenceFactsQueue(PlaylistModel playlist, Reader reader) {
@@ -50,14 +54,34 @@ public final class ReferenceFactsQueue {
         worker.setDaemon(true);
         worker.setPriority(Thread.MIN_PRIORITY);
         worker.start();
-        playlist.entries().addListener((ListChangeListener<PlaylistRow>) c -> lookAgain(false));
+        playlist.entries().addListener((ListChangeListener<PlaylistRow>) this::rowsChanged);
         playlist.shownProperty().addListener((o, a, b) -> lookAgain(true));
         lookAgain(false);
     }
 
+    long rowsLookedAt() { return rowsLookedAt; }
+
     /** Stops reading. */
     public void close() {
         worker.interrupt();
+    }
+
+    /**
+     * A row that wants no facts never wants them again: once every row was looked at, a change that
+     * adds none that wants facts (a thousand loaded buffers appended one by one) needs no new look.
+     */
+    private void rowsChanged(ListChangeListener.Change<? extends PlaylistRow> c) {
+        boolean wanting = false;
+        while (c.next() && !wanting) {
+            for (PlaylistRow added : c.getAddedSubList()) {
+                if (added.wantsFacts()) {
+                    wanting = true;
+                    break;
+                }
+            }
+        }
+        if (!wanting && lookedAtEvery) looked = playlist.entries().size();
+        else lookAgain(false);
     }
 
     /** The rows or the view changed: look from the first row shown again; after a scroll the rows not yet started wait their new turn. */
@@ -77,8 +101,10 @@ public final class ReferenceFactsQueue {
         int from = Math.max(0, Math.min(playlist.shownProperty().get().first(), n));
         while (asked.size() < ASKED && looked < n) {
             PlaylistRow row = rows.get((from + looked++) % n);
+            rowsLookedAt++;
             if (row.wantsFacts() && asked.add(row)) waiting.add(new Ask(row, row.location()));
         }
+        lookedAtEvery = looked >= n;
     }
 
     private void deliver() {

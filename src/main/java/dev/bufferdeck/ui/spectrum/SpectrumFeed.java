@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * Analyses the latest PCM of a {@link PcmTap} about 22 times a second (smooth enough for bars, and each new picture costs a repaint of the window) on its own thread and hands the
+ * Analyses the latest PCM of a {@link PcmTap} about 15 times a second (smooth enough for bars, and each new picture costs a repaint of the window) on its own thread and hands the
  * newest {@link Spectrum} over through an {@link AtomicReference}: the audio thread is never waited
  * for (the tap is lock-free), and the FX thread only reads the reference.
  */
@@ -19,7 +19,8 @@ public final class SpectrumFeed {
     public static final int FFT_SIZE = 2048;
     public static final int BANDS = 48;
     public static final double LOW_HZ = 40;
-    static final long PERIOD_MILLIS = 45;
+    /** About as often as the clock ticks (every second pulse at {@link dev.bufferdeck.ui.playback.PulseRate#DEFAULT_HZ}): an analysis no tick draws is wasted. */
+    static final long PERIOD_MILLIS = 66;
 
     private final Supplier<PcmTap> tap;
     private final SpectrumAnalyzer analyzer = new SpectrumAnalyzer(FFT_SIZE, BANDS, LOW_HZ);

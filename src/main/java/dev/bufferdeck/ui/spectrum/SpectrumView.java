@@ -117,7 +117,7 @@ public final class SpectrumView extends Region {
     private void frame(long now) {
         Spectrum s = feed.latest();
         boolean fresh = s != null && s != lastSpectrum;
-        // while the feed runs, draw only what is new (about 22 times a second): each draw repaints the scene
+        // while the feed runs, draw only what is new (about 15 times a second): each draw repaints the scene
         if (!fresh && feed.isRunning() && lastFrameNanos != 0) return;
         double dt = lastFrameNanos == 0 ? 0 : (now - lastFrameNanos) / 1e9;
         lastFrameNanos = now;

@@ -55,8 +55,8 @@ public enum Theme {
         return read;
     }
 
-    /** Gives a scene that has no theme the light one (a themed view shown on its own). */
-    static void ensureOn(Scene scene) {
+    /** Gives a scene that has no theme the light one (a themed view shown on its own); a {@link ThemeSwitcher} replaces it. */
+    public static void ensureOn(Scene scene) {
         for (Theme t : values()) if (scene.getStylesheets().contains(t.stylesheet())) return;
         scene.getStylesheets().add(0, LIGHT.stylesheet());
     }

@@ -29,4 +29,22 @@ public final class Fx {
             }
         };
     }
+
+    /**
+     * An update that runs at most once per pulse: at the next pulse (the turn in which the scene is
+     * laid out and drawn) after it was asked for, from any thread, the FX thread too. For news that
+     * comes faster than the screen can show it (a download's progress, buffers growing, rows
+     * arriving): asking again before that pulse adds nothing. The update reads the latest state
+     * itself, so none is lost; one asked for while it runs runs at the following pulse.
+     */
+    public static Runnable perPulse(Runnable update) {
+        AtomicBoolean pending = new AtomicBoolean();
+        Runnable due = () -> {
+            pending.set(false);
+            update.run();
+        };
+        return () -> {
+            if (pending.compareAndSet(false, true)) NextPulse.run(due);
+        };
+    }
 }

@@ -71,6 +71,44 @@ class ProgressiveDecoderTest {
         }
     }
 
+    /**
+     * A body that stops half way for a while (a server that stalls): the decoder plays up to where
+     * the bytes end, waits, and plays on from there exactly as the whole file plays.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"opus-seek-48k-6s.opus", "opus-48k-stereo.opus", "aac-seek-22k-6s.m4a",
+            "aac-tns-22k-stereo-frag.m4a", "aac-lc-22k-mono-id3.aac", "mp3-seek-16k-6s.mp3",
+            "vorbis-seek-22k-6s.ogg", "flac-seek-8k-5s.flac", "opus-48k-mono.opus+opus-seek-48k-6s.opus",
+            "link-vorbis-22k-mono.ogg+vorbis-seek-22k-6s.ogg"})
+    void aBodyThatPausesHalfWayPlaysAsTheWholeFile(String name) throws Exception {
+        // "a+b": a chained Ogg file, b's pages after a's
+        java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+        for (String part : name.split("\\+")) joined.write(TestBuffers.resource(part));
+        byte[] file = joined.toByteArray();
+        byte[] whole;
+        try (PcmDecoder d = Decoders.open(TestBuffers.of(file, name))) {
+            whole = TestBuffers.readAll(d);
+        }
+        BufferWriter writer = repository.startLoad(name, new Origin.BuiltIn(name), "", -1);
+        ByteArrayInputStream in = new ByteArrayInputStream(file);
+        for (int got = 0; got < file.length / 2; ) got += writer.readFrom(in, Math.min(3000, file.length / 2 - got));
+        writer.publish();
+        CompletableFuture<byte[]> heard = CompletableFuture.supplyAsync(() -> {
+            try (PcmDecoder d = Decoders.open(writer.buffer())) {
+                return TestBuffers.readAll(d);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(300);
+        assertFalse(heard.isDone(), () -> "the decoder waits for the second half, but ended with " + heard.handle((pcm, e) -> e).join());
+        while (writer.readFrom(in, 3000) >= 0) { }
+        writer.complete();
+        byte[] progressive = heard.get(20, TimeUnit.SECONDS);
+        assertEquals(whole.length, progressive.length, name + ": the same number of frames");
+        assertArrayEquals(whole, progressive, name + ": the same PCM as the whole file");
+    }
+
     @Test
     void aWavStreamsExactly() throws Exception {
         byte[] pcm = dev.bufferdeck.audio.TestAudio.counter(30_000);

@@ -38,7 +38,7 @@ class VorbisSetupCacheTest {
         byte[] freshSeek = afterSeek(buffer, 70_000);
         VorbisSetups.Setup kept = VorbisSetups.get(key);
         assertNotNull(kept, "the first open kept the setup under the buffer's SHA-256");
-        assertNotNull(kept.prototype(), "floor 1 stream: its tables are shared");
+        assertNotNull(kept.setup(), "floor 1 stream: our decoder's read-only setup is shared");
 
         assertArrayEquals(fresh, decodeAll(buffer), "a decoder from the kept setup");
         assertArrayEquals(freshSeek, afterSeek(buffer, 70_000), "and after a seek (a restart from the copied tables)");

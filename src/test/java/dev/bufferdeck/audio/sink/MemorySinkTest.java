@@ -113,6 +113,37 @@ class MemorySinkTest {
     }
 
     @Test
+    void aWriterIntoAFullLineWaitsOncePerWriteEvenWhilePositionIsRead() throws Exception {
+        AudioFormat stereo = new AudioFormat(44_100f, 16, 2, true, false);
+        MemorySinkLine line = open(stereo, 8_820 * 4, true); // 200 ms, like the player's line
+        byte[] chunk = pattern(2_048 * 4);                    // one decoder chunk, 46 ms
+        line.start();
+        while (line.available() >= chunk.length) line.write(chunk, 0, chunk.length);
+        Thread reader = new Thread(() -> {                    // the views read the position about 40 times a second
+            while (!Thread.currentThread().isInterrupted()) {
+                line.getLongFramePosition();
+                try {
+                    Thread.sleep(25);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        reader.start();
+        try {
+            long before = line.writeWaits();
+            int writes = 10;
+            for (int i = 0; i < writes; i++) assertEquals(chunk.length, line.write(chunk, 0, chunk.length));
+            long waits = line.writeWaits() - before;
+            // waiting for half of what is left, and waking at every position read, made about ten waits per write
+            assertTrue(waits <= writes * 2L, waits + " waits for " + writes + " writes");
+        } finally {
+            reader.interrupt();
+            reader.join();
+        }
+    }
+
+    @Test
     void stopFreezesPositionAndStartContinues() throws Exception {
         MemorySinkLine line = open(MONO_8K, 8_000 * 2, true);
         byte[] second = pattern(8_000 * 2);

@@ -65,7 +65,7 @@ class PlaybackClockTest {
         });
     }
 
-    /** Everything that follows playback changes in the same pulses, about 20 a second: the window repaints no more often for it. */
+    /** Everything that follows playback changes in the same pulses, about 15 a second: the window repaints no more often for it. */
     @Test
     void ticksAreAtLeastAFrameApart() throws Exception {
         PlaybackClock clock = new PlaybackClock(() -> 0);

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.playlist;
 
+import dev.bufferdeck.playlist.PlaylistEntry;
 import dev.bufferdeck.ui.library.ReferenceFactsReader;
 import dev.bufferdeck.ui.testing.Wavs;
 import javafx.stage.Stage;
@@ -106,5 +107,27 @@ class ReferenceFactsQueueTest {
         Set<String> next = new HashSet<>(read.subList(before, before + 22));
         assertTrue(next.containsAll(locations.subList(800, 820)), "read after the scroll: " + next);
         waitUntil(() -> IntStream.range(800, 820).allMatch(i -> playlist.entries().get(i).durationMillis() == 10L * (1 + i % 7)), 30);
+    }
+
+    @Test
+    void rowsAddedThatWantNothingCostNoLookAtTheOthers(FxRobot robot) {
+        PlaylistModel playlist = new PlaylistModel();
+        long[] looked = new long[2];
+        robot.interact(() -> {
+            // 20,000 rows whose title and length the list gave: none wants its file read
+            playlist.insertListed(0, IntStream.range(0, 20_000)
+                    .mapToObj(i -> PlaylistEntry.unloaded("/nowhere/" + i + ".wav", "t" + i, 1000)).toList());
+            queue = new ReferenceFactsQueue(playlist, recording(0));
+            looked[0] = queue.rowsLookedAt();
+            for (int i = 0; i < 200; i++) {
+                playlist.insertListed(playlist.entries().size(), List.of(PlaylistEntry.unloaded("/nowhere/more" + i + ".wav", "m" + i, 1000)));
+            }
+            looked[1] = queue.rowsLookedAt();
+        });
+        assertEquals(20_000, looked[0], "the first look goes through every row once");
+        assertTrue(looked[1] - looked[0] <= 200, "200 appends looked at " + (looked[1] - looked[0]) + " rows");
+        robot.interact(() -> playlist.insertReferences(5, List.of(locations.get(3))));
+        waitUntil(() -> read.contains(locations.get(3)), 30);
+        waitUntil(() -> playlist.entries().get(5).durationMillis() == 10L * (1 + 3 % 7), 30);
     }
 }

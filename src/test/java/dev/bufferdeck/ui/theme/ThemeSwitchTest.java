@@ -2,6 +2,8 @@ package dev.bufferdeck.ui.theme;
 
 import dev.bufferdeck.desktop.DesktopColorScheme;
 import dev.bufferdeck.format.regions.RegionKind;
+import dev.bufferdeck.ui.icons.Glyph;
+import dev.bufferdeck.ui.icons.Icon;
 import dev.bufferdeck.ui.regions.RegionColors;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
@@ -32,12 +34,15 @@ class ThemeSwitchTest {
     private final ThemeSwitcher switcher = new ThemeSwitcher();
     private final ThemeColors colors = RegionColors.palette().color("-bd-wave-played", Color.MAGENTA);
     private Scene scene;
+    private final Icon plainIcon = new Icon(Glyph.DELETE);
+    private final Icon buttonIcon = new Icon(Glyph.PIN);
     private int changes;
 
     @Start
     void start(Stage stage) {
         StackPane root = new StackPane();
         root.getChildren().addAll(colors.probes());
+        root.getChildren().addAll(plainIcon, new javafx.scene.control.Button("Pin", buttonIcon));
         colors.onChange(() -> changes++);
         scene = new Scene(root, 100, 100);
         switcher.attach(scene);
@@ -56,6 +61,18 @@ class ThemeSwitchTest {
         Matcher m = Pattern.compile("^\\s*(-[\\w-]+):", Pattern.MULTILINE).matcher(css);
         while (m.find()) names.add(m.group(1));
         return names;
+    }
+
+    @Test
+    void iconsNoViewStylesTakeTheThemesIconColour(FxRobot robot) {
+        for (Theme theme : Theme.values()) {
+            robot.interact(() -> {
+                switcher.choiceProperty().set(theme == Theme.DARK ? ThemeChoice.DARK : ThemeChoice.LIGHT);
+                scene.getRoot().applyCss();
+            });
+            assertEquals(theme.color("-bd-icon"), plainIcon.getIconColor(), theme + ": an icon on its own");
+            assertEquals(theme.color("-bd-icon"), buttonIcon.getIconColor(), theme + ": a button's icon");
+        }
     }
 
     @Test

@@ -30,6 +30,8 @@ public final class Layer3Decoder {
 
     // mp3dec_t
     private final float[] mdctOverlap = new float[2 * 9 * 32];
+    /** Per channel, the bands from 0 whose {@link #mdctOverlap} may be non-zero. */
+    private final int[] overlapBands = new int[2];
     private final float[] qmfState = new float[15 * 2 * 32];
     private int reserv;
     private final byte[] reservBuf = new byte[MAX_RESERVOIR_BYTES];
@@ -55,7 +57,21 @@ public final class Layer3Decoder {
     private final float[] tmp18 = new float[18];
     private final float[] co3 = new float[3];
     private final float[] si3 = new float[3];
-    private final float[] dct = new float[32];
+    private final float[] dct = new float[32 * 18];
+    private final float[] synthA = new float[60];
+    private final float[] synthB = new float[60];
+
+    /**
+     * {@link Layer3Tables#WIN} laid out for {@link #synth}'s vectorised loop: row {@code 2k + j}
+     * (k = 0..7 the tap pair, j = 0..1) holds, for column m = 4i + lane, the weight output pair i
+     * uses, {@code WIN[(14 - i) * 16 + 2k + j]}.
+     */
+    private static final float[] SYNTH_WINDOW = new float[16 * 60];
+    static {
+        for (int r = 0; r < 16; r++) {
+            for (int m = 0; m < 60; m++) SYNTH_WINDOW[r * 60 + m] = WIN[(14 - (m >> 2)) * 16 + r];
+        }
+    }
 
     /** Side information of one granule of one channel ({@code L3_gr_info_t}). */
     private static final class Granule {
@@ -121,6 +137,7 @@ public final class Layer3Decoder {
     /** Forgets the reservoir, overlap and filter state, as after a seek. */
     public void reset() {
         Arrays.fill(mdctOverlap, 0);
+        Arrays.fill(overlapBands, 0);
         Arrays.fill(qmfState, 0);
         reserv = 0;
         haveHeader = false;
@@ -402,10 +419,9 @@ public final class Layer3Decoder {
                             } else {
                                 out[dst] = POW43[16 + lsb - 16 * (cache >>> 31)] * one;
                             }
-                            if (lsb != 0) {
-                                cache <<= 1;
-                                sh += 1;
-                            }
+                            int signBits = -lsb >>> 31;
+                            cache <<= signBits;
+                            sh += signBits;
                         }
                         while (sh >= 0) {
                             cache |= (buf[next++] & 0xFF) << sh;
@@ -430,14 +446,18 @@ public final class Layer3Decoder {
                         }
                         cache <<= leaf >> 8;
                         sh += leaf >> 8;
-                        for (int j = 0; j < 2; j++, dst++, leaf >>= 4) {
-                            int lsb = leaf & 0x0F;
-                            out[dst] = POW43[16 + lsb - 16 * (cache >>> 31)] * one;
-                            if (lsb != 0) {
-                                cache <<= 1;
-                                sh += 1;
-                            }
-                        }
+                        // each value but 0 is followed by its sign bit: shifted out without a branch
+                        int lsb = leaf & 0x0F;
+                        out[dst] = POW43[16 + lsb - 16 * (cache >>> 31)] * one;
+                        int signBits = -lsb >>> 31;
+                        cache <<= signBits;
+                        sh += signBits;
+                        lsb = (leaf >> 4) & 0x0F;
+                        out[dst + 1] = POW43[16 + lsb - 16 * (cache >>> 31)] * one;
+                        signBits = -lsb >>> 31;
+                        cache <<= signBits;
+                        sh += signBits;
+                        dst += 2;
                         while (sh >= 0) {
                             cache |= (buf[next++] & 0xFF) << sh;
                             sh -= 8;
@@ -669,6 +689,28 @@ public final class Layer3Decoder {
         }
     }
 
+    /** Bands of the granule at {@code g} up to and including the last that holds a non-zero line. */
+    private int nonzeroBands(int g) {
+        float[] buf = grbuf;
+        int i = 575;
+        while (i >= 0 && buf[g + i] == 0) i--;
+        return (i + 18) / 18;
+    }
+
+    /** {@link #imdct36} of bands whose lines are all zero: the overlap windowed, and no overlap left. */
+    private void imdctZero(int g, int overlap, int window, int nbands) {
+        float[] buf = grbuf;
+        float[] ov = mdctOverlap;
+        for (int j = 0; j < nbands; j++, g += 18, overlap += 9) {
+            for (int i = 0; i < 9; i++) {
+                float ovl = ov[overlap + i];
+                ov[overlap + i] = 0;
+                buf[g + i] = ovl * MDCT_WINDOW[window + i];
+                buf[g + 17 - i] = ovl * MDCT_WINDOW[window + 9 + i];
+            }
+        }
+    }
+
     private static void idct3(float x0, float x1, float x2, float[] dst) {
         float m1 = x1 * 0.86602540f;
         float a1 = x0 - x2 * 0.5f;
@@ -760,49 +802,73 @@ public final class Layer3Decoder {
         }
         for (int ch = 0; ch < nch; ch++) {
             Granule gr = grInfo[g + ch];
-            int aaBands = 31;
             int nLongBands = (gr.mixedBlockFlag != 0 ? 2 : 0) << (mySampleRate() == 2 ? 1 : 0);
-            if (gr.nShortSfb != 0) {
-                aaBands = nLongBands - 1;
-                reorder(576 * ch + nLongBands * 18, gr.sfbtab, gr.sfbOffset + gr.nLongSfb);
+            if (gr.nShortSfb == 0 && nLongBands == 0) {
+                // Bands above the last non-zero line (above the encoder's lowpass) stay zero through
+                // the antialias butterflies but one; the IMDCT of a zero band is its overlap windowed.
+                int bands = nonzeroBands(576 * ch);
+                antialias(576 * ch, Math.min(31, bands));
+                int inputBands = bands == 0 ? 0 : Math.min(32, bands + 1);
+                int window = gr.blockType == STOP_BLOCK_TYPE ? 18 : 0;
+                imdct36(576 * ch, 288 * ch, window, inputBands);
+                int overlapped = Math.max(inputBands, overlapBands[ch]);
+                imdctZero(576 * ch + 18 * inputBands, 288 * ch + 9 * inputBands, window, overlapped - inputBands);
+                overlapBands[ch] = inputBands;
+            } else {
+                int aaBands = 31;
+                if (gr.nShortSfb != 0) {
+                    aaBands = nLongBands - 1;
+                    reorder(576 * ch + nLongBands * 18, gr.sfbtab, gr.sfbOffset + gr.nLongSfb);
+                }
+                antialias(576 * ch, aaBands);
+                imdctGranule(576 * ch, 288 * ch, gr.blockType, nLongBands);
+                overlapBands[ch] = 32;
             }
-            antialias(576 * ch, aaBands);
-            imdctGranule(576 * ch, 288 * ch, gr.blockType, nLongBands);
             changeSign(576 * ch);
         }
     }
 
     // ---- polyphase synthesis ----
 
+    /**
+     * The 32-point DCT of each of the {@code n} time slots, which are the columns of the 32 rows
+     * of 18 at {@code g}. Every step runs along a row, over all slots at once, so the JIT can
+     * vectorise it; each slot gets minimp3's operations in minimp3's order.
+     */
     private void dctII(int g, int n) {
         float[] buf = grbuf;
         float[] t = dct;
-        for (int k = 0; k < n; k++) {
-            int y = g + k;
-            for (int i = 0; i < 8; i++) {
-                float x0 = buf[y + i * 18];
-                float x1 = buf[y + (15 - i) * 18];
-                float x2 = buf[y + (16 + i) * 18];
-                float x3 = buf[y + (31 - i) * 18];
+        for (int i = 0; i < 8; i++) {
+            int r0 = g + i * 18, r1 = g + (15 - i) * 18, r2 = g + (16 + i) * 18, r3 = g + (31 - i) * 18;
+            int o0 = i * 18, o1 = (8 + i) * 18, o2 = (16 + i) * 18, o3 = (24 + i) * 18;
+            float sec0 = SEC[3 * i], sec1 = SEC[3 * i + 1], sec2 = SEC[3 * i + 2];
+            for (int k = 0; k < n; k++) {
+                float x0 = buf[r0 + k];
+                float x1 = buf[r1 + k];
+                float x2 = buf[r2 + k];
+                float x3 = buf[r3 + k];
                 float t0 = x0 + x3;
                 float t1 = x1 + x2;
-                float t2 = (x1 - x2) * SEC[3 * i];
-                float t3 = (x0 - x3) * SEC[3 * i + 1];
-                t[i] = t0 + t1;
-                t[8 + i] = (t0 - t1) * SEC[3 * i + 2];
-                t[16 + i] = t3 + t2;
-                t[24 + i] = (t3 - t2) * SEC[3 * i + 2];
+                float t2 = (x1 - x2) * sec0;
+                float t3 = (x0 - x3) * sec1;
+                t[o0 + k] = t0 + t1;
+                t[o1 + k] = (t0 - t1) * sec2;
+                t[o2 + k] = t3 + t2;
+                t[o3 + k] = (t3 - t2) * sec2;
             }
-            for (int x = 0; x < 32; x += 8) {
-                float x0 = t[x], x1 = t[x + 1], x2 = t[x + 2], x3 = t[x + 3], x4 = t[x + 4], x5 = t[x + 5], x6 = t[x + 6], x7 = t[x + 7], xt;
+        }
+        for (int x = 0; x < 32 * 18; x += 8 * 18) {
+            for (int k = x; k < x + n; k++) {
+                float x0 = t[k], x1 = t[k + 18], x2 = t[k + 2 * 18], x3 = t[k + 3 * 18], x4 = t[k + 4 * 18],
+                        x5 = t[k + 5 * 18], x6 = t[k + 6 * 18], x7 = t[k + 7 * 18], xt;
                 xt = x0 - x7; x0 += x7;
                 x7 = x1 - x6; x1 += x6;
                 x6 = x2 - x5; x2 += x5;
                 x5 = x3 - x4; x3 += x4;
                 x4 = x0 - x3; x0 += x3;
                 x3 = x1 - x2; x1 += x2;
-                t[x] = x0 + x1;
-                t[x + 4] = (x0 - x1) * 0.70710677f;
+                t[k] = x0 + x1;
+                t[k + 4 * 18] = (x0 - x1) * 0.70710677f;
                 x5 = x5 + x6;
                 x6 = (x6 + x7) * 0.70710677f;
                 x7 = x7 + xt;
@@ -811,29 +877,37 @@ public final class Layer3Decoder {
                 x7 += x5 * 0.382683432f;
                 x5 -= x7 * 0.198912367f;
                 x0 = xt - x6; xt += x6;
-                t[x + 1] = (xt + x7) * 0.50979561f;
-                t[x + 2] = (x4 + x3) * 0.54119611f;
-                t[x + 3] = (x0 - x5) * 0.60134488f;
-                t[x + 5] = (x0 + x5) * 0.89997619f;
-                t[x + 6] = (x4 - x3) * 1.30656302f;
-                t[x + 7] = (xt - x7) * 2.56291556f;
+                t[k + 18] = (xt + x7) * 0.50979561f;
+                t[k + 2 * 18] = (x4 + x3) * 0.54119611f;
+                t[k + 3 * 18] = (x0 - x5) * 0.60134488f;
+                t[k + 5 * 18] = (x0 + x5) * 0.89997619f;
+                t[k + 6 * 18] = (x4 - x3) * 1.30656302f;
+                t[k + 7 * 18] = (xt - x7) * 2.56291556f;
             }
-            for (int i = 0; i < 7; i++, y += 4 * 18) {
-                buf[y] = t[i];
-                buf[y + 18] = t[16 + i] + t[24 + i] + t[24 + i + 1];
-                buf[y + 2 * 18] = t[8 + i] + t[8 + i + 1];
-                buf[y + 3 * 18] = t[16 + i + 1] + t[24 + i] + t[24 + i + 1];
+        }
+        for (int i = 0; i < 7; i++) {
+            int y = g + 4 * i * 18;
+            int a = i * 18, b = (8 + i) * 18, c = (16 + i) * 18, d = (24 + i) * 18;
+            for (int k = 0; k < n; k++) {
+                buf[y + k] = t[a + k];
+                buf[y + 18 + k] = t[c + k] + t[d + k] + t[d + 18 + k];
+                buf[y + 2 * 18 + k] = t[b + k] + t[b + 18 + k];
+                buf[y + 3 * 18 + k] = t[c + 18 + k] + t[d + k] + t[d + 18 + k];
             }
-            buf[y] = t[7];
-            buf[y + 18] = t[16 + 7] + t[24 + 7];
-            buf[y + 2 * 18] = t[8 + 7];
-            buf[y + 3 * 18] = t[24 + 7];
+        }
+        int y = g + 28 * 18;
+        for (int k = 0; k < n; k++) {
+            buf[y + k] = t[7 * 18 + k];
+            buf[y + 18 + k] = t[23 * 18 + k] + t[31 * 18 + k];
+            buf[y + 2 * 18 + k] = t[15 * 18 + k];
+            buf[y + 3 * 18 + k] = t[31 * 18 + k];
         }
     }
 
     private static short scalePcm(float sample) {
-        // to nearest, clamped; minimp3's scalar rounding sends (-1.5, -0.5) to 0
-        return (short) Math.max(-32768, Math.min(32767, Math.round(sample)));
+        // to nearest, ties up as Math.round, clamped (minimp3's scalar rounding sends (-1.5, -0.5)
+        // to 0): the sum is exact in double and truncates as floor does while it is not negative
+        return (short) (Math.max(0, Math.min(65535, (int) (sample + 32768.5d))) - 32768);
     }
 
     private static void synthPair(short[] pcm, int p, int nch, float[] z, int zi) {
@@ -865,7 +939,6 @@ public final class Layer3Decoder {
         int xr = xl + 576 * (nch - 1);
         int dstr = dstl + (nch - 1);
         int zlin = lins + 15 * 64;
-        int w = 0;
         z[zlin + 4 * 15] = x[xl + 18 * 16];
         z[zlin + 4 * 15 + 1] = x[xr + 18 * 16];
         z[zlin + 4 * 15 + 2] = x[xl];
@@ -891,43 +964,49 @@ public final class Layer3Decoder {
             z[zi + 64 + 1] = x[xr + 1 + 18 * (1 + i)];
             z[zi - 64 + 2] = x[xl + 18 * (1 + i)];
             z[zi - 64 + 3] = x[xr + 18 * (1 + i)];
-
-            // S0(0) S2(1) S1(2) S2(3) S1(4) S2(5) S1(6) S2(7), the four lanes in locals
-            float w0 = WIN[w++], w1 = WIN[w++];
-            int vz = zi, vy = zi - 15 * 64;
-            float b0 = z[vz] * w1 + z[vy] * w0, a0 = z[vz] * w0 - z[vy] * w1;
-            float b1 = z[vz + 1] * w1 + z[vy + 1] * w0, a1 = z[vz + 1] * w0 - z[vy + 1] * w1;
-            float b2 = z[vz + 2] * w1 + z[vy + 2] * w0, a2 = z[vz + 2] * w0 - z[vy + 2] * w1;
-            float b3 = z[vz + 3] * w1 + z[vy + 3] * w0, a3 = z[vz + 3] * w0 - z[vy + 3] * w1;
-            for (int k = 1; k < 8; k++) {
-                w0 = WIN[w++];
-                w1 = WIN[w++];
-                vz = zi - k * 64;
-                vy = zi - (15 - k) * 64;
-                b0 += z[vz] * w1 + z[vy] * w0;
-                b1 += z[vz + 1] * w1 + z[vy + 1] * w0;
-                b2 += z[vz + 2] * w1 + z[vy + 2] * w0;
-                b3 += z[vz + 3] * w1 + z[vy + 3] * w0;
-                if ((k & 1) != 0) {
-                    a0 += z[vy] * w1 - z[vz] * w0;
-                    a1 += z[vy + 1] * w1 - z[vz + 1] * w0;
-                    a2 += z[vy + 2] * w1 - z[vz + 2] * w0;
-                    a3 += z[vy + 3] * w1 - z[vz + 3] * w0;
-                } else {
-                    a0 += z[vz] * w0 - z[vy] * w1;
-                    a1 += z[vz + 1] * w0 - z[vy + 1] * w1;
-                    a2 += z[vz + 2] * w0 - z[vy + 2] * w1;
-                    a3 += z[vz + 3] * w0 - z[vy + 3] * w1;
-                }
-            }
-            pcm[dstr + (15 - i) * nch] = scalePcm(a1);
-            pcm[dstr + (17 + i) * nch] = scalePcm(b1);
-            pcm[dstl + (15 - i) * nch] = scalePcm(a0);
-            pcm[dstl + (17 + i) * nch] = scalePcm(b0);
-            pcm[dstr + (47 - i) * nch] = scalePcm(a3);
-            pcm[dstr + (49 + i) * nch] = scalePcm(b3);
-            pcm[dstl + (47 - i) * nch] = scalePcm(a2);
-            pcm[dstl + (49 + i) * nch] = scalePcm(b2);
+        }
+        // Column 4i + lane of each row belongs to output pair i alone, so all 60 columns are one
+        // loop the JIT vectorises; the sums run in minimp3's order (S0 S2 S1 S2 S1 S2 S1 S2).
+        float[] wv = SYNTH_WINDOW;
+        float[] sa = synthA, sb = synthB;
+        for (int m = 0; m < 60; m++) {
+            float p = z[zlin + m], q = z[zlin - 15 * 64 + m];
+            float b = p * wv[60 + m] + q * wv[m];
+            float a = p * wv[m] - q * wv[60 + m];
+            p = z[zlin - 64 + m]; q = z[zlin - 14 * 64 + m];
+            b += p * wv[3 * 60 + m] + q * wv[2 * 60 + m];
+            a += q * wv[3 * 60 + m] - p * wv[2 * 60 + m];
+            p = z[zlin - 2 * 64 + m]; q = z[zlin - 13 * 64 + m];
+            b += p * wv[5 * 60 + m] + q * wv[4 * 60 + m];
+            a += p * wv[4 * 60 + m] - q * wv[5 * 60 + m];
+            p = z[zlin - 3 * 64 + m]; q = z[zlin - 12 * 64 + m];
+            b += p * wv[7 * 60 + m] + q * wv[6 * 60 + m];
+            a += q * wv[7 * 60 + m] - p * wv[6 * 60 + m];
+            p = z[zlin - 4 * 64 + m]; q = z[zlin - 11 * 64 + m];
+            b += p * wv[9 * 60 + m] + q * wv[8 * 60 + m];
+            a += p * wv[8 * 60 + m] - q * wv[9 * 60 + m];
+            p = z[zlin - 5 * 64 + m]; q = z[zlin - 10 * 64 + m];
+            b += p * wv[11 * 60 + m] + q * wv[10 * 60 + m];
+            a += q * wv[11 * 60 + m] - p * wv[10 * 60 + m];
+            p = z[zlin - 6 * 64 + m]; q = z[zlin - 9 * 64 + m];
+            b += p * wv[13 * 60 + m] + q * wv[12 * 60 + m];
+            a += p * wv[12 * 60 + m] - q * wv[13 * 60 + m];
+            p = z[zlin - 7 * 64 + m]; q = z[zlin - 8 * 64 + m];
+            b += p * wv[15 * 60 + m] + q * wv[14 * 60 + m];
+            a += q * wv[15 * 60 + m] - p * wv[14 * 60 + m];
+            sa[m] = a;
+            sb[m] = b;
+        }
+        for (int i = 0; i < 15; i++) {
+            int m = 4 * i;
+            pcm[dstr + (15 - i) * nch] = scalePcm(sa[m + 1]);
+            pcm[dstr + (17 + i) * nch] = scalePcm(sb[m + 1]);
+            pcm[dstl + (15 - i) * nch] = scalePcm(sa[m]);
+            pcm[dstl + (17 + i) * nch] = scalePcm(sb[m]);
+            pcm[dstr + (47 - i) * nch] = scalePcm(sa[m + 3]);
+            pcm[dstr + (49 + i) * nch] = scalePcm(sb[m + 3]);
+            pcm[dstl + (47 - i) * nch] = scalePcm(sa[m + 2]);
+            pcm[dstl + (49 + i) * nch] = scalePcm(sb[m + 2]);
         }
     }
 

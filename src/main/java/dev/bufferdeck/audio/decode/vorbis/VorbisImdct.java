@@ -1,0 +1,130 @@
+package dev.bufferdeck.audio.decode.vorbis;
+
+/**
+ * The inverse MDCT of one block size, and its window slope. The usual fast algorithm: the n/2
+ * coefficients are rotated into n/4 complex values, transformed by an n/4-point complex FFT
+ * (radix 2, decimation in time, a radix-4 first pass; real and imaginary parts in separate arrays
+ * so that the butterfly loops are simple enough for the JIT to vectorise), rotated back, and the
+ * middle half so found is mirrored into the whole block. The tables are read-only once built, so one
+ * instance serves every decoder of a stream; the caller gives the scratch.
+ */
+final class VorbisImdct {
+    final int n;
+    private final int n2;
+    private final int n4;
+    private final int n8;
+    private final float[] cos;
+    private final float[] sin;
+    private final int[] bitReverse;
+    /** Per FFT stage of length 2^s: the twiddles e^(2πi·j/2^s) for j below 2^(s-1). */
+    private final float[][] twiddleRe;
+    private final float[][] twiddleIm;
+    /** The rising half of this block size's window: n/2 values. */
+    final float[] window;
+
+    VorbisImdct(int n) {
+        this.n = n;
+        n2 = n >> 1;
+        n4 = n >> 2;
+        n8 = n >> 3;
+        cos = new float[n4];
+        sin = new float[n4];
+        for (int i = 0; i < n4; i++) {
+            double alpha = 2 * Math.PI * (i + 0.125 + n4) / n;
+            cos[i] = (float) -Math.cos(alpha);
+            sin[i] = (float) -Math.sin(alpha);
+        }
+        int bits = Integer.numberOfTrailingZeros(n4);
+        bitReverse = new int[n4];
+        for (int i = 0; i < n4; i++) bitReverse[i] = Integer.reverse(i) >>> (32 - bits);
+        twiddleRe = new float[bits + 1][];
+        twiddleIm = new float[bits + 1][];
+        for (int s = 1; s <= bits; s++) {
+            int half = 1 << (s - 1);
+            twiddleRe[s] = new float[half];
+            twiddleIm[s] = new float[half];
+            for (int j = 0; j < half; j++) {
+                double angle = Math.PI * j / half;
+                twiddleRe[s][j] = (float) Math.cos(angle);
+                twiddleIm[s][j] = (float) Math.sin(angle);
+            }
+        }
+        window = new float[n2];
+        for (int i = 0; i < n2; i++) {
+            float s = (float) Math.sin((i + 0.5) / n2 * 0.5 * Math.PI);
+            window[i] = (float) Math.sin(0.5 * Math.PI * (s * s));
+        }
+    }
+
+    /**
+     * Transforms the n/2 coefficients at the start of {@code buffer} into the n samples of the
+     * block there; {@code re} and {@code im} are scratch of at least n/4 values each.
+     */
+    void inverse(float[] buffer, float[] re, float[] im) {
+        float[] c = cos, s = sin;
+        int[] rev = bitReverse;
+        for (int k = 0; k < n4; k++) {
+            float x = buffer[n2 - 1 - 2 * k], y = buffer[2 * k];
+            int j = rev[k];
+            re[j] = x * c[k] - y * s[k];
+            im[j] = x * s[k] + y * c[k];
+        }
+        fft(re, im);
+        for (int k = 0; k < n8; k++) {
+            int p = n8 - k - 1, q = n8 + k;
+            float r0 = im[p] * s[p] - re[p] * c[p];
+            float i1 = im[p] * c[p] + re[p] * s[p];
+            float r1 = im[q] * s[q] - re[q] * c[q];
+            float i0 = im[q] * c[q] + re[q] * s[q];
+            buffer[n4 + 2 * p] = r0;
+            buffer[n4 + 2 * p + 1] = i0;
+            buffer[n4 + 2 * q] = r1;
+            buffer[n4 + 2 * q + 1] = i1;
+        }
+        for (int k = 0; k < n4; k++) {
+            buffer[k] = -buffer[n2 - k - 1];
+            buffer[n - k - 1] = buffer[n2 + k];
+        }
+    }
+
+    /** In place, unnormalised, e^(+2πi·jk/N), from bit-reversed order to natural order. */
+    private void fft(float[] re, float[] im) {
+        int size = n4;
+        int len = 2;
+        if (size >= 4) {
+            for (int i = 0; i < size; i += 4) {
+                float r0 = re[i], i0 = im[i], r1 = re[i + 1], i1 = im[i + 1];
+                float r2 = re[i + 2], i2 = im[i + 2], r3 = re[i + 3], i3 = im[i + 3];
+                float p0r = r0 + r1, p0i = i0 + i1, p1r = r0 - r1, p1i = i0 - i1;
+                float p2r = r2 + r3, p2i = i2 + i3, p3r = r2 - r3, p3i = i2 - i3;
+                re[i] = p0r + p2r;
+                im[i] = p0i + p2i;
+                re[i + 2] = p0r - p2r;
+                im[i + 2] = p0i - p2i;
+                re[i + 1] = p1r - p3i;
+                im[i + 1] = p1i + p3r;
+                re[i + 3] = p1r + p3i;
+                im[i + 3] = p1i - p3r;
+            }
+            len = 8;
+        }
+        for (int stage = Integer.numberOfTrailingZeros(len); len <= size; stage++, len <<= 1) {
+            int half = len >> 1;
+            float[] wr = twiddleRe[stage], wi = twiddleIm[stage];
+            for (int start = 0; start < size; start += len) butterflies(re, im, wr, wi, start, start + half, half);
+        }
+    }
+
+    private static void butterflies(float[] re, float[] im, float[] wr, float[] wi, int a, int b, int half) {
+        for (int j = 0; j < half; j++) {
+            float br = re[b + j], bi = im[b + j];
+            float xr = br * wr[j] - bi * wi[j];
+            float xi = br * wi[j] + bi * wr[j];
+            float ar = re[a + j], ai = im[a + j];
+            re[b + j] = ar - xr;
+            im[b + j] = ai - xi;
+            re[a + j] = ar + xr;
+            im[a + j] = ai + xi;
+        }
+    }
+}
