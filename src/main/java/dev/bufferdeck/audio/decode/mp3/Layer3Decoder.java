@@ -7,7 +7,10 @@ import static dev.bufferdeck.audio.decode.mp3.Layer3Tables.*;
 /**
  * An MPEG-1, 2 and 2.5 Layer III frame decoder: one whole frame in (its bytes from the header on),
  * 16-bit PCM out, interleaved. A port of minimp3 (lieff/minimp3, CC0 public domain), its scalar
- * path, function for function and under the same names; nothing is allocated per frame. The
+ * path, function for function and under the same names; nothing is allocated per frame. Where the
+ * hot loops are rearranged for the JIT (the synthesis and its DCT along rows, the IMDCT over
+ * locals, branch-free sign bits and refills), each sample still gets minimp3's operations in
+ * minimp3's order, so the output is bit for bit what the straight port gave. The
  * caller finds the frames (our {@code MpegFrameIndex}, or a live stream's sync search); this class
  * keeps the bit reservoir, the IMDCT overlap and the synthesis filter state between them.
  * Not thread-safe: one decoder per stream.
