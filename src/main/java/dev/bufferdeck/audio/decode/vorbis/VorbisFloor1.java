@@ -191,14 +191,12 @@ final class VorbisFloor1 {
         int x = x0, yv = y0, err = 0;
         if (x < x1) {
             out[x] *= INVERSE_DB[yv & 255];
+            int extra = sy - base;
             for (++x; x < x1; ++x) {
                 err += ady;
-                if (err >= adx) {
-                    err -= adx;
-                    yv += sy;
-                } else {
-                    yv += base;
-                }
+                int over = (adx - 1 - err) >> 31;   // -1 when err ≥ adx: without a branch, whose pattern no predictor learns
+                err -= adx & over;
+                yv += base + (extra & over);
                 out[x] *= INVERSE_DB[yv & 255];
             }
         }
