@@ -8,6 +8,7 @@ import dev.bufferdeck.ui.BufferDeckApp;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.logging.Logger;
 
 /**
@@ -34,15 +35,27 @@ public final class Main {
             System.exit(status);
         }
         LaunchArguments launch = LaunchArguments.parse(Arrays.asList(args)).resolvedAgainst(Path.of("").toAbsolutePath());
-        SingleInstance instance = null;
-        Optional<Path> socket = SingleInstance.socketPath(System.getenv());
-        if (!launch.newWindow() && socket.isPresent()) {
-            SingleInstance.Claim claim = SingleInstance.claim(socket.get(), launch);
-            if (claim instanceof SingleInstance.Claim.HandedOver) System.exit(0);
-            if (claim instanceof SingleInstance.Claim.Listening listening) instance = listening.instance();
-            if (claim instanceof SingleInstance.Claim.Alone alone) System.err.println("BufferDeck: opening a window of its own: " + alone.reason());
+        SingleInstance instance = claim(launch);
+        Optional<ClassDataRelaunch.Plan> relaunch = ClassDataRelaunch.plan();
+        if (relaunch.isPresent()) {
+            // the window's JVM claims the socket itself; a launch handed over above never gets this far
+            if (instance != null) instance.close();
+            OptionalInt status = ClassDataRelaunch.run(relaunch.get());
+            if (status.isPresent()) System.exit(status.getAsInt());
+            instance = claim(launch);
         }
         JAVAFX_STARTUP.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         BufferDeckApp.launchWith(launch, instance);
+    }
+
+    /** Hands the launch to the window already open (and exits), or listens for later launches; null when alone. */
+    private static SingleInstance claim(LaunchArguments launch) {
+        Optional<Path> socket = SingleInstance.socketPath(System.getenv());
+        if (launch.newWindow() || socket.isEmpty()) return null;
+        SingleInstance.Claim claim = SingleInstance.claim(socket.get(), launch);
+        if (claim instanceof SingleInstance.Claim.HandedOver) System.exit(0);
+        if (claim instanceof SingleInstance.Claim.Listening listening) return listening.instance();
+        if (claim instanceof SingleInstance.Claim.Alone alone) System.err.println("BufferDeck: opening a window of its own: " + alone.reason());
+        return null;
     }
 }

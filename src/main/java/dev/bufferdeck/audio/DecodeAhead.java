@@ -18,8 +18,14 @@ import java.util.concurrent.locks.LockSupport;
  * means stuck, unless the buffer is still arriving ({@link #isBuffering}).
  */
 public final class DecodeAhead implements AutoCloseable {
-    public static final int CHUNK_FRAMES = 2048;
-    public static final int RING_CHUNKS = 24;
+    /**
+     * 93 ms at 44.1 kHz: the output and decoder threads wake once per chunk or less, so a bigger chunk
+     * costs less CPU while playing (2,048 woke them twice as often); the first chunk is still decoded in
+     * well under a millisecond.
+     */
+    public static final int CHUNK_FRAMES = 4096;
+    /** About 1.1 s decoded ahead at 44.1 kHz. */
+    public static final int RING_CHUNKS = 12;
     private static final long IDLE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** After many reads in a row that gave nothing, pause this long between them rather than spin. */
     private static final long EMPTY_READ_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);

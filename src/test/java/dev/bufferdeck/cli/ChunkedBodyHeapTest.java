@@ -1,7 +1,7 @@
 package dev.bufferdeck.cli;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.bufferdeck.source.LoopbackHttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,16 +9,12 @@ import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,26 +31,16 @@ class ChunkedBodyHeapTest {
     private static final long BODY = (long) ((128L << 20) * 0.95);
     private static final int BLOCK = 64 * 1024;
 
-    private HttpServer server;
-    private ExecutorService serverThreads;
+    private LoopbackHttpServer server;
 
     @BeforeEach
     void start() throws IOException {
-        serverThreads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "test-server-heap");
-            t.setDaemon(true);
-            return t;
-        });
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(serverThreads);
-        server.createContext("/", this::serveChunked);
-        server.start();
+        server = LoopbackHttpServer.start("test-server-heap", this::serveChunked);
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
-        serverThreads.shutdownNow();
+        server.close();
     }
 
     /** A 16-bit stereo 44.1 kHz WAV of {@link #BODY} bytes, made block by block as it is sent. */
@@ -93,7 +79,7 @@ class ChunkedBodyHeapTest {
     @Test
     @Timeout(120)
     void aChunkedBodyOfNinetyFivePercentOfTheBudgetLoadsInAHeapTooSmallToHoldItTwice() throws Exception {
-        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/big.wav";
+        String url = server.url("/big.wav");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Process p = new ProcessBuilder(java, HEAP, "-Dbufferdeck.budget=128M", "-cp", classPath,

@@ -1,13 +1,11 @@
 package dev.bufferdeck.cli;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.bufferdeck.source.LoopbackHttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -37,8 +35,7 @@ class PlayUrlWhileLoadingTest {
         }
         int half = mp3.length / 2;
         CountDownLatch rest = new CountDownLatch(1);
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/t.mp3", ex -> {
+        try (LoopbackHttpServer server = LoopbackHttpServer.start("test-server-half", ex -> {
             ex.getResponseHeaders().add("Content-Type", "audio/mpeg");
             ex.sendResponseHeaders(200, mp3.length);
             try (OutputStream out = ex.getResponseBody()) {
@@ -49,11 +46,9 @@ class PlayUrlWhileLoadingTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        });
-        server.start();
-        try {
+        })) {
             Path wav = dir.resolve("out.wav");
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/t.mp3";
+            String url = server.url("/t.mp3");
             CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of("play", "--out", wav.toString(), url));
             long deadline = System.nanoTime() + 20_000_000_000L;
             while ((!Files.exists(wav) || Files.size(wav) < 44 + 32_000) && System.nanoTime() < deadline) Thread.sleep(20);
@@ -64,8 +59,6 @@ class PlayUrlWhileLoadingTest {
             assertEquals(0, done.status(), done.stderr());
             long data = Files.size(wav) - 44;
             assertEquals(wholeDecodeBytes(mp3), data, "the whole track");
-        } finally {
-            server.stop(0);
         }
     }
 }

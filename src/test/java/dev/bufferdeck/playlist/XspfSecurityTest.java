@@ -1,11 +1,9 @@
 package dev.bufferdeck.playlist;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.bufferdeck.source.LoopbackHttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,25 +42,20 @@ class XspfSecurityTest {
     @Test
     void externalDtdIsRefusedAndNeverFetched() throws Exception {
         AtomicInteger requests = new AtomicInteger();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
+        try (LoopbackHttpServer server = LoopbackHttpServer.start("test-server-dtd", exchange -> {
             requests.incrementAndGet();
             byte[] body = "<!ENTITY x 'y'>".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
-        });
-        server.start();
-        try {
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/evil.dtd";
+        })) {
+            String url = server.url("/evil.dtd");
             String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE playlist SYSTEM \"" + url + "\">\n"
                     + "<playlist version=\"1\" xmlns=\"http://xspf.org/ns/0/\"><trackList/></playlist>";
             assertEquals(REFUSED, refused(xml).getMessage());
             String parameterEntity = "<?xml version=\"1.0\"?>\n<!DOCTYPE playlist [<!ENTITY % p SYSTEM \"" + url + "\"> %p;]>\n"
                     + "<playlist version=\"1\"/>";
             assertEquals(REFUSED, refused(parameterEntity).getMessage());
-        } finally {
-            server.stop(0);
         }
         assertEquals(0, requests.get(), "the DTD URL must never be requested");
     }

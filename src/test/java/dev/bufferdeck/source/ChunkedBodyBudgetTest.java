@@ -1,7 +1,6 @@
 package dev.bufferdeck.source;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.bufferdeck.repository.AddResult;
 import dev.bufferdeck.repository.FormatDetector;
 import dev.bufferdeck.repository.MediaRepository;
@@ -15,13 +14,9 @@ import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,8 +33,7 @@ class ChunkedBodyBudgetTest {
     private static final long BUDGET = 24L << 20;
     private static final int ALREADY_HELD = 8 << 20;
 
-    private HttpServer server;
-    private ExecutorService serverThreads;
+    private LoopbackHttpServer server;
     private MediaRepository repository;
     private SourceLoader loader;
     private final List<String> overruns = new CopyOnWriteArrayList<>();
@@ -48,15 +42,7 @@ class ChunkedBodyBudgetTest {
 
     @BeforeEach
     void start() throws Exception {
-        serverThreads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "test-server-chunked");
-            t.setDaemon(true);
-            return t;
-        });
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(serverThreads);
-        server.createContext("/", this::serveChunked);
-        server.start();
+        server = LoopbackHttpServer.start("test-server-chunked", this::serveChunked);
         repository = new MediaRepository(BUDGET, FormatDetector.NONE);
         // dropped bytes: they cannot be reloaded, so nothing lets them go to make room
         repository.add(random(ALREADY_HELD, 7), "held.bin", new Origin.Dropped("application/octet-stream", "held"), "");
@@ -73,8 +59,7 @@ class ChunkedBodyBudgetTest {
     @AfterEach
     void stop() {
         loader.close();
-        server.stop(0);
-        serverThreads.shutdownNow();
+        server.close();
     }
 
     /** Writes the body in 32 KiB pieces with chunked transfer encoding (length 0 = no Content-Length). */
@@ -91,7 +76,7 @@ class ChunkedBodyBudgetTest {
     }
 
     private String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/body.bin";
+        return server.url("/body.bin");
     }
 
     @Test

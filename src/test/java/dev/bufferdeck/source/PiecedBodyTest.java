@@ -1,7 +1,6 @@
 package dev.bufferdeck.source;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.bufferdeck.audio.PcmDecoder;
 import dev.bufferdeck.audio.decode.Decoders;
 import dev.bufferdeck.audio.waveform.Waveform;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,14 +24,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -50,8 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PiecedBodyTest {
     private static final String DIR = "/dev/bufferdeck/audio/";
 
-    private HttpServer server;
-    private ExecutorService serverThreads;
+    private LoopbackHttpServer server;
     private volatile byte[] body;
     private volatile CountDownLatch secondHalf = new CountDownLatch(0);
 
@@ -67,21 +60,12 @@ class PiecedBodyTest {
 
     @BeforeEach
     void start() throws IOException {
-        serverThreads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "test-server-pieces");
-            t.setDaemon(true);
-            return t;
-        });
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(serverThreads);
-        server.createContext("/", this::serveChunked);
-        server.start();
+        server = LoopbackHttpServer.start("test-server-pieces", this::serveChunked);
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
-        serverThreads.shutdownNow();
+        server.close();
     }
 
     /** Chunked transfer (no Content-Length), 3,000-byte writes; waits at half way while {@link #secondHalf} is held. */
@@ -103,7 +87,7 @@ class PiecedBodyTest {
     }
 
     private String url(String name) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + name;
+        return server.url("/" + name);
     }
 
     private static byte[] resource(String name) throws IOException {

@@ -1,7 +1,6 @@
 package dev.bufferdeck.source;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.bufferdeck.repository.AddResult;
 import dev.bufferdeck.repository.FormatDetector;
 import dev.bufferdeck.repository.MediaRepository;
@@ -14,16 +13,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 
@@ -40,8 +35,7 @@ class UrlLoadTest {
             .withResponseTimeout(Duration.ofSeconds(5))
             .withIdleTimeout(Duration.ofSeconds(5));
 
-    private HttpServer server;
-    private ExecutorService serverThreads;
+    private LoopbackHttpServer server;
     private final List<String> requestPaths = new CopyOnWriteArrayList<>();
     private final List<String> acceptEncodings = new CopyOnWriteArrayList<>();
     private MediaRepository repository;
@@ -49,16 +43,7 @@ class UrlLoadTest {
 
     @BeforeEach
     void start() throws IOException {
-        AtomicInteger n = new AtomicInteger();
-        serverThreads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "test-server-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(serverThreads);
-        server.createContext("/", this::handle);
-        server.start();
+        server = LoopbackHttpServer.start("test-server", this::handle);
         repository = new MediaRepository(8L << 20, FormatDetector.NONE);
         loader = new SourceLoader(repository, FAST);
     }
@@ -66,12 +51,11 @@ class UrlLoadTest {
     @AfterEach
     void stop() {
         loader.close();
-        server.stop(0);
-        serverThreads.shutdownNow();
+        server.close();
     }
 
     private String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return server.url(path);
     }
 
     private void handle(HttpExchange ex) throws IOException {

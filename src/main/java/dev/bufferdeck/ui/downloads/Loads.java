@@ -15,6 +15,7 @@ import dev.bufferdeck.source.LoadOutcome;
 import dev.bufferdeck.source.LoadProgress;
 import dev.bufferdeck.source.SourceLoader;
 import dev.bufferdeck.ui.notify.Notifier;
+import dev.bufferdeck.ui.thread.Fx;
 import java.io.IOException;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
@@ -22,6 +23,8 @@ import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
@@ -39,6 +42,7 @@ public final class Loads {
     private final ExecutorService pool;
     private final Notifier notifier;
     private final ObservableList<LoadJob> active = FXCollections.observableArrayList();
+    private final ActiveListing listing = new ActiveListing(active);
 
     public Loads(SourceLoader loader, ExecutorService pool, Notifier notifier) {
         this.loader = loader;
@@ -65,12 +69,35 @@ public final class Loads {
      * (empty when all loaded).
      */
     public void load(List<? extends LoadRequest> requests, Consumer<MediaBuffer> loaded, Consumer<List<String>> failures) {
+        loadTogether(requests, buffers -> buffers.forEach(loaded), failures);
+    }
+
+    /**
+     * Like {@link #load(List, Consumer, Consumer)}, but the buffers that arrive between two pulses
+     * are handed over together, in order, once per pulse: a thousand small URLs become a few dozen
+     * list changes, not a thousand. {@code failures} (when given) comes after the last of them.
+     */
+    public void loadTogether(List<? extends LoadRequest> requests, Consumer<List<MediaBuffer>> arrived,
+                             Consumer<List<String>> failures) {
+        Queue<MediaBuffer> arriving = new ConcurrentLinkedQueue<>();
+        AtomicReference<List<String>> finished = new AtomicReference<>();
+        Runnable handOver = Fx.perPulse(() -> {
+            // read first: once the batch has finished, every buffer it loaded is in the queue
+            List<String> failed = finished.getAndSet(null);
+            List<MediaBuffer> batch = new ArrayList<>();
+            for (MediaBuffer b; (b = arriving.poll()) != null; ) batch.add(b);
+            if (!batch.isEmpty()) arrived.accept(batch);
+            if (failed != null && failures != null) failures.accept(failed);
+        });
         pool.execute(() -> {
             List<String> failed = new ArrayList<>();
             List<String> collect = failures == null ? null : failed;
-            loadInOrder(expand(requests, collect), (i, buffer) -> loaded.accept(buffer), (i, message) -> report(message, collect),
-                    failures == null);
-            if (failures != null) Platform.runLater(() -> failures.accept(List.copyOf(failed)));
+            loadInOrder(expand(requests, collect), (i, buffer) -> {
+                arriving.add(buffer);
+                handOver.run();
+            }, (i, message) -> report(message, collect), failures == null);
+            finished.set(List.copyOf(failed));
+            handOver.run();
         });
     }
 
@@ -93,7 +120,8 @@ public final class Loads {
      */
     public void loadEach(List<? extends LoadRequest> requests, BiConsumer<Integer, MediaBuffer> loaded,
                          BiConsumer<Integer, String> failed) {
-        pool.execute(() -> loadInOrder(requests, loaded, (i, message) -> Platform.runLater(() -> failed.accept(i, message)), false));
+        pool.execute(() -> loadInOrder(requests, (i, buffer) -> Platform.runLater(() -> loaded.accept(i, buffer)),
+                (i, message) -> Platform.runLater(() -> failed.accept(i, message)), false));
     }
 
     /** Keeps what a live buffer's window holds now as an ordinary buffer; {@code kept} gets it on the FX thread. */
@@ -109,8 +137,8 @@ public final class Loads {
     }
 
     /**
-     * On the pool: each request in turn; {@code failed} is called on the pool thread. A URL's buffer
-     * is handed to {@code loaded} at its first bytes, so that it plays while the rest arrives (and a
+     * On the pool: each request in turn; {@code loaded} and {@code failed} are called on the pool
+     * thread. A URL's buffer is handed to {@code loaded} at its first bytes, so that it plays while the rest arrives (and a
      * live stream while it lasts); the next request starts when this one has every byte.
      */
     private void loadInOrder(List<? extends LoadRequest> requests, BiConsumer<Integer, MediaBuffer> loaded,
@@ -119,12 +147,12 @@ public final class Loads {
             LoadRequest request = requests.get(i);
             int index = i;
             LoadJob job = new LoadJob(request.label());
-            Platform.runLater(() -> active.add(job));
+            listing.began(job);
             AtomicReference<MediaBuffer> early = new AtomicReference<>();
             LoadEvents events = new LoadEvents() {
                 @Override public void started(MediaBuffer buffer) {
                     early.set(buffer);
-                    Platform.runLater(() -> loaded.accept(index, buffer));
+                    loaded.accept(index, buffer);
                 }
                 @Override public void notice(String message) { notifier.info(message); }
             };
@@ -132,13 +160,13 @@ public final class Loads {
                 AddResult result = run(request, job, events);
                 if (result.duplicate() && tellDuplicates) notifier.info(result.buffer().name() + " is already in the library");
                 // a buffer listed early that turned out to hold bytes already there was dropped for that one
-                if (result.buffer() != early.get()) Platform.runLater(() -> loaded.accept(index, result.buffer()));
+                if (result.buffer() != early.get()) loaded.accept(index, result.buffer());
             } catch (LoadException e) {
                 failed.accept(index, e.getMessage());
             } catch (RuntimeException e) {
                 failed.accept(index, request.label() + ": " + e);
             } finally {
-                Platform.runLater(() -> active.remove(job));
+                listing.ended(job);
             }
         }
     }

@@ -51,7 +51,7 @@ public final class LibraryModel {
         this.factsReader = factsReader;
         this.background = background;
         this.memory = new ReadOnlyObjectWrapper<>(repository.figures());
-        this.memoryChangedSoon = Fx.coalesced(() -> memory.set(repository.figures()));
+        this.memoryChangedSoon = Fx.perPulse(() -> memory.set(repository.figures()));
         repository.addListener(new RepositoryListener() {
             @Override public void added(MediaBuffer buffer) { arrive(buffer); }
             @Override public void removed(MediaBuffer buffer) { Fx.run(() -> removeRow(buffer)); }

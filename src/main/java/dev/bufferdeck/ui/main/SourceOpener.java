@@ -203,10 +203,10 @@ public final class SourceOpener {
 
     private void load(List<LoadRequest> requests, int index, boolean playFirstIfIdle) {
         Arrivals arrivals = new Arrivals(index, playFirstIfIdle);
-        loads.load(requests, arrivals::arrived, arrivals::finished);
+        loads.loadTogether(requests, arrivals::arrived, arrivals::finished);
     }
 
-    /** The buffers of one {@link #loadIntoPlaylist} as they arrive, in order. */
+    /** The buffers of one {@link #loadIntoPlaylist} as they arrive, in order (those of one pulse together, in one insert). */
     private final class Arrivals {
         private int next;
         private final boolean playFirstIfIdle;
@@ -218,17 +218,21 @@ public final class SourceOpener {
             this.playFirstIfIdle = playFirstIfIdle;
         }
 
-        void arrived(MediaBuffer buffer) {
-            var row = library.rowFor(buffer);
-            PlaylistRow entry = next == APPEND ? playlist.append(row) : playlist.insert(next++, row);
-            if (first && playFirstIfIdle && !isBusy()) {
-                player.play(entry);
-                notifier.info("Playing " + buffer.name() + (buffer.isLive() ? " (live stream)"
-                        : buffer.isComplete() ? " (" + ByteSizes.human(buffer.size()) + " loaded)" : " while it loads"));
-            } else {
-                queued.add(buffer.name());
+        void arrived(List<MediaBuffer> buffers) {
+            List<BufferRow> rows = buffers.stream().map(library::rowFor).toList();
+            List<PlaylistRow> entries = playlist.insertAll(next == APPEND ? playlist.entries().size() : next, rows);
+            if (next != APPEND) next += entries.size();
+            for (int i = 0; i < buffers.size(); i++) {
+                MediaBuffer buffer = buffers.get(i);
+                if (first && playFirstIfIdle && !isBusy()) {
+                    player.play(entries.get(i));
+                    notifier.info("Playing " + buffer.name() + (buffer.isLive() ? " (live stream)"
+                            : buffer.isComplete() ? " (" + ByteSizes.human(buffer.size()) + " loaded)" : " while it loads"));
+                } else {
+                    queued.add(buffer.name());
+                }
+                first = false;
             }
-            first = false;
         }
 
         void finished(List<String> failed) {

@@ -99,6 +99,11 @@ public final class PlaylistModel {
         return insert(index, new PlaylistRow(row, EntryLocation.of(row.buffer().origin())));
     }
 
+    /** A row for each buffer at {@code index}, in order, in one change. */
+    public List<PlaylistRow> insertAll(int index, List<BufferRow> buffers) {
+        return insertRows(index, buffers.stream().map(b -> new PlaylistRow(b, EntryLocation.of(b.buffer().origin()))).toList());
+    }
+
     /**
      * Adds a reference row for each location at {@code index}, in order, in one change (a playlist
      * of ten thousand entries is one insert): each waits for its buffer ({@link #fill}) or a
@@ -110,16 +115,7 @@ public final class PlaylistModel {
 
     /** The same for the entries of a playlist file: each shows the file's title and length until it loads. */
     public List<PlaylistRow> insertListed(int index, List<PlaylistEntry> listed) {
-        int at = Math.max(0, Math.min(index, rows.size()));
-        List<PlaylistRow> added = new ArrayList<>(listed.size());
-        List<PlaylistEntry> entries = new ArrayList<>(listed.size());
-        for (PlaylistEntry known : listed) {
-            PlaylistRow row = PlaylistRow.listed(known);
-            added.add(row);
-            entries.add(entryFor(row));
-        }
-        if (!added.isEmpty()) edit(() -> playlist.insert(at, entries), () -> rows.addAll(at, added));
-        return added;
+        return insertRows(index, listed.stream().map(PlaylistRow::listed).toList());
     }
 
     /** Adds a row for {@code location} that waits for its buffer ({@link #fill}) or a reason it has none ({@link #markUnavailable}). */
@@ -128,9 +124,14 @@ public final class PlaylistModel {
     }
 
     private PlaylistRow insert(int index, PlaylistRow added) {
+        return insertRows(index, List.of(added)).get(0);
+    }
+
+    private List<PlaylistRow> insertRows(int index, List<PlaylistRow> added) {
         int at = Math.max(0, Math.min(index, rows.size()));
-        PlaylistEntry entry = entryFor(added);
-        edit(() -> playlist.insert(at, List.of(entry)), () -> rows.add(at, added));
+        List<PlaylistEntry> entries = new ArrayList<>(added.size());
+        for (PlaylistRow row : added) entries.add(entryFor(row));
+        if (!added.isEmpty()) edit(() -> playlist.insert(at, entries), () -> rows.addAll(at, added));
         return added;
     }
 

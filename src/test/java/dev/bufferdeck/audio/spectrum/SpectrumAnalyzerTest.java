@@ -39,4 +39,38 @@ class SpectrumAnalyzerTest {
         Spectrum empty = analyzer.analyze(new float[0], 0, RATE);
         assertEquals(Spectrum.FLOOR_DB, empty.peakDb());
     }
+
+    /** The half-size FFT and its split give what a plain DFT of the windowed samples gives, band by band. */
+    @Test
+    void bandsMatchAPlainDftOfTheWindowedSamples() {
+        int size = 512, bands = 24;
+        float[] noise = new float[size];
+        java.util.Random random = new java.util.Random(14);
+        for (int i = 0; i < size; i++) noise[i] = (float) (random.nextGaussian() * 0.2 + 0.3 * Math.sin(i * 0.3));
+        Spectrum s = new SpectrumAnalyzer(size, bands, 40).analyze(noise, size, RATE);
+
+        double[] window = new double[size];
+        double windowSum = 0;
+        for (int i = 0; i < size; i++) {
+            window[i] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * i / (size - 1)));
+            windowSum += window[i];
+        }
+        double binHz = RATE / size;
+        for (int b = 0; b < bands; b++) {
+            int from = (int) Math.floor(s.bandEdgesHz()[b] / binHz);
+            int to = Math.max(from + 1, (int) Math.ceil(s.bandEdgesHz()[b + 1] / binHz));
+            double best = 0;
+            for (int k = Math.max(1, from); k < Math.min(to, size / 2); k++) {
+                double re = 0, im = 0;
+                for (int n = 0; n < size; n++) {
+                    double v = noise[n] * window[n];
+                    re += v * Math.cos(2 * Math.PI * k * n / size);
+                    im -= v * Math.sin(2 * Math.PI * k * n / size);
+                }
+                best = Math.max(best, Math.hypot(re, im) * 2 / windowSum);
+            }
+            double expected = Math.max(Spectrum.FLOOR_DB, 20 * Math.log10(best));
+            assertEquals(expected, s.bandsDb()[b], 0.001, "band " + b);
+        }
+    }
 }

@@ -1,6 +1,6 @@
 package dev.bufferdeck.ui.main;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.bufferdeck.source.LoopbackHttpServer;
 import dev.bufferdeck.audio.PlayerState;
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.repository.MediaRepository;
@@ -20,8 +20,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,7 +41,7 @@ class PlayWhileLoadingGuiTest {
     private static final String TRACK = "/dev/bufferdeck/audio/mp3-seek-16k-6s.mp3";
 
     private AppFixture app;
-    private HttpServer server;
+    private LoopbackHttpServer server;
     private final List<Throwable> serverErrors = new CopyOnWriteArrayList<>();
 
     @Start
@@ -53,7 +51,7 @@ class PlayWhileLoadingGuiTest {
 
     @AfterEach
     void close() {
-        if (server != null) server.stop(0);
+        if (server != null) server.close();
         app.close();
     }
 
@@ -65,13 +63,7 @@ class PlayWhileLoadingGuiTest {
 
     /** Serves {@code body} with its length: the first {@code fast} bytes at once, the rest at {@code bytesPerSecond}. */
     private String serve(byte[] body, int fast, int bytesPerSecond) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "test-server-throttled");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.createContext("/", ex -> {
+        server = LoopbackHttpServer.start("test-server-throttled", ex -> {
             try (ex) {
                 ex.getResponseHeaders().add("Content-Type", "audio/mpeg");
                 ex.sendResponseHeaders(200, body.length);
@@ -90,8 +82,7 @@ class PlayWhileLoadingGuiTest {
                 serverErrors.add(e);
             }
         });
-        server.start();
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/radio-edit.mp3";
+        return server.url("/radio-edit.mp3");
     }
 
     private static <T> T onFx(Callable<T> c) throws Exception {
@@ -141,7 +132,7 @@ class PlayWhileLoadingGuiTest {
         assertEquals(HexText.rows(body.length), (long) onFx(() -> app.window.hexPane().hexView().rowCount()));
         assertEquals(List.of(buffer), app.repository.buffers(), "one ordinary buffer, listed once");
         assertEquals(buffer, app.repository.findBySha256(MediaRepository.sha256(body)).orElseThrow());
-        assertTrue(onFx(() -> app.controller.loads().active().isEmpty()), "the download line is gone");
+        AppFixture.waitUntil(() -> app.controller.loads().active().isEmpty(), 5); // the download line goes at the next pulse
         assertEquals(List.of(), serverErrors);
     }
 

@@ -51,7 +51,7 @@ class PlaylistModelWorkTest {
     }
 
     @Test
-    void eachAppendIsOneAddAndAFillChangesNoRow() {
+    void eachAppendOrInsertIsOneAddAndAFillChangesNoRow() {
         PlaylistModel model = new PlaylistModel(new Random(1));
         List<PlaylistRow> references = model.insertReferences(0, locations(1000));
         List<String> changes = new ArrayList<>();
@@ -60,9 +60,11 @@ class PlaylistModelWorkTest {
         });
         PlaylistRow appended = model.append(buffers.get(0));
         model.fill(references.get(500), buffers.get(1));
-        assertEquals(List.of("add 1000-1001"), changes);
         assertSame(appended, model.entries().get(1000));
         assertSame(buffers.get(1), model.entries().get(500).row());
+        List<PlaylistRow> together = model.insertAll(2, buffers.subList(2, 5));
+        assertEquals(List.of("add 1000-1001", "add 2-5"), changes);
+        assertEquals(together, model.entries().subList(2, 5));
     }
 
     @Test

@@ -1,17 +1,15 @@
 package dev.bufferdeck.ui.testing;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.bufferdeck.source.LoopbackHttpServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A loopback HTTP server: registered paths answer 200 with their bytes, everything else 404. */
 public final class LocalHttpServer implements AutoCloseable {
-    private final HttpServer server;
+    private final LoopbackHttpServer server;
     private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
     private final Map<String, Integer> delays = new ConcurrentHashMap<>();
 
@@ -21,8 +19,7 @@ public final class LocalHttpServer implements AutoCloseable {
 
     /** A server on {@code port} (0: any free one), so a test can bring it back where it was. */
     public LocalHttpServer(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        server.createContext("/", exchange -> {
+        server = LoopbackHttpServer.start(port, "test-server-local", exchange -> {
             byte[] body = bodies.get(exchange.getRequestURI().getPath());
             try (exchange) {
                 if (body == null) {
@@ -54,16 +51,14 @@ public final class LocalHttpServer implements AutoCloseable {
                 }
             }
         });
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        server.start();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return server.url(path);
     }
 
     public LocalHttpServer serve(String path, byte[] body) {
@@ -79,6 +74,6 @@ public final class LocalHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -1,0 +1,194 @@
+package dev.bufferdeck;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code java -jar bufferdeck.jar} opens the window in a second JVM that maps a class-data archive of
+ * this jar (JDK 17 takes {@code -XX} options only from the command line, never from the jar). The
+ * first such start makes the archive as it exits ({@code -XX:ArchiveClassesAtExit}) in the user's
+ * cache folder; later starts load their classes from it and start with about a third less CPU. The
+ * second JVM writes no {@code hsperfdata} file either. Nothing here may stop the window from opening:
+ * whenever the second JVM cannot be started, the window opens in this one. The installed launcher
+ * has its own archive and never gets here; {@code -Dbufferdeck.relaunch=false} turns this off.
+ */
+final class ClassDataRelaunch {
+    /** Set on the second JVM, so that it opens the window itself. */
+    static final String RELAUNCHED = "bufferdeck.relaunched";
+    /** {@code false} opens the window in the JVM started by the user. */
+    static final String ENABLED = "bufferdeck.relaunch";
+    /** Where the archive goes instead of the user's cache folder. */
+    static final String CACHE_DIR = "bufferdeck.cache.dir";
+    /**
+     * Also in the installed launcher's options (pom.xml): C2 compiles later, so that code run once at
+     * start is not compiled twice; hot loops still reach C2 within the first track.
+     */
+    static final List<String> JIT_OPTIONS = List.of("-XX:Tier4InvocationThreshold=50000",
+            "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
+    private static final Duration STALE_DUMP = Duration.ofDays(1);
+
+    private ClassDataRelaunch() {}
+
+    /** The second JVM's command line, the archive it maps or makes, and the file it makes it in first. */
+    record Plan(List<String> command, Path archive, Optional<Path> dumping) {}
+
+    /**
+     * The plan for this JVM, or empty when the window should open here: already relaunched, turned
+     * off, not started from a jar on Linux, or started by the installed launcher.
+     */
+    static Optional<Plan> plan() {
+        if (Boolean.getBoolean(RELAUNCHED) || "false".equals(System.getProperty(ENABLED))
+                || System.getProperty("jpackage.app-path") != null
+                || !System.getProperty("os.name", "").startsWith("Linux")) return Optional.empty();
+        Optional<Path> jar = ownJar();
+        ProcessHandle.Info self = ProcessHandle.current().info();
+        Optional<Path> cache = cacheDir(System.getenv());
+        if (jar.isEmpty() || self.command().isEmpty() || self.arguments().isEmpty() || cache.isEmpty()) return Optional.empty();
+        try {
+            Path archive = cache.get().resolve("classes-" + key(jar.get()) + ".jsa");
+            boolean made = Files.isRegularFile(archive) && Files.size(archive) > 0;
+            return Optional.of(plan(self.command().get(), List.of(self.arguments().get()), archive, made, ProcessHandle.current().pid()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The second JVM: this one's command line with the archive's options before its own. */
+    static Plan plan(String java, List<String> arguments, Path archive, boolean archiveMade, long pid) {
+        List<String> command = new ArrayList<>(List.of(java, "-XX:+IgnoreUnrecognizedVMOptions"));
+        Optional<Path> dumping = Optional.empty();
+        if (archiveMade) {
+            command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"));
+        } else {
+            dumping = Optional.of(archive.resolveSibling(archive.getFileName() + "." + pid + ".tmp"));
+            command.add("-XX:ArchiveClassesAtExit=" + dumping.get());
+        }
+        // the JVM's notes on classes it cannot archive (JFR events, old class files) are for us, not the user
+        command.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-XX:-UsePerfData"));
+        command.addAll(JIT_OPTIONS);
+        command.add("-D" + RELAUNCHED + "=true");
+        command.addAll(arguments);
+        return new Plan(List.copyOf(command), archive, dumping);
+    }
+
+    /**
+     * Runs the plan and returns the second JVM's exit status, or empty when it could not be started.
+     * A first start's archive is kept only if that JVM ended well; until then it is written under
+     * another name, so a start never maps half an archive.
+     */
+    static OptionalInt run(Plan plan) {
+        Process child;
+        try {
+            Files.createDirectories(plan.archive().getParent());
+            removeStaleDumps(plan.archive().getParent());
+            child = new ProcessBuilder(plan.command()).inheritIO().start();
+        } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
+        // this JVM told to stop (a signal): the window's JVM stops too, and is given time to save the session
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!child.isAlive()) return;
+            child.destroy();
+            try {
+                child.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                // stopping anyway
+            }
+        }, "bufferdeck-relaunch-stop"));
+        int status = waitFor(child);
+        plan.dumping().ifPresent(dump -> keep(dump, plan.archive(), status == 0));
+        return OptionalInt.of(status);
+    }
+
+    private static int waitFor(Process child) {
+        while (true) {
+            try {
+                return child.waitFor();
+            } catch (InterruptedException e) {
+                // only the window's JVM ending ends this one
+            }
+        }
+    }
+
+    private static void keep(Path dump, Path archive, boolean endedWell) {
+        try {
+            if (endedWell && Files.isRegularFile(dump) && Files.size(dump) > 0) {
+                Files.move(dump, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                removeOtherArchives(archive);
+            } else {
+                Files.deleteIfExists(dump);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the next start makes it again
+        }
+    }
+
+    /** Archives of other builds of the jar or other JDKs: no start maps them again. */
+    private static void removeOtherArchives(Path archive) throws IOException {
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(archive.getParent(), "classes-*.jsa")) {
+            for (Path p : all) if (!p.equals(archive)) Files.deleteIfExists(p);
+        }
+    }
+
+    /** Dumps left by a start that was killed before it could keep or remove its own. */
+    private static void removeStaleDumps(Path dir) throws IOException {
+        Instant before = Instant.now().minus(STALE_DUMP);
+        try (DirectoryStream<Path> dumps = Files.newDirectoryStream(dir, "classes-*.tmp")) {
+            for (Path p : dumps) {
+                FileTime t = Files.getLastModifiedTime(p);
+                if (t.toInstant().isBefore(before)) Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** The jar this class was loaded from, or empty (classes in a folder: a build, a test). */
+    private static Optional<Path> ownJar() {
+        try {
+            var source = ClassDataRelaunch.class.getProtectionDomain().getCodeSource();
+            if (source == null) return Optional.empty();
+            Path p = Path.of(source.getLocation().toURI());
+            return Files.isRegularFile(p) && p.toString().endsWith(".jar") ? Optional.of(p) : Optional.empty();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code -Dbufferdeck.cache.dir}, else {@code $XDG_CACHE_HOME/bufferdeck}, else {@code ~/.cache/bufferdeck}. */
+    static Optional<Path> cacheDir(Map<String, String> env) {
+        String set = System.getProperty(CACHE_DIR);
+        if (set != null && !set.isBlank()) return Optional.of(Path.of(set));
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && xdg.startsWith("/")) return Optional.of(Path.of(xdg, "bufferdeck"));
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        return home == null || home.isBlank() ? Optional.empty() : Optional.of(Path.of(home, ".cache", "bufferdeck"));
+    }
+
+    /** Names the jar build and the JDK: the JVM maps an archive only with the jar and JDK it was made with. */
+    static String key(Path jar) throws IOException {
+        String facts = jar.toAbsolutePath() + "\n" + Files.size(jar) + "\n" + Files.getLastModifiedTime(jar).toMillis()
+                + "\n" + System.getProperty("java.home") + "\n" + System.getProperty("java.vm.version");
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(facts.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.bufferdeck;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The second JVM of a {@code java -jar} start: its command line, the archive's name, and when there is none. */
+class ClassDataRelaunchTest {
+    private static final List<String> USER = List.of("-Xmx512m", "-jar", "/opt/x/bufferdeck.jar", "song.mp3");
+
+    @Test
+    void withAnArchiveTheSecondJvmMapsItAndKeepsTheUsersOptionsAndArguments() {
+        Path archive = Path.of("/cache/classes-ab.jsa");
+        ClassDataRelaunch.Plan plan = ClassDataRelaunch.plan("/usr/bin/java", USER, archive, true, 42);
+        List<String> c = plan.command();
+        assertEquals("/usr/bin/java", c.get(0));
+        assertTrue(c.contains("-XX:SharedArchiveFile=/cache/classes-ab.jsa") && c.contains("-Xshare:auto"), c.toString());
+        assertTrue(c.contains("-XX:-UsePerfData"), "no hsperfdata file");
+        assertTrue(c.contains("-D" + ClassDataRelaunch.RELAUNCHED + "=true"), "the second JVM opens the window itself");
+        assertEquals(USER, c.subList(c.size() - USER.size(), c.size()), "the user's options and arguments last, as given");
+        assertTrue(plan.dumping().isEmpty());
+    }
+
+    @Test
+    void withoutOneTheSecondJvmMakesItUnderAnotherNameAtExit() {
+        Path archive = Path.of("/cache/classes-ab.jsa");
+        ClassDataRelaunch.Plan plan = ClassDataRelaunch.plan("/usr/bin/java", USER, archive, false, 42);
+        assertEquals(Path.of("/cache/classes-ab.jsa.42.tmp"), plan.dumping().orElseThrow());
+        assertTrue(plan.command().contains("-XX:ArchiveClassesAtExit=/cache/classes-ab.jsa.42.tmp"), plan.command().toString());
+        assertFalse(plan.command().stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile")));
+    }
+
+    @Test
+    void theArchivesNameChangesWithTheJarsBuild(@TempDir Path dir) throws Exception {
+        Path jar = Files.write(dir.resolve("bufferdeck.jar"), new byte[] {1, 2, 3});
+        String first = ClassDataRelaunch.key(jar);
+        assertEquals(first, ClassDataRelaunch.key(jar));
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1000));
+        assertNotEquals(first, ClassDataRelaunch.key(jar), "a rebuilt jar gets an archive of its own");
+    }
+
+    @Test
+    void theArchiveGoesToTheUsersCacheFolder() {
+        assertEquals(Path.of("/home/u/.cache/bufferdeck"), ClassDataRelaunch.cacheDir(Map.of("HOME", "/home/u")).orElseThrow());
+        assertEquals(Path.of("/xdg/bufferdeck"), ClassDataRelaunch.cacheDir(Map.of("HOME", "/home/u", "XDG_CACHE_HOME", "/xdg")).orElseThrow());
+    }
+
+    @Test
+    void testsAndBuildsRunFromClassFoldersAndOpenTheWindowInTheirOwnJvm() {
+        assertTrue(ClassDataRelaunch.plan().isEmpty(), "loaded from target/classes, not a jar");
+    }
+}
