@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * every message, origin and saved location carries {@code user:***@} instead.
  */
 public final class UrlRedaction {
-    private static final Pattern USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^/?#@\\s]*)@");
+    /** The userinfo ends at the authority's last '@': a password typed with an '@' in it is hidden whole. */
+    private static final Pattern USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^/?#\\s]*)@");
 
     private UrlRedaction() {}
 

@@ -396,12 +396,17 @@ final class UrlLoader implements AutoCloseable {
             IcyDemux demux = new IcyDemux(live, LiveHeaders.metaint(response));
             InputStream wire = new CountingStream(entity == null ? InputStream.nullInputStream() : entity.getContent(), watchdog);
             byte[] chunk = new byte[64 * 1024];
+            // a connection has recovered the stream once it brought the minimum progress, not at its
+            // first byte: a server that sends a little and stalls on every connection runs out of tries
+            long recovered = Math.max(1, settings.minimumProgress());
+            long thisConnection = 0;
             try {
                 int n;
                 while ((n = wire.read(chunk)) >= 0) {
                     if (n == 0) continue;
                     demux.write(chunk, 0, n);
-                    stream.failures = 0;
+                    thisConnection += n;
+                    if (thisConnection >= recovered) stream.failures = 0;
                     if (!live.isPublished()) {
                         live.publish();
                         events.started(live.buffer());

@@ -194,6 +194,21 @@ class HostileInputCliTest {
         assertFalse(ok.out().contains("secret") || missing.out().contains("secret") || missing.stderr().contains("secret"));
     }
 
+    /** "se@cret" is not a valid password in a URL, but people type it: none of it may show. */
+    @Test
+    void aPasswordWithAnAtSignIsRedactedWhole() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        CliRun run = CliRun.of("info", "http://user:se@cret@127.0.0.1:" + closed + "/a.wav");
+
+        assertEquals(1, run.status());
+        assertEquals(1, run.errLines().size(), run.stderr());
+        assertTrue(run.stderr().startsWith("bufferdeck info: http://user:***@127.0.0.1:" + closed + "/a.wav: "), run.stderr());
+        assertFalse(run.stderr().contains("cret") || run.out().contains("cret"), run.stderr());
+    }
+
     @Test
     void aFailedRedirectHopIsNamedWithTheChain() throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

@@ -270,6 +270,29 @@ class LiveStreamTest {
         }
     }
 
+    /**
+     * A server that sends a little on every connection and then stalls (or drops) must not keep the
+     * load reconnecting for ever: a connection counts as recovered only once it brought the minimum
+     * progress (here 16 KiB), so four connections of 2 KiB each are three failed tries.
+     */
+    @Test
+    void aStreamThatStallsAfterALittleOnEveryConnectionEndsAfterThreeTries() throws Exception {
+        IcecastServer.Plan plan = new IcecastServer.Plan() {
+            @Override public long dropAfter(int n) { return -1; }
+            @Override public long stallBefore(int n, long at) { return at == 2_048 ? 20_000 : 0; }
+        };
+        try (IcecastServer server = new IcecastServer(audio(), 4096, k -> "Song " + k, 200_000, plan)) {
+            listen(server, HttpSettings.DEFAULTS.withIdleTimeout(Duration.ofMillis(500))
+                    .withMinimumProgress(16 * 1024, Duration.ofSeconds(60)));
+            Object result = load.get(15, TimeUnit.SECONDS);
+            assertTrue(result instanceof LoadException, String.valueOf(result));
+            assertTrue(((LoadException) result).getMessage().endsWith("3 reconnect tries failed"), String.valueOf(result));
+            assertEquals(4, server.connections());
+            assertEquals(3, notices.size(), notices.toString());
+            assertTrue(notices.get(2).endsWith("reconnecting (3 of 3)"), notices.toString());
+        }
+    }
+
     @Test
     void aStreamLostForGoodEndsAfterThreeTriesAndItsReadersReachTheEnd() throws Exception {
         IcecastServer.Plan plan = new IcecastServer.Plan() {

@@ -7,7 +7,10 @@ import static dev.bufferdeck.audio.decode.mp3.Layer3Tables.*;
 /**
  * An MPEG-1, 2 and 2.5 Layer III frame decoder: one whole frame in (its bytes from the header on),
  * 16-bit PCM out, interleaved. A port of minimp3 (lieff/minimp3, CC0 public domain), its scalar
- * path, function for function and under the same names; nothing is allocated per frame. The
+ * path, function for function and under the same names; nothing is allocated per frame. Where the
+ * hot loops are rearranged for the JIT (the synthesis and its DCT along rows, the IMDCT over
+ * locals, branch-free sign bits and refills), each sample still gets minimp3's operations in
+ * minimp3's order, so the output is bit for bit what the straight port gave. The
  * caller finds the frames (our {@code MpegFrameIndex}, or a live stream's sync search); this class
  * keeps the bit reservoir, the IMDCT overlap and the synthesis filter state between them.
  * Not thread-safe: one decoder per stream.
@@ -365,6 +368,17 @@ public final class Layer3Decoder {
         return POW43[16 + ((x + sign) >> 6)] * (1.f + frac * ((4.f / 3) + frac * (2.f / 9))) * mult;
     }
 
+    /**
+     * The bytes at {@code next} placed for OR-ing into a bit cache whose free bits start at
+     * {@code sh} (-8..23: at most 24 bits read since the last refill, and a pair takes at most 21): a branch-free
+     * form of minimp3's byte-by-byte loop. Bits below the free ones are the stream's next bits, so
+     * the next refill ORs them in again unchanged.
+     */
+    private static int refillBits(byte[] buf, int next, int sh) {
+        long word = (buf[next] & 0xFFL) << 24 | (buf[next + 1] & 0xFF) << 16 | (buf[next + 2] & 0xFF) << 8;
+        return (int) (word >>> (24 - sh));
+    }
+
     private void huffman(int dst, Granule gr, int layer3grLimit) {
         byte[] buf = bs.buf;
         int[] sfbTab = gr.sfbtab;
@@ -421,10 +435,10 @@ public final class Layer3Decoder {
                             cache <<= signBits;
                             sh += signBits;
                         }
-                        while (sh >= 0) {
-                            cache |= (buf[next++] & 0xFF) << sh;
-                            sh -= 8;
-                        }
+                        int refill = (sh + 8) >> 3;
+                        cache |= refillBits(buf, next, sh);
+                        next += refill;
+                        sh -= refill << 3;
                     } while (--pairs != 0);
                 } while ((bigValCnt -= np) > 0 && --sfbCnt >= 0);
             } else {
@@ -456,10 +470,10 @@ public final class Layer3Decoder {
                         cache <<= signBits;
                         sh += signBits;
                         dst += 2;
-                        while (sh >= 0) {
-                            cache |= (buf[next++] & 0xFF) << sh;
-                            sh -= 8;
-                        }
+                        int refill = (sh + 8) >> 3;
+                        cache |= refillBits(buf, next, sh);
+                        next += refill;
+                        sh -= refill << 3;
                     } while (--pairs != 0);
                 } while ((bigValCnt -= np) > 0 && --sfbCnt >= 0);
             }
@@ -502,10 +516,10 @@ public final class Layer3Decoder {
                 cache <<= 1;
                 sh++;
             }
-            while (sh >= 0) {
-                cache |= (buf[next++] & 0xFF) << sh;
-                sh -= 8;
-            }
+            int refill = (sh + 8) >> 3;
+            cache |= refillBits(buf, next, sh);
+            next += refill;
+            sh -= refill << 3;
         }
         bs.pos = layer3grLimit;
     }
