@@ -1,6 +1,7 @@
 package dev.bufferdeck.source;
 
 import dev.bufferdeck.repository.ByteSource;
+import dev.bufferdeck.repository.LocalFiles;
 
 import java.io.IOException;
 import java.net.URI;
@@ -39,7 +40,10 @@ public final class FileGlimpse implements AutoCloseable {
      */
     public static FileGlimpse open(String location) throws IOException {
         Path path = localPath(location);
-        return path == null ? null : new FileGlimpse(FileChannel.open(path, StandardOpenOption.READ));
+        if (path == null) return null;
+        String refusal = LocalFiles.refusal(path); // a FIFO would block the open for ever
+        if (refusal != null) throw new IOException(path + ": " + refusal);
+        return new FileGlimpse(FileChannel.open(path, StandardOpenOption.READ));
     }
 
     /** The path of a local location (a path or a {@code file:} URL), or null for a URL or a name that is no path. */

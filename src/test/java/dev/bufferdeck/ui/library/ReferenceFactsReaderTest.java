@@ -208,6 +208,18 @@ class ReferenceFactsReaderTest {
         assertNull(new ReferenceFactsReader().read("http://127.0.0.1:9/never.mp3"));
     }
 
+    /** A FIFO in a playlist would block the one facts thread for ever (and every row after it): refused unopened. */
+    @Test
+    void aFifoIsRefusedWithoutBeingOpened() throws Exception {
+        Path fifo = dir.resolve("fifo.wav");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertTrue(mkfifo.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo failed");
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                        () -> new ReferenceFactsReader().read(fifo.toString())));
+        assertEquals(fifo + ": not a regular file (a device or pipe)", e.getMessage());
+    }
+
     @Test
     void aLookNeverReadsMoreThanItsLimit() throws Exception {
         Path file = dir.resolve("big.bin");
