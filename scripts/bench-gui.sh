@@ -1,14 +1,30 @@
 #!/bin/sh
 # Runs the GUI benchmarks (they print figures; they assert nothing), all on JavaFX's headless
 # Monocle platform so that they need no display:
-#   start -> first window vs a bare JavaFX hello stage; the hex view on a 1 GiB buffer;
-#   FX pulse gaps while a 500 MiB URL loads and while a 1,000-entry playlist is imported.
+#   start -> first window vs a bare JavaFX hello stage (ratios); the hex view on a 1 GiB buffer;
+#   FX pulse gaps (wall, and the FX thread's own CPU in each gap, as ratios to idle; GC pauses; the
+#   load average) at the window's first load, while a 500 MiB URL loads, while a 1,000-entry
+#   playlist is imported and while those 1,000 URLs load (python3 http.server in its own process).
 # Usage: scripts/bench-gui.sh [RUNS]      (startup runs per kind, default 5)
+#   BENCH_ONLY=gaps   runs only the pulse-gap bench
+#   BENCH_JFR=x.jfr   records the pulse-gap bench with Flight Recorder and prints what held the FX
+#                     thread in each scenario and each gap over 50 ms (scripts/lib/jfr-fx-gaps.py)
+# Works on a fresh clone (Maven fetches what it needs; the dependency plugin is pinned in pom.xml).
 set -e
 cd "$(dirname "$0")/.."
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 CP="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 HEADLESS="-Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dbufferdeck.output=memory"
-java -cp "$CP" dev.bufferdeck.bench.StartupBench "${1:-5}"
-java -Xmx4g $HEADLESS -cp "$CP" dev.bufferdeck.bench.HexViewBench 1024
-java -Xmx4g $HEADLESS -cp "$CP" dev.bufferdeck.bench.PulseGapBench 500
+if [ "${BENCH_ONLY:-}" != gaps ]; then
+    java -cp "$CP" dev.bufferdeck.bench.StartupBench "${1:-5}"
+    java -Xmx4g $HEADLESS -cp "$CP" dev.bufferdeck.bench.HexViewBench 1024
+fi
+if [ -n "${BENCH_JFR:-}" ]; then
+    java -Xmx4g -XX:StartFlightRecording=filename="$BENCH_JFR",settings=profile $HEADLESS -cp "$CP" dev.bufferdeck.bench.PulseGapBench 500
+    jfr print --json --stack-depth 64 --events \
+        jdk.ExecutionSample,jdk.GarbageCollection,jdk.GCPhasePause,bufferdeck.BenchScenario,bufferdeck.LongPulseGap \
+        "$BENCH_JFR" > "$BENCH_JFR.json"
+    python3 scripts/lib/jfr-fx-gaps.py "$BENCH_JFR.json"
+else
+    java -Xmx4g $HEADLESS -cp "$CP" dev.bufferdeck.bench.PulseGapBench 500
+fi

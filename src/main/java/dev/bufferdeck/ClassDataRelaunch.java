@@ -7,11 +7,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -42,7 +39,6 @@ final class ClassDataRelaunch {
      */
     static final List<String> JIT_OPTIONS = List.of("-XX:Tier4InvocationThreshold=50000",
             "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
-    private static final Duration STALE_DUMP = Duration.ofDays(1);
 
     private ClassDataRelaunch() {}
 
@@ -102,15 +98,18 @@ final class ClassDataRelaunch {
         } catch (IOException | RuntimeException e) {
             return OptionalInt.empty();
         }
-        // this JVM told to stop (a signal): the window's JVM stops too, and is given time to save the session
+        // this JVM told to stop (a signal): the window's JVM stops too, and is given time to save the
+        // session; a dump it began is not kept (a later start removes one it was still writing)
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (!child.isAlive()) return;
-            child.destroy();
-            try {
-                child.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                // stopping anyway
+            if (child.isAlive()) {
+                child.destroy();
+                try {
+                    child.waitFor(10, TimeUnit.SECONDS);
+                } catch (InterruptedException ignored) {
+                    // stopping anyway
+                }
             }
+            if (!child.isAlive()) plan.dumping().ifPresent(ClassDataRelaunch::remove);
         }, "bufferdeck-relaunch-stop"));
         int status = waitFor(child);
         plan.dumping().ifPresent(dump -> keep(dump, plan.archive(), status == 0));
@@ -147,13 +146,27 @@ final class ClassDataRelaunch {
         }
     }
 
-    /** Dumps left by a start that was killed before it could keep or remove its own. */
-    private static void removeStaleDumps(Path dir) throws IOException {
-        Instant before = Instant.now().minus(STALE_DUMP);
-        try (DirectoryStream<Path> dumps = Files.newDirectoryStream(dir, "classes-*.tmp")) {
+    private static void remove(Path dump) {
+        try {
+            Files.deleteIfExists(dump);
+        } catch (IOException e) {
+            // a later start removes it
+        }
+    }
+
+    /** Dumps whose start is gone (killed before it could keep or remove its own): the pid is in the name. */
+    static void removeStaleDumps(Path dir) throws IOException {
+        try (DirectoryStream<Path> dumps = Files.newDirectoryStream(dir, "classes-*.jsa.*.tmp")) {
             for (Path p : dumps) {
-                FileTime t = Files.getLastModifiedTime(p);
-                if (t.toInstant().isBefore(before)) Files.deleteIfExists(p);
+                String name = p.getFileName().toString();
+                String pid = name.substring(name.indexOf(".jsa.") + 5, name.length() - 4);
+                boolean running;
+                try {
+                    running = ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+                } catch (NumberFormatException e) {
+                    running = false;
+                }
+                if (!running) Files.deleteIfExists(p);
             }
         }
     }

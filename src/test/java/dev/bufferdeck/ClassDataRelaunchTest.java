@@ -56,6 +56,19 @@ class ClassDataRelaunchTest {
     }
 
     @Test
+    void aDumpWhoseStartIsGoneIsRemovedAndOneStillBeingWrittenIsNot(@TempDir Path dir) throws Exception {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Path gone = Files.write(dir.resolve("classes-ab.jsa." + ended.pid() + ".tmp"), new byte[] {1});
+        Path writing = Files.write(dir.resolve("classes-ab.jsa." + ProcessHandle.current().pid() + ".tmp"), new byte[] {1});
+        Path archive = Files.write(dir.resolve("classes-ab.jsa"), new byte[] {1});
+        ClassDataRelaunch.removeStaleDumps(dir);
+        assertFalse(Files.exists(gone), "its start was killed: nobody will keep it");
+        assertTrue(Files.exists(writing), "its start still runs");
+        assertTrue(Files.exists(archive));
+    }
+
+    @Test
     void testsAndBuildsRunFromClassFoldersAndOpenTheWindowInTheirOwnJvm() {
         assertTrue(ClassDataRelaunch.plan().isEmpty(), "loaded from target/classes, not a jar");
     }

@@ -172,11 +172,24 @@ public final class StartupBench {
         }
     }
 
+    /** A hello stage that quits after its first pulse (scripts/bench-startup-jar.sh times it from outside). */
+    public static final class ExitingHello {
+        public static void main(String[] args) {
+            System.setProperty(EXIT_AFTER_SHOWN, "true");
+            Application.launch(Hello.class);
+        }
+    }
+
+    private static final String EXIT_AFTER_SHOWN = "bench.helloExits";
+
     public static final class Hello extends Application {
         @Override
         public void start(Stage stage) {
-            stage.setScene(new Scene(new Label("hello"), 640, 400));
+            Scene scene = new Scene(new Label("hello"), 640, 400);
+            stage.setTitle("BufferDeck hello");
+            stage.setScene(scene);
             stage.show();
+            if (Boolean.getBoolean(EXIT_AFTER_SHOWN)) dev.bufferdeck.ui.main.FirstFrame.afterNextPulse(scene, Platform::exit);
         }
     }
 }

@@ -12,7 +12,7 @@ import dev.bufferdeck.repository.ByteSource;
 
 /**
  * Opens the right decoder for a buffer's bytes: WAV, AIFF/AIFF-C and AU (our own header parsers),
- * MP3 (our {@link dev.bufferdeck.audio.decode.mp3.Layer3Decoder}, gapless), FLAC (our {@link dev.bufferdeck.audio.decode.flac.FlacFrameDecoder}), Ogg Vorbis (JOrbis) and Ogg Opus (Concentus), chained links included, and AAC in MP4/M4A
+ * MP3 (our {@link dev.bufferdeck.audio.decode.mp3.Layer3Decoder}, gapless), FLAC (our {@link dev.bufferdeck.audio.decode.flac.FlacFrameDecoder}), Ogg Vorbis (our {@link dev.bufferdeck.audio.decode.vorbis.VorbisSynthesis}; JOrbis for floor type 0) and Ogg Opus (Concentus), chained links included, and AAC in MP4/M4A
  * or ADTS (JAAD behind our own demuxer, gapless). ALAC and other Ogg codecs are refused with a readable message. Output is signed little-endian PCM, 16-bit
  * (24-bit for PCM sources finer than 16 bits and for 24-bit FLAC), at the source rate and channels.
  */

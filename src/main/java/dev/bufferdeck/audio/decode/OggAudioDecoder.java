@@ -279,7 +279,7 @@ abstract class OggAudioDecoder implements ContinuableDecoder {
         } catch (RuntimeException e) {
             throw new IOException(buffer.name() + ": the audio data is corrupt (" + e + ")", e);
         }
-        // Anchored by the end: a restarted JOrbis' first samples need not start where the packet
+        // Anchored by the end: a restarted Vorbis decoder's first samples need not start where the packet
         // lengths say (it assumes a short block before the first), but they end where they should.
         queue.anchorEnd(held.get(held.size() - 1).relativeEnd() + shift);
         if (queue.endPosition() - queue.frames() > position) return false;

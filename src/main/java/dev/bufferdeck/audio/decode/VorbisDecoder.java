@@ -8,7 +8,7 @@ import dev.bufferdeck.repository.MediaBuffer;
 import java.io.IOException;
 
 /**
- * Ogg Vorbis through JOrbis, fed packet by packet. After a restart the first packet yields no
+ * Ogg Vorbis through {@link VorbisCodec} (our own decoder), fed packet by packet. After a restart the first packet yields no
  * samples and the next ones are exact (Vorbis keeps no state beyond the previous block), so a seek
  * restarts at the page after one at least two long blocks (2 × 4096 samples) before the target.
  */

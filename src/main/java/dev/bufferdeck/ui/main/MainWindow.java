@@ -17,7 +17,6 @@ import dev.bufferdeck.ui.sound.EqualizerWindow;
 import dev.bufferdeck.ui.sound.LoudnessDetail;
 import dev.bufferdeck.ui.thread.Background;
 import dev.bufferdeck.ui.video.VideoArea;
-import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Rectangle2D;
@@ -255,7 +254,8 @@ public final class MainWindow {
     /** Ctrl+G from anywhere: the hex tab, with the focus in its offset field. */
     public void goToOffset() {
         showHex();
-        Platform.runLater(() -> hexPane().focusGoTo());
+        // after the tab's next layout: a view built just now is not yet shown and cannot take the focus
+        FirstFrame.afterNextPulse(scene, () -> hexPane().focusGoTo());
     }
 
     public void showAbout() {

@@ -1,6 +1,6 @@
 package dev.bufferdeck.ui.playback;
 
-import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -9,25 +9,37 @@ import javafx.beans.value.ObservableBooleanValue;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
- * The one frame clock of the window: where playback is, read once per pulse, for every view that
+ * The one frame clock of the window: where playback is, read once per tick, for every view that
  * follows it (the seek bar, the hex playhead, the spectrum). It ticks only while someone holds it
  * (the player while it plays, the spectrum while its bars fall) and for a short while after
- * {@link #wake()}, so an idle window gets no pulses from it; and not at all while nothing it drives
+ * {@link #wake()}, so an idle window gets no ticks from it; and not at all while nothing it drives
  * is seen ({@link #seenWhile}: the window minimised or hidden). FX thread only.
+ *
+ * <p>The ticks come from a timer thread of its own, about 15 a second, each handed to the FX thread;
+ * not from an {@code AnimationTimer}, which makes JavaFX run a whole pulse at every wake-up of its
+ * pulse timer (30 a second, see {@link PulseRate}) whether a tick is due or not. Now the window
+ * pulses only when a tick changed what it shows.
  */
 public final class PlaybackClock {
-    /** Pulses after a {@link #wake()}: an engine command (seek, stop) is answered within them. */
-    static final int TAIL_PULSES = 30;
+    /** Ticks after a {@link #wake()}: an engine command (seek, stop) is answered within them. */
+    static final int TAIL_TICKS = 10;
+    /** How often the timer thread asks for a tick: about 15 a second. */
+    static final long PERIOD_NANOS = 66_000_000L;
     /**
-     * The least time between two ticks the views see: about 15 a second (every second pulse at the
-     * app's {@linkplain PulseRate 30 Hz}; every third at JavaFX's 60), so everything that follows
-     * playback changes in the same pulses and the window is repainted at most that often (a repaint
-     * copies the whole window to the screen when Prism renders in software).
+     * The least time between two ticks the views see, so everything that follows playback changes in
+     * the same turn and the window is repainted at most about 15 times a second for it (a repaint
+     * copies the whole window to the screen when Prism renders in software). A tick handed over late
+     * is not followed by the next too soon.
      */
-    static final long FRAME_NANOS = 45_000_000L;
+    static final long FRAME_NANOS = 50_000_000L;
 
     private final LongSupplier source;
     private final ReadOnlyLongWrapper position = new ReadOnlyLongWrapper();
@@ -40,10 +52,15 @@ public final class PlaybackClock {
      * so with no one else holding it, it was collected and minimising no longer stopped the clock.
      */
     private ObservableBooleanValue seenSource;
-    /** Made at the first start, so a clock can be built before the FX toolkit runs. */
-    private AnimationTimer timer;
-    /** The time of the last tick the views saw, 0 before the first since the timer started. */
+    /** The timer thread, made at the first start. */
+    private ScheduledExecutorService timer;
+    /** The timer's repeating task while the clock ticks, else null. */
+    private ScheduledFuture<?> ticking;
+    /** A tick handed to the FX thread and not run yet: the timer hands over no second one meanwhile. */
+    private final AtomicBoolean tickPending = new AtomicBoolean();
+    /** The time of the last tick the views saw, 0 before the first since the clock started. */
     private long lastTick;
+    private long ticks;
 
     /** @param source where playback is now, in milliseconds; read on the FX thread once per pulse */
     public PlaybackClock(LongSupplier source) {
@@ -56,7 +73,7 @@ public final class PlaybackClock {
 
     public long position() { return position.get(); }
 
-    /** The time of the last tick ({@link AnimationTimer} nanoseconds), set after the position: for views that animate or compare every tick. */
+    /** The time of the last tick ({@link System#nanoTime()}), set after the position: for views that animate or compare every tick. */
     public ReadOnlyLongProperty pulseProperty() { return pulse.getReadOnlyProperty(); }
 
     /** Keeps the clock ticking until {@code holder} lets go. */
@@ -71,7 +88,7 @@ public final class PlaybackClock {
 
     /** Something moved the position (a seek, a stop, a new entry): tick a little while to show it. */
     public void wake() {
-        tail = TAIL_PULSES;
+        tail = TAIL_TICKS;
         start();
     }
 
@@ -89,35 +106,54 @@ public final class PlaybackClock {
         this.seen.set(seen);
         if (seen && (!holders.isEmpty() || tail > 0)) {
             start();
-        } else if (!seen && timer != null) {
-            timer.stop();
-            timer = null;
+        } else if (!seen) {
+            stop();
         }
     }
 
     /** True while the clock ticks. */
-    public boolean isTicking() { return timer != null; }
+    public boolean isTicking() { return ticking != null; }
+
+    /** Ticks the views have seen so far (a test's count: none while unseen). */
+    public long ticks() { return ticks; }
 
     private void start() {
-        if (timer != null || !seen.get()) return;
+        if (ticking != null || !seen.get()) return;
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "bufferdeck-clock");
+                t.setDaemon(true);
+                return t;
+            });
+        }
         lastTick = 0;
-        timer = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                boolean last = holders.isEmpty() && --tail <= 0;
-                // the last pulse before stopping always ticks: the views are left where playback is
-                if (last || lastTick == 0 || now - lastTick >= FRAME_NANOS) {
-                    lastTick = now;
-                    position.set(source.getAsLong());
-                    pulse.set(now);
-                }
-                // a view told of this tick may have woken or held the clock again
-                if (last && holders.isEmpty() && tail <= 0) {
-                    stop();
-                    timer = null;
-                }
-            }
-        };
-        timer.start();
+        ticking = timer.scheduleAtFixedRate(this::handOver, 0, PERIOD_NANOS, TimeUnit.NANOSECONDS);
+    }
+
+    private void stop() {
+        if (ticking == null) return;
+        ticking.cancel(false);
+        ticking = null;
+    }
+
+    /** Timer thread: one tick for the FX thread, unless the last one has not run yet. */
+    private void handOver() {
+        if (tickPending.compareAndSet(false, true)) Platform.runLater(this::tick);
+    }
+
+    private void tick() {
+        tickPending.set(false);
+        if (ticking == null) return;
+        long now = System.nanoTime();
+        boolean last = holders.isEmpty() && --tail <= 0;
+        // the last tick before stopping always counts: the views are left where playback is
+        if (last || lastTick == 0 || now - lastTick >= FRAME_NANOS) {
+            lastTick = now;
+            ticks++;
+            position.set(source.getAsLong());
+            pulse.set(now);
+        }
+        // a view told of this tick may have woken or held the clock again
+        if (last && holders.isEmpty() && tail <= 0) stop();
     }
 }

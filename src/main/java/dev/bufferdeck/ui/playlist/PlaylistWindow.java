@@ -7,6 +7,7 @@ import dev.bufferdeck.ui.icons.Glyph;
 import dev.bufferdeck.ui.icons.Icon;
 import dev.bufferdeck.ui.theme.Theme;
 import dev.bufferdeck.ui.library.TimeText;
+import dev.bufferdeck.ui.thread.Fx;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
@@ -135,7 +136,8 @@ public final class PlaylistWindow {
         repeat.setOnAction(e -> model.repeatProperty().set(model.repeatProperty().get().following()));
         model.repeatProperty().addListener((o, a, r) -> showRepeat(r));
         showRepeat(model.repeatProperty().get());
-        model.entries().addListener((ListChangeListener<PlaylistRow>) c -> updateSummary());
+        Runnable summarySoon = Fx.perPulse(this::updateSummary); // it adds up every entry: once per pulse, not per change
+        model.entries().addListener((ListChangeListener<PlaylistRow>) c -> summarySoon.run());
         updateSummary();
         table.setRowFactory(t -> reorderableRow());
         reportShownRows();

@@ -19,7 +19,7 @@ public final class SpectrumFeed {
     public static final int FFT_SIZE = 2048;
     public static final int BANDS = 48;
     public static final double LOW_HZ = 40;
-    /** About as often as the clock ticks (every second pulse at {@link dev.bufferdeck.ui.playback.PulseRate#DEFAULT_HZ}): an analysis no tick draws is wasted. */
+    /** As often as the window's clock ticks (about 15 a second): an analysis no tick draws is wasted. */
     static final long PERIOD_MILLIS = 66;
 
     private final Supplier<PcmTap> tap;

@@ -156,9 +156,10 @@ class PlayWhileLoadingGuiTest {
             app.controller.loads().active().get(0).cancel();
             return null;
         });
+        // the player's state and now playing are told on different threads: wait for both
         AppFixture.waitUntil(() -> app.controller.player().nowPlayingProperty().get() == null
+                && app.controller.player().state() != PlayerState.PLAYING
                 && app.controller.loads().active().isEmpty(), 15);
-        assertTrue(app.controller.player().state() != PlayerState.PLAYING, "state " + app.controller.player().state());
         assertFalse(onFx(() -> app.window.nowPlaying().bufferingLabel().isVisible()));
         assertEquals(0, app.repository.count(), "the cancelled load keeps nothing");
         assertEquals(0, app.repository.figures().reserved());

@@ -26,6 +26,7 @@ class PlaybackClockTest {
             up.countDown();
         }
         up.await(10, TimeUnit.SECONDS);
+        Platform.setImplicitExit(false);   // a test's stage closing must not end the toolkit
     }
 
     @Test
@@ -130,5 +131,50 @@ class PlaybackClockTest {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> f.complete(s.get()));
         return f.get(15, TimeUnit.SECONDS);
+    }
+
+    /**
+     * An {@code AnimationTimer} clock made JavaFX run a whole pulse at every wake-up of its pulse timer
+     * (30 or 60 a second) while playing; ticks that change nothing on screen must not pulse the window.
+     */
+    @Test
+    void aTickingClockPulsesTheWindowOnlyWhenAViewChanges() throws Exception {
+        PlaybackClock clock = new PlaybackClock(() -> 0);
+        AtomicInteger pulses = new AtomicInteger();
+        javafx.scene.control.Label shown = new javafx.scene.control.Label("0");
+        javafx.stage.Stage stage = onFx(() -> {
+            javafx.stage.Stage s = new javafx.stage.Stage();
+            s.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(shown), 200, 100));
+            s.getScene().addPreLayoutPulseListener(pulses::incrementAndGet);
+            s.show();
+            return s;
+        });
+        Thread.sleep(500);   // the first layout and paint
+        long ticksBefore = onFx(clock::ticks);
+        int pulsesBefore = pulses.get();
+        onFx(() -> {
+            clock.hold(this);
+            return null;
+        });
+        Thread.sleep(1_000);
+        long ticks = onFx(clock::ticks) - ticksBefore;
+        int idlePulses = pulses.get() - pulsesBefore;
+        assertTrue(ticks >= 8, ticks + " ticks in 1 s");
+        assertTrue(idlePulses <= 3, idlePulses + " pulses in 1 s of ticks that changed nothing");
+
+        // a view that changes at every tick gets a pulse for it
+        onFx(() -> {
+            clock.pulseProperty().addListener((o, a, now) -> shown.setText(Long.toString(now.longValue())));
+            return null;
+        });
+        int before = pulses.get();
+        Thread.sleep(1_000);
+        int changedPulses = pulses.get() - before;
+        assertTrue(changedPulses >= 8, changedPulses + " pulses in 1 s of ticks that changed a label");
+        onFx(() -> {
+            clock.release(this);
+            stage.hide();
+            return null;
+        });
     }
 }

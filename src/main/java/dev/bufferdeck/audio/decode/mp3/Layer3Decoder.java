@@ -7,7 +7,10 @@ import static dev.bufferdeck.audio.decode.mp3.Layer3Tables.*;
 /**
  * An MPEG-1, 2 and 2.5 Layer III frame decoder: one whole frame in (its bytes from the header on),
  * 16-bit PCM out, interleaved. A port of minimp3 (lieff/minimp3, CC0 public domain), its scalar
- * path, function for function and under the same names; nothing is allocated per frame. The
+ * path, function for function and under the same names; nothing is allocated per frame. Where the
+ * hot loops are rearranged for the JIT (the synthesis and its DCT along rows, the IMDCT over
+ * locals, branch-free sign bits and refills), each sample still gets minimp3's operations in
+ * minimp3's order, so the output is bit for bit what the straight port gave. The
  * caller finds the frames (our {@code MpegFrameIndex}, or a live stream's sync search); this class
  * keeps the bit reservoir, the IMDCT overlap and the synthesis filter state between them.
  * Not thread-safe: one decoder per stream.
@@ -52,8 +55,6 @@ public final class Layer3Decoder {
     private final int[] scfSize = new int[4];
     private final int[] iscf = new int[43];
     private final int[] maxBand = new int[3];
-    private final float[] co = new float[9];
-    private final float[] si = new float[9];
     private final float[] tmp18 = new float[18];
     private final float[] co3 = new float[3];
     private final float[] si3 = new float[3];
@@ -367,6 +368,17 @@ public final class Layer3Decoder {
         return POW43[16 + ((x + sign) >> 6)] * (1.f + frac * ((4.f / 3) + frac * (2.f / 9))) * mult;
     }
 
+    /**
+     * The bytes at {@code next} placed for OR-ing into a bit cache whose free bits start at
+     * {@code sh} (-8..23: at most 24 bits read since the last refill, and a pair takes at most 21): a branch-free
+     * form of minimp3's byte-by-byte loop. Bits below the free ones are the stream's next bits, so
+     * the next refill ORs them in again unchanged.
+     */
+    private static int refillBits(byte[] buf, int next, int sh) {
+        long word = (buf[next] & 0xFFL) << 24 | (buf[next + 1] & 0xFF) << 16 | (buf[next + 2] & 0xFF) << 8;
+        return (int) (word >>> (24 - sh));
+    }
+
     private void huffman(int dst, Granule gr, int layer3grLimit) {
         byte[] buf = bs.buf;
         int[] sfbTab = gr.sfbtab;
@@ -423,10 +435,10 @@ public final class Layer3Decoder {
                             cache <<= signBits;
                             sh += signBits;
                         }
-                        while (sh >= 0) {
-                            cache |= (buf[next++] & 0xFF) << sh;
-                            sh -= 8;
-                        }
+                        int refill = (sh + 8) >> 3;
+                        cache |= refillBits(buf, next, sh);
+                        next += refill;
+                        sh -= refill << 3;
                     } while (--pairs != 0);
                 } while ((bigValCnt -= np) > 0 && --sfbCnt >= 0);
             } else {
@@ -458,10 +470,10 @@ public final class Layer3Decoder {
                         cache <<= signBits;
                         sh += signBits;
                         dst += 2;
-                        while (sh >= 0) {
-                            cache |= (buf[next++] & 0xFF) << sh;
-                            sh -= 8;
-                        }
+                        int refill = (sh + 8) >> 3;
+                        cache |= refillBits(buf, next, sh);
+                        next += refill;
+                        sh -= refill << 3;
                     } while (--pairs != 0);
                 } while ((bigValCnt -= np) > 0 && --sfbCnt >= 0);
             }
@@ -504,10 +516,10 @@ public final class Layer3Decoder {
                 cache <<= 1;
                 sh++;
             }
-            while (sh >= 0) {
-                cache |= (buf[next++] & 0xFF) << sh;
-                sh -= 8;
-            }
+            int refill = (sh + 8) >> 3;
+            cache |= refillBits(buf, next, sh);
+            next += refill;
+            sh -= refill << 3;
         }
         bs.pos = layer3grLimit;
     }
@@ -623,69 +635,139 @@ public final class Layer3Decoder {
         }
     }
 
-    private static void dct3_9(float[] y) {
-        float s0, s1, s2, s3, s4, s5, s6, s7, s8, t0, t2, t4;
-        s0 = y[0]; s2 = y[2]; s4 = y[4]; s6 = y[6]; s8 = y[8];
-        t0 = s0 + s6 * 0.5f;
-        s0 -= s6;
-        t4 = (s4 + s2) * 0.93969262f;
-        t2 = (s8 + s2) * 0.76604444f;
-        s6 = (s4 - s8) * 0.17364818f;
-        s4 += s8 - s2;
-
-        s2 = s0 - s4 * 0.5f;
-        y[4] = s4 + s0;
-        s8 = t0 - t2 + s6;
-        s0 = t0 - t4 + t2;
-        s4 = t0 + t4 - s6;
-
-        s1 = y[1]; s3 = y[3]; s5 = y[5]; s7 = y[7];
-
-        s3 *= 0.86602540f;
-        t0 = (s5 + s1) * 0.98480775f;
-        t4 = (s5 - s7) * 0.34202014f;
-        t2 = (s1 + s7) * 0.64278761f;
-        s1 = (s1 - s5 - s7) * 0.86602540f;
-
-        s5 = t0 - s3 - t2;
-        s7 = t4 - s3 - t0;
-        s3 = t4 + s3 - t2;
-
-        y[0] = s4 - s7;
-        y[1] = s2 + s1;
-        y[2] = s0 - s3;
-        y[3] = s8 + s5;
-        y[5] = s8 - s5;
-        y[6] = s0 + s3;
-        y[7] = s2 - s1;
-        y[8] = s4 + s7;
-    }
-
+    /** {@code L3_imdct36}, with both 9-point DCTs written out over locals the JIT keeps in registers. */
     private void imdct36(int g, int overlap, int window, int nbands) {
         float[] buf = grbuf;
         float[] ov = mdctOverlap;
         for (int j = 0; j < nbands; j++, g += 18, overlap += 9) {
-            co[0] = -buf[g];
-            si[0] = buf[g + 17];
-            for (int i = 0; i < 4; i++) {
-                si[8 - 2 * i] = buf[g + 4 * i + 1] - buf[g + 4 * i + 2];
-                co[1 + 2 * i] = buf[g + 4 * i + 1] + buf[g + 4 * i + 2];
-                si[7 - 2 * i] = buf[g + 4 * i + 4] - buf[g + 4 * i + 3];
-                co[2 + 2 * i] = -(buf[g + 4 * i + 3] + buf[g + 4 * i + 4]);
-            }
-            dct3_9(co);
-            dct3_9(si);
-            si[1] = -si[1];
-            si[3] = -si[3];
-            si[5] = -si[5];
-            si[7] = -si[7];
-            for (int i = 0; i < 9; i++) {
-                float ovl = ov[overlap + i];
-                float sum = co[i] * TWID9[9 + i] + si[i] * TWID9[i];
-                ov[overlap + i] = co[i] * TWID9[i] - si[i] * TWID9[9 + i];
-                buf[g + i] = ovl * MDCT_WINDOW[window + i] - sum * MDCT_WINDOW[window + 9 + i];
-                buf[g + 17 - i] = ovl * MDCT_WINDOW[window + 9 + i] + sum * MDCT_WINDOW[window + i];
-            }
+            float ovl, sum;
+            float co0 = -buf[g];
+            float si0 = buf[g + 17];
+            float si8 = buf[g + 1] - buf[g + 2];
+            float co1 = buf[g + 1] + buf[g + 2];
+            float si7 = buf[g + 4] - buf[g + 3];
+            float co2 = -(buf[g + 3] + buf[g + 4]);
+            float si6 = buf[g + 5] - buf[g + 6];
+            float co3 = buf[g + 5] + buf[g + 6];
+            float si5 = buf[g + 8] - buf[g + 7];
+            float co4 = -(buf[g + 7] + buf[g + 8]);
+            float si4 = buf[g + 9] - buf[g + 10];
+            float co5 = buf[g + 9] + buf[g + 10];
+            float si3 = buf[g + 12] - buf[g + 11];
+            float co6 = -(buf[g + 11] + buf[g + 12]);
+            float si2 = buf[g + 13] - buf[g + 14];
+            float co7 = buf[g + 13] + buf[g + 14];
+            float si1 = buf[g + 16] - buf[g + 15];
+            float co8 = -(buf[g + 15] + buf[g + 16]);
+            float ct0, ct2, ct4;
+            float cs0 = co0, cs2 = co2, cs4 = co4, cs6 = co6, cs8 = co8;
+            ct0 = cs0 + cs6 * 0.5f;
+            cs0 -= cs6;
+            ct4 = (cs4 + cs2) * 0.93969262f;
+            ct2 = (cs8 + cs2) * 0.76604444f;
+            cs6 = (cs4 - cs8) * 0.17364818f;
+            cs4 += cs8 - cs2;
+            cs2 = cs0 - cs4 * 0.5f;
+            float cy4 = cs4 + cs0;
+            cs8 = ct0 - ct2 + cs6;
+            cs0 = ct0 - ct4 + ct2;
+            cs4 = ct0 + ct4 - cs6;
+            float cs1 = co1, cs3 = co3, cs5 = co5, cs7 = co7;
+            cs3 *= 0.86602540f;
+            ct0 = (cs5 + cs1) * 0.98480775f;
+            ct4 = (cs5 - cs7) * 0.34202014f;
+            ct2 = (cs1 + cs7) * 0.64278761f;
+            cs1 = (cs1 - cs5 - cs7) * 0.86602540f;
+            cs5 = ct0 - cs3 - ct2;
+            cs7 = ct4 - cs3 - ct0;
+            cs3 = ct4 + cs3 - ct2;
+            float cy0 = cs4 - cs7;
+            float cy1 = cs2 + cs1;
+            float cy2 = cs0 - cs3;
+            float cy3 = cs8 + cs5;
+            float cy5 = cs8 - cs5;
+            float cy6 = cs0 + cs3;
+            float cy7 = cs2 - cs1;
+            float cy8 = cs4 + cs7;
+            float st0, st2, st4;
+            float ss0 = si0, ss2 = si2, ss4 = si4, ss6 = si6, ss8 = si8;
+            st0 = ss0 + ss6 * 0.5f;
+            ss0 -= ss6;
+            st4 = (ss4 + ss2) * 0.93969262f;
+            st2 = (ss8 + ss2) * 0.76604444f;
+            ss6 = (ss4 - ss8) * 0.17364818f;
+            ss4 += ss8 - ss2;
+            ss2 = ss0 - ss4 * 0.5f;
+            float sy4 = ss4 + ss0;
+            ss8 = st0 - st2 + ss6;
+            ss0 = st0 - st4 + st2;
+            ss4 = st0 + st4 - ss6;
+            float ss1 = si1, ss3 = si3, ss5 = si5, ss7 = si7;
+            ss3 *= 0.86602540f;
+            st0 = (ss5 + ss1) * 0.98480775f;
+            st4 = (ss5 - ss7) * 0.34202014f;
+            st2 = (ss1 + ss7) * 0.64278761f;
+            ss1 = (ss1 - ss5 - ss7) * 0.86602540f;
+            ss5 = st0 - ss3 - st2;
+            ss7 = st4 - ss3 - st0;
+            ss3 = st4 + ss3 - st2;
+            float sy0 = ss4 - ss7;
+            float sy1 = ss2 + ss1;
+            float sy2 = ss0 - ss3;
+            float sy3 = ss8 + ss5;
+            float sy5 = ss8 - ss5;
+            float sy6 = ss0 + ss3;
+            float sy7 = ss2 - ss1;
+            float sy8 = ss4 + ss7;
+            ovl = ov[overlap + 0];
+            sum = cy0 * TWID9[9] + sy0 * TWID9[0];
+            ov[overlap + 0] = cy0 * TWID9[0] - sy0 * TWID9[9];
+            buf[g + 0] = ovl * MDCT_WINDOW[window + 0] - sum * MDCT_WINDOW[window + 9];
+            buf[g + 17] = ovl * MDCT_WINDOW[window + 9] + sum * MDCT_WINDOW[window + 0];
+            float ny1 = -sy1;
+            ovl = ov[overlap + 1];
+            sum = cy1 * TWID9[10] + ny1 * TWID9[1];
+            ov[overlap + 1] = cy1 * TWID9[1] - ny1 * TWID9[10];
+            buf[g + 1] = ovl * MDCT_WINDOW[window + 1] - sum * MDCT_WINDOW[window + 10];
+            buf[g + 16] = ovl * MDCT_WINDOW[window + 10] + sum * MDCT_WINDOW[window + 1];
+            ovl = ov[overlap + 2];
+            sum = cy2 * TWID9[11] + sy2 * TWID9[2];
+            ov[overlap + 2] = cy2 * TWID9[2] - sy2 * TWID9[11];
+            buf[g + 2] = ovl * MDCT_WINDOW[window + 2] - sum * MDCT_WINDOW[window + 11];
+            buf[g + 15] = ovl * MDCT_WINDOW[window + 11] + sum * MDCT_WINDOW[window + 2];
+            float ny3 = -sy3;
+            ovl = ov[overlap + 3];
+            sum = cy3 * TWID9[12] + ny3 * TWID9[3];
+            ov[overlap + 3] = cy3 * TWID9[3] - ny3 * TWID9[12];
+            buf[g + 3] = ovl * MDCT_WINDOW[window + 3] - sum * MDCT_WINDOW[window + 12];
+            buf[g + 14] = ovl * MDCT_WINDOW[window + 12] + sum * MDCT_WINDOW[window + 3];
+            ovl = ov[overlap + 4];
+            sum = cy4 * TWID9[13] + sy4 * TWID9[4];
+            ov[overlap + 4] = cy4 * TWID9[4] - sy4 * TWID9[13];
+            buf[g + 4] = ovl * MDCT_WINDOW[window + 4] - sum * MDCT_WINDOW[window + 13];
+            buf[g + 13] = ovl * MDCT_WINDOW[window + 13] + sum * MDCT_WINDOW[window + 4];
+            float ny5 = -sy5;
+            ovl = ov[overlap + 5];
+            sum = cy5 * TWID9[14] + ny5 * TWID9[5];
+            ov[overlap + 5] = cy5 * TWID9[5] - ny5 * TWID9[14];
+            buf[g + 5] = ovl * MDCT_WINDOW[window + 5] - sum * MDCT_WINDOW[window + 14];
+            buf[g + 12] = ovl * MDCT_WINDOW[window + 14] + sum * MDCT_WINDOW[window + 5];
+            ovl = ov[overlap + 6];
+            sum = cy6 * TWID9[15] + sy6 * TWID9[6];
+            ov[overlap + 6] = cy6 * TWID9[6] - sy6 * TWID9[15];
+            buf[g + 6] = ovl * MDCT_WINDOW[window + 6] - sum * MDCT_WINDOW[window + 15];
+            buf[g + 11] = ovl * MDCT_WINDOW[window + 15] + sum * MDCT_WINDOW[window + 6];
+            float ny7 = -sy7;
+            ovl = ov[overlap + 7];
+            sum = cy7 * TWID9[16] + ny7 * TWID9[7];
+            ov[overlap + 7] = cy7 * TWID9[7] - ny7 * TWID9[16];
+            buf[g + 7] = ovl * MDCT_WINDOW[window + 7] - sum * MDCT_WINDOW[window + 16];
+            buf[g + 10] = ovl * MDCT_WINDOW[window + 16] + sum * MDCT_WINDOW[window + 7];
+            ovl = ov[overlap + 8];
+            sum = cy8 * TWID9[17] + sy8 * TWID9[8];
+            ov[overlap + 8] = cy8 * TWID9[8] - sy8 * TWID9[17];
+            buf[g + 8] = ovl * MDCT_WINDOW[window + 8] - sum * MDCT_WINDOW[window + 17];
+            buf[g + 9] = ovl * MDCT_WINDOW[window + 17] + sum * MDCT_WINDOW[window + 8];
         }
     }
 

@@ -11,12 +11,20 @@ import java.util.Arrays;
 final class VorbisCodebook {
     private static final int FAST_BITS = 10;
     private static final int FAST_MASK = (1 << FAST_BITS) - 1;
-    /** Bounds on what a setup header may make us allocate (its own bits bound the rest). */
-    private static final int MAX_ENTRIES = 1 << 20;
-    private static final long MAX_VECTOR_VALUES = 1 << 22;
+    /**
+     * Bounds on what one codebook may make us allocate, far above libvorbis' largest (a few thousand
+     * entries of at most 8 dimensions); {@link VorbisSetup} bounds the sum over all books.
+     */
+    static final int MAX_ENTRIES = 1 << 17;
+    static final long MAX_VECTOR_VALUES = 1 << 19;
 
     final int dimensions;
     final int entries;
+    /** Values this book holds in tables, for {@link VorbisSetup}'s bound on the sum. */
+    long tableValues() {
+        return entries * 5L + (vectors == null ? 0 : vectors.length);
+    }
+
     /** Entry × dimensions values, or null for a scalar-only book (lookup type 0). */
     final float[] vectors;
     /** Indexed by the next 10 bits: entry << 5 | codeword length, or -1 when longer (or unused). */

@@ -19,8 +19,9 @@ final class VorbisImdct {
     /** Per FFT stage of length 2^s: the twiddles e^(2πi·j/2^s) for j below 2^(s-1). */
     private final float[][] twiddleRe;
     private final float[][] twiddleIm;
-    /** The rising half of this block size's window: n/2 values. */
+    /** The rising half of this block size's window: n/2 values; and the falling half, the same reversed. */
     final float[] window;
+    final float[] windowFalling;
 
     VorbisImdct(int n) {
         this.n = n;
@@ -54,6 +55,8 @@ final class VorbisImdct {
             float s = (float) Math.sin((i + 0.5) / n2 * 0.5 * Math.PI);
             window[i] = (float) Math.sin(0.5 * Math.PI * (s * s));
         }
+        windowFalling = new float[n2];
+        for (int i = 0; i < n2; i++) windowFalling[i] = window[n2 - 1 - i];
     }
 
     /**

@@ -6,6 +6,9 @@ package dev.bufferdeck.audio.decode.vorbis;
  * within a partition, type 1 in order, type 2 interleaved across the channels).
  */
 final class VorbisResidue {
+    /** Partitions one class book entry classifies: libvorbis' books give 1–8; more is hostile. */
+    private static final int MAX_CLASSWORDS = 1024;
+
     private final int type;
     private final int begin;
     private final int end;
@@ -14,8 +17,6 @@ final class VorbisResidue {
     private final int classbook;
     /** [classification][pass]: the codebook, or -1. */
     private final int[][] books;
-    /** For each entry of the class book, its classwords classifications, first partition first. */
-    private final int[] classData;
     private final int classwords;
 
     private VorbisResidue(int type, int begin, int end, int partitionSize, int classifications, int classbook,
@@ -27,15 +28,14 @@ final class VorbisResidue {
         this.classifications = classifications;
         this.classbook = classbook;
         this.books = books;
-        VorbisCodebook cb = codebooks[classbook];
-        classwords = cb.dimensions;
-        classData = new int[cb.entries * classwords];
-        for (int e = 0; e < cb.entries; e++) {
-            int temp = e;
-            for (int k = classwords - 1; k >= 0; k--) {
-                classData[e * classwords + k] = temp % classifications;
-                temp /= classifications;
-            }
+        classwords = codebooks[classbook].dimensions;
+    }
+
+    /** The classifications class book entry {@code q} gives, first partition first, into {@code classes[at..]}. */
+    private void classify(int q, int[] classes, int at) {
+        for (int k = classwords - 1; k >= 0; k--) {
+            classes[at + k] = q % classifications;
+            q /= classifications;
         }
     }
 
@@ -66,23 +66,26 @@ final class VorbisResidue {
             }
         }
         if (b.ended) throw VorbisFormatException.corrupt("setup header truncated in a residue");
-        if (codebooks[classbook].dimensions == 0) throw VorbisFormatException.corrupt("residue class book");
-        long classes = (long) codebooks[classbook].entries * codebooks[classbook].dimensions;
-        if (classes > 1 << 22) throw VorbisFormatException.corrupt("residue class book");
+        int classwords = codebooks[classbook].dimensions;
+        if (classwords == 0 || classwords > MAX_CLASSWORDS) throw VorbisFormatException.corrupt("residue class book of " + classwords + " dimensions");
         return new VorbisResidue(type, begin, end, partitionSize, classifications, classbook, books, codebooks);
     }
 
-    /** Partitions a decode of {@code n2} values per channel reads at most: the scratch {@link #decode} needs per channel. */
-    int partitions(int n2, int channels) {
-        int size = type == 2 ? n2 * channels : n2;
+    /** The scratch {@link #decode} needs for {@code channels} channels of {@code n2} values: classifications it keeps. */
+    int scratch(int n2, int channels) {
+        if (type == 2 && channels > 1) return partitionsIn(n2 * channels) + classwords;
+        return channels * (partitionsIn(n2) + classwords);
+    }
+
+    private int partitionsIn(int size) {
         int from = Math.min(begin, size), to = Math.min(end, size);
-        return Math.max(0, (to - from) / partitionSize) + classwords;
+        return Math.max(0, (to - from) / partitionSize);
     }
 
     /**
      * Adds this residue's vectors for {@code ch} channels into {@code out[0..ch)} (each {@code n2}
      * values, zeroed by the caller); channels with {@code skip} set get nothing (types 0 and 1).
-     * {@code classes} is scratch of {@code ch} × {@link #partitions} ints.
+     * {@code classes} is scratch of {@link #scratch} ints.
      */
     void decode(VorbisBits b, VorbisCodebook[] codebooks, float[][] out, boolean[] skip, int ch, int n2, int[] classes) {
         if (type == 2) {
@@ -114,7 +117,7 @@ final class VorbisResidue {
                         if (skip[j]) continue;
                         int q = cb.decode(b);
                         if (q < 0) return;
-                        System.arraycopy(classData, q * classwords, classes, j * stride + partition, classwords);
+                        classify(q, classes, j * stride + partition);
                     }
                 }
                 for (int i = 0; i < classwords && partition < partsToRead; i++, partition++) {
@@ -175,7 +178,7 @@ final class VorbisResidue {
                 if (pass == 0) {
                     int q = cb.decode(b);
                     if (q < 0) return;
-                    System.arraycopy(classData, q * classwords, classes, partition, classwords);
+                    classify(q, classes, partition);
                 }
                 for (int i = 0; i < classwords && partition < partsToRead; i++, partition++) {
                     int book = books[classes[partition]][pass];

@@ -8,6 +8,9 @@ package dev.bufferdeck.audio.decode.vorbis;
  * header throws a {@link VorbisFormatException} whose {@code unsupported()} is true.
  */
 public final class VorbisSetup {
+    /** What all codebooks together may hold (4-byte values): 8 MiB, so that hostile headers cost little memory. */
+    private static final long MAX_TABLE_VALUES = 1 << 21;
+
     final VorbisIdentification id;
     final VorbisCodebook[] codebooks;
     final VorbisFloor1[] floors;
@@ -36,7 +39,7 @@ public final class VorbisSetup {
         for (VorbisFloor1 f : floors) values = Math.max(values, f.values());
         maxFloorValues = values;
         int parts = 0;
-        for (VorbisResidue r : residues) parts = Math.max(parts, id.channels() * r.partitions(id.blocksize1() / 2, id.channels()));
+        for (VorbisResidue r : residues) parts = Math.max(parts, r.scratch(id.blocksize1() / 2, id.channels()));
         maxResiduePartitions = parts;
     }
 
@@ -49,7 +52,12 @@ public final class VorbisSetup {
         VorbisBits b = new VorbisBits();
         b.reset(data, offset + 7, length - 7);
         VorbisCodebook[] codebooks = new VorbisCodebook[b.read(8) + 1];
-        for (int i = 0; i < codebooks.length; i++) codebooks[i] = VorbisCodebook.read(b);
+        long values = 0;
+        for (int i = 0; i < codebooks.length; i++) {
+            codebooks[i] = VorbisCodebook.read(b);
+            values += codebooks[i].tableValues();
+            if (values > MAX_TABLE_VALUES) throw VorbisFormatException.corrupt("codebooks too large");
+        }
         int times = b.read(6) + 1;
         for (int i = 0; i < times; i++) {
             if (b.read(16) != 0) throw VorbisFormatException.corrupt("time domain transform");

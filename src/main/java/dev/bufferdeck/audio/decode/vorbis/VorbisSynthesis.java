@@ -122,7 +122,8 @@ public final class VorbisSynthesis {
         boolean shortLeft = longBlock && previousSize != setup.id.blocksize1();
         int leftStart = shortLeft ? (n - blocksize0) >> 2 : 0;
         int leftEnd = shortLeft ? (n + blocksize0) >> 2 : n2;
-        float[] leftSlope = shortLeft ? setup.imdct[0].window : imdct.window;
+        VorbisImdct leftSize = shortLeft ? setup.imdct[0] : imdct;
+        float[] leftSlope = leftSize.window;
         boolean shortRight = longBlock && !nextLong;
         int rightStart = shortRight ? (3 * n - blocksize0) >> 2 : n2;
         int rightEnd = shortRight ? (3 * n + blocksize0) >> 2 : n;
@@ -138,7 +139,7 @@ public final class VorbisSynthesis {
                     && previousRightEnd - previousRightStart == leftEnd - leftStart;
             for (int c = 0; c < channels; c++) {
                 if (matched) {
-                    overlapMatched(previous[c], buffers[c], frames, pc, shift, leftStart, leftEnd, leftSlope, interleaved, c);
+                    overlapMatched(previous[c], buffers[c], frames, pc, shift, leftStart, leftEnd, leftSize, interleaved, c);
                 } else {
                     overlap(previous[c], buffers[c], frames, n, leftStart, leftEnd, leftSlope);
                     for (int i = 0, o = c; i < frames; i++, o += channels) interleaved[o] = s16(mix[i]);
@@ -198,14 +199,16 @@ public final class VorbisSynthesis {
      * slope lies exactly over this one's rising slope.
      */
     private void overlapMatched(float[] previous, float[] block, int frames, int pc, int shift, int leftStart, int leftEnd,
-                                float[] slope, short[] out, int channel) {
+                                VorbisImdct slopes, short[] out, int channel) {
         int ch = channels;
         int rise = leftStart - shift;
         int length = leftEnd - leftStart;
         int o = channel;
         for (int i = 0; i < rise; i++, o += ch) out[o] = s16(previous[pc + i]);
-        int p = pc + rise, k = leftStart, last = length - 1;
-        for (int j = 0; j < length; j++, o += ch) out[o] = s16(previous[p + j] * slope[last - j] + block[k + j] * slope[j]);
+        // the sum in a loop of its own, which the JIT vectorises; the strided 16-bit stores cannot be
+        float[] m = mix, rising = slopes.window, falling = slopes.windowFalling;
+        for (int j = 0, p = pc + rise; j < length; j++) m[j] = previous[p + j] * falling[j] + block[leftStart + j] * rising[j];
+        for (int j = 0; j < length; j++, o += ch) out[o] = s16(m[j]);
         for (int i = rise + length; i < frames; i++, o += ch) out[o] = s16(block[i + shift]);
     }
 
