@@ -1,5 +1,7 @@
 package dev.bufferdeck.session;
 
+import dev.bufferdeck.repository.LocalFiles;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -86,6 +88,11 @@ public final class SessionStore {
         List<String> warnings = new ArrayList<>();
         removeAbandonedSaves();
         byte[] bytes;
+        String refusal = LocalFiles.refusal(file()); // a FIFO would block the start for ever
+        if (refusal != null) {
+            warnings.add("cannot read session file " + file() + " (" + refusal + "); starting with an empty session");
+            return new Loaded(Session.defaults(), warnings);
+        }
         try {
             bytes = Files.readAllBytes(file());
         } catch (NoSuchFileException e) {

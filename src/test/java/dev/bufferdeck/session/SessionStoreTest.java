@@ -64,6 +64,19 @@ class SessionStoreTest {
                 loaded.warnings());
     }
 
+    /** Opening a FIFO blocks until a writer comes: the window would never show. One rule for every local read. */
+    @Test
+    void aFifoInPlaceOfTheSessionFileGivesTheDefaultsAndOneWarningAtOnce() throws Exception {
+        Path fifo = dir.resolve(SessionStore.FILE_NAME);
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertTrue(mkfifo.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo failed");
+        SessionStore.Loaded loaded = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(5), () -> new SessionStore(dir).load());
+        assertEquals(Session.defaults(), loaded.session());
+        assertEquals(List.of("cannot read session file " + fifo + " (not a regular file (a device or pipe)); starting with an empty session"),
+                loaded.warnings());
+    }
+
     @Test
     void aPlainPlaylistIsNotTakenForASession() throws Exception {
         SessionStore.Loaded loaded = loadText("#EXTM3U\n/music/a.mp3\n");
