@@ -68,6 +68,7 @@ public final class BufferDeckApp extends Application {
         controller.notifier().installUncaughtHandler();
         MainWindow window = new MainWindow(controller);
         stage.setScene(window.scene());
+        window.warmUpWhenIdle();
         if (Boolean.getBoolean(EXIT_WHEN_FILLED)) FirstFrame.afterNextPulse(window.scene(), Platform::exit);
         controller.start(session, sessionWarnings, launch.sources());
         controller.session().saveOnTermination();

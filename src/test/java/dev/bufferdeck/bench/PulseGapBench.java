@@ -66,6 +66,7 @@ public final class PulseGapBench {
             MainWindow window = new MainWindow(controller[0]);
             stage.setScene(window.scene());
             stage.show();
+            window.warmUpWhenIdle(); // as the app does once filled
             window.scene().addPreLayoutPulseListener(() -> {
                 long now = System.nanoTime();
                 long cpu = threads.getCurrentThreadCpuTime();

@@ -62,6 +62,21 @@ public final class Icon extends Region {
 
     public Glyph glyph() { return glyph; }
 
+    private static volatile boolean shapesWarmed;
+
+    /**
+     * Builds every glyph's icon unseen and reads its bounds, which parses its SVG path: the parser and
+     * the icon's classes are loaded and compiled before an icon first appears in a new line or cell.
+     * From any thread (no scene is touched); meant for a background thread.
+     */
+    public static void warmShapes() {
+        for (Glyph g : Glyph.values()) new Icon(g).shape.getLayoutBounds();
+        shapesWarmed = true;
+    }
+
+    /** True once {@link #warmShapes()} has run. */
+    public static boolean shapesWarmed() { return shapesWarmed; }
+
     public int getIconSize() { return iconSize.get(); }
 
     /** Size in pixels; a stylesheet's {@code -fx-icon-size} still wins, as for any styleable property. */

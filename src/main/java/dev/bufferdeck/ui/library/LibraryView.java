@@ -2,6 +2,9 @@ package dev.bufferdeck.ui.library;
 
 import dev.bufferdeck.repository.ByteSizes;
 import dev.bufferdeck.repository.ByteSource;
+import dev.bufferdeck.repository.FormatDetector;
+import dev.bufferdeck.repository.MediaBuffer;
+import dev.bufferdeck.repository.MediaRepository;
 import dev.bufferdeck.repository.MediaFormat;
 import dev.bufferdeck.repository.MemoryFigures;
 import dev.bufferdeck.repository.Origin;
@@ -9,6 +12,7 @@ import dev.bufferdeck.ui.dnd.ClipboardReader;
 import dev.bufferdeck.ui.dnd.InternalDrag;
 import dev.bufferdeck.ui.icons.Glyph;
 import dev.bufferdeck.ui.icons.Icon;
+import dev.bufferdeck.ui.theme.HiddenStyling;
 import java.io.File;
 import java.util.Optional;
 import javafx.beans.InvalidationListener;
@@ -227,6 +231,38 @@ public final class LibraryView extends BorderPane {
             while (c.next()) c.getAddedSubList().forEach(this::fitColumnsTo);
         });
         model.rows().forEach(this::fitColumnsTo);
+    }
+
+    /**
+     * Builds a row with one cell of each column unseen, in a table styled as the library's, so the
+     * first row added does not load the cells' classes and look up their CSS (issue 14: the first load
+     * held the FX thread 158 ms). FX thread, once the library is in the filled window.
+     */
+    public void warmRowCells() {
+        TableView<BufferRow> unseen = new TableView<>();
+        unseen.setId(table.getId());
+        unseen.getStyleClass().setAll(table.getStyleClass());
+        unseen.setRowFactory(table.getRowFactory());
+        for (TableColumn<BufferRow, ?> c : table.getColumns()) unseen.getColumns().add(copyOf(c));
+        MediaBuffer dummy = MediaRepository.unlisted(new byte[0], "warm-up.mp3",
+                new Origin.Dropped("", "warm-up"), FormatDetector.NONE);
+        unseen.getItems().add(new BufferRow(dummy));
+        HiddenStyling.warm(this, unseen, 600, 120);
+        rowCellsWarmed = true;
+    }
+
+    private boolean rowCellsWarmed;
+
+    /** True once {@link #warmRowCells()} has run. */
+    public boolean rowCellsWarmed() { return rowCellsWarmed; }
+
+    private static <T> TableColumn<BufferRow, T> copyOf(TableColumn<BufferRow, T> c) {
+        TableColumn<BufferRow, T> copy = new TableColumn<>(c.getText());
+        copy.getStyleClass().setAll(c.getStyleClass());
+        copy.setCellValueFactory(c.getCellValueFactory());
+        copy.setCellFactory(c.getCellFactory());
+        copy.setPrefWidth(c.getWidth());
+        return copy;
     }
 
     /** Widens Size and Format to a new row's text (measured once per row added, never cut; they do not shrink back). */

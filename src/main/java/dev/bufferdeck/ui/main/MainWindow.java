@@ -45,6 +45,7 @@ import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import org.controlsfx.control.StatusBar;
 
+import java.util.List;
 import java.util.Objects;
 
 /** The player window: menu, now playing, transport, library with details and hex, downloads, status bar. */
@@ -54,6 +55,8 @@ public final class MainWindow {
     private final NowPlayingPane nowPlaying;
     private final TransportBar transport;
     private final LibraryView libraryView;
+    private DownloadsView downloads;
+    private VBox bottom;
     private final BufferDetailPane details = new BufferDetailPane();
     private final TabPane inspector = new TabPane() {
         /** Room for the hex view's three columns: TabPane alone does not ask for its content's minimum. */
@@ -120,7 +123,7 @@ public final class MainWindow {
         output.setId("status-output");
         statusBar.getRightItems().add(output);
 
-        DownloadsView downloads = new DownloadsView(controller.loads());
+        downloads = new DownloadsView(controller.loads());
         VBox body = new VBox(header, workArea);
         VBox.setVgrow(workArea, Priority.ALWAYS);
         NotificationBar notifications = new NotificationBar(body, controller.notifier());
@@ -130,7 +133,7 @@ public final class MainWindow {
         MenuBar menu = MenuBuilder.build(controller, this);
         root.setTop(menu);
         root.setCenter(notifications);
-        VBox bottom = new VBox(downloads, statusBar);
+        bottom = new VBox(downloads, statusBar);
         root.setBottom(bottom);
 
         Rectangle2D size = firstStartSize();
@@ -203,7 +206,20 @@ public final class MainWindow {
     }
 
     public Scene scene() { return scene; }
+
+    /**
+     * Warms what the first load and the first download show (a library row's cells, a downloads
+     * line, the icons' shapes) after this scene's next pulse, a step per pulse; call once this scene
+     * is on the stage, so that the filled window is never later for it.
+     */
+    public IdleWarmUp warmUpWhenIdle() {
+        IdleWarmUp warm = new IdleWarmUp(List.of(libraryView::warmRowCells, () -> downloads.warmLine(bottom)),
+                Icon::warmShapes);
+        warm.startAfterNextPulse(scene);
+        return warm;
+    }
     public LibraryView libraryView() { return libraryView; }
+    public DownloadsView downloads() { return downloads; }
     /** The hex view's pane, built now if the Hex tab has not been shown yet. */
     public HexPane hexPane() { return hexTab.view().hexPane(); }
     /** The hex inspector, built now if the Hex tab has not been shown yet. */

@@ -1,0 +1,62 @@
+package dev.bufferdeck.ui.main;
+
+import javafx.scene.Scene;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Builds what the window will need later (a library row's cells, a downloads line, the icon shapes'
+ * parser) once the filled window has been drawn: one FX step per pulse, each a few milliseconds, so
+ * the first load or download does not pay for class loading and CSS in one long gap. The background
+ * step (no scene-graph work) runs on a daemon thread beside them.
+ */
+public final class IdleWarmUp {
+    private final Deque<Runnable> fxSteps;
+    private final Runnable background;
+    private final AtomicInteger done = new AtomicInteger();
+    private final int total;
+    private volatile boolean backgroundDone;
+
+    public IdleWarmUp(List<Runnable> fxSteps, Runnable background) {
+        this.fxSteps = new ArrayDeque<>(fxSteps);
+        this.total = fxSteps.size();
+        this.background = background;
+    }
+
+    /** Starts after {@code scene}'s next pulse (FX thread); call once the filled scene is on the stage. */
+    public void startAfterNextPulse(Scene scene) {
+        FirstFrame.afterNextPulse(scene, () -> {
+            Thread t = new Thread(() -> {
+                try {
+                    background.run();
+                } finally {
+                    backgroundDone = true;
+                }
+            }, "warm-up");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            t.start();
+            nextStep(scene);
+        });
+    }
+
+    private void nextStep(Scene scene) {
+        Runnable step = fxSteps.poll();
+        if (step == null) return;
+        try {
+            step.run();
+        } finally {
+            done.incrementAndGet();
+        }
+        if (!fxSteps.isEmpty()) FirstFrame.afterNextPulse(scene, () -> nextStep(scene));
+    }
+
+    /** FX steps run so far. */
+    public int stepsDone() { return done.get(); }
+
+    /** True once every FX step and the background step have run. */
+    public boolean isDone() { return done.get() == total && backgroundDone; }
+}
