@@ -18,12 +18,17 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import dev.bufferdeck.format.FormatSniffer;
+import javafx.scene.control.Label;
+
 import java.io.InputStream;
+import java.util.List;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,5 +76,29 @@ class BufferDetailPaneTest {
 
         robot.interact(() -> pane.rowProperty().set(plainAgain));
         assertFalse(cover.isVisible() || cover.isManaged(), "a buffer without a picture hides the view and its room");
+    }
+
+    /** Issue #11: an M4A's iTunes tags (moov/udta/meta/ilst) and its covr picture reach the detail pane. */
+    @Test
+    void anM4aShowsItsItunesTagsAndCover(FxRobot robot) throws Exception {
+        byte[] m4a;
+        try (InputStream in = getClass().getResourceAsStream("tagged-cover.m4a")) {
+            m4a = in.readAllBytes();
+        }
+        MediaRepository sniffing = new MediaRepository(new FormatSniffer());
+        BufferRow row = new BufferRow(sniffing.add(m4a, "tagged.m4a", new Origin.BuiltIn("tagged"), "m4a").buffer());
+        MediaFacts facts = new TrackFactsReader().read(row.buffer());
+        assertEquals("Tagged Tone", facts.title());
+        assertEquals("The Testers", facts.artist());
+        row.setFacts(facts);
+        robot.interact(() -> pane.rowProperty().set(row));
+
+        List<String> values = pane.lookupAll(".detail-value").stream().map(n -> ((Label) n).getText()).toList();
+        for (String shown : List.of("Tagged Tone", "The Testers", "Fixtures", "2024"))
+            assertTrue(values.contains(shown), shown + " is shown among " + values);
+        CoverArtView cover = (CoverArtView) coverView();
+        assertTrue(cover != null && cover.isVisible(), "the covr picture gets the cover view");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> cover.imageProperty().get() != null);
+        assertFalse(cover.imageProperty().get().isError(), "the JPEG from covr decodes");
     }
 }
