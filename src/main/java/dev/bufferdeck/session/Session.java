@@ -19,11 +19,12 @@ import java.util.Objects;
  * @param theme           the View menu's theme choice, "" for the default
  * @param libraryColumns  the library table's column order and widths, "" for the default
  * @param sound           output device, equalizer, ReplayGain and the user's equalizer presets
+ * @param letGoOfUrls     whether buffers downloaded from URLs may be let go when memory is needed (off by default)
  */
 public record Session(List<String> playlistOrigins, int currentIndex, double volume, boolean muted,
                       Repeat repeat, boolean shuffle, WindowBounds mainWindow, WindowBounds playlistWindow,
                       boolean playlistShowing, long positionMillis, boolean mainMaximized, PaneDividers dividers,
-                      String theme, String libraryColumns, SoundChoices sound) {
+                      String theme, String libraryColumns, SoundChoices sound, boolean letGoOfUrls) {
 
     public static final double DEFAULT_VOLUME = 0.8;
 
@@ -37,6 +38,15 @@ public record Session(List<String> playlistOrigins, int currentIndex, double vol
         theme = oneLine(theme);
         libraryColumns = oneLine(libraryColumns);
         if (sound == null) sound = SoundChoices.DEFAULTS;
+    }
+
+    /** A session that keeps downloaded URLs in memory. */
+    public Session(List<String> playlistOrigins, int currentIndex, double volume, boolean muted, Repeat repeat,
+                   boolean shuffle, WindowBounds mainWindow, WindowBounds playlistWindow, boolean playlistShowing,
+                   long positionMillis, boolean mainMaximized, PaneDividers dividers, String theme, String libraryColumns,
+                   SoundChoices sound) {
+        this(playlistOrigins, currentIndex, volume, muted, repeat, shuffle, mainWindow, playlistWindow, playlistShowing,
+                positionMillis, mainMaximized, dividers, theme, libraryColumns, sound, false);
     }
 
     /** A session without sound choices. */

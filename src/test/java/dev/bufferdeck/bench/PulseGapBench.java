@@ -66,7 +66,8 @@ public final class PulseGapBench {
             MainWindow window = new MainWindow(controller[0]);
             stage.setScene(window.scene());
             stage.show();
-            window.warmUpWhenIdle(); // as the app does once filled
+            // as the app does once filled; BENCH_NO_WARMUP=1 measures without it
+            if (System.getenv("BENCH_NO_WARMUP") == null) window.warmUpWhenIdle();
             window.scene().addPreLayoutPulseListener(() -> {
                 long now = System.nanoTime();
                 long cpu = threads.getCurrentThreadCpuTime();

@@ -3,12 +3,15 @@ package dev.bufferdeck.session;
 import dev.bufferdeck.playlist.Repeat;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The theme choice and the library's columns ride in the session file and come back. */
+/** The theme choice, the library's columns and the URL memory setting ride in the session file and come back. */
 class SessionViewSettingsTest {
     @Test
     void themeAndLibraryColumnsSurviveARoundTrip() {
@@ -28,6 +31,24 @@ class SessionViewSettingsTest {
         Session back = SessionFormat.read(SessionFormat.write(old), "session", new ArrayList<>());
         assertEquals("", back.theme());
         assertEquals("", back.libraryColumns());
+    }
+
+    @Test
+    void lettingGoOfUrlsSurvivesARoundTripAndAnOlderFileWithoutItKeepsThem() {
+        Session on = new Session(List.of("/a.mp3"), 0, 0.5, false, Repeat.OFF, false, null, null, false, 0, false, null,
+                "", "", SoundChoices.DEFAULTS, true);
+        List<String> warnings = new ArrayList<>();
+        Session back = SessionFormat.read(SessionFormat.write(on), "session", warnings);
+        assertEquals(List.of(), warnings);
+        assertTrue(back.letGoOfUrls());
+        assertEquals(on, back);
+
+        String older = "#EXTM3U\n#BUFFERDECK-SESSION:1\n#BUFFERDECK:current=0\n#BUFFERDECK:volume=0.5\n"
+                + "#BUFFERDECK:entries=1\n/a.mp3\n#BUFFERDECK-END\n";
+        Session old = SessionFormat.read(older.getBytes(StandardCharsets.UTF_8), "session", warnings);
+        assertEquals(List.of(), warnings);
+        assertEquals(List.of("/a.mp3"), old.playlistOrigins());
+        assertFalse(old.letGoOfUrls(), "a file from before the setting keeps downloads in memory");
     }
 
     @Test

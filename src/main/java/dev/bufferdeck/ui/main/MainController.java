@@ -22,7 +22,9 @@ import dev.bufferdeck.ui.sound.SoundControls;
 import dev.bufferdeck.ui.theme.ThemeSwitcher;
 import dev.bufferdeck.ui.thread.Background;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -66,6 +68,8 @@ public final class MainController implements LibraryActions, PlaylistActions {
     private final ReferenceFactsQueue referenceFacts;
     private final ThemeSwitcher theme = new ThemeSwitcher();
     private final StringProperty libraryColumns = new SimpleStringProperty("");
+    /** Whether buffers downloaded from URLs may be let go when memory is needed; the repository follows it. */
+    private final BooleanProperty letGoOfUrls = new SimpleBooleanProperty(false);
     /** The main window's dividers: set from the session on start, kept current by the window. */
     private final ObjectProperty<PaneDividers> dividers = new SimpleObjectProperty<>();
 
@@ -84,7 +88,10 @@ public final class MainController implements LibraryActions, PlaylistActions {
         this.playlistFiles = new PlaylistFileActions(services.playlistReader(), playlist, player, sources, notifier, pool,
                 () -> playlistWindow != null && playlistWindow.stage().isShowing() ? playlistWindow.stage() : stage);
         this.session = new SessionKeeper(stage, player, playlist, theme, libraryColumns, dividers, sources,
-                () -> playlistWindow, () -> playlistWindow().show(), services.session(), services.playback()::positionMillis, sound);
+                () -> playlistWindow, () -> playlistWindow().show(), services.session(), services.playback()::positionMillis, sound,
+                letGoOfUrls);
+        services.repository().setLetGoOfUrls(letGoOfUrls.get());
+        letGoOfUrls.addListener((o, was, now) -> services.repository().setLetGoOfUrls(now));
         library.rows().addListener((ListChangeListener<BufferRow>) c -> {
             while (c.next()) {
                 for (BufferRow gone : c.getRemoved()) {
@@ -113,6 +120,8 @@ public final class MainController implements LibraryActions, PlaylistActions {
     /** The library table's column order and widths, as the session keeps them. */
     public StringProperty libraryColumnsProperty() { return libraryColumns; }
     public ObjectProperty<PaneDividers> dividersProperty() { return dividers; }
+    /** View ▸ the URL memory setting: true lets downloaded buffers go when the budget is needed (they download again). */
+    public BooleanProperty letGoOfUrlsProperty() { return letGoOfUrls; }
 
     // ---- startup and shutdown
 

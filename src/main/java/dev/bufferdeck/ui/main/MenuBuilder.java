@@ -5,6 +5,8 @@ import dev.bufferdeck.ui.theme.ThemeChoice;
 import dev.bufferdeck.ui.theme.ThemeSwitcher;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.beans.property.BooleanProperty;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -69,7 +71,9 @@ final class MenuBuilder {
                 item("Go to offset…", GO_TO_OFFSET, null, window::goToOffset),
                 item("Buffer details", null, null, window::showDetails),
                 new SeparatorMenuItem(),
-                themeMenu(c.theme()));
+                themeMenu(c.theme()),
+                new SeparatorMenuItem(),
+                letGoOfUrlsItem(c.letGoOfUrlsProperty()));
         Menu help = new Menu("Help", null, item("Keyboard shortcuts", HELP, null, window::showShortcuts),
                 item("About BufferDeck", null, null, window::showAbout));
         MenuBar bar = new MenuBar(file, playback, view, help);
@@ -91,6 +95,14 @@ final class MenuBuilder {
             menu.getItems().add(item);
         }
         return menu;
+    }
+
+    /** View ▸ whether downloaded URLs may leave memory when the budget is needed; off keeps them (no new download). */
+    private static CheckMenuItem letGoOfUrlsItem(BooleanProperty letGo) {
+        CheckMenuItem item = new CheckMenuItem("Let go of downloaded URLs when memory is needed (they download again)");
+        item.setId("let-go-of-urls");
+        item.selectedProperty().bindBidirectional(letGo);
+        return item;
     }
 
     /** The window-level shortcuts of the menu, for a window that has no menu bar. */

@@ -12,6 +12,7 @@ import dev.bufferdeck.ui.theme.ThemeChoice;
 import dev.bufferdeck.ui.theme.ThemeSwitcher;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.stage.Stage;
@@ -32,6 +33,7 @@ public final class SessionKeeper {
     private final ThemeSwitcher theme;
     private final StringProperty libraryColumns;
     private final SoundControls sound;
+    private final BooleanProperty letGoOfUrls;
     private final ObjectProperty<PaneDividers> dividers;
     private final SourceOpener opener;
     /** The playlist window when it was made, else null. */
@@ -45,9 +47,11 @@ public final class SessionKeeper {
     /** @param livePosition where playback is now, callable from any thread (the shutdown hook) */
     SessionKeeper(Stage stage, PlayerController player, PlaylistModel playlist, ThemeSwitcher theme, StringProperty libraryColumns,
                   ObjectProperty<PaneDividers> dividers, SourceOpener opener, Supplier<PlaylistWindow> playlistWindow,
-                  Runnable showPlaylistWindow, SessionStore store, LongSupplier livePosition, SoundControls sound) {
+                  Runnable showPlaylistWindow, SessionStore store, LongSupplier livePosition, SoundControls sound,
+                  BooleanProperty letGoOfUrls) {
         this.stage = stage;
         this.sound = sound;
+        this.letGoOfUrls = letGoOfUrls;
         this.player = player;
         this.playlist = playlist;
         this.theme = theme;
@@ -87,6 +91,7 @@ public final class SessionKeeper {
         stage.maximizedProperty().addListener(changed);
         theme.choiceProperty().addListener(changed);
         libraryColumns.addListener(changed);
+        letGoOfUrls.addListener(changed);
         sound.sessionDependencies().forEach(o -> o.addListener(changed));
     }
 
@@ -118,6 +123,7 @@ public final class SessionKeeper {
         theme.choiceProperty().set(ThemeChoice.parse(session.theme()));
         libraryColumns.set(session.libraryColumns());
         sound.restore(session.sound());
+        letGoOfUrls.set(session.letGoOfUrls());
         player.volumeProperty().set(session.volume());
         player.mutedProperty().set(session.muted());
         playlist.repeatProperty().set(session.repeat());
@@ -147,6 +153,7 @@ public final class SessionKeeper {
         return new Session(locations, current, player.volumeProperty().get(), player.mutedProperty().get(),
                 playlist.repeatProperty().get(), playlist.shuffleProperty().get(), mainBounds.get(), pw, shown,
                 current < 0 ? 0 : player.positionMillis(), stage.isMaximized(), dividers.get(),
-                theme.choiceProperty().get().name(), libraryColumns.get(), sound.choices());
+                theme.choiceProperty().get().name(), libraryColumns.get(), sound.choices(),
+                letGoOfUrls.get());
     }
 }

@@ -111,7 +111,8 @@ final class SessionSaver {
     private static Session withPosition(Session s, long millis) {
         return new Session(s.playlistOrigins(), s.currentIndex(), s.volume(), s.muted(), s.repeat(), s.shuffle(),
                 s.mainWindow(), s.playlistWindow(), s.playlistShowing(), Math.max(s.positionMillis(), millis),
-                s.mainMaximized(), s.dividers(), s.theme(), s.libraryColumns(), s.sound());
+                s.mainMaximized(), s.dividers(), s.theme(), s.libraryColumns(), s.sound(),
+                s.letGoOfUrls());
     }
 
     private void write(Session state) {

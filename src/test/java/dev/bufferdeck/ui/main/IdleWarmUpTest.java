@@ -88,4 +88,16 @@ class IdleWarmUpTest {
                     "each step in a pulse of its own: " + stepPulses);
         });
     }
+
+    /** The library's rows are one line high by CSS, so the table builds its first rows without measuring each. */
+    @Test
+    void libraryRowsHaveAFixedHeightOfOneLine(FxRobot robot) {
+        robot.interact(() -> {
+            var table = app.window.libraryView().table();
+            table.applyCss();
+            double font = javafx.scene.text.Font.getDefault().getSize();
+            assertTrue(table.getFixedCellSize() >= 2 * font - 0.5 && table.getFixedCellSize() <= 2 * font + 4,
+                    "fixed cell size " + table.getFixedCellSize() + " for a " + font + " px font");
+        });
+    }
 }
