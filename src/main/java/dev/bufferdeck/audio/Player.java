@@ -134,15 +134,19 @@ public final class Player implements AutoCloseable {
      */
     public CompletableFuture<Void> play(MediaBuffer buffer, long startMillis, int loops) {
         Objects.requireNonNull(buffer);
-        return submit(() -> {
-            DecodeAhead ready = loops == 0 ? takeOpened(buffer) : null;
-            clearQueue();
-            if (ready != null) {
-                long frame = startFrame(ready.track().decoder(), startMillis);
-                if (frame != 0) ready.seek(frame);
-            }
-            startTrack(buffer, startMillis, loops, ready, true);
-        });
+        return submit(() -> playNow(buffer, startMillis, loops, List.of()));
+    }
+
+    /** Plays {@code buffer} (from PCM decoded ahead when there is some) with {@code then} to follow. */
+    private void playNow(MediaBuffer buffer, long startMillis, int loops, List<MediaBuffer> then) {
+        DecodeAhead ready = loops == 0 ? takeOpened(buffer) : null;
+        clearQueue();
+        upcoming.addAll(then);
+        if (ready != null) {
+            long frame = startFrame(ready.track().decoder(), startMillis);
+            if (frame != 0) ready.seek(frame);
+        }
+        startTrack(buffer, startMillis, loops, ready, true);
     }
 
     /**
@@ -152,16 +156,7 @@ public final class Player implements AutoCloseable {
     public CompletableFuture<Void> play(MediaBuffer first, long startMillis, List<MediaBuffer> then) {
         Objects.requireNonNull(first);
         List<MediaBuffer> rest = List.copyOf(then);
-        return submit(() -> {
-            DecodeAhead ready = takeOpened(first);
-            clearQueue();
-            upcoming.addAll(rest);
-            if (ready != null) {
-                long frame = startFrame(ready.track().decoder(), startMillis);
-                if (frame != 0) ready.seek(frame);
-            }
-            startTrack(first, startMillis, 0, ready, true);
-        });
+        return submit(() -> playNow(first, startMillis, 0, rest));
     }
 
     /**
