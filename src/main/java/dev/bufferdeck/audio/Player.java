@@ -146,6 +146,25 @@ public final class Player implements AutoCloseable {
     }
 
     /**
+     * Plays {@code first} from {@code startMillis} with {@code then} queued after it from the start, so
+     * the first track already knows what follows it (ReplayGain's album runs).
+     */
+    public CompletableFuture<Void> play(MediaBuffer first, long startMillis, List<MediaBuffer> then) {
+        Objects.requireNonNull(first);
+        List<MediaBuffer> rest = List.copyOf(then);
+        return submit(() -> {
+            DecodeAhead ready = takeOpened(first);
+            clearQueue();
+            upcoming.addAll(rest);
+            if (ready != null) {
+                long frame = startFrame(ready.track().decoder(), startMillis);
+                if (frame != 0) ready.seek(frame);
+            }
+            startTrack(first, startMillis, 0, ready, true);
+        });
+    }
+
+    /**
      * Opens {@code buffer} and has it decode its first chunks now, so that a later {@link #play} of it
      * starts from PCM already decoded (the row a user selected, before Play is pressed). One buffer at
      * a time: preparing another, or null, lets the previous one go. A buffer that plays or follows
@@ -449,6 +468,7 @@ public final class Player implements AutoCloseable {
         next.setMuted(muted);
         next.chain().setShaping(shaping.apply(next.format()));
         feeds.put(track, feed);
+        if (!upcoming.isEmpty()) track.follows(upcoming.peekFirst());
         line = next;
         next.start();
         if (state != PlayerState.PLAYING) setState(PlayerState.PLAYING);
@@ -466,6 +486,8 @@ public final class Player implements AutoCloseable {
             MediaBuffer head = upcoming.peekFirst();
             try {
                 prepared = openAhead(head, 0, 0);
+                Track before = lastFeed();
+                if (before != null) before.follows(head);
             } catch (UnsupportedMediaException | RuntimeException e) {
                 upcoming.pollFirst();
                 String msg = message(head, e);
@@ -478,6 +500,13 @@ public final class Player implements AutoCloseable {
             feeds.put(prepared.track(), prepared);
             prepared = null;
         }
+    }
+
+    /** The last track a line will play before the prepared one, or null. */
+    private Track lastFeed() {
+        Track last = null;
+        for (Track t : feeds.keySet()) last = t;
+        return last;
     }
 
     private boolean isAlreadyNext(MediaBuffer buffer) {

@@ -12,6 +12,7 @@ public final class Track implements AutoCloseable {
     private final long totalFrames;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final MediaBuffer.Use use;
+    private volatile MediaBuffer following;
 
     public Track(MediaBuffer buffer, PcmDecoder decoder, int loops) {
         this(buffer, decoder, loops, null);
@@ -31,6 +32,12 @@ public final class Track implements AutoCloseable {
     public int loops() { return loops; }
     /** The decoder's exact length in frames, or -1 when unknown; safe to read from any thread. */
     public long totalFrames() { return totalFrames; }
+
+    /** The buffer the player will play right after this track, or null while none is known. */
+    public MediaBuffer following() { return following; }
+
+    /** Set by the player (any thread) once it knows what follows this track. */
+    public void follows(MediaBuffer next) { following = next; }
 
     /** Closes the decoder once, however often it is called. */
     @Override

@@ -208,8 +208,7 @@ final class PlayCommand implements Command {
             // commands go to the player's control thread in order; waiting for the first would let a
             // short track end before the next is queued
             // and a fast output can end the first before the rest arrive: queueOrPlay then starts them
-            CompletableFuture<Void> last = player.play(waiting.get(0), startMillis, 0);
-            for (MediaBuffer b : waiting.subList(1, waiting.size())) last = player.queueOrPlay(b);
+            CompletableFuture<Void> last = player.play(waiting.get(0), startMillis, waiting.subList(1, waiting.size()));
             boolean growing = waiting.stream().anyMatch(b -> !b.isComplete());
             waiting.clear();
             // this runs on the loads thread, which writes a growing buffer's bytes: waiting here for a

@@ -111,6 +111,56 @@ class PlaySoundControlsTest {
         if (section instanceof Map<?, ?> m) assertNull(m.get("replayGainTrackDb"));
     }
 
+    @Test
+    void autoPlaysTheFirstTrackOfAnAlbumRunAtAlbumGainToo() throws Exception {
+        Path one = taggedWav("x1.wav", 0.5, "-6.02 dB", "0.5", "-3.00 dB", "X");
+        Path two = taggedWav("x2.wav", 0.5, "-6.02 dB", "0.5", "-3.00 dB", "X");
+        double[] gains = autoGainsDb(one, two);
+        assertEquals(-3.00, gains[0], 0.01, "track 1 of album X, followed by track 2 of X");
+        assertEquals(-3.00, gains[1], 0.01, "track 2 of album X, after track 1 of X");
+    }
+
+    @Test
+    void autoPlaysALoneTrackOfAnAlbumAtTrackGain() throws Exception {
+        Path lone = taggedWav("lone.wav", 0.5, "-6.02 dB", "0.5", "-3.00 dB", "X");
+        assertEquals(-6.02, autoGainsDb(lone)[0], 0.01);
+    }
+
+    @Test
+    void autoPlaysATrackBetweenOtherAlbumsAtTrackGain() throws Exception {
+        Path before = taggedWav("y.wav", 0.5, "-6.02 dB", "0.5", "-3.00 dB", "Y");
+        Path middle = taggedWav("x.wav", 0.5, "-6.02 dB", "0.5", "-3.00 dB", "X");
+        Path after = taggedWav("z.wav", 0.5, "-6.02 dB", "0.5", "-3.00 dB", "Z");
+        double[] gains = autoGainsDb(before, middle, after);
+        assertEquals(-6.02, gains[0], 0.01);
+        assertEquals(-6.02, gains[1], 0.01);
+        assertEquals(-6.02, gains[2], 0.01);
+    }
+
+    /** dB of each file's played RMS over its decoded RMS, all played in one {@code play --replaygain auto}. */
+    private double[] autoGainsDb(Path... files) throws Exception {
+        Path result = dir.resolve("auto-out-" + files.length + ".wav");
+        String[] args = new String[4 + files.length];
+        args[0] = "--replaygain";
+        args[1] = "auto";
+        args[2] = "--out";
+        args[3] = result.toString();
+        for (int i = 0; i < files.length; i++) args[4 + i] = files[i].toString();
+        CliRun run = CliRun.of("play", args);
+        assertEquals(0, run.status(), run.stderr());
+        byte[] played = dataOf(result);
+        double[] gains = new double[files.length];
+        int at = 0;
+        for (int i = 0; i < files.length; i++) {
+            byte[] decoded = decode(files[i]);
+            byte[] part = java.util.Arrays.copyOfRange(played, at, at + decoded.length);
+            gains[i] = 20 * Math.log10(rms(part) / rms(decoded));
+            at += decoded.length;
+        }
+        assertEquals(at, played.length);
+        return gains;
+    }
+
     /** dB of the played RMS over the decoded RMS with {@code --replaygain mode}. */
     private double gainDb(String mode, Path tone, byte[] decoded, String... more) throws Exception {
         Path result = dir.resolve("out-" + mode + more.length + ".wav");
@@ -137,6 +187,12 @@ class PlaySoundControlsTest {
 
     /** A one-second 440 Hz stereo WAV with an "id3 " chunk holding the given ReplayGain TXXX frames (null: none). */
     private Path taggedWav(String name, double amplitude, String trackGain, String trackPeak, String albumGain) throws Exception {
+        return taggedWav(name, amplitude, trackGain, trackPeak, albumGain, null);
+    }
+
+    /** The same with a TALB frame naming {@code album} (null: none). */
+    private Path taggedWav(String name, double amplitude, String trackGain, String trackPeak, String albumGain,
+                           String album) throws Exception {
         byte[] pcm = TestAudio.sine(TestAudio.CD, 440, amplitude, 44_100);
         ByteArrayOutputStream wav = new ByteArrayOutputStream();
         AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm), TestAudio.CD, pcm.length / 4),
@@ -145,6 +201,10 @@ class PlaySoundControlsTest {
         if (trackGain != null) frames.writeBytes(txxx("REPLAYGAIN_TRACK_GAIN", trackGain));
         if (trackPeak != null) frames.writeBytes(txxx("REPLAYGAIN_TRACK_PEAK", trackPeak));
         if (albumGain != null) frames.writeBytes(txxx("REPLAYGAIN_ALBUM_GAIN", albumGain));
+        if (album != null) {
+            byte[] text = of(0, album);
+            frames.writeBytes(of("TALB", syncsafe(text.length), 0, 0, text));
+        }
         byte[] file = wav.toByteArray();
         if (frames.size() > 0) {
             byte[] id3 = of("ID3", 4, 0, 0, syncsafe(frames.size()), frames.toByteArray());

@@ -18,21 +18,30 @@ import java.util.function.Supplier;
  * clip. The gain is chosen when a track starts: from its tags, else from its scanned loudness
  * (ReplayGain 2.0: −18 LUFS less the integrated loudness, capped by the true peak). An untagged track
  * not scanned yet is scanned in the background and its gain faded in over {@link #RAMP_MILLIS} when
- * the scan ends. Mode OFF, or a track with neither, passes untouched.
+ * the scan ends. Mode OFF, or a track with neither, passes untouched. In mode AUTO a track uses album
+ * gain when the track before it or the one after it ({@link Track#following()}) has the same album; a
+ * follower the player learns of within {@link #FOLLOWER_MILLIS} of the track's start still counts (its
+ * gain then ramps), one learnt later leaves the gain as it is.
  */
 public final class ReplayGainStage implements PcmStage {
     static final double RAMP_MILLIS = 10;
+    static final double FOLLOWER_MILLIS = 2000;
 
     private final Supplier<ReplayGainSettings> wanted;
     private final LoudnessLibrary loudness;
     private final Consumer<AppliedGain> applied;
     private final IntegerPcm pcm;
     private final int rampFrames;
+    private final int frameSize;
+    private final long followerFrames;
     // output thread only
     private Track track;
     private ReplayGainSettings settings;
     private Tags tags = Tags.EMPTY;
     private String previousAlbum = "";
+    private MediaBuffer following;
+    private Tags followingTags = Tags.EMPTY;
+    private long framesIntoTrack;
     private ReplayGainTags gains = ReplayGainTags.NONE;
     private boolean scannedGains;
     private LoudnessLibrary.Scan pending;
@@ -56,6 +65,8 @@ public final class ReplayGainStage implements PcmStage {
         this.applied = applied;
         this.pcm = IntegerPcm.of(format);
         this.rampFrames = Math.max(1, (int) Math.round(format.getSampleRate() * RAMP_MILLIS / 1000));
+        this.frameSize = Math.max(1, format.getFrameSize());
+        this.followerFrames = Math.round(format.getSampleRate() * FOLLOWER_MILLIS / 1000);
     }
 
     /** The factor applied to the track playing now (1 before any). */
@@ -80,7 +91,11 @@ public final class ReplayGainStage implements PcmStage {
             choose(t, true);
         } else if (pending != null && pending.result().isDone()) {
             choose(t, true);
+        } else if (t != null && t.following() != following && framesIntoTrack < followerFrames) {
+            learnFollowing(t.following());
+            choose(t, true);
         }
+        framesIntoTrack += len / frameSize;
         scale(b, off, len);
     }
 
@@ -91,17 +106,25 @@ public final class ReplayGainStage implements PcmStage {
         if (pending != null) pending.release();
         pending = null;
         boolean off = now.mode() == ReplayGainMode.OFF || t == null || t.buffer() == null;
-        tags = off ? Tags.EMPTY : TagReader.read(t.buffer());
+        tags = off ? Tags.EMPTY : t.buffer() == following && followingTags != Tags.EMPTY ? followingTags : TagReader.read(t.buffer());
+        framesIntoTrack = 0;
+        learnFollowing(t == null ? null : t.following());
         gains = ReplayGainTags.of(tags);
         scannedGains = false;
         rampLeft = 0;
         choose(t, false);
     }
 
+    private void learnFollowing(MediaBuffer next) {
+        following = next;
+        followingTags = next == null || settings.mode() != ReplayGainMode.AUTO ? Tags.EMPTY : TagReader.read(next);
+    }
+
     /** Sets the factor for the track's gains (from tags, else scanned when known) under the current settings. */
     private void choose(Track t, boolean ramp) {
         if (settings.mode() != ReplayGainMode.OFF && !gains.hasTrackGain() && !gains.hasAlbumGain()) useScanned(t == null ? null : t.buffer());
-        boolean sameAlbum = !tags.album().isEmpty() && tags.album().equals(previousAlbum);
+        String album = tags.album();
+        boolean sameAlbum = !album.isEmpty() && (album.equals(previousAlbum) || album.equals(followingTags.album()));
         double next = factor(gains, settings, sameAlbum);
         setFactor(next, ramp);
         applied.accept(describe(next, sameAlbum));
@@ -151,9 +174,9 @@ public final class ReplayGainStage implements PcmStage {
     }
 
     /** The linear factor for tagged values under {@code settings}; 1 when nothing applies. */
-    static double factor(ReplayGainTags rg, ReplayGainSettings settings, boolean sameAlbumAsBefore) {
+    static double factor(ReplayGainTags rg, ReplayGainSettings settings, boolean inAlbumRun) {
         if (settings.mode() == ReplayGainMode.OFF) return 1;
-        boolean album = usesAlbum(rg, settings, sameAlbumAsBefore);
+        boolean album = usesAlbum(rg, settings, inAlbumRun);
         double gain = album ? rg.albumGainDb() : rg.hasTrackGain() ? rg.trackGainDb() : rg.albumGainDb();
         if (Double.isNaN(gain)) return 1;
         double peak = album ? rg.albumPeak() : rg.hasTrackGain() ? rg.trackPeak() : rg.albumPeak();
@@ -162,8 +185,8 @@ public final class ReplayGainStage implements PcmStage {
         return f;
     }
 
-    private static boolean usesAlbum(ReplayGainTags rg, ReplayGainSettings settings, boolean sameAlbumAsBefore) {
-        boolean album = settings.mode() == ReplayGainMode.ALBUM || (settings.mode() == ReplayGainMode.AUTO && sameAlbumAsBefore);
+    private static boolean usesAlbum(ReplayGainTags rg, ReplayGainSettings settings, boolean inAlbumRun) {
+        boolean album = settings.mode() == ReplayGainMode.ALBUM || (settings.mode() == ReplayGainMode.AUTO && inAlbumRun);
         return (album && rg.hasAlbumGain()) || (!rg.hasTrackGain() && rg.hasAlbumGain());
     }
 

@@ -1,8 +1,27 @@
 package dev.bufferdeck.audio.shaping;
 
+import dev.bufferdeck.audio.decode.Decoders;
+import dev.bufferdeck.audio.TestAudio;
+import dev.bufferdeck.audio.Track;
+import dev.bufferdeck.repository.FormatDetector;
 import dev.bufferdeck.format.tags.ReplayGainTags;
+import dev.bufferdeck.repository.MediaBuffer;
+import dev.bufferdeck.repository.MediaRepository;
+import dev.bufferdeck.repository.Origin;
 import org.junit.jupiter.api.Test;
 
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.bufferdeck.format.TestBytes.of;
+import static dev.bufferdeck.format.TestBytes.syncsafe;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -38,5 +57,53 @@ class ReplayGainStageTest {
         stage.apply(null, pcm, 0, pcm.length);
         assertArrayEquals(copy, pcm);
         assertEquals(1, stage.factor());
+    }
+
+    @Test
+    void autoTurnsToAlbumGainWhenTheFollowerOfTheSameAlbumIsLearntJustAfterTheStart() throws Exception {
+        // the GUI hands the player the playlist's next entry once a track has started
+        List<AppliedGain> told = new ArrayList<>();
+        ReplayGainStage stage = new ReplayGainStage(TestAudio.CD, () -> new ReplayGainSettings(ReplayGainMode.AUTO, 0),
+                null, told::add);
+        MediaBuffer one = tagged("X");
+        Track first = new Track(one, Decoders.open(one), 0);
+        byte[] chunk = new byte[4096];
+        stage.apply(first, chunk, 0, chunk.length);
+        assertEquals(-6, db(stage.factor()), 1e-9, "no follower known yet: track gain");
+        first.follows(tagged("X"));
+        stage.apply(first, chunk, 0, chunk.length);
+        assertEquals(-3, db(stage.factor()), 1e-9);
+        assertEquals("RG −3.0 dB album", told.get(told.size() - 1).describe());
+    }
+
+    @Test
+    void autoKeepsTheGainOfATrackWhoseFollowerIsLearntLongAfterItsStart() throws Exception {
+        ReplayGainStage stage = new ReplayGainStage(TestAudio.CD, () -> new ReplayGainSettings(ReplayGainMode.AUTO, 0));
+        MediaBuffer one = tagged("X");
+        Track first = new Track(one, Decoders.open(one), 0);
+        byte[] second = new byte[44_100 * 4];
+        for (int s = 0; s * 1000 < ReplayGainStage.FOLLOWER_MILLIS + 1000; s++) stage.apply(first, second, 0, second.length);
+        first.follows(tagged("X"));
+        stage.apply(first, second, 0, second.length);
+        assertEquals(-6, db(stage.factor()), 1e-9, "a gain change in the middle of a track would be heard");
+    }
+
+    /** A short WAV tagged track gain −6 dB, album gain −3 dB and {@code album}. */
+    private static MediaBuffer tagged(String album) throws Exception {
+        byte[] pcm = TestAudio.sine(TestAudio.CD, 440, 0.5, 4410);
+        ByteArrayOutputStream wav = new ByteArrayOutputStream();
+        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm), TestAudio.CD, pcm.length / 4),
+                AudioFileFormat.Type.WAVE, wav);
+        byte[] frames = of(frame("TXXX", of(0, "REPLAYGAIN_TRACK_GAIN", 0, "-6 dB")),
+                frame("TXXX", of(0, "REPLAYGAIN_ALBUM_GAIN", 0, "-3 dB")), frame("TALB", of(0, album)));
+        byte[] id3 = of("ID3", 4, 0, 0, syncsafe(frames.length), frames);
+        byte[] file = of(wav.toByteArray(), "id3 ", ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(id3.length).array(),
+                id3, id3.length % 2 == 1 ? new byte[1] : new byte[0]);
+        ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).putInt(4, file.length - 8);
+        return new MediaRepository(FormatDetector.NONE).add(file, album + ".wav", new Origin.Dropped("audio/wav", "test"), "").buffer();
+    }
+
+    private static byte[] frame(String id, byte[] data) {
+        return of(id, syncsafe(data.length), 0, 0, data);
     }
 }
