@@ -91,6 +91,13 @@ took=$(( ($(date +%s%N) - start) / 1000000 ))
 echo "e2e-mpris: ok: second launch handed over and exited in $took ms"
 kill -0 "$APP" || fail "the first instance is gone"
 expect second pc metadata title
+# the window reads the handed-over file in the background: Next is there once MPRIS says so
+can_go_next() {
+    dbus-send --session --print-reply --dest=org.mpris.MediaPlayer2.bufferdeck /org/mpris/MediaPlayer2 \
+        org.freedesktop.DBus.Properties.Get string:org.mpris.MediaPlayer2.Player string:CanGoNext 2>/dev/null \
+        | grep -o 'boolean [a-z]*' | cut -d' ' -f2
+}
+expect true can_go_next
 pc next
 expect third pc metadata title
 
