@@ -10,7 +10,6 @@ import dev.bufferdeck.repository.MediaBuffer;
 import java.io.ByteArrayOutputStream;
 import dev.bufferdeck.repository.ByteSource;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import javax.sound.sampled.AudioFormat;
 import java.io.IOException;
@@ -251,7 +250,7 @@ abstract class OggAudioDecoder implements ContinuableDecoder {
             while (true) {
                 Packet p = new Packet();
                 if (!dry.next(p)) return false;
-                Packet copy = copyOf(p);
+                Packet copy = OggPacketReader.copyOf(p);
                 int samples = Math.max(0, packetSamples(previous, copy));
                 relativeEnd += samples;
                 held.add(new Held(copy, samples, relativeEnd));
@@ -310,18 +309,6 @@ abstract class OggAudioDecoder implements ContinuableDecoder {
         if (drop > 0) held.subList(0, drop).clear();
     }
 
-    private static Packet copyOf(Packet p) {
-        Packet copy = new Packet();
-        copy.packet_base = Arrays.copyOfRange(p.packet_base, p.packet, p.packet + p.bytes);
-        copy.packet = 0;
-        copy.bytes = p.bytes;
-        copy.b_o_s = p.b_o_s;
-        copy.e_o_s = p.e_o_s;
-        copy.granulepos = p.granulepos;
-        copy.packetno = p.packetno;
-        return copy;
-    }
-
     private int pageAfterPreviousGranule(int page) {
         for (int p = page - 1; p >= firstAudioPage; p--) if (index.granule(p) >= 0) return p + 1;
         return firstAudioPage;
@@ -352,7 +339,7 @@ abstract class OggAudioDecoder implements ContinuableDecoder {
             boolean known = false;
             try {
                 while (dry.next(p)) {
-                    Packet copy = copyOf(p);
+                    Packet copy = OggPacketReader.copyOf(p);
                     samples += Math.max(0, packetSamples(previous, copy));
                     previous = copy;
                     if (copy.granulepos >= 0) {

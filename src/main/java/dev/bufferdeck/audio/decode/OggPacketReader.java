@@ -7,6 +7,8 @@ import com.github.trilarion.sound.vorbis.jcraft.jogg.SyncState;
 import dev.bufferdeck.format.index.OggPageIndex;
 import dev.bufferdeck.repository.MediaBuffer;
 
+import java.util.Arrays;
+
 /**
  * Packets of one logical Ogg stream, starting at any indexed page. Pages are copied one at a time
  * from the buffer into jogg's small working array. A packet continued from a page before the
@@ -64,5 +66,18 @@ final class OggPacketReader {
             if (sync.pageout(page) == 1 && stream.pagein(page) == 0) return true;
         }
         return false;
+    }
+
+    /** A packet that owns its bytes: the reader reuses its page buffer for the next page. */
+    static Packet copyOf(Packet p) {
+        Packet copy = new Packet();
+        copy.packet_base = Arrays.copyOfRange(p.packet_base, p.packet, p.packet + p.bytes);
+        copy.packet = 0;
+        copy.bytes = p.bytes;
+        copy.b_o_s = p.b_o_s;
+        copy.e_o_s = p.e_o_s;
+        copy.granulepos = p.granulepos;
+        copy.packetno = p.packetno;
+        return copy;
     }
 }

@@ -7,7 +7,6 @@ import dev.bufferdeck.audio.decode.vorbis.VorbisSetup;
 import dev.bufferdeck.audio.decode.vorbis.VorbisSynthesis;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -75,21 +74,9 @@ final class VorbisCodec {
             headers++;
             return jorbis != null;
         }
-        headerPackets.add(copy(packet));
+        headerPackets.add(OggPacketReader.copyOf(packet));
         headers++;
         return true;
-    }
-
-    private static Packet copy(Packet p) {
-        Packet c = new Packet();
-        c.packet_base = Arrays.copyOfRange(p.packet_base, p.packet, p.packet + p.bytes);
-        c.packet = 0;
-        c.bytes = p.bytes;
-        c.b_o_s = p.b_o_s;
-        c.e_o_s = p.e_o_s;
-        c.granulepos = p.granulepos;
-        c.packetno = p.packetno;
-        return c;
     }
 
     boolean ready() { return headers == 3; }
