@@ -100,7 +100,8 @@ public final class ReplayGainStage implements PcmStage {
     }
 
     private void startTrack(Track t, ReplayGainSettings now) {
-        previousAlbum = tags.album();
+        // a stretch with no track between two (silence while the next one opens) keeps the album heard before it
+        if (track != null && track.buffer() != null) previousAlbum = tags.album();
         track = t;
         settings = now;
         if (pending != null) pending.release();
