@@ -19,7 +19,8 @@ import java.util.Locale;
 
 /**
  * HTTP load over loopback: SourceLoader vs {@code curl -s -o /dev/null} (and a plain JDK socket read)
- * on the same 512 MiB body from the same server. Prints MiB/s per run and the ratio of medians.
+ * on the same 512 MiB body from the same server, which runs in its own process ({@link BenchServer}).
+ * Prints MiB/s per run and the ratio of medians.
  * Goal: loader / curl >= 0.9. Run with -Xmx3g (see scripts/bench-sources.sh).
  */
 public final class HttpThroughputBench {
