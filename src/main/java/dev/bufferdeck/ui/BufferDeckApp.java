@@ -80,6 +80,7 @@ public final class BufferDeckApp extends Application {
         stage.setMinHeight(480);
         stage.setOnHidden(e -> Platform.exit());
         Scene first = FirstFrame.show(stage, session, firstTheme());
+        PulseRate.slowWhileNoWindowIsSeen();
         // after the empty window's first pulse, or the fill would run before it is ever drawn
         // (a runLater queued here comes before the pulse: on GTK the window stayed blank until filled)
         FirstFrame.afterNextPulse(first, () -> fill(stage));
