@@ -32,6 +32,7 @@ public final class BufferDeckApp extends Application {
     private final List<String> sessionWarnings = new ArrayList<>();
     private MainController controller;
     private MprisBridge mpris;
+    private boolean stopped;
     private static LaunchArguments launch = LaunchArguments.parse(List.of());
     private static SingleInstance instance;
 
@@ -96,11 +97,14 @@ public final class BufferDeckApp extends Application {
         // said before the warm-up's first step, which runs after the same pulse (and before the exit, so
         // that the packaging's training run loads its classes too)
         if (exitWhenFilled) FirstFrame.afterNextPulse(window.scene(), () -> System.out.println(FILLED));
+        // media keys and the desktop's controls once the filled window is drawn: nothing on it waits for them
+        FirstFrame.afterNextPulse(window.scene(), () -> {
+            if (!stopped) mpris = MprisBridge.install(controller, System.getenv());
+        });
         window.warmUpWhenIdle();
         if (exitWhenFilled) FirstFrame.afterNextPulse(window.scene(), Platform::exit);
         controller.start(session, sessionWarnings, launch.sources());
         controller.session().saveOnTermination();
-        mpris = MprisBridge.install(controller, System.getenv());
         if (instance != null) {
             instance.onLaunch(l -> Platform.runLater(() -> controller.sources().openLaunched(l.sources(), l.enqueue())));
         }
@@ -124,6 +128,7 @@ public final class BufferDeckApp extends Application {
 
     @Override
     public void stop() {
+        stopped = true;
         if (instance != null) instance.close();
         if (mpris != null) mpris.close();
         if (controller != null) controller.shutdown();
