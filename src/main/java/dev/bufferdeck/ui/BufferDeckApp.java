@@ -57,6 +57,7 @@ public final class BufferDeckApp extends Application {
         stage.setMinHeight(480);
         stage.setOnHidden(e -> Platform.exit());
         Scene first = FirstFrame.show(stage, session, firstTheme());
+        PulseRate.slowWhileNoWindowIsSeen();
         // after the empty window's first pulse, or the fill would run before it is ever drawn
         // (a runLater queued here comes before the pulse: on GTK the window stayed blank until filled)
         FirstFrame.afterNextPulse(first, () -> fill(stage));
@@ -68,8 +69,12 @@ public final class BufferDeckApp extends Application {
         controller.notifier().installUncaughtHandler();
         MainWindow window = new MainWindow(controller);
         stage.setScene(window.scene());
+        boolean exitWhenFilled = Boolean.getBoolean(EXIT_WHEN_FILLED);
+        // said before the warm-up's first step, which runs after the same pulse (and before the exit, so
+        // that the packaging's training run loads its classes too)
+        if (exitWhenFilled) FirstFrame.afterNextPulse(window.scene(), () -> System.out.println(FILLED));
         window.warmUpWhenIdle();
-        if (Boolean.getBoolean(EXIT_WHEN_FILLED)) FirstFrame.afterNextPulse(window.scene(), Platform::exit);
+        if (exitWhenFilled) FirstFrame.afterNextPulse(window.scene(), Platform::exit);
         controller.start(session, sessionWarnings, launch.sources());
         controller.session().saveOnTermination();
         mpris = MprisBridge.install(controller, System.getenv());
@@ -83,6 +88,8 @@ public final class BufferDeckApp extends Application {
      * as a user's would, and the app quits once it has been filled and laid out.
      */
     private static final String EXIT_WHEN_FILLED = "bufferdeck.exitWhenFilled";
+    /** Printed then, when the filled window has been laid out: scripts/bench-startup-jar.sh times this line. */
+    public static final String FILLED = "bufferdeck: window filled";
 
     /** The theme the filled window will have, so that the empty one does not flash another colour. */
     private Theme firstTheme() {

@@ -66,9 +66,10 @@ public final class TransportBar extends VBox {
         waveform.setPrefHeight(40);
         waveform.setMinHeight(36);
         waveform.setStyle("-fx-padding: 2 7 2 7;");
-        VBox seekColumn = new VBox(0, waveform, seek);
+        // what follows playback is laid out alone, not with the whole window at each move
+        VBox seekColumn = new VBox(0, waveform, new LayoutRoot(seek));
         HBox.setHgrow(seekColumn, Priority.ALWAYS);
-        HBox seekRow = new HBox(8, elapsed, seekColumn, total);
+        HBox seekRow = new HBox(8, new LayoutRoot(elapsed), seekColumn, new LayoutRoot(total));
         seekRow.setAlignment(Pos.CENTER);
 
         playPause.getStyleClass().add("play-button");

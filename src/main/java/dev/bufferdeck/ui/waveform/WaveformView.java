@@ -127,10 +127,15 @@ public final class WaveformView extends Region {
             played.setHeight(Math.max(0, h));
             draw();
         }
+        playhead.relocate(canvas.getLayoutX(), canvas.getLayoutY());
         placePlayhead();
     }
 
-    /** Moves the played clip and the playhead line; cheap, so it can follow playback every frame. */
+    /**
+     * Moves the played clip and the playhead line; cheap, so it can follow playback every frame: the
+     * line moves by its translation, which lays nothing out (a new layout position would make the
+     * window lay out its parents again).
+     */
     private void placePlayhead() {
         double w = canvas.getWidth(), h = canvas.getHeight();
         long duration = durationMillis();
@@ -144,7 +149,7 @@ public final class WaveformView extends Region {
         playedClip.setWidth(x);
         playedClip.setHeight(h);
         playhead.setHeight(h);
-        playhead.relocate(canvas.getLayoutX() + Math.min(w - 2, Math.max(0, x - 1)), canvas.getLayoutY());
+        playhead.setTranslateX(Math.min(w - 2, Math.max(0, x - 1)));
     }
 
     private void draw() {

@@ -14,24 +14,32 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** JavaFX pulses 30 times a second in the app (60 by its own default), unless the user asks for a rate. */
+/**
+ * JavaFX pulses 30 times a second in the app (60 by its own default), unless the user asks for a rate;
+ * {@value PulseRate#UNSEEN_HZ} times a second while no window is seen.
+ */
 class PulseRateTest {
 
     /** Pulses counted in 2 s by {@link PulseRateProbe} in a JVM of its own (the rate is read when the toolkit starts). */
     private static int pulsesIn2s(Path tmp, String... jvmOptions) throws Exception {
+        Matcher m = Pattern.compile("pulses in 2 s: (\\d+)").matcher(probe(tmp, PulseRateProbe.class, jvmOptions));
+        assertTrue(m.find());
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** What {@code probe} printed, run in a JVM of its own under headless Monocle. */
+    private static String probe(Path tmp, Class<?> probe, String... jvmOptions) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true",
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw"));
         command.addAll(List.of(jvmOptions));
-        command.add(PulseRateProbe.class.getName());
+        command.add(probe.getName());
         Path log = Files.createTempFile(tmp, "probe", ".log");
-        Process probe = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertTrue(probe.waitFor(60, TimeUnit.SECONDS), "the probe finishes");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the probe finishes");
         String output = Files.readString(log);
-        assertEquals(0, probe.exitValue(), output);
-        Matcher m = Pattern.compile("pulses in 2 s: (\\d+)").matcher(output);
-        assertTrue(m.find(), output);
-        return Integer.parseInt(m.group(1));
+        assertEquals(0, process.exitValue(), output);
+        return output;
     }
 
     @Test
@@ -44,5 +52,25 @@ class PulseRateTest {
     void aRateTheUserChoseIsKept(@TempDir Path tmp) throws Exception {
         int pulses = pulsesIn2s(tmp, "-D" + PulseRate.PROPERTY + "=60");
         assertTrue(pulses >= 90, pulses + " pulses in 2 s at 60 Hz");
+    }
+
+    /**
+     * With an animation running (every wake-up of the pulse timer is then a pulse): 2 pulses a second
+     * while the only window is minimised or none shows, 30 while any window is seen, a second one
+     * shown while the first is minimised included.
+     */
+    @Test
+    void thePulseTimerSlowsWhileNoWindowIsSeen(@TempDir Path tmp) throws Exception {
+        String output = probe(tmp, UnseenPulseProbe.class);
+        Matcher m = Pattern.compile("pulses in 2 s ([a-z-]+): (\\d+)").matcher(output);
+        java.util.Map<String, Integer> pulses = new java.util.HashMap<>();
+        while (m.find()) pulses.put(m.group(1), Integer.parseInt(m.group(2)));
+        assertEquals(5, pulses.size(), output);
+        for (String seen : List.of("shown", "minimised-other-shown", "shown-again")) {
+            assertTrue(pulses.get(seen) >= 40, pulses.get(seen) + " pulses in 2 s " + seen + "; 60 expected at 30 Hz\n" + output);
+        }
+        for (String unseen : List.of("minimised", "no-window")) {
+            assertTrue(pulses.get(unseen) <= 8, pulses.get(unseen) + " pulses in 2 s " + unseen + "; 4 expected at 2 Hz\n" + output);
+        }
     }
 }
