@@ -9,6 +9,8 @@
 # the relaunch (-Dbufferdeck.relaunch=false) and with it. Prints medians and ratios; asserts nothing.
 # Needs: mvn -B package -DskipTests first; xvfb-run, x11-utils (xwininfo), libgtk-3-0.
 # Usage: scripts/bench-startup-jar.sh [RUNS]     (default 5)
+# BASE_JAR=path/to/other/bufferdeck.jar also starts that jar (a build from before a change, which must
+# print the same line) in the same turns, as base-one-jvm and base-relaunched.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = --inside-xvfb ]; then INSIDE=1; else INSIDE=; RUNS=${1:-5}; fi
@@ -44,14 +46,23 @@ inner() {
         wait "$pid" || true
         local t1; t1=$(date +%s%N)
         read -r u s < "$WORK/time"
-        echo "$name shown $shown filled $filled filled-cpu $filled_cpu exit $(( (t1 - t0) / 1000000 )) cpu $(awk "BEGIN { printf \"%d\", ($u + $s) * 1000 }")"
+        local cpu; cpu=$(awk "BEGIN { printf \"%d\", ($u + $s) * 1000 }")
+        # gone before /proc was read (the hello quits right after its line): its CPU at exit
+        if [ "$filled" != -1 ] && [ "$filled_cpu" -le 0 ]; then filled_cpu=$cpu; fi
+        echo "$name shown $shown filled $filled filled-cpu $filled_cpu exit $(( (t1 - t0) / 1000000 )) cpu $cpu"
     }
     local app=(java -Dbufferdeck.cache.dir="$WORK/cache" -Dbufferdeck.exitWhenFilled=true -Dbufferdeck.output=memory)
+    local base=(java -Dbufferdeck.cache.dir="$WORK/cache-base" -Dbufferdeck.exitWhenFilled=true -Dbufferdeck.output=memory)
     start first-start-making-the-archive "${app[@]}" -jar "$JAR"
+    [ -z "$BASE_JAR" ] || start base-first-start "${base[@]}" -jar "$BASE_JAR"
     for _ in $(seq "$RUNS"); do
         start hello java -cp "$JAR:$CLASSES" dev.bufferdeck.bench.StartupBench\$ExitingHello
         start one-jvm "${app[@]}" -Dbufferdeck.relaunch=false -jar "$JAR"
         start relaunched "${app[@]}" -jar "$JAR"
+        if [ -n "$BASE_JAR" ]; then
+            start base-one-jvm "${base[@]}" -Dbufferdeck.relaunch=false -jar "$BASE_JAR"
+            start base-relaunched "${base[@]}" -jar "$BASE_JAR"
+        fi
     done
 }
 if [ -n "$INSIDE" ]; then
@@ -63,7 +74,8 @@ JAR=$PWD/target/bufferdeck.jar
 mvn -B -q test-compile
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-export JAR WORK RUNS CLASSES=$PWD/target/test-classes TICKS FILLED="bufferdeck: window filled"
+BASE_JAR=${BASE_JAR:+$(realpath "$BASE_JAR")}
+export JAR BASE_JAR WORK RUNS CLASSES=$PWD/target/test-classes TICKS FILLED="bufferdeck: window filled"
 TICKS=$(getconf CLK_TCK)
 xvfb-run -a -s "-screen 0 1280x800x24" "$PWD/scripts/bench-startup-jar.sh" --inside-xvfb | tee "$WORK/runs.txt"
 python3 - "$WORK/runs.txt" <<'PY'
