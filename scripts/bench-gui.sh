@@ -3,8 +3,9 @@
 # Monocle platform so that they need no display:
 #   start -> first window vs a bare JavaFX hello stage (ratios); the hex view on a 1 GiB buffer;
 #   FX pulse gaps (wall, and the FX thread's own CPU in each gap, as ratios to idle; GC pauses; the
-#   load average) at the window's first load, while a 500 MiB URL loads, while a 1,000-entry
-#   playlist is imported and while those 1,000 URLs load (python3 http.server in its own process).
+#   load average) as the window first shows and warms up, at its first load, while a 500 MiB URL
+#   loads, while a 1,000-entry playlist is imported and while those 1,000 URLs load (python3
+#   http.server in its own process).
 # Usage: scripts/bench-gui.sh [RUNS]      (startup runs per kind, default 5)
 #   BENCH_ONLY=gaps   runs only the pulse-gap bench
 #   BENCH_JFR=x.jfr   records the pulse-gap bench with Flight Recorder and prints what held the FX
@@ -20,8 +21,9 @@ if [ "${BENCH_ONLY:-}" != gaps ]; then
     java -Xmx4g $HEADLESS -cp "$CP" dev.bufferdeck.bench.HexViewBench 1024
 fi
 if [ -n "${BENCH_JFR:-}" ]; then
-    java -Xmx4g -XX:StartFlightRecording=filename="$BENCH_JFR",settings=profile $HEADLESS -cp "$CP" dev.bufferdeck.bench.PulseGapBench 500
-    jfr print --json --stack-depth 64 --events \
+    # deep stacks: a layout pass nests a frame per scene-graph level, and JFR keeps 64 by default
+    java -Xmx4g -XX:FlightRecorderOptions:stackdepth=512 -XX:StartFlightRecording=filename="$BENCH_JFR",settings=profile $HEADLESS -cp "$CP" dev.bufferdeck.bench.PulseGapBench 500
+    jfr print --json --stack-depth 512 --events \
         jdk.ExecutionSample,jdk.GarbageCollection,jdk.GCPhasePause,bufferdeck.BenchScenario,bufferdeck.LongPulseGap \
         "$BENCH_JFR" > "$BENCH_JFR.json"
     python3 scripts/lib/jfr-fx-gaps.py "$BENCH_JFR.json"

@@ -5,10 +5,12 @@
 #  2. heap while `play` goes through a list of 4x the memory budget (goal: flat, <= budget + a fixed amount):
 #     in process, the heap used after a GC at each track (HeapWhilePlayingBench), then the whole process
 #     sampled with jstat every 200 ms.
-# Usage: scripts/bench-references.sh [BUDGET_MIB]   (default 64; the list is 4x that, in 16 MiB WAVs)
+# Usage: scripts/bench-references.sh [BUDGET_MIB]   (default 64, at least 32: play holds the track heard and
+# the next one; the list is 4x the budget, in 16 MiB WAVs)
 set -e
 cd "$(dirname "$0")/.."
 BUDGET=${1:-64}
+[ "$BUDGET" -ge 32 ] || { echo "bench-references: BUDGET_MIB must be at least 32 (play holds two 16 MiB tracks at once)" >&2; exit 2; }
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 CP="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 WORK=$(mktemp -d)

@@ -1,5 +1,7 @@
 #!/bin/sh
-# Runs the source-loading benchmarks (they print figures; they assert nothing).
+# Runs the source-loading benchmarks (they print figures; they assert nothing): HTTP load speed of
+# SourceLoader vs curl (and a bare JDK socket read) as a ratio, and the heap held and peaked per byte
+# of body; the HTTP server runs in its own JVM (BenchServer), as a user's server would.
 # Usage: scripts/bench-sources.sh            (512 MiB bodies)
 #        scripts/bench-sources.sh 128        (smaller bodies, in MiB)
 set -e

@@ -1,43 +1,68 @@
 #!/bin/bash
 # Start of `java -jar target/bufferdeck.jar` (as the README runs it) on a real GTK window under Xvfb,
 # timed from outside, since the jar opens its window in a second JVM that maps the jar's class-data
-# archive (ClassDataRelaunch): to the window mapped (xwininfo), to the filled window's exit
-# (-Dbufferdeck.exitWhenFilled) and the CPU of the whole process tree, against a bare JavaFX hello
-# stage on the same JDK and class path that quits after its first pulse. The first start (no archive
+# archive (ClassDataRelaunch): to the window mapped (xwininfo), to the filled window (the line the app
+# prints after its first pulse with -Dbufferdeck.exitWhenFilled, and the CPU of the whole process tree
+# then, from /proc), and to its exit (and the tree's CPU by then), against a bare JavaFX hello stage on
+# the same JDK and class path that prints the same line and quits after its first pulse. The first start (no archive
 # yet: it is made at that start's exit) is printed apart; then RUNS starts of each, in turns, without
 # the relaunch (-Dbufferdeck.relaunch=false) and with it. Prints medians and ratios; asserts nothing.
 # Needs: mvn -B package -DskipTests first; xvfb-run, x11-utils (xwininfo), libgtk-3-0.
 # Usage: scripts/bench-startup-jar.sh [RUNS]     (default 5)
+# BASE_JAR=path/to/other/bufferdeck.jar also starts that jar (a build from before a change, which must
+# print the same line) in the same turns, as base-one-jvm and base-relaunched.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = --inside-xvfb ]; then INSIDE=1; else INSIDE=; RUNS=${1:-5}; fi
 
 inner() {
-    # one start: prints "NAME shown MS exit MS cpu MS"
+    # CPU ticks (user + system) of PID and all its descendants, from /proc
+    tree_ticks() {
+        local pid=$1 total=0 child fields
+        fields=$(cat "/proc/$pid/stat" 2>/dev/null) || { echo 0; return; }
+        fields=(${fields##*) })
+        total=$((fields[11] + fields[12]))
+        for child in $(pgrep -P "$pid"); do total=$((total + $(tree_ticks "$child"))); done
+        echo "$total"
+    }
+    # one start: prints "NAME shown MS filled MS filled-cpu MS exit MS cpu MS"
     start() {
         local name=$1; shift
         local config; config=$(mktemp -d -p "$WORK")
         local t0; t0=$(date +%s%N)
         local java=$1; shift
-        /usr/bin/time -f "%U %S" -o "$WORK/time" "$java" -Dbufferdeck.config.dir="$config" "$@" >/dev/null 2>&1 &
-        local pid=$! shown=-1
+        /usr/bin/time -f "%U %S" -o "$WORK/time" "$java" -Dbufferdeck.config.dir="$config" "$@" >"$WORK/out" 2>&1 &
+        local pid=$! shown=-1 filled=-1 filled_cpu=-1
         while kill -0 "$pid" 2>/dev/null; do
             if [ "$shown" = -1 ] && xwininfo -root -tree 2>/dev/null | grep -q '"BufferDeck'; then
                 shown=$(( ($(date +%s%N) - t0) / 1000000 ))
+            fi
+            if [ "$filled" = -1 ] && grep -q "$FILLED" "$WORK/out"; then
+                filled=$(( ($(date +%s%N) - t0) / 1000000 ))
+                filled_cpu=$(( $(tree_ticks "$pid") * 1000 / TICKS ))
             fi
             sleep 0.01
         done
         wait "$pid" || true
         local t1; t1=$(date +%s%N)
         read -r u s < "$WORK/time"
-        echo "$name shown $shown exit $(( (t1 - t0) / 1000000 )) cpu $(awk "BEGIN { printf \"%d\", ($u + $s) * 1000 }")"
+        local cpu; cpu=$(awk "BEGIN { printf \"%d\", ($u + $s) * 1000 }")
+        # gone before /proc was read (the hello quits right after its line): its CPU at exit
+        if [ "$filled" != -1 ] && [ "$filled_cpu" -le 0 ]; then filled_cpu=$cpu; fi
+        echo "$name shown $shown filled $filled filled-cpu $filled_cpu exit $(( (t1 - t0) / 1000000 )) cpu $cpu"
     }
     local app=(java -Dbufferdeck.cache.dir="$WORK/cache" -Dbufferdeck.exitWhenFilled=true -Dbufferdeck.output=memory)
+    local base=(java -Dbufferdeck.cache.dir="$WORK/cache-base" -Dbufferdeck.exitWhenFilled=true -Dbufferdeck.output=memory)
     start first-start-making-the-archive "${app[@]}" -jar "$JAR"
+    [ -z "$BASE_JAR" ] || start base-first-start "${base[@]}" -jar "$BASE_JAR"
     for _ in $(seq "$RUNS"); do
         start hello java -cp "$JAR:$CLASSES" dev.bufferdeck.bench.StartupBench\$ExitingHello
         start one-jvm "${app[@]}" -Dbufferdeck.relaunch=false -jar "$JAR"
         start relaunched "${app[@]}" -jar "$JAR"
+        if [ -n "$BASE_JAR" ]; then
+            start base-one-jvm "${base[@]}" -Dbufferdeck.relaunch=false -jar "$BASE_JAR"
+            start base-relaunched "${base[@]}" -jar "$BASE_JAR"
+        fi
     done
 }
 if [ -n "$INSIDE" ]; then
@@ -49,20 +74,24 @@ JAR=$PWD/target/bufferdeck.jar
 mvn -B -q test-compile
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-export JAR WORK RUNS CLASSES=$PWD/target/test-classes
+BASE_JAR=${BASE_JAR:+$(realpath "$BASE_JAR")}
+export JAR BASE_JAR WORK RUNS CLASSES=$PWD/target/test-classes TICKS FILLED="bufferdeck: window filled"
+TICKS=$(getconf CLK_TCK)
 xvfb-run -a -s "-screen 0 1280x800x24" "$PWD/scripts/bench-startup-jar.sh" --inside-xvfb | tee "$WORK/runs.txt"
 python3 - "$WORK/runs.txt" <<'PY'
 import collections, statistics as st, sys
 runs = collections.defaultdict(lambda: collections.defaultdict(list))
 for line in open(sys.argv[1]):
     p = line.split()
-    if len(p) == 7:
-        for k, i in (("shown", 2), ("exit", 4), ("cpu", 6)):
-            runs[p[0]][k].append(int(p[i]))
+    if len(p) == 11:
+        for k, i in (("shown", 2), ("filled", 4), ("filled-cpu", 6), ("exit", 8), ("cpu", 10)):
+            if int(p[i]) >= 0: runs[p[0]][k].append(int(p[i]))
 h = {k: st.median(v) for k, v in runs["hello"].items()}
 for name, r in runs.items():
-    m = {k: st.median(v) for k, v in r.items()}
-    print("%-32s window %5.0f ms (%.2fx)   filled, quit %5.0f ms (%.2fx)   CPU %5.0f ms (%.2fx)" % (
-        name, m["shown"], m["shown"] / h["shown"], m["exit"], m["exit"] / h["exit"], m["cpu"], m["cpu"] / h["cpu"]))
-print("ratios to the hello stage's medians; the hello quits one pulse after it shows, BufferDeck once filled")
+    m = {k: st.median(v) if v else float("nan") for k, v in r.items()}
+    print("%-32s window %5.0f ms (%.2fx)  filled %5.0f ms (%.2fx), CPU %5.0f ms (%.2fx)  quit %5.0f ms (%.2fx), CPU %5.0f ms (%.2fx)" % (
+        name, m.get("shown", float("nan")), m.get("shown", float("nan")) / h["shown"], m["filled"], m["filled"] / h["filled"],
+        m["filled-cpu"], m["filled-cpu"] / h["filled-cpu"], m["exit"], m["exit"] / h["exit"], m["cpu"], m["cpu"] / h["cpu"]))
+print("ratios to the hello stage's medians. filled: its line on stdout after the filled window's first pulse (the hello's")
+print("after its first), CPU of the process tree then (/proc, 10 ms ticks); quit: the process tree's exit, and its CPU")
 PY

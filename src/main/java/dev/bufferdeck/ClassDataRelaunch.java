@@ -2,15 +2,11 @@ package dev.bufferdeck;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -193,15 +189,22 @@ final class ClassDataRelaunch {
         return home == null || home.isBlank() ? Optional.empty() : Optional.of(Path.of(home, ".cache", "bufferdeck"));
     }
 
-    /** Names the jar build and the JDK: the JVM maps an archive only with the jar and JDK it was made with. */
+    /**
+     * Names the jar build and the JDK: the JVM maps an archive only with the jar and JDK it was made
+     * with. Two 32-bit string hashes, not a message digest: the digest's provider classes cost the
+     * starting JVM more than all the rest of its work before the second JVM starts.
+     */
     static String key(Path jar) throws IOException {
-        String facts = jar.toAbsolutePath() + "\n" + Files.size(jar) + "\n" + Files.getLastModifiedTime(jar).toMillis()
-                + "\n" + System.getProperty("java.home") + "\n" + System.getProperty("java.vm.version");
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(facts.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String facts = String.join("\n", jar.toAbsolutePath().toString(), Long.toString(Files.size(jar)),
+                Long.toString(Files.getLastModifiedTime(jar).toMillis()), System.getProperty("java.home"),
+                System.getProperty("java.vm.version"));
+        int reversed = 0;
+        for (int i = facts.length() - 1; i >= 0; i--) reversed = 131 * reversed + facts.charAt(i);
+        return hex(facts.hashCode()) + hex(reversed);
+    }
+
+    private static String hex(int h) {
+        String digits = Integer.toHexString(h);
+        return "00000000".substring(digits.length()) + digits;
     }
 }

@@ -22,9 +22,12 @@ public final class Main {
      * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'"
      * on every start from a class path, which is how the jar and the installed launcher run it
      * (the decoders cannot go on the module path, see DESIGN.md). That one line is dropped; every
-     * other record of the logger passes. Held here so the configured logger is not collected.
+     * other record of the logger passes. Held here so the configured logger is not collected; in a
+     * class of its own, so that a JVM that only relaunches (ClassDataRelaunch) never starts logging.
      */
-    private static final Logger JAVAFX_STARTUP = Logger.getLogger("javafx");
+    private static final class JavaFxStartupLog {
+        static final Logger LOGGER = Logger.getLogger("javafx");
+    }
 
     private Main() {}
 
@@ -44,7 +47,7 @@ public final class Main {
             if (status.isPresent()) System.exit(status.getAsInt());
             instance = claim(launch);
         }
-        JAVAFX_STARTUP.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+        JavaFxStartupLog.LOGGER.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         BufferDeckApp.launchWith(launch, instance);
     }
 

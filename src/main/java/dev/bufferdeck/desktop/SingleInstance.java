@@ -174,13 +174,12 @@ public final class SingleInstance implements AutoCloseable {
      * The handler runs on the socket's thread.
      */
     public void onLaunch(Consumer<LaunchArguments> handler) {
-        List<LaunchArguments> pending;
+        // held while the early ones are handed on, so one arriving meanwhile cannot overtake them
         synchronized (this) {
             this.handler = handler;
-            pending = List.copyOf(early);
+            early.forEach(launch -> handOn(handler, launch));
             early.clear();
         }
-        pending.forEach(handler);
     }
 
     public Path socket() { return socket; }
@@ -241,17 +240,17 @@ public final class SingleInstance implements AutoCloseable {
         deliver(launch);
     }
 
-    private void deliver(LaunchArguments launch) {
-        Consumer<LaunchArguments> h;
-        synchronized (this) {
-            h = handler;
-            if (h == null) {
-                early.add(launch);
-                return;
-            }
+    private synchronized void deliver(LaunchArguments launch) {
+        if (handler == null) {
+            early.add(launch);
+        } else {
+            handOn(handler, launch);
         }
+    }
+
+    private static void handOn(Consumer<LaunchArguments> handler, LaunchArguments launch) {
         try {
-            h.accept(launch);
+            handler.accept(launch);
         } catch (RuntimeException e) {
             System.err.println("BufferDeck: could not open what another launch sent: " + e);
         }

@@ -4,6 +4,7 @@ import dev.bufferdeck.desktop.DesktopColorScheme;
 import dev.bufferdeck.desktop.LaunchArguments;
 import dev.bufferdeck.desktop.SingleInstance;
 import dev.bufferdeck.session.Session;
+import dev.bufferdeck.session.SessionStore;
 import dev.bufferdeck.ui.main.AppServices;
 import dev.bufferdeck.ui.main.FirstFrame;
 import dev.bufferdeck.ui.main.MainController;
@@ -21,6 +22,7 @@ import javafx.stage.Stage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.FutureTask;
 
 /** The JavaFX application: the player window, with the sources given on the command line queued. */
 public final class BufferDeckApp extends Application {
@@ -30,6 +32,7 @@ public final class BufferDeckApp extends Application {
     private final List<String> sessionWarnings = new ArrayList<>();
     private MainController controller;
     private MprisBridge mpris;
+    private boolean stopped;
     private static LaunchArguments launch = LaunchArguments.parse(List.of());
     private static SingleInstance instance;
 
@@ -38,15 +41,36 @@ public final class BufferDeckApp extends Application {
         launch = arguments;
         instance = listening;
         PulseRate.applyDefault();
+        firstLook = new FutureTask<>(FirstLook::read);
+        Thread reader = new Thread(firstLook, "bufferdeck-first-look");
+        reader.setDaemon(true);
+        reader.start();
         Application.launch(BufferDeckApp.class);
     }
 
-    /** Off the FX thread: probes the audio outputs and reads the session file. */
+    /**
+     * What the first frame needs: the session (its window's place, its theme) and the desktop's colour
+     * scheme, which asks the desktop portal over D-Bus when there is a session bus (80 ms on a cold JVM).
+     */
+    private record FirstLook(Session session, List<String> warnings, DesktopColorScheme.Preference colorScheme) {
+        static FirstLook read() {
+            List<String> warnings = new ArrayList<>();
+            Session session = SessionKeeper.readSession(SessionStore.inDefaultDirectory(), warnings);
+            return new FirstLook(session, warnings, DesktopColorScheme.detect(System.getenv()));
+        }
+    }
+
+    /** Read while the toolkit starts, by {@link #launchWith}; null when the app was launched otherwise. */
+    private static FutureTask<FirstLook> firstLook;
+
+    /** Off the FX thread: probes the audio outputs, and takes the session file and the colour scheme read meanwhile. */
     @Override
-    public void init() {
+    public void init() throws Exception {
         services = AppServices.standard();
-        session = SessionKeeper.readSession(services.session(), sessionWarnings);
-        colorScheme = DesktopColorScheme.detect(System.getenv());
+        FirstLook look = firstLook == null ? FirstLook.read() : firstLook.get();
+        session = look.session();
+        sessionWarnings.addAll(look.warnings());
+        colorScheme = look.colorScheme();
     }
 
     /** Shows the window empty at once, then fills it once that has been laid out (see {@link FirstFrame}). */
@@ -69,11 +93,18 @@ public final class BufferDeckApp extends Application {
         controller.notifier().installUncaughtHandler();
         MainWindow window = new MainWindow(controller);
         stage.setScene(window.scene());
+        boolean exitWhenFilled = Boolean.getBoolean(EXIT_WHEN_FILLED);
+        // said before the warm-up's first step, which runs after the same pulse (and before the exit, so
+        // that the packaging's training run loads its classes too)
+        if (exitWhenFilled) FirstFrame.afterNextPulse(window.scene(), () -> System.out.println(FILLED));
+        // media keys and the desktop's controls once the filled window is drawn: nothing on it waits for them
+        FirstFrame.afterNextPulse(window.scene(), () -> {
+            if (!stopped) mpris = MprisBridge.install(controller, System.getenv());
+        });
         window.warmUpWhenIdle();
-        if (Boolean.getBoolean(EXIT_WHEN_FILLED)) FirstFrame.afterNextPulse(window.scene(), Platform::exit);
+        if (exitWhenFilled) FirstFrame.afterNextPulse(window.scene(), Platform::exit);
         controller.start(session, sessionWarnings, launch.sources());
         controller.session().saveOnTermination();
-        mpris = MprisBridge.install(controller, System.getenv());
         if (instance != null) {
             instance.onLaunch(l -> Platform.runLater(() -> controller.sources().openLaunched(l.sources(), l.enqueue())));
         }
@@ -84,6 +115,8 @@ public final class BufferDeckApp extends Application {
      * as a user's would, and the app quits once it has been filled and laid out.
      */
     private static final String EXIT_WHEN_FILLED = "bufferdeck.exitWhenFilled";
+    /** Printed then, when the filled window has been laid out: scripts/bench-startup-jar.sh times this line. */
+    public static final String FILLED = "bufferdeck: window filled";
 
     /** The theme the filled window will have, so that the empty one does not flash another colour. */
     private Theme firstTheme() {
@@ -95,6 +128,7 @@ public final class BufferDeckApp extends Application {
 
     @Override
     public void stop() {
+        stopped = true;
         if (instance != null) instance.close();
         if (mpris != null) mpris.close();
         if (controller != null) controller.shutdown();

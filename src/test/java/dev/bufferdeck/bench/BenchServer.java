@@ -1,82 +1,132 @@
 package dev.bufferdeck.bench;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A loopback HTTP/1.1 server for benchmarks: {@code GET /known/N} answers N bytes with a
+ * A loopback HTTP/1.1 server for benchmarks, run in its own JVM (as a user's server would be: its
+ * CPU, heap and GC are not the measured process's): {@code GET /known/N} answers N bytes with a
  * Content-Length, {@code GET /chunked/N} the same bytes chunk-encoded. One request per connection.
- * The body repeats one random 1 MiB block, so serving costs no allocation.
+ * The body repeats one random 1 MiB block, so serving costs no allocation. The process prints its
+ * port, serves until its standard input closes, and then exits.
  */
 final class BenchServer implements AutoCloseable {
     static final int BLOCK = 1 << 20;
 
-    private final byte[] block = new byte[BLOCK];
-    private final ServerSocket server;
-    private final Thread acceptor;
+    private final Process process;
+    private final int port;
 
+    /** Starts the server process on this JVM's class path and waits for its port. */
     BenchServer() throws IOException {
-        new Random(42).nextBytes(block);
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        acceptor = new Thread(this::acceptLoop, "bench-server-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        process = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"), BenchServer.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String line = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
+        if (line == null) {
+            process.destroyForcibly();
+            throw new IOException("the bench server process exited before it printed its port");
+        }
+        port = Integer.parseInt(line.trim());
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + server.getLocalPort() + path;
+        return "http://127.0.0.1:" + port + path;
     }
 
     int port() {
-        return server.getLocalPort();
+        return port;
     }
 
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket s = server.accept();
-                Thread t = new Thread(() -> serve(s), "bench-server-conn");
-                t.setDaemon(true);
-                t.start();
-            } catch (IOException e) {
-                return;
-            }
+    @Override
+    public void close() throws IOException {
+        process.getOutputStream().close();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 
-    private void serve(Socket s) {
-        try (s) {
-            String head = readHead(s.getInputStream());
-            String path = head.split(" ", 3)[1];
-            boolean chunked = path.startsWith("/chunked/");
-            long size = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
-            OutputStream out = s.getOutputStream();
-            String headers = "HTTP/1.1 200 OK\r\nContent-Type: audio/mpeg\r\nConnection: close\r\n"
-                    + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + size + "\r\n") + "\r\n";
-            out.write(headers.getBytes(StandardCharsets.ISO_8859_1));
-            long left = size;
-            while (left > 0) {
-                int n = (int) Math.min(BLOCK, left);
-                if (chunked) out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                out.write(block, 0, n);
-                if (chunked) out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                left -= n;
+    /** The server process: prints its port, serves until standard input closes. */
+    public static void main(String[] args) throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            new Serving(server).start();
+            System.out.println(server.getLocalPort());
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // serve until the bench closes our input (or exits)
             }
-            if (chunked) out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            s.shutdownOutput();
-            while (s.getInputStream().read() >= 0) {
-                // let the client close first
+        }
+        System.exit(0);
+    }
+
+    private static final class Serving {
+        private final byte[] block = new byte[BLOCK];
+        private final ServerSocket server;
+
+        Serving(ServerSocket server) {
+            this.server = server;
+            new Random(42).nextBytes(block);
+        }
+
+        void start() {
+            Thread acceptor = new Thread(this::acceptLoop, "bench-server-accept");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        private void acceptLoop() {
+            while (!server.isClosed()) {
+                try {
+                    Socket s = server.accept();
+                    Thread t = new Thread(() -> serve(s), "bench-server-conn");
+                    t.setDaemon(true);
+                    t.start();
+                } catch (IOException e) {
+                    return;
+                }
             }
-        } catch (IOException | RuntimeException e) {
-            // client went away
+        }
+
+        private void serve(Socket s) {
+            try (s) {
+                String head = readHead(s.getInputStream());
+                String path = head.split(" ", 3)[1];
+                boolean chunked = path.startsWith("/chunked/");
+                long size = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+                OutputStream out = s.getOutputStream();
+                String headers = "HTTP/1.1 200 OK\r\nContent-Type: audio/mpeg\r\nConnection: close\r\n"
+                        + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + size + "\r\n") + "\r\n";
+                out.write(headers.getBytes(StandardCharsets.ISO_8859_1));
+                long left = size;
+                while (left > 0) {
+                    int n = (int) Math.min(BLOCK, left);
+                    if (chunked) out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    out.write(block, 0, n);
+                    if (chunked) out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    left -= n;
+                }
+                if (chunked) out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                s.shutdownOutput();
+                while (s.getInputStream().read() >= 0) {
+                    // let the client close first
+                }
+            } catch (IOException | RuntimeException e) {
+                // client went away
+            }
         }
     }
 
@@ -91,10 +141,5 @@ final class BenchServer implements AutoCloseable {
             matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
         }
         return head.toString(StandardCharsets.ISO_8859_1);
-    }
-
-    @Override
-    public void close() throws IOException {
-        server.close();
     }
 }

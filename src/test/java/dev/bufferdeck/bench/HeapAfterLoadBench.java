@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Heap held after loading a 512 MiB body, and the peak while loading, both divided by 512 MiB and
- * measured from a heap settled by GC before the load. Peak = the highest of a 1 ms poll of heap use
+ * measured from a heap settled by GC before the load (the server runs in its own process, so its
+ * buffers are not in this heap). Peak = the highest of a 1 ms poll of heap use
  * and the heap use GC notifications report just before each collection. Goals: held <= 1.05, peak
  * <= 1.1 (Content-Length known). The chunked case is printed too: its assembly holds chunks and the
  * final array at once, so about 2.0 is expected there.

@@ -19,7 +19,8 @@ import java.util.Locale;
 
 /**
  * HTTP load over loopback: SourceLoader vs {@code curl -s -o /dev/null} (and a plain JDK socket read)
- * on the same 512 MiB body from the same server. Prints MiB/s per run and the ratio of medians.
+ * on the same 512 MiB body from the same server, which runs in its own process ({@link BenchServer}).
+ * Prints MiB/s per run and the ratio of medians.
  * Goal: loader / curl >= 0.9. Run with -Xmx3g (see scripts/bench-sources.sh).
  */
 public final class HttpThroughputBench {
@@ -44,12 +45,23 @@ public final class HttpThroughputBench {
                 double[] socket = new double[RUNS];
                 double[] array = new double[RUNS];
                 double[] floor = new double[RUNS];
+                double[] oursCpu = new double[RUNS];
+                double[] theirsCpu = new double[RUNS];
+                double[] floorCpu = new double[RUNS];
                 for (int i = 0; i < RUNS; i++) {
+                    long cpu0 = processCpu();
                     ours[i] = mibPerSecond(size, loadOnce(loader, repository, url));
+                    oursCpu[i] = (processCpu() - cpu0) / 1e9;
                     socket[i] = mibPerSecond(size, socketRead(server, size, Sink.DISCARD));
                     array[i] = mibPerSecond(size, socketRead(server, size, Sink.ARRAY));
+                    cpu0 = processCpu();
                     floor[i] = mibPerSecond(size, socketRead(server, size, Sink.ARRAY_AND_SHA256));
-                    if (curl) theirs[i] = mibPerSecond(size, curlOnce(url));
+                    floorCpu[i] = (processCpu() - cpu0) / 1e9;
+                    if (curl) {
+                        long children0 = childrenCpu();
+                        theirs[i] = mibPerSecond(size, curlOnce(url));
+                        theirsCpu[i] = (childrenCpu() - children0) / 1e9;
+                    }
                     System.out.printf(Locale.ROOT, "run %d: loader %.0f MiB/s | jdk socket: discarded %.0f, into one "
                                     + "array %.0f, into one array + SHA-256 %.0f MiB/s%s%n", i + 1,
                             ours[i], socket[i], array[i], floor[i],
@@ -68,6 +80,16 @@ public final class HttpThroughputBench {
                 System.out.printf(Locale.ROOT, "ratio loader / (jdk socket into one array + SHA-256) = %.2f "
                         + "(what HttpClient and the loader cost beyond keeping and hashing the bytes)%n",
                         loaderMedian / median(floor));
+                // CPU seconds, which a busy machine disturbs far less than the clock: the loader's whole process
+                // (GC and JIT included; the server is another process), curl's own
+                double gib = size / (double) (1L << 30);
+                System.out.printf(Locale.ROOT, "CPU s per GiB, median: loader %.2f (process), jdk socket into one array + SHA-256 %.2f%s%n",
+                        median(oursCpu) / gib, median(floorCpu) / gib,
+                        curl ? String.format(Locale.ROOT, ", curl %.2f", median(theirsCpu) / gib) : "");
+                System.out.printf(Locale.ROOT, "RATIO by CPU, speed per CPU second: loader / (socket + SHA-256) = %.2f%s%n",
+                        median(floorCpu) / median(oursCpu),
+                        curl ? String.format(Locale.ROOT, ", loader / curl = %.2f (curl keeps and hashes nothing)",
+                                median(theirsCpu) / median(oursCpu)) : "");
             }
         }
     }
@@ -139,6 +161,20 @@ public final class HttpThroughputBench {
         }
         System.out.println("curl not found: the baseline is a plain JDK socket read");
         return false;
+    }
+
+    /** CPU time of this whole process, in nanoseconds. */
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** CPU time of this process's children that have ended and were waited for (Linux: /proc/self/stat), in nanoseconds. */
+    private static long childrenCpu() throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // after the command: state is field 3, cutime 16 and cstime 17, in clock ticks (100 per second)
+        return (Long.parseLong(f[16 - 3]) + Long.parseLong(f[17 - 3])) * 10_000_000L;
     }
 
     static double mibPerSecond(long bytes, long nanos) {

@@ -34,8 +34,9 @@ import java.nio.file.Path;
  * 50 warm runs, through the real-time memory sink. Baseline in the same run: opening a memory sink
  * line and writing the first chunk of PCM already in memory (no decoder, no player).
  *
- * <p>Run: {@code mvn -B -o -q test-compile exec:java -Dexec.mainClass=dev.bufferdeck.bench.PlayLatencyBench
- * -Dexec.classpathScope=test}. MP3, FLAC and Ogg inputs are made with ffmpeg when it is installed.
+ * <p>Run: {@code scripts/bench-playback.sh}. Every format the player decodes is timed: WAV (16-bit,
+ * 24-bit, float, μ-law), AIFF, AU, MP3, AAC (ADTS and M4A), FLAC, Ogg Vorbis and Ogg Opus; all but the
+ * Java Sound ones are made with ffmpeg when it is installed.
  * Arguments, if any, keep only the formats whose names start with one of them ({@code "Ogg"}).
  */
 public final class PlayLatencyBench {
@@ -63,6 +64,8 @@ public final class PlayLatencyBench {
         inputs.put("AIFF", javaSound(AudioFileFormat.Type.AIFF, be, toBigEndian(pcm)));
         inputs.put("AU", javaSound(AudioFileFormat.Type.AU, be, toBigEndian(pcm)));
         byte[] wav = inputs.get("WAV 16-bit");
+        ffmpeg(inputs, "WAV float", wav, "-c:a", "pcm_f32le", "-f", "wav");
+        ffmpeg(inputs, "WAV mu-law", wav, "-c:a", "pcm_mulaw", "-f", "wav");
         ffmpeg(inputs, "MP3 (LAME VBR)", wav, "-c:a", "libmp3lame", "-q:a", "4", "-f", "mp3");
         ffmpeg(inputs, "AAC (ADTS)", wav, "-c:a", "aac", "-b:a", "128k", "-f", "adts");
         m4a(inputs, "AAC (M4A)", wav);

@@ -1,6 +1,7 @@
 package dev.bufferdeck.bench;
 
 import dev.bufferdeck.ui.downloads.Loads;
+import dev.bufferdeck.ui.main.IdleWarmUp;
 import dev.bufferdeck.ui.main.MainController;
 import dev.bufferdeck.ui.main.SourceOpener;
 import dev.bufferdeck.ui.main.MainWindow;
@@ -22,13 +23,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 
 /**
- * FX thread stalls in the real main window (Monocle headless): pulse gaps over 50 ms while idle (the
- * baseline on this machine), at the window's first load (a 1 MiB URL: its first row and details are
- * built), while a 500 MiB URL loads over loopback, while a playlist of 1,000 URL entries is imported
- * (as references: nothing is fetched), and while those 1,000 URLs are opened and loaded (until all of
- * them are in the library and the playlist, and hashed). Each scenario goes on 1.5 s after its end
- * is seen. The HTTP server is a separate process ({@code python3 -m http.server}), as a user's would
- * be. Goal: no gap over 50 ms. Run with -Xmx3g or more.
+ * FX thread stalls in the real main window (Monocle headless): pulse gaps over 50 ms as the window
+ * first shows and builds ahead what it will need (its warm-up), while idle (the baseline on this
+ * machine), at the window's first load (a 1 MiB URL: its first row and details are built), while a
+ * 500 MiB URL loads over loopback, while a playlist of 1,000 URL entries is imported (as references:
+ * nothing is fetched), and while those 1,000 URLs are opened and loaded (until all of them are in the
+ * library and the playlist, and hashed). Each scenario goes on 1.5 s after its end is seen. The HTTP
+ * server is a separate process ({@code python3 -m http.server}), as a user's would be. Goal: no gap
+ * over 50 ms. Run with -Xmx3g or more.
+ *
+ * <p>A gap is the time between the ends of two pulses' layouts: it holds the work that led to a
+ * layout (a runLater, an animation step) together with that layout. The window's first gap holds its
+ * first sync to the renderer, before its first frame shows: it is printed apart.
  *
  * <p>For each scenario it prints the wall time between pulses, and the FX thread's own CPU time
  * within each of those gaps: on a shared machine a wall gap may be the FX thread waiting for a core,
@@ -60,34 +66,24 @@ public final class PulseGapBench {
         AppServices standard = AppServices.standard();
         AppServices services = AppFixture.with(standard, standard.playback(), TestSessions.fresh());
         MainController[] controller = new MainController[1];
-        onFx(() -> {
+        MainWindow[] window = new MainWindow[1];
+        IdleWarmUp[] warm = new IdleWarmUp[1];
+        boolean warmUp = System.getenv("BENCH_NO_WARMUP") == null;
+        // the window's first seconds: its first pulses and what it builds ahead while idle
+        report("window shown: first pulses and warm-up", () -> {
             Stage stage = new Stage();
             controller[0] = new MainController(services, stage);
-            MainWindow window = new MainWindow(controller[0]);
-            stage.setScene(window.scene());
+            window[0] = new MainWindow(controller[0]);
+            stage.setScene(window[0].scene());
             stage.show();
             // as the app does once filled; BENCH_NO_WARMUP=1 measures without it
-            if (System.getenv("BENCH_NO_WARMUP") == null) window.warmUpWhenIdle();
-            window.scene().addPreLayoutPulseListener(() -> {
-                long now = System.nanoTime();
-                long cpu = threads.getCurrentThreadCpuTime();
-                if (lastPulse != 0) gaps.add(new Gap(now - lastPulse, cpu - lastCpu));
-                if (between != null && now - lastPulse > OVER) {
-                    between.end();
-                    between.fxCpuMillis = (cpu - lastCpu) / 1_000_000L;
-                    between.commit();
-                }
-                between = new LongGap();
-                between.begin();
-                lastPulse = now;
-                lastCpu = cpu;
-            });
+            if (warmUp) warm[0] = window[0].warmUpWhenIdle();
+            window[0].scene().addPostLayoutPulseListener(PulseGapBench::pulsed);
             new AnimationTimer() {
                 @Override public void handle(long now) { }
             }.start();
-        });
+        }, () -> !warmUp || warm[0].isDone() && window[0].libraryView().rowCellsWarmed() && window[0].downloads().lineWarmed(), true);
         MainController c = controller[0];
-        Thread.sleep(2000);
 
         System.out.printf(Locale.ROOT, "load average at start: %.2f on %d cores%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
@@ -130,6 +126,26 @@ public final class PulseGapBench {
         Platform.exit();
     }
 
+    /**
+     * At the end of each pulse's layout: the time since the last one is the time between two frames
+     * handed to the renderer, and it holds the work that led to this layout (a runLater, an
+     * animation step) together with the layout itself.
+     */
+    private static void pulsed() {
+        long now = System.nanoTime();
+        long cpu = threads.getCurrentThreadCpuTime();
+        if (lastPulse != 0) gaps.add(new Gap(now - lastPulse, cpu - lastCpu));
+        if (between != null && now - lastPulse > OVER) {
+            between.end();
+            between.fxCpuMillis = (cpu - lastCpu) / 1_000_000L;
+            between.commit();
+        }
+        between = new LongGap();
+        between.begin();
+        lastPulse = now;
+        lastCpu = cpu;
+    }
+
     private static boolean allHashed(MainController c) {
         return c.library().rows().stream().allMatch(r -> !r.buffer().sha256().isEmpty());
     }
@@ -152,6 +168,15 @@ public final class PulseGapBench {
     }
 
     private static Figures report(String what, Runnable start, BooleanSupplier done) throws Exception {
+        return report(what, start, done, false);
+    }
+
+    /**
+     * Runs a scenario and prints its figures; {@code firstApart}: the first gap is printed apart and
+     * left out (a window's first gap holds its first sync to the renderer, work done before its first
+     * frame shows: startup, which the startup bench measures).
+     */
+    private static Figures report(String what, Runnable start, BooleanSupplier done, boolean firstApart) throws Exception {
         onFx(gaps::clear);
         gcPauses.clear();
         long fxThread = onFxGet(() -> Thread.currentThread().getId());
@@ -167,6 +192,11 @@ public final class PulseGapBench {
         event.commit();
         double fxBusy = (threads.getThreadCpuTime(fxThread) - cpu0) / 1e9 / seconds * 100;
         List<Gap> g = onFxGet(() -> List.copyOf(gaps));
+        if (firstApart && !g.isEmpty()) {
+            System.out.printf(Locale.ROOT, "%-42s first gap (before the first frame): wall %.0f ms, FX CPU %.0f ms%n",
+                    what, g.get(0).wall() / 1e6, g.get(0).cpu() / 1e6);
+            g = g.subList(1, g.size());
+        }
         List<Long> pauses = gcPauses.taken();
         Figures f = new Figures(seconds, g.size(),
                 g.stream().filter(x -> x.wall() > OVER).count(), g.stream().mapToLong(Gap::wall).max().orElse(0),

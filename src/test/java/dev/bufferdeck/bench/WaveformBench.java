@@ -30,10 +30,9 @@ import java.util.Map;
  * stereo, made in memory through encoder pipes (ffmpeg, flac, oggenc); a format whose decoder is not
  * available yet is skipped with the decoder's own message.
  *
- * <p>Run (exec-maven-plugin is not in the offline repository):
- * {@code mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath && java -Xmx3g
- * -cp target/classes:target/test-classes:$(cat target/test.classpath) dev.bufferdeck.bench.WaveformBench 60}
- * (the argument is minutes, default 60; formats may follow, e.g. {@code 60 MP3}). Needs ffmpeg (libmp3lame), flac and oggenc on the PATH.
+ * <p>Run: {@code scripts/bench-playback.sh [MINUTES]} (default 60), or after it, for chosen formats,
+ * {@code java -Xmx3g -cp target/classes:target/test-classes:$(cat target/bench-classpath.txt)
+ * dev.bufferdeck.bench.WaveformBench 60 MP3}. Needs ffmpeg (libmp3lame), flac and oggenc on the PATH.
  */
 public final class WaveformBench {
     private static final int RATE = 44_100;

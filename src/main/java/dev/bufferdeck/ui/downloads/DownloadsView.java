@@ -3,6 +3,7 @@ package dev.bufferdeck.ui.downloads;
 import dev.bufferdeck.ui.icons.Glyph;
 import dev.bufferdeck.ui.icons.Icon;
 import dev.bufferdeck.ui.theme.HiddenStyling;
+import dev.bufferdeck.ui.thread.PulseSteps;
 
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
@@ -61,14 +62,17 @@ public final class DownloadsView extends VBox {
 
     /**
      * Builds a line for a load unseen, beside this view in {@code host} and styled as a line here, so
-     * the first download does not pay for its classes, CSS and icons (issue 14: 45–64 ms). FX thread.
+     * the first download does not pay for its classes, CSS and icons (issue 14: 45–64 ms): at a pulse
+     * of its own (a step of {@link PulseSteps}). FX thread.
      */
     public void warmLine(Pane host) {
-        VBox unseen = new VBox(line(new LoadJob("warm-up")));
-        unseen.getStyleClass().setAll(getStyleClass());
-        unseen.setSpacing(getSpacing());
-        HiddenStyling.warm(host, unseen, 900, 40);
-        lineWarmed = true;
+        PulseSteps.add(() -> {
+            VBox unseen = new VBox(line(new LoadJob("warm-up")));
+            unseen.getStyleClass().setAll(getStyleClass());
+            unseen.setSpacing(getSpacing());
+            HiddenStyling.warm(host, unseen, 900, 40);
+            lineWarmed = true;
+        });
     }
 
     private boolean lineWarmed;

@@ -8,7 +8,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
-import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import dev.bufferdeck.ui.cover.CoverArtView;
 import javafx.scene.layout.ColumnConstraints;
@@ -27,6 +26,7 @@ public final class BufferDetailPane extends ScrollPane {
     /** The scanned loudness of the buffer shown, or its progress; "" shows no row. */
     private final StringProperty loudness = new SimpleStringProperty("");
     private final GridPane grid = new GridPane();
+    private final DetailLines lines = new DetailLines(grid);
     private final VBox box = new VBox(10);
     /** Made when the first buffer with a picture is shown. */
     private CoverArtView cover;
@@ -68,7 +68,7 @@ public final class BufferDetailPane extends ScrollPane {
     public StringProperty loudnessProperty() { return loudness; }
 
     private void refresh() {
-        grid.getChildren().clear();
+        lines.startOver();
         BufferRow r = row.get();
         boolean hasCover = r != null && r.facts().cover() != null;
         if (hasCover && cover == null) {
@@ -82,54 +82,34 @@ public final class BufferDetailPane extends ScrollPane {
             cover.setManaged(hasCover);
         }
         if (r == null) {
-            Label hint = new Label("Select a buffer in the library to see where it came from and what it holds.");
-            hint.setWrapText(true);
-            hint.getStyleClass().add("detail-key");
-            grid.add(hint, 0, 0, 2, 1);
+            lines.hint("Select a buffer in the library to see where it came from and what it holds.");
+            lines.dropUnused();
             return;
         }
         MediaBuffer b = r.buffer();
         MediaFacts f = r.facts();
-        int i = 0;
-        i = section(i, "Buffer");
-        i = add(i, "Name", b.name());
-        i = add(i, "Size", String.format("%s (%,d bytes)", ByteSizes.human(b.size()), b.size()));
-        i = add(i, "SHA-256", b.sha256());
-        i = add(i, "Loaded", LOADED.format(b.loadedAt()));
-        i = section(i, "Origin · " + OriginText.kind(b.origin()));
-        for (String[] kv : OriginText.details(b.origin())) i = add(i, kv[0], kv[1]);
-        i = section(i, "Format");
-        i = add(i, "Detected", b.detectedFormat().displayName());
-        if (!b.declaredType().isEmpty()) i = add(i, "Declared", b.declaredType());
-        if (b.typeMismatch()) i = add(i, "Mismatch", b.mismatchNote().isEmpty() ? "declared type contradicts the bytes" : b.mismatchNote());
-        if (!f.formatLine().isEmpty()) i = add(i, "Audio", f.formatLine());
-        if (f.durationMillis() >= 0) i = add(i, "Duration", TimeText.of(f.durationMillis()));
-        if (!loudness.get().isEmpty()) i = add(i, "Loudness", loudness.get());
+        lines.section("Buffer");
+        lines.add("Name", b.name());
+        lines.add("Size", String.format("%s (%,d bytes)", ByteSizes.human(b.size()), b.size()));
+        lines.add("SHA-256", b.sha256());
+        lines.add("Loaded", LOADED.format(b.loadedAt()));
+        lines.section("Origin · " + OriginText.kind(b.origin()));
+        for (String[] kv : OriginText.details(b.origin())) lines.add(kv[0], kv[1]);
+        lines.section("Format");
+        lines.add("Detected", b.detectedFormat().displayName());
+        if (!b.declaredType().isEmpty()) lines.add("Declared", b.declaredType());
+        if (b.typeMismatch()) lines.add("Mismatch", b.mismatchNote().isEmpty() ? "declared type contradicts the bytes" : b.mismatchNote());
+        if (!f.formatLine().isEmpty()) lines.add("Audio", f.formatLine());
+        if (f.durationMillis() >= 0) lines.add("Duration", TimeText.of(f.durationMillis()));
+        if (!loudness.get().isEmpty()) lines.add("Loudness", loudness.get());
         if (!f.tracks().isEmpty()) {
-            i = section(i, "Tracks");
-            for (int t = 0; t < f.tracks().size(); t++) i = add(i, "Track " + (t + 1), f.tracks().get(t));
+            lines.section("Tracks");
+            for (int t = 0; t < f.tracks().size(); t++) lines.add("Track " + (t + 1), f.tracks().get(t));
         }
         if (!f.tags().isEmpty()) {
-            i = section(i, "Tags");
-            for (Map.Entry<String, String> t : f.tags().entrySet()) i = add(i, t.getKey(), t.getValue());
+            lines.section("Tags");
+            for (Map.Entry<String, String> t : f.tags().entrySet()) lines.add(t.getKey(), t.getValue());
         }
+        lines.dropUnused();
     }
-
-    private int section(int rowIndex, String title) {
-        Label l = new Label(title);
-        l.getStyleClass().add("detail-section");
-        grid.add(l, 0, rowIndex, 2, 1);
-        return rowIndex + 1;
-    }
-
-    private int add(int rowIndex, String key, String value) {
-        Label k = new Label(key);
-        k.getStyleClass().add("detail-key");
-        Label v = new Label(DisplayText.safe(value));
-        v.getStyleClass().add("detail-value");
-        v.setWrapText(true);
-        grid.addRow(rowIndex, k, v);
-        return rowIndex + 1;
-    }
-
 }

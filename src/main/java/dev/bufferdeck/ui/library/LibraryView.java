@@ -12,7 +12,7 @@ import dev.bufferdeck.ui.dnd.ClipboardReader;
 import dev.bufferdeck.ui.dnd.InternalDrag;
 import dev.bufferdeck.ui.icons.Glyph;
 import dev.bufferdeck.ui.icons.Icon;
-import dev.bufferdeck.ui.theme.HiddenStyling;
+import dev.bufferdeck.ui.thread.PulseSteps;
 import java.io.File;
 import java.util.Optional;
 import javafx.beans.InvalidationListener;
@@ -24,7 +24,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -234,36 +236,56 @@ public final class LibraryView extends BorderPane {
     }
 
     /**
-     * Builds a row with one cell of each column unseen, in a table styled as the library's, so the
-     * first row added does not load the cells' classes and look up their CSS (issue 14: the first load
-     * held the FX thread 158 ms). FX thread, once the library is in the filled window.
+     * Builds the table's rows and their cells ahead of its first load, a row a pulse (each a step of
+     * {@link PulseSteps}), until they fill the table; FX thread, once the library is in the filled
+     * window. The first row to arrive then reuses them: it used to build a screenful of empty rows
+     * (12 rows of 6 cells, each with its skin and CSS) in one pulse, 50-57 ms of the FX thread's CPU
+     * on a loaded machine, and building them all ahead in one step cost 63-79 ms (issue 14). Each
+     * step lays the table out only as tall as the rows built so far with one stand-in row, then empty
+     * and at its own size again, all within the step: no pulse ever draws the stand-in. The table
+     * keeps the rows it built for reuse. Nothing is built once the library has rows (it has built
+     * its own).
      */
     public void warmRowCells() {
-        TableView<BufferRow> unseen = new TableView<>();
-        unseen.setId(table.getId());
-        unseen.getStyleClass().setAll(table.getStyleClass());
-        unseen.setRowFactory(table.getRowFactory());
-        for (TableColumn<BufferRow, ?> c : table.getColumns()) unseen.getColumns().add(copyOf(c));
-        MediaBuffer dummy = MediaRepository.unlisted(new byte[0], "warm-up.mp3",
-                new Origin.Dropped("", "warm-up"), FormatDetector.NONE);
-        unseen.getItems().add(new BufferRow(dummy));
-        HiddenStyling.warm(this, unseen, 600, 120);
-        rowCellsWarmed = true;
+        PulseSteps.add(() -> {
+            if (buildRowsAhead()) warmRowCells();
+            else rowCellsWarmed = true;
+        });
     }
 
+    /** Rows built ahead per pulse: the first step also loads the cells' classes and their CSS. */
+    static final int ROWS_AHEAD_PER_STEP = 1;
+    private int rowsAhead;
     private boolean rowCellsWarmed;
 
-    /** True once {@link #warmRowCells()} has run. */
-    public boolean rowCellsWarmed() { return rowCellsWarmed; }
-
-    private static <T> TableColumn<BufferRow, T> copyOf(TableColumn<BufferRow, T> c) {
-        TableColumn<BufferRow, T> copy = new TableColumn<>(c.getText());
-        copy.getStyleClass().setAll(c.getStyleClass());
-        copy.setCellValueFactory(c.getCellValueFactory());
-        copy.setCellFactory(c.getCellFactory());
-        copy.setPrefWidth(c.getWidth());
-        return copy;
+    /** Builds {@link #ROWS_AHEAD_PER_STEP} more rows ahead; true while the table is not yet full of them. */
+    private boolean buildRowsAhead() {
+        double width = table.getWidth();
+        double height = table.getHeight();
+        double rowHeight = table.getFixedCellSize();
+        if (!model.rows().isEmpty() || getScene() == null || width <= 0 || height <= 0 || rowHeight <= 0) return false;
+        rowsAhead += ROWS_AHEAD_PER_STEP;
+        // the column headers are about a row high
+        double tall = Math.min(height, (rowsAhead + 1) * rowHeight);
+        ObservableList<BufferRow> items = table.getItems();
+        table.setItems(FXCollections.observableArrayList(new BufferRow(STAND_IN)));
+        try {
+            table.resize(width, tall);
+            table.layout();
+        } finally {
+            table.setItems(items);
+            table.resize(width, height);
+            table.layout();
+        }
+        return tall < height;
     }
+
+    /** The row the table is laid out with while it builds its rows ahead (never drawn). */
+    private static final MediaBuffer STAND_IN = MediaRepository.unlisted(new byte[0], "warm-up.mp3",
+            new Origin.Dropped("", "warm-up"), FormatDetector.NONE);
+
+    /** True once {@link #warmRowCells()} has built the table's rows ahead, or found it had no need to. */
+    public boolean rowCellsWarmed() { return rowCellsWarmed; }
 
     /** Widens Size and Format to a new row's text (measured once per row added, never cut; they do not shrink back). */
     private void fitColumnsTo(BufferRow row) {
@@ -407,12 +429,13 @@ public final class LibraryView extends BorderPane {
 
     private static <T> TableCell<BufferRow, T> tooltipCell(Function<T, String> text, Function<T, String> tip) {
         return new TableCell<>() {
+            private final LazyTip lazyTip = new LazyTip(this);
+
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : text.apply(item));
-                String t = empty || item == null ? null : tip.apply(item);
-                setTooltip(t == null ? null : new Tooltip(t));
+                lazyTip.set(empty || item == null ? null : tip.apply(item));
             }
         };
     }
@@ -420,6 +443,7 @@ public final class LibraryView extends BorderPane {
     /** A row marked while its buffer plays, and when the decoders refuse its buffer (with the reason as tooltip). */
     private final class MarkedRow extends TableRow<BufferRow> {
         private final InvalidationListener mark = o -> mark();
+        private final LazyTip tip = new LazyTip(this);
         private BufferRow watched;
 
         MarkedRow() {
@@ -448,13 +472,14 @@ public final class LibraryView extends BorderPane {
             Residence where = watched == null ? null : watched.residence();
             pseudoClassStateChanged(REFERENCE, where == Residence.REFERENCE);
             pseudoClassStateChanged(PINNED, where == Residence.PINNED);
-            String tip = why != null ? why : where == null || where == Residence.IN_MEMORY ? null : where.description();
-            setTooltip(tip == null ? null : new Tooltip(tip));
+            tip.set(why != null ? why : where == null || where == Residence.IN_MEMORY ? null : where.description());
         }
     }
 
     /** The detected format, with a warning badge when the name or Content-Type claimed something else. */
     private static final class FormatCell extends TableCell<BufferRow, BufferRow> {
+        private final LazyTip tip = new LazyTip(this);
+
         @Override
         protected void updateItem(BufferRow row, boolean empty) {
             super.updateItem(row, empty);
@@ -462,7 +487,7 @@ public final class LibraryView extends BorderPane {
             if (empty || row == null) {
                 setText(null);
                 setGraphic(null);
-                setTooltip(null);
+                tip.set(null);
                 return;
             }
             setText(row.buffer().detectedFormat().displayName());
@@ -472,10 +497,10 @@ public final class LibraryView extends BorderPane {
                 setGraphic(badge);
                 getStyleClass().add("mismatch");
                 String note = row.buffer().mismatchNote();
-                setTooltip(new Tooltip(note.isEmpty() ? "Declared as " + row.buffer().declaredType() : note));
+                tip.set(note.isEmpty() ? "Declared as " + row.buffer().declaredType() : note);
             } else {
                 setGraphic(null);
-                setTooltip(row.buffer().declaredType().isEmpty() ? null : new Tooltip("Declared: " + row.buffer().declaredType()));
+                tip.set(row.buffer().declaredType().isEmpty() ? null : "Declared: " + row.buffer().declaredType());
             }
         }
     }

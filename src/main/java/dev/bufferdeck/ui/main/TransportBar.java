@@ -22,8 +22,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * Seek slider with elapsed and total time, the transport buttons, volume and mute. The position
- * follows the window's clock, moving the slider only when its thumb would move by half a pixel or the
- * elapsed second changes (each move lays the bar out and repaints it); dragging the slider seeks.
+ * follows the window's clock, moving the slider only when the waveform's playhead would move to the
+ * next pixel or the elapsed second changes (each move repaints the window); dragging the slider seeks.
  */
 public final class TransportBar extends VBox {
     private final PlayerController player;
@@ -66,9 +66,10 @@ public final class TransportBar extends VBox {
         waveform.setPrefHeight(40);
         waveform.setMinHeight(36);
         waveform.setStyle("-fx-padding: 2 7 2 7;");
-        VBox seekColumn = new VBox(0, waveform, seek);
+        // what follows playback is laid out alone, not with the whole window at each move
+        VBox seekColumn = new VBox(0, waveform, new LayoutRoot(seek));
         HBox.setHgrow(seekColumn, Priority.ALWAYS);
-        HBox seekRow = new HBox(8, elapsed, seekColumn, total);
+        HBox seekRow = new HBox(8, new LayoutRoot(elapsed), seekColumn, new LayoutRoot(total));
         seekRow.setAlignment(Pos.CENTER);
 
         playPause.getStyleClass().add("play-button");
@@ -143,15 +144,25 @@ public final class TransportBar extends VBox {
     private void followPosition(long position) {
         if (seek.isValueChanging() || seek.isPressed()) return;
         double shown = seek.getValue();
-        double halfPixel = seek.getWidth() > 0 ? seek.getMax() / seek.getWidth() / 2 : 1;
         boolean sameSecond = (long) shown / 1000 == position / 1000;
-        if (Math.abs(shown - position) < Math.max(1, halfPixel) && sameSecond) return;
+        if (sameSecond && samePixel(Math.round(shown), position)) return;
         followingPlayer = true;
         try {
             seek.setValue(Math.min(position, seek.getMax()));
         } finally {
             followingPlayer = false;
         }
+    }
+
+    /**
+     * True when the waveform's playhead would stay on the same pixel column (the slider's, without a
+     * waveform): the thumb then moves with the playhead, about a pixel at a time, in the same repaint.
+     */
+    private boolean samePixel(long shown, long position) {
+        long column = waveform.columnAt(position);
+        if (column >= 0) return column == waveform.columnAt(shown);
+        double perPixel = seek.getWidth() > 0 ? seek.getMax() / seek.getWidth() : 1;
+        return Math.floor(shown / perPixel) == Math.floor(position / perPixel);
     }
 
     private void showDuration(long millis) {

@@ -39,9 +39,18 @@ public final class WaveformView extends Region {
 
     /** The whole waveform in the unplayed colour; redrawn only when the waveform or the size changes. */
     private final Canvas canvas = new Canvas();
-    /** The same in the played colour, clipped to the part heard: playback only moves the clip. */
+    /**
+     * The same in the played colour, twice: {@link #played} clipped to the part heard up to a whole
+     * {@link #STRIP}, {@link #frontier} to the rest of it. Playback only moves the clips, and JavaFX
+     * repaints all of a node whose clip changed: the frontier's at most a strip wide, the part
+     * heard (the whole width at the end of a track) once per strip.
+     */
     private final Canvas played = new Canvas();
+    private final Canvas frontier = new Canvas();
     private final Rectangle playedClip = new Rectangle();
+    private final Rectangle frontierClip = new Rectangle();
+    /** The width of the part heard that {@link #played} shows at once, in pixels. */
+    static final int STRIP = 32;
     private final Rectangle playhead = new Rectangle(2, 0, PLAYHEAD);
     private final ObjectProperty<Waveform> waveform = new SimpleObjectProperty<>();
     private final LongProperty positionMillis = new SimpleLongProperty();
@@ -62,10 +71,12 @@ public final class WaveformView extends Region {
         getStylesheets().add(Objects.requireNonNull(WaveformView.class.getResource("waveform.css")).toExternalForm());
         played.setClip(playedClip);
         played.setMouseTransparent(true);
+        frontier.setClip(frontierClip);
+        frontier.setMouseTransparent(true);
         playhead.setMouseTransparent(true);
         playhead.setManaged(false);
         playhead.setStyle("-fx-fill: -bd-wave-playhead;");
-        getChildren().addAll(canvas, played, playhead);
+        getChildren().addAll(canvas, played, frontier, playhead);
         getChildren().addAll(colors.probes());
         setMinSize(40, 16);
         setPrefSize(400, 48);
@@ -120,17 +131,25 @@ public final class WaveformView extends Region {
         double h = snapSizeY(getHeight() - snappedTopInset() - snappedBottomInset());
         canvas.relocate(snappedLeftInset(), snappedTopInset());
         played.relocate(snappedLeftInset(), snappedTopInset());
+        frontier.relocate(snappedLeftInset(), snappedTopInset());
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(Math.max(0, w));
             canvas.setHeight(Math.max(0, h));
             played.setWidth(Math.max(0, w));
             played.setHeight(Math.max(0, h));
+            frontier.setWidth(Math.max(0, w));
+            frontier.setHeight(Math.max(0, h));
             draw();
         }
+        playhead.relocate(canvas.getLayoutX(), canvas.getLayoutY());
         placePlayhead();
     }
 
-    /** Moves the played clip and the playhead line; cheap, so it can follow playback every frame. */
+    /**
+     * Moves the played clip and the playhead line; cheap, so it can follow playback every frame: the
+     * line moves by its translation, which lays nothing out (a new layout position would make the
+     * window lay out its parents again).
+     */
     private void placePlayhead() {
         double w = canvas.getWidth(), h = canvas.getHeight();
         long duration = durationMillis();
@@ -138,21 +157,42 @@ public final class WaveformView extends Region {
         playhead.setVisible(shown);
         if (!shown) {
             playedClip.setWidth(0);
+            frontierClip.setWidth(0);
             return;
         }
-        double x = Math.floor(Math.min(w, w * positionMillis.get() / (double) duration));
-        playedClip.setWidth(x);
+        double x = columnAt(positionMillis.get());
+        double settled = Math.floor(x / STRIP) * STRIP;
+        playedClip.setWidth(settled);
         playedClip.setHeight(h);
+        frontierClip.setX(settled);
+        frontierClip.setWidth(x - settled);
+        frontierClip.setHeight(h);
         playhead.setHeight(h);
-        playhead.relocate(canvas.getLayoutX() + Math.min(w - 2, Math.max(0, x - 1)), canvas.getLayoutY());
+        playhead.setTranslateX(Math.min(w - 2, Math.max(0, x - 1)));
     }
+
+    /**
+     * The pixel column of the playhead at {@code millis}: the part heard is this many pixels wide.
+     * -1 without a waveform or a width.
+     */
+    public long columnAt(long millis) {
+        double w = canvas.getWidth();
+        long duration = durationMillis();
+        if (waveform.get() == null || duration <= 0 || w <= 0) return -1;
+        return (long) Math.floor(Math.max(0, Math.min(w, w * millis / (double) duration)));
+    }
+
+    /** The width {@link #played} shows, for tests: whole strips. */
+    double settledWidth() { return playedClip.getWidth(); }
 
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         GraphicsContext gp = played.getGraphicsContext2D();
+        GraphicsContext gf = frontier.getGraphicsContext2D();
         double w = canvas.getWidth(), h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
         gp.clearRect(0, 0, w, h);
+        gf.clearRect(0, 0, w, h);
         placePlayhead();
         if (w <= 0 || h <= 0) return;
         double mid = h / 2;
@@ -176,6 +216,7 @@ public final class WaveformView extends Region {
         }
         g.setFill(colors.get("-bd-wave-unplayed"));
         gp.setFill(colors.get("-bd-wave-played"));
+        gf.setFill(colors.get("-bd-wave-played"));
         int columns = wave.columns();
         int pixels = (int) Math.ceil(w);
         float[] min = wave.min(), max = wave.max();
@@ -191,6 +232,7 @@ public final class WaveformView extends Region {
             double top = mid - hi * mid, bottom = mid - lo * mid;
             g.fillRect(px, top, 1, Math.max(1, bottom - top));
             gp.fillRect(px, top, 1, Math.max(1, bottom - top));
+            gf.fillRect(px, top, 1, Math.max(1, bottom - top));
         }
     }
 }

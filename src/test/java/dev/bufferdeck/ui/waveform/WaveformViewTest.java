@@ -103,6 +103,24 @@ class WaveformViewTest {
         assertEquals(WaveformView.PLAYED, narrow.getPixelReader().getColor((int) (narrow.getWidth() * 0.2), y));
     }
 
+    @Test
+    void theTintEndsAtThePlayheadWhileTheWholeStripsHeardStandStill(FxRobot robot) {
+        robot.interact(() -> view.setWaveform(minute()));
+        int y = (int) (view.getHeight() / 2) + 5;
+        double left = view.snappedLeftInset();
+        for (long millis = 7_000; millis <= 12_000; millis += 250) {
+            long at = millis;
+            robot.interact(() -> view.positionMillisProperty().set(at));
+            long column = view.columnAt(at);
+            WritableImage shot = snapshot(robot);
+            assertEquals(WaveformView.PLAYED, shot.getPixelReader().getColor((int) (left + column - 3), y), "heard at " + at);
+            assertEquals(WaveformView.UNPLAYED, shot.getPixelReader().getColor((int) (left + column + 2), y), "not heard at " + at);
+            double settled = view.settledWidth();
+            assertEquals(0, settled % WaveformView.STRIP, "whole strips: " + settled);
+            assertTrue(settled <= column && column - settled < WaveformView.STRIP, settled + " of " + column);
+        }
+    }
+
     private WritableImage snapshot(FxRobot robot) {
         WritableImage[] out = new WritableImage[1];
         robot.interact(() -> out[0] = view.snapshot(null, null));

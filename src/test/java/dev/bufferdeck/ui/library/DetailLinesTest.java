@@ -1,0 +1,84 @@
+package dev.bufferdeck.ui.library;
+
+import dev.bufferdeck.repository.FormatDetector;
+import dev.bufferdeck.repository.MediaRepository;
+import dev.bufferdeck.repository.Origin;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 14: the detail pane writes each refresh into the labels it already has (a new label costs its
+ * skin and CSS), and lines a refresh does not use leave the grid.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DetailLinesTest {
+    private final MediaRepository repository = new MediaRepository(FormatDetector.NONE);
+    private BufferDetailPane pane;
+
+    @Start
+    void start(Stage stage) {
+        pane = new BufferDetailPane();
+        stage.setScene(new Scene(pane, 400, 600));
+        stage.show();
+    }
+
+    private BufferRow row(String name, Map<String, String> tags) throws Exception {
+        BufferRow row = new BufferRow(repository.add(name.getBytes(StandardCharsets.UTF_8), name + ".mp3",
+                new Origin.BuiltIn(name), "mp3").buffer());
+        row.setFacts(new MediaFacts(name, "", "", "MP3", 1000, null, tags));
+        return row;
+    }
+
+    private List<Label> labels() {
+        return pane.lookupAll(".detail-grid .label").stream().map(n -> (Label) n).toList();
+    }
+
+    private Set<Node> identities() {
+        return labels().stream().collect(Collectors.toCollection(() -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())));
+    }
+
+    @Test
+    void anotherRowIsWrittenIntoTheSameLabelsAndUnusedLinesLeaveTheGrid(FxRobot robot) throws Exception {
+        BufferRow tagged = row("tagged", Map.of("Artist", "The Testers", "Album", "Fixtures"));
+        BufferRow other = row("other", Map.of("Artist", "Someone Else", "Album", "Another"));
+        BufferRow untagged = row("untagged", Map.of());
+
+        robot.interact(() -> pane.rowProperty().set(tagged));
+        Set<Node> first = identities();
+        assertTrue(labels().stream().anyMatch(l -> l.getText().equals("The Testers")));
+
+        robot.interact(() -> pane.rowProperty().set(other));
+        assertEquals(first, identities(), "the same labels, written again");
+        List<String> texts = labels().stream().map(Label::getText).toList();
+        assertTrue(texts.contains("Someone Else") && texts.contains("other.mp3"), texts.toString());
+        assertFalse(texts.contains("The Testers"), "nothing of the row shown before: " + texts);
+
+        robot.interact(() -> pane.rowProperty().set(untagged));
+        List<String> fewer = labels().stream().map(Label::getText).toList();
+        assertEquals(first.size() - 5, fewer.size(), "the Tags section and its two lines left the grid: " + fewer);
+        assertFalse(fewer.contains("Tags") || fewer.contains("Artist"), fewer.toString());
+
+        robot.interact(() -> pane.rowProperty().set(null));
+        assertEquals(List.of("Select a buffer in the library to see where it came from and what it holds."),
+                labels().stream().map(Label::getText).toList());
+        robot.interact(() -> pane.rowProperty().set(other));
+        assertEquals(first, identities(), "back to the labels made for the first row");
+    }
+}
