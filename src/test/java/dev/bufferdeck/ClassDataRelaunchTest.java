@@ -47,6 +47,7 @@ class ClassDataRelaunchTest {
         assertEquals(first, ClassDataRelaunch.key(jar));
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1000));
         assertNotEquals(first, ClassDataRelaunch.key(jar), "a rebuilt jar gets an archive of its own");
+        assertTrue(first.matches("[0-9a-f]{16}"), first);
     }
 
     @Test
