@@ -8,6 +8,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Scene;
+import dev.bufferdeck.ui.thread.PulseSteps;
 import javafx.scene.control.ScrollPane;
 import dev.bufferdeck.ui.cover.CoverArtView;
 import javafx.scene.layout.ColumnConstraints;
@@ -62,7 +65,46 @@ public final class BufferDetailPane extends ScrollPane {
         });
         loudness.addListener((o, a, b) -> refresh());
         refresh();
+        makeLinesAheadOnceShown();
     }
+
+    /** Lines made ahead: a URL's details (its HTTP status, addresses and headers) fill about this many. */
+    static final int SECTIONS_AHEAD = 4, PAIRS_AHEAD = 24;
+    /** Pairs made per pulse. */
+    private static final int PAIRS_PER_STEP = 4;
+    private boolean linesMadeAhead;
+
+    /**
+     * Once this pane's scene has been through a pulse (the window drawn), makes its lines ahead, a few
+     * a pulse (steps of {@link PulseSteps}), so that the first buffer shown only writes their text: the
+     * window's first load made some 40 labels here in one pulse (issue 14).
+     */
+    private void makeLinesAheadOnceShown() {
+        ChangeListener<Scene> shown = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> o, Scene was, Scene scene) {
+                if (scene == null) return;
+                sceneProperty().removeListener(this);
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    PulseSteps.add(BufferDetailPane.this::makeLinesAhead);
+                };
+                scene.addPostLayoutPulseListener(once[0]);
+            }
+        };
+        if (getScene() != null) shown.changed(sceneProperty(), null, getScene());
+        else sceneProperty().addListener(shown);
+    }
+
+    private void makeLinesAhead() {
+        lines.makeAhead(SECTIONS_AHEAD, Math.min(PAIRS_AHEAD, lines.pairsMade() + PAIRS_PER_STEP));
+        if (lines.pairsMade() < PAIRS_AHEAD) PulseSteps.add(this::makeLinesAhead);
+        else linesMadeAhead = true;
+    }
+
+    /** True once the lines have been made ahead. */
+    boolean linesMadeAhead() { return linesMadeAhead; }
 
     public ObjectProperty<BufferRow> rowProperty() { return row; }
     public StringProperty loudnessProperty() { return loudness; }

@@ -17,15 +17,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
+import static dev.bufferdeck.ui.testing.AppFixture.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 14: the detail pane writes each refresh into the labels it already has (a new label costs its
- * skin and CSS), and lines a refresh does not use leave the grid.
+ * skin and CSS), makes them ahead once it has been drawn, and hides lines a refresh does not use.
  */
 @ExtendWith(ApplicationExtension.class)
 class DetailLinesTest {
@@ -46,16 +46,39 @@ class DetailLinesTest {
         return row;
     }
 
+    /** The labels shown. */
     private List<Label> labels() {
-        return pane.lookupAll(".detail-grid .label").stream().map(n -> (Label) n).toList();
+        return pane.lookupAll(".detail-grid .label").stream().filter(Node::isVisible).map(n -> (Label) n).toList();
+    }
+
+    /** Every label in the grid, shown or hidden. */
+    private Set<Node> allLabels() {
+        return identitySet(pane.lookupAll(".detail-grid .label"));
+    }
+
+    private static Set<Node> identitySet(java.util.Collection<? extends Node> nodes) {
+        Set<Node> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        set.addAll(nodes);
+        return set;
     }
 
     private Set<Node> identities() {
-        return labels().stream().collect(Collectors.toCollection(() -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())));
+        return identitySet(labels());
     }
 
     @Test
-    void anotherRowIsWrittenIntoTheSameLabelsAndUnusedLinesLeaveTheGrid(FxRobot robot) throws Exception {
+    void linesAreMadeAheadOnceDrawnSoTheFirstRowMakesNone(FxRobot robot) throws Exception {
+        waitUntil(pane::linesMadeAhead, 20);
+        Set<Node> ahead = allLabels();
+        assertTrue(ahead.size() >= 2 * BufferDetailPane.PAIRS_AHEAD + BufferDetailPane.SECTIONS_AHEAD, ahead.size() + " labels");
+        BufferRow row = row("first", Map.of("Artist", "The Testers"));
+        robot.interact(() -> pane.rowProperty().set(row));
+        assertTrue(labels().stream().anyMatch(l -> l.getText().equals("The Testers")));
+        assertEquals(ahead, allLabels(), "the first row is written into the labels made ahead");
+    }
+
+    @Test
+    void anotherRowIsWrittenIntoTheSameLabelsAndUnusedLinesAreHidden(FxRobot robot) throws Exception {
         BufferRow tagged = row("tagged", Map.of("Artist", "The Testers", "Album", "Fixtures"));
         BufferRow other = row("other", Map.of("Artist", "Someone Else", "Album", "Another"));
         BufferRow untagged = row("untagged", Map.of());
@@ -72,7 +95,7 @@ class DetailLinesTest {
 
         robot.interact(() -> pane.rowProperty().set(untagged));
         List<String> fewer = labels().stream().map(Label::getText).toList();
-        assertEquals(first.size() - 5, fewer.size(), "the Tags section and its two lines left the grid: " + fewer);
+        assertEquals(first.size() - 5, fewer.size(), "the Tags section and its two lines are hidden: " + fewer);
         assertFalse(fewer.contains("Tags") || fewer.contains("Artist"), fewer.toString());
 
         robot.interact(() -> pane.rowProperty().set(null));
