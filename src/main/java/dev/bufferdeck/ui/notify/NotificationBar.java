@@ -11,10 +11,13 @@ import org.controlsfx.control.NotificationPane;
 /** Shows each notice as a one-line bar over the top of the content, hiding itself after a while. */
 public final class NotificationBar extends NotificationPane {
     private final PauseTransition hideLater = new PauseTransition(Duration.seconds(6));
+    /** The kind of the notice shown ("notice-info" or "notice-error"), set on the skin's bar. */
+    private String kind = "notice-info";
 
     public NotificationBar(Node content, Notifier notifier) {
         super(content);
-        getStyleClass().addAll("notification-bar", "notice-info");
+        getStyleClass().add("notification-bar");
+        skinProperty().addListener(o -> markKind(kind));
         setShowFromTop(true);
         setCloseButtonVisible(true);
         hideLater.setOnFinished(e -> hide());
@@ -35,14 +38,26 @@ public final class NotificationBar extends NotificationPane {
     }
 
     /**
-     * Sets the notice's kind as this pane's style class, only when it changes: a style class set on
-     * this pane, which holds the whole window under the menu, has every node in it styled again from
-     * its stylesheets (issue 14: ~15 ms of the FX thread's CPU at each notice, even an unchanged one).
+     * Sets the notice's kind as a style class of the skin's bar, not of this pane: this pane holds the
+     * whole window under the menu, and a style class changed on it had every node in it (~460) styled
+     * again from its stylesheets, 20-30 ms of the FX thread's CPU at the first load's notice (issue
+     * 14). On the bar it restyles only the bar. Changed only when the kind changes.
      */
     private void markKind(String kind) {
+        this.kind = kind;
+        Node bar = bar();
+        if (bar == null) return;
         String other = kind.equals("notice-error") ? "notice-info" : "notice-error";
-        if (getStyleClass().contains(kind) && !getStyleClass().contains(other)) return;
-        getStyleClass().remove(other);
-        if (!getStyleClass().contains(kind)) getStyleClass().add(kind);
+        if (bar.getStyleClass().contains(kind) && !bar.getStyleClass().contains(other)) return;
+        bar.getStyleClass().remove(other);
+        if (!bar.getStyleClass().contains(kind)) bar.getStyleClass().add(kind);
+    }
+
+    /** The skin's bar (the one-line notice that slides in), or null before the skin is made. */
+    Node bar() {
+        for (Node n : getChildrenUnmodifiable()) {
+            if (n != getContent() && n.getStyleClass().contains("notification-bar")) return n;
+        }
+        return null;
     }
 }
