@@ -50,7 +50,10 @@ public final class HexView extends Region {
     private final ReadOnlyLongWrapper anchor = new ReadOnlyLongWrapper(-1);
     private final ReadOnlyLongWrapper caret = new ReadOnlyLongWrapper(-1);
     private final Canvas canvas = new Canvas();
-    /** Above the rows, transparent but for the mark: moving the mark redraws only this layer. */
+    /**
+     * Above the rows, over just the rows the mark is on, transparent but for its underlines: moving
+     * the mark redraws only this layer, and the screen is repainted only where it was and is.
+     */
     private final Canvas markLayer = new Canvas();
     private final ScrollBar scrollBar = new ScrollBar();
     private final byte[] rowBytes = new byte[HexText.BYTES_PER_ROW];
@@ -81,6 +84,7 @@ public final class HexView extends Region {
         setFocusTraversable(true);
         scrollBar.setOrientation(Orientation.VERTICAL);
         markLayer.setMouseTransparent(true);
+        markLayer.setManaged(false);
         getChildren().addAll(canvas, markLayer, scrollBar);
         getChildren().addAll(colors.probes());
         setMinHeight(100);
@@ -328,8 +332,6 @@ public final class HexView extends Region {
         scrollBar.resizeRelocate(w - sb, 0, sb, h);
         canvas.setWidth(Math.max(0, w - sb));
         canvas.setHeight(h);
-        markLayer.setWidth(canvas.getWidth());
-        markLayer.setHeight(h);
         scrollToRow(topRow.get());
         syncScrollBar();
         draw();
@@ -413,12 +415,24 @@ public final class HexView extends Region {
      */
     private void drawMark() {
         GraphicsContext g = markLayer.getGraphicsContext2D();
-        double w = markLayer.getWidth(), h = markLayer.getHeight();
-        g.clearRect(0, 0, w, h);
+        g.clearRect(0, 0, markLayer.getWidth(), markLayer.getHeight());
         MediaBuffer b = buffer.get();
-        if (b == null || markFrom < 0 || markTo <= markFrom) return;
-        long first = Math.max(markFrom, topRow.get() * HexText.BYTES_PER_ROW);
-        long last = Math.min(Math.min(markTo, b.size()), (topRow.get() + visibleRows() + 1) * HexText.BYTES_PER_ROW);
+        long first = markFrom, last = markTo;
+        if (b != null) {
+            first = Math.max(markFrom, topRow.get() * HexText.BYTES_PER_ROW);
+            last = Math.min(Math.min(markTo, b.size()), (topRow.get() + visibleRows() + 1) * HexText.BYTES_PER_ROW);
+        }
+        if (b == null || markFrom < 0 || last <= first) {
+            markLayer.setVisible(false);
+            return;
+        }
+        long firstRow = first / HexText.BYTES_PER_ROW;
+        double top = PAD / 2 + (firstRow - topRow.get()) * rowHeight;
+        markLayer.setVisible(true);
+        markLayer.relocate(0, top);
+        markLayer.setWidth(keptWidth(canvas.getWidth()));
+        markLayer.setHeight(Math.max(0, Math.min(canvas.getHeight() - top,
+                ((last - 1) / HexText.BYTES_PER_ROW - firstRow + 1) * rowHeight)));
         long selFrom = hasSelection() ? selectionStart() : -1;
         long selTo = hasSelection() ? selectionEnd() : -2;
         g.setStroke(colors.get("-bd-hex-mark"));
@@ -426,11 +440,10 @@ public final class HexView extends Region {
         for (long at = first; at < last; at++) {
             if (at >= selFrom && at <= selTo) continue;
             int c = (int) (at % HexText.BYTES_PER_ROW);
-            double y = PAD / 2 + (at / HexText.BYTES_PER_ROW - topRow.get()) * rowHeight + rowHeight - 1.5;
+            double y = (at / HexText.BYTES_PER_ROW - firstRow) * rowHeight + rowHeight - 1.5;
             g.strokeLine(hexCellX(c) - 1, y, hexCellX(c) + charWidth * 2 + 1, y);
             g.strokeLine(asciiCellX(c), y, asciiCellX(c + 1), y);
         }
-        g.clearRect(keptWidth(w), 0, w, h);
     }
 
     /** A column that does not fit whole is not drawn at all, rather than cut through its characters. */
