@@ -5,7 +5,7 @@
 # prints after its first pulse with -Dbufferdeck.exitWhenFilled, and the CPU of the whole process tree
 # then, from /proc), and to its exit (and the tree's CPU by then), against a bare JavaFX hello stage on
 # the same JDK and class path that prints the same line and quits after its first pulse. The first start (no archive
-# yet: it is made at that start's exit) is printed apart; then RUNS starts of each, in turns, without
+# yet: it is dumped after that start's exit) is printed apart; then RUNS starts of each, in turns, without
 # the relaunch (-Dbufferdeck.relaunch=false) and with it. Prints medians and ratios; asserts nothing.
 # Needs: mvn -B package -DskipTests first; xvfb-run, x11-utils (xwininfo), libgtk-3-0.
 # Usage: scripts/bench-startup-jar.sh [RUNS]     (default 5)

@@ -144,7 +144,7 @@ elif abs(freq - 440) > 20:
 home = os.path.join(work, "home")
 allowed = [re.compile(r"^/tmp/hsperfdata_[^/]+(/\d+)?$"),              # the JVM's perf data
            re.compile("^" + re.escape(home) + r"/\.openjfx/cache/"),     # JavaFX's native libraries, from the jar
-           re.compile("^" + re.escape(home) + r"/\.cache/bufferdeck/classes-[0-9a-f]+\.jsa(\.\d+\.tmp)?$"),  # java -jar: the jar's class-data archive, made at the first exit
+           re.compile("^" + re.escape(home) + r"/\.cache/bufferdeck/classes-[0-9a-f]+\.jsa(\.\d+\.tmp(\.jsa)?)?$"),  # java -jar: the jar's class-data archive (its class list, its dump), made at the first exit
            re.compile(r"^/tmp/\+JXF\d+\.tmp$"),                         # JavaFX's copy of a font loaded from a stream (the icon font), at window start
            # seen only when the work folder itself lies under /tmp (a clone in /tmp):
            re.compile("^" + re.escape(work) + r"/config/bufferdeck/session\.m3u8(\.[\w-]+\.saving)?$"),  # the session, saved atomically

@@ -18,26 +18,38 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClassDataRelaunchTest {
     private static final List<String> USER = List.of("-Xmx512m", "-jar", "/opt/x/bufferdeck.jar", "song.mp3");
 
+    private static final Path JAR = Path.of("/opt/x/bufferdeck.jar");
+
     @Test
     void withAnArchiveTheSecondJvmMapsItAndKeepsTheUsersOptionsAndArguments() {
         Path archive = Path.of("/cache/classes-ab.jsa");
-        ClassDataRelaunch.Plan plan = ClassDataRelaunch.plan("/usr/bin/java", USER, archive, true, 42);
+        ClassDataRelaunch.Plan plan = ClassDataRelaunch.plan("/usr/bin/java", USER, JAR, archive, true, 42);
         List<String> c = plan.command();
         assertEquals("/usr/bin/java", c.get(0));
         assertTrue(c.contains("-XX:SharedArchiveFile=/cache/classes-ab.jsa") && c.contains("-Xshare:auto"), c.toString());
         assertTrue(c.contains("-XX:-UsePerfData"), "no hsperfdata file");
         assertTrue(c.contains("-D" + ClassDataRelaunch.RELAUNCHED + "=true"), "the second JVM opens the window itself");
         assertEquals(USER, c.subList(c.size() - USER.size(), c.size()), "the user's options and arguments last, as given");
-        assertTrue(plan.dumping().isEmpty());
+        assertTrue(plan.classList().isEmpty() && plan.dump().isEmpty());
     }
 
     @Test
-    void withoutOneTheSecondJvmMakesItUnderAnotherNameAtExit() {
+    void withoutOneTheSecondJvmListsItsClassesForADumpAfterItUnderAnotherName() {
         Path archive = Path.of("/cache/classes-ab.jsa");
-        ClassDataRelaunch.Plan plan = ClassDataRelaunch.plan("/usr/bin/java", USER, archive, false, 42);
-        assertEquals(Path.of("/cache/classes-ab.jsa.42.tmp"), plan.dumping().orElseThrow());
-        assertTrue(plan.command().contains("-XX:ArchiveClassesAtExit=/cache/classes-ab.jsa.42.tmp"), plan.command().toString());
+        ClassDataRelaunch.Plan plan = ClassDataRelaunch.plan("/usr/bin/java", USER, JAR, archive, false, 42);
+        assertEquals(Path.of("/cache/classes-ab.jsa.42.tmp"), plan.classList().orElseThrow());
+        assertTrue(plan.command().contains("-XX:DumpLoadedClassList=/cache/classes-ab.jsa.42.tmp"), plan.command().toString());
         assertFalse(plan.command().stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile")));
+        assertEquals(Path.of("/cache/classes-ab.jsa.42.tmp.jsa"), plan.dumping());
+        assertEquals(List.of("/usr/bin/java", "-Xshare:dump", "-XX:SharedClassListFile=/cache/classes-ab.jsa.42.tmp",
+                "-XX:SharedArchiveFile=/cache/classes-ab.jsa.42.tmp.jsa", "-Xlog:cds=off", "-cp", "/opt/x/bufferdeck.jar"), plan.dump());
+    }
+
+    @Test
+    void theSecondJvmNamesTheJarAsTheArchiveWasDumpedWith() {
+        List<String> relative = List.of("-jar", "target/bufferdeck.jar", "song.mp3");
+        List<String> c = ClassDataRelaunch.plan("/usr/bin/java", relative, JAR, Path.of("/cache/classes-ab.jsa"), true, 42).command();
+        assertEquals(List.of("-jar", "/opt/x/bufferdeck.jar", "song.mp3"), c.subList(c.size() - 3, c.size()));
     }
 
     @Test
@@ -61,11 +73,13 @@ class ClassDataRelaunchTest {
         Process ended = new ProcessBuilder("true").start();
         ended.waitFor();
         Path gone = Files.write(dir.resolve("classes-ab.jsa." + ended.pid() + ".tmp"), new byte[] {1});
+        Path goneDump = Files.write(dir.resolve("classes-ab.jsa." + ended.pid() + ".tmp.jsa"), new byte[] {1});
         Path writing = Files.write(dir.resolve("classes-ab.jsa." + ProcessHandle.current().pid() + ".tmp"), new byte[] {1});
+        Path dumping = Files.write(dir.resolve("classes-ab.jsa." + ProcessHandle.current().pid() + ".tmp.jsa"), new byte[] {1});
         Path archive = Files.write(dir.resolve("classes-ab.jsa"), new byte[] {1});
         ClassDataRelaunch.removeStaleDumps(dir);
-        assertFalse(Files.exists(gone), "its start was killed: nobody will keep it");
-        assertTrue(Files.exists(writing), "its start still runs");
+        assertFalse(Files.exists(gone) || Files.exists(goneDump), "its start was killed: nobody will keep them");
+        assertTrue(Files.exists(writing) && Files.exists(dumping), "its start still runs");
         assertTrue(Files.exists(archive));
     }
 

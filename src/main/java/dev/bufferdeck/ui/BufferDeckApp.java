@@ -81,7 +81,6 @@ public final class BufferDeckApp extends Application {
         stage.setMinHeight(480);
         stage.setOnHidden(e -> Platform.exit());
         Scene first = FirstFrame.show(stage, session, firstTheme());
-        PulseRate.slowWhileNoWindowIsSeen();
         // after the empty window's first pulse, or the fill would run before it is ever drawn
         // (a runLater queued here comes before the pulse: on GTK the window stayed blank until filled)
         FirstFrame.afterNextPulse(first, () -> fill(stage));
@@ -101,6 +100,8 @@ public final class BufferDeckApp extends Application {
         FirstFrame.afterNextPulse(window.scene(), () -> {
             if (!stopped) mpris = MprisBridge.install(controller, System.getenv());
         });
+        // the pulse timer slows while no window is seen: set up once the filled window is drawn (it reflects into JavaFX)
+        FirstFrame.afterNextPulse(window.scene(), PulseRate::slowWhileNoWindowIsSeen);
         window.warmUpWhenIdle();
         if (exitWhenFilled) FirstFrame.afterNextPulse(window.scene(), Platform::exit);
         controller.start(session, sessionWarnings, launch.sources());
