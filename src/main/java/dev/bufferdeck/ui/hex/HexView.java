@@ -50,6 +50,8 @@ public final class HexView extends Region {
     private final ReadOnlyLongWrapper anchor = new ReadOnlyLongWrapper(-1);
     private final ReadOnlyLongWrapper caret = new ReadOnlyLongWrapper(-1);
     private final Canvas canvas = new Canvas();
+    /** Above the rows, transparent but for the mark: moving the mark redraws only this layer. */
+    private final Canvas markLayer = new Canvas();
     private final ScrollBar scrollBar = new ScrollBar();
     private final byte[] rowBytes = new byte[HexText.BYTES_PER_ROW];
     private final Font font;
@@ -63,6 +65,7 @@ public final class HexView extends Region {
             .color("-bd-hex-rule").color("-bd-hex-stripe").color("-bd-hex-mark");
     private long markFrom = -1;
     private long markTo = -1;
+    private long fullDraws;
 
     public HexView() {
         font = FONT;
@@ -77,7 +80,8 @@ public final class HexView extends Region {
         getStyleClass().add(DEFAULT_STYLE_CLASS);
         setFocusTraversable(true);
         scrollBar.setOrientation(Orientation.VERTICAL);
-        getChildren().addAll(canvas, scrollBar);
+        markLayer.setMouseTransparent(true);
+        getChildren().addAll(canvas, markLayer, scrollBar);
         getChildren().addAll(colors.probes());
         setMinHeight(100);
         setPrefHeight(400);
@@ -183,8 +187,11 @@ public final class HexView extends Region {
         if (from == markFrom && to == markTo) return;
         markFrom = from;
         markTo = to;
-        draw();
+        drawMark();
     }
+
+    /** How often every row has been drawn (glyphs and all), for tests and benchmarks. */
+    long fullDraws() { return fullDraws; }
 
     /** First byte of the mark, or -1 when there is none. */
     public long markStart() { return markFrom; }
@@ -321,12 +328,15 @@ public final class HexView extends Region {
         scrollBar.resizeRelocate(w - sb, 0, sb, h);
         canvas.setWidth(Math.max(0, w - sb));
         canvas.setHeight(h);
+        markLayer.setWidth(canvas.getWidth());
+        markLayer.setHeight(h);
         scrollToRow(topRow.get());
         syncScrollBar();
         draw();
     }
 
     private void draw() {
+        fullDraws++;
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth(), h = canvas.getHeight();
         g.setFill(colors.get("-bd-hex-background"));
@@ -371,15 +381,6 @@ public final class HexView extends Region {
                     g.fillRect(hexCellX(c) - 1, y, charWidth * (c == 7 ? 4 : 3), rowHeight);
                     g.fillRect(asciiCellX(c), y, charWidth, rowHeight);
                 }
-                if (at >= markFrom && at < markTo) {
-                    g.setStroke(colors.get("-bd-hex-mark"));
-                    g.setLineWidth(2);
-                    g.strokeLine(hexCellX(c) - 1, y + rowHeight - 1.5,
-                            hexCellX(c) + charWidth * 2 + 1, y + rowHeight - 1.5);
-                    g.strokeLine(asciiCellX(c), y + rowHeight - 1.5, asciiCellX(c + 1), y + rowHeight - 1.5);
-                    g.setLineWidth(1);
-                    g.setStroke(colors.get("-bd-hex-rule"));
-                }
                 if (at >= selFrom && at <= selTo) {
                     g.setFill(colors.get("-bd-hex-selection"));
                     g.fillRect(hexCellX(c) - 1, y, charWidth * 2 + 2, rowHeight);
@@ -403,14 +404,46 @@ public final class HexView extends Region {
             g.fillText(HexText.ascii(rowBytes, count), asciiX(), y + 1);
         }
         coverPartColumn(g, w, h);
+        drawMark();
+    }
+
+    /**
+     * Underlines the marked bytes on the layer above the rows, leaving out selected bytes (whose
+     * selection colour hides the mark) and columns that do not fit whole.
+     */
+    private void drawMark() {
+        GraphicsContext g = markLayer.getGraphicsContext2D();
+        double w = markLayer.getWidth(), h = markLayer.getHeight();
+        g.clearRect(0, 0, w, h);
+        MediaBuffer b = buffer.get();
+        if (b == null || markFrom < 0 || markTo <= markFrom) return;
+        long first = Math.max(markFrom, topRow.get() * HexText.BYTES_PER_ROW);
+        long last = Math.min(Math.min(markTo, b.size()), (topRow.get() + visibleRows() + 1) * HexText.BYTES_PER_ROW);
+        long selFrom = hasSelection() ? selectionStart() : -1;
+        long selTo = hasSelection() ? selectionEnd() : -2;
+        g.setStroke(colors.get("-bd-hex-mark"));
+        g.setLineWidth(2);
+        for (long at = first; at < last; at++) {
+            if (at >= selFrom && at <= selTo) continue;
+            int c = (int) (at % HexText.BYTES_PER_ROW);
+            double y = PAD / 2 + (at / HexText.BYTES_PER_ROW - topRow.get()) * rowHeight + rowHeight - 1.5;
+            g.strokeLine(hexCellX(c) - 1, y, hexCellX(c) + charWidth * 2 + 1, y);
+            g.strokeLine(asciiCellX(c), y, asciiCellX(c + 1), y);
+        }
+        g.clearRect(keptWidth(w), 0, w, h);
     }
 
     /** A column that does not fit whole is not drawn at all, rather than cut through its characters. */
     private void coverPartColumn(GraphicsContext g, double w, double h) {
-        double hexEnd = hexX() + charWidth * HEX_CHARS;
-        double keep = textColumnEnd() <= w ? w : hexEnd <= w ? asciiX() - charWidth : hexX() - charWidth;
+        double keep = keptWidth(w);
         if (keep >= w) return;
         g.setFill(colors.get("-bd-hex-background"));
         g.fillRect(keep, 0, w - keep, h);
+    }
+
+    /** How much of a width {@code w} the whole columns take. */
+    private double keptWidth(double w) {
+        double hexEnd = hexX() + charWidth * HEX_CHARS;
+        return textColumnEnd() <= w ? w : hexEnd <= w ? asciiX() - charWidth : hexX() - charWidth;
     }
 }
