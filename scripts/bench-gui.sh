@@ -10,6 +10,8 @@
 #   BENCH_ONLY=gaps   runs only the pulse-gap bench
 #   BENCH_JFR=x.jfr   records the pulse-gap bench with Flight Recorder and prints what held the FX
 #                     thread in each scenario and each gap over 50 ms (scripts/lib/jfr-fx-gaps.py)
+#   BENCH_EVENT_CPU_MS=n  with BENCH_JFR, also each gap with n ms of FX CPU or more
+#   BENCH_GAP_LIST=1  lists each scenario's gaps with 15 ms of FX CPU or more (and their CSS and layout)
 # Works on a fresh clone (Maven fetches what it needs; the dependency plugin is pinned in pom.xml).
 set -e
 cd "$(dirname "$0")/.."

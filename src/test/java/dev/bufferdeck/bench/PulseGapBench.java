@@ -41,14 +41,21 @@ import java.util.function.BooleanSupplier;
  * while its CPU time in one gap is the work it did there. It also prints the stop-the-world GC pauses
  * and the load average. Under {@code -XX:StartFlightRecording} each scenario and each gap over 50 ms
  * is an event ({@code bufferdeck.BenchScenario}, {@code bufferdeck.LongPulseGap}), so the samples
- * inside them can be told apart.
+ * inside them can be told apart; BENCH_EVENT_CPU_MS=n also makes an event of each gap with n ms of FX
+ * CPU or more. For each scenario's longest FX-CPU gap it prints how much of it came before the pulse
+ * (runLaters, animation steps such as the window's warm-up steps, the last frame's sync) and how much
+ * was the pulse's CSS and layout; BENCH_GAP_LIST=1 lists every gap with 15 ms of FX CPU or more.
  */
 public final class PulseGapBench {
     private static final long OVER = 50_000_000L;
+    /** A gap with this much FX CPU is a flight-recording event too, whatever its wall time (BENCH_EVENT_CPU_MS; default 50). */
+    private static final long EVENT_CPU = Long.parseLong(System.getenv().getOrDefault("BENCH_EVENT_CPU_MS", "50")) * 1_000_000L;
     /** How long each scenario goes on after its end is seen: the work that follows a load (facts, regions) counts too. */
     private static final long SETTLE_MILLIS = 1500;
     /** Wall time between two pulses, and the FX thread's own CPU time in it, both in ns. */
-    private record Gap(long wall, long cpu) { }
+    private record Gap(long wall, long cpu, long cssAndLayout) { }
+    /** The FX thread's CPU time when the last pulse's CSS pass began (after its runLaters and animation steps). */
+    private static long cssStartCpu;
     private static final List<Gap> gaps = new ArrayList<>();
     private static long lastPulse;
     private static long lastCpu;
@@ -78,6 +85,7 @@ public final class PulseGapBench {
             stage.show();
             // as the app does once filled; BENCH_NO_WARMUP=1 measures without it
             if (warmUp) warm[0] = window[0].warmUpWhenIdle();
+            window[0].scene().addPreLayoutPulseListener(() -> cssStartCpu = threads.getCurrentThreadCpuTime());
             window[0].scene().addPostLayoutPulseListener(PulseGapBench::pulsed);
             new AnimationTimer() {
                 @Override public void handle(long now) { }
@@ -134,8 +142,8 @@ public final class PulseGapBench {
     private static void pulsed() {
         long now = System.nanoTime();
         long cpu = threads.getCurrentThreadCpuTime();
-        if (lastPulse != 0) gaps.add(new Gap(now - lastPulse, cpu - lastCpu));
-        if (between != null && now - lastPulse > OVER) {
+        if (lastPulse != 0) gaps.add(new Gap(now - lastPulse, cpu - lastCpu, cpu - Math.max(lastCpu, cssStartCpu)));
+        if (between != null && (now - lastPulse > OVER || cpu - lastCpu > EVENT_CPU)) {
             between.end();
             between.fxCpuMillis = (cpu - lastCpu) / 1_000_000L;
             between.commit();
@@ -205,6 +213,17 @@ public final class PulseGapBench {
                 pauses.stream().mapToLong(Long::longValue).sum(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         f.print(what);
+        if (System.getenv("BENCH_GAP_LIST") != null) {
+            StringBuilder list = new StringBuilder();
+            for (int i = 0; i < g.size(); i++) {
+                Gap x = g.get(i);
+                if (x.cpu() >= 15_000_000L) list.append(String.format(Locale.ROOT, " #%d:%.0f(%.0f)", i, x.cpu() / 1e6, x.cssAndLayout() / 1e6));
+            }
+            System.out.printf(Locale.ROOT, "%-42s FX CPU >= 15 ms in gap #n, ms (of it CSS and layout):%s%n", "", list);
+        }
+        g.stream().max(java.util.Comparator.comparingLong(Gap::cpu)).ifPresent(x -> System.out.printf(Locale.ROOT,
+                "%-42s its longest FX CPU gap: %.0f ms before the pulse (runLater, animation steps, the last frame's sync), %.0f ms CSS and layout%n",
+                "", (x.cpu() - x.cssAndLayout()) / 1e6, x.cssAndLayout() / 1e6));
         if (baseline != null && baseline.wallMax() > 0) {
             System.out.printf(Locale.ROOT, "%-42s longest wall gap %.1f× idle's, longest FX CPU in a gap %.1f× idle's%n", "",
                     (double) f.wallMax() / baseline.wallMax(), (double) f.cpuMax() / Math.max(1, baseline.cpuMax()));

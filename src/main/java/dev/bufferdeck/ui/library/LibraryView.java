@@ -41,6 +41,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableCellSkin;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
@@ -247,10 +248,31 @@ public final class LibraryView extends BorderPane {
      * its own).
      */
     public void warmRowCells() {
+        PulseSteps.add(this::loadRowClasses);
+        buildRowsAheadStepByStep();
+    }
+
+    private void buildRowsAheadStepByStep() {
         PulseSteps.add(() -> {
-            if (buildRowsAhead()) warmRowCells();
+            if (buildRowsAhead()) buildRowsAheadStepByStep();
             else rowCellsWarmed = true;
         });
+    }
+
+    /**
+     * Makes a row, its cells and their skins once, outside the table, and lets them go: their classes
+     * are loaded and initialised in a step of their own, which the first row built ahead cost on top
+     * of its own work (issue 14).
+     */
+    private void loadRowClasses() {
+        if (!model.rows().isEmpty()) return;
+        table.getRowFactory().call(table);
+        for (TableColumn<BufferRow, ?> c : table.getColumns()) loadCellClasses(c);
+    }
+
+    private static <T> void loadCellClasses(TableColumn<BufferRow, T> column) {
+        TableCell<BufferRow, T> cell = column.getCellFactory().call(column);
+        new TableCellSkin<>(cell).dispose();
     }
 
     /** Rows built ahead per pulse: the first step also loads the cells' classes and their CSS. */

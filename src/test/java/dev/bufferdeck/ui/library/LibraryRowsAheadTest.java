@@ -66,6 +66,9 @@ class LibraryRowsAheadTest {
         int builtAhead = rowsMade.get();
         double rowsInView = table.getHeight() / table.getFixedCellSize();
         assertTrue(builtAhead >= rowsInView - 2, builtAhead + " rows built ahead for a table " + rowsInView + " rows tall");
+        int[] inTable = new int[1];
+        robot.interact(() -> inTable[0] = (int) table.lookupAll(".table-row-cell").stream().filter(n -> n.getParent() != null && n.getParent().getStyleClass().contains("sheet")).count());
+        assertEquals(builtAhead - 1, inTable[0], "every row built ahead is in the table but the one made outside it to load its classes");
         robot.interact(() -> {
             assertSame(items[0], table.getItems(), "the table shows the library's rows again");
             assertTrue(table.getSelectionModel().isEmpty(), "the stand-in was never selected");
