@@ -21,8 +21,8 @@ import javafx.stage.Stage;
  * Moving the playback mark in the hex view (Monocle headless), once a pulse as following playback
  * does, the mark (200 bytes) staying on screen: CPU of the FX thread and of the render thread per
  * move, for setMark alone and for setMark plus a redraw of every row, against pulses that move
- * nothing. Rounds alternate so load hits all alike. scripts/bench-hex-mark.sh runs it on main's
- * classes too (where setMark redrew every row) for the before figure.
+ * nothing. Rounds alternate so load hits all alike. scripts/bench-hex-mark.sh runs it on the classes
+ * from before the mark had its own layer (where setMark redrew every row) for the before figure.
  * Usage: HexMarkBench [MOVES per round] [ROUNDS]
  */
 public final class HexMarkBench {
