@@ -168,15 +168,23 @@ public final class PlaylistWindow {
 
     /** Tells the model which rows the table shows, as it scrolls, resizes or its rows change (their facts are read first). */
     private void reportShownRows() {
-        InvalidationListener changed = o -> {
-            if (shownReportPending) return;
-            shownReportPending = true;
-            Platform.runLater(() -> { // after the layout that placed the cells
+        Runnable report = new Runnable() {
+            @Override
+            public void run() { // after the layout that placed the cells (a runLater could come before it)
+                Scene scene = table.getScene();
+                if (scene != null) scene.removePostLayoutPulseListener(this);
                 shownReportPending = false;
                 VirtualFlow<?> flow = flow();
                 if (flow == null || flow.getFirstVisibleCell() == null || flow.getLastVisibleCell() == null) return;
                 model.showing(flow.getFirstVisibleCell().getIndex(), flow.getLastVisibleCell().getIndex());
-            });
+            }
+        };
+        InvalidationListener changed = o -> {
+            Scene scene = table.getScene();
+            if (shownReportPending || scene == null) return;
+            shownReportPending = true;
+            scene.addPostLayoutPulseListener(report);
+            Platform.requestNextPulse();
         };
         table.skinProperty().addListener((o, was, skin) -> {
             VirtualFlow<?> flow = flow();
@@ -184,6 +192,7 @@ public final class PlaylistWindow {
             changed.invalidated(null);
         });
         table.heightProperty().addListener(changed);
+        table.sceneProperty().addListener(changed);
         model.entries().addListener(changed);
     }
 
