@@ -8,8 +8,10 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Bytes that fill from the start. With a known length they go into one array allocated once at that
- * length. Otherwise they go into pieces of 256 KiB ({@link MediaRepository#PIECE_PROPERTY}; under half of
+ * Bytes that fill from the start. With a known length of at most one piece they go into one array
+ * allocated once at that length; a longer known length is cut into pieces allocated as the bytes reach
+ * them (one array of hundreds of MiB is zeroed in one go, during which the JVM cannot reach a
+ * safepoint: every thread, the FX thread too, stood still for 1.5 s at a 500 MiB load). Otherwise they go into pieces of 256 KiB ({@link MediaRepository#PIECE_PROPERTY}; under half of
  * G1's smallest region, so a piece is never a humongous object that wastes most of a second region):
  * the first piece grows (doubling
  * from 64 KiB) until it is a whole piece, then each new piece is allocated when the last one is full,
@@ -52,11 +54,18 @@ final class GrowingBytes extends ByteStore {
         return prefix;
     }
 
-    /** An empty store for {@code expectedLength} bytes, allocated now; -1 when unknown: it grows in pieces. */
+    /**
+     * An empty store for {@code expectedLength} bytes (up to one piece allocated now, more in pieces as
+     * they fill); -1 when unknown: it grows in pieces.
+     */
     static GrowingBytes empty(long expectedLength) {
-        GrowingBytes store = expectedLength >= 0
+        int pieceShift = pieceShift();
+        long pieceSize = 1L << pieceShift;
+        GrowingBytes store = expectedLength < 0
+                ? new GrowingBytes(new byte[][] {new byte[0]}, pieceShift, 0)
+                : expectedLength <= pieceSize
                 ? new GrowingBytes(new byte[][] {new byte[(int) expectedLength]}, WHOLE_SHIFT, 0)
-                : new GrowingBytes(new byte[][] {new byte[0]}, pieceShift(), 0);
+                : new GrowingBytes(new byte[(int) ((expectedLength + pieceSize - 1) >>> pieceShift)][], pieceShift, 0);
         store.expected = expectedLength;
         return store;
     }
@@ -81,13 +90,14 @@ final class GrowingBytes extends ByteStore {
     @Override
     long held() {
         long sum = 0;
-        for (byte[] piece : pieces) sum += piece.length;
+        for (byte[] piece : pieces) if (piece != null) sum += piece.length;
         return sum;
     }
 
     /** Bytes the store can take before it must grow. */
     long capacity() {
         byte[][] p = pieces;
+        if (expected >= 0 && p.length > 1) return expected;
         return ((long) (p.length - 1) << shift) + p[p.length - 1].length;
     }
 
@@ -141,9 +151,14 @@ final class GrowingBytes extends ByteStore {
     /** Reads once from {@code in} into the free capacity of the last piece; the writer makes room first. */
     int readFrom(InputStream in, int max) throws IOException {
         byte[][] p = pieces;
-        byte[] last = p[p.length - 1];
-        int within = size - ((p.length - 1) << shift);
-        int n = in.read(last, within, Math.min(max, last.length - within));
+        int index = p.length == 1 ? 0 : size >>> shift;
+        byte[] piece = p[index];
+        if (piece == null) {  // a known length: this piece is reached now
+            piece = new byte[(int) Math.min(pieceSize(), expected - ((long) index << shift))];
+            p[index] = piece;
+        }
+        int within = size - (index << shift);
+        int n = in.read(piece, within, Math.min(max, piece.length - within));
         if (n > 0) {
             size += n;
             signal();

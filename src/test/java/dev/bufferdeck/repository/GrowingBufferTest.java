@@ -46,6 +46,23 @@ class GrowingBufferTest {
     }
 
     @Test
+    void aKnownLengthLongerThanAPieceIsAllocatedPieceByPieceAsItFills() throws IOException {
+        int piece = GrowingBytes.empty(-1).pieceSize();
+        byte[] body = random(piece * 3 + 1000);
+        GrowingBytes store = GrowingBytes.empty(body.length);
+        assertEquals(0, store.held(), "nothing allocated before a byte arrives");
+        assertEquals(body.length, store.capacity());
+        InputStream in = trickle(body, 4096);
+        while (store.size() < piece + 10) store.readFrom(in, 1 << 20);
+        assertEquals(2L * piece, store.held(), "two pieces for a piece's bytes and a few more");
+        while (store.size() < body.length) store.readFrom(in, 1 << 20);
+        assertEquals(body.length, store.held(), "the last piece is as long as the rest of the body");
+        assertTrue(store.isFull());
+        store.markComplete();
+        assertArrayEquals(body, readAll(store.stream(0, -1)));
+    }
+
+    @Test
     void aPublishedBufferGrowsWhileAReaderWaitsForItsBytesThenCompletesWithItsSha256() throws Exception {
         byte[] body = random(300_000);
         MediaRepository repo = new MediaRepository(1_000_000, FormatDetector.NONE);
