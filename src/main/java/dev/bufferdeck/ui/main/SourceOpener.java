@@ -15,6 +15,7 @@ import dev.bufferdeck.ui.notify.Notifier;
 import dev.bufferdeck.ui.playlist.EntryLocation;
 import dev.bufferdeck.ui.playlist.PlaylistModel;
 import dev.bufferdeck.ui.playlist.PlaylistRow;
+import dev.bufferdeck.ui.thread.Fx;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -225,9 +226,13 @@ public final class SourceOpener {
             for (int i = 0; i < buffers.size(); i++) {
                 MediaBuffer buffer = buffers.get(i);
                 if (first && playFirstIfIdle && !isBusy()) {
-                    player.play(entries.get(i));
-                    notifier.info("Playing " + buffer.name() + (buffer.isLive() ? " (live stream)"
-                            : buffer.isComplete() ? " (" + ByteSizes.human(buffer.size()) + " loaded)" : " while it loads"));
+                    PlaylistRow entry = entries.get(i);
+                    // the rows are laid out in this pulse, what now playing shows in the next (one gap of both was over 50 ms)
+                    Fx.atNextPulse(() -> {
+                        player.play(entry);
+                        notifier.info("Playing " + buffer.name() + (buffer.isLive() ? " (live stream)"
+                                : buffer.isComplete() ? " (" + ByteSizes.human(buffer.size()) + " loaded)" : " while it loads"));
+                    });
                 } else {
                     queued.add(buffer.name());
                 }

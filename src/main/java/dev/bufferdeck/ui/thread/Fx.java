@@ -31,6 +31,14 @@ public final class Fx {
     }
 
     /**
+     * Runs {@code r} on the FX thread at the next pulse, before that pulse's CSS and layout: work that
+     * would otherwise be laid out in the same pulse as other work, split across two.
+     */
+    public static void atNextPulse(Runnable r) {
+        NextPulse.run(r);
+    }
+
+    /**
      * An update that runs at most once per pulse: at the next pulse (the turn in which the scene is
      * laid out and drawn) after it was asked for, from any thread, the FX thread too. For news that
      * comes faster than the screen can show it (a download's progress, buffers growing, rows
