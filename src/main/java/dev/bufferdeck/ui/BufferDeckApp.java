@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui;
 
+import dev.bufferdeck.ui.thread.Fx;
 import dev.bufferdeck.desktop.DesktopColorScheme;
 import dev.bufferdeck.desktop.LaunchArguments;
 import dev.bufferdeck.desktop.SingleInstance;
@@ -83,7 +84,7 @@ public final class BufferDeckApp extends Application {
         Scene first = FirstFrame.show(stage, session, firstTheme());
         // after the empty window's first pulse, or the fill would run before it is ever drawn
         // (a runLater queued here comes before the pulse: on GTK the window stayed blank until filled)
-        FirstFrame.afterNextPulse(first, () -> fill(stage));
+        Fx.afterNextPulse(first, () -> fill(stage));
     }
 
     private void fill(Stage stage) {
@@ -95,15 +96,15 @@ public final class BufferDeckApp extends Application {
         boolean exitWhenFilled = Boolean.getBoolean(EXIT_WHEN_FILLED);
         // said before the warm-up's first step, which runs after the same pulse (and before the exit, so
         // that the packaging's training run loads its classes too)
-        if (exitWhenFilled) FirstFrame.afterNextPulse(window.scene(), () -> System.out.println(FILLED));
+        if (exitWhenFilled) Fx.afterNextPulse(window.scene(), () -> System.out.println(FILLED));
         // media keys and the desktop's controls once the filled window is drawn: nothing on it waits for them
-        FirstFrame.afterNextPulse(window.scene(), () -> {
+        Fx.afterNextPulse(window.scene(), () -> {
             if (!stopped) mpris = MprisBridge.install(controller, System.getenv());
         });
         // the pulse timer slows while no window is seen: set up once the filled window is drawn (it reflects into JavaFX)
-        FirstFrame.afterNextPulse(window.scene(), PulseRate::slowWhileNoWindowIsSeen);
+        Fx.afterNextPulse(window.scene(), PulseRate::slowWhileNoWindowIsSeen);
         window.warmUpWhenIdle();
-        if (exitWhenFilled) FirstFrame.afterNextPulse(window.scene(), Platform::exit);
+        if (exitWhenFilled) Fx.afterNextPulse(window.scene(), Platform::exit);
         controller.start(session, sessionWarnings, launch.sources());
         controller.session().saveOnTermination();
         if (instance != null) {

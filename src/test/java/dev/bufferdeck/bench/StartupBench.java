@@ -189,7 +189,7 @@ public final class StartupBench {
             stage.setTitle("BufferDeck hello");
             stage.setScene(scene);
             stage.show();
-            if (Boolean.getBoolean(EXIT_AFTER_SHOWN)) dev.bufferdeck.ui.main.FirstFrame.afterNextPulse(scene, () -> {
+            if (Boolean.getBoolean(EXIT_AFTER_SHOWN)) dev.bufferdeck.ui.thread.Fx.afterNextPulse(scene, () -> {
                 System.out.println(dev.bufferdeck.ui.BufferDeckApp.FILLED);
                 Platform.exit();
             });

@@ -10,6 +10,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
+import dev.bufferdeck.ui.thread.Fx;
 import dev.bufferdeck.ui.thread.PulseSteps;
 import javafx.scene.control.ScrollPane;
 import dev.bufferdeck.ui.cover.CoverArtView;
@@ -85,12 +86,7 @@ public final class BufferDetailPane extends ScrollPane {
             public void changed(ObservableValue<? extends Scene> o, Scene was, Scene scene) {
                 if (scene == null) return;
                 sceneProperty().removeListener(this);
-                Runnable[] once = new Runnable[1];
-                once[0] = () -> {
-                    scene.removePostLayoutPulseListener(once[0]);
-                    PulseSteps.add(BufferDetailPane.this::makeLinesAhead);
-                };
-                scene.addPostLayoutPulseListener(once[0]);
+                Fx.afterNextPulse(scene, () -> PulseSteps.add(BufferDetailPane.this::makeLinesAhead));
             }
         };
         if (getScene() != null) shown.changed(sceneProperty(), null, getScene());

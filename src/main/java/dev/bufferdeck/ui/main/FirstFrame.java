@@ -2,7 +2,6 @@ package dev.bufferdeck.ui.main;
 
 import dev.bufferdeck.session.Session;
 import dev.bufferdeck.ui.theme.Theme;
-import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.layout.Region;
@@ -34,19 +33,5 @@ public final class FirstFrame {
         if (session != null) WindowPlacement.restore(stage, session.mainWindow(), session.mainMaximized());
         stage.show();
         return scene;
-    }
-
-    /**
-     * Runs {@code then} on the FX thread once {@code scene} has been through its next pulse (laid out
-     * and handed to the renderer, which draws it while {@code then} runs).
-     */
-    public static void afterNextPulse(Scene scene, Runnable then) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(then);
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-        Platform.requestNextPulse();
     }
 }

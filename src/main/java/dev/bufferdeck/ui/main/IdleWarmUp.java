@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.main;
 
+import dev.bufferdeck.ui.thread.Fx;
 import javafx.scene.Scene;
 
 import java.util.ArrayDeque;
@@ -28,7 +29,7 @@ public final class IdleWarmUp {
 
     /** Starts after {@code scene}'s next pulse (FX thread); call once the filled scene is on the stage. */
     public void startAfterNextPulse(Scene scene) {
-        FirstFrame.afterNextPulse(scene, () -> {
+        Fx.afterNextPulse(scene, () -> {
             Thread t = new Thread(() -> {
                 try {
                     background.run();
@@ -51,7 +52,7 @@ public final class IdleWarmUp {
         } finally {
             done.incrementAndGet();
         }
-        if (!fxSteps.isEmpty()) FirstFrame.afterNextPulse(scene, () -> nextStep(scene));
+        if (!fxSteps.isEmpty()) Fx.afterNextPulse(scene, () -> nextStep(scene));
     }
 
     /** FX steps run so far. */

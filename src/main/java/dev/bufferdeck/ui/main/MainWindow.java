@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.main;
 
+import dev.bufferdeck.ui.thread.Fx;
 import dev.bufferdeck.repository.ByteSizes;
 import dev.bufferdeck.repository.MemoryFigures;
 import dev.bufferdeck.ui.dnd.DropZone;
@@ -271,7 +272,7 @@ public final class MainWindow {
     public void goToOffset() {
         showHex();
         // after the tab's next layout: a view built just now is not yet shown and cannot take the focus
-        FirstFrame.afterNextPulse(scene, () -> hexPane().focusGoTo());
+        Fx.afterNextPulse(scene, () -> hexPane().focusGoTo());
     }
 
     public void showAbout() {

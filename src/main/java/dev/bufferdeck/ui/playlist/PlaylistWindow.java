@@ -8,7 +8,6 @@ import dev.bufferdeck.ui.icons.Icon;
 import dev.bufferdeck.ui.theme.Theme;
 import dev.bufferdeck.ui.library.TimeText;
 import dev.bufferdeck.ui.thread.Fx;
-import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
@@ -168,23 +167,17 @@ public final class PlaylistWindow {
 
     /** Tells the model which rows the table shows, as it scrolls, resizes or its rows change (their facts are read first). */
     private void reportShownRows() {
-        Runnable report = new Runnable() {
-            @Override
-            public void run() { // after the layout that placed the cells (a runLater could come before it)
-                Scene scene = table.getScene();
-                if (scene != null) scene.removePostLayoutPulseListener(this);
-                shownReportPending = false;
-                VirtualFlow<?> flow = flow();
-                if (flow == null || flow.getFirstVisibleCell() == null || flow.getLastVisibleCell() == null) return;
-                model.showing(flow.getFirstVisibleCell().getIndex(), flow.getLastVisibleCell().getIndex());
-            }
-        };
         InvalidationListener changed = o -> {
             Scene scene = table.getScene();
             if (shownReportPending || scene == null) return;
             shownReportPending = true;
-            scene.addPostLayoutPulseListener(report);
-            Platform.requestNextPulse();
+            // after the layout that placed the cells (a plain runLater could come before it)
+            Fx.afterNextPulse(scene, () -> {
+                shownReportPending = false;
+                VirtualFlow<?> flow = flow();
+                if (flow == null || flow.getFirstVisibleCell() == null || flow.getLastVisibleCell() == null) return;
+                model.showing(flow.getFirstVisibleCell().getIndex(), flow.getLastVisibleCell().getIndex());
+            });
         };
         table.skinProperty().addListener((o, was, skin) -> {
             VirtualFlow<?> flow = flow();

@@ -1,6 +1,7 @@
 package dev.bufferdeck.ui.thread;
 
 import javafx.application.Platform;
+import javafx.scene.Scene;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -28,6 +29,20 @@ public final class Fx {
                 });
             }
         };
+    }
+
+    /**
+     * Runs {@code then} on the FX thread once {@code scene} has been through its next pulse (laid out
+     * and handed to the renderer, which draws it while {@code then} runs). FX thread.
+     */
+    public static void afterNextPulse(Scene scene, Runnable then) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(then);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
     }
 
     /**
