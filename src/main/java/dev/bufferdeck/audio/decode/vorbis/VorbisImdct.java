@@ -79,14 +79,15 @@ final class VorbisImdct {
             float i1 = im[p] * c[p] + re[p] * s[p];
             float r1 = im[q] * s[q] - re[q] * c[q];
             float i0 = im[q] * c[q] + re[q] * s[q];
+            // the middle half, and its mirror images: [0, n/4) is [n/4, n/2) reversed and negated, [3n/4, n) is [n/2, 3n/4) reversed
             buffer[n4 + 2 * p] = r0;
+            buffer[n4 - 1 - 2 * p] = -r0;
             buffer[n4 + 2 * p + 1] = i0;
+            buffer[n4 - 2 - 2 * p] = -i0;
             buffer[n4 + 2 * q] = r1;
+            buffer[n + n4 - 1 - 2 * q] = r1;
             buffer[n4 + 2 * q + 1] = i1;
-        }
-        for (int k = 0; k < n4; k++) {
-            buffer[k] = -buffer[n2 - k - 1];
-            buffer[n - k - 1] = buffer[n2 + k];
+            buffer[n + n4 - 2 - 2 * q] = i1;
         }
     }
 
