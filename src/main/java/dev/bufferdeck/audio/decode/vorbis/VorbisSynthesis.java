@@ -157,20 +157,20 @@ public final class VorbisSynthesis {
     }
 
     /**
-     * Inverse coupling of one magnitude/angle pair, square polar to Cartesian, without branches (the
-     * signs are noise to a branch predictor): with s the angle, negated when the magnitude is not
-     * positive, a positive angle gives (m, m − s), any other (m + s, m).
+     * Inverse coupling of one magnitude/angle pair, square polar to Cartesian: with σ = 1 when the
+     * magnitude is positive, -1 when not, a positive angle gives (m, m − σa), any other (m + σa, m).
+     * Without branches (the signs are noise to a branch predictor) and in float arithmetic alone
+     * (min, max, multiplications), so that the JIT vectorises the loop; the results are the
+     * specification's, up to the sign of a zero, which no sample shows.
      */
-    private static void uncouple(float[] m, float[] a, int n2) {
+    static void uncouple(float[] m, float[] a, int n2) {
         for (int j = 0; j < n2; j++) {
-            float mj = m[j];
-            int mBits = Float.floatToRawIntBits(mj);
-            int aBits = Float.floatToRawIntBits(a[j]);
-            int mNotPositive = ((mBits - 1) | mBits) >> 31;
-            int aNotPositive = ((aBits - 1) | aBits) >> 31;
-            int sBits = aBits ^ (mNotPositive & 0x80000000);
-            m[j] = mj + Float.intBitsToFloat(sBits & aNotPositive);
-            a[j] = mj - Float.intBitsToFloat(sBits & ~aNotPositive);
+            float mj = m[j], aj = a[j];
+            // 1 when mj > 0, even the least denormal (2^-149 · 2^127 · 2^22 = 1); 0 when not
+            float positive = Math.min(Math.max(mj * 0x1p127f, 0f) * 0x1p22f, 1f);
+            float sigma = 2f * positive - 1f;
+            m[j] = mj - sigma * Math.max(-aj, 0f);
+            a[j] = mj - sigma * Math.max(aj, 0f);
         }
     }
 
