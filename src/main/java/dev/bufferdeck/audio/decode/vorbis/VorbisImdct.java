@@ -15,6 +15,9 @@ final class VorbisImdct {
     private final int n8;
     private final float[] cos;
     private final float[] sin;
+    /** {@link #cos} and {@link #sin} in bit-reversed order: where the rotation before the FFT finds its input. */
+    private final float[] cosReversed;
+    private final float[] sinReversed;
     private final int[] bitReverse;
     /** Per FFT stage of length 2^s: the twiddles e^(2πi·j/2^s) for j below 2^(s-1). */
     private final float[][] twiddleRe;
@@ -38,6 +41,12 @@ final class VorbisImdct {
         int bits = Integer.numberOfTrailingZeros(n4);
         bitReverse = new int[n4];
         for (int i = 0; i < n4; i++) bitReverse[i] = Integer.reverse(i) >>> (32 - bits);
+        cosReversed = new float[n4];
+        sinReversed = new float[n4];
+        for (int i = 0; i < n4; i++) {
+            cosReversed[i] = cos[bitReverse[i]];
+            sinReversed[i] = sin[bitReverse[i]];
+        }
         twiddleRe = new float[bits + 1][];
         twiddleIm = new float[bits + 1][];
         for (int s = 1; s <= bits; s++) {
@@ -64,21 +73,31 @@ final class VorbisImdct {
      * block there; {@code re} and {@code im} are scratch of at least n/4 values each.
      */
     void inverse(float[] buffer, float[] re, float[] im) {
-        float[] c = cos, s = sin;
+        // Each rotation is a loop of its own whose arrays are all read at one index, which the JIT
+        // vectorises; the loops that reorder (bit reversal, interleaving, mirroring) stay scalar.
         int[] rev = bitReverse;
         for (int k = 0; k < n4; k++) {
-            float x = buffer[n2 - 1 - 2 * k], y = buffer[2 * k];
             int j = rev[k];
-            re[j] = x * c[k] - y * s[k];
-            im[j] = x * s[k] + y * c[k];
+            re[j] = buffer[n2 - 1 - 2 * k];
+            im[j] = buffer[2 * k];
+        }
+        float[] c = cosReversed, s = sinReversed;
+        for (int j = 0; j < n4; j++) {
+            float x = re[j], y = im[j];
+            re[j] = x * c[j] - y * s[j];
+            im[j] = x * s[j] + y * c[j];
         }
         fft(re, im);
+        c = cos;
+        s = sin;
+        for (int k = 0; k < n4; k++) {
+            float x = re[k], y = im[k];
+            re[k] = y * s[k] - x * c[k];
+            im[k] = y * c[k] + x * s[k];
+        }
         for (int k = 0; k < n8; k++) {
             int p = n8 - k - 1, q = n8 + k;
-            float r0 = im[p] * s[p] - re[p] * c[p];
-            float i1 = im[p] * c[p] + re[p] * s[p];
-            float r1 = im[q] * s[q] - re[q] * c[q];
-            float i0 = im[q] * c[q] + re[q] * s[q];
+            float r0 = re[p], i1 = im[p], r1 = re[q], i0 = im[q];
             // the middle half, and its mirror images: [0, n/4) is [n/4, n/2) reversed and negated, [3n/4, n) is [n/2, 3n/4) reversed
             buffer[n4 + 2 * p] = r0;
             buffer[n4 - 1 - 2 * p] = -r0;
