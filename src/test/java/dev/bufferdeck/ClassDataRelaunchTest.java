@@ -63,6 +63,41 @@ class ClassDataRelaunchTest {
     }
 
     @Test
+    void theArchiveMvnPackageDumpedBesideTheJarIsMappedBeforeTheCachesAndOnlyForThatBuild(@TempDir Path dir) throws Exception {
+        Path jar = Files.write(dir.resolve("bufferdeck.jar"), new byte[] {1, 2, 3});
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        List<Path> archives = ClassDataRelaunch.archives(jar, cache);
+        Path beside = archives.get(0);
+        Path inCache = archives.get(1);
+        assertEquals(dir.resolve("bufferdeck-" + ClassDataRelaunch.key(jar) + ".jsa"), beside);
+        assertEquals(cache.resolve("classes-" + ClassDataRelaunch.key(jar) + ".jsa"), inCache);
+        assertTrue(ClassDataRelaunch.madeArchive(archives).isEmpty(), "none made: the first start lists its classes");
+
+        Files.write(inCache, new byte[] {1});
+        assertEquals(inCache, ClassDataRelaunch.madeArchive(archives).orElseThrow());
+        Files.write(beside, new byte[0]);
+        assertEquals(inCache, ClassDataRelaunch.madeArchive(archives).orElseThrow(), "an empty file is no archive");
+        Files.write(beside, new byte[] {1});
+        assertEquals(beside, ClassDataRelaunch.madeArchive(archives).orElseThrow());
+
+        Files.write(jar, new byte[] {1, 2, 3, 4});
+        List<Path> rebuilt = ClassDataRelaunch.archives(jar, cache);
+        assertTrue(ClassDataRelaunch.madeArchive(rebuilt).isEmpty(), "the jar was rebuilt: neither archive is its own");
+        assertEquals(dir, rebuilt.get(0).getParent());
+    }
+
+    @Test
+    void keepingAnArchiveRemovesTheOthersOfItsKindOnly(@TempDir Path dir) throws Exception {
+        Path kept = Files.write(dir.resolve("bufferdeck-0123456789abcdef.jsa"), new byte[] {1});
+        Path older = Files.write(dir.resolve("bufferdeck-fedcba9876543210.jsa"), new byte[] {1});
+        Path cached = Files.write(dir.resolve("classes-fedcba9876543210.jsa"), new byte[] {1});
+        Path dumping = Files.write(dir.resolve("bufferdeck-fedcba9876543210.jsa.dumping"), new byte[] {1});
+        ClassDataRelaunch.removeOtherArchives(kept);
+        assertTrue(Files.exists(kept) && Files.exists(cached) && Files.exists(dumping));
+        assertFalse(Files.exists(older), "an older build's archive is never mapped again");
+    }
+
+    @Test
     void theArchiveGoesToTheUsersCacheFolder() {
         assertEquals(Path.of("/home/u/.cache/bufferdeck"), ClassDataRelaunch.cacheDir(Map.of("HOME", "/home/u")).orElseThrow());
         assertEquals(Path.of("/xdg/bufferdeck"), ClassDataRelaunch.cacheDir(Map.of("HOME", "/home/u", "XDG_CACHE_HOME", "/xdg")).orElseThrow());
