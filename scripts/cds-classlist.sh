@@ -38,6 +38,7 @@ mkdir -p "$(dirname "$LIST")"
 {
   echo "# Classes loaded by java -jar target/bufferdeck.jar until its window was filled, under Xvfb:"
   echo "# made by scripts/cds-classlist.sh on $(java -version 2>&1 | head -1 | tr -d '"'); remake it with that script."
-  grep -v '^#' "$WORK/list"
+  # not the dynamic proxies: they are made at run time, never found in the jar (the dump warns)
+  grep -v -e '^#' -e '\$Proxy[0-9]*$' "$WORK/list"
 } >"$LIST"
 say "$(grep -vc '^[#@]' "$LIST") classes and $(grep -c '^@' "$LIST") lambda and method-handle lines in $LIST"
