@@ -31,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 final class ClassDataRelaunch {
     /** Set on the second JVM, so that it opens the window itself. */
     static final String RELAUNCHED = "bufferdeck.relaunched";
+    /** Set on the second JVM given an archive to map: the archive's path. */
+    static final String ARCHIVE = "bufferdeck.relaunched.archive";
     /** {@code false} opens the window in the JVM started by the user. */
     static final String ENABLED = "bufferdeck.relaunch";
     /** Where the archive goes instead of the user's cache folder. */
@@ -57,7 +59,11 @@ final class ClassDataRelaunch {
      * off, not started with {@code -jar} on Linux, or started by the installed launcher.
      */
     static Optional<Plan> plan() {
-        if (Boolean.getBoolean(RELAUNCHED) || "false".equals(System.getProperty(ENABLED))
+        if (Boolean.getBoolean(RELAUNCHED)) {
+            removeArchiveNotMapped();
+            return Optional.empty();
+        }
+        if ("false".equals(System.getProperty(ENABLED))
                 || System.getProperty("jpackage.app-path") != null
                 || !System.getProperty("os.name", "").startsWith("Linux")) return Optional.empty();
         Optional<Path> jar = ownJar();
@@ -111,7 +117,7 @@ final class ClassDataRelaunch {
         Optional<Path> classList = Optional.empty();
         List<String> dump = List.of();
         if (archiveMade) {
-            command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"));
+            command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-D" + ARCHIVE + "=" + archive));
         } else {
             classList = Optional.of(archive.resolveSibling(archive.getFileName() + "." + pid + ".tmp"));
             command.add("-XX:DumpLoadedClassList=" + classList.get());
@@ -126,6 +132,21 @@ final class ClassDataRelaunch {
         if (at >= 0 && at + 1 < own.size()) own.set(at + 1, jar.toString());
         command.addAll(own);
         return new Plan(List.copyOf(command), archive, classList, dump);
+    }
+
+    /**
+     * In the second JVM: an archive it was given but did not map (damaged, or made under this name for
+     * another jar or JDK) is removed, so that the next start makes one it maps instead of starting
+     * without any class-data sharing, not even the JDK's own ({@code -Xshare:auto} then maps nothing).
+     */
+    static void removeArchiveNotMapped() {
+        String archive = System.getProperty(ARCHIVE);
+        if (archive == null || System.getProperty("java.vm.info", "").contains("sharing")) return;
+        try {
+            Files.deleteIfExists(Path.of(archive));
+        } catch (IOException | RuntimeException e) {
+            // the next start maps nothing again, and tries again
+        }
     }
 
     /**

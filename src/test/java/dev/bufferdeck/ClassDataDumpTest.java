@@ -26,9 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClassDataDumpTest {
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-    /** Run by the JVMs under test: says whether the JVM maps a class-data archive. */
+    /** Run by the JVMs under test as the window's JVM: says whether the JVM maps a class-data archive. */
     static final class VmInfo {
         public static void main(String[] args) {
+            ClassDataRelaunch.plan();
             System.out.println(System.getProperty("java.vm.info"));
         }
     }
@@ -36,7 +37,7 @@ class ClassDataDumpTest {
     private record Run(int status, String out, String err) {}
 
     @Test
-    void theArchiveADumpKeepsIsMappedAndADamagedOrStaleOneIsSkippedWithoutAWord(@TempDir Path dir) throws Exception {
+    void theArchiveADumpKeepsIsMappedAndADamagedOrStaleOneIsSkippedWithoutAWordAndRemoved(@TempDir Path dir) throws Exception {
         Path jar = jar(dir.resolve("app.jar"), 0);
         Path list = Files.writeString(dir.resolve("app.classlist"),
                 "# three classes, one from the jar: the JVM checks the jar only when the archive holds its classes\n"
@@ -50,14 +51,15 @@ class ClassDataDumpTest {
         assertEquals(0, mapped.status(), mapped.err());
         assertTrue(mapped.out().contains("sharing"), "mapped: " + mapped.out());
         assertEquals("", mapped.err());
+        assertTrue(Files.exists(archive), "a mapped archive is kept");
 
         Path damaged = dir.resolve("damaged.jsa");
         Files.write(damaged, Arrays.copyOf(Files.readAllBytes(archive), (int) Files.size(archive) / 2));
-        assertSkippedWithoutAWord(start(damaged, jar));
-        assertSkippedWithoutAWord(start(Files.write(dir.resolve("garbage.jsa"), new byte[8192]), jar));
+        assertSkippedWithoutAWordAndRemoved(damaged, jar);
+        assertSkippedWithoutAWordAndRemoved(Files.write(dir.resolve("garbage.jsa"), new byte[8192]), jar);
 
         jar(jar, 1);
-        assertSkippedWithoutAWord(start(archive, jar));
+        assertSkippedWithoutAWordAndRemoved(archive, jar);
     }
 
     @Test
@@ -70,10 +72,12 @@ class ClassDataDumpTest {
         assertFalse(Files.exists(archive) || Files.exists(dumping));
     }
 
-    private static void assertSkippedWithoutAWord(Run run) {
+    private static void assertSkippedWithoutAWordAndRemoved(Path archive, Path jar) throws Exception {
+        Run run = start(archive, jar);
         assertEquals(0, run.status(), run.err());
         assertFalse(run.out().contains("sharing"), "not mapped: " + run.out());
         assertEquals("", run.err(), "nothing said about the archive");
+        assertFalse(Files.exists(archive), "the next start makes one that maps");
     }
 
     /** A JVM with the options ClassDataRelaunch gives the window's JVM, mapping {@code archive}. */
@@ -87,15 +91,17 @@ class ClassDataDumpTest {
         return new Run(p.waitFor(), out, err);
     }
 
-    /** A jar of {@link VmInfo} and {@code entries} small files (its size changes with them). */
+    /** A jar of {@link VmInfo}, the classes it runs, and {@code entries} small files (its size changes with them). */
     private static Path jar(Path at, int entries) throws IOException {
-        String vmInfo = VmInfo.class.getName().replace('.', '/') + ".class";
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
         try (OutputStream file = Files.newOutputStream(at); JarOutputStream out = new JarOutputStream(file, manifest)) {
-            out.putNextEntry(new JarEntry(vmInfo));
-            try (var in = VmInfo.class.getClassLoader().getResourceAsStream(vmInfo)) {
-                in.transferTo(out);
+            for (Class<?> c : List.of(VmInfo.class, ClassDataRelaunch.class, ClassDataRelaunch.Plan.class, ClassDataDump.class)) {
+                String name = c.getName().replace('.', '/') + ".class";
+                out.putNextEntry(new JarEntry(name));
+                try (var in = c.getClassLoader().getResourceAsStream(name)) {
+                    in.transferTo(out);
+                }
             }
             for (int i = 0; i < entries; i++) {
                 out.putNextEntry(new JarEntry("entry" + i + ".txt"));
