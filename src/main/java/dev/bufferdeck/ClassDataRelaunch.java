@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 final class ClassDataRelaunch {
     /** Set on the second JVM, so that it opens the window itself. */
     static final String RELAUNCHED = "bufferdeck.relaunched";
-    /** Set on the second JVM given an archive to map: the archive's path. */
+    /** Set on the second JVM given the archive beside the jar to map: the archive's path. */
     static final String ARCHIVE = "bufferdeck.relaunched.archive";
     /** {@code false} opens the window in the JVM started by the user. */
     static final String ENABLED = "bufferdeck.relaunch";
@@ -75,7 +75,8 @@ final class ClassDataRelaunch {
             List<Path> archives = archives(jar.get(), cache.get());
             Optional<Path> made = madeArchive(archives);
             return Optional.of(plan(self.command().get(), List.of(self.arguments().get()), jar.get(),
-                    made.orElse(archives.get(archives.size() - 1)), made.isPresent(), ProcessHandle.current().pid()));
+                    made.orElse(archives.get(archives.size() - 1)), made.isPresent(),
+                    made.equals(Optional.of(archives.get(0))), ProcessHandle.current().pid()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -111,13 +112,18 @@ final class ClassDataRelaunch {
     /**
      * The second JVM: this one's command line with the archive's options before its own and the jar
      * named by its absolute path (JDK 17 maps an archive only for the class path it was dumped with).
+     * Only the archive beside the jar is removed by the second JVM when it does not map it: one in the
+     * cache was dumped by this JDK for this jar, and when it does not map, options of the user's keep it
+     * from mapping (-Xmx over 32 GB, -Xshare:off), which a new dump would not change.
      */
-    static Plan plan(String java, List<String> arguments, Path jar, Path archive, boolean archiveMade, long pid) {
+    static Plan plan(String java, List<String> arguments, Path jar, Path archive, boolean archiveMade,
+                     boolean removeIfNotMapped, long pid) {
         List<String> command = new ArrayList<>(List.of(java, "-XX:+IgnoreUnrecognizedVMOptions"));
         Optional<Path> classList = Optional.empty();
         List<String> dump = List.of();
         if (archiveMade) {
-            command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-D" + ARCHIVE + "=" + archive));
+            command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"));
+            if (removeIfNotMapped) command.add("-D" + ARCHIVE + "=" + archive);
         } else {
             classList = Optional.of(archive.resolveSibling(archive.getFileName() + "." + pid + ".tmp"));
             command.add("-XX:DumpLoadedClassList=" + classList.get());
@@ -135,9 +141,10 @@ final class ClassDataRelaunch {
     }
 
     /**
-     * In the second JVM: an archive it was given but did not map (damaged, or made under this name for
-     * another jar or JDK) is removed, so that the next start makes one it maps instead of starting
-     * without any class-data sharing, not even the JDK's own ({@code -Xshare:auto} then maps nothing).
+     * In the second JVM: the archive beside the jar that it was given but did not map (damaged, or made
+     * under this name for another jar or JDK) is removed, so that the next start makes one in the cache
+     * instead of starting without any class-data sharing, not even the JDK's own ({@code -Xshare:auto}
+     * then maps nothing).
      */
     static void removeArchiveNotMapped() {
         String archive = System.getProperty(ARCHIVE);

@@ -80,9 +80,9 @@ class ClassDataDumpTest {
         assertFalse(Files.exists(archive), "the next start makes one that maps");
     }
 
-    /** A JVM with the options ClassDataRelaunch gives the window's JVM, mapping {@code archive}. */
+    /** A JVM with the options ClassDataRelaunch gives the window's JVM, mapping {@code archive} as the one beside the jar. */
     private static Run start(Path archive, Path jar) throws Exception {
-        List<String> plan = ClassDataRelaunch.plan(JAVA, List.of("-jar", jar.toString()), jar, archive, true, 1).command();
+        List<String> plan = ClassDataRelaunch.plan(JAVA, List.of("-jar", jar.toString()), jar, archive, true, true, 1).command();
         List<String> command = new ArrayList<>(plan.subList(0, plan.indexOf("-jar")));
         command.addAll(List.of("-cp", jar.toString(), VmInfo.class.getName()));
         Process p = new ProcessBuilder(command).start();

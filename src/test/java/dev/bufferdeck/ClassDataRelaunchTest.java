@@ -23,7 +23,7 @@ class ClassDataRelaunchTest {
     @Test
     void withAnArchiveTheSecondJvmMapsItAndKeepsTheUsersOptionsAndArguments() {
         Path archive = Path.of("/cache/classes-ab.jsa");
-        ClassDataRelaunch.Plan plan = ClassDataRelaunch.plan("/usr/bin/java", USER, JAR, archive, true, 42);
+        ClassDataRelaunch.Plan plan = ClassDataRelaunch.plan("/usr/bin/java", USER, JAR, archive, true, false, 42);
         List<String> c = plan.command();
         assertEquals("/usr/bin/java", c.get(0));
         assertTrue(c.contains("-XX:SharedArchiveFile=/cache/classes-ab.jsa") && c.contains("-Xshare:auto"), c.toString());
@@ -36,7 +36,7 @@ class ClassDataRelaunchTest {
     @Test
     void withoutOneTheSecondJvmListsItsClassesForADumpAfterItUnderAnotherName() {
         Path archive = Path.of("/cache/classes-ab.jsa");
-        ClassDataRelaunch.Plan plan = ClassDataRelaunch.plan("/usr/bin/java", USER, JAR, archive, false, 42);
+        ClassDataRelaunch.Plan plan = ClassDataRelaunch.plan("/usr/bin/java", USER, JAR, archive, false, false, 42);
         assertEquals(Path.of("/cache/classes-ab.jsa.42.tmp"), plan.classList().orElseThrow());
         assertTrue(plan.command().contains("-XX:DumpLoadedClassList=/cache/classes-ab.jsa.42.tmp"), plan.command().toString());
         assertFalse(plan.command().stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile")));
@@ -46,9 +46,18 @@ class ClassDataRelaunchTest {
     }
 
     @Test
+    void onlyTheArchiveBesideTheJarIsGivenToTheSecondJvmToRemoveWhenItDoesNotMapIt() {
+        Path beside = Path.of("/opt/x/bufferdeck-ab.jsa");
+        List<String> c = ClassDataRelaunch.plan("/usr/bin/java", USER, JAR, beside, true, true, 42).command();
+        assertTrue(c.contains("-D" + ClassDataRelaunch.ARCHIVE + "=" + beside), c.toString());
+        List<String> cached = ClassDataRelaunch.plan("/usr/bin/java", USER, JAR, Path.of("/cache/classes-ab.jsa"), true, false, 42).command();
+        assertFalse(cached.stream().anyMatch(a -> a.startsWith("-D" + ClassDataRelaunch.ARCHIVE)), cached.toString());
+    }
+
+    @Test
     void theSecondJvmNamesTheJarAsTheArchiveWasDumpedWith() {
         List<String> relative = List.of("-jar", "target/bufferdeck.jar", "song.mp3");
-        List<String> c = ClassDataRelaunch.plan("/usr/bin/java", relative, JAR, Path.of("/cache/classes-ab.jsa"), true, 42).command();
+        List<String> c = ClassDataRelaunch.plan("/usr/bin/java", relative, JAR, Path.of("/cache/classes-ab.jsa"), true, false, 42).command();
         assertEquals(List.of("-jar", "/opt/x/bufferdeck.jar", "song.mp3"), c.subList(c.size() - 3, c.size()));
     }
 
