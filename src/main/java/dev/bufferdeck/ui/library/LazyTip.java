@@ -5,21 +5,29 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 
 /**
- * A cell's or row's tooltip, made when the pointer first moves over it and kept up to date from then
+ * A control's tooltip, made when the pointer first moves over it and kept up to date from then
  * on. A Tooltip is a popup window with a scene of its own: made for each cell filled and made again
- * on each update, as before, they were a large part of what a row cost the FX thread (issue 14).
+ * on each update, as before, they were a large part of what a row cost the FX thread; made for each
+ * button of the window as it is built, they were a part of its start (issue 14).
  */
-final class LazyTip {
+public final class LazyTip {
     private final Control control;
     private String text;
 
-    LazyTip(Control control) {
+    public LazyTip(Control control) {
         this.control = control;
         control.addEventHandler(MouseEvent.MOUSE_MOVED, e -> make());
     }
 
+    /** {@code control}'s tooltip, {@code text}, made when the pointer first moves over it. */
+    public static LazyTip on(Control control, String text) {
+        LazyTip tip = new LazyTip(control);
+        tip.set(text);
+        return tip;
+    }
+
     /** The tooltip's text from now on; null for none. */
-    void set(String text) {
+    public void set(String text) {
         this.text = text;
         Tooltip made = control.getTooltip();
         if (made == null) return;
@@ -28,7 +36,7 @@ final class LazyTip {
     }
 
     /** The text the tooltip shows once made; null for none. */
-    String text() { return text; }
+    public String text() { return text; }
 
     private void make() {
         if (text != null && control.getTooltip() == null) control.setTooltip(new Tooltip(text));

@@ -43,9 +43,9 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableCellSkin;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -160,7 +160,10 @@ public final class LibraryView extends BorderPane {
         SortedList<BufferRow> sorted = new SortedList<>(model.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.setContextMenu(contextMenu());
+        // made when first asked for: a popup window with a scene of its own, of no use to the window's start
+        table.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            if (table.getContextMenu() == null) table.setContextMenu(contextMenu());
+        });
 
         heading.getStyleClass().add("pane-heading");
         heading.setMinWidth(Region.USE_PREF_SIZE);
@@ -175,7 +178,7 @@ public final class LibraryView extends BorderPane {
             b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         }
         pin.setId("library-pin");
-        pin.setTooltip(new Tooltip("Keep the selection in memory (pin)"));
+        LazyTip.on(pin, "Keep the selection in memory (pin)");
         pin.setAccessibleText("Pin in memory");
         pin.getStyleClass().add("pane-tool");
         pin.setMinWidth(Region.USE_PREF_SIZE);
@@ -424,7 +427,7 @@ public final class LibraryView extends BorderPane {
     private static Button toolButton(String text, Icon icon, String tip) {
         Button b = new Button(null, icon);
         b.setAccessibleText(text);
-        b.setTooltip(new Tooltip(text + ": " + tip));
+        LazyTip.on(b, text + ": " + tip);
         b.setMinWidth(Region.USE_PREF_SIZE);
         b.getStyleClass().add("pane-tool");
         return b;

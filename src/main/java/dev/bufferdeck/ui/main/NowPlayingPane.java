@@ -2,6 +2,7 @@ package dev.bufferdeck.ui.main;
 
 import dev.bufferdeck.repository.MediaBuffer;
 import dev.bufferdeck.ui.library.BufferRow;
+import dev.bufferdeck.ui.library.LazyTip;
 import dev.bufferdeck.ui.library.MediaFacts;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import dev.bufferdeck.ui.spectrum.SpectrumView;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -68,10 +68,10 @@ public final class NowPlayingPane extends HBox {
         replayGain.managedProperty().bind(replayGain.textProperty().isNotEmpty());
         buffering.setId("now-buffering");
         buffering.getStyleClass().add("now-buffering");
-        buffering.setTooltip(new Tooltip("Waiting for bytes still downloading"));
+        LazyTip.on(buffering, "Waiting for bytes still downloading");
         record.setId("now-record");
         record.setGraphic(new Icon(Glyph.RECORD_REC));
-        record.setTooltip(new Tooltip("Keep this live stream as an ordinary buffer in the library"));
+        LazyTip.on(record, "Keep this live stream as an ordinary buffer in the library");
         keepWindow.setId("record-window");
         record.getItems().add(keepWindow);
         for (int minutes : RECORD_MINUTES) {

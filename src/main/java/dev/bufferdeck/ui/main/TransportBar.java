@@ -3,6 +3,7 @@ package dev.bufferdeck.ui.main;
 import dev.bufferdeck.audio.PlayerState;
 import dev.bufferdeck.ui.icons.Glyph;
 import dev.bufferdeck.ui.icons.Icon;
+import dev.bufferdeck.ui.library.LazyTip;
 import dev.bufferdeck.ui.library.TimeText;
 import dev.bufferdeck.ui.waveform.WaveformLoader;
 import dev.bufferdeck.ui.waveform.WaveformView;
@@ -14,7 +15,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -34,7 +34,8 @@ public final class TransportBar extends VBox {
     /** The current entry's length, or nothing. */
     private final Label total = new Label("");
     private final Button previous = iconButton(new Icon(Glyph.SKIP_PREVIOUS), "Previous (P)", "transport-previous");
-    private final Button playPause = iconButton(new Icon(Glyph.PLAY), "Play (Space)", "transport-play");
+    private final Button playPause = iconButton(new Icon(Glyph.PLAY), null, "transport-play");
+    private final LazyTip playPauseTip = LazyTip.on(playPause, "Play (Space)");
     private final Button stop = iconButton(new Icon(Glyph.STOP), "Stop", "transport-stop");
     private final Button next = iconButton(new Icon(Glyph.SKIP_NEXT), "Next (N)", "transport-next");
     private final ToggleButton mute = new ToggleButton();
@@ -75,10 +76,10 @@ public final class TransportBar extends VBox {
         playPause.getStyleClass().add("play-button");
         mute.setId("transport-mute");
         mute.getStyleClass().add("icon-button");
-        mute.setTooltip(new Tooltip("Mute (M)"));
+        LazyTip.on(mute, "Mute (M)");
         volume.setId("volume-slider");
         volume.setPrefWidth(110);
-        volume.setTooltip(new Tooltip("Volume (Up/Down)"));
+        LazyTip.on(volume, "Volume (Up/Down)");
         Region left = new Region();
         Region right = new Region();
         HBox.setHgrow(left, Priority.ALWAYS);
@@ -179,13 +180,13 @@ public final class TransportBar extends VBox {
     private void showState(PlayerState s) {
         boolean playing = s == PlayerState.PLAYING;
         playPause.setGraphic(new Icon(playing ? Glyph.PAUSE : Glyph.PLAY));
-        playPause.getTooltip().setText(playing ? "Pause (Space)" : "Play (Space)");
+        playPauseTip.set(playing ? "Pause (Space)" : "Play (Space)");
         pseudoClassStateChanged(PseudoClass.getPseudoClass("playing"), playing);
     }
 
     private static Button iconButton(Icon icon, String tip, String id) {
         Button b = new Button(null, icon);
-        b.setTooltip(new Tooltip(tip));
+        if (tip != null) LazyTip.on(b, tip);
         b.setId(id);
         b.getStyleClass().add("icon-button");
         b.setFocusTraversable(false);

@@ -2,7 +2,12 @@ package dev.bufferdeck.ui.library;
 
 import dev.bufferdeck.repository.Origin;
 import dev.bufferdeck.ui.testing.AppFixture;
+import javafx.event.Event;
+import javafx.geometry.Bounds;
+import javafx.scene.control.Button;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,10 +19,12 @@ import org.testfx.framework.junit5.Start;
 import static dev.bufferdeck.ui.testing.AppFixture.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 14: a library cell's tooltip (the whole name, the exact size) is made when the pointer moves
- * over the cell, not for every cell filled.
+ * over the cell, not for every cell filled; the window's buttons' tooltips and the library's context
+ * menu are made when first needed, not as the window is built.
  */
 @ExtendWith(ApplicationExtension.class)
 class LazyTipTest {
@@ -53,5 +60,31 @@ class LazyTipTest {
         waitUntil(() -> sizeCell.getTooltip() != null, 10);
         assertEquals("1,234 bytes", sizeCell.getTooltip().getText());
 
+    }
+
+    @Test
+    void aButtonsTooltipIsMadeWhenThePointerMovesOverIt(FxRobot robot) throws Exception {
+        Button play = robot.lookup("#transport-play").queryButton();
+        assertNull(play.getTooltip(), "no tooltip made as the window is built");
+
+        robot.moveTo(play).moveBy(3, 0);
+        waitUntil(() -> play.getTooltip() != null, 10);
+        assertEquals("Play (Space)", play.getTooltip().getText());
+    }
+
+    @Test
+    void theLibrarysContextMenuIsMadeWhenFirstAskedFor(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup("#library-table").queryTableView();
+        assertNull(table.getContextMenu(), "no context menu made as the window is built");
+
+        // what the desktop sends on a right click or the menu key (Monocle's headless mouse does not)
+        robot.interact(() -> {
+            Bounds b = table.localToScreen(table.getBoundsInLocal());
+            Event.fireEvent(table, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 20, 60,
+                    b.getMinX() + 20, b.getMinY() + 60, false, null));
+        });
+        waitUntil(() -> table.getContextMenu() != null && table.getContextMenu().isShowing(), 10);
+        assertTrue(table.getContextMenu().getItems().stream().anyMatch(i -> "Play".equals(i.getText())));
+        robot.interact(() -> table.getContextMenu().hide());
     }
 }
