@@ -21,6 +21,8 @@ public final class ByteSource {
     /** log2 of {@link #pieceSize} when it is a power of two (an index is then found by shifting), else -1. */
     private final int shift;
     private final int mask;
+    /** Otherwise 2^64 / {@link #pieceSize} rounded up: an index's piece is the high half of their product. */
+    private final long reciprocal;
     private final int base;
     private final int limit;
     /** The single array when every byte of this view lies in one piece, else null. */
@@ -40,6 +42,7 @@ public final class ByteSource {
         // Integer.MAX_VALUE: one array, every index lies in piece 0 (as it does in pieces of 1 << 31)
         this.shift = pieceSize == WHOLE ? 31 : Integer.bitCount(pieceSize) == 1 ? Integer.numberOfTrailingZeros(pieceSize) : -1;
         this.mask = shift < 0 ? 0 : shift == 31 ? WHOLE : (1 << shift) - 1;
+        this.reciprocal = shift < 0 ? reciprocal(pieceSize) : 0;
         this.base = base;
         this.limit = limit;
         int first = limit == 0 ? 0 : piece(base);
@@ -48,9 +51,19 @@ public final class ByteSource {
         this.oneOffset = within(base);
     }
 
-    private int piece(int at) { return shift >= 0 ? at >>> shift : at / pieceSize; }
+    private int piece(int at) { return shift >= 0 ? at >>> shift : quotient(at, reciprocal); }
 
-    private int within(int at) { return shift >= 0 ? at & mask : at % pieceSize; }
+    private int within(int at) { return shift >= 0 ? at & mask : at - piece(at) * pieceSize; }
+
+    /** 2^64 / {@code divisor} rounded up (for {@link #quotient}). */
+    static long reciprocal(int divisor) { return Long.divideUnsigned(-1L, divisor) + 1; }
+
+    /**
+     * {@code n / divisor} for any {@code n >= 0}, by a product in place of a division, which made a
+     * read of one byte 4 times slower: the product's excess over {@code n / divisor} is below
+     * 2^31 / 2^64, too little to reach the next integer.
+     */
+    static int quotient(int n, long reciprocal) { return (int) Math.multiplyHigh(n, reciprocal); }
 
     /** The remaining bytes of {@code buffer} (copied only when it is not backed by an accessible array). */
     public static ByteSource of(ByteBuffer buffer) {

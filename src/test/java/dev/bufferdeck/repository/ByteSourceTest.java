@@ -57,6 +57,19 @@ class ByteSourceTest {
         assertArrayEquals(java.util.Arrays.copyOfRange(all, 20, 50), across);
     }
 
+    @Test
+    void anIndexFindsItsPieceByAProductAsByADivisionUpToTheLargestInt() {
+        for (int size : new int[] {3, 13, 1000003, PieceSizes.large(), (8 << 20) - 64, (32 << 20) - 64, Integer.MAX_VALUE - 2}) {
+            long reciprocal = ByteSource.reciprocal(size);
+            for (long k = 0; k * size <= Integer.MAX_VALUE; k += Math.max(1, Integer.MAX_VALUE / size / 5000)) {
+                for (long n = k * size - 1; n <= k * size + 1; n++) {
+                    if (n >= 0 && n <= Integer.MAX_VALUE) assertEquals(n / size, ByteSource.quotient((int) n, reciprocal), n + " / " + size);
+                }
+            }
+            assertEquals(Integer.MAX_VALUE / size, ByteSource.quotient(Integer.MAX_VALUE, reciprocal));
+        }
+    }
+
     private static void everyReadMatchesAByteBuffer(ByteSource s) {
         byte[] all = new byte[s.limit()];
         s.get(0, all);
