@@ -151,7 +151,7 @@ final class GrowingBytes extends ByteStore {
      * Large pieces are allocated ahead of the bytes, one more at each read, so that all of them are
      * allocated within the body's first reads: G1 may start a concurrent cycle at each humongous
      * allocation (its old regions fill past the occupancy that starts one), and each cycle ends in a
-     * remark pause; allocated as the bytes reached them, a 500 MiB load ran 9-13 cycles, allocated
+     * remark pause; allocated as the bytes reached them, a 500 MiB load ran 7-17 cycles, allocated
      * ahead 2-7. The budget reserved the whole body when the load started.
      */
     private byte[] allocate(byte[][] p, int index) {
