@@ -11,15 +11,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * Analyses the latest PCM of a {@link PcmTap} about 15 times a second (smooth enough for bars, and each new picture costs a repaint of the window) on its own thread and hands the
- * newest {@link Spectrum} over through an {@link AtomicReference}: the audio thread is never waited
- * for (the tap is lock-free), and the FX thread only reads the reference.
+ * Analyses the latest PCM of a {@link PcmTap} about 15 times a second (smooth enough for bars) on
+ * its own thread and hands the newest {@link Spectrum} over through an {@link AtomicReference}: the
+ * audio thread is never waited for (the tap is lock-free), and the FX thread only reads the
+ * reference. An analysis whose bars would stand at the same pixels as the last one handed over
+ * ({@link #showAt}) is not handed over: a steady tone asks the window for no repaint.
  */
 public final class SpectrumFeed {
     public static final int FFT_SIZE = 2048;
     public static final int BANDS = 48;
     public static final double LOW_HZ = 40;
-    /** As often as the window's clock ticks (about 15 a second): an analysis no tick draws is wasted. */
+    /** About 15 a second: each new picture costs a repaint of the window. */
     static final long PERIOD_MILLIS = 66;
 
     private final Supplier<PcmTap> tap;
@@ -27,9 +29,14 @@ public final class SpectrumFeed {
     private final float[] samples = new float[FFT_SIZE];
     private final AtomicReference<Spectrum> latest = new AtomicReference<>();
     private ScheduledExecutorService thread;
+    private volatile Runnable onNew = () -> {};
+    /** The bars' height in pixels, 0 while unknown (every analysis is then handed over). */
+    private volatile double heightPixels;
     /** Analysis thread only: the tap and frame count last analysed, to skip a tap that did not move. */
     private PcmTap lastTap;
     private long lastFrames = -1;
+    /** Analysis thread only: the pixel heights of the last analysis handed over. */
+    private final BarHeights handedOver = new BarHeights(BANDS);
 
     /** @param tap the tap of the line playing now, or null when none is */
     public SpectrumFeed(Supplier<PcmTap> tap) {
@@ -39,6 +46,16 @@ public final class SpectrumFeed {
     /** The newest analysis, or null when nothing has been analysed since the last start. */
     public Spectrum latest() {
         return latest.get();
+    }
+
+    /** Run on the feed's thread after each analysis handed over (e.g. to ask for a frame). */
+    public void onNew(Runnable r) {
+        onNew = r;
+    }
+
+    /** The bars are this many pixels high: analyses that would paint the same pixels are not handed over. */
+    public void showAt(double heightPixels) {
+        this.heightPixels = heightPixels;
     }
 
     public synchronized boolean isRunning() {
@@ -52,6 +69,7 @@ public final class SpectrumFeed {
             t.setDaemon(true);
             return t;
         });
+        thread.execute(handedOver::forget);
         thread.scheduleAtFixedRate(this::analyzeOnce, 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -66,7 +84,7 @@ public final class SpectrumFeed {
         try {
             PcmTap t = tap.get();
             if (t == null) {
-                latest.set(null);
+                handOver(null);
                 return;
             }
             long frames = t.framesOffered();
@@ -75,9 +93,21 @@ public final class SpectrumFeed {
             lastFrames = frames;
             int n = t.latestMono(samples);
             if (n == 0) return;
-            latest.set(analyzer.analyze(samples, n, t.format().getSampleRate()));
+            Spectrum s = analyzer.analyze(samples, n, t.format().getSampleRate());
+            double height = heightPixels;
+            if (height <= 0 || handedOver.take(s.bandsDb(), s.rmsDb(), s.peakDb(), height)) handOver(s);
         } catch (RuntimeException e) {
-            latest.set(null);
+            handOver(null);
         }
+    }
+
+    private void handOver(Spectrum s) {
+        if (s == null) {
+            handedOver.forget();
+            if (latest.getAndSet(null) == null) return;
+        } else {
+            latest.set(s);
+        }
+        onNew.run();
     }
 }
