@@ -176,22 +176,31 @@ public final class PlaybackClock {
                 LockSupport.parkNanos(this, wait);
                 continue;
             }
-            if (!due.compareAndSet(at, NONE)) continue;
-            if (tickPending.compareAndSet(false, true)) Platform.runLater(this::tick);
+            // pending is set before due is cleared, so isTicking never sees neither
+            boolean handOver = tickPending.compareAndSet(false, true);
+            if (!due.compareAndSet(at, NONE)) {
+                if (handOver) tickPending.set(false);
+                continue;
+            }
+            if (handOver) Platform.runLater(this::tick);   // else the tick pending serves this request too
         }
     }
 
     private void tick() {
-        tickPending.set(false);
-        if (!running) {
-            tickIn(0);   // seen again later: this tick is owed then
-            return;
+        try {
+            if (!running) {
+                tickIn(0);   // seen again later: this tick is owed then
+                return;
+            }
+            long now = System.nanoTime();
+            lastTick = now;
+            ticks++;
+            if (tail > 0 && --tail > 0) tickIn(FRAME_NANOS);
+            position.set(source.getAsLong());
+            pulse.set(now);
+        } finally {
+            // cleared after the views asked for their next ticks (a frame on at the soonest), so isTicking never sees neither
+            tickPending.set(false);
         }
-        long now = System.nanoTime();
-        lastTick = now;
-        ticks++;
-        if (tail > 0 && --tail > 0) tickIn(FRAME_NANOS);
-        position.set(source.getAsLong());
-        pulse.set(now);
     }
 }

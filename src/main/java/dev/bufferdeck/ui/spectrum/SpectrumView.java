@@ -125,14 +125,14 @@ public final class SpectrumView extends Region {
         float fall = (float) (FALL_DB_PER_SECOND * dt);
         boolean falling = false;
         for (int i = 0; i < shown.length; i++) {
-            float target = s != null && i < s.bandsDb().length ? s.bandsDb()[i] : DISPLAY_FLOOR_DB;
-            shown[i] = Math.max(target, Math.max(DISPLAY_FLOOR_DB, shown[i] - fall));
+            float target = atFloor(s != null && i < s.bandsDb().length ? s.bandsDb()[i] : DISPLAY_FLOOR_DB);
+            shown[i] = Math.max(target, shown[i] - fall);
             falling |= shown[i] > target;
         }
-        float rmsTarget = s != null ? s.rmsDb() : DISPLAY_FLOOR_DB;
-        float peakTarget = s != null ? s.peakDb() : DISPLAY_FLOOR_DB;
-        shownRms = Math.max(rmsTarget, Math.max(DISPLAY_FLOOR_DB, shownRms - fall));
-        shownPeak = Math.max(peakTarget, Math.max(DISPLAY_FLOOR_DB, shownPeak - fall));
+        float rmsTarget = atFloor(s != null ? s.rmsDb() : DISPLAY_FLOOR_DB);
+        float peakTarget = atFloor(s != null ? s.peakDb() : DISPLAY_FLOOR_DB);
+        shownRms = Math.max(rmsTarget, shownRms - fall);
+        shownPeak = Math.max(peakTarget, shownPeak - fall);
         falling |= shownRms > rmsTarget || shownPeak > peakTarget;
         if (fresh) framesDrawn++;
         if (changedPixels()) draw();
@@ -141,6 +141,11 @@ public final class SpectrumView extends Region {
         } else if (!feed.isRunning()) {
             animate(false);
         }
+    }
+
+    /** A level, not below the floor the bars show. */
+    private static float atFloor(float db) {
+        return Math.max(DISPLAY_FLOOR_DB, db);
     }
 
     /** Hears the clock's ticks while the feed runs or the bars fall. */
