@@ -32,6 +32,15 @@ public final class PulseRate {
     }
 
     /**
+     * From the FX thread, once the toolkit runs: the pulse timer stops waking the FX thread while
+     * nothing asks for a pulse (on GTK it never paused: 30 turns of the GTK main loop a second with a
+     * still window; see {@link PausingPulseTimer}). Call before {@link #slowWhileNoWindowIsSeen}.
+     */
+    public static void pauseWhileIdle() {
+        PausingPulseTimer.install();
+    }
+
+    /**
      * From the FX thread, once the toolkit runs: while no window is seen (each one minimised, or
      * none shows) JavaFX's pulse timer wakes {@value #UNSEEN_HZ} times a second; as soon as one is
      * seen, at its own rate again. Nothing changes where the timer cannot be reached (another

@@ -1,0 +1,64 @@
+package dev.bufferdeck.ui.playback;
+
+import javafx.application.Platform;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The pulse timer that stands in for GTK's: it beats every period, not at all while paused or stopped, and at once when resumed. */
+class PausingPulseTimerTest {
+    @BeforeAll
+    static void toolkit() throws Exception {
+        CountDownLatch up = new CountDownLatch(1);
+        try {
+            Platform.startup(up::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            up.countDown();
+        }
+        up.await(10, TimeUnit.SECONDS);   // Glass's timer bounds come from the running toolkit
+        Platform.setImplicitExit(false);
+    }
+
+    @Test
+    void beatsWhileRunningStandsWhilePausedAndChecksAtOnceWhenResumed() throws Exception {
+        AtomicInteger checks = new AtomicInteger();
+        PausingPulseTimer timer = new PausingPulseTimer(checks::incrementAndGet);
+        timer.start(10);
+        waitFor(() -> checks.get() >= 5);
+
+        timer.pause();
+        Thread.sleep(50);   // a check under way ends
+        int paused = checks.get();
+        Thread.sleep(300);
+        assertEquals(paused, checks.get(), "no check while paused");
+
+        // a long period: the check that follows a resume is the one made at once, not a period later
+        timer.start(5_000);
+        int restarted = checks.get();
+        timer.pause();
+        Thread.sleep(50);
+        timer.resume();
+        waitFor(() -> checks.get() > restarted);
+
+        timer.stop();
+        Thread.sleep(50);
+        int stopped = checks.get();
+        Thread.sleep(200);
+        assertEquals(stopped, checks.get(), "no check once stopped");
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < end, "timed out");
+            Thread.sleep(5);
+        }
+    }
+}
