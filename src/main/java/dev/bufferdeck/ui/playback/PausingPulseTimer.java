@@ -4,6 +4,7 @@ import com.sun.glass.ui.Timer;
 import com.sun.javafx.tk.Toolkit;
 
 import java.lang.reflect.Field;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -12,17 +13,27 @@ import java.util.concurrent.locks.LockSupport;
  * but GTK's timer ignores both: it wakes the FX thread for a turn of the GTK main loop 30 times a
  * second, with nothing to draw or not. This one is a thread of its own that parks while paused, and
  * whose wake-ups run Quantum's pulse check, which hands the FX thread a pulse only when one is due
- * (as on the platforms whose timers run on a thread of their own). Resumed, it checks at once: a
- * pulse asked for waits for no period.
+ * (as on the platforms whose timers run on a thread of their own). It pauses as soon as a check
+ * finds nothing due, not a quarter of a second later as Quantum would have it: the window playing
+ * asks for a pulse a few times a second, and would keep the timer beating between them. Resumed, it
+ * checks at once: a pulse asked for waits for no period.
  */
 final class PausingPulseTimer extends Timer {
     private static final String GTK_TIMER = "com.sun.glass.ui.gtk.GtkTimer";
     /** The thread of the last start; its own state, so a stopped one ends though a new one runs. */
     private volatile Beat beat;
     private long started;
+    private final Object lock;
+    private final BooleanSupplier nothingDue;
 
-    PausingPulseTimer(Runnable pulseCheck) {
+    /**
+     * @param nothingDue true after a check that found no pulse due, read holding {@code lock}
+     * @param lock       held by whoever asks for a pulse while it clears what {@code nothingDue} reads and resumes this timer
+     */
+    PausingPulseTimer(Runnable pulseCheck, BooleanSupplier nothingDue, Object lock) {
         super(pulseCheck);
+        this.nothingDue = nothingDue;
+        this.lock = lock;
     }
 
     /**
@@ -39,13 +50,23 @@ final class PausingPulseTimer extends Timer {
             runnable.setAccessible(true);
             Field period = Timer.class.getDeclaredField("period");
             period.setAccessible(true);
+            // set by Quantum's check when it found nothing to pulse for, cleared when a pulse is asked for (before it resumes the timer)
+            Field pauseRequested = toolkit.getClass().getDeclaredField("pauseRequested");
+            pauseRequested.setAccessible(true);
+            BooleanSupplier nothingDue = () -> {
+                try {
+                    return pauseRequested.getBoolean(toolkit);
+                } catch (IllegalAccessException e) {
+                    return false;
+                }
+            };
             // Quantum pauses and resumes its timer holding the toolkit's lock: no call falls between the two timers
             synchronized (toolkit) {
                 Timer own = (Timer) pulseTimer.get(toolkit);
                 if (own == null || !own.getClass().getName().equals(GTK_TIMER) || !own.isRunning()) return false;
                 int millis = (int) period.getDouble(own);
                 if (millis <= 0) return false;
-                PausingPulseTimer pausing = new PausingPulseTimer((Runnable) runnable.get(own));
+                PausingPulseTimer pausing = new PausingPulseTimer((Runnable) runnable.get(own), nothingDue, toolkit);
                 own.stop();
                 pausing.start(millis);
                 pulseTimer.set(toolkit, pausing);
@@ -63,7 +84,7 @@ final class PausingPulseTimer extends Timer {
 
     @Override
     protected long _start(Runnable pulseCheck, int periodMillis) {
-        Beat b = new Beat(pulseCheck, periodMillis * 1_000_000L, ++started);
+        Beat b = new Beat(pulseCheck, nothingDue, lock, periodMillis * 1_000_000L, ++started);
         beat = b;
         b.thread.start();
         return b.id;
@@ -98,12 +119,16 @@ final class PausingPulseTimer extends Timer {
         final long id;
         final Thread thread;
         private final Runnable pulseCheck;
+        private final BooleanSupplier nothingDue;
+        private final Object lock;
         private final long periodNanos;
         volatile boolean paused;
         volatile boolean stopped;
 
-        Beat(Runnable pulseCheck, long periodNanos, long id) {
+        Beat(Runnable pulseCheck, BooleanSupplier nothingDue, Object lock, long periodNanos, long id) {
             this.pulseCheck = pulseCheck;
+            this.nothingDue = nothingDue;
+            this.lock = lock;
             this.periodNanos = periodNanos;
             this.id = id;
             thread = new Thread(this, "bufferdeck-pulse-timer");
@@ -125,8 +150,16 @@ final class PausingPulseTimer extends Timer {
                     continue;
                 }
                 pulseCheck.run();
+                pauseIfNothingDue();
                 // a late turn starts the beat anew rather than catching up
                 next = Math.max(next + periodNanos, System.nanoTime() + periodNanos / 2);
+            }
+        }
+
+        /** Under the lock a resume takes: a pulse asked for after the check finds the timer paused, and resumes it. */
+        private void pauseIfNothingDue() {
+            synchronized (lock) {
+                if (nothingDue.getAsBoolean()) paused = true;
             }
         }
     }

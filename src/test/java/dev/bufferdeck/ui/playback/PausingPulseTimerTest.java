@@ -29,7 +29,7 @@ class PausingPulseTimerTest {
     @Test
     void beatsWhileRunningStandsWhilePausedAndChecksAtOnceWhenResumed() throws Exception {
         AtomicInteger checks = new AtomicInteger();
-        PausingPulseTimer timer = new PausingPulseTimer(checks::incrementAndGet);
+        PausingPulseTimer timer = new PausingPulseTimer(checks::incrementAndGet, () -> false, new Object());
         timer.start(10);
         waitFor(() -> checks.get() >= 5);
 
@@ -60,5 +60,29 @@ class PausingPulseTimerTest {
             assertTrue(System.nanoTime() < end, "timed out");
             Thread.sleep(5);
         }
+    }
+
+    /** A check that finds nothing due pauses the timer at once; asking for a pulse (resume, under the same lock) starts it again. */
+    @Test
+    void pausesAtOnceWhenACheckFindsNothingDue() throws Exception {
+        Object lock = new Object();
+        java.util.concurrent.atomic.AtomicBoolean idle = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicInteger checks = new AtomicInteger();
+        PausingPulseTimer timer = new PausingPulseTimer(checks::incrementAndGet, idle::get, lock);
+        timer.start(10);
+        waitFor(() -> checks.get() >= 3);
+        int busyChecks = checks.get();
+        idle.set(true);
+        Thread.sleep(100);
+        int idleChecks = checks.get();
+        assertTrue(idleChecks <= busyChecks + 2, (idleChecks - busyChecks) + " checks after nothing was due: the first pauses");
+        Thread.sleep(200);
+        assertEquals(idleChecks, checks.get(), "paused after the check that found nothing due");
+        synchronized (lock) {   // as Quantum asks for a pulse
+            idle.set(false);
+            timer.resume();
+        }
+        waitFor(() -> checks.get() >= idleChecks + 3);
+        timer.stop();
     }
 }

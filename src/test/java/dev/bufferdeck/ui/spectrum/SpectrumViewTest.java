@@ -115,6 +115,15 @@ class SpectrumViewTest {
         assertTrue(view.feed().isRunning());
         assertEquals(drawn, view.framesDrawn(), "no new analysis drawn");
         assertEquals(ticks, (long) WaitForAsyncUtils.asyncFx(clock::ticks).get(5, TimeUnit.SECONDS), "no tick asked for");
+
+        // the picture stands: the feed slows to an analysis every 200 ms (15 a second while it changes)
+        long analyses = view.feed().analyses();
+        for (int i = 0; i < 10; i++) {
+            TapFeeder.offer(tap, tone);
+            Thread.sleep(100);
+        }
+        long steady = view.feed().analyses() - analyses;
+        assertTrue(steady <= 8, steady + " analyses in 1 s of a steady picture");
     }
 
     /** Paused, the bars fall to the floor a frame at a time; then the view asks the clock for nothing more. */
