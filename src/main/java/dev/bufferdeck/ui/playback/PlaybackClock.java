@@ -39,6 +39,8 @@ public final class PlaybackClock {
      */
     public static final long FRAME_NANOS = 66_000_000L;
     private static final long NONE = Long.MAX_VALUE;
+    /** How often the timer looks again while a tick it handed over has not run yet (the FX thread is busy). */
+    private static final long PENDING_RETRY_NANOS = 5_000_000L;
 
     private final LongSupplier source;
     private final ReadOnlyLongWrapper position = new ReadOnlyLongWrapper();
@@ -176,13 +178,17 @@ public final class PlaybackClock {
                 LockSupport.parkNanos(this, wait);
                 continue;
             }
-            // pending is set before due is cleared, so isTicking never sees neither
-            boolean handOver = tickPending.compareAndSet(false, true);
-            if (!due.compareAndSet(at, NONE)) {
-                if (handOver) tickPending.set(false);
+            // the FX thread still runs the last tick (its views may have asked for this one before it ends): wait for it
+            if (!tickPending.compareAndSet(false, true)) {
+                LockSupport.parkNanos(this, PENDING_RETRY_NANOS);
                 continue;
             }
-            if (handOver) Platform.runLater(this::tick);   // else the tick pending serves this request too
+            // pending is set before due is cleared, so isTicking never sees neither
+            if (due.compareAndSet(at, NONE)) {
+                Platform.runLater(this::tick);
+            } else {
+                tickPending.set(false);   // asked for sooner meanwhile: look again
+            }
         }
     }
 
