@@ -1,10 +1,8 @@
 package dev.bufferdeck.ui.playback;
 
-import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -16,14 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PausingPulseTimerTest {
     @BeforeAll
     static void toolkit() throws Exception {
-        CountDownLatch up = new CountDownLatch(1);
-        try {
-            Platform.startup(up::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            up.countDown();
-        }
-        up.await(10, TimeUnit.SECONDS);   // Glass's timer bounds come from the running toolkit
-        Platform.setImplicitExit(false);
+        RunningToolkit.start();   // Glass's timer bounds and Platform.runLater need it
     }
 
     @Test

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -23,14 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PlaybackClockTest {
     @BeforeAll
     static void toolkit() throws Exception {
-        CountDownLatch up = new CountDownLatch(1);
-        try {
-            Platform.startup(up::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            up.countDown();
-        }
-        up.await(10, TimeUnit.SECONDS);
-        Platform.setImplicitExit(false);   // a test's stage closing must not end the toolkit
+        RunningToolkit.start();   // Glass's timer bounds and Platform.runLater need it
     }
 
     @Test
