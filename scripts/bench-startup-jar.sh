@@ -4,9 +4,11 @@
 # archive (ClassDataRelaunch): to the window mapped (xwininfo), to the filled window (the line the app
 # prints after its first pulse with -Dbufferdeck.exitWhenFilled, and the CPU of the whole process tree
 # then, from /proc), and to its exit (and the tree's CPU by then), against a bare JavaFX hello stage on
-# the same JDK and class path that prints the same line and quits after its first pulse. The first start (no archive
-# yet: it is dumped after that start's exit) is printed apart; then RUNS starts of each, in turns, without
-# the relaunch (-Dbufferdeck.relaunch=false) and with it. Prints medians and ratios; asserts nothing.
+# the same JDK and class path that prints the same line and quits after its first pulse. Printed apart: the
+# first start (it maps the archive `mvn package` dumped beside the jar), and the first start of a copy of the
+# jar (no archive beside it is its own: it lists its classes and dumps its own archive after its exit, as a jar
+# run by another JDK does); then RUNS starts of each, in turns, without the relaunch (-Dbufferdeck.relaunch=false)
+# and with it. Prints medians and ratios; asserts nothing.
 # Needs: mvn -B package -DskipTests first; xvfb-run, x11-utils (xwininfo), libgtk-3-0.
 # Usage: scripts/bench-startup-jar.sh [RUNS]     (default 5)
 # BASE_JAR=path/to/other/bufferdeck.jar also starts that jar (a build from before a change, which must
@@ -53,7 +55,9 @@ inner() {
     }
     local app=(java -Dbufferdeck.cache.dir="$WORK/cache" -Dbufferdeck.exitWhenFilled=true -Dbufferdeck.output=memory)
     local base=(java -Dbufferdeck.cache.dir="$WORK/cache-base" -Dbufferdeck.exitWhenFilled=true -Dbufferdeck.output=memory)
-    start first-start-making-the-archive "${app[@]}" -jar "$JAR"
+    start first-start "${app[@]}" -jar "$JAR"
+    cp "$JAR" "$WORK/copied.jar"
+    start first-start-of-a-copy-making-its-archive "${app[@]}" -jar "$WORK/copied.jar"
     [ -z "$BASE_JAR" ] || start base-first-start "${base[@]}" -jar "$BASE_JAR"
     for _ in $(seq "$RUNS"); do
         start hello java -cp "$JAR:$CLASSES" dev.bufferdeck.bench.StartupBench\$ExitingHello
@@ -89,7 +93,7 @@ for line in open(sys.argv[1]):
 h = {k: st.median(v) for k, v in runs["hello"].items()}
 for name, r in runs.items():
     m = {k: st.median(v) if v else float("nan") for k, v in r.items()}
-    print("%-32s window %5.0f ms (%.2fx)  filled %5.0f ms (%.2fx), CPU %5.0f ms (%.2fx)  quit %5.0f ms (%.2fx), CPU %5.0f ms (%.2fx)" % (
+    print("%-42s window %5.0f ms (%.2fx)  filled %5.0f ms (%.2fx), CPU %5.0f ms (%.2fx)  quit %5.0f ms (%.2fx), CPU %5.0f ms (%.2fx)" % (
         name, m.get("shown", float("nan")), m.get("shown", float("nan")) / h["shown"], m["filled"], m["filled"] / h["filled"],
         m["filled-cpu"], m["filled-cpu"] / h["filled-cpu"], m["exit"], m["exit"] / h["exit"], m["cpu"], m["cpu"] / h["cpu"]))
 print("ratios to the hello stage's medians. filled: its line on stdout after the filled window's first pulse (the hello's")

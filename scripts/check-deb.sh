@@ -85,11 +85,12 @@ if command -v desktop-file-validate >/dev/null 2>&1; then
 fi
 
 # ---- class-data sharing ----------------------------------------------------------------------
-# The build lists the classes a start loads (scripts/cds-classlist.sh); postinst dumps them into an
+# The build ships the checked-in list of the classes a start loads (scripts/cds-classlist.sh made it);
+# postinst dumps them into an
 # archive that the launcher maps. The JVM logs where each class came from.
 APPDIR=$PREFIX/lib/app
 JSA=$APPDIR/bufferdeck.jsa
-[ -s "$APPDIR/bufferdeck.classlist" ] || fail "the package has no $APPDIR/bufferdeck.classlist (the build's training run did not run)"
+[ -s "$APPDIR/bufferdeck.classlist" ] || fail "the package has no $APPDIR/bufferdeck.classlist (the build copies src/main/cds/bufferdeck.classlist there)"
 [ -s "$JSA" ] || fail "postinst made no class-data archive $JSA"
 grep -qxF 'java-options=-XX:SharedArchiveFile=$APPDIR/bufferdeck.jsa' "$APPDIR/bufferdeck.cfg" \
   || fail "the launcher's $APPDIR/bufferdeck.cfg does not map the archive"

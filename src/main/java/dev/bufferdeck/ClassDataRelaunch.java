@@ -5,7 +5,6 @@ import java.net.URISyntaxException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +15,24 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code java -jar bufferdeck.jar} opens the window in a second JVM that maps a class-data archive of
  * this jar and the JDK (JDK 17 takes {@code -XX} options only from the command line, never from the
- * jar). The first such start lists the classes it loads ({@code -XX:DumpLoadedClassList}); when it
- * has ended, this JVM dumps a static archive from that list ({@code -Xshare:dump}) in the user's cache
- * folder. Later starts map it and start with about a third less CPU than one JVM without it (a static
+ * jar). The archive beside the jar, dumped by {@code mvn package} (ClassDataDump) for this jar build
+ * and this JDK, is mapped from the first start on. Without one (another JDK runs the jar, or the jar
+ * was copied), the first start lists the classes it loads ({@code -XX:DumpLoadedClassList}); when it
+ * has ended, this JVM dumps a static archive from that list in the user's cache folder, which later
+ * starts map. Either way starts take about a third less CPU than one JVM without it (a static
  * archive, with the JDK's classes and its pre-generated method-handle forms in it, takes 6-9 % less CPU
  * than the dynamic archive that {@code -XX:ArchiveClassesAtExit} makes). The second JVM is given the
  * jar's absolute path, the class path the archive was dumped with, and writes no {@code hsperfdata}
- * file. Nothing here may stop the window from opening: whenever the second JVM cannot be started, the
- * window opens in this one. The installed launcher has its own archive and never gets here;
- * {@code -Dbufferdeck.relaunch=false} turns this off.
+ * file. An archive the JVM cannot map (damaged, or the jar changed under the same name) is skipped
+ * without a word ({@code -Xshare:auto}, cds logging off). Nothing here may stop the window from
+ * opening: whenever the second JVM cannot be started, the window opens in this one. The installed
+ * launcher has its own archive and never gets here; {@code -Dbufferdeck.relaunch=false} turns this off.
  */
 final class ClassDataRelaunch {
     /** Set on the second JVM, so that it opens the window itself. */
     static final String RELAUNCHED = "bufferdeck.relaunched";
+    /** Set on the second JVM given the archive beside the jar to map: the archive's path. */
+    static final String ARCHIVE = "bufferdeck.relaunched.archive";
     /** {@code false} opens the window in the JVM started by the user. */
     static final String ENABLED = "bufferdeck.relaunch";
     /** Where the archive goes instead of the user's cache folder. */
@@ -55,7 +59,11 @@ final class ClassDataRelaunch {
      * off, not started with {@code -jar} on Linux, or started by the installed launcher.
      */
     static Optional<Plan> plan() {
-        if (Boolean.getBoolean(RELAUNCHED) || "false".equals(System.getProperty(ENABLED))
+        if (Boolean.getBoolean(RELAUNCHED)) {
+            removeArchiveNotMapped();
+            return Optional.empty();
+        }
+        if ("false".equals(System.getProperty(ENABLED))
                 || System.getProperty("jpackage.app-path") != null
                 || !System.getProperty("os.name", "").startsWith("Linux")) return Optional.empty();
         Optional<Path> jar = ownJar();
@@ -64,30 +72,62 @@ final class ClassDataRelaunch {
         if (jar.isEmpty() || self.command().isEmpty() || self.arguments().isEmpty() || cache.isEmpty()
                 || !List.of(self.arguments().get()).contains("-jar")) return Optional.empty();
         try {
-            Path archive = cache.get().resolve("classes-" + key(jar.get()) + ".jsa");
-            boolean made = Files.isRegularFile(archive) && Files.size(archive) > 0;
-            return Optional.of(plan(self.command().get(), List.of(self.arguments().get()), jar.get(), archive, made,
-                    ProcessHandle.current().pid()));
+            List<Path> archives = archives(jar.get(), cache.get());
+            Optional<Path> made = madeArchive(archives);
+            return Optional.of(plan(self.command().get(), List.of(self.arguments().get()), jar.get(),
+                    made.orElse(archives.get(archives.size() - 1)), made.isPresent(),
+                    made.equals(Optional.of(archives.get(0))), ProcessHandle.current().pid()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
     /**
+     * The archives this jar build and this JDK may map, in the order they are preferred: the one
+     * {@code mvn package} dumped beside the jar, then the one a first start dumps in the cache folder.
+     */
+    static List<Path> archives(Path jar, Path cache) throws IOException {
+        String key = key(jar);
+        return List.of(besideJar(jar, key), cache.resolve("classes-" + key + ".jsa"));
+    }
+
+    /** The archive {@code mvn package} dumps for the jar: beside it, named by the jar's build and the JDK. */
+    static Path besideJar(Path jar, String key) {
+        String name = jar.getFileName().toString();
+        return jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + "-" + key + ".jsa");
+    }
+
+    /** The first of these archives that has been made (the one beside the jar before the cache's). */
+    static Optional<Path> madeArchive(List<Path> candidates) {
+        for (Path archive : candidates) {
+            try {
+                if (Files.isRegularFile(archive) && Files.size(archive) > 0) return Optional.of(archive);
+            } catch (IOException e) {
+                // not there after all
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The second JVM: this one's command line with the archive's options before its own and the jar
      * named by its absolute path (JDK 17 maps an archive only for the class path it was dumped with).
+     * Only the archive beside the jar is removed by the second JVM when it does not map it: one in the
+     * cache was dumped by this JDK for this jar, and when it does not map, options of the user's keep it
+     * from mapping (-Xmx over 32 GB, -Xshare:off), which a new dump would not change.
      */
-    static Plan plan(String java, List<String> arguments, Path jar, Path archive, boolean archiveMade, long pid) {
+    static Plan plan(String java, List<String> arguments, Path jar, Path archive, boolean archiveMade,
+                     boolean removeIfNotMapped, long pid) {
         List<String> command = new ArrayList<>(List.of(java, "-XX:+IgnoreUnrecognizedVMOptions"));
         Optional<Path> classList = Optional.empty();
         List<String> dump = List.of();
         if (archiveMade) {
             command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"));
+            if (removeIfNotMapped) command.add("-D" + ARCHIVE + "=" + archive);
         } else {
             classList = Optional.of(archive.resolveSibling(archive.getFileName() + "." + pid + ".tmp"));
             command.add("-XX:DumpLoadedClassList=" + classList.get());
-            dump = List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + classList.get(),
-                    "-XX:SharedArchiveFile=" + classList.get() + ".jsa", "-Xlog:cds=off", "-cp", jar.toString());
+            dump = ClassDataDump.command(java, classList.get(), jar, Path.of(classList.get() + ".jsa"));
         }
         // the JVM's notes on classes it cannot archive (JFR events, old class files) are for us, not the user
         command.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-XX:-UsePerfData"));
@@ -98,6 +138,22 @@ final class ClassDataRelaunch {
         if (at >= 0 && at + 1 < own.size()) own.set(at + 1, jar.toString());
         command.addAll(own);
         return new Plan(List.copyOf(command), archive, classList, dump);
+    }
+
+    /**
+     * In the second JVM: the archive beside the jar that it was given but did not map (damaged, or made
+     * under this name for another jar or JDK) is removed, so that the next start makes one in the cache
+     * instead of starting without any class-data sharing, not even the JDK's own ({@code -Xshare:auto}
+     * then maps nothing).
+     */
+    static void removeArchiveNotMapped() {
+        String archive = System.getProperty(ARCHIVE);
+        if (archive == null || System.getProperty("java.vm.info", "").contains("sharing")) return;
+        try {
+            Files.deleteIfExists(Path.of(archive));
+        } catch (IOException | RuntimeException e) {
+            // the next start maps nothing again, and tries again
+        }
     }
 
     /**
@@ -130,7 +186,7 @@ final class ClassDataRelaunch {
                 remove(plan.dumping());
             }
         }, "bufferdeck-relaunch-stop"));
-        int status = waitFor(child);
+        int status = ClassDataDump.waitFor(child);
         if (plan.classList().isPresent()) dumpAndKeep(plan, status == 0);
         return OptionalInt.of(status);
     }
@@ -138,37 +194,27 @@ final class ClassDataRelaunch {
     /** The static archive from the first start's class list, kept under its own name once whole. */
     private static void dumpAndKeep(Plan plan, boolean endedWell) {
         Path list = plan.classList().orElseThrow();
-        Path dump = plan.dumping();
         try {
-            if (endedWell && Files.isRegularFile(list) && Files.size(list) > 0) {
-                Process dumper = new ProcessBuilder(plan.dump()).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                if (waitFor(dumper) == 0 && Files.isRegularFile(dump) && Files.size(dump) > 0) {
-                    Files.move(dump, plan.archive(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    removeOtherArchives(plan.archive());
-                }
+            if (endedWell && Files.isRegularFile(list) && Files.size(list) > 0
+                    && ClassDataDump.dumpAndKeep(plan.dump(), plan.dumping(), plan.archive())) {
+                removeOtherArchives(plan.archive());
             }
         } catch (IOException | RuntimeException e) {
             // the next start makes it again
         } finally {
             remove(list);
-            remove(dump);
+            remove(plan.dumping());
         }
     }
 
-    private static int waitFor(Process child) {
-        while (true) {
-            try {
-                return child.waitFor();
-            } catch (InterruptedException e) {
-                // only the window's JVM ending ends this one
-            }
-        }
-    }
-
-    /** Archives of other builds of the jar or other JDKs: no start maps them again. */
-    private static void removeOtherArchives(Path archive) throws IOException {
-        try (DirectoryStream<Path> all = Files.newDirectoryStream(archive.getParent(), "classes-*.jsa")) {
+    /**
+     * Archives of other builds of the jar or other JDKs, beside this one under the same name but for
+     * the key: no start maps them again.
+     */
+    static void removeOtherArchives(Path archive) throws IOException {
+        String name = archive.getFileName().toString();
+        String keyed = name.substring(0, name.length() - KEY_LENGTH - ".jsa".length()) + "?".repeat(KEY_LENGTH) + ".jsa";
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(archive.getParent(), keyed)) {
             for (Path p : all) if (!p.equals(archive)) Files.deleteIfExists(p);
         }
     }
@@ -234,6 +280,8 @@ final class ClassDataRelaunch {
         for (int i = facts.length() - 1; i >= 0; i--) reversed = 131 * reversed + facts.charAt(i);
         return hex(facts.hashCode()) + hex(reversed);
     }
+
+    private static final int KEY_LENGTH = 16;
 
     private static String hex(int h) {
         String digits = Integer.toHexString(h);

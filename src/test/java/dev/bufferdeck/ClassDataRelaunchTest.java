@@ -23,7 +23,7 @@ class ClassDataRelaunchTest {
     @Test
     void withAnArchiveTheSecondJvmMapsItAndKeepsTheUsersOptionsAndArguments() {
         Path archive = Path.of("/cache/classes-ab.jsa");
-        ClassDataRelaunch.Plan plan = ClassDataRelaunch.plan("/usr/bin/java", USER, JAR, archive, true, 42);
+        ClassDataRelaunch.Plan plan = ClassDataRelaunch.plan("/usr/bin/java", USER, JAR, archive, true, false, 42);
         List<String> c = plan.command();
         assertEquals("/usr/bin/java", c.get(0));
         assertTrue(c.contains("-XX:SharedArchiveFile=/cache/classes-ab.jsa") && c.contains("-Xshare:auto"), c.toString());
@@ -36,7 +36,7 @@ class ClassDataRelaunchTest {
     @Test
     void withoutOneTheSecondJvmListsItsClassesForADumpAfterItUnderAnotherName() {
         Path archive = Path.of("/cache/classes-ab.jsa");
-        ClassDataRelaunch.Plan plan = ClassDataRelaunch.plan("/usr/bin/java", USER, JAR, archive, false, 42);
+        ClassDataRelaunch.Plan plan = ClassDataRelaunch.plan("/usr/bin/java", USER, JAR, archive, false, false, 42);
         assertEquals(Path.of("/cache/classes-ab.jsa.42.tmp"), plan.classList().orElseThrow());
         assertTrue(plan.command().contains("-XX:DumpLoadedClassList=/cache/classes-ab.jsa.42.tmp"), plan.command().toString());
         assertFalse(plan.command().stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile")));
@@ -46,9 +46,18 @@ class ClassDataRelaunchTest {
     }
 
     @Test
+    void onlyTheArchiveBesideTheJarIsGivenToTheSecondJvmToRemoveWhenItDoesNotMapIt() {
+        Path beside = Path.of("/opt/x/bufferdeck-ab.jsa");
+        List<String> c = ClassDataRelaunch.plan("/usr/bin/java", USER, JAR, beside, true, true, 42).command();
+        assertTrue(c.contains("-D" + ClassDataRelaunch.ARCHIVE + "=" + beside), c.toString());
+        List<String> cached = ClassDataRelaunch.plan("/usr/bin/java", USER, JAR, Path.of("/cache/classes-ab.jsa"), true, false, 42).command();
+        assertFalse(cached.stream().anyMatch(a -> a.startsWith("-D" + ClassDataRelaunch.ARCHIVE)), cached.toString());
+    }
+
+    @Test
     void theSecondJvmNamesTheJarAsTheArchiveWasDumpedWith() {
         List<String> relative = List.of("-jar", "target/bufferdeck.jar", "song.mp3");
-        List<String> c = ClassDataRelaunch.plan("/usr/bin/java", relative, JAR, Path.of("/cache/classes-ab.jsa"), true, 42).command();
+        List<String> c = ClassDataRelaunch.plan("/usr/bin/java", relative, JAR, Path.of("/cache/classes-ab.jsa"), true, false, 42).command();
         assertEquals(List.of("-jar", "/opt/x/bufferdeck.jar", "song.mp3"), c.subList(c.size() - 3, c.size()));
     }
 
@@ -60,6 +69,41 @@ class ClassDataRelaunchTest {
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1000));
         assertNotEquals(first, ClassDataRelaunch.key(jar), "a rebuilt jar gets an archive of its own");
         assertTrue(first.matches("[0-9a-f]{16}"), first);
+    }
+
+    @Test
+    void theArchiveMvnPackageDumpedBesideTheJarIsMappedBeforeTheCachesAndOnlyForThatBuild(@TempDir Path dir) throws Exception {
+        Path jar = Files.write(dir.resolve("bufferdeck.jar"), new byte[] {1, 2, 3});
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        List<Path> archives = ClassDataRelaunch.archives(jar, cache);
+        Path beside = archives.get(0);
+        Path inCache = archives.get(1);
+        assertEquals(dir.resolve("bufferdeck-" + ClassDataRelaunch.key(jar) + ".jsa"), beside);
+        assertEquals(cache.resolve("classes-" + ClassDataRelaunch.key(jar) + ".jsa"), inCache);
+        assertTrue(ClassDataRelaunch.madeArchive(archives).isEmpty(), "none made: the first start lists its classes");
+
+        Files.write(inCache, new byte[] {1});
+        assertEquals(inCache, ClassDataRelaunch.madeArchive(archives).orElseThrow());
+        Files.write(beside, new byte[0]);
+        assertEquals(inCache, ClassDataRelaunch.madeArchive(archives).orElseThrow(), "an empty file is no archive");
+        Files.write(beside, new byte[] {1});
+        assertEquals(beside, ClassDataRelaunch.madeArchive(archives).orElseThrow());
+
+        Files.write(jar, new byte[] {1, 2, 3, 4});
+        List<Path> rebuilt = ClassDataRelaunch.archives(jar, cache);
+        assertTrue(ClassDataRelaunch.madeArchive(rebuilt).isEmpty(), "the jar was rebuilt: neither archive is its own");
+        assertEquals(dir, rebuilt.get(0).getParent());
+    }
+
+    @Test
+    void keepingAnArchiveRemovesTheOthersOfItsKindOnly(@TempDir Path dir) throws Exception {
+        Path kept = Files.write(dir.resolve("bufferdeck-0123456789abcdef.jsa"), new byte[] {1});
+        Path older = Files.write(dir.resolve("bufferdeck-fedcba9876543210.jsa"), new byte[] {1});
+        Path cached = Files.write(dir.resolve("classes-fedcba9876543210.jsa"), new byte[] {1});
+        Path dumping = Files.write(dir.resolve("bufferdeck-fedcba9876543210.jsa.dumping"), new byte[] {1});
+        ClassDataRelaunch.removeOtherArchives(kept);
+        assertTrue(Files.exists(kept) && Files.exists(cached) && Files.exists(dumping));
+        assertFalse(Files.exists(older), "an older build's archive is never mapped again");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.bufferdeck.repository;
 
+import java.util.Objects;
+
 /**
  * A consistent snapshot of the repository's memory use.
  *
@@ -24,5 +26,17 @@ public record MemoryFigures(long held, long reserved, long budget, int count, in
         String head = ByteSizes.human(held) + " of " + ByteSizes.human(budget) + " · ";
         if (references == 0) return head + count + (count == 1 ? " buffer" : " buffers");
         return head + inMemory() + " in memory, " + references + (references == 1 ? " reference" : " references");
+    }
+
+    // written out, not generated: see RecordsAtStartTest
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MemoryFigures f && held == f.held && reserved == f.reserved && budget == f.budget
+                && count == f.count && references == f.references && referenceBytes == f.referenceBytes;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(held, reserved, budget, count, references, referenceBytes);
     }
 }

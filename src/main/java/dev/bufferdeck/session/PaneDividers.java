@@ -1,5 +1,7 @@
 package dev.bufferdeck.session;
 
+import java.util.Objects;
+
 /**
  * Where the user left the main window's dividers.
  *
@@ -18,5 +20,17 @@ public record PaneDividers(double library, double regions, boolean regionTreeSho
 
     private static boolean fraction(double v) {
         return Double.isNaN(v) || (v >= 0 && v <= 1);
+    }
+
+    // written out, not generated: see RecordsAtStartTest
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PaneDividers d && Double.compare(library, d.library) == 0
+                && Double.compare(regions, d.regions) == 0 && regionTreeShown == d.regionTreeShown;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(library, regions, regionTreeShown);
     }
 }

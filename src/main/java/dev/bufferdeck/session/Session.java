@@ -78,4 +78,21 @@ public record Session(List<String> playlistOrigins, int currentIndex, double vol
     private static String oneLine(String s) {
         return s == null || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 ? "" : s;
     }
+
+    // written out, not generated: see RecordsAtStartTest
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Session s && playlistOrigins.equals(s.playlistOrigins) && currentIndex == s.currentIndex
+                && Double.compare(volume, s.volume) == 0 && muted == s.muted && repeat == s.repeat && shuffle == s.shuffle
+                && Objects.equals(mainWindow, s.mainWindow) && Objects.equals(playlistWindow, s.playlistWindow)
+                && playlistShowing == s.playlistShowing && positionMillis == s.positionMillis
+                && mainMaximized == s.mainMaximized && Objects.equals(dividers, s.dividers) && theme.equals(s.theme)
+                && libraryColumns.equals(s.libraryColumns) && sound.equals(s.sound) && letGoOfUrls == s.letGoOfUrls;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(playlistOrigins, currentIndex, volume, muted, repeat, shuffle, mainWindow, playlistWindow,
+                playlistShowing, positionMillis, mainMaximized, dividers, theme, libraryColumns, sound, letGoOfUrls);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.bufferdeck.session;
 
+import java.util.Objects;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,5 +32,17 @@ public record SoundChoices(String outputDevice, String equalizer, String replayG
 
     private static String oneLine(String s) {
         return s == null || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 ? "" : s;
+    }
+
+    // written out, not generated: see RecordsAtStartTest
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SoundChoices c && outputDevice.equals(c.outputDevice) && equalizer.equals(c.equalizer)
+                && replayGain.equals(c.replayGain) && userPresets.equals(c.userPresets);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(outputDevice, equalizer, replayGain, userPresets);
     }
 }

@@ -95,7 +95,7 @@ public final class BufferDeckApp extends Application {
         stage.setScene(window.scene());
         boolean exitWhenFilled = Boolean.getBoolean(EXIT_WHEN_FILLED);
         // said before the warm-up's first step, which runs after the same pulse (and before the exit, so
-        // that the packaging's training run loads its classes too)
+        // that the class list's training run loads its classes too)
         if (exitWhenFilled) Fx.afterNextPulse(window.scene(), () -> System.out.println(FILLED));
         // media keys and the desktop's controls once the filled window is drawn: nothing on it waits for them
         Fx.afterNextPulse(window.scene(), () -> {
@@ -117,7 +117,7 @@ public final class BufferDeckApp extends Application {
     }
 
     /**
-     * The packaging's class-data-sharing training run (scripts/cds-classlist.sh): the window starts
+     * The class-data-sharing training run (scripts/cds-classlist.sh): the window starts
      * as a user's would, and the app quits once it has been filled and laid out.
      */
     private static final String EXIT_WHEN_FILLED = "bufferdeck.exitWhenFilled";
