@@ -180,7 +180,37 @@ final class VorbisFloor1 {
         }
     }
 
-    private static void line(float[] out, int x0, int y0, int x1, int y1, int n) {
+    /**
+     * Multiplies {@code out[x0, min(x1, n))} by the specification's line from (x0, y0) to (x1, y1).
+     * Its integer steps put y at x0 + k at y0 ± ⌊k·|dy| / adx⌋; for the y a floor of the specification
+     * holds (below 256) that quotient is a multiplication and a shift, each x independent of the one
+     * before, where the specification's stepping makes each wait on the previous one.
+     */
+    static void line(float[] out, int x0, int y0, int x1, int y1, int n) {
+        int dy = y1 - y0;
+        int adx = x1 - x0;
+        int ady = Math.abs(dy);
+        if (ady >= QUOTIENT_LIMIT) {
+            lineStepped(out, x0, y0, x1, y1, n);
+            return;
+        }
+        int end = Math.min(x1, n);
+        // ⌊v / adx⌋ = v·m >> shift for every v < 2^23, with m = ⌊2^shift / adx⌋ + 1 and shift = 23 + ⌈log2 adx⌉ (Granlund and Montgomery)
+        int shift = 23 + 32 - Integer.numberOfLeadingZeros(adx - 1);
+        long m = (1L << shift) / adx + 1;
+        int sign = dy >> 31;   // -1 falling, 0 level or rising
+        long v = 0;   // k·|dy|, below 2^23: k < adx < 2^15, |dy| < 2^8
+        for (int x = x0; x < end; x++, v += ady) {
+            int step = (int) ((v * m) >>> shift);
+            out[x] *= INVERSE_DB[(y0 + ((step ^ sign) - sign)) & 255];
+        }
+    }
+
+    /** |dy| below this keeps k·|dy| below 2^23, where {@link #line}'s quotient is exact. */
+    static final int QUOTIENT_LIMIT = 256;
+
+    /** {@link #line} as the specification steps it: for the y no conforming floor holds. */
+    static void lineStepped(float[] out, int x0, int y0, int x1, int y1, int n) {
         int dy = y1 - y0;
         int adx = x1 - x0;
         int ady = Math.abs(dy);
@@ -191,19 +221,21 @@ final class VorbisFloor1 {
         int x = x0, yv = y0, err = 0;
         if (x < x1) {
             out[x] *= INVERSE_DB[yv & 255];
-            int extra = sy - base;
             for (++x; x < x1; ++x) {
                 err += ady;
-                int over = (adx - 1 - err) >> 31;   // -1 when err ≥ adx: without a branch, whose pattern no predictor learns
-                err -= adx & over;
-                yv += base + (extra & over);
+                if (err >= adx) {
+                    err -= adx;
+                    yv += sy;
+                } else {
+                    yv += base;
+                }
                 out[x] *= INVERSE_DB[yv & 255];
             }
         }
     }
 
     /** The specification's floor1_inverse_dB_table. */
-    private static final float[] INVERSE_DB = {
+    static final float[] INVERSE_DB = {
         1.0649863e-07f, 1.1341951e-07f, 1.2079015e-07f, 1.2863978e-07f,
         1.3699951e-07f, 1.4590251e-07f, 1.5538408e-07f, 1.6548181e-07f,
         1.7623575e-07f, 1.8768855e-07f, 1.9988561e-07f, 2.1287530e-07f,

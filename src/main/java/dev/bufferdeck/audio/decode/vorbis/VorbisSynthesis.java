@@ -28,6 +28,7 @@ public final class VorbisSynthesis {
     private final float[] fftRe;
     private final float[] fftIm;
     private final float[] mix;
+    private final float[] mixBlock;
 
     /** The previous block: its size (0: none since the reset) and its falling slope. */
     private int previousSize;
@@ -50,6 +51,7 @@ public final class VorbisSynthesis {
         fftRe = new float[n / 4];
         fftIm = new float[n / 4];
         mix = new float[n / 2];
+        mixBlock = new float[n / 2];
     }
 
     /** Most frames one packet gives: {@code interleaved} passed to {@link #decode} needs this × channels. */
@@ -155,20 +157,20 @@ public final class VorbisSynthesis {
     }
 
     /**
-     * Inverse coupling of one magnitude/angle pair, square polar to Cartesian, without branches (the
-     * signs are noise to a branch predictor): with s the angle, negated when the magnitude is not
-     * positive, a positive angle gives (m, m − s), any other (m + s, m).
+     * Inverse coupling of one magnitude/angle pair, square polar to Cartesian: with σ = 1 when the
+     * magnitude is positive, -1 when not, a positive angle gives (m, m − σa), any other (m + σa, m).
+     * Without branches (the signs are noise to a branch predictor) and in float arithmetic alone
+     * (min, max, multiplications), so that the JIT vectorises the loop; the results are the
+     * specification's, up to the sign of a zero, which no sample shows.
      */
-    private static void uncouple(float[] m, float[] a, int n2) {
+    static void uncouple(float[] m, float[] a, int n2) {
         for (int j = 0; j < n2; j++) {
-            float mj = m[j];
-            int mBits = Float.floatToRawIntBits(mj);
-            int aBits = Float.floatToRawIntBits(a[j]);
-            int mNotPositive = ((mBits - 1) | mBits) >> 31;
-            int aNotPositive = ((aBits - 1) | aBits) >> 31;
-            int sBits = aBits ^ (mNotPositive & 0x80000000);
-            m[j] = mj + Float.intBitsToFloat(sBits & aNotPositive);
-            a[j] = mj - Float.intBitsToFloat(sBits & ~aNotPositive);
+            float mj = m[j], aj = a[j];
+            // 1 when mj > 0, even the least denormal (2^-149 · 2^127 · 2^22 = 1); 0 when not
+            float positive = Math.min(Math.max(mj * 0x1p127f, 0f) * 0x1p22f, 1f);
+            float sigma = 2f * positive - 1f;
+            m[j] = mj - sigma * Math.max(-aj, 0f);
+            a[j] = mj - sigma * Math.max(aj, 0f);
         }
     }
 
@@ -205,10 +207,16 @@ public final class VorbisSynthesis {
         int length = leftEnd - leftStart;
         int o = channel;
         for (int i = 0; i < rise; i++, o += ch) out[o] = s16(previous[pc + i]);
-        // the sum in a loop of its own, which the JIT vectorises; the strided 16-bit stores cannot be
-        float[] m = mix, rising = slopes.window, falling = slopes.windowFalling;
-        for (int j = 0, p = pc + rise; j < length; j++) m[j] = previous[p + j] * falling[j] + block[leftStart + j] * rising[j];
-        for (int j = 0; j < length; j++, o += ch) out[o] = s16(m[j]);
+        // The sum, scaled, clipped and offset for s16Bits, in a loop the JIT vectorises: one whose arrays
+        // all start at the same index (hence the copies); the strided 16-bit stores cannot be vectorised.
+        float[] m = mix, b = mixBlock, rising = slopes.window, falling = slopes.windowFalling;
+        System.arraycopy(previous, pc + rise, m, 0, length);
+        System.arraycopy(block, leftStart, b, 0, length);
+        for (int j = 0; j < length; j++) {
+            float f = (m[j] * falling[j] + b[j] * rising[j]) * 32768f;
+            m[j] = Math.min(Math.max(f, -32768f), 32767f) + ROUNDING;
+        }
+        for (int j = 0; j < length; j++, o += ch) out[o] = s16Bits(m[j]);
         for (int i = rise + length; i < frames; i++, o += ch) out[o] = s16(block[i + shift]);
     }
 
@@ -216,10 +224,18 @@ public final class VorbisSynthesis {
         return Math.max(0, Math.min(frames, i));
     }
 
-    /** Rounds to nearest, ties to even (adding 1.5 × 2^23 makes the float unit round), after clipping. */
+    /** 1.5 × 2^23: a float in [-2^22, 2^22] plus this is rounded to a whole number (to nearest, ties to even) held in its low mantissa bits. */
+    private static final float ROUNDING = 12582912f;
+
+    /** Rounds to nearest, ties to even, after clipping. */
     private static short s16(float x) {
         float f = x * 32768f;
         f = f > 32767f ? 32767f : (f < -32768f ? -32768f : f);
-        return (short) (Float.floatToRawIntBits(f + 12582912f) - 0x4B400000);
+        return s16Bits(f + ROUNDING);
+    }
+
+    /** The 16-bit sample a clipped sample plus {@link #ROUNDING} holds. */
+    private static short s16Bits(float rounded) {
+        return (short) (Float.floatToRawIntBits(rounded) - 0x4B400000);
     }
 }
