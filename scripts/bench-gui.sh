@@ -2,8 +2,8 @@
 # Runs the GUI benchmarks (they print figures; they assert nothing), all on JavaFX's headless
 # Monocle platform so that they need no display:
 #   start -> first window vs a bare JavaFX hello stage (ratios); the hex view on a 1 GiB buffer;
-#   FX pulse gaps (wall, and the FX thread's own CPU in each gap, as ratios to idle; GC pauses; the
-#   load average) as the window first shows and warms up, at its first load, while a 500 MiB URL
+#   FX pulse gaps (wall, and the FX thread's own CPU in each gap, as ratios to idle; GC pauses,
+#   remark and cleanup too; the load average) as the window first shows and warms up, at its first load, while a 500 MiB URL
 #   loads, while a 1,000-entry playlist is imported and while those 1,000 URLs load (python3
 #   http.server in its own process).
 # Usage: scripts/bench-gui.sh [RUNS]      (startup runs per kind, default 5)

@@ -11,7 +11,7 @@
 #   minimised  SECONDS with the window minimised (steady state)
 # Each phase is split by thread: decode (the MP3 decoder, reported apart because another decoder may
 # replace JLayer), output, spectrum, analyses, fx (the FX thread, the thread handing it Platform.runLater
-# tasks and pulses, and the playback clock's timer), render (Prism's renderer and Mesa's
+# tasks and pulses, the playback clock's timer and the pulse timer), render (Prism's renderer and Mesa's
 # llvmpipe threads: under Xvfb OpenGL is software), JIT,
 # GC, other.
 # Figures only. Goal (#14): visible ≤ 2× mpv, minimised ≤ 1 % of a core (0.6 CPU s per minute).
@@ -59,7 +59,7 @@ group() {
         bufferdeck-audi*|bufferdeck-play*|bufferdeck-sink*) echo output ;;
         bufferdeck-spec*) echo spectrum ;;
         bufferdeck-wave*|bufferdeck-loud*|bufferdeck-regi*|bufferdeck-cove*|bufferdeck-load|bufferdeck-fram*) echo analyses ;;
-        "JavaFX Applicat"*|InvokeLaterDisp*|bufferdeck-cloc*) echo fx ;;
+        "JavaFX Applicat"*|InvokeLaterDisp*|bufferdeck-cloc*|bufferdeck-puls*) echo fx ;;
         QuantumRenderer*|"Prism Font Disp"*|llvmpipe*) echo render ;;
         C1\ Compiler*|C2\ Compiler*) echo jit ;;
         G1*|GC\ *|VM\ Thread*) echo gc+vm ;;

@@ -5,18 +5,24 @@ import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
- * Read-only bytes at absolute indexes, held in one array or in pieces of equal size (a body of
- * unknown length is stored in pieces as it arrives, so it is never copied into one array beside
- * itself). The read methods are named as {@link ByteBuffer}'s absolute ones and read big-endian, so
+ * Read-only bytes at absolute indexes, held in one array or in pieces of equal size (a body is
+ * stored in pieces as it arrives, so it is never copied into one array beside itself; a large one in
+ * pieces sized to whole G1 regions, which need not be a power of two). The read methods are named as {@link ByteBuffer}'s absolute ones and read big-endian, so
  * a parser reads either kind alike. Where a parser needs a real {@code ByteBuffer} it asks for a
  * bounded {@link #region}: shared when it lies in one piece, copied only when it spans two.
  */
 public final class ByteSource {
     private static final byte[][] NO_PIECES = new byte[0][];
+    /** The piece size of bytes held in one array. */
+    static final int WHOLE = Integer.MAX_VALUE;
 
     private final byte[][] pieces;
+    private final int pieceSize;
+    /** log2 of {@link #pieceSize} when it is a power of two (an index is then found by shifting), else -1. */
     private final int shift;
     private final int mask;
+    /** Otherwise 2^64 / {@link #pieceSize} rounded up: an index's piece is the high half of their product. */
+    private final long reciprocal;
     private final int base;
     private final int limit;
     /** The single array when every byte of this view lies in one piece, else null. */
@@ -24,29 +30,47 @@ public final class ByteSource {
     private final int oneOffset;
     private final boolean littleEndian;
 
-    private ByteSource(byte[][] pieces, int shift, int base, int limit) {
-        this(pieces, shift, base, limit, false);
+    private ByteSource(byte[][] pieces, int pieceSize, int base, int limit) {
+        this(pieces, pieceSize, base, limit, false);
     }
 
-    private ByteSource(byte[][] pieces, int shift, int base, int limit, boolean littleEndian) {
+    private ByteSource(byte[][] pieces, int pieceSize, int base, int limit, boolean littleEndian) {
+        if (pieceSize <= 0) throw new IllegalArgumentException("piece size " + pieceSize);
         this.littleEndian = littleEndian;
         this.pieces = pieces;
-        this.shift = shift;
-        this.mask = shift >= 31 ? -1 >>> 1 : (1 << shift) - 1;
+        this.pieceSize = pieceSize;
+        // Integer.MAX_VALUE: one array, every index lies in piece 0 (as it does in pieces of 1 << 31)
+        this.shift = pieceSize == WHOLE ? 31 : Integer.bitCount(pieceSize) == 1 ? Integer.numberOfTrailingZeros(pieceSize) : -1;
+        this.mask = shift < 0 ? 0 : shift == 31 ? WHOLE : (1 << shift) - 1;
+        this.reciprocal = shift < 0 ? reciprocal(pieceSize) : 0;
         this.base = base;
         this.limit = limit;
-        int first = limit == 0 ? 0 : base >>> shift;
-        int last = limit == 0 ? 0 : (base + limit - 1) >>> shift;
+        int first = limit == 0 ? 0 : piece(base);
+        int last = limit == 0 ? 0 : piece(base + limit - 1);
         this.one = first == last && pieces.length > first ? pieces[first] : null;
-        this.oneOffset = base & mask;
+        this.oneOffset = within(base);
     }
+
+    private int piece(int at) { return shift >= 0 ? at >>> shift : quotient(at, reciprocal); }
+
+    private int within(int at) { return shift >= 0 ? at & mask : at - piece(at) * pieceSize; }
+
+    /** 2^64 / {@code divisor} rounded up (for {@link #quotient}). */
+    static long reciprocal(int divisor) { return Long.divideUnsigned(-1L, divisor) + 1; }
+
+    /**
+     * {@code n / divisor} for any {@code n >= 0}, by a product in place of a division, which made a
+     * read of one byte 4 times slower: the product's excess over {@code n / divisor} is below
+     * 2^31 / 2^64, too little to reach the next integer.
+     */
+    static int quotient(int n, long reciprocal) { return (int) Math.multiplyHigh(n, reciprocal); }
 
     /** The remaining bytes of {@code buffer} (copied only when it is not backed by an accessible array). */
     public static ByteSource of(ByteBuffer buffer) {
         if (buffer.hasArray()) {
             byte[] a = buffer.array();
             int from = buffer.arrayOffset() + buffer.position();
-            return new ByteSource(new byte[][] {a}, 31, from, buffer.remaining());
+            return new ByteSource(new byte[][] {a}, WHOLE, from, buffer.remaining());
         }
         byte[] copy = new byte[buffer.remaining()];
         buffer.duplicate().get(copy);
@@ -54,12 +78,15 @@ public final class ByteSource {
     }
 
     public static ByteSource of(byte[] bytes) {
-        return new ByteSource(new byte[][] {bytes}, 31, 0, bytes.length);
+        return new ByteSource(new byte[][] {bytes}, WHOLE, 0, bytes.length);
     }
 
-    /** The first {@code size} bytes of {@code pieces}, each piece {@code 1 << shift} bytes (the last may be shorter). */
-    static ByteSource pieces(byte[][] pieces, int shift, int size) {
-        return new ByteSource(size == 0 ? NO_PIECES : pieces, shift, 0, size);
+    /**
+     * The first {@code size} bytes of {@code pieces}, each piece {@code pieceSize} bytes (the last may
+     * be shorter; {@link #WHOLE}: one array).
+     */
+    static ByteSource pieces(byte[][] pieces, int pieceSize, int size) {
+        return new ByteSource(size == 0 ? NO_PIECES : pieces, pieceSize, 0, size);
     }
 
     /**
@@ -83,7 +110,7 @@ public final class ByteSource {
             if (to > tailFrom) System.arraycopy(tail, tailFrom - tailStart, p, tailFrom - from, to - tailFrom);
             pieces[i] = p;
         }
-        return pieces(pieces, shift, size);
+        return pieces(pieces, piece, size);
     }
 
     public int limit() { return limit; }
@@ -91,7 +118,7 @@ public final class ByteSource {
     /** The same bytes read in {@code order} by {@link #getShort}, {@link #getInt} and {@link #getLong}. */
     public ByteSource order(ByteOrder order) {
         boolean little = order == ByteOrder.LITTLE_ENDIAN;
-        return little == littleEndian ? this : new ByteSource(pieces, shift, base, limit, little);
+        return little == littleEndian ? this : new ByteSource(pieces, pieceSize, base, limit, little);
     }
 
     public ByteOrder order() { return littleEndian ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN; }
@@ -106,7 +133,7 @@ public final class ByteSource {
         if (index < 0 || index >= limit) throw new IndexOutOfBoundsException("index " + index + " of " + limit);
         if (one != null) return one[oneOffset + index];
         int at = base + index;
-        return pieces[at >>> shift][at & mask];
+        return pieces[piece(at)][within(at)];
     }
 
     public short getShort(int index) {
@@ -137,8 +164,8 @@ public final class ByteSource {
         }
         int at = base + index;
         while (length > 0) {
-            byte[] piece = pieces[at >>> shift];
-            int within = at & mask;
+            byte[] piece = pieces[piece(at)];
+            int within = within(at);
             int n = Math.min(length, piece.length - within);
             System.arraycopy(piece, within, dst, offset, n);
             at += n;
@@ -155,7 +182,7 @@ public final class ByteSource {
     /** {@code length} bytes from {@code index}, sharing these bytes. */
     public ByteSource slice(int index, int length) {
         checkRange(index, length);
-        return new ByteSource(pieces, shift, base + index, length, littleEndian);
+        return new ByteSource(pieces, pieceSize, base + index, length, littleEndian);
     }
 
     /**
@@ -167,8 +194,8 @@ public final class ByteSource {
         checkRange(index, length);
         int at = base + index;
         if (length == 0) return ByteBuffer.allocate(0).asReadOnlyBuffer();
-        if (at >>> shift == (at + length - 1) >>> shift) {
-            return ByteBuffer.wrap(pieces[at >>> shift], at & mask, length).slice().asReadOnlyBuffer();
+        if (piece(at) == piece(at + length - 1)) {
+            return ByteBuffer.wrap(pieces[piece(at)], within(at), length).slice().asReadOnlyBuffer();
         }
         byte[] copy = new byte[length];
         get(index, copy, 0, length);

@@ -8,39 +8,46 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Bytes that fill from the start. With a known length of at most one piece they go into one array
- * allocated once at that length; a longer known length is cut into pieces allocated as the bytes reach
- * them (one array of hundreds of MiB is zeroed in one go, during which the JVM cannot reach a
- * safepoint: every thread, the FX thread too, stood still for 1.5 s at a 500 MiB load). Otherwise they go into pieces of 256 KiB ({@link MediaRepository#PIECE_PROPERTY}; under half of
- * G1's smallest region, so a piece is never a humongous object that wastes most of a second region):
- * the first piece grows (doubling
- * from 64 KiB) until it is a whole piece, then each new piece is allocated when the last one is full,
- * so no growth ever copies more than one piece and the body is never held twice. Readers keep the
- * pieces they looked at, which hold every byte their size allowed. A finished load is this store,
- * complete: no second copy.
+ * Bytes that fill from the start. With a known length of at most one small piece they go into one
+ * array allocated once at that length; a longer known length is cut into pieces ({@link PieceSizes}),
+ * never one array (one array of hundreds of MiB is zeroed in one go, during which the JVM cannot
+ * reach a safepoint: every thread, the FX thread too, stood still for 1.5 s at a 500 MiB load):
+ * small ones allocated as the bytes reach them, or for a long body large ones, which G1 never copies,
+ * allocated a little ahead of the bytes ({@link #allocate}). A body of unknown length
+ * goes into small pieces of 256 KiB ({@link MediaRepository#PIECE_PROPERTY}; under half of G1's
+ * smallest region, so a piece is never a humongous object that wastes most of a second region): the
+ * first piece grows (doubling from 64 KiB) until it is a whole piece, then each new piece is
+ * allocated when the last one is full, so no growth ever copies more than one piece and the body is
+ * never held twice. Readers keep the pieces they looked at, which hold every byte their size allowed.
+ * A finished load is this store, complete: no second copy.
  */
 final class GrowingBytes extends ByteStore {
-    private static final int WHOLE_SHIFT = 31;
     private static final int FIRST_CAPACITY = 64 * 1024;
 
     private static final byte[][] NONE = new byte[0][];
 
     /** Written before {@link #size} so a reader that read the size finds the pieces holding it. */
     private volatile byte[][] pieces;
-    private final int shift;
+    /** Bytes in each piece but the last ({@link ByteSource#WHOLE}: one array). */
+    private final int pieceSize;
     private volatile int size;
     private long expected = -1;
     private volatile boolean released;
+    /** Large pieces: one more is allocated at each read until all are (see {@link #allocate}). */
+    private final boolean allocatesAhead;
+    /** Pieces of a known length allocated so far, from the first. */
+    private int allocated;
 
-    private GrowingBytes(byte[][] pieces, int shift, int size) {
+    private GrowingBytes(byte[][] pieces, int pieceSize, int size) {
         this.pieces = pieces;
-        this.shift = shift;
+        this.pieceSize = pieceSize;
+        this.allocatesAhead = PieceSizes.isLarge(pieceSize);
         this.size = size;
     }
 
     /** Bytes already in memory, complete. */
     static GrowingBytes whole(byte[] bytes) {
-        GrowingBytes store = new GrowingBytes(new byte[][] {Objects.requireNonNull(bytes)}, WHOLE_SHIFT, bytes.length);
+        GrowingBytes store = new GrowingBytes(new byte[][] {Objects.requireNonNull(bytes)}, ByteSource.WHOLE, bytes.length);
         store.markComplete();
         return store;
     }
@@ -49,37 +56,28 @@ final class GrowingBytes extends ByteStore {
     GrowingBytes snapshot(int length) {
         int s = size;
         if (length < 0 || length > s) throw new IndexOutOfBoundsException("prefix of " + length + " of " + s + " bytes");
-        GrowingBytes prefix = new GrowingBytes(pieces, shift, length);
+        GrowingBytes prefix = new GrowingBytes(pieces, pieceSize, length);
         prefix.markComplete();
         return prefix;
     }
 
     /**
-     * An empty store for {@code expectedLength} bytes (up to one piece allocated now, more in pieces as
-     * they fill); -1 when unknown: it grows in pieces.
+     * An empty store for {@code expectedLength} bytes (up to one small piece allocated now, more in
+     * pieces as they fill); -1 when unknown: it grows in small pieces.
      */
     static GrowingBytes empty(long expectedLength) {
-        int pieceShift = pieceShift();
-        long pieceSize = 1L << pieceShift;
+        int pieceSize = PieceSizes.forLength(expectedLength);
         GrowingBytes store = expectedLength < 0
-                ? new GrowingBytes(new byte[][] {new byte[0]}, pieceShift, 0)
-                : expectedLength <= pieceSize
-                ? new GrowingBytes(new byte[][] {new byte[(int) expectedLength]}, WHOLE_SHIFT, 0)
-                : new GrowingBytes(new byte[(int) ((expectedLength + pieceSize - 1) >>> pieceShift)][], pieceShift, 0);
+                ? new GrowingBytes(new byte[][] {new byte[0]}, pieceSize, 0)
+                : pieceSize == ByteSource.WHOLE
+                ? new GrowingBytes(new byte[][] {new byte[(int) expectedLength]}, pieceSize, 0)
+                : new GrowingBytes(new byte[(int) ((expectedLength + pieceSize - 1) / pieceSize)][], pieceSize, 0);
         store.expected = expectedLength;
         return store;
     }
 
-    private static int pieceShift() {
-        int kib = Integer.getInteger(MediaRepository.PIECE_PROPERTY, 256);
-        if (kib < 1 || Integer.bitCount(kib) != 1 || kib > 1 << 20) {
-            throw new IllegalArgumentException(MediaRepository.PIECE_PROPERTY + " must be a power of two from 1 to 1048576, not " + kib);
-        }
-        return 10 + Integer.numberOfTrailingZeros(kib);
-    }
-
-    /** Bytes in each piece (for a store of known length: its one array's reach). */
-    int pieceSize() { return shift >= 31 ? Integer.MAX_VALUE : 1 << shift; }
+    /** Bytes in each piece but the last (for a store in one array: {@link ByteSource#WHOLE}). */
+    int pieceSize() { return pieceSize; }
 
     /** The length announced when the load started, or -1 when it was not known. */
     long expected() { return isComplete() ? size : expected; }
@@ -98,7 +96,7 @@ final class GrowingBytes extends ByteStore {
     long capacity() {
         byte[][] p = pieces;
         if (expected >= 0 && p.length > 1) return expected;
-        return ((long) (p.length - 1) << shift) + p[p.length - 1].length;
+        return (long) (p.length - 1) * pieceSize + p[p.length - 1].length;
     }
 
     /** True once no more bytes fit without growing. */
@@ -123,7 +121,7 @@ final class GrowingBytes extends ByteStore {
         if (p.length == 1 && p[0].length < pieceSize()) {
             pieces = new byte[][] {Arrays.copyOf(p[0], capacity)};
         } else {
-            if (((long) p.length + 1) << shift > MediaRepository.MAX_BUFFER_SIZE) throw new BufferWriter.TooLargeException();
+            if ((p.length + 1L) * pieceSize > MediaRepository.MAX_BUFFER_SIZE) throw new BufferWriter.TooLargeException();
             byte[][] more = Arrays.copyOf(p, p.length + 1);
             more[p.length] = new byte[capacity];
             pieces = more;
@@ -138,7 +136,7 @@ final class GrowingBytes extends ByteStore {
 
     /** Bytes filled in the last piece. */
     int lastPieceFilled() {
-        return size - ((pieces.length - 1) << shift);
+        return size - (pieces.length - 1) * pieceSize;
     }
 
     /** Replaces the last piece by a copy of exactly its filled part (the writer reserved it first). */
@@ -148,16 +146,29 @@ final class GrowingBytes extends ByteStore {
         pieces = p;
     }
 
+    /**
+     * Allocates piece {@code index} of a known length, {@code pieceSize} bytes or the rest of the body.
+     * Large pieces are allocated ahead of the bytes, one more at each read, so that all of them are
+     * allocated within the body's first reads: G1 may start a concurrent cycle at each humongous
+     * allocation (its old regions fill past the occupancy that starts one), and each cycle ends in a
+     * remark pause; allocated as the bytes reached them, a 500 MiB load ran 7-17 cycles, allocated
+     * ahead 2-7. The budget reserved the whole body when the load started.
+     */
+    private byte[] allocate(byte[][] p, int index) {
+        byte[] piece = new byte[(int) Math.min(pieceSize, expected - (long) index * pieceSize)];
+        p[index] = piece;
+        allocated = index + 1;
+        return piece;
+    }
+
     /** Reads once from {@code in} into the free capacity of the last piece; the writer makes room first. */
     int readFrom(InputStream in, int max) throws IOException {
         byte[][] p = pieces;
-        int index = p.length == 1 ? 0 : size >>> shift;
+        int index = p.length == 1 ? 0 : size / pieceSize;
         byte[] piece = p[index];
-        if (piece == null) {  // a known length: this piece is reached now
-            piece = new byte[(int) Math.min(pieceSize(), expected - ((long) index << shift))];
-            p[index] = piece;
-        }
-        int within = size - (index << shift);
+        if (piece == null) piece = allocate(p, index);  // a known length: this piece is reached now
+        if (allocatesAhead && allocated < p.length) allocate(p, allocated);
+        int within = size - index * pieceSize;
         int n = in.read(piece, within, Math.min(max, piece.length - within));
         if (n > 0) {
             size += n;
@@ -170,8 +181,8 @@ final class GrowingBytes extends ByteStore {
     void hash(MessageDigest sha, int from, int count) {
         byte[][] p = pieces;
         while (count > 0) {
-            byte[] piece = p[from >>> shift];
-            int within = from & (shift == WHOLE_SHIFT ? Integer.MAX_VALUE : (1 << shift) - 1);
+            byte[] piece = p[from / pieceSize];
+            int within = from % pieceSize;
             int n = Math.min(count, piece.length - within);
             sha.update(piece, within, n);
             from += n;
@@ -192,21 +203,21 @@ final class GrowingBytes extends ByteStore {
     @Override
     ByteSource view() {
         int s = size;
-        return ByteSource.pieces(pieces, shift, s);
+        return ByteSource.pieces(pieces, pieceSize, s);
     }
 
     @Override
     byte byteAt(int index) {
         int s = size;
         if (index < 0 || index >= s) throw notHere(index, 1, s);
-        return ByteSource.pieces(pieces, shift, s).get(index);
+        return ByteSource.pieces(pieces, pieceSize, s).get(index);
     }
 
     @Override
     void copy(int offset, byte[] dest, int destOffset, int length) {
         int s = size;
         if (offset < 0 || length < 0 || offset > s - length) throw notHere(offset, length, s);
-        ByteSource.pieces(pieces, shift, s).get(offset, dest, destOffset, length);
+        ByteSource.pieces(pieces, pieceSize, s).get(offset, dest, destOffset, length);
     }
 
     private IndexOutOfBoundsException notHere(long offset, int length, int s) {
@@ -255,7 +266,7 @@ final class GrowingBytes extends ByteStore {
             int s = size;
             int n = (int) Math.min(Math.min(len, s - pos), end - pos);
             if (n <= 0) return -1;
-            ByteSource.pieces(pieces, shift, s).get((int) pos, b, off, n);
+            ByteSource.pieces(pieces, pieceSize, s).get((int) pos, b, off, n);
             pos += n;
             return n;
         }

@@ -101,8 +101,12 @@ public final class BufferDeckApp extends Application {
         Fx.afterNextPulse(window.scene(), () -> {
             if (!stopped) mpris = MprisBridge.install(controller, System.getenv());
         });
-        // the pulse timer slows while no window is seen: set up once the filled window is drawn (it reflects into JavaFX)
-        Fx.afterNextPulse(window.scene(), PulseRate::slowWhileNoWindowIsSeen);
+        // the pulse timer pauses while nothing asks for a pulse and slows while no window is seen: set up once
+        // the filled window is drawn (it reflects into JavaFX)
+        Fx.afterNextPulse(window.scene(), () -> {
+            PulseRate.pauseWhileIdle();
+            PulseRate.slowWhileNoWindowIsSeen();
+        });
         window.warmUpWhenIdle();
         if (exitWhenFilled) Fx.afterNextPulse(window.scene(), Platform::exit);
         controller.start(session, sessionWarnings, launch.sources());

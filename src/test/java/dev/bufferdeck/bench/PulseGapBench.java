@@ -132,6 +132,7 @@ public final class PulseGapBench {
         }
         onFx(c::shutdown);
         Platform.exit();
+        gcPauses.close();
     }
 
     /**
@@ -245,27 +246,40 @@ public final class PulseGapBench {
         @jdk.jfr.Label("FX thread CPU ms") long fxCpuMillis;
     }
 
-    /** Stop-the-world GC pauses as the JVM reports them (G1: young, mixed and full collections). */
-    private static final class GcPauses {
-        private final List<Long> pauses = java.util.Collections.synchronizedList(new ArrayList<>());
+    /**
+     * Stop-the-world GC pauses, every kind (G1: young, mixed, remark, cleanup and full), as Flight
+     * Recorder streams them: JDK 17's GC MXBeans report no remark and no cleanup pause, and once a
+     * load's pieces are humongous objects its pauses are mostly those.
+     */
+    private static final class GcPauses implements AutoCloseable {
+        private record Pause(java.time.Instant start, long nanos) { }
+        private final jdk.jfr.consumer.RecordingStream stream = new jdk.jfr.consumer.RecordingStream();
+        private final List<Pause> pauses = java.util.Collections.synchronizedList(new ArrayList<>());
+        private volatile java.time.Instant flushed = java.time.Instant.MIN;
+        private java.time.Instant since = java.time.Instant.MIN;
 
         GcPauses() {
-            for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
-                ((javax.management.NotificationEmitter) gc).addNotificationListener((n, hb) -> {
-                    var info = com.sun.management.GarbageCollectionNotificationInfo.from(
-                            (javax.management.openmbean.CompositeData) n.getUserData());
-                    if (!info.getGcName().contains("Concurrent")) pauses.add(info.getGcInfo().getDuration() * 1_000_000L);
-                }, n -> n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION), null);
-            }
+            stream.enable("jdk.GCPhasePause").withoutThreshold();
+            stream.onEvent("jdk.GCPhasePause", e -> pauses.add(new Pause(e.getStartTime(), e.getDuration().toNanos())));
+            stream.onFlush(() -> flushed = java.time.Instant.now());
+            stream.setReuse(false);
+            stream.startAsync();
         }
 
-        void clear() { pauses.clear(); }
+        void clear() { since = java.time.Instant.now(); }
 
-        List<Long> taken() {
+        /** The pauses since {@link #clear}, once the stream has handed over what happened until now. */
+        List<Long> taken() throws InterruptedException {
+            java.time.Instant until = java.time.Instant.now();
+            for (int i = 0; i < 100 && !flushed.isAfter(until); i++) Thread.sleep(50);
             synchronized (pauses) {
-                return List.copyOf(pauses);
+                return pauses.stream().filter(p -> !p.start().isBefore(since) && !p.start().isAfter(until))
+                        .map(Pause::nanos).toList();
             }
         }
+
+        /** Ends the stream (its thread would keep the JVM running). */
+        @Override public void close() { stream.close(); }
     }
 
     private static void onFx(Runnable r) throws Exception {

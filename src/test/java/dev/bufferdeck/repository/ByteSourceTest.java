@@ -22,18 +22,58 @@ class ByteSourceTest {
     }
 
     private static ByteSource pieced(byte[] all) {
-        int count = (all.length + 15) >>> SHIFT;
+        return pieced(all, 1 << SHIFT);
+    }
+
+    private static ByteSource pieced(byte[] all, int pieceSize) {
+        int count = (all.length + pieceSize - 1) / pieceSize;
         byte[][] pieces = new byte[count][];
         for (int i = 0; i < count; i++) {
-            pieces[i] = java.util.Arrays.copyOfRange(all, i << SHIFT, Math.min(all.length, (i + 1) << SHIFT));
+            pieces[i] = java.util.Arrays.copyOfRange(all, i * pieceSize, Math.min(all.length, (i + 1) * pieceSize));
         }
-        return ByteSource.pieces(pieces, SHIFT, all.length);
+        return ByteSource.pieces(pieces, pieceSize, all.length);
     }
 
     @Test
     void everyReadMatchesAByteBufferOverTheSameBytes() {
+        everyReadMatchesAByteBuffer(pieced(bytes(100)));
+    }
+
+    @Test
+    void piecesOfALengthThatIsNoPowerOfTwoReadAsTheSameBytes() {
         byte[] all = bytes(100);
-        ByteSource s = pieced(all);
+        ByteSource s = pieced(all, 13); // as large pieces sized to whole G1 regions less an array header
+        everyReadMatchesAByteBuffer(s);
+        ByteSource slice = s.slice(30, 25);
+        for (int i = 0; i < 25; i++) assertEquals(all[30 + i], slice.get(i));
+        assertFalse(slice.isContiguous(), "bytes 30..55 span pieces 2 to 4");
+        assertTrue(s.slice(26, 13).isContiguous(), "bytes 26..38 are piece 2");
+        assertFalse(s.slice(25, 13).isContiguous(), "byte 25 lies in piece 1");
+        byte[] inside = new byte[12];
+        s.region(27, 12).get(inside);
+        assertArrayEquals(java.util.Arrays.copyOfRange(all, 27, 39), inside);
+        byte[] across = new byte[30];
+        s.region(20, 30).get(across);
+        assertArrayEquals(java.util.Arrays.copyOfRange(all, 20, 50), across);
+    }
+
+    @Test
+    void anIndexFindsItsPieceByAProductAsByADivisionUpToTheLargestInt() {
+        for (int size : new int[] {3, 13, 1000003, PieceSizes.large(), (8 << 20) - 64, (32 << 20) - 64, Integer.MAX_VALUE - 2}) {
+            long reciprocal = ByteSource.reciprocal(size);
+            for (long k = 0; k * size <= Integer.MAX_VALUE; k += Math.max(1, Integer.MAX_VALUE / size / 5000)) {
+                for (long n = k * size - 1; n <= k * size + 1; n++) {
+                    if (n >= 0 && n <= Integer.MAX_VALUE) assertEquals(n / size, ByteSource.quotient((int) n, reciprocal), n + " / " + size);
+                }
+            }
+            assertEquals(Integer.MAX_VALUE / size, ByteSource.quotient(Integer.MAX_VALUE, reciprocal));
+        }
+    }
+
+    private static void everyReadMatchesAByteBuffer(ByteSource s) {
+        byte[] all = new byte[s.limit()];
+        s.get(0, all);
+        assertArrayEquals(bytes(all.length), all);
         for (ByteOrder order : new ByteOrder[] {ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN}) {
             ByteBuffer b = ByteBuffer.wrap(all).order(order);
             ByteSource o = s.order(order);

@@ -63,6 +63,40 @@ class GrowingBufferTest {
     }
 
     @Test
+    void aLongKnownLengthIsHeldInLargePiecesAllocatedAheadOfItsBytesAndNeverMoreThanItsBody() throws Exception {
+        int large = PieceSizes.large();
+        byte[] body = random(2 * large + 1000);
+        MediaRepository repo = new MediaRepository(body.length, FormatDetector.NONE);
+        BufferWriter writer = repo.startLoad("x.bin", ORIGIN, "bin", body.length);
+        GrowingBytes store = (GrowingBytes) writer.buffer().store();
+        assertEquals(large, store.pieceSize());
+        assertEquals(0, store.held(), "nothing allocated before a byte arrives");
+        InputStream in = trickle(body, 64 * 1024);
+        writer.readFrom(in, 1 << 20);
+        assertEquals(2L * large, store.held(), "the piece the first bytes reach, and the next one ahead");
+        writer.readFrom(in, 1 << 20);
+        assertEquals(body.length, store.held(), "one more at the next read: the last, as long as the rest of the body");
+        while (writer.room() > 0) writer.readFrom(in, 1 << 20);
+        assertEquals(body.length, store.held());
+        writer.complete();
+        assertEquals(body.length, repo.bytesHeld(), "the budget counts the bytes held");
+        assertEquals(0, repo.figures().reserved());
+        assertArrayEquals(body, readAll(writer.buffer().openStream()));
+        byte[] across = new byte[100];
+        store.copy(large - 50, across, 0, 100);
+        assertArrayEquals(java.util.Arrays.copyOfRange(body, large - 50, large + 50), across, "a read across two large pieces");
+        assertEquals(body[large], store.byteAt(large));
+    }
+
+    @Test
+    void aKnownLengthOfAFewMiBIsHeldInSmallPieces() {
+        int small = PieceSizes.small();
+        assertEquals(small, GrowingBytes.empty(PieceSizes.large()).pieceSize(), "a body of one large piece's length");
+        assertEquals(ByteSource.WHOLE, GrowingBytes.empty(small).pieceSize(), "a body of one small piece's length: one array");
+        assertEquals(PieceSizes.large(), GrowingBytes.empty(PieceSizes.large() + 1L).pieceSize());
+    }
+
+    @Test
     void aPublishedBufferGrowsWhileAReaderWaitsForItsBytesThenCompletesWithItsSha256() throws Exception {
         byte[] body = random(300_000);
         MediaRepository repo = new MediaRepository(1_000_000, FormatDetector.NONE);

@@ -375,6 +375,8 @@ public final class PlayerController {
         } else if (playback.positionMillis() > 0 || state.get() != PlayerState.PLAYING) {
             settling = null;
             settled.set(playing);
+        } else {
+            clock.tickIn(PlaybackClock.FRAME_NANOS);   // asks again until the first sound is out
         }
     }
 

@@ -130,6 +130,9 @@ public final class TransportBar extends VBox {
         player.settledProperty().addListener((o, a, r) -> waveformLoader.show(r == null ? null : r.buffer()));
         // a change listener: an invalidation listener hears a tick only if someone read the one before
         player.clock().pulseProperty().addListener((o, was, now) -> followPosition(player.clock().position()));
+        // the playhead's pixel columns change with the waveform and its width: the next tick is asked anew
+        waveform.widthProperty().addListener(o -> player.clock().tickIn(0));
+        waveform.waveformProperty().addListener(o -> player.clock().tickIn(0));
         seek.pressedProperty().addListener((o, was, pressed) -> {
             if (!pressed) player.clock().wake();
         });
@@ -143,27 +146,38 @@ public final class TransportBar extends VBox {
     public Button playPauseButton() { return playPause; }
 
     private void followPosition(long position) {
-        if (seek.isValueChanging() || seek.isPressed()) return;
-        double shown = seek.getValue();
-        boolean sameSecond = (long) shown / 1000 == position / 1000;
-        if (sameSecond && samePixel(Math.round(shown), position)) return;
-        followingPlayer = true;
-        try {
-            seek.setValue(Math.min(position, seek.getMax()));
-        } finally {
-            followingPlayer = false;
+        if (seek.isValueChanging() || seek.isPressed()) return;   // released: the clock wakes
+        long shown = Math.round(seek.getValue());
+        if (shown / 1000 != position / 1000 || columnAt(shown) != columnAt(position)) {
+            followingPlayer = true;
+            try {
+                seek.setValue(Math.min(position, seek.getMax()));
+            } finally {
+                followingPlayer = false;
+            }
+            shown = Math.round(seek.getValue());
         }
+        // the next tick this bar needs: the next second shown, or the playhead's next pixel column
+        player.clock().tickAt(Math.min((shown / 1000 + 1) * 1000, millisAtColumn(columnAt(shown) + 1)));
     }
 
     /**
-     * True when the waveform's playhead would stay on the same pixel column (the slider's, without a
-     * waveform): the thumb then moves with the playhead, about a pixel at a time, in the same repaint.
+     * The pixel column of the waveform's playhead at {@code millis} (the slider's, without a
+     * waveform): the thumb moves with the playhead, about a pixel at a time, in the same repaint.
      */
-    private boolean samePixel(long shown, long position) {
-        long column = waveform.columnAt(position);
-        if (column >= 0) return column == waveform.columnAt(shown);
-        double perPixel = seek.getWidth() > 0 ? seek.getMax() / seek.getWidth() : 1;
-        return Math.floor(shown / perPixel) == Math.floor(position / perPixel);
+    private long columnAt(long millis) {
+        long column = waveform.columnAt(millis);
+        return column >= 0 ? column : (long) Math.floor(millis / sliderMillisPerPixel());
+    }
+
+    /** The first time shown in pixel column {@code column}: the inverse of {@link #columnAt}. */
+    private long millisAtColumn(long column) {
+        long millis = waveform.millisAtColumn(column);
+        return millis >= 0 ? millis : (long) Math.ceil(column * sliderMillisPerPixel());
+    }
+
+    private double sliderMillisPerPixel() {
+        return seek.getWidth() > 0 ? seek.getMax() / seek.getWidth() : 1;
     }
 
     private void showDuration(long millis) {

@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * The timer that wakes JavaFX for its pulses (Glass's, started by Quantum at the rate of
  * {@link PulseRate}), reached by reflection: JavaFX has no API to change its rate once started.
- * On GTK it never pauses (Quantum's pause is a no-op there): each wake-up is a turn of the GTK main
- * loop on the FX thread, with or without anything to draw. FX thread only.
+ * GTK's own never pauses (Quantum's pause is a no-op there): each wake-up is a turn of the GTK main
+ * loop on the FX thread, with or without anything to draw; the app puts a {@link PausingPulseTimer}
+ * in its place, which this finds as well. FX thread only.
  */
 final class GlassPulseTimer {
     private final Timer timer;

@@ -4,14 +4,15 @@ import javafx.beans.value.ChangeListener;
 
 /**
  * How often JavaFX pulses (lays out, renders, runs animations): {@value #DEFAULT_HZ} times a second
- * instead of JavaFX's 60. On Linux (GTK) JavaFX's pulse timer never pauses, not even with nothing to
- * draw or the window minimised: each of its wake-ups costs the FX thread a turn of the GTK main loop,
- * about 0.4 CPU-s per minute at 60 Hz with nothing on screen; and while anything animates every
+ * instead of JavaFX's 60. On Linux (GTK) JavaFX's own pulse timer never pauses, not even with nothing
+ * to draw or the window minimised: each of its wake-ups costs the FX thread a turn of the GTK main
+ * loop, about 0.4 CPU-s per minute at 60 Hz with nothing on screen; so the app puts one in its place
+ * that pauses while no pulse is asked for ({@link #pauseWhileIdle}). While anything animates every
  * wake-up is a whole pulse. The views that follow playback tick from the {@link PlaybackClock}'s own
- * timer, about 15 times a second, so they lose nothing at 30 Hz; only the window's own animations
- * (scrolling, hover) run at 30 frames a second. {@code -Djavafx.animation.pulse=N} still chooses
- * another rate. While no window is seen the timer wakes only {@value #UNSEEN_HZ} times a second
- * ({@link #slowWhileNoWindowIsSeen}).
+ * timer, at most about 15 times a second, so they lose nothing at 30 Hz; only the window's own
+ * animations (scrolling, hover) run at 30 frames a second. {@code -Djavafx.animation.pulse=N} still
+ * chooses another rate. While no window is seen the timer wakes only {@value #UNSEEN_HZ} times a
+ * second while something animates ({@link #slowWhileNoWindowIsSeen}).
  */
 public final class PulseRate {
     /** JavaFX's own property: read once, when the toolkit starts. */
@@ -29,6 +30,15 @@ public final class PulseRate {
     /** Sets the rate unless the user chose one; call before the JavaFX toolkit starts. */
     public static void applyDefault() {
         if (System.getProperty(PROPERTY) == null) System.setProperty(PROPERTY, Integer.toString(DEFAULT_HZ));
+    }
+
+    /**
+     * From the FX thread, once the toolkit runs: the pulse timer stops waking the FX thread while
+     * nothing asks for a pulse (on GTK it never paused: 30 turns of the GTK main loop a second with a
+     * still window; see {@link PausingPulseTimer}). Call before {@link #slowWhileNoWindowIsSeen}.
+     */
+    public static void pauseWhileIdle() {
+        PausingPulseTimer.install();
     }
 
     /**

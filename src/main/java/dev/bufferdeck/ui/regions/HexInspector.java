@@ -63,6 +63,8 @@ public final class HexInspector extends BorderPane {
 
     static final long FOLLOW_PERIOD_NANOS = 100_000_000L;
     static final long TREE_FOLLOW_PERIOD_NANOS = 500_000_000L;
+    /** While a hidden tab or pane holds this inspector, it looks this often whether it shows again. */
+    static final long HIDDEN_LOOK_NANOS = 500_000_000L;
     /** Narrower than this, the region tree gives way to its strip. */
     static final double TREE_MIN_WIDTH = 180;
     private static final double DIVIDER_ALLOWANCE = 8;
@@ -368,9 +370,16 @@ public final class HexInspector extends BorderPane {
 
     private void followTick() {
         long now = transport.clock().pulseProperty().get();
-        if (now - lastFollow < FOLLOW_PERIOD_NANOS || !onScreen()) return;
-        lastFollow = now;
-        followPlayback(now);
+        // the next look, while playing (playing again wakes the clock)
+        if (!onScreen()) {
+            if (transport.isPlaying()) transport.clock().tickIn(HIDDEN_LOOK_NANOS);
+            return;
+        }
+        if (now - lastFollow >= FOLLOW_PERIOD_NANOS) {
+            lastFollow = now;
+            followPlayback(now);
+        }
+        if (transport.isPlaying()) transport.clock().tickIn(lastFollow + FOLLOW_PERIOD_NANOS - now);
     }
 
     /**

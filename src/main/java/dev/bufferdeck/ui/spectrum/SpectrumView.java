@@ -22,15 +22,15 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Spectrum bars and a level meter for what is playing, drawn at the display's frame rate from the
- * newest analysis of a {@link SpectrumFeed}. The feed runs only while {@link #activeProperty()} is
- * true (playing), the view is on a showing window and the clock says the window is seen (not
- * minimised); bars fall back smoothly when it stops.
+ * Spectrum bars and a level meter for what is playing, drawn from the newest analysis of a
+ * {@link SpectrumFeed} at the clock's next tick after it is handed over. The feed runs only while
+ * {@link #activeProperty()} is true (playing), the view is on a showing window and the clock says
+ * the window is seen (not minimised); bars fall back smoothly when it stops or the sound drops,
+ * with a tick asked for each frame of the fall. A steady picture asks for no ticks.
  */
 public final class SpectrumView extends Region {
     public static final String DEFAULT_STYLE_CLASS = "spectrum-view";
-    /** The level shown at the bottom of the bars. */
-    static final float DISPLAY_FLOOR_DB = -72f;
+    private static final float DISPLAY_FLOOR_DB = BarHeights.DISPLAY_FLOOR_DB;
     /** How fast bars fall, in dB per second. */
     private static final double FALL_DB_PER_SECOND = 60;
     private static final double METER_WIDTH = 8;
@@ -49,10 +49,9 @@ public final class SpectrumView extends Region {
     private long lastFrameNanos;
     private Spectrum lastSpectrum;
     private long framesDrawn;
-    /** The bar and meter heights in whole pixels as last painted, then the canvas size: a frame that would paint the same pixels is skipped. */
-    private final int[] painted = new int[SpectrumFeed.BANDS + 4];
-    private final int[] next = new int[SpectrumFeed.BANDS + 4];
-    private boolean paintedValid;
+    /** The bar and meter heights in whole pixels as last painted: a frame that would paint the same pixels is skipped. */
+    private final BarHeights painted = new BarHeights(SpectrumFeed.BANDS);
+    private double paintedWidth = -1, paintedHeight = -1;
     private final ThemeColors colors = new ThemeColors()
             .color("-bd-spectrum-bar", BAR).color("-bd-spectrum-bar-top", BAR_TOP)
             .color("-bd-meter", METER).color("-bd-meter-hot", METER_HOT);
@@ -67,6 +66,7 @@ public final class SpectrumView extends Region {
     public SpectrumView(Supplier<PcmTap> tap, PlaybackClock clock) {
         this.feed = new SpectrumFeed(tap);
         this.clock = clock;
+        feed.onNew(clock::tickSoon);
         createView();
         init();
     }
@@ -103,11 +103,12 @@ public final class SpectrumView extends Region {
     private void setRunning(boolean run) {
         if (run) {
             feed.start();
-            lastFrameNanos = 0;
-            animate(true);
         } else {
             feed.stop();
         }
+        lastFrameNanos = 0;
+        animate(true);
+        clock.tickSoon();   // the first frame: the newest analysis, or the start of the fall
     }
 
     private void tick() {
@@ -115,38 +116,46 @@ public final class SpectrumView extends Region {
     }
 
     private void frame(long now) {
-        Spectrum s = feed.latest();
+        Spectrum s = feed.isRunning() ? feed.latest() : null;
         boolean fresh = s != null && s != lastSpectrum;
-        // while the feed runs, draw only what is new (about 15 times a second): each draw repaints the scene
-        if (!fresh && feed.isRunning() && lastFrameNanos != 0) return;
-        double dt = lastFrameNanos == 0 ? 0 : (now - lastFrameNanos) / 1e9;
+        lastSpectrum = s;
+        // ticks come only while something changes: a long gap is the start of a fall, which moves one frame at first
+        double dt = lastFrameNanos == 0 ? 0 : Math.min(now - lastFrameNanos, PlaybackClock.FRAME_NANOS) / 1e9;
         lastFrameNanos = now;
         float fall = (float) (FALL_DB_PER_SECOND * dt);
-        lastSpectrum = s;
-        boolean moving = false;
+        boolean falling = false;
         for (int i = 0; i < shown.length; i++) {
-            float target = fresh && i < s.bandsDb().length ? s.bandsDb()[i] : DISPLAY_FLOOR_DB;
-            shown[i] = Math.max(target, Math.max(DISPLAY_FLOOR_DB, shown[i] - fall));
-            moving |= shown[i] > DISPLAY_FLOOR_DB;
+            float target = atFloor(s != null && i < s.bandsDb().length ? s.bandsDb()[i] : DISPLAY_FLOOR_DB);
+            shown[i] = Math.max(target, shown[i] - fall);
+            falling |= shown[i] > target;
         }
-        shownRms = Math.max(fresh ? s.rmsDb() : DISPLAY_FLOOR_DB, Math.max(DISPLAY_FLOOR_DB, shownRms - fall));
-        shownPeak = Math.max(fresh ? s.peakDb() : DISPLAY_FLOOR_DB, Math.max(DISPLAY_FLOOR_DB, shownPeak - fall));
-        moving |= shownRms > DISPLAY_FLOOR_DB || shownPeak > DISPLAY_FLOOR_DB;
+        float rmsTarget = atFloor(s != null ? s.rmsDb() : DISPLAY_FLOOR_DB);
+        float peakTarget = atFloor(s != null ? s.peakDb() : DISPLAY_FLOOR_DB);
+        shownRms = Math.max(rmsTarget, shownRms - fall);
+        shownPeak = Math.max(peakTarget, shownPeak - fall);
+        falling |= shownRms > rmsTarget || shownPeak > peakTarget;
         if (fresh) framesDrawn++;
         if (changedPixels()) draw();
-        if (!moving && !feed.isRunning()) animate(false);
+        if (falling) {
+            clock.tickIn(PlaybackClock.FRAME_NANOS);
+        } else if (!feed.isRunning()) {
+            animate(false);
+        }
     }
 
-    /** Takes the clock's ticks while the bars move: it ticks for this view too while it plays nothing. */
+    /** A level, not below the floor the bars show. */
+    private static float atFloor(float db) {
+        return Math.max(DISPLAY_FLOOR_DB, db);
+    }
+
+    /** Hears the clock's ticks while the feed runs or the bars fall. */
     private void animate(boolean on) {
         if (on == animating) return;
         animating = on;
         if (on) {
             clock.pulseProperty().addListener(tick);
-            clock.hold(this);
         } else {
             clock.pulseProperty().removeListener(tick);
-            clock.release(this);
         }
     }
 
@@ -158,24 +167,20 @@ public final class SpectrumView extends Region {
     }
 
     static double fraction(float db) {
-        return Math.max(0, Math.min(1, (db - DISPLAY_FLOOR_DB) / -DISPLAY_FLOOR_DB));
+        return BarHeights.fraction(db);
     }
 
-    /** True when the heights in whole pixels differ from the last painted ones (a steady tone repaints nothing). */
+    /** True when the heights in whole pixels or the canvas size differ from the last painted ones (a steady tone repaints nothing). */
     private boolean changedPixels() {
         double w = canvas.getWidth(), h = canvas.getHeight();
-        for (int i = 0; i < shown.length; i++) next[i] = (int) Math.round(fraction(shown[i]) * h);
-        next[shown.length] = (int) Math.round(fraction(shownRms) * h);
-        next[shown.length + 1] = (int) Math.round(fraction(shownPeak) * h) * 2 + (shownPeak > -1f ? 1 : 0);
-        next[shown.length + 2] = (int) w;
-        next[shown.length + 3] = (int) h;
-        return !paintedValid || !Arrays.equals(painted, next);
+        boolean resized = w != paintedWidth || h != paintedHeight;
+        paintedWidth = w;
+        paintedHeight = h;
+        return painted.take(shown, shownRms, shownPeak, h) || resized;
     }
 
     private void draw() {
         changedPixels();
-        System.arraycopy(next, 0, painted, 0, next.length);
-        paintedValid = true;
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth(), h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
@@ -191,7 +196,7 @@ public final class SpectrumView extends Region {
         }
         double x = w - METER_WIDTH;
         double rms = fraction(shownRms) * h;
-        g.setFill(shownPeak > -1f ? colors.get("-bd-meter-hot") : colors.get("-bd-meter"));
+        g.setFill(shownPeak > BarHeights.HOT_DB ? colors.get("-bd-meter-hot") : colors.get("-bd-meter"));
         g.fillRect(x, h - rms, METER_WIDTH, rms);
         double peak = fraction(shownPeak) * h;
         g.fillRect(x, h - peak, METER_WIDTH, Math.min(2, peak));
@@ -204,6 +209,7 @@ public final class SpectrumView extends Region {
         canvas.relocate(snappedLeftInset(), snappedTopInset());
         canvas.setWidth(Math.max(0, w));
         canvas.setHeight(Math.max(0, h));
+        feed.showAt(canvas.getHeight());
         // a layout pass of the window that leaves this size alone repaints nothing here
         if (changedPixels()) draw();
     }

@@ -182,6 +182,14 @@ public final class WaveformView extends Region {
         return (long) Math.floor(Math.max(0, Math.min(w, w * millis / (double) duration)));
     }
 
+    /** The first time whose playhead is in pixel column {@code column}: the inverse of {@link #columnAt}. -1 without a waveform or a width. */
+    public long millisAtColumn(long column) {
+        double w = canvas.getWidth();
+        long duration = durationMillis();
+        if (waveform.get() == null || duration <= 0 || w <= 0) return -1;
+        return (long) Math.ceil(column * (double) duration / w);
+    }
+
     /** The width {@link #played} shows, for tests: whole strips. */
     double settledWidth() { return playedClip.getWidth(); }
 

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -15,18 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The clock ticks while held and seen, stops while the window is not seen, and catches up when it is seen again. */
+/**
+ * The clock ticks when a view asks it to (at a time, or when playback reaches a position while the
+ * player holds it), never while the window is not seen, and catches up when it is seen again; a
+ * clock nobody asks stands.
+ */
 class PlaybackClockTest {
     @BeforeAll
     static void toolkit() throws Exception {
-        CountDownLatch up = new CountDownLatch(1);
-        try {
-            Platform.startup(up::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            up.countDown();
-        }
-        up.await(10, TimeUnit.SECONDS);
-        Platform.setImplicitExit(false);   // a test's stage closing must not end the toolkit
+        RunningToolkit.start();   // Glass's timer bounds and Platform.runLater need it
     }
 
     @Test
@@ -37,7 +33,10 @@ class PlaybackClockTest {
         AtomicInteger ticks = new AtomicInteger();
         onFx(() -> {
             clock.seenWhile(seen);
-            clock.pulseProperty().addListener((o, a, b) -> ticks.incrementAndGet());
+            clock.pulseProperty().addListener((o, a, b) -> {
+                ticks.incrementAndGet();
+                clock.tickIn(0);   // a view that changes at every frame
+            });
             clock.hold(this);
             return null;
         });
@@ -48,7 +47,7 @@ class PlaybackClockTest {
             seen.set(false);
             return null;
         });
-        assertFalse(onFx(clock::isTicking), "minimised: the clock stops though playback holds it");
+        assertFalse(onFx(clock::isTicking), "minimised: the clock stops though playback holds it and a view asks");
         int before = ticks.get();
         playedMillis.set(5000);
         Thread.sleep(300);
@@ -72,8 +71,11 @@ class PlaybackClockTest {
         PlaybackClock clock = new PlaybackClock(() -> 0);
         java.util.List<Long> times = new java.util.concurrent.CopyOnWriteArrayList<>();
         onFx(() -> {
-            clock.pulseProperty().addListener((o, a, now) -> times.add(now.longValue()));
-            clock.hold(this);
+            clock.pulseProperty().addListener((o, a, now) -> {
+                times.add(now.longValue());
+                clock.tickIn(0);
+            });
+            clock.tickIn(0);
             return null;
         });
         waitFor(() -> times.size() >= 8);
@@ -95,6 +97,7 @@ class PlaybackClockTest {
         SimpleBooleanProperty iconified = new SimpleBooleanProperty(false);
         onFx(() -> {
             clock.seenWhile(showing.and(iconified.not()));
+            clock.pulseProperty().addListener((o, a, now) -> clock.tickIn(0));
             clock.hold(this);
             return null;
         });
@@ -142,6 +145,10 @@ class PlaybackClockTest {
         PlaybackClock clock = new PlaybackClock(() -> 0);
         AtomicInteger pulses = new AtomicInteger();
         javafx.scene.control.Label shown = new javafx.scene.control.Label("0");
+        onFx(() -> {
+            clock.pulseProperty().addListener((o, a, now) -> clock.tickIn(0));
+            return null;
+        });
         javafx.stage.Stage stage = onFx(() -> {
             javafx.stage.Stage s = new javafx.stage.Stage();
             s.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(shown), 200, 100));
@@ -197,5 +204,56 @@ class PlaybackClockTest {
         } catch (ReflectiveOperationException e) {
             throw new AssertionError("JavaFX's primary timer changed: " + e, e);
         }
+    }
+
+    @Test
+    void aClockNoViewAsksDoesNotTick() throws Exception {
+        PlaybackClock clock = new PlaybackClock(() -> 0);
+        AtomicInteger ticks = new AtomicInteger();
+        onFx(() -> {
+            clock.pulseProperty().addListener((o, a, now) -> ticks.incrementAndGet());
+            clock.hold(this);   // playing: the position moves, but no view asks for a tick
+            return null;
+        });
+        waitFor(() -> ticks.get() >= 1);   // holding ticks once, to show where playback starts
+        Thread.sleep(600);
+        assertEquals(1, ticks.get(), "no tick asked for, none came");
+        assertFalse(onFx(clock::isTicking));
+        onFx(() -> {
+            clock.release(this);
+            return null;
+        });
+    }
+
+    /** The seek bar asks for its next pixel column or second: one tick then, none between. */
+    @Test
+    void aTickAtAPositionComesWhenPlaybackReachesIt() throws Exception {
+        long start = System.nanoTime();
+        PlaybackClock clock = new PlaybackClock(() -> (System.nanoTime() - start) / 1_000_000);   // plays in real time
+        java.util.List<Long> positions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        onFx(() -> {
+            clock.pulseProperty().addListener((o, a, now) -> positions.add(clock.position()));
+            clock.hold(this);
+            return null;
+        });
+        waitFor(() -> positions.size() == 1);
+        long asked = onFx(() -> {
+            long at = clock.position() + 400;
+            clock.tickAt(at);
+            return at;
+        });
+        waitFor(() -> positions.size() == 2);
+        Thread.sleep(300);
+        assertEquals(2, positions.size(), "one tick for one request: " + positions);
+        assertTrue(positions.get(1) >= asked - 2, "the tick came when playback reached " + asked + ", not at " + positions.get(1));
+        assertTrue(positions.get(1) < asked + 5_000, "and not much later: " + positions.get(1));
+
+        onFx(() -> {
+            clock.release(this);   // paused: the position stands
+            clock.tickAt(clock.position() + 100);
+            return null;
+        });
+        Thread.sleep(400);
+        assertEquals(2, positions.size(), "a position that does not move is never reached");
     }
 }

@@ -24,6 +24,18 @@ public final class Wavs {
         return b.array();
     }
 
+    /** 16-bit mono 8 kHz silence: a long track in a small file (10 minutes in 9.6 MB). */
+    public static byte[] silence(double seconds) {
+        int rate = 8_000;
+        int data = (int) Math.round(rate * seconds) * 2;
+        ByteBuffer b = ByteBuffer.allocate(44 + data).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(36 + data).put("WAVE".getBytes());
+        b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2)
+                .putShort((short) 2).putShort((short) 16);
+        b.put("data".getBytes()).putInt(data);
+        return b.array();
+    }
+
     /** A WAV whose format tag says IMA ADPCM (0x11): a real-world WAV the decoders refuse. */
     public static byte[] adpcm(double seconds) {
         byte[] b = tone(seconds, 440);
