@@ -34,6 +34,7 @@ public final class ReplayGainStage implements PcmStage {
     private final int rampFrames;
     private final int frameSize;
     private final long followerFrames;
+    private final AlbumHeard albumHeard;
     // output thread only
     private Track track;
     private ReplayGainSettings settings;
@@ -54,12 +55,23 @@ public final class ReplayGainStage implements PcmStage {
         this(format, wanted, null, g -> { });
     }
 
+    /** A stage that uses tags only and takes the album heard before its first track from {@code albumHeard}. */
+    ReplayGainStage(AudioFormat format, Supplier<ReplayGainSettings> wanted, AlbumHeard albumHeard) {
+        this(format, wanted, null, g -> { }, albumHeard);
+    }
+
     /**
      * @param loudness scanned values for tracks without tags (null: tags only)
      * @param applied told the gain in use whenever it changes, on the output thread
      */
     public ReplayGainStage(AudioFormat format, Supplier<ReplayGainSettings> wanted, LoudnessLibrary loudness,
                            Consumer<AppliedGain> applied) {
+        this(format, wanted, loudness, applied, new AlbumHeard());
+    }
+
+    ReplayGainStage(AudioFormat format, Supplier<ReplayGainSettings> wanted, LoudnessLibrary loudness,
+                    Consumer<AppliedGain> applied, AlbumHeard albumHeard) {
+        this.albumHeard = albumHeard;
         this.wanted = wanted;
         this.loudness = loudness;
         this.applied = applied;
@@ -86,6 +98,7 @@ public final class ReplayGainStage implements PcmStage {
             if (tags == Tags.EMPTY && now.mode() != ReplayGainMode.OFF && t != null && t.buffer() != null) {
                 tags = TagReader.read(t.buffer());
                 gains = ReplayGainTags.of(tags);
+                albumHeard.set(tags.album());
             }
             settings = now;
             choose(t, true);
@@ -101,13 +114,14 @@ public final class ReplayGainStage implements PcmStage {
 
     private void startTrack(Track t, ReplayGainSettings now) {
         // a stretch with no track between two (silence while the next one opens) keeps the album heard before it
-        if (track != null && track.buffer() != null) previousAlbum = tags.album();
+        if (t != null && t.buffer() != null) previousAlbum = albumHeard.get();
         track = t;
         settings = now;
         if (pending != null) pending.release();
         pending = null;
         boolean off = now.mode() == ReplayGainMode.OFF || t == null || t.buffer() == null;
         tags = off ? Tags.EMPTY : t.buffer() == following && followingTags != Tags.EMPTY ? followingTags : TagReader.read(t.buffer());
+        if (t != null && t.buffer() != null) albumHeard.set(tags.album());
         framesIntoTrack = 0;
         learnFollowing(t == null ? null : t.following());
         gains = ReplayGainTags.of(tags);

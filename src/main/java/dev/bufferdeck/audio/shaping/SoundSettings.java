@@ -17,6 +17,7 @@ public final class SoundSettings {
     private volatile EqualizerSettings equalizer = EqualizerSettings.FLAT;
     private volatile ReplayGainSettings replayGain = ReplayGainSettings.OFF;
     private volatile AppliedGain appliedGain = AppliedGain.NONE;
+    private final AlbumHeard albumHeard = new AlbumHeard();
 
     /** Settings whose stages take scanned loudness from {@code loudness}. */
     public SoundSettings(LoudnessLibrary loudness) {
@@ -34,9 +35,12 @@ public final class SoundSettings {
     /** The ReplayGain on the track playing now, as the output thread last set it. */
     public AppliedGain appliedGain() { return appliedGain; }
 
-    /** ReplayGain first (it sets the level the equalizer's headroom works from), then the equalizer. */
+    /**
+     * ReplayGain first (it sets the level the equalizer's headroom works from), then the equalizer. The
+     * ReplayGain stages of one settings share the album heard last, so a new pipeline knows it.
+     */
     public List<PcmStage> stagesFor(AudioFormat format) {
-        return List.of(new ReplayGainStage(format, this::replayGain, loudness, g -> appliedGain = g),
+        return List.of(new ReplayGainStage(format, this::replayGain, loudness, g -> appliedGain = g, albumHeard),
                 new EqualizerStage(format, this::equalizer));
     }
 }

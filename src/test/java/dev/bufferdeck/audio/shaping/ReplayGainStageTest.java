@@ -88,6 +88,28 @@ class ReplayGainStageTest {
         assertEquals(-6, db(stage.factor()), 1e-9, "a gain change in the middle of a track would be heard");
     }
 
+    @Test
+    void autoKnowsTheAlbumHeardBeforeATrackThatOpensANewPipeline() throws Exception {
+        // another sample rate, or an output that ran dry before the next track opened, makes a new pipeline
+        AlbumHeard heard = new AlbumHeard();
+        ReplayGainSettings auto = new ReplayGainSettings(ReplayGainMode.AUTO, 0);
+        ReplayGainStage first = new ReplayGainStage(TestAudio.CD, () -> auto, heard);
+        MediaBuffer one = tagged("X");
+        byte[] chunk = new byte[4096];
+        first.apply(new Track(one, Decoders.open(one), 0), chunk, 0, chunk.length);
+        assertEquals(-6, db(first.factor()), 1e-9, "nothing heard before it, nothing known to follow: track gain");
+
+        MediaBuffer two = tagged("X");
+        ReplayGainStage second = new ReplayGainStage(TestAudio.CD, () -> auto, heard);
+        second.apply(new Track(two, Decoders.open(two), 0), chunk, 0, chunk.length);
+        assertEquals(-3, db(second.factor()), 1e-9, "track 2 of X after track 1 of X, though in a new pipeline");
+
+        MediaBuffer other = tagged("Y");
+        ReplayGainStage third = new ReplayGainStage(TestAudio.CD, () -> auto, heard);
+        third.apply(new Track(other, Decoders.open(other), 0), chunk, 0, chunk.length);
+        assertEquals(-6, db(third.factor()), 1e-9, "album Y after album X: track gain");
+    }
+
     /** A short WAV tagged track gain −6 dB, album gain −3 dB and {@code album}. */
     private static MediaBuffer tagged(String album) throws Exception {
         byte[] pcm = TestAudio.sine(TestAudio.CD, 440, 0.5, 4410);

@@ -168,8 +168,10 @@ class PlaybackClockTest {
         long ticks = onFx(clock::ticks) - ticksBefore;
         int idlePulses = pulses.get() - pulsesBefore;
         assertTrue(ticks >= 8, ticks + " ticks in 1 s");
-        assertEquals(animationsBefore, (int) onFx(PlaybackClockTest::runningAnimations),
-                "a ticking clock runs no JavaFX animation or animation timer (each makes JavaFX pulse at full rate)");
+        // at most as many as before: one an earlier test left running may end meanwhile
+        int animationsTicking = onFx(PlaybackClockTest::runningAnimations);
+        assertTrue(animationsTicking <= animationsBefore, animationsTicking + " animations running, " + animationsBefore
+                + " before: a ticking clock runs no JavaFX animation or animation timer (each makes JavaFX pulse at full rate)");
         // pulses can be counted only when nothing else animates: a window an earlier test in this JVM left
         // behind may still blink a caret (JavaFX pulses every scene then)
         if (animationsBefore == 0) assertTrue(idlePulses <= 3, idlePulses + " pulses in 1 s of ticks that changed nothing");
