@@ -53,12 +53,15 @@ public final class PulseGapBench {
     /** How long each scenario goes on after its end is seen: the work that follows a load (facts, regions) counts too. */
     private static final long SETTLE_MILLIS = 1500;
     /** Wall time between two pulses, and the FX thread's own CPU time in it, both in ns. */
-    private record Gap(long wall, long cpu, long cssAndLayout) { }
+    private record Gap(long wall, long cpu, long cssAndLayout, long fxWaited, long renderWaited, long timerWaited) { }
     /** The FX thread's CPU time when the last pulse's CSS pass began (after its runLaters and animation steps). */
     private static long cssStartCpu;
     private static final List<Gap> gaps = new ArrayList<>();
     private static long lastPulse;
     private static long lastCpu;
+    /** Run-queue waits (ns) of the FX thread, the renderer and the pulse timer at the last pulse. */
+    private static long lastFxWaited, lastRenderWaited, lastTimerWaited;
+    private static SchedStats fxSched, renderSched, timerSched;
     private static final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     private static final GcPauses gcPauses = new GcPauses();
     private static Figures baseline;
@@ -145,7 +148,17 @@ public final class PulseGapBench {
     private static void pulsed() {
         long now = System.nanoTime();
         long cpu = threads.getCurrentThreadCpuTime();
-        if (lastPulse != 0) gaps.add(new Gap(now - lastPulse, cpu - lastCpu, cpu - Math.max(lastCpu, cssStartCpu)));
+        if (fxSched == null) {
+            fxSched = SchedStats.current();
+            renderSched = SchedStats.thread("QuantumRenderer");
+            timerSched = SchedStats.thread("Monocle Timer");
+        }
+        long fxWaited = fxSched.waited(), renderWaited = renderSched.waited(), timerWaited = timerSched.waited();
+        if (lastPulse != 0) gaps.add(new Gap(now - lastPulse, cpu - lastCpu, cpu - Math.max(lastCpu, cssStartCpu),
+                fxWaited - lastFxWaited, renderWaited - lastRenderWaited, timerWaited - lastTimerWaited));
+        lastFxWaited = fxWaited;
+        lastRenderWaited = renderWaited;
+        lastTimerWaited = timerWaited;
         if (between != null && (now - lastPulse > OVER || cpu - lastCpu > EVENT_CPU)) {
             between.end();
             between.fxCpuMillis = (cpu - lastCpu) / 1_000_000L;
@@ -216,6 +229,19 @@ public final class PulseGapBench {
                 pauses.stream().mapToLong(Long::longValue).sum(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         f.print(what);
+        List<Gap> longGaps = g.stream().filter(x -> x.wall() > OVER).toList();
+        if (!longGaps.isEmpty()) {
+            System.out.printf(Locale.ROOT, "%-42s in the %d gaps > 50 ms (%.0f ms): FX CPU %.0f ms, FX waiting for a core %.0f ms,"
+                            + " FX asleep or blocked %.0f ms; renderer waiting for a core %.0f ms, pulse timer %.0f ms%n", "",
+                    longGaps.size(), sum(longGaps, Gap::wall), sum(longGaps, Gap::cpu), sum(longGaps, Gap::fxWaited),
+                    sum(longGaps, x -> x.wall() - x.cpu() - x.fxWaited()), sum(longGaps, Gap::renderWaited), sum(longGaps, Gap::timerWaited));
+            if (System.getenv("BENCH_GAP_LIST") != null) {
+                for (Gap x : longGaps) {
+                    System.out.printf(Locale.ROOT, "%-42s   gap %.0f ms: FX CPU %.0f, FX waiting %.0f, renderer waiting %.0f, timer waiting %.0f%n", "",
+                            x.wall() / 1e6, x.cpu() / 1e6, x.fxWaited() / 1e6, x.renderWaited() / 1e6, x.timerWaited() / 1e6);
+                }
+            }
+        }
         if (System.getenv("BENCH_GAP_LIST") != null) {
             StringBuilder list = new StringBuilder();
             for (int i = 0; i < g.size(); i++) {
@@ -232,6 +258,10 @@ public final class PulseGapBench {
                     (double) f.wallMax() / baseline.wallMax(), (double) f.cpuMax() / Math.max(1, baseline.cpuMax()));
         }
         return f;
+    }
+
+    private static double sum(List<Gap> gaps, java.util.function.ToLongFunction<Gap> part) {
+        return gaps.stream().mapToLong(part).sum() / 1e6;
     }
 
     /** Marks each scenario in a flight recording, so samples can be told apart by scenario. */

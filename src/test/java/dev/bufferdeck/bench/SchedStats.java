@@ -1,0 +1,57 @@
+package dev.bufferdeck.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The Linux scheduler's figures for one thread of this process ({@code /proc/self/task/TID/schedstat}):
+ * nanoseconds on a core, and nanoseconds runnable but waiting on a run queue for one. A thread's wall
+ * time that is neither was spent asleep or blocked. Where there is no such file every figure is 0.
+ */
+final class SchedStats {
+    private final Path file;
+
+    private SchedStats(Path file) {
+        this.file = file;
+    }
+
+    /** The first thread of this process whose kernel name (15 characters at most) starts with {@code name}. */
+    static SchedStats thread(String name) {
+        Path tasks = Path.of("/proc/self/task");
+        try (var all = Files.list(tasks)) {
+            return all.filter(t -> comm(t).startsWith(name)).findFirst()
+                    .map(t -> new SchedStats(t.resolve("schedstat"))).orElse(new SchedStats(null));
+        } catch (IOException | RuntimeException e) {
+            return new SchedStats(null);
+        }
+    }
+
+    /** The calling thread. */
+    static SchedStats current() {
+        return new SchedStats(Path.of("/proc/thread-self/schedstat"));
+    }
+
+    /** Nanoseconds waited on a run queue so far. */
+    long waited() {
+        return field(1);
+    }
+
+    private long field(int index) {
+        if (file == null) return 0;
+        try {
+            String[] f = Files.readString(file).trim().split(" ");
+            return Long.parseLong(f[index]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static String comm(Path task) {
+        try {
+            return Files.readString(task.resolve("comm")).trim();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
