@@ -11,7 +11,11 @@
 #   BENCH_JFR=x.jfr   records the pulse-gap bench with Flight Recorder and prints what held the FX
 #                     thread in each scenario and each gap over 50 ms (scripts/lib/jfr-fx-gaps.py)
 #   BENCH_EVENT_CPU_MS=n  with BENCH_JFR, also each gap with n ms of FX CPU or more
-#   BENCH_GAP_LIST=1  lists each scenario's gaps with 15 ms of FX CPU or more (and their CSS and layout)
+#   BENCH_GAP_LIST=1  lists each scenario's gaps with 15 ms of FX CPU or more (and their CSS and layout),
+#                     and what each gap over 50 ms held (FX CPU, FX waiting for a core, safepoints, the
+#                     renderer's and the pulse timer's waits for a core)
+#   BENCH_JVM="..."   extra JVM options for the pulse-gap bench, e.g. -Dbufferdeck.lowPriority=false
+#                     (background threads at the normal priority, to compare)
 # Works on a fresh clone (Maven fetches what it needs; the dependency plugin is pinned in pom.xml).
 set -e
 cd "$(dirname "$0")/.."
@@ -24,11 +28,11 @@ if [ "${BENCH_ONLY:-}" != gaps ]; then
 fi
 if [ -n "${BENCH_JFR:-}" ]; then
     # deep stacks: a layout pass nests a frame per scene-graph level, and JFR keeps 64 by default
-    java -Xmx4g -XX:FlightRecorderOptions:stackdepth=512 -XX:StartFlightRecording=filename="$BENCH_JFR",settings=profile $HEADLESS -cp "$CP" dev.bufferdeck.bench.PulseGapBench 500
+    java -Xmx4g ${BENCH_JVM:-} -XX:FlightRecorderOptions:stackdepth=512 -XX:StartFlightRecording=filename="$BENCH_JFR",settings=profile $HEADLESS -cp "$CP" dev.bufferdeck.bench.PulseGapBench 500
     jfr print --json --stack-depth 512 --events \
         jdk.ExecutionSample,jdk.GarbageCollection,jdk.GCPhasePause,bufferdeck.BenchScenario,bufferdeck.LongPulseGap \
         "$BENCH_JFR" > "$BENCH_JFR.json"
     python3 scripts/lib/jfr-fx-gaps.py "$BENCH_JFR.json"
 else
-    java -Xmx4g $HEADLESS -cp "$CP" dev.bufferdeck.bench.PulseGapBench 500
+    java -Xmx4g ${BENCH_JVM:-} $HEADLESS -cp "$CP" dev.bufferdeck.bench.PulseGapBench 500
 fi

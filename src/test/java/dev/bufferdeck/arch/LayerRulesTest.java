@@ -32,15 +32,16 @@ class LayerRulesTest {
 
     /** Which of our packages each model package may import (its own sub-packages always). */
     private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "repository", Set.of(),
-            "source", Set.of("repository"),
-            "format", Set.of("repository"),
-            "audio", Set.of("repository", "format"),
-            "playlist", Set.of("repository"),
-            "session", Set.of("repository", "playlist"),
-            "video", Set.of("repository", "format"),
-            "cli", Set.of("repository", "source", "format", "audio", "playlist", "session", "video"),
-            "desktop", Set.of("repository", "source", "format", "audio", "playlist", "session", "video"));
+            "threads", Set.of(),
+            "repository", Set.of("threads"),
+            "source", Set.of("repository", "threads"),
+            "format", Set.of("repository", "threads"),
+            "audio", Set.of("repository", "format", "threads"),
+            "playlist", Set.of("repository", "threads"),
+            "session", Set.of("repository", "playlist", "threads"),
+            "video", Set.of("repository", "format", "threads"),
+            "cli", Set.of("repository", "source", "format", "audio", "playlist", "session", "video", "threads"),
+            "desktop", Set.of("repository", "source", "format", "audio", "playlist", "session", "video", "threads"));
 
     @Test
     void modelPackagesImportOnlyTheLayersBelowThemAndNoJavaFxScene() throws IOException {

@@ -53,7 +53,11 @@ public final class PulseGapBench {
     /** How long each scenario goes on after its end is seen: the work that follows a load (facts, regions) counts too. */
     private static final long SETTLE_MILLIS = 1500;
     /** Wall time between two pulses, and the FX thread's own CPU time in it, both in ns. */
-    private record Gap(long wall, long cpu, long cssAndLayout, long fxWaited, long renderWaited, long timerWaited) { }
+    private record Gap(long wall, long cpu, long cssAndLayout, long fxWaited, long renderWaited, long timerWaited, java.time.Instant end) {
+        java.time.Instant start() {
+            return end.minusNanos(wall);
+        }
+    }
     /** The FX thread's CPU time when the last pulse's CSS pass began (after its runLaters and animation steps). */
     private static long cssStartCpu;
     private static final List<Gap> gaps = new ArrayList<>();
@@ -66,6 +70,8 @@ public final class PulseGapBench {
     private static final GcPauses gcPauses = new GcPauses();
     private static Figures baseline;
     private static LongGap between;
+    /** The HTTP server, while it runs. */
+    private static ServerProcess server;
 
     public static void main(String[] args) throws Exception {
         int mib = args.length > 0 ? Integer.parseInt(args[0]) : 500;
@@ -102,7 +108,8 @@ public final class PulseGapBench {
         baseline = report("idle 3 s (baseline)", () -> {}, sleepFor(1500));
 
         Path dir = Files.createTempDirectory("bufferdeck-bench");
-        try (ServerProcess server = ServerProcess.serving(dir)) {
+        try (ServerProcess serving = ServerProcess.serving(dir)) {
+            server = serving;
             // the window's first load builds the library's first row, its cells and the details (first use, cold code):
             // measured apart, so that the big load shows only what grows with its size
             Files.write(dir.resolve("first.bin"), new byte[1 << 20]);
@@ -131,6 +138,7 @@ public final class PulseGapBench {
             report("opening those 1,000 URLs (loaded)", () -> c.sources().loadIntoPlaylist(Loads.sources(urls), SourceOpener.APPEND, false),
                     () -> c.playlist().entries().size() >= 2002 && c.library().rows().size() >= 1002 && allHashed(c));
         } finally {
+            server = null;
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
@@ -155,7 +163,7 @@ public final class PulseGapBench {
         }
         long fxWaited = fxSched.waited(), renderWaited = renderSched.waited(), timerWaited = timerSched.waited();
         if (lastPulse != 0) gaps.add(new Gap(now - lastPulse, cpu - lastCpu, cpu - Math.max(lastCpu, cssStartCpu),
-                fxWaited - lastFxWaited, renderWaited - lastRenderWaited, timerWaited - lastTimerWaited));
+                fxWaited - lastFxWaited, renderWaited - lastRenderWaited, timerWaited - lastTimerWaited, java.time.Instant.now()));
         lastFxWaited = fxWaited;
         lastRenderWaited = renderWaited;
         lastTimerWaited = timerWaited;
@@ -203,6 +211,8 @@ public final class PulseGapBench {
     private static Figures report(String what, Runnable start, BooleanSupplier done, boolean firstApart) throws Exception {
         onFx(gaps::clear);
         gcPauses.clear();
+        java.util.Map<String, Long> onCore0 = SchedStats.onCoreByThread();
+        long server0 = server == null ? 0 : SchedStats.onCore(server.pid());
         long fxThread = onFxGet(() -> Thread.currentThread().getId());
         long cpu0 = threads.getThreadCpuTime(fxThread);
         long t0 = System.nanoTime();
@@ -229,16 +239,19 @@ public final class PulseGapBench {
                 pauses.stream().mapToLong(Long::longValue).sum(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         f.print(what);
+        printBusiestThreads(onCore0, server0, seconds);
         List<Gap> longGaps = g.stream().filter(x -> x.wall() > OVER).toList();
         if (!longGaps.isEmpty()) {
             System.out.printf(Locale.ROOT, "%-42s in the %d gaps > 50 ms (%.0f ms): FX CPU %.0f ms, FX waiting for a core %.0f ms,"
-                            + " FX asleep or blocked %.0f ms; renderer waiting for a core %.0f ms, pulse timer %.0f ms%n", "",
+                            + " FX asleep or blocked %.0f ms (safepoints %.0f ms); renderer waiting for a core %.0f ms, pulse timer %.0f ms%n", "",
                     longGaps.size(), sum(longGaps, Gap::wall), sum(longGaps, Gap::cpu), sum(longGaps, Gap::fxWaited),
-                    sum(longGaps, x -> x.wall() - x.cpu() - x.fxWaited()), sum(longGaps, Gap::renderWaited), sum(longGaps, Gap::timerWaited));
+                    sum(longGaps, x -> x.wall() - x.cpu() - x.fxWaited()), sum(longGaps, x -> gcPauses.safepointsWithin(x.start(), x.end())),
+                    sum(longGaps, Gap::renderWaited), sum(longGaps, Gap::timerWaited));
             if (System.getenv("BENCH_GAP_LIST") != null) {
                 for (Gap x : longGaps) {
-                    System.out.printf(Locale.ROOT, "%-42s   gap %.0f ms: FX CPU %.0f, FX waiting %.0f, renderer waiting %.0f, timer waiting %.0f%n", "",
-                            x.wall() / 1e6, x.cpu() / 1e6, x.fxWaited() / 1e6, x.renderWaited() / 1e6, x.timerWaited() / 1e6);
+                    System.out.printf(Locale.ROOT, "%-42s   gap %.0f ms: FX CPU %.0f, FX waiting %.0f, safepoints %.0f, renderer waiting %.0f, timer waiting %.0f%n", "",
+                            x.wall() / 1e6, x.cpu() / 1e6, x.fxWaited() / 1e6, gcPauses.safepointsWithin(x.start(), x.end()) / 1e6,
+                            x.renderWaited() / 1e6, x.timerWaited() / 1e6);
                 }
             }
         }
@@ -258,6 +271,18 @@ public final class PulseGapBench {
                     (double) f.wallMax() / baseline.wallMax(), (double) f.cpuMax() / Math.max(1, baseline.cpuMax()));
         }
         return f;
+    }
+
+    /** The threads that were on a core most during a scenario, and the HTTP server's process, in % of one core. */
+    private static void printBusiestThreads(java.util.Map<String, Long> before, long serverBefore, double seconds) {
+        java.util.Map<String, Long> after = SchedStats.onCoreByThread();
+        StringBuilder line = new StringBuilder();
+        after.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(7)
+                .forEach(e -> line.append(String.format(Locale.ROOT, " %s %.0f%%,", e.getKey(), e.getValue() / 1e7 / seconds)));
+        if (server != null) line.append(String.format(Locale.ROOT, " HTTP server process %.0f%%", (SchedStats.onCore(server.pid()) - serverBefore) / 1e7 / seconds));
+        System.out.printf(Locale.ROOT, "%-42s on a core (%% of one):%s%n", "", line);
     }
 
     private static double sum(List<Gap> gaps, java.util.function.ToLongFunction<Gap> part) {
@@ -287,12 +312,16 @@ public final class PulseGapBench {
         private record Pause(java.time.Instant start, long nanos) { }
         private final jdk.jfr.consumer.RecordingStream stream = new jdk.jfr.consumer.RecordingStream();
         private final List<Pause> pauses = java.util.Collections.synchronizedList(new ArrayList<>());
+        /** Every safepoint (GC or not), from the start of its synchronisation to its end. */
+        private final List<Pause> safepoints = java.util.Collections.synchronizedList(new ArrayList<>());
         private volatile java.time.Instant flushed = java.time.Instant.MIN;
         private java.time.Instant since = java.time.Instant.MIN;
 
         GcPauses() {
             stream.enable("jdk.GCPhasePause").withoutThreshold();
             stream.onEvent("jdk.GCPhasePause", e -> pauses.add(new Pause(e.getStartTime(), e.getDuration().toNanos())));
+            stream.enable("jdk.SafepointBegin").withoutThreshold();
+            stream.onEvent("jdk.SafepointBegin", e -> safepoints.add(new Pause(e.getStartTime(), e.getDuration().toNanos())));
             stream.onFlush(() -> flushed = java.time.Instant.now());
             stream.setReuse(false);
             stream.startAsync();
@@ -307,6 +336,19 @@ public final class PulseGapBench {
             synchronized (pauses) {
                 return pauses.stream().filter(p -> !p.start().isBefore(since) && !p.start().isAfter(until))
                         .map(Pause::nanos).toList();
+            }
+        }
+
+        /** Nanoseconds of safepoints (GC and others, synchronisation included) that fall within [from, to). */
+        long safepointsWithin(java.time.Instant from, java.time.Instant to) {
+            synchronized (safepoints) {
+                long total = 0;
+                for (Pause p : safepoints) {
+                    java.time.Instant end = p.start().plusNanos(p.nanos());
+                    java.time.Instant a = p.start().isAfter(from) ? p.start() : from, b = end.isBefore(to) ? end : to;
+                    if (a.isBefore(b)) total += java.time.Duration.between(a, b).toNanos();
+                }
+                return total;
             }
         }
 

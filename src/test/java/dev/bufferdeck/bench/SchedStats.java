@@ -32,6 +32,31 @@ final class SchedStats {
         return new SchedStats(Path.of("/proc/thread-self/schedstat"));
     }
 
+    /** Nanoseconds on a core so far of each thread of this process, by kernel name (threads of one name added up). */
+    static java.util.Map<String, Long> onCoreByThread() {
+        java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+        try (var all = Files.list(Path.of("/proc/self/task"))) {
+            all.forEach(t -> byName.merge(comm(t), new SchedStats(t.resolve("schedstat")).field(0), Long::sum));
+        } catch (IOException | RuntimeException e) {
+            // no figures where there is no /proc
+        }
+        return byName;
+    }
+
+    /**
+     * Nanoseconds on a core so far of a whole other process, its ended threads too (user and system
+     * time from /proc/PID/stat, in clock ticks taken as 10 ms).
+     */
+    static long onCore(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** Nanoseconds waited on a run queue so far. */
     long waited() {
         return field(1);

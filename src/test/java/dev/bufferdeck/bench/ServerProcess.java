@@ -11,6 +11,11 @@ final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
 
+    /** The server's process id. */
+    long pid() {
+        return process.pid();
+    }
+
     private ServerProcess(Process process, int port) {
         this.process = process;
         this.port = port;

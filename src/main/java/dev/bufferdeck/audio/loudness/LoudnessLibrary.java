@@ -1,6 +1,7 @@
 package dev.bufferdeck.audio.loudness;
 
 import dev.bufferdeck.repository.MediaBuffer;
+import dev.bufferdeck.threads.LowPriorityThreads;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,12 +22,7 @@ public final class LoudnessLibrary implements AutoCloseable {
     private final int capacity;
     private final Map<String, Loudness> cache;
     private final Map<String, Scan> running = new HashMap<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "bufferdeck-loudness");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        return t;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> LowPriorityThreads.daemon(r, "bufferdeck-loudness"));
 
     public LoudnessLibrary(int capacity) {
         this.capacity = capacity;

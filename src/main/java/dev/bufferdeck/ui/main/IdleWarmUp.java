@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.main;
 
+import dev.bufferdeck.threads.LowPriorityThreads;
 import dev.bufferdeck.ui.thread.Fx;
 import javafx.scene.Scene;
 
@@ -30,16 +31,14 @@ public final class IdleWarmUp {
     /** Starts after {@code scene}'s next pulse (FX thread); call once the filled scene is on the stage. */
     public void startAfterNextPulse(Scene scene) {
         Fx.afterNextPulse(scene, () -> {
-            Thread t = new Thread(() -> {
+            LowPriorityThreads.lowerCompilerThreadsSoon();
+            LowPriorityThreads.daemon(() -> {
                 try {
                     background.run();
                 } finally {
                     backgroundDone = true;
                 }
-            }, "warm-up");
-            t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY);
-            t.start();
+            }, "warm-up").start();
             nextStep(scene);
         });
     }

@@ -1,5 +1,6 @@
 package dev.bufferdeck.ui.playlist;
 
+import dev.bufferdeck.threads.LowPriorityThreads;
 import dev.bufferdeck.ui.library.ReferenceFactsReader.ReferenceFacts;
 import dev.bufferdeck.ui.thread.Fx;
 import javafx.collections.ListChangeListener;
@@ -46,13 +47,11 @@ public final class ReferenceFactsQueue {
     private boolean lookedAtEvery;
     /** Rows looked at since this queue began: the FX thread's work here (tests read it). */
     private long rowsLookedAt;
-    private final Thread worker = new Thread(this::work, "reference-facts");
+    private final Thread worker = LowPriorityThreads.daemon(this::work, "reference-facts");
 
     public ReferenceFactsQueue(PlaylistModel playlist, Reader reader) {
         this.playlist = playlist;
         this.reader = reader;
-        worker.setDaemon(true);
-        worker.setPriority(Thread.MIN_PRIORITY);
         worker.start();
         playlist.entries().addListener((ListChangeListener<PlaylistRow>) this::rowsChanged);
         playlist.shownProperty().addListener((o, a, b) -> lookAgain(true));

@@ -1,29 +1,20 @@
 package dev.bufferdeck.ui.thread;
 
+import dev.bufferdeck.threads.LowPriorityThreads;
+
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/** The small pool that loads, parses and hashes off the FX thread. */
+/** The small pools that load, parse and hash off the FX thread, at low priority ({@link LowPriorityThreads}). */
 public final class Background {
     private Background() {}
 
     public static ExecutorService newPool(String name, int threads) {
-        return Executors.newFixedThreadPool(threads, daemons(name));
+        return Executors.newFixedThreadPool(threads, LowPriorityThreads.daemons(name));
     }
 
     /** A thread for each task that finds none idle: for work that may last (downloads, radio streams). */
     public static ExecutorService newGrowingPool(String name) {
-        return Executors.newCachedThreadPool(daemons(name));
-    }
-
-    private static ThreadFactory daemons(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        return Executors.newCachedThreadPool(LowPriorityThreads.daemons(name));
     }
 }
