@@ -92,7 +92,7 @@ inner() {
     command -v openbox >/dev/null && { openbox >/dev/null 2>&1 & sleep 1; }
     local started; started=$(date +%s.%N)
     local jit=""
-    [ "${BENCH_JIT:-launcher}" = default ] || jit=$(grep -o '"-XX:Tier4[A-Za-z]*=[0-9]*"' src/main/java/dev/bufferdeck/ClassDataRelaunch.java | tr -d '"' | tr '\n' ' ')-XX:-UsePerfData
+    [ "${BENCH_JIT:-launcher}" = default ] || jit=$(grep -o '"-XX:\(Tier4\|C1\)[A-Za-z]*=[0-9]*"' src/main/java/dev/bufferdeck/ClassDataRelaunch.java | tr -d '"' | tr '\n' ' ')-XX:-UsePerfData
     [ "${BENCH_JIT:-launcher}" = default ] || [ "$jit" != "-XX:-UsePerfData" ] || { echo "bench-play-cpu: no JIT options found in ClassDataRelaunch.java" >&2; exit 2; }
     echo "app JVM options: ${jit:-(JIT defaults)} ${BENCH_JAVA_OPTS:-}" >&2
     # shellcheck disable=SC2086

@@ -39,10 +39,14 @@ final class ClassDataRelaunch {
     static final String CACHE_DIR = "bufferdeck.cache.dir";
     /**
      * Also in the installed launcher's options (pom.xml): C2 compiles later, so that code run once at
-     * start is not compiled twice; hot loops still reach C2 within the first track.
+     * start is not compiled twice; hot loops still reach C2 within the first track. C1 inlines less
+     * (methods up to 12 bytes instead of 35, 3 levels deep instead of 9): its ~1,250 compilations before
+     * the filled window took 45 ms less CPU (2 cores, paired starts), the FX thread no more, and playing
+     * an MP3 (scripts/bench-play-cpu.sh) cost no more in any minute.
      */
     static final List<String> JIT_OPTIONS = List.of("-XX:Tier4InvocationThreshold=50000",
-            "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
+            "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000",
+            "-XX:C1MaxInlineSize=12", "-XX:C1MaxInlineLevel=3");
 
     private ClassDataRelaunch() {}
 
