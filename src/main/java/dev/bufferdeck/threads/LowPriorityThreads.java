@@ -22,12 +22,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * threads run at nice {@value #NICE} instead. A Linux thread takes the nice value of the thread that
  * starts it: one starter thread lowers its own priority once, with {@code renice(1)}, and starts every
  * low-priority thread. Where that cannot be done (no /proc, no renice) the threads run at the normal
- * priority, as before. {@code -Dbufferdeck.lowPriority=false} turns it off (for comparisons).
+ * priority, as before. {@code -Dbufferdeck.lowPriority=false} turns it off, and
+ * {@code -Dbufferdeck.lowPriority.compilers=false} leaves the compilers at the normal priority (for
+ * comparisons: with both lowered the FX thread had the fewest long gaps in every scenario).
  */
 public final class LowPriorityThreads {
     /** The nice value of these threads: a weight of 110 against the FX thread's 1,024. */
     public static final int NICE = 10;
     private static final boolean ENABLED = !"false".equals(System.getProperty("bufferdeck.lowPriority"));
+    private static final boolean COMPILERS = ENABLED && !"false".equals(System.getProperty("bufferdeck.lowPriority.compilers"));
     private static final ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "bufferdeck-low-starter");
         t.setDaemon(true);
@@ -61,7 +64,7 @@ public final class LowPriorityThreads {
 
     /** {@link #lowerCompilerThreads()} on the starter thread, soon: it runs a process. */
     public static void lowerCompilerThreadsSoon() {
-        if (ENABLED) starter.execute(LowPriorityThreads::lowerCompilerThreads);
+        if (COMPILERS) starter.execute(LowPriorityThreads::lowerCompilerThreads);
     }
 
     /**
