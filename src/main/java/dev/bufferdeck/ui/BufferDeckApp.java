@@ -46,6 +46,10 @@ public final class BufferDeckApp extends Application {
         Thread reader = new Thread(firstLook, "bufferdeck-first-look");
         reader.setDaemon(true);
         reader.start();
+        servicesMade = new FutureTask<>(AppServices::standard);
+        Thread maker = new Thread(servicesMade, "bufferdeck-services");
+        maker.setDaemon(true);
+        maker.start();
         Application.launch(BufferDeckApp.class);
     }
 
@@ -63,11 +67,16 @@ public final class BufferDeckApp extends Application {
 
     /** Read while the toolkit starts, by {@link #launchWith}; null when the app was launched otherwise. */
     private static FutureTask<FirstLook> firstLook;
+    /**
+     * Made while the toolkit starts, by {@link #launchWith}: JavaFX calls {@link #init} only once the
+     * toolkit has started, and the window waits for it (5-14 ms there, more where audio devices are probed).
+     */
+    private static FutureTask<AppServices> servicesMade;
 
-    /** Off the FX thread: probes the audio outputs, and takes the session file and the colour scheme read meanwhile. */
+    /** Off the FX thread: takes the services (which probe the audio outputs), the session file and the colour scheme made meanwhile. */
     @Override
     public void init() throws Exception {
-        services = AppServices.standard();
+        services = servicesMade == null ? AppServices.standard() : servicesMade.get();
         FirstLook look = firstLook == null ? FirstLook.read() : firstLook.get();
         session = look.session();
         sessionWarnings.addAll(look.warnings());
