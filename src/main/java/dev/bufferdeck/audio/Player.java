@@ -3,6 +3,7 @@ package dev.bufferdeck.audio;
 import dev.bufferdeck.audio.decode.Decoders;
 import dev.bufferdeck.audio.guard.GuardedDecoder;
 import dev.bufferdeck.repository.MediaBuffer;
+import dev.bufferdeck.threads.ThreadPriority;
 
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -700,9 +701,7 @@ public final class Player implements AutoCloseable {
     }
 
     private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+        return ThreadPriority.normalDaemon(r, name);
     }
 
     /** Hands the output thread's news to the control thread without waiting. */

@@ -1,5 +1,7 @@
 package dev.bufferdeck.audio;
 
+import dev.bufferdeck.threads.ThreadPriority;
+
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -11,17 +13,15 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A task runs under the name and priority it is given, so a thread dump and the tests that look
  * for a running audio thread see what runs; an idle thread is named {@link #IDLE_NAME}. An interrupt
- * aimed at a task that already ended is cleared before the thread takes the next one.
+ * aimed at a task that already ended is cleared before the thread takes the next one. The threads run
+ * at the normal priority even when low-priority work (a waveform, a loudness scan) is the first to
+ * open a decoder and make one.
  */
 public final class WarmThreads {
     public static final String IDLE_NAME = "bufferdeck-warm-idle";
     private static final long KEEP_SECONDS = 60;
     private static final ThreadPoolExecutor POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE, KEEP_SECONDS,
-            TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-                Thread t = new Thread(r, IDLE_NAME);
-                t.setDaemon(true);
-                return t;
-            });
+            TimeUnit.SECONDS, new SynchronousQueue<>(), r -> ThreadPriority.normalDaemon(r, IDLE_NAME));
 
     private WarmThreads() {}
 

@@ -1,7 +1,7 @@
 package dev.bufferdeck.audio.loudness;
 
 import dev.bufferdeck.repository.MediaBuffer;
-import dev.bufferdeck.threads.LowPriorityThreads;
+import dev.bufferdeck.threads.ThreadPriority;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ public final class LoudnessLibrary implements AutoCloseable {
     private final int capacity;
     private final Map<String, Loudness> cache;
     private final Map<String, Scan> running = new HashMap<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> LowPriorityThreads.daemon(r, "bufferdeck-loudness"));
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> ThreadPriority.lowDaemon(r, "bufferdeck-loudness"));
 
     public LoudnessLibrary(int capacity) {
         this.capacity = capacity;

@@ -1,6 +1,6 @@
 package dev.bufferdeck.ui.main;
 
-import dev.bufferdeck.threads.LowPriorityThreads;
+import dev.bufferdeck.threads.ThreadPriority;
 import dev.bufferdeck.ui.thread.Fx;
 import javafx.scene.Scene;
 
@@ -31,8 +31,8 @@ public final class IdleWarmUp {
     /** Starts after {@code scene}'s next pulse (FX thread); call once the filled scene is on the stage. */
     public void startAfterNextPulse(Scene scene) {
         Fx.afterNextPulse(scene, () -> {
-            LowPriorityThreads.lowerCompilerThreadsSoon();
-            LowPriorityThreads.daemon(() -> {
+            ThreadPriority.lowerSoon();
+            ThreadPriority.lowDaemon(() -> {
                 try {
                     background.run();
                 } finally {

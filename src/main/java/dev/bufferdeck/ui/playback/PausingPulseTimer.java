@@ -1,5 +1,7 @@
 package dev.bufferdeck.ui.playback;
 
+import dev.bufferdeck.threads.ThreadPriority;
+
 import com.sun.glass.ui.Timer;
 import com.sun.javafx.tk.Toolkit;
 
@@ -131,8 +133,7 @@ final class PausingPulseTimer extends Timer {
             this.lock = lock;
             this.periodNanos = periodNanos;
             this.id = id;
-            thread = new Thread(this, "bufferdeck-pulse-timer");
-            thread.setDaemon(true);
+            thread = ThreadPriority.normalDaemon(this, "bufferdeck-pulse-timer");
         }
 
         @Override

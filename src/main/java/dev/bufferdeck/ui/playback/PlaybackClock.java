@@ -1,5 +1,7 @@
 package dev.bufferdeck.ui.playback;
 
+import dev.bufferdeck.threads.ThreadPriority;
+
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -154,8 +156,7 @@ public final class PlaybackClock {
 
     private synchronized void wakeTimer() {
         if (timer == null) {
-            timer = new Thread(this::runTimer, "bufferdeck-clock");
-            timer.setDaemon(true);
+            timer = ThreadPriority.normalDaemon(this::runTimer, "bufferdeck-clock");
             timer.start();
         }
         LockSupport.unpark(timer);

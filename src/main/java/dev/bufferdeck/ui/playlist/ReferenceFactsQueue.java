@@ -1,6 +1,6 @@
 package dev.bufferdeck.ui.playlist;
 
-import dev.bufferdeck.threads.LowPriorityThreads;
+import dev.bufferdeck.threads.ThreadPriority;
 import dev.bufferdeck.ui.library.ReferenceFactsReader.ReferenceFacts;
 import dev.bufferdeck.ui.thread.Fx;
 import javafx.collections.ListChangeListener;
@@ -47,7 +47,7 @@ public final class ReferenceFactsQueue {
     private boolean lookedAtEvery;
     /** Rows looked at since this queue began: the FX thread's work here (tests read it). */
     private long rowsLookedAt;
-    private final Thread worker = LowPriorityThreads.daemon(this::work, "reference-facts");
+    private final Thread worker = ThreadPriority.lowDaemon(this::work, "reference-facts");
 
     public ReferenceFactsQueue(PlaylistModel playlist, Reader reader) {
         this.playlist = playlist;

@@ -3,6 +3,7 @@ package dev.bufferdeck.ui.spectrum;
 import dev.bufferdeck.audio.PcmTap;
 import dev.bufferdeck.audio.spectrum.Spectrum;
 import dev.bufferdeck.audio.spectrum.SpectrumAnalyzer;
+import dev.bufferdeck.threads.ThreadPriority;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -78,11 +79,7 @@ public final class SpectrumFeed {
 
     public synchronized void start() {
         if (thread != null) return;
-        thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "bufferdeck-spectrum");
-            t.setDaemon(true);
-            return t;
-        });
+        thread = Executors.newSingleThreadScheduledExecutor(r -> ThreadPriority.normalDaemon(r, "bufferdeck-spectrum"));
         ScheduledExecutorService t = thread;
         t.execute(() -> {
             handedOver.forget();

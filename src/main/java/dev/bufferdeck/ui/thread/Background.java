@@ -1,20 +1,20 @@
 package dev.bufferdeck.ui.thread;
 
-import dev.bufferdeck.threads.LowPriorityThreads;
+import dev.bufferdeck.threads.ThreadPriority;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** The small pools that load, parse and hash off the FX thread, at low priority ({@link LowPriorityThreads}). */
+/** The small pools that load, parse and hash off the FX thread, at low priority ({@link ThreadPriority}). */
 public final class Background {
     private Background() {}
 
     public static ExecutorService newPool(String name, int threads) {
-        return Executors.newFixedThreadPool(threads, LowPriorityThreads.daemons(name));
+        return Executors.newFixedThreadPool(threads, ThreadPriority.lowDaemons(name));
     }
 
     /** A thread for each task that finds none idle: for work that may last (downloads, radio streams). */
     public static ExecutorService newGrowingPool(String name) {
-        return Executors.newCachedThreadPool(LowPriorityThreads.daemons(name));
+        return Executors.newCachedThreadPool(ThreadPriority.lowDaemons(name));
     }
 }

@@ -5,7 +5,7 @@ import dev.bufferdeck.audio.waveform.Waveform;
 import dev.bufferdeck.audio.waveform.WaveformBuilder;
 import dev.bufferdeck.audio.waveform.WaveformCache;
 import dev.bufferdeck.repository.MediaBuffer;
-import dev.bufferdeck.threads.LowPriorityThreads;
+import dev.bufferdeck.threads.ThreadPriority;
 import dev.bufferdeck.ui.thread.AnalysisGate;
 import java.util.concurrent.Executors;
 import javafx.concurrent.Task;
@@ -36,7 +36,7 @@ public final class WaveformLoader {
      * parts on both cores; the first picture comes from a quick coarse pass before them.
      */
     public WaveformLoader(WaveformView view, AnalysisGate gate) {
-        this(view, gate, new WaveformCache(32), Executors.newSingleThreadExecutor(r -> LowPriorityThreads.daemon(r, "bufferdeck-waveform-loader")), 2);
+        this(view, gate, new WaveformCache(32), Executors.newSingleThreadExecutor(r -> ThreadPriority.lowDaemon(r, "bufferdeck-waveform-loader")), 2);
     }
 
     public WaveformLoader(WaveformView view, AnalysisGate gate, WaveformCache cache, Executor executor, int parts) {
