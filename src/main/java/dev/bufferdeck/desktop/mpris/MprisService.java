@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -86,15 +87,24 @@ public final class MprisService implements AutoCloseable {
         }
     }
 
-    /** The player changed; the desktop hears what differs. Any thread. */
+    /** The player changed; the desktop hears what differs. Any thread; dropped once closed. */
     public void update(NowPlaying playing) {
         Objects.requireNonNull(playing);
-        thread.execute(() -> apply(playing));
+        onOwnThread(() -> apply(playing));
     }
 
-    /** The position jumped to {@code millis} (a seek). Any thread. */
+    /** The position jumped to {@code millis} (a seek). Any thread; dropped once closed. */
     public void seeked(long millis) {
-        thread.execute(() -> send(() -> new MediaPlayer2Player.Seeked(PATH, millis * 1000)));
+        onOwnThread(() -> send(() -> new MediaPlayer2Player.Seeked(PATH, millis * 1000)));
+    }
+
+    /** News that comes after {@link #close} (the player still changing while the app quits) has no one to go to; a second close has nothing to do. */
+    private void onOwnThread(Runnable task) {
+        try {
+            thread.execute(task);
+        } catch (RejectedExecutionException closed) {
+            // closed: the bus has been left
+        }
     }
 
     private void apply(NowPlaying playing) {
@@ -130,10 +140,10 @@ public final class MprisService implements AutoCloseable {
         }
     }
 
-    /** Leaves the bus and removes the cover file; waits at most a second. */
+    /** Leaves the bus and removes the cover file; waits at most a second. Closing again does nothing. */
     @Override
     public void close() {
-        thread.execute(() -> {
+        onOwnThread(() -> {
             cover.remove();
             if (connection != null) {
                 try {

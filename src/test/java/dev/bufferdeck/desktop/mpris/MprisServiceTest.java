@@ -249,6 +249,16 @@ class MprisServiceTest {
         assertEquals("", captured.toString(StandardCharsets.UTF_8));
     }
 
+    @Test
+    void newsAfterCloseIsDropped() throws Exception {
+        service = MprisService.start(controls, Map.of("DBUS_SESSION_BUS_ADDRESS", address));
+        assertTrue(service.isConnected());
+        service.close();
+        service.update(playing(tagged("One", "A"), "One"));
+        service.seeked(1000);
+        assertFalse(service.isConnected());
+    }
+
     private static final class RecordingControls implements MediaControls {
         final List<String> calls = new CopyOnWriteArrayList<>();
         volatile long position;
