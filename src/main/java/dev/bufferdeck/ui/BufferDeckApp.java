@@ -116,7 +116,7 @@ public final class BufferDeckApp extends Application {
             PulseRate.pauseWhileIdle();
             PulseRate.slowWhileNoWindowIsSeen();
         });
-        window.warmUpWhenIdle();
+        window.warmUpWhenIdle(MainController.addsDemoClipOnceDrawn(session, launch.sources()));
         if (exitWhenFilled) Fx.afterNextPulse(window.scene(), Platform::exit);
         controller.start(session, sessionWarnings, launch.sources());
         controller.session().saveOnTermination();

@@ -140,9 +140,14 @@ public final class MainController implements LibraryActions, PlaylistActions {
         warnings.forEach(notifier::error);
         if (saved != null) session.restore(saved);
         // alone, once the window is drawn; before the sources given, so that it stays the library's first row
-        else if (launchSources.isEmpty()) afterWindowDrawn(() -> addDemoClip(true));
+        else if (addsDemoClipOnceDrawn(saved, launchSources)) afterWindowDrawn(() -> addDemoClip(true));
         else addDemoClip(false);
         if (!launchSources.isEmpty()) sources.loadIntoPlaylist(Loads.sources(launchSources), SourceOpener.APPEND, true);
+    }
+
+    /** True when {@link #start} makes the demo clip once the window has been drawn: a first start without sources. */
+    public static boolean addsDemoClipOnceDrawn(Session saved, List<String> launchSources) {
+        return saved == null && launchSources.isEmpty();
     }
 
     /**

@@ -214,7 +214,18 @@ public final class MainWindow {
      * is on the stage, so that the filled window is never later for it.
      */
     public IdleWarmUp warmUpWhenIdle() {
-        IdleWarmUp warm = new IdleWarmUp(List.of(libraryView::warmRowCells, () -> downloads.warmLine(bottom)),
+        return warmUpWhenIdle(false);
+    }
+
+    /**
+     * As {@link #warmUpWhenIdle()}; with {@code demoRowComing} (a first start, whose demo clip is made
+     * once the window is drawn) the library's rows are not built ahead: the demo clip's row builds them,
+     * as it did when it came before the warm-up. Built ahead first, the table's Name and Origin columns
+     * came out a pixel apart in some starts.
+     */
+    public IdleWarmUp warmUpWhenIdle(boolean demoRowComing) {
+        Runnable line = () -> downloads.warmLine(bottom);
+        IdleWarmUp warm = new IdleWarmUp(demoRowComing ? List.of(line) : List.of(libraryView::warmRowCells, line),
                 Icon::warmShapes);
         warm.startAfterNextPulse(scene);
         return warm;

@@ -68,6 +68,15 @@ class IdleWarmUpTest {
     }
 
     @Test
+    void withTheDemoRowComingTheLibrarysRowsAreLeftToIt(FxRobot robot) {
+        MainWindow window = app.window;
+        IdleWarmUp[] warm = new IdleWarmUp[1];
+        robot.interact(() -> warm[0] = window.warmUpWhenIdle(true));
+        waitUntil(() -> warm[0].isDone() && window.downloads().lineWarmed(), 20);
+        robot.interact(() -> assertFalse(window.libraryView().rowCellsWarmed(), "no row is built ahead"));
+    }
+
+    @Test
     void runsOneStepPerPulse(FxRobot robot) {
         AtomicInteger pulses = new AtomicInteger();
         List<Integer> stepPulses = new ArrayList<>();
