@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Threads at two priorities. Work that can wait (loading, hashing, analysis, building ahead, and the
- * JIT compilers once the window is up) runs at nice {@value #LOW_NICE}: on a busy machine it leaves
+ * JIT compilers once the window is up) runs {@value #LOWER_BY} nice levels below the app (nice 10 for an
+ * app started as usual, at most 19): on a busy machine it leaves
  * the cores to the FX thread, its renderer and pulse timer, and the audio threads. On a 2-core machine
  * a load, the compilers and another program had kept the FX thread waiting for a core for 10–60 ms
  * at a time.
@@ -39,8 +40,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the fewest long gaps in every scenario).
  */
 public final class ThreadPriority {
-    /** The nice value of low-priority threads: a weight of 110 against the normal 1,024. */
-    public static final int LOW_NICE = 10;
+    /** How much lower than the app's own the low priority is: a weight of 110 against 1,024. */
+    public static final int LOWER_BY = 10;
+    /** The nice value the app was started at: the threads at the normal priority keep it. */
+    public static final int NORMAL_NICE = niceOf(currentTid());
+    /** The nice value of the low-priority threads (never above 19, the lowest priority). */
+    public static final int LOW_NICE = Math.min(19, NORMAL_NICE + LOWER_BY);
     private static final long LOWER_AFTER_SECONDS = 5;
     private static final boolean ENABLED = !"false".equals(System.getProperty("bufferdeck.lowPriority"));
     private static final boolean COMPILERS = ENABLED && !"false".equals(System.getProperty("bufferdeck.lowPriority.compilers"));

@@ -31,8 +31,8 @@ public final class VideoPlayback implements Playback {
 
     private final ReadOnlyObjectWrapper<MediaPlayer> player = new ReadOnlyObjectWrapper<>();
     private final List<PlayerListener> listeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService opener = Background.newPool("bufferdeck-video-open", 1);
-    private final ExecutorService events = Background.newPool("bufferdeck-video-events", 1);
+    private final ExecutorService opener = Background.newNormalPool("bufferdeck-video-open", 1);
+    private final ExecutorService events = Background.newNormalPool("bufferdeck-video-events", 1);
     private BufferUrls.Lease lease;
     private MediaBuffer buffer;
     private long generation;
