@@ -27,9 +27,12 @@ import java.util.function.BooleanSupplier;
  * first shows and builds ahead what it will need (its warm-up), while idle (the baseline on this
  * machine), at the window's first load (a 1 MiB URL: its first row and details are built), while a
  * 500 MiB URL loads over loopback, while a playlist of 1,000 URL entries is imported (as references:
- * nothing is fetched), and while those 1,000 URLs are opened and loaded (until all of them are in the
- * library and the playlist, and hashed). Each scenario goes on 1.5 s after its end is seen. The HTTP
- * server is a separate process ({@code python3 -m http.server}), as a user's would be. Goal: no gap
+ * nothing is fetched), while those 1,000 URLs are opened and loaded (until all of them are in the
+ * library and the playlist, and hashed), and while a 500 MiB URL served without a length (chunked)
+ * loads (in small pieces: the young collection that copies them may come after the scenario).
+ * Each scenario goes on 1.5 s after its end is seen. The HTTP server is a separate process
+ * ({@code python3 scripts/lib/http-server.py}, Python's http.server that also serves chunked), as a
+ * user's would be. Goal: no gap
  * over 50 ms. Run with -Xmx3g or more.
  *
  * <p>A gap is the time between the ends of two pulses' layouts: it holds the work that led to a
@@ -137,6 +140,18 @@ public final class PulseGapBench {
                     () -> c.playlist().entries().size() >= 1002);
             report("opening those 1,000 URLs (loaded)", () -> c.sources().loadIntoPlaylist(Loads.sources(urls), SourceOpener.APPEND, false),
                     () -> c.playlist().entries().size() >= 2002 && c.library().rows().size() >= 1002 && allHashed(c));
+
+            // a body of unknown length, last so that the scenarios above stay as they were measured before it
+            try (java.io.OutputStream out = Files.newOutputStream(dir.resolve("big-chunked.bin"))) {
+                byte[] mebibyte = new byte[1 << 20];
+                for (int m = 0; m < mib; m++) {
+                    mebibyte[0] = (byte) (m + 1);
+                    out.write(mebibyte);
+                }
+            }
+            int rows = onFxGet(() -> c.library().rows().size());
+            report("loading a " + mib + " MiB URL of unknown length", () -> c.sources().openUrl(server.url("/chunked/big-chunked.bin")),
+                    () -> c.library().rows().size() == rows + 1 && allHashed(c));
         } finally {
             server = null;
             try (var files = Files.walk(dir)) {

@@ -6,7 +6,10 @@ import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.file.Path;
 
-/** {@code python3 -m http.server} on 127.0.0.1 serving a folder, in its own process, for as long as this is open. */
+/**
+ * {@code python3 -m http.server} on 127.0.0.1 serving a folder, in its own process, for as long as
+ * this is open; {@code /chunked/NAME} serves the file NAME without a length (scripts/lib/http-server.py).
+ */
 final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
@@ -26,8 +29,7 @@ final class ServerProcess implements AutoCloseable {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        Process p = new ProcessBuilder("python3", "-m", "http.server", "--bind", "127.0.0.1", "--directory",
-                dir.toString(), Integer.toString(port))
+        Process p = new ProcessBuilder("python3", "scripts/lib/http-server.py", Integer.toString(port), dir.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         ServerProcess server = new ServerProcess(p, port);
         long deadline = System.nanoTime() + 10_000_000_000L;
@@ -40,7 +42,7 @@ final class ServerProcess implements AutoCloseable {
             }
         }
         server.close();
-        throw new IOException("python3 -m http.server did not answer on port " + port);
+        throw new IOException("python3 scripts/lib/http-server.py did not answer on port " + port);
     }
 
     String url(String path) {
