@@ -108,6 +108,7 @@ public final class ThreadPriority {
         }
         return tids;
     }
+
     /** The nice value of a thread of this process ({@code tid} as in /proc/self/task), or 0 where it cannot be read. */
     public static int niceOf(String tid) {
         try {
@@ -177,6 +178,10 @@ public final class ThreadPriority {
             return executor.submit(task);
         }
 
+        void execute(Runnable task) {
+            executor.execute(task);
+        }
+
         <T> T call(java.util.concurrent.Callable<T> task) throws Exception {
             return executor.submit(task).get();
         }
@@ -196,6 +201,7 @@ public final class ThreadPriority {
         /** Counted down once a low-priority thread started before the lowering has said who it is. */
         private final CountDownLatch known = new CountDownLatch(1);
         private volatile boolean registers;
+        private final AtomicBoolean startAsked = new AtomicBoolean();
 
         StartedBy(Runnable task, String name, Starter starter) {
             super(task, name);
@@ -217,6 +223,13 @@ public final class ThreadPriority {
             }
         }
 
+        /**
+         * A low-priority thread is started by the low starter later, and this returns at once: waiting
+         * for a starter of low priority would hold the caller (the FX thread submitting a first load)
+         * behind busy threads of normal priority, up to 41 ms on a saturated machine. A normal-priority
+         * thread is started before this returns (its starter waits for no one). Either way a second
+         * start is refused at once, as for any thread.
+         */
         // not synchronized: Thread.start() is, on this object, and the starter thread calls it
         @Override
         public void start() {
@@ -224,11 +237,17 @@ public final class ThreadPriority {
                 super.start();
                 return;
             }
+            if (!startAsked.compareAndSet(false, true)) throw new IllegalThreadStateException("started already: " + getName());
             if (starter.isCurrent()) {
                 startHere();
-                return;
+            } else if (starter == LOW) {
+                starter.execute(this::startHere);
+            } else {
+                awaitStarted(starter.run(this::startHere));
             }
-            Future<?> started = starter.run(this::startHere);
+        }
+
+        private static void awaitStarted(Future<?> started) {
             boolean interrupted = false;
             try {
                 while (true) {

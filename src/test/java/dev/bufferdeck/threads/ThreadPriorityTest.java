@@ -113,11 +113,19 @@ class ThreadPriorityTest {
 
     @Test
     void aThreadIsStartedOnceAndASecondStartFailsAsForAnyThread() throws Exception {
-        Thread t = ThreadPriority.lowDaemon(() -> sleep(200), "test-twice");
+        CompletableFuture<Integer> runs = new CompletableFuture<>();
+        Thread t = ThreadPriority.lowDaemon(() -> {
+            runs.complete(1);
+            sleep(200);
+        }, "test-twice");
         t.start();
         assertThrows(IllegalThreadStateException.class, t::start);
+        assertEquals(1, runs.get(10, TimeUnit.SECONDS), "ran once");
         t.join(10_000);
         assertFalse(t.isAlive());
+        Thread normal = ThreadPriority.normalDaemon(() -> sleep(50), "test-twice-normal");
+        normal.start();
+        assertThrows(IllegalThreadStateException.class, normal::start);
     }
 
     @Test
