@@ -12,7 +12,8 @@ import java.util.HexFormat;
  * the repository at its first bytes so that it can be shown and played at once, and ends with
  * {@link #complete} (SHA-256, dedup, an ordinary immutable buffer) or {@link #fail}. Closing a writer
  * that did neither fails it with "load cancelled". The budget covers exactly the bytes it holds: a
- * body of unknown length grows a piece at a time, so it fits whenever the body and one piece fit.
+ * body of unknown length grows a few large pieces at a time, and by the least that lets its next
+ * bytes in when the budget cannot take them, so it fits whenever the body and a little more fit.
  */
 public final class BufferWriter implements AutoCloseable {
     private static final long CHANGE_EVERY_NANOS = 100_000_000L;
@@ -110,32 +111,44 @@ public final class BufferWriter implements AutoCloseable {
         changed(false);
     }
 
+    /**
+     * Reserves and allocates the next growth; when the budget cannot take it, the least that lets
+     * the next bytes in (so a body fits whenever it and a little more do).
+     */
     private void grow(GrowingBytes g, int max) throws BudgetExceededException {
         if (g.size() >= MediaRepository.MAX_BUFFER_SIZE) throw new TooLargeException();
+        int needed = Math.max(1, Math.min(max, 64 * 1024));
+        boolean replacesLast = g.growsLastPiece();
         long old = g.lastPieceLength();
-        boolean replacesFirst = g.capacity() < g.pieceSize();
-        int next = g.nextGrowth(Math.max(1, Math.min(max, 64 * 1024)));
-        reservation.grow(next);
+        int next = g.nextGrowth(needed);
+        try {
+            reservation.grow(next);
+        } catch (BudgetExceededException e) {
+            int least = g.leastGrowth((int) Math.max(1, Math.min(needed, repository.available())));
+            if (least >= next) throw e;
+            next = least;
+            reservation.grow(next);
+        }
         g.grow(next);
-        if (replacesFirst) reservation.shrink(old);
+        if (replacesLast) reservation.shrink(old);
     }
 
     /**
-     * A body of unknown length ends with unused room in its last piece: it is given back by a copy of
-     * exactly the piece's filled part (reserved first; when the budget cannot take the copy, the
-     * spare room is kept and counted).
+     * A body of unknown length ends with unused room: pieces never written and the end of its last
+     * piece. They are given back, the last piece by a copy of exactly its filled part (reserved
+     * first; when the budget cannot take the copy, the spare room is kept and counted).
      */
     private void trim(GrowingBytes g) {
-        int old = g.lastPieceLength();
-        int filled = g.lastPieceFilled();
-        if (old == filled) return;
+        long old = g.held();
+        if (old == g.size()) return;
+        int copies = g.trimCopies();
         try {
-            reservation.grow(filled);
+            reservation.grow(copies);
         } catch (BudgetExceededException e) {
             return;
         }
-        g.trimLastPiece();
-        reservation.shrink(old);
+        g.trim();
+        reservation.shrink(old + copies - g.held());
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.bufferdeck.repository;
 
 /**
- * How long the pieces of a growing buffer are. A body of unknown length, or a known one of a few
- * MiB, goes into small pieces (256 KiB, {@link MediaRepository#PIECE_PROPERTY}). A longer known
- * length goes into large pieces that G1 allocates each in whole old regions of its own (humongous
+ * How long the pieces of a growing buffer are. A known length of a few MiB goes into small pieces
+ * (256 KiB, {@link MediaRepository#PIECE_PROPERTY}). A longer known length, and a body of unknown
+ * length, go into large pieces that G1 allocates each in whole old regions of its own (humongous
  * objects), so no young collection copies them: in small pieces a 500 MiB load was copied out of
  * eden, and between survivors, while it arrived (young pauses of 77-697 ms).
  *
@@ -29,7 +29,7 @@ final class PieceSizes {
     /** The piece size for a body of {@code expectedLength} bytes (-1: unknown); {@link ByteSource#WHOLE}: one array. */
     static int forLength(long expectedLength) {
         int small = small();
-        if (expectedLength < 0) return small;
+        if (expectedLength < 0) return LARGE;
         if (expectedLength <= small) return ByteSource.WHOLE;
         return expectedLength > LARGE ? LARGE : small;
     }

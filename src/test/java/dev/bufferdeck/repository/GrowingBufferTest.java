@@ -47,7 +47,7 @@ class GrowingBufferTest {
 
     @Test
     void aKnownLengthLongerThanAPieceIsAllocatedPieceByPieceAsItFills() throws IOException {
-        int piece = GrowingBytes.empty(-1).pieceSize();
+        int piece = PieceSizes.small();
         byte[] body = random(piece * 3 + 1000);
         GrowingBytes store = GrowingBytes.empty(body.length);
         assertEquals(0, store.held(), "nothing allocated before a byte arrives");
@@ -86,6 +86,53 @@ class GrowingBufferTest {
         store.copy(large - 50, across, 0, 100);
         assertArrayEquals(java.util.Arrays.copyOfRange(body, large - 50, large + 50), across, "a read across two large pieces");
         assertEquals(body[large], store.byteAt(large));
+    }
+
+    @Test
+    void aBodyOfUnknownLengthGrowsInLargePiecesAddedAFewAtATimeAndEndsHoldingOnlyItsBytes() throws Exception {
+        int large = PieceSizes.large();
+        byte[] body = random(2 * large + 1000);
+        MediaRepository repo = new MediaRepository(8L * large, FormatDetector.NONE);
+        BufferWriter writer = repo.startLoad("x.bin", ORIGIN, "bin", -1);
+        GrowingBytes store = (GrowingBytes) writer.buffer().store();
+        assertEquals(large, store.pieceSize(), "no length: large pieces, which no young collection copies");
+        InputStream in = trickle(body, 64 * 1024);
+        while (store.size() < large) {
+            writer.readFrom(in, 64 * 1024);
+            assertTrue(store.held() <= 2L * store.size() + 64 * 1024, "the first piece doubles: held " + store.held() + " for " + store.size());
+        }
+        assertEquals(large, store.held(), "one whole piece");
+        writer.readFrom(in, 64 * 1024);
+        assertEquals(2L * large, store.held(), "then one more piece");
+        while (store.size() <= 2 * large) writer.readFrom(in, 64 * 1024);
+        assertEquals(4L * large, store.held(), "then as many again as it holds");
+        assertEquals(4L * large, repo.figures().reserved(), "the budget counts the pieces ahead");
+        while (writer.readFrom(in, 64 * 1024) >= 0) { }
+        writer.complete();
+        assertEquals(body.length, store.held(), "pieces never written are let go, the last one trimmed");
+        assertEquals(body.length, repo.bytesHeld());
+        assertEquals(0, repo.figures().reserved());
+        assertArrayEquals(body, readAll(writer.buffer().openStream()));
+        byte[] across = new byte[100];
+        store.copy(2 * large - 50, across, 0, 100);
+        assertArrayEquals(java.util.Arrays.copyOfRange(body, 2 * large - 50, 2 * large + 50), across, "a read across two large pieces");
+    }
+
+    @Test
+    void whenTheBudgetCannotTakeLargePiecesAheadTheBodyGrowsByTheLeastThatLetsItsNextBytesIn() throws Exception {
+        int large = PieceSizes.large();
+        byte[] body = random(2 * large + 100_000);
+        MediaRepository repo = new MediaRepository(3L * large, FormatDetector.NONE);
+        BufferWriter writer = repo.startLoad("x.bin", ORIGIN, "bin", -1);
+        GrowingBytes store = (GrowingBytes) writer.buffer().store();
+        InputStream in = trickle(body, 64 * 1024);
+        while (store.size() <= 2 * large) writer.readFrom(in, 64 * 1024);
+        assertEquals(2L * large + 64 * 1024, store.held(), "two pieces ahead would pass the budget: one short piece");
+        while (writer.readFrom(in, 64 * 1024) >= 0) { }
+        assertEquals(2L * large + 128 * 1024, store.held(), "which doubled as it filled");
+        writer.complete();
+        assertEquals(body.length, repo.bytesHeld());
+        assertArrayEquals(body, readAll(writer.buffer().openStream()));
     }
 
     @Test

@@ -53,7 +53,7 @@ class PieceSizesTest {
     void aBodyIsHeldInOneArrayInSmallPiecesOrInLargeOnesByItsLength() {
         int small = PieceSizes.small();
         int large = PieceSizes.large();
-        assertEquals(small, PieceSizes.forLength(-1), "unknown: small pieces");
+        assertEquals(large, PieceSizes.forLength(-1), "unknown: large pieces");
         assertEquals(ByteSource.WHOLE, PieceSizes.forLength(0));
         assertEquals(ByteSource.WHOLE, PieceSizes.forLength(small));
         assertEquals(small, PieceSizes.forLength(small + 1L));

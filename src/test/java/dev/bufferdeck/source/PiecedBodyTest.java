@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * #18 item 7: a body of unknown length is held in pieces (1 KiB here, so that every fixture spans
+ * #18 item 7: a body loaded from a URL is held in pieces (1 KiB here, so that every fixture spans
  * many and every parser crosses piece boundaries), and everything that reads a buffer reads it as it
  * reads the same file loaded whole: SHA-256, decoded PCM (from the start and after a seek), regions,
  * tags, the hex dump, the waveform, and playback while the pieces are still arriving.
@@ -60,7 +60,7 @@ class PiecedBodyTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = LoopbackHttpServer.start("test-server-pieces", this::serveChunked);
+        server = LoopbackHttpServer.start("test-server-pieces", this::serveInWrites);
     }
 
     @AfterEach
@@ -68,10 +68,14 @@ class PiecedBodyTest {
         server.close();
     }
 
-    /** Chunked transfer (no Content-Length), 3,000-byte writes; waits at half way while {@link #secondHalf} is held. */
-    private void serveChunked(HttpExchange ex) throws IOException {
+    /**
+     * With its Content-Length (a body of a few KiB goes into small pieces; one of unknown length goes
+     * into large ones, GrowingBufferTest), 3,000-byte writes; waits at half way while
+     * {@link #secondHalf} is held.
+     */
+    private void serveInWrites(HttpExchange ex) throws IOException {
         try (ex) {
-            ex.sendResponseHeaders(200, 0);
+            ex.sendResponseHeaders(200, body.length);
             OutputStream out = ex.getResponseBody();
             byte[] b = body;
             for (int off = 0; off < b.length; off += 3000) {
@@ -130,17 +134,17 @@ class PiecedBodyTest {
             "flac-seek-8k-5s.flac", "vorbis-seek-22k-6s.ogg", "opus-seek-48k-6s.opus", "aac-seek-22k-6s.m4a",
             "aac-tns-22k-stereo-frag.m4a", "aac-lc-22k-mono-id3.aac"})
     @Timeout(60)
-    void aChunkedBodyInPiecesReadsAsTheSameFileLoadedWhole(String name) throws Exception {
+    void aBodyInPiecesReadsAsTheSameFileLoadedWhole(String name) throws Exception {
         body = resource(name);
-        MediaRepository chunkedRepo = new MediaRepository(64 << 20, new FormatSniffer());
+        MediaRepository piecedRepo = new MediaRepository(64 << 20, new FormatSniffer());
         MediaBuffer pieced;
-        try (SourceLoader loader = new SourceLoader(chunkedRepo)) {
+        try (SourceLoader loader = new SourceLoader(piecedRepo)) {
             pieced = loader.load(url(name)).buffer();
         }
         MediaBuffer whole = new MediaRepository(64 << 20, new FormatSniffer())
                 .add(body, name, new Origin.BuiltIn("test"), "").buffer();
 
-        assertFalse(pieced.bytes().isContiguous(), "the chunked body is held in pieces");
+        assertFalse(pieced.bytes().isContiguous(), "the body is held in pieces");
         assertTrue(whole.bytes().isContiguous());
         assertTrue(pieced.bytesHeld() < body.length + 1024, "held " + pieced.bytesHeld() + " for " + body.length);
         assertEquals(MediaRepository.sha256(body), pieced.sha256());
