@@ -11,6 +11,9 @@
 # and with it. Prints medians and ratios; asserts nothing.
 # Needs: mvn -B package -DskipTests first; xvfb-run, x11-utils (xwininfo), libgtk-3-0.
 # Usage: scripts/bench-startup-jar.sh [RUNS]     (default 5)
+# COLD=1 empties the kernel's page cache before every start (needs root: /proc/sys/vm/drop_caches), so that
+# each one reads the JDK, the jar and the archive from the disk, as the first start after a boot does; the hello
+# starts cold too, so that the ratios compare like with like.
 # BASE_JAR=path/to/other/bufferdeck.jar also starts that jar (a build from before a change, which must
 # print the same line) in the same turns, as base-one-jvm and base-relaunched.
 set -euo pipefail
@@ -31,6 +34,7 @@ inner() {
     start() {
         local name=$1; shift
         local config; config=$(mktemp -d -p "$WORK")
+        if [ -n "$COLD" ]; then sync; echo 3 > /proc/sys/vm/drop_caches; fi
         local t0; t0=$(date +%s%N)
         local java=$1; shift
         /usr/bin/time -f "%U %S" -o "$WORK/time" "$java" -Dbufferdeck.config.dir="$config" "$@" >"$WORK/out" 2>&1 &
@@ -79,7 +83,11 @@ mvn -B -q test-compile
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 BASE_JAR=${BASE_JAR:+$(realpath "$BASE_JAR")}
-export JAR BASE_JAR WORK RUNS CLASSES=$PWD/target/test-classes TICKS FILLED="bufferdeck: window filled"
+COLD=${COLD:-}
+if [ -n "$COLD" ] && ! { sync && echo 3 > /proc/sys/vm/drop_caches; } 2>/dev/null; then
+    echo "COLD=1 needs root (writes /proc/sys/vm/drop_caches)" >&2; exit 2
+fi
+export JAR BASE_JAR WORK RUNS COLD CLASSES=$PWD/target/test-classes TICKS FILLED="bufferdeck: window filled"
 TICKS=$(getconf CLK_TCK)
 xvfb-run -a -s "-screen 0 1280x800x24" "$PWD/scripts/bench-startup-jar.sh" --inside-xvfb | tee "$WORK/runs.txt"
 python3 - "$WORK/runs.txt" <<'PY'
