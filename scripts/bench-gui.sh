@@ -16,11 +16,15 @@
 #                     renderer's and the pulse timer's waits for a core)
 #   BENCH_JVM="..."   extra JVM options for the pulse-gap bench, e.g. -Dbufferdeck.lowPriority=false
 #                     (background threads at the normal priority, to compare)
+#   BENCH_LAUNCHER=none  leaves out the JIT and GC options both launchers give the app (dev.bufferdeck.LauncherOptions),
+#                     which the pulse-gap bench otherwise runs with
 # Works on a fresh clone (Maven fetches what it needs; the dependency plugin is pinned in pom.xml).
 set -e
 cd "$(dirname "$0")/.."
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 CP="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
+LAUNCHER=""
+[ "${BENCH_LAUNCHER:-}" = none ] || LAUNCHER=$(java -cp "$CP" dev.bufferdeck.LauncherOptions)
 HEADLESS="-Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dbufferdeck.output=memory"
 if [ "${BENCH_ONLY:-}" != gaps ]; then
     java -cp "$CP" dev.bufferdeck.bench.StartupBench "${1:-5}"
@@ -28,11 +32,11 @@ if [ "${BENCH_ONLY:-}" != gaps ]; then
 fi
 if [ -n "${BENCH_JFR:-}" ]; then
     # deep stacks: a layout pass nests a frame per scene-graph level, and JFR keeps 64 by default
-    java -Xmx4g ${BENCH_JVM:-} -XX:FlightRecorderOptions:stackdepth=512 -XX:StartFlightRecording=filename="$BENCH_JFR",settings=profile $HEADLESS -cp "$CP" dev.bufferdeck.bench.PulseGapBench 500
+    java -Xmx4g $LAUNCHER ${BENCH_JVM:-} -XX:FlightRecorderOptions:stackdepth=512 -XX:StartFlightRecording=filename="$BENCH_JFR",settings=profile $HEADLESS -cp "$CP" dev.bufferdeck.bench.PulseGapBench 500
     jfr print --json --stack-depth 512 --events \
         jdk.ExecutionSample,jdk.GarbageCollection,jdk.GCPhasePause,bufferdeck.BenchScenario,bufferdeck.LongPulseGap \
         "$BENCH_JFR" > "$BENCH_JFR.json"
     python3 scripts/lib/jfr-fx-gaps.py "$BENCH_JFR.json"
 else
-    java -Xmx4g ${BENCH_JVM:-} $HEADLESS -cp "$CP" dev.bufferdeck.bench.PulseGapBench 500
+    java -Xmx4g $LAUNCHER ${BENCH_JVM:-} $HEADLESS -cp "$CP" dev.bufferdeck.bench.PulseGapBench 500
 fi

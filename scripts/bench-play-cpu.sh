@@ -18,8 +18,8 @@
 # Needs: xvfb (xvfb-run), xdotool, x11-utils, openbox, mpv, ffmpeg, libgtk-3-0.
 # Usage: scripts/bench-play-cpu.sh [SECONDS]   (visible and minimised phases, default 30)
 # The app's JVM gets the options both launchers give it (the installed launcher's java-options
-# and java -jar's relaunch): ClassDataRelaunch.JIT_OPTIONS, read from that source here, and
-# -XX:-UsePerfData (no performance-data sampling 20 times a second); BENCH_JIT=default leaves them out (the JIT then compiles JavaFX's per-pulse code for 10 minutes or more).
+# and java -jar's relaunch, printed by dev.bufferdeck.LauncherOptions): ClassDataRelaunch.JIT_OPTIONS and
+# GC_OPTIONS, and -XX:-UsePerfData (no performance-data sampling 20 times a second); BENCH_JIT=default leaves them out (the JIT then compiles JavaFX's per-pulse code for 10 minutes or more).
 # BENCH_JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=filename=/tmp/x.jfr).
 # BENCH_JFR_DIR=dir records each steady phase with JFR (settings=profile) into dir/visible.jfr and
 # dir/minimised.jfr (the recording's own cost is then in the figures); scripts/lib/jfr-by-thread.py
@@ -92,8 +92,7 @@ inner() {
     command -v openbox >/dev/null && { openbox >/dev/null 2>&1 & sleep 1; }
     local started; started=$(date +%s.%N)
     local jit=""
-    [ "${BENCH_JIT:-launcher}" = default ] || jit=$(grep -o '"-XX:\(Tier4\|C1\)[A-Za-z]*=[0-9]*"' src/main/java/dev/bufferdeck/ClassDataRelaunch.java | tr -d '"' | tr '\n' ' ')-XX:-UsePerfData
-    [ "${BENCH_JIT:-launcher}" = default ] || [ "$jit" != "-XX:-UsePerfData" ] || { echo "bench-play-cpu: no JIT options found in ClassDataRelaunch.java" >&2; exit 2; }
+    [ "${BENCH_JIT:-launcher}" = default ] || jit=$(java -cp target/classes:target/test-classes dev.bufferdeck.LauncherOptions)
     echo "app JVM options: ${jit:-(JIT defaults)} ${BENCH_JAVA_OPTS:-}" >&2
     # shellcheck disable=SC2086
     java $jit ${BENCH_JAVA_OPTS:-} -Dbufferdeck.output=memory -cp "$CP" dev.bufferdeck.Main "$MP3" >"${BENCH_LOG:-$WORK/app.log}" 2>&1 &

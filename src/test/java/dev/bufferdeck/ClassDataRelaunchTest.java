@@ -28,6 +28,7 @@ class ClassDataRelaunchTest {
         assertEquals("/usr/bin/java", c.get(0));
         assertTrue(c.contains("-XX:SharedArchiveFile=/cache/classes-ab.jsa") && c.contains("-Xshare:auto"), c.toString());
         assertTrue(c.contains("-XX:-UsePerfData"), "no hsperfdata file");
+        assertTrue(c.containsAll(ClassDataRelaunch.JIT_OPTIONS) && c.containsAll(ClassDataRelaunch.GC_OPTIONS), "the launcher's JIT and GC options");
         assertTrue(c.contains("-D" + ClassDataRelaunch.RELAUNCHED + "=true"), "the second JVM opens the window itself");
         assertEquals(USER, c.subList(c.size() - USER.size(), c.size()), "the user's options and arguments last, as given");
         assertTrue(plan.classList().isEmpty() && plan.dump().isEmpty());
@@ -130,5 +131,13 @@ class ClassDataRelaunchTest {
     @Test
     void testsAndBuildsRunFromClassFoldersAndOpenTheWindowInTheirOwnJvm() {
         assertTrue(ClassDataRelaunch.plan().isEmpty(), "loaded from target/classes, not a jar");
+    }
+
+    @Test
+    void theInstalledLauncherGetsTheSameJitAndGcOptions() throws Exception {
+        String pom = java.nio.file.Files.readString(Path.of("pom.xml"));
+        for (String option : LauncherOptions.options()) {
+            assertTrue(pom.contains("<arg value=\"--java-options\"/><arg value=\"" + option + "\"/>"), option + " in the installer's java-options");
+        }
     }
 }

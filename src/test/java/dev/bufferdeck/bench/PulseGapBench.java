@@ -264,8 +264,8 @@ public final class PulseGapBench {
                     sum(longGaps, Gap::renderWaited), sum(longGaps, Gap::timerWaited));
             if (System.getenv("BENCH_GAP_LIST") != null) {
                 for (Gap x : longGaps) {
-                    System.out.printf(Locale.ROOT, "%-42s   gap %.0f ms: FX CPU %.0f, FX waiting %.0f, safepoints %.0f, renderer waiting %.0f, timer waiting %.0f%n", "",
-                            x.wall() / 1e6, x.cpu() / 1e6, x.fxWaited() / 1e6, gcPauses.safepointsWithin(x.start(), x.end()) / 1e6,
+                    System.out.printf(Locale.ROOT, "%-42s   gap #%d, ending %.2f s in, %.0f ms: FX CPU %.0f, FX waiting %.0f, safepoints %.0f, renderer waiting %.0f, timer waiting %.0f%n", "",
+                            g.indexOf(x), java.time.Duration.between(g.get(0).start(), x.end()).toNanos() / 1e9, x.wall() / 1e6, x.cpu() / 1e6, x.fxWaited() / 1e6, gcPauses.safepointsWithin(x.start(), x.end()) / 1e6,
                             x.renderWaited() / 1e6, x.timerWaited() / 1e6);
                 }
             }
