@@ -119,6 +119,20 @@ class GrowingBufferTest {
     }
 
     @Test
+    void piecesAheadOnlyForABodyThatArrivesFastAndNeverPastTheLargestBuffer() {
+        int large = PieceSizes.large();
+        long fast = GrowingBytes.FAST_PIECE_NANOS / 10;
+        assertEquals(1, GrowingBytes.piecesNext(1, fast, large));
+        assertEquals(3, GrowingBytes.piecesNext(3, fast, large), "as many again as it holds");
+        assertEquals(GrowingBytes.MOST_AHEAD, GrowingBytes.piecesNext(40, fast, large), "up to a few at a time");
+        assertEquals(1, GrowingBytes.piecesNext(40, GrowingBytes.FAST_PIECE_NANOS * 5, large),
+                "a slow body (a recorded radio stream) one piece at a time");
+        int most = MediaRepository.MAX_BUFFER_SIZE / large;
+        assertEquals(2, GrowingBytes.piecesNext(most - 2, fast, large), "no more than the largest buffer takes");
+        assertEquals(1, GrowingBytes.piecesNext(most, fast, large), "at the largest, the writer refuses the piece");
+    }
+
+    @Test
     void whenTheBudgetCannotTakeLargePiecesAheadTheBodyGrowsByTheLeastThatLetsItsNextBytesIn() throws Exception {
         int large = PieceSizes.large();
         byte[] body = random(2 * large + 100_000);
