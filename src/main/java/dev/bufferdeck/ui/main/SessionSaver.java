@@ -17,11 +17,12 @@ import java.util.function.Supplier;
 /**
  * Saves the session shortly after every change, on exit, and when the process is told to end
  * (SIGTERM at logout or shutdown, through a JVM shutdown hook). The state is read on the FX thread;
- * the file is written on a thread of its own, atomically by the store.
+ * the file is written on a thread of its own, atomically by the store, the last save at exit too.
  */
 final class SessionSaver {
     static final Duration QUIET = Duration.millis(800);
     private static final long HOOK_WAIT_MILLIS = 1500;
+    private static final long CLOSE_WAIT_SECONDS = 5;
 
     private final Supplier<Session> snapshot;
     private final LongSupplier livePosition;
@@ -58,18 +59,24 @@ final class SessionSaver {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    /** The last save, on the calling (FX) thread; nothing is saved after it. */
+    /**
+     * The last save: the state is read on the calling (FX) thread and written on the writer's, after
+     * any save it still had, while the caller waits (the app is quitting); nothing is saved after it.
+     */
     void saveAndClose() {
         soon.stop();
+        if (writer.isShutdown()) return;
         Session state = snapshot.get();
         closed = true;
+        writer.execute(() -> write(state));
         writer.shutdown();
         try {
-            writer.awaitTermination(2, TimeUnit.SECONDS);
+            if (!writer.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                System.err.println("BufferDeck: the session was not saved within " + CLOSE_WAIT_SECONDS + " s");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        write(state);
         if (hook != null) {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
