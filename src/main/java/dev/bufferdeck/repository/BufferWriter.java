@@ -134,21 +134,24 @@ public final class BufferWriter implements AutoCloseable {
     }
 
     /**
-     * A body of unknown length ends with unused room: pieces never written and the end of its last
-     * piece. They are given back, the last piece by a copy of exactly its filled part (reserved
-     * first; when the budget cannot take the copy, the spare room is kept and counted).
+     * A body of unknown length ends with unused room: pieces never written, given back at once, and
+     * the end of its last piece, given back by a copy of exactly the piece's filled part (reserved
+     * first; when the budget cannot take the copy, that spare room is kept and counted).
      */
     private void trim(GrowingBytes g) {
         long old = g.held();
         if (old == g.size()) return;
         int copies = g.trimCopies();
-        try {
-            reservation.grow(copies);
-        } catch (BudgetExceededException e) {
-            return;
+        boolean copy = copies > 0;
+        if (copy) {
+            try {
+                reservation.grow(copies);
+            } catch (BudgetExceededException e) {
+                copy = false;
+            }
         }
-        g.trim();
-        reservation.shrink(old + copies - g.held());
+        g.trim(copy);
+        reservation.shrink(old + (copy ? copies : 0) - g.held());
     }
 
     /**

@@ -201,16 +201,16 @@ final class GrowingBytes extends ByteStore {
     }
 
     /**
-     * Lets go of the room past the body's last byte (the writer reserved {@link #trimCopies} first):
-     * the pieces never written, and the unfilled end of the last one, replaced by a copy of its
-     * filled part.
+     * Lets go of the room past the body's last byte: the pieces never written, and, when
+     * {@code copyLast} (the writer reserved {@link #trimCopies} first), the unfilled end of the last
+     * one, replaced by a copy of its filled part.
      */
-    void trim() {
+    void trim(boolean copyLast) {
         byte[][] p = pieces;
         int last = lastWritten(p);
         int filled = size - last * pieceSize;
         byte[][] kept = Arrays.copyOf(p, last + 1);
-        if (kept[last].length != filled) kept[last] = Arrays.copyOf(kept[last], filled);
+        if (copyLast && kept[last].length != filled) kept[last] = Arrays.copyOf(kept[last], filled);
         pieces = kept;
     }
 

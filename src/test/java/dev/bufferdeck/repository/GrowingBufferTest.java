@@ -133,6 +133,23 @@ class GrowingBufferTest {
     }
 
     @Test
+    void piecesNeverWrittenAreLetGoEvenWhenTheBudgetCannotTakeTheLastPiecesTrimmingCopy() throws Exception {
+        int large = PieceSizes.large();
+        byte[] body = random(2 * large + 100_000);
+        MediaRepository repo = new MediaRepository(4L * large + 1024, FormatDetector.NONE);
+        BufferWriter writer = repo.startLoad("x.bin", ORIGIN, "bin", -1);
+        GrowingBytes store = (GrowingBytes) writer.buffer().store();
+        InputStream in = trickle(body, 64 * 1024);
+        while (writer.readFrom(in, 64 * 1024) >= 0) { }
+        assertEquals(4L * large, store.held(), "two pieces ahead, the budget all but full");
+        writer.complete();
+        assertEquals(3L * large, store.held(), "the piece never written let go; the last kept whole (no room for its copy)");
+        assertEquals(3L * large, repo.bytesHeld(), "and counted");
+        assertEquals(0, repo.figures().reserved());
+        assertArrayEquals(body, readAll(writer.buffer().openStream()));
+    }
+
+    @Test
     void whenTheBudgetCannotTakeLargePiecesAheadTheBodyGrowsByTheLeastThatLetsItsNextBytesIn() throws Exception {
         int large = PieceSizes.large();
         byte[] body = random(2 * large + 100_000);
