@@ -56,7 +56,8 @@ public final class PulseGapBench {
     /** How long each scenario goes on after its end is seen: the work that follows a load (facts, regions) counts too. */
     private static final long SETTLE_MILLIS = 1500;
     /** Wall time between two pulses, and the FX thread's own CPU time in it, both in ns. */
-    private record Gap(long wall, long cpu, long cssAndLayout, long fxWaited, long renderWaited, long timerWaited, java.time.Instant end) {
+    private record Gap(long wall, long cpu, long cssAndLayout, long fxWaited, long renderWaited, long timerWaited, long renderCpu,
+                       java.time.Instant end) {
         java.time.Instant start() {
             return end.minusNanos(wall);
         }
@@ -67,7 +68,7 @@ public final class PulseGapBench {
     private static long lastPulse;
     private static long lastCpu;
     /** Run-queue waits (ns) of the FX thread, the renderer and the pulse timer at the last pulse. */
-    private static long lastFxWaited, lastRenderWaited, lastTimerWaited;
+    private static long lastFxWaited, lastRenderWaited, lastTimerWaited, lastRenderCpu;
     private static SchedStats fxSched, renderSched, timerSched;
     private static final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     private static final GcPauses gcPauses = new GcPauses();
@@ -177,8 +178,11 @@ public final class PulseGapBench {
             timerSched = SchedStats.thread("Monocle Timer");
         }
         long fxWaited = fxSched.waited(), renderWaited = renderSched.waited(), timerWaited = timerSched.waited();
+        long renderCpu = renderSched.onCore();
         if (lastPulse != 0) gaps.add(new Gap(now - lastPulse, cpu - lastCpu, cpu - Math.max(lastCpu, cssStartCpu),
-                fxWaited - lastFxWaited, renderWaited - lastRenderWaited, timerWaited - lastTimerWaited, java.time.Instant.now()));
+                fxWaited - lastFxWaited, renderWaited - lastRenderWaited, timerWaited - lastTimerWaited,
+                renderCpu - lastRenderCpu, java.time.Instant.now()));
+        lastRenderCpu = renderCpu;
         lastFxWaited = fxWaited;
         lastRenderWaited = renderWaited;
         lastTimerWaited = timerWaited;
@@ -264,9 +268,9 @@ public final class PulseGapBench {
                     sum(longGaps, Gap::renderWaited), sum(longGaps, Gap::timerWaited));
             if (System.getenv("BENCH_GAP_LIST") != null) {
                 for (Gap x : longGaps) {
-                    System.out.printf(Locale.ROOT, "%-42s   gap #%d, ending %.2f s in, %.0f ms: FX CPU %.0f, FX waiting %.0f, safepoints %.0f, renderer waiting %.0f, timer waiting %.0f%n", "",
+                    System.out.printf(Locale.ROOT, "%-42s   gap #%d, ending %.2f s in, %.0f ms: FX CPU %.0f, FX waiting %.0f, safepoints %.0f, renderer on a core %.0f, waiting %.0f, timer waiting %.0f%n", "",
                             g.indexOf(x), java.time.Duration.between(g.get(0).start(), x.end()).toNanos() / 1e9, x.wall() / 1e6, x.cpu() / 1e6, x.fxWaited() / 1e6, gcPauses.safepointsWithin(x.start(), x.end()) / 1e6,
-                            x.renderWaited() / 1e6, x.timerWaited() / 1e6);
+                            x.renderCpu() / 1e6, x.renderWaited() / 1e6, x.timerWaited() / 1e6);
                 }
             }
         }

@@ -57,6 +57,11 @@ final class SchedStats {
         }
     }
 
+    /** Nanoseconds on a core so far. */
+    long onCore() {
+        return field(0);
+    }
+
     /** Nanoseconds waited on a run queue so far. */
     long waited() {
         return field(1);
