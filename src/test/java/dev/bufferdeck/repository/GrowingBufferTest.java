@@ -45,6 +45,18 @@ class GrowingBufferTest {
         return out.toByteArray();
     }
 
+    /** A load of unknown length of {@code length} random bytes into a repository of {@code budget}, fed 64 KiB at a time. */
+    private record UnknownLength(byte[] body, MediaRepository repo, BufferWriter writer, GrowingBytes store, InputStream in) {
+        static UnknownLength of(int length, long budget) throws BudgetExceededException {
+            byte[] body = random(length);
+            MediaRepository repo = new MediaRepository(budget, FormatDetector.NONE);
+            BufferWriter writer = repo.startLoad("x.bin", ORIGIN, "bin", -1);
+            return new UnknownLength(body, repo, writer, (GrowingBytes) writer.buffer().store(), trickle(body, 64 * 1024));
+        }
+
+        int read() throws IOException, BudgetExceededException { return writer.readFrom(in, 64 * 1024); }
+    }
+
     @Test
     void aKnownLengthLongerThanAPieceIsAllocatedPieceByPieceAsItFills() throws IOException {
         int piece = PieceSizes.small();
@@ -91,31 +103,27 @@ class GrowingBufferTest {
     @Test
     void aBodyOfUnknownLengthGrowsInLargePiecesAddedAFewAtATimeAndEndsHoldingOnlyItsBytes() throws Exception {
         int large = PieceSizes.large();
-        byte[] body = random(2 * large + 1000);
-        MediaRepository repo = new MediaRepository(8L * large, FormatDetector.NONE);
-        BufferWriter writer = repo.startLoad("x.bin", ORIGIN, "bin", -1);
-        GrowingBytes store = (GrowingBytes) writer.buffer().store();
-        assertEquals(large, store.pieceSize(), "no length: large pieces, which no young collection copies");
-        InputStream in = trickle(body, 64 * 1024);
-        while (store.size() < large) {
-            writer.readFrom(in, 64 * 1024);
-            assertTrue(store.held() <= 2L * store.size() + 64 * 1024, "the first piece doubles: held " + store.held() + " for " + store.size());
+        UnknownLength load = UnknownLength.of(2 * large + 1000, 8L * large);
+        assertEquals(large, load.store().pieceSize(), "no length: large pieces, which no young collection copies");
+        while (load.store().size() < large) {
+            load.read();
+            assertTrue(load.store().held() <= 2L * load.store().size() + 64 * 1024, "the first piece doubles: held " + load.store().held() + " for " + load.store().size());
         }
-        assertEquals(large, store.held(), "one whole piece");
-        writer.readFrom(in, 64 * 1024);
-        assertEquals(2L * large, store.held(), "then one more piece");
-        while (store.size() <= 2 * large) writer.readFrom(in, 64 * 1024);
-        assertEquals(4L * large, store.held(), "then as many again as it holds");
-        assertEquals(4L * large, repo.figures().reserved(), "the budget counts the pieces ahead");
-        while (writer.readFrom(in, 64 * 1024) >= 0) { }
-        writer.complete();
-        assertEquals(body.length, store.held(), "pieces never written are let go, the last one trimmed");
-        assertEquals(body.length, repo.bytesHeld());
-        assertEquals(0, repo.figures().reserved());
-        assertArrayEquals(body, readAll(writer.buffer().openStream()));
+        assertEquals(large, load.store().held(), "one whole piece");
+        load.read();
+        assertEquals(2L * large, load.store().held(), "then one more piece");
+        while (load.store().size() <= 2 * large) load.read();
+        assertEquals(4L * large, load.store().held(), "then as many again as it holds");
+        assertEquals(4L * large, load.repo().figures().reserved(), "the budget counts the pieces ahead");
+        while (load.read() >= 0) { }
+        load.writer().complete();
+        assertEquals(load.body().length, load.store().held(), "pieces never written are let go, the last one trimmed");
+        assertEquals(load.body().length, load.repo().bytesHeld());
+        assertEquals(0, load.repo().figures().reserved());
+        assertArrayEquals(load.body(), readAll(load.writer().buffer().openStream()));
         byte[] across = new byte[100];
-        store.copy(2 * large - 50, across, 0, 100);
-        assertArrayEquals(java.util.Arrays.copyOfRange(body, 2 * large - 50, 2 * large + 50), across, "a read across two large pieces");
+        load.store().copy(2 * large - 50, across, 0, 100);
+        assertArrayEquals(java.util.Arrays.copyOfRange(load.body(), 2 * large - 50, 2 * large + 50), across, "a read across two large pieces");
     }
 
     @Test
@@ -126,7 +134,7 @@ class GrowingBufferTest {
         assertEquals(3, GrowingBytes.piecesNext(3, fast, large), "as many again as it holds");
         assertEquals(GrowingBytes.MOST_AHEAD, GrowingBytes.piecesNext(40, fast, large), "up to a few at a time");
         assertEquals(1, GrowingBytes.piecesNext(40, GrowingBytes.FAST_PIECE_NANOS * 5, large),
-                "a slow body (a recorded radio stream) one piece at a time");
+                "a slow load.body() (a recorded radio stream) one piece at a time");
         int most = MediaRepository.MAX_BUFFER_SIZE / large;
         assertEquals(2, GrowingBytes.piecesNext(most - 2, fast, large), "no more than the largest buffer takes");
         assertEquals(1, GrowingBytes.piecesNext(most, fast, large), "at the largest, the writer refuses the piece");
@@ -135,35 +143,27 @@ class GrowingBufferTest {
     @Test
     void piecesNeverWrittenAreLetGoEvenWhenTheBudgetCannotTakeTheLastPiecesTrimmingCopy() throws Exception {
         int large = PieceSizes.large();
-        byte[] body = random(2 * large + 100_000);
-        MediaRepository repo = new MediaRepository(4L * large + 1024, FormatDetector.NONE);
-        BufferWriter writer = repo.startLoad("x.bin", ORIGIN, "bin", -1);
-        GrowingBytes store = (GrowingBytes) writer.buffer().store();
-        InputStream in = trickle(body, 64 * 1024);
-        while (writer.readFrom(in, 64 * 1024) >= 0) { }
-        assertEquals(4L * large, store.held(), "two pieces ahead, the budget all but full");
-        writer.complete();
-        assertEquals(3L * large, store.held(), "the piece never written let go; the last kept whole (no room for its copy)");
-        assertEquals(3L * large, repo.bytesHeld(), "and counted");
-        assertEquals(0, repo.figures().reserved());
-        assertArrayEquals(body, readAll(writer.buffer().openStream()));
+        UnknownLength load = UnknownLength.of(2 * large + 100_000, 4L * large + 1024);
+        while (load.read() >= 0) { }
+        assertEquals(4L * large, load.store().held(), "two pieces ahead, the budget all but full");
+        load.writer().complete();
+        assertEquals(3L * large, load.store().held(), "the piece never written let go; the last kept whole (no room for its copy)");
+        assertEquals(3L * large, load.repo().bytesHeld(), "and counted");
+        assertEquals(0, load.repo().figures().reserved());
+        assertArrayEquals(load.body(), readAll(load.writer().buffer().openStream()));
     }
 
     @Test
     void whenTheBudgetCannotTakeLargePiecesAheadTheBodyGrowsByTheLeastThatLetsItsNextBytesIn() throws Exception {
         int large = PieceSizes.large();
-        byte[] body = random(2 * large + 100_000);
-        MediaRepository repo = new MediaRepository(3L * large, FormatDetector.NONE);
-        BufferWriter writer = repo.startLoad("x.bin", ORIGIN, "bin", -1);
-        GrowingBytes store = (GrowingBytes) writer.buffer().store();
-        InputStream in = trickle(body, 64 * 1024);
-        while (store.size() <= 2 * large) writer.readFrom(in, 64 * 1024);
-        assertEquals(2L * large + 64 * 1024, store.held(), "two pieces ahead would pass the budget: one short piece");
-        while (writer.readFrom(in, 64 * 1024) >= 0) { }
-        assertEquals(2L * large + 128 * 1024, store.held(), "which doubled as it filled");
-        writer.complete();
-        assertEquals(body.length, repo.bytesHeld());
-        assertArrayEquals(body, readAll(writer.buffer().openStream()));
+        UnknownLength load = UnknownLength.of(2 * large + 100_000, 3L * large);
+        while (load.store().size() <= 2 * large) load.read();
+        assertEquals(2L * large + 64 * 1024, load.store().held(), "two pieces ahead would pass the budget: one short piece");
+        while (load.read() >= 0) { }
+        assertEquals(2L * large + 128 * 1024, load.store().held(), "which doubled as it filled");
+        load.writer().complete();
+        assertEquals(load.body().length, load.repo().bytesHeld());
+        assertArrayEquals(load.body(), readAll(load.writer().buffer().openStream()));
     }
 
     @Test
