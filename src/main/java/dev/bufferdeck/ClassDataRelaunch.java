@@ -52,8 +52,8 @@ final class ClassDataRelaunch {
      * allocation (a large piece of media) once the old generation passes the initiating occupancy, a
      * share of the heap committed so far that adaptive IHOP lowers while media arrive fast; each cycle
      * stops the app twice. At a fixed 70 % a 500 MiB load of unknown length ran 3-13 pauses, against
-     * 35-60 in cycles back to back (scripts/bench-gui.sh, paired runs), and the window's longest pulse
-     * gap in it stayed at 47-51 ms (46-92 ms).
+     * 35-60 in cycles back to back in 4 of 5 runs (scripts/bench-gui.sh, paired runs), and the
+     * window's longest pulse gap in it was 44-51 ms (43-92 ms).
      */
     static final List<String> GC_OPTIONS = List.of("-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=70");
 
