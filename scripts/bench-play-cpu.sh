@@ -21,7 +21,8 @@
 # and java -jar's relaunch, printed by dev.bufferdeck.LauncherOptions): ClassDataRelaunch.JIT_OPTIONS and
 # GC_OPTIONS, and -XX:-UsePerfData (no performance-data sampling 20 times a second); BENCH_JIT=default leaves them out (the JIT then compiles JavaFX's per-pulse code for 10 minutes or more).
 # BENCH_JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=filename=/tmp/x.jfr).
-# BENCH_JFR_DIR=dir records each steady phase with JFR (settings=profile) into dir/visible.jfr and
+# BENCH_JFR_DIR=dir records each steady phase with JFR (settings=profile, or BENCH_JFR_SETTINGS=file.jfc: say
+# one whose method-sampling-java-interval is 1 ms, to catch the FX thread's short pulses) into dir/visible.jfr and
 # dir/minimised.jfr (the recording's own cost is then in the figures); scripts/lib/jfr-by-thread.py
 # summarises one per thread.
 set -euo pipefail
@@ -83,7 +84,7 @@ report() {
         }' "$a" "$b"
 }
 
-jfr_start() { [ -z "${BENCH_JFR_DIR:-}" ] || jcmd "$1" JFR.start name="$2" settings=profile >/dev/null; }
+jfr_start() { [ -z "${BENCH_JFR_DIR:-}" ] || jcmd "$1" JFR.start name="$2" settings="${BENCH_JFR_SETTINGS:-profile}" >/dev/null; }
 jfr_stop() { [ -z "${BENCH_JFR_DIR:-}" ] || jcmd "$1" JFR.stop name="$2" filename="$BENCH_JFR_DIR/$2.jfr" >/dev/null; }
 
 inner() {
