@@ -71,6 +71,14 @@ public final class PulseGapBench {
     private static long lastFxWaited, lastRenderWaited, lastTimerWaited, lastRenderCpu;
     private static SchedStats fxSched, renderSched, timerSched;
     private static final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    /**
+     * Read before the recording stream below starts Flight Recorder: JavaFX's PulseLogger turns its
+     * JFR pulse logging on when Flight Recorder is running as it loads (JFRPulseLogger), and then every
+     * pulse and every frame builds log strings (the renderer's first frame also bootstrapped their
+     * string concatenations). The app runs without Flight Recorder, so the window measured here does
+     * too; with BENCH_JFR, Flight Recorder starts with the JVM and the pulse logging is on.
+     */
+    private static final boolean PULSE_LOGGING = pulseLogging();
     private static final GcPauses gcPauses = new GcPauses();
     private static Figures baseline;
     private static LongGap between;
@@ -106,6 +114,7 @@ public final class PulseGapBench {
         }, () -> !warmUp || warm[0].isDone() && window[0].libraryView().rowCellsWarmed() && window[0].downloads().lineWarmed(), true);
         MainController c = controller[0];
 
+        System.out.println("JavaFX pulse logging (JFR): " + (PULSE_LOGGING ? "on, as Flight Recorder started with the JVM" : "off, as in the app"));
         System.out.printf(Locale.ROOT, "load average at start: %.2f on %d cores%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
@@ -162,6 +171,16 @@ public final class PulseGapBench {
         onFx(c::shutdown);
         Platform.exit();
         gcPauses.close();
+    }
+
+    /** Loads JavaFX's PulseLogger and says whether it logs. */
+    private static boolean pulseLogging() {
+        try {
+            return Class.forName("com.sun.javafx.logging.PulseLogger", true, Platform.class.getClassLoader())
+                    .getField("PULSE_LOGGING_ENABLED").getBoolean(null);
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     /**
