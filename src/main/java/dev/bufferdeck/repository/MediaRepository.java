@@ -69,8 +69,8 @@ public final class MediaRepository {
     }
 
     /**
-     * System property: KiB in each piece of a body of unknown length (a power of two, default 256),
-     * the most a load holds beyond its body. Small pieces let tests cross piece boundaries.
+     * System property: KiB in each small piece (a power of two, default 256), which a body of a few
+     * MiB of known length is held in. Small pieces let tests cross piece boundaries.
      */
     public static final String PIECE_PROPERTY = "bufferdeck.piece.kib";
 
