@@ -173,6 +173,63 @@ public final class PulseGapBench {
         gcPauses.close();
     }
 
+    /**
+     * BENCH_FX_SAMPLE=1: the FX thread's stack every millisecond for the scenario's first 300 ms
+     * (Flight Recorder samples a few threads per interval and catches a short burst of FX work
+     * only now and then), and what it ran most.
+     */
+    private static final class FxSampler {
+        private final java.util.Map<String, Integer> inclusive = new java.util.HashMap<>();
+        private final java.util.Map<String, Integer> leaves = new java.util.HashMap<>();
+        private final Thread sampling;
+        private int running;
+
+        private FxSampler(Thread fx) {
+            sampling = new Thread(() -> {
+                long end = System.nanoTime() + 300_000_000L;
+                while (System.nanoTime() < end) {
+                    StackTraceElement[] stack = fx.getStackTrace();
+                    if (stack.length > 0 && !waiting(stack[0])) {
+                        running++;
+                        leaves.merge(stack[0].getClassName() + "." + stack[0].getMethodName(), 1, Integer::sum);
+                        java.util.Set<String> seen = new java.util.HashSet<>();
+                        for (StackTraceElement f : stack) {
+                            String name = f.getClassName().replaceAll("\\$\\$Lambda.*", "\\$\\$Lambda") + "." + f.getMethodName();
+                            if (name.startsWith("dev.bufferdeck.") && !name.startsWith("dev.bufferdeck.bench.") && seen.add(name)) {
+                                inclusive.merge(name, 1, Integer::sum);
+                            }
+                        }
+                    }
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+                }
+            }, "bench-fx-sampler");
+            sampling.setDaemon(true);
+        }
+
+        private static boolean waiting(StackTraceElement top) {
+            return top.getMethodName().equals("wait") || top.getMethodName().equals("park") || top.getClassName().startsWith("com.sun.glass.ui.monocle.RunnableQueue");
+        }
+
+        static FxSampler start(Thread fx) {
+            FxSampler s = new FxSampler(fx);
+            s.sampling.start();
+            return s;
+        }
+
+        void printAfter(String what) throws InterruptedException {
+            sampling.join();
+            System.out.printf(Locale.ROOT, "%-42s FX samples in its first 300 ms (1 ms apart): %d running%n", what, running);
+            print("  ours, inclusive:", inclusive, 14);
+            print("  leaves:", leaves, 8);
+        }
+
+        private static void print(String title, java.util.Map<String, Integer> counts, int top) {
+            System.out.println("    " + title);
+            counts.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
+                    .forEach(e -> System.out.printf(Locale.ROOT, "      %4d  %s%n", e.getValue(), e.getKey()));
+        }
+    }
+
     /** Loads JavaFX's PulseLogger and says whether it logs. */
     private static boolean pulseLogging() {
         try {
@@ -257,7 +314,9 @@ public final class PulseGapBench {
         Scenario event = new Scenario();
         event.name = what;
         event.begin();
+        FxSampler sampler = System.getenv("BENCH_FX_SAMPLE") == null ? null : FxSampler.start(onFxGet(Thread::currentThread));
         onFx(start);
+        if (sampler != null) sampler.printAfter(what);
         while (!onFxGet(done::getAsBoolean)) Thread.sleep(20);
         Thread.sleep(SETTLE_MILLIS);
         double seconds = (System.nanoTime() - t0) / 1e9;
