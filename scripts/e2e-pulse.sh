@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end playback check through a real sound server: a PulseAudio null sink becomes ALSA's
-# "default" device, `bufferdeck play --device default` plays a known tone into it, parecord
+# "default" device, `bufferdeck play --device default` plays a known tone into it (from a file, then
+# from a python3 http.server process, chunked), parecord
 # records the sink's monitor, and a small analyzer checks the recording holds that tone
 # (frequency within 3 Hz, level within 3 dB).
 #
@@ -33,9 +34,11 @@ mkdir -p "$XDG_RUNTIME_DIR" "$PULSE_STATE_PATH" "$HOME"
 chmod 700 "$XDG_RUNTIME_DIR"
 
 RECORDER=""
+SERVER=""
 cleanup() {
     local status=$?
     stop_pid "$RECORDER"
+    stop_pid "$SERVER"
     if [ -f "$PULSE_RUNTIME_PATH/pid" ]; then stop_pid "$(cat "$PULSE_RUNTIME_PATH/pid")"; fi
     remove_tree "$WORK"
     exit "$status"
@@ -71,12 +74,16 @@ with wave.open(path, "wb") as w:
     w.writeframes(bytes(frames))
 PY
 
+# play_and_check SOURCE: records the sink's monitor while `bufferdeck play` plays SOURCE (a file or
+# a URL), and checks that the recording holds the tone.
+play_and_check() {
+echo "e2e-pulse: playing $1"
 parecord -d test.monitor --rate=44100 --channels=2 --format=s16le --file-format=wav "$WORK/rec.wav" &
 RECORDER=$!
 sleep 0.7
 
 set +e
-timeout 60 java -jar "$JAR" play --device default "$WORK/tone.wav" 2>"$WORK/play.err"
+timeout 60 java -jar "$JAR" play --device default "$1" 2>"$WORK/play.err"
 STATUS=$?
 set -e
 sleep 0.7
@@ -142,3 +149,14 @@ if problems:
     sys.exit("e2e-pulse: FAIL: " + "; ".join(problems))
 print("e2e-pulse: OK")
 PY
+}
+
+play_and_check "$WORK/tone.wav"
+
+# The same tone from a real server process, sent chunked (no Content-Length): a body of unknown
+# length, which the repository holds in large pieces as it arrives.
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 "$(dirname "$0")/lib/http-server.py" "$PORT" "$WORK" &
+SERVER=$!
+for _ in $(seq 50); do python3 -c "import socket; socket.create_connection(('127.0.0.1', $PORT), 0.2)" 2>/dev/null && break; sleep 0.1; done
+play_and_check "http://127.0.0.1:$PORT/chunked/tone.wav"

@@ -117,9 +117,8 @@ final class GrowingBytes extends ByteStore {
     int nextGrowth(int needed) {
         byte[][] p = pieces;
         byte[] last = p[p.length - 1];
-        if (last.length < pieceSize) {
-            int filled = size - (p.length - 1) * pieceSize;
-            long next = Math.max(last.length == 0 ? FIRST_CAPACITY : last.length * 2L, (long) filled + needed);
+        if (growsLastPiece()) {
+            long next = Math.max(last.length == 0 ? FIRST_CAPACITY : last.length * 2L, (long) filledIn(p.length - 1) + needed);
             return (int) Math.min(next, pieceSize);
         }
         return piecesNext(p.length, nanosPerPiece(), pieceSize) * pieceSize;
@@ -131,8 +130,7 @@ final class GrowingBytes extends ByteStore {
      * which grows later by replacement like the first.
      */
     int leastGrowth(int needed) {
-        byte[][] p = pieces;
-        if (growsLastPiece()) return (int) Math.min(pieceSize, size - (long) (p.length - 1) * pieceSize + needed);
+        if (growsLastPiece()) return (int) Math.min(pieceSize, (long) filledIn(pieces.length - 1) + needed);
         return Math.min(pieceSize, needed);
     }
 
@@ -175,9 +173,10 @@ final class GrowingBytes extends ByteStore {
      */
     void grow(int bytes) {
         byte[][] p = pieces;
+        boolean replacesLast = growsLastPiece();
         lastGrowthNanos = System.nanoTime();
-        lastGrowthBytes = growsLastPiece() ? bytes - p[p.length - 1].length : bytes;
-        if (growsLastPiece()) {
+        lastGrowthBytes = replacesLast ? bytes - p[p.length - 1].length : bytes;
+        if (replacesLast) {
             byte[][] replaced = p.clone();
             replaced[p.length - 1] = Arrays.copyOf(p[p.length - 1], bytes);
             pieces = replaced;
@@ -196,7 +195,7 @@ final class GrowingBytes extends ByteStore {
     int trimCopies() {
         byte[][] p = pieces;
         int last = lastWritten(p);
-        int filled = size - last * pieceSize;
+        int filled = filledIn(last);
         return p[last].length == filled ? 0 : filled;
     }
 
@@ -208,10 +207,15 @@ final class GrowingBytes extends ByteStore {
     void trim(boolean copyLast) {
         byte[][] p = pieces;
         int last = lastWritten(p);
-        int filled = size - last * pieceSize;
+        int filled = filledIn(last);
         byte[][] kept = Arrays.copyOf(p, last + 1);
         if (copyLast && kept[last].length != filled) kept[last] = Arrays.copyOf(kept[last], filled);
         pieces = kept;
+    }
+
+    /** Bytes written into piece {@code index}, the one being filled or the last one written. */
+    private int filledIn(int index) {
+        return size - index * pieceSize;
     }
 
     /** The index of the piece that holds the last byte (0 when there is none). */
@@ -242,7 +246,7 @@ final class GrowingBytes extends ByteStore {
         byte[] piece = p[index];
         if (piece == null) piece = allocate(p, index);  // a known length: this piece is reached now
         if (allocatesAhead && allocated < p.length) allocate(p, allocated);
-        int within = size - index * pieceSize;
+        int within = filledIn(index);
         int n = in.read(piece, within, Math.min(max, piece.length - within));
         if (n > 0) {
             size += n;
