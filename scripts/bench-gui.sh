@@ -17,7 +17,8 @@
 #   BENCH_JVM="..."   extra JVM options for the pulse-gap bench, e.g. -Dbufferdeck.lowPriority=false
 #                     (background threads at the normal priority, to compare)
 #   BENCH_FX_SAMPLE=1 samples the FX thread's stack every millisecond for each scenario's first 300 ms and
-#                     prints what it ran most (Flight Recorder samples only a few threads per interval)
+#                     prints what it ran most (Flight Recorder samples only a few threads per interval);
+#                     BENCH_RENDER_SAMPLE=1 the renderer's thread the same way; BENCH_SAMPLE_MS=n for the first n ms
 #   BENCH_LAUNCHER=none  leaves out the JIT and GC options both launchers give the app (dev.bufferdeck.LauncherOptions),
 #                     which the pulse-gap bench otherwise runs with
 # Works on a fresh clone (Maven fetches what it needs; the dependency plugin is pinned in pom.xml).

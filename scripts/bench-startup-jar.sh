@@ -2,9 +2,10 @@
 # Start of `java -jar target/bufferdeck.jar` (as the README runs it) on a real GTK window under Xvfb,
 # timed from outside, since the jar opens its window in a second JVM that maps the jar's class-data
 # archive (ClassDataRelaunch): to the window mapped (xwininfo), to the filled window (the line the app
-# prints after its first pulse with -Dbufferdeck.exitWhenFilled, and the CPU of the whole process tree
-# then, from /proc), and to its exit (and the tree's CPU by then), against a bare JavaFX hello stage on
-# the same JDK and class path that prints the same line and quits after its first pulse. Printed apart: the
+# prints with -Dbufferdeck.exitWhenFilled once the renderer has drawn the filled window's first frame, and
+# the CPU of the whole process tree then, from /proc), and to its exit (and the tree's CPU by then), against
+# a bare JavaFX hello stage on the same JDK and class path that prints the same line once its first frame is
+# drawn, and quits. Printed apart: the
 # first start (it maps the archive `mvn package` dumped beside the jar), and the first start of a copy of the
 # jar (no archive beside it is its own: it lists its classes and dumps its own archive after its exit, as a jar
 # run by another JDK does); then RUNS starts of each, in turns, without the relaunch (-Dbufferdeck.relaunch=false)
@@ -104,6 +105,6 @@ for name, r in runs.items():
     print("%-42s window %5.0f ms (%.2fx)  filled %5.0f ms (%.2fx), CPU %5.0f ms (%.2fx)  quit %5.0f ms (%.2fx), CPU %5.0f ms (%.2fx)" % (
         name, m.get("shown", float("nan")), m.get("shown", float("nan")) / h["shown"], m["filled"], m["filled"] / h["filled"],
         m["filled-cpu"], m["filled-cpu"] / h["filled-cpu"], m["exit"], m["exit"] / h["exit"], m["cpu"], m["cpu"] / h["cpu"]))
-print("ratios to the hello stage's medians. filled: its line on stdout after the filled window's first pulse (the hello's")
-print("after its first), CPU of the process tree then (/proc, 10 ms ticks); quit: the process tree's exit, and its CPU")
+print("ratios to the hello stage's medians. filled: its line on stdout once the filled window's first frame is drawn (the")
+print("hello's first), CPU of the process tree then (/proc, 10 ms ticks); quit: the process tree's exit, and its CPU")
 PY

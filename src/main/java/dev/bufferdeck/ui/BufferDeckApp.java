@@ -103,9 +103,12 @@ public final class BufferDeckApp extends Application {
         MainWindow window = new MainWindow(controller);
         stage.setScene(window.scene());
         boolean exitWhenFilled = Boolean.getBoolean(EXIT_WHEN_FILLED);
-        // said before the warm-up's first step, which runs after the same pulse (and before the exit, so
-        // that the class list's training run loads its classes too)
-        if (exitWhenFilled) Fx.afterNextPulse(window.scene(), () -> System.out.println(FILLED));
+        // said once the renderer has drawn the filled window's first frame; the app quits after it (the class
+        // list's training run: the warm-up's first step, which runs after the first pulse, has loaded its classes too)
+        if (exitWhenFilled) Fx.afterNextFrame(window.scene(), () -> {
+            System.out.println(FILLED);
+            Platform.runLater(Platform::exit);
+        });
         // media keys and the desktop's controls once the filled window is drawn: nothing on it waits for them
         Fx.afterNextPulse(window.scene(), () -> {
             if (!stopped) mpris = MprisBridge.install(controller, System.getenv());
@@ -117,7 +120,6 @@ public final class BufferDeckApp extends Application {
             PulseRate.slowWhileNoWindowIsSeen();
         });
         window.warmUpWhenIdle(MainController.addsDemoClipOnceDrawn(session, launch.sources()));
-        if (exitWhenFilled) Fx.afterNextPulse(window.scene(), Platform::exit);
         controller.start(session, sessionWarnings, launch.sources());
         controller.session().saveOnTermination();
         if (instance != null) {
@@ -127,10 +129,10 @@ public final class BufferDeckApp extends Application {
 
     /**
      * The class-data-sharing training run (scripts/cds-classlist.sh): the window starts
-     * as a user's would, and the app quits once it has been filled and laid out.
+     * as a user's would, and the app quits once its filled window has been drawn.
      */
     private static final String EXIT_WHEN_FILLED = "bufferdeck.exitWhenFilled";
-    /** Printed then, when the filled window has been laid out: scripts/bench-startup-jar.sh times this line. */
+    /** Printed then, when the filled window's first frame has been drawn: scripts/bench-startup-jar.sh times this line. */
     public static final String FILLED = "bufferdeck: window filled";
 
     /** The theme the filled window will have, so that the empty one does not flash another colour. */

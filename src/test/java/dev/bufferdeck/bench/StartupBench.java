@@ -20,7 +20,7 @@ import java.util.Locale;
  * Start → first window painted: BufferDeck (first start, demo clip) next to a bare JavaFX "hello"
  * stage, each launched the same way in a fresh JVM on the same classpath and display settings
  * (Monocle headless unless -Dbench.display=gtk). Prints medians and the ratio (goal ≤ 1.3), and for
- * BufferDeck also the time until its window is filled (the library and inspector laid out) and the
+ * BufferDeck also the time until its window is filled (the library and inspector drawn) and the
  * CPU seconds the process spent until its first window (less sensitive to a busy machine than wall
  * time). Extra JVM options for the BufferDeck runs (an AppCDS archive) come from -Dbench.appJvm, and
  * -Dbench.appJava names another java for them (the installer's jlinked runtime); hello always runs
@@ -109,7 +109,7 @@ public final class StartupBench {
         }
     }
 
-    /** The launched JVM: starts the app (or the hello stage) and reports the first pulse after its window shows. */
+    /** The launched JVM: starts the app (or the hello stage) and says when its first window is laid out and its filled one drawn. */
     public static final class Child {
         public static void main(String[] args) {
             Thread watcher = new Thread(Child::watch, "first-window-watcher");
@@ -144,35 +144,39 @@ public final class StartupBench {
             }
         }
 
-        /** The hello stage is filled as it shows; BufferDeck's window once its main scene has been laid out. */
+        /**
+         * The first window once laid out (its first pulse); the filled window once drawn (its first frame
+         * rendered): BufferDeck's main scene, set on the shown stage. The hello stage says both itself.
+         */
         private static void watchFilled(Window w) {
-            if (filled(w.getScene())) {
-                afterPulse(w.getScene(), SHOWN + "\n" + FILLED);
-                return;
-            }
+            if (w.getScene().getRoot() instanceof Label) return;
             afterPulse(w.getScene(), SHOWN);
             w.sceneProperty().addListener((o, a, scene) -> {
-                if (filled(scene)) afterPulse(scene, FILLED);
+                if (filled(scene)) dev.bufferdeck.ui.thread.Fx.afterNextFrame(scene, () -> say(FILLED));
             });
         }
 
+        private static void say(String message) {
+            System.out.println(message);
+            System.out.flush();
+        }
+
         private static boolean filled(Scene scene) {
-            return scene != null && (scene.getRoot() instanceof Label || scene.getRoot().getStyleClass().contains("main-window"));
+            return scene != null && scene.getRoot().getStyleClass().contains("main-window");
         }
 
         private static void afterPulse(Scene scene, String message) {
             Runnable[] once = new Runnable[1];
             once[0] = () -> {
                 scene.removePostLayoutPulseListener(once[0]);
-                System.out.println(message);
-                System.out.flush();
+                say(message);
             };
             scene.addPostLayoutPulseListener(once[0]);
             Platform.requestNextPulse();
         }
     }
 
-    /** A hello stage that quits after its first pulse (scripts/bench-startup-jar.sh times it from outside). */
+    /** A hello stage that quits once its first frame is drawn (scripts/bench-startup-jar.sh times it from outside). */
     public static final class ExitingHello {
         public static void main(String[] args) {
             System.setProperty(EXIT_AFTER_SHOWN, "true");
@@ -189,10 +193,15 @@ public final class StartupBench {
             stage.setTitle("BufferDeck hello");
             stage.setScene(scene);
             stage.show();
-            if (Boolean.getBoolean(EXIT_AFTER_SHOWN)) dev.bufferdeck.ui.thread.Fx.afterNextPulse(scene, () -> {
+            // its first frame drawn: the line scripts/bench-startup-jar.sh times, then it quits; or StartupBench's lines
+            if (Boolean.getBoolean(EXIT_AFTER_SHOWN)) dev.bufferdeck.ui.thread.Fx.afterNextFrame(scene, () -> {
                 System.out.println(dev.bufferdeck.ui.BufferDeckApp.FILLED);
-                Platform.exit();
+                Platform.runLater(Platform::exit);
             });
+            else {
+                Child.afterPulse(scene, SHOWN);
+                dev.bufferdeck.ui.thread.Fx.afterNextFrame(scene, () -> Child.say(FILLED));
+            }
         }
     }
 }

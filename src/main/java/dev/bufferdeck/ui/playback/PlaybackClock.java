@@ -29,7 +29,7 @@ import java.util.function.LongSupplier;
  *
  * <p>The ticks come from a timer thread of its own, each handed to the FX thread; not from an
  * {@code AnimationTimer}, which makes JavaFX run a whole pulse at every wake-up of its pulse timer
- * (30 a second, see {@link PulseRate}) whether a tick is due or not.
+ * (60 a second, see {@link PulseRate}) whether a tick is due or not.
  */
 public final class PlaybackClock {
     /** Ticks after a {@link #wake()}, a frame apart: an engine command (seek, stop) is answered within them. */

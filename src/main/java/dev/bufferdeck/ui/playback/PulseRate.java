@@ -3,25 +3,26 @@ package dev.bufferdeck.ui.playback;
 import javafx.beans.value.ChangeListener;
 
 /**
- * How often JavaFX pulses (lays out, renders, runs animations): {@value #DEFAULT_HZ} times a second
- * instead of JavaFX's 60. On Linux (GTK) JavaFX's own pulse timer never pauses, not even with nothing
- * to draw or the window minimised: each of its wake-ups costs the FX thread a turn of the GTK main
- * loop, about 0.4 CPU-s per minute at 60 Hz with nothing on screen; so the app puts one in its place
- * that pauses while no pulse is asked for ({@link #pauseWhileIdle}). While anything animates every
- * wake-up is a whole pulse. The views that follow playback tick from the {@link PlaybackClock}'s own
- * timer, at most about 15 times a second, so they lose nothing at 30 Hz; only the window's own
- * animations (scrolling, hover) run at 30 frames a second. {@code -Djavafx.animation.pulse=N} still
- * chooses another rate. While no window is seen the timer wakes only {@value #UNSEEN_HZ} times a
- * second while something animates ({@link #slowWhileNoWindowIsSeen}).
+ * How often JavaFX pulses (lays out, renders, runs animations): {@value #DEFAULT_HZ} times a second,
+ * JavaFX's own rate, set here so the app and its benchmarks agree. On Linux (GTK) JavaFX's own pulse
+ * timer never pauses, not even with nothing to draw or the window minimised; so the app puts one in
+ * its place that pauses while no pulse is asked for ({@link #pauseWhileIdle}), and only then does
+ * the rate cost nothing while the window is still. The views that follow playback tick from the
+ * {@link PlaybackClock}'s own timer, at most about 15 times a second, each tick one pulse whatever
+ * the rate: playing costs the same at 60 Hz as at 30 (measured: 0.64 and 0.82 CPU-s per minute
+ * visible, noise). The app pulsed 30 times a second while the GTK timer woke it for nothing: then a
+ * frame late by 17 ms already left 50 ms between two frames; at 60 Hz it may be late by 33 ms.
+ * {@code -Djavafx.animation.pulse=N} still chooses another rate. While no window is seen the timer
+ * wakes only {@value #UNSEEN_HZ} times a second while something animates ({@link #slowWhileNoWindowIsSeen}).
  */
 public final class PulseRate {
     /** JavaFX's own property: read once, when the toolkit starts. */
     public static final String PROPERTY = "javafx.animation.pulse";
-    public static final int DEFAULT_HZ = 30;
+    public static final int DEFAULT_HZ = 60;
     /**
      * Wake-ups a second while every window is minimised or hidden: 30 cost the FX thread 0.17 CPU-s
-     * per minute with nothing to draw. Animations still run then, just later: a pause transition
-     * (the session's save) ends up to half a second late.
+     * per minute with nothing to draw (on GTK, before {@link PausingPulseTimer}). Animations still
+     * run then, just later: a pause transition (the session's save) ends up to half a second late.
      */
     public static final int UNSEEN_HZ = 2;
 

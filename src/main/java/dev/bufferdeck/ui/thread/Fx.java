@@ -46,6 +46,28 @@ public final class Fx {
     }
 
     /**
+     * Runs {@code then} once the renderer has drawn {@code scene}'s next frame (its first, for a scene
+     * just set on a shown stage): when the window shows it. On the renderer thread, so keep it short
+     * and leave JavaFX's nodes alone (for timing lines such as {@link dev.bufferdeck.ui.BufferDeckApp#FILLED}).
+     * JavaFX tells of a rendered frame only through its internal performance tracker; where that cannot
+     * be reached, after the next pulse on the FX thread instead. FX thread.
+     */
+    public static void afterNextFrame(Scene scene, Runnable then) {
+        try {
+            com.sun.javafx.perf.PerformanceTracker tracker = com.sun.javafx.perf.PerformanceTracker.getSceneTracker(scene);
+            AtomicBoolean ran = new AtomicBoolean();
+            tracker.setOnRenderedFrameTask(() -> {
+                if (!ran.compareAndSet(false, true)) return;
+                then.run();
+                Platform.runLater(() -> com.sun.javafx.perf.PerformanceTracker.releaseSceneTracker(scene));
+            });
+            Platform.requestNextPulse();
+        } catch (RuntimeException | LinkageError unreachable) {
+            afterNextPulse(scene, then);
+        }
+    }
+
+    /**
      * Runs {@code r} on the FX thread at the next pulse, before that pulse's CSS and layout: work that
      * would otherwise be laid out in the same pulse as other work, split across two.
      */
