@@ -13,7 +13,7 @@
 #   BENCH_EVENT_CPU_MS=n  with BENCH_JFR, also each gap with n ms of FX CPU or more
 #   BENCH_GAP_LIST=1  lists each scenario's gaps with 15 ms of FX CPU or more (and their CSS and layout),
 #                     and what each gap over 50 ms held (FX CPU, FX waiting for a core, safepoints, the
-#                     renderer's and the pulse timer's waits for a core)
+#                     renderer's and the pulse timer's waits for a core); BENCH_LIST_OVER_MS=n lists those over n ms
 #   BENCH_JVM="..."   extra JVM options for the pulse-gap bench, e.g. -Dbufferdeck.lowPriority=false
 #                     (background threads at the normal priority, to compare)
 #   BENCH_FX_SAMPLE=1 samples the FX thread's stack every millisecond for each scenario's first 300 ms and

@@ -363,15 +363,15 @@ public final class PulseGapBench {
                     longGaps.size(), sum(longGaps, Gap::wall), sum(longGaps, Gap::cpu), sum(longGaps, Gap::fxWaited),
                     sum(longGaps, x -> x.wall() - x.cpu() - x.fxWaited()), sum(longGaps, x -> gcPauses.safepointsWithin(x.start(), x.end())),
                     sum(longGaps, Gap::renderWaited), sum(longGaps, Gap::timerWaited));
-            if (System.getenv("BENCH_GAP_LIST") != null) {
-                for (Gap x : longGaps) {
-                    System.out.printf(Locale.ROOT, "%-42s   gap #%d, ending %.2f s in, %.0f ms: FX CPU %.0f, FX waiting %.0f, safepoints %.0f, renderer on a core %.0f, waiting %.0f, timer waiting %.0f%n", "",
-                            g.indexOf(x), java.time.Duration.between(g.get(0).start(), x.end()).toNanos() / 1e9, x.wall() / 1e6, x.cpu() / 1e6, x.fxWaited() / 1e6, gcPauses.safepointsWithin(x.start(), x.end()) / 1e6,
-                            x.renderCpu() / 1e6, x.renderWaited() / 1e6, x.timerWaited() / 1e6);
-                }
-            }
         }
         if (System.getenv("BENCH_GAP_LIST") != null) {
+            // BENCH_LIST_OVER_MS lists shorter gaps too (default: those over 50 ms)
+            long listOver = Long.parseLong(System.getenv().getOrDefault("BENCH_LIST_OVER_MS", "50")) * 1_000_000L;
+            for (Gap x : g.stream().filter(x -> x.wall() > listOver).toList()) {
+                System.out.printf(Locale.ROOT, "%-42s   gap #%d, ending %.2f s in, %.0f ms: FX CPU %.0f, FX waiting %.0f, safepoints %.0f, renderer on a core %.0f, waiting %.0f, timer waiting %.0f%n", "",
+                        g.indexOf(x), java.time.Duration.between(g.get(0).start(), x.end()).toNanos() / 1e9, x.wall() / 1e6, x.cpu() / 1e6, x.fxWaited() / 1e6, gcPauses.safepointsWithin(x.start(), x.end()) / 1e6,
+                        x.renderCpu() / 1e6, x.renderWaited() / 1e6, x.timerWaited() / 1e6);
+            }
             StringBuilder list = new StringBuilder();
             for (int i = 0; i < g.size(); i++) {
                 Gap x = g.get(i);
