@@ -12,8 +12,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * JavaFX's pulse timer, made to pause on GTK. Quantum pauses its timer once nothing has asked for a
  * pulse for a quarter of a second and resumes it at the next request (a changed node, an animation),
- * but GTK's timer ignores both: it wakes the FX thread for a turn of the GTK main loop 30 times a
- * second, with nothing to draw or not. This one is a thread of its own that parks while paused, and
+ * but GTK's timer ignores both: it wakes the FX thread for a turn of the GTK main loop at every
+ * period (60 times a second), with nothing to draw or not. This one is a thread of its own that parks while paused, and
  * whose wake-ups run Quantum's pulse check, which hands the FX thread a pulse only when one is due
  * (as on the platforms whose timers run on a thread of their own). It pauses as soon as a check
  * finds nothing due, not a quarter of a second later as Quantum would have it: the window playing
