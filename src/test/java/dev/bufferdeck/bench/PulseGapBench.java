@@ -321,6 +321,7 @@ public final class PulseGapBench {
         java.util.Map<String, Long> onCore0 = SchedStats.onCoreByThread();
         long server0 = server == null ? 0 : SchedStats.onCore(server.pid());
         long fxThread = onFxGet(() -> Thread.currentThread().getId());
+        gcPauses.fxThreadId = fxThread;
         long cpu0 = threads.getThreadCpuTime(fxThread);
         long t0 = System.nanoTime();
         Scenario event = new Scenario();
@@ -371,6 +372,8 @@ public final class PulseGapBench {
                 System.out.printf(Locale.ROOT, "%-42s   gap #%d, ending %.2f s in, %.0f ms: FX CPU %.0f, FX waiting %.0f, safepoints %.0f, renderer on a core %.0f, waiting %.0f, timer waiting %.0f%n", "",
                         g.indexOf(x), java.time.Duration.between(g.get(0).start(), x.end()).toNanos() / 1e9, x.wall() / 1e6, x.cpu() / 1e6, x.fxWaited() / 1e6, gcPauses.safepointsWithin(x.start(), x.end()) / 1e6,
                         x.renderCpu() / 1e6, x.renderWaited() / 1e6, x.timerWaited() / 1e6);
+                String waits = gcPauses.fxWaitsWithin(x.start(), x.end());
+                if (!waits.isEmpty()) System.out.printf(Locale.ROOT, "%-42s     FX waited: %s%n", "", waits);
             }
             StringBuilder list = new StringBuilder();
             for (int i = 0; i < g.size(); i++) {
@@ -430,6 +433,19 @@ public final class PulseGapBench {
      */
     private static final class GcPauses implements AutoCloseable {
         private record Pause(java.time.Instant start, long nanos) { }
+        private record Wait(java.time.Instant start, long nanos, String what) { }
+        /** The FX thread's id, once known. */
+        volatile long fxThreadId = -1;
+        private final List<Wait> fxWaits = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        /** The FX thread's waits of 2 ms or more that overlap [from, to): "12 ms ThreadPark Sync at …". */
+        String fxWaitsWithin(java.time.Instant from, java.time.Instant to) {
+            synchronized (fxWaits) {
+                return fxWaits.stream().filter(w -> w.start().isBefore(to) && w.start().plusNanos(w.nanos()).isAfter(from))
+                        .map(w -> String.format(Locale.ROOT, "%.0f ms %s", w.nanos() / 1e6, w.what()))
+                        .collect(java.util.stream.Collectors.joining("; "));
+            }
+        }
         private final jdk.jfr.consumer.RecordingStream stream = new jdk.jfr.consumer.RecordingStream();
         private final List<Pause> pauses = java.util.Collections.synchronizedList(new ArrayList<>());
         /** Every safepoint (GC or not), from the start of its synchronisation to its end. */
@@ -442,6 +458,22 @@ public final class PulseGapBench {
             stream.onEvent("jdk.GCPhasePause", e -> pauses.add(new Pause(e.getStartTime(), e.getDuration().toNanos())));
             stream.enable("jdk.SafepointBegin").withoutThreshold();
             stream.onEvent("jdk.SafepointBegin", e -> safepoints.add(new Pause(e.getStartTime(), e.getDuration().toNanos())));
+            // what the FX thread waited for (the renderer, a lock, its queue while idle), 2 ms or more at a time; told
+            // by its id: Flight Recorder keeps the name a thread started with (Monocle's FX thread began as "Event Thread")
+            for (String waiting : List.of("jdk.JavaMonitorEnter", "jdk.ThreadPark", "jdk.JavaMonitorWait")) {
+                stream.enable(waiting).withThreshold(java.time.Duration.ofMillis(2)).withStackTrace();
+                stream.onEvent(waiting, e -> {
+                    if (e.getThread() == null || e.getThread().getJavaThreadId() != fxThreadId) return;
+                    String on = e.hasField("monitorClass") && e.getClass("monitorClass") != null ? e.getClass("monitorClass").getName()
+                            : e.hasField("parkedClass") && e.getClass("parkedClass") != null ? e.getClass("parkedClass").getName() : "?";
+                    String where = e.getStackTrace() == null ? "" : e.getStackTrace().getFrames().stream()
+                            .filter(f -> !f.getMethod().getType().getName().startsWith("java."))
+                            .limit(2).map(f -> f.getMethod().getType().getName().replaceAll(".*\\.", "") + "." + f.getMethod().getName())
+                            .collect(java.util.stream.Collectors.joining(" < "));
+                    fxWaits.add(new Wait(e.getStartTime(), e.getDuration().toNanos(),
+                            e.getEventType().getName().replace("jdk.", "") + " " + on.replaceAll(".*\\.", "") + " at " + where));
+                });
+            }
             stream.onFlush(() -> flushed = java.time.Instant.now());
             stream.setReuse(false);
             stream.startAsync();
