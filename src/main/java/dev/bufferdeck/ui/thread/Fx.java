@@ -55,12 +55,17 @@ public final class Fx {
     public static void afterNextFrame(Scene scene, Runnable then) {
         try {
             com.sun.javafx.perf.PerformanceTracker tracker = com.sun.javafx.perf.PerformanceTracker.getSceneTracker(scene);
+            Runnable before = tracker.getOnRenderedFrameTask();
             AtomicBoolean ran = new AtomicBoolean();
-            tracker.setOnRenderedFrameTask(() -> {
+            Runnable[] task = new Runnable[1];
+            // after those asked for before this one, in the same frame
+            task[0] = () -> {
+                if (before != null) before.run();
                 if (!ran.compareAndSet(false, true)) return;
+                if (tracker.getOnRenderedFrameTask() == task[0]) tracker.setOnRenderedFrameTask(null);
                 then.run();
-                Platform.runLater(() -> com.sun.javafx.perf.PerformanceTracker.releaseSceneTracker(scene));
-            });
+            };
+            tracker.setOnRenderedFrameTask(task[0]);
             Platform.requestNextPulse();
         } catch (RuntimeException | LinkageError unreachable) {
             afterNextPulse(scene, then);

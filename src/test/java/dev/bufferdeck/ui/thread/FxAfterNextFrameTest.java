@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link Fx#afterNextFrame}: runs once the renderer has drawn the scene's first frame, after the
- * pulse that laid it out, on the renderer's thread, and only once though frames go on.
+ * pulse that laid it out, on the renderer's thread, and only once though frames go on; several asked
+ * for the same frame all run, in the order asked.
  */
 @ExtendWith(ApplicationExtension.class)
 class FxAfterNextFrameTest {
@@ -59,5 +60,21 @@ class FxAfterNextFrameTest {
         String first = seen.get(0);
         assertTrue(first.startsWith("QuantumRenderer"), "on the renderer's thread: " + first);
         assertTrue(!first.endsWith(" 0 pulses"), "after the pulse that laid the scene out: " + first);
+    }
+
+    @Test
+    void severalAskedForTheSameFrameAllRun() throws Exception {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            Scene scene = new Scene(new Label("two"), 200, 100);
+            stage.setScene(scene);
+            stage.show();
+            Fx.afterNextFrame(scene, () -> ran.add("first"));
+            Fx.afterNextFrame(scene, () -> ran.add("second"));
+            Fx.afterNextFrame(scene, () -> ran.add("third"));
+        }).get(10, TimeUnit.SECONDS);
+        waitUntil(() -> ran.size() == 3, 10);
+        WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
+        assertEquals(List.of("first", "second", "third"), ran);
     }
 }
