@@ -13,12 +13,12 @@ import java.util.concurrent.locks.LockSupport;
  * JavaFX's pulse timer, made to pause on GTK. Quantum pauses its timer once nothing has asked for a
  * pulse for a quarter of a second and resumes it at the next request (a changed node, an animation),
  * but GTK's timer ignores both: it wakes the FX thread for a turn of the GTK main loop at every
- * period (60 times a second), with nothing to draw or not. This one is a thread of its own that parks while paused, and
- * whose wake-ups run Quantum's pulse check, which hands the FX thread a pulse only when one is due
- * (as on the platforms whose timers run on a thread of their own). It pauses as soon as a check
- * finds nothing due, not a quarter of a second later as Quantum would have it: the window playing
- * asks for a pulse a few times a second, and would keep the timer beating between them. Resumed, it
- * checks at once: a pulse asked for waits for no period.
+ * period (60 times a second), with nothing to draw or not. This one is a thread of its own that
+ * parks while paused, and whose wake-ups run Quantum's pulse check, which hands the FX thread a
+ * pulse only when one is due (as on the platforms whose timers run on a thread of their own). It
+ * pauses as soon as a check finds nothing due, not a quarter of a second later as Quantum would have
+ * it: the window playing asks for a pulse a few times a second, and would keep the timer beating
+ * between them. Resumed, it checks at once: a pulse asked for waits for no period.
  */
 final class PausingPulseTimer extends Timer {
     private static final String GTK_TIMER = "com.sun.glass.ui.gtk.GtkTimer";
