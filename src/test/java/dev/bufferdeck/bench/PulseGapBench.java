@@ -83,7 +83,7 @@ public final class PulseGapBench {
      * too; with BENCH_JFR, Flight Recorder starts with the JVM and the pulse logging is on.
      */
     private static final boolean PULSE_LOGGING = pulseLogging();
-    private static final GcPauses gcPauses = new GcPauses();
+    private static final Stalls stalls = new Stalls();
     private static Figures baseline;
     private static LongGap between;
     /** The HTTP server, while it runs. */
@@ -175,32 +175,37 @@ public final class PulseGapBench {
         }
         onFx(c::shutdown);
         Platform.exit();
-        gcPauses.close();
+        stalls.close();
     }
 
     /**
-     * BENCH_FX_SAMPLE=1: the FX thread's stack every millisecond for the scenario's first 300 ms
-     * (Flight Recorder samples a few threads per interval and catches a short burst of FX work
-     * only now and then), and what it ran most.
+     * One thread's stack every millisecond for the scenario's first 300 ms (BENCH_SAMPLE_MS), and what
+     * it ran most: the FX thread's with BENCH_FX_SAMPLE=1, the renderer's with BENCH_RENDER_SAMPLE=1
+     * (Flight Recorder samples a few threads per interval and catches a short burst of work only now
+     * and then).
      */
-    private static final class FxSampler {
+    private static final class StackSampler {
         /** BENCH_SAMPLE_MS: how long from each scenario's start (default 300 ms). */
         private static final long SAMPLE_MILLIS = Long.parseLong(System.getenv().getOrDefault("BENCH_SAMPLE_MS", "300"));
         private final java.util.Map<String, Integer> inclusive = new java.util.HashMap<>();
         private final java.util.Map<String, Integer> leaves = new java.util.HashMap<>();
         private final Thread sampling;
+        /** The frames counted inclusively: those whose class name starts so. */
+        private final String ours;
+        /** The sampled thread, as printed. */
+        private final String who;
+        /** How many inclusive counts are printed. */
+        private final int top;
         private int running;
 
-        private final String ours;
-        private final String who;
-
-        private FxSampler(Thread fx, String ours, String who) {
+        private StackSampler(Thread sampled, String ours, String who, int top) {
             this.ours = ours;
             this.who = who;
+            this.top = top;
             sampling = new Thread(() -> {
                 long end = System.nanoTime() + SAMPLE_MILLIS * 1_000_000L;
                 while (System.nanoTime() < end) {
-                    StackTraceElement[] stack = fx.getStackTrace();
+                    StackTraceElement[] stack = sampled.getStackTrace();
                     if (stack.length > 0 && !waiting(stack[0])) {
                         running++;
                         leaves.merge(stack[0].getClassName() + "." + stack[0].getMethodName(), 1, Integer::sum);
@@ -214,7 +219,7 @@ public final class PulseGapBench {
                     }
                     java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
                 }
-            }, "bench-fx-sampler");
+            }, "bench-stack-sampler");
             sampling.setDaemon(true);
         }
 
@@ -222,8 +227,8 @@ public final class PulseGapBench {
             return top.getMethodName().equals("wait") || top.getMethodName().equals("park") || top.getClassName().startsWith("com.sun.glass.ui.monocle.RunnableQueue");
         }
 
-        static FxSampler start(Thread fx, String ours, String who) {
-            FxSampler s = new FxSampler(fx, ours, who);
+        static StackSampler start(Thread sampled, String ours, String who, int top) {
+            StackSampler s = new StackSampler(sampled, ours, who, top);
             s.sampling.start();
             return s;
         }
@@ -231,7 +236,7 @@ public final class PulseGapBench {
         void printAfter(String what) throws InterruptedException {
             sampling.join();
             System.out.printf(Locale.ROOT, "%-42s %s samples in its first %d ms (1 ms apart): %d running%n", what, who, SAMPLE_MILLIS, running);
-            print("  " + ours + "*, inclusive:", inclusive, ours.equals("dev.bufferdeck.") ? 14 : 40);
+            print("  " + ours + "*, inclusive:", inclusive, top);
             print("  leaves:", leaves, 8);
         }
 
@@ -317,19 +322,21 @@ public final class PulseGapBench {
      */
     private static Figures report(String what, Runnable start, BooleanSupplier done, boolean firstApart) throws Exception {
         onFx(gaps::clear);
-        gcPauses.clear();
+        stalls.clear();
         java.util.Map<String, Long> onCore0 = SchedStats.onCoreByThread();
         long server0 = server == null ? 0 : SchedStats.onCore(server.pid());
         long fxThread = onFxGet(() -> Thread.currentThread().getId());
-        gcPauses.fxThreadId = fxThread;
+        stalls.fxThreadId = fxThread;
         long cpu0 = threads.getThreadCpuTime(fxThread);
         long t0 = System.nanoTime();
         Scenario event = new Scenario();
         event.name = what;
         event.begin();
-        FxSampler sampler = System.getenv("BENCH_FX_SAMPLE") == null ? null : FxSampler.start(onFxGet(Thread::currentThread), "dev.bufferdeck.", "FX");
-        FxSampler renderSampler = System.getenv("BENCH_RENDER_SAMPLE") == null ? null : Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst().map(t -> FxSampler.start(t, "com.sun.", "renderer")).orElse(null);
+        StackSampler sampler = System.getenv("BENCH_FX_SAMPLE") == null ? null
+                : StackSampler.start(onFxGet(Thread::currentThread), "dev.bufferdeck.", "FX", 14);
+        StackSampler renderSampler = System.getenv("BENCH_RENDER_SAMPLE") == null ? null : Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst()
+                .map(t -> StackSampler.start(t, "com.sun.", "renderer", 40)).orElse(null);
         onFx(start);
         if (sampler != null) sampler.printAfter(what);
         if (renderSampler != null) renderSampler.printAfter(what);
@@ -348,7 +355,7 @@ public final class PulseGapBench {
                     what, before, millis(starting, Gap::wall), millis(starting, Gap::cpu), millis(starting, Gap::renderCpu));
             g = g.subList(before, g.size());
         }
-        List<Long> pauses = gcPauses.taken();
+        List<Long> pauses = stalls.taken();
         Figures f = new Figures(seconds, g.size(),
                 g.stream().filter(x -> x.wall() > OVER).count(), g.stream().mapToLong(Gap::wall).max().orElse(0),
                 g.stream().filter(x -> x.cpu() > OVER).count(), g.stream().mapToLong(Gap::cpu).max().orElse(0),
@@ -362,7 +369,7 @@ public final class PulseGapBench {
             System.out.printf(Locale.ROOT, "%-42s in the %d gaps > 50 ms (%.0f ms): FX CPU %.0f ms, FX waiting for a core %.0f ms,"
                             + " FX asleep or blocked %.0f ms (safepoints %.0f ms); renderer waiting for a core %.0f ms, pulse timer %.0f ms%n", "",
                     longGaps.size(), sum(longGaps, Gap::wall), sum(longGaps, Gap::cpu), sum(longGaps, Gap::fxWaited),
-                    sum(longGaps, x -> x.wall() - x.cpu() - x.fxWaited()), sum(longGaps, x -> gcPauses.safepointsWithin(x.start(), x.end())),
+                    sum(longGaps, x -> x.wall() - x.cpu() - x.fxWaited()), sum(longGaps, x -> stalls.safepointsWithin(x.start(), x.end())),
                     sum(longGaps, Gap::renderWaited), sum(longGaps, Gap::timerWaited));
         }
         if (System.getenv("BENCH_GAP_LIST") != null) {
@@ -370,9 +377,9 @@ public final class PulseGapBench {
             long listOver = Long.parseLong(System.getenv().getOrDefault("BENCH_LIST_OVER_MS", "50")) * 1_000_000L;
             for (Gap x : g.stream().filter(x -> x.wall() > listOver).toList()) {
                 System.out.printf(Locale.ROOT, "%-42s   gap #%d, ending %.2f s in, %.0f ms: FX CPU %.0f, FX waiting %.0f, safepoints %.0f, renderer on a core %.0f, waiting %.0f, timer waiting %.0f%n", "",
-                        g.indexOf(x), java.time.Duration.between(g.get(0).start(), x.end()).toNanos() / 1e9, x.wall() / 1e6, x.cpu() / 1e6, x.fxWaited() / 1e6, gcPauses.safepointsWithin(x.start(), x.end()) / 1e6,
+                        g.indexOf(x), java.time.Duration.between(g.get(0).start(), x.end()).toNanos() / 1e9, x.wall() / 1e6, x.cpu() / 1e6, x.fxWaited() / 1e6, stalls.safepointsWithin(x.start(), x.end()) / 1e6,
                         x.renderCpu() / 1e6, x.renderWaited() / 1e6, x.timerWaited() / 1e6);
-                String waits = gcPauses.fxWaitsWithin(x.start(), x.end());
+                String waits = stalls.fxWaitsWithin(x.start(), x.end());
                 if (!waits.isEmpty()) System.out.printf(Locale.ROOT, "%-42s     FX waited: %s%n", "", waits);
             }
             StringBuilder list = new StringBuilder();
@@ -427,11 +434,12 @@ public final class PulseGapBench {
     }
 
     /**
-     * Stop-the-world GC pauses, every kind (G1: young, mixed, remark, cleanup and full), as Flight
-     * Recorder streams them: JDK 17's GC MXBeans report no remark and no cleanup pause, and once a
-     * load's pieces are humongous objects its pauses are mostly those.
+     * What stops the window's threads, as Flight Recorder streams it: stop-the-world GC pauses, every
+     * kind (G1: young, mixed, remark, cleanup and full; JDK 17's GC MXBeans report no remark and no
+     * cleanup pause, and once a load's pieces are humongous objects its pauses are mostly those),
+     * every safepoint, and what the FX thread waited for.
      */
-    private static final class GcPauses implements AutoCloseable {
+    private static final class Stalls implements AutoCloseable {
         private record Pause(java.time.Instant start, long nanos) { }
         private record Wait(java.time.Instant start, long nanos, String what) { }
         /** The FX thread's id, once known. */
@@ -453,7 +461,7 @@ public final class PulseGapBench {
         private volatile java.time.Instant flushed = java.time.Instant.MIN;
         private java.time.Instant since = java.time.Instant.MIN;
 
-        GcPauses() {
+        Stalls() {
             stream.enable("jdk.GCPhasePause").withoutThreshold();
             stream.onEvent("jdk.GCPhasePause", e -> pauses.add(new Pause(e.getStartTime(), e.getDuration().toNanos())));
             stream.enable("jdk.SafepointBegin").withoutThreshold();
