@@ -153,7 +153,7 @@ say "starting the installed GUI under Xvfb"
 # The app must survive its first 8 s; then the root window is captured every 2 s until a window
 # shows (a loaded machine may need a while for the first frame), for at most 90 s.
 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
-  JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$3/cds-gui.log" "$1" "$2" >"$3/gui.log" 2>&1 &
+  JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$3/cds-gui.log -Djavafx.verbose=true" "$1" "$2" >"$3/gui.log" 2>&1 &
   pid=$!
   alive() { kill -0 "$pid" 2>/dev/null; }
   for i in $(seq 1 16); do
@@ -176,6 +176,13 @@ say "GUI kept running; $(cat "$WORK/gui-shown.txt"); screenshot $SHOT ($colours 
 grep -q 'dev.bufferdeck.ui.main.MainWindow source: shared objects file' "$WORK/cds-gui.log" \
   || fail "the GUI did not load its main window's classes from $JSA"
 say "GUI start: $(grep -c 'source: shared objects file' "$WORK/cds-gui.log") of $(grep -c ' source: ' "$WORK/cds-gui.log") classes came from the class-data archive"
+# JavaFX's native libraries ship beside the jar (lib/app): loaded from there, never copied into ~/.openjfx/cache
+for lib in libglass.so libglassgtk3.so libprism_sw.so libjavafx_font.so; do
+  grep -q "Loaded $APPDIR/\./$lib from relative path" "$WORK/gui.log" \
+    || fail "the GUI did not load $lib from $APPDIR: $(grep -m1 "$lib" "$WORK/gui.log")"
+done
+say "GUI start: JavaFX loaded $(grep -c 'from relative path' "$WORK/gui.log") native libraries from $APPDIR"
+
 if grep -qiE 'exception|error' "$WORK/gui.log"; then say "note: the GUI log mentions errors:"; grep -iE 'exception|error' "$WORK/gui.log" | head -5; fi
 
 # ---- remove ----------------------------------------------------------------------------------

@@ -6,9 +6,10 @@
 #     (saved as target/screenshots/video.png);
 #   - the recording of the sink's monitor is not silent (the clip's sound is a 440 Hz tone);
 #   - strace -f -e trace=openat,creat shows no file created under /tmp or $HOME while the app ran, other
-#     than the JVM's own (hsperfdata) and JavaFX's native-library cache (~/.openjfx/cache, filled from the
-#     jar at start, no media) and its copies of the icon font (/tmp/+JXF*.tmp, written when the window is built);
-#     in particular no GStreamer progress buffer (/tmp/jfxmpb*).
+#     than the JVM's own (hsperfdata) and its copies of the icon font (/tmp/+JXF*.tmp, written when the window
+#     is built); in particular no GStreamer progress buffer (/tmp/jfxmpb*), and no JavaFX native-library cache
+#     (~/.openjfx/cache): JavaFX loads its libraries, the media ones too, from beside the jar (mvn package and
+#     the installer put them there).
 # Needs (installs nothing): java 17, python3, ffmpeg, strace, xvfb (xvfb-run), x11-utils (xwininfo),
 # imagemagick (import), pulseaudio, pulseaudio-utils, libgtk-3-0, and libavcodec59 (or 60) for JavaFX Media.
 # Usage: scripts/e2e-video.sh [path/to/bufferdeck.jar | path/to/launcher]   (a launcher: the jpackage
@@ -143,27 +144,35 @@ elif abs(freq - 440) > 20:
 # --- files created under /tmp or $HOME while the app ran
 home = os.path.join(work, "home")
 allowed = [re.compile(r"^/tmp/hsperfdata_[^/]+(/\d+)?$"),              # the JVM's perf data
-           re.compile("^" + re.escape(home) + r"/\.openjfx/cache/"),     # JavaFX's native libraries, from the jar
            re.compile("^" + re.escape(home) + r"/\.cache/bufferdeck/classes-[0-9a-f]+\.jsa(\.\d+\.tmp(\.jsa)?)?$"),  # java -jar: the jar's class-data archive (its class list, its dump), made at the first exit
            re.compile(r"^/tmp/\+JXF\d+\.tmp$"),                         # JavaFX's copy of a font loaded from a stream (the icon font), at window start
            # seen only when the work folder itself lies under /tmp (a clone in /tmp):
            re.compile("^" + re.escape(work) + r"/config/bufferdeck/session\.m3u8(\.[\w-]+\.saving)?$"),  # the session, saved atomically
            re.compile("^" + re.escape(work) + r"/runtime/dconf/user$")]   # GTK's settings store in XDG_RUNTIME_DIR
-created, seen = [], set()
+created, seen, cached = [], set(), set()
 for line in open(os.path.join(work, "strace.log"), errors="replace"):
     call = re.search(r'(openat\(.*?"([^"]*)", ([^,)]*)|creat\("([^"]*)")', line)
     if not call or "= -1" in line:
         continue
     path = call.group(2) or call.group(4)
+    # JavaFX's library cache lies in the JVM's user.home (the passwd entry's, not $HOME): any file read there
+    # means a library was not found beside the jar
+    if path and "/.openjfx/" in path:
+        cached.add(path)
     flags = call.group(3) or "O_CREAT"
     if "O_CREAT" not in flags or path is None:
         continue
     if (path.startswith("/tmp/") or path.startswith(home + "/")) and not any(a.search(path) for a in allowed):
         if path not in seen:
             seen.add(path); created.append(path)
-print("e2e-video: files created under /tmp or $HOME (besides the JVM's own and JavaFX's library cache): %d" % len(created))
+print("e2e-video: files created under /tmp or $HOME (besides the JVM's own): %d" % len(created))
 for p in created:
     print("  " + p)
+print("e2e-video: JavaFX libraries opened in a ~/.openjfx cache: %d" % len(cached))
+for p in sorted(cached):
+    print("  " + p)
+if cached:
+    problems.append("JavaFX loaded %d native librar(ies) through its ~/.openjfx cache, not from beside the jar" % len(cached))
 if any("jfxmpb" in p for p in created):
     problems.append("GStreamer wrote a progress buffer (the media was copied to disk)")
 if created:
