@@ -6,8 +6,8 @@
 #     (saved as target/screenshots/video.png);
 #   - the recording of the sink's monitor is not silent (the clip's sound is a 440 Hz tone);
 #   - strace -f -e trace=openat,creat shows no file created under /tmp or $HOME while the app ran, other
-#     than the JVM's own (hsperfdata) and its copies of the icon font (/tmp/+JXF*.tmp, written when the window
-#     is built); in particular no GStreamer progress buffer (/tmp/jfxmpb*), and no JavaFX native-library cache
+#     than the JVM's own (hsperfdata); in particular no GStreamer progress buffer (/tmp/jfxmpb*), no copy of a
+#     font (/tmp/+JXF*.tmp: the icons are shapes, not a font), and no JavaFX native-library cache
 #     (~/.openjfx/cache): JavaFX loads its libraries, the media ones too, from beside the jar (mvn package and
 #     the installer put them there).
 # Needs (installs nothing): java 17, python3, ffmpeg, strace, xvfb (xvfb-run), x11-utils (xwininfo),
@@ -145,7 +145,6 @@ elif abs(freq - 440) > 20:
 home = os.path.join(work, "home")
 allowed = [re.compile(r"^/tmp/hsperfdata_[^/]+(/\d+)?$"),              # the JVM's perf data
            re.compile("^" + re.escape(home) + r"/\.cache/bufferdeck/classes-[0-9a-f]+\.jsa(\.\d+\.tmp(\.jsa)?)?$"),  # java -jar: the jar's class-data archive (its class list, its dump), made at the first exit
-           re.compile(r"^/tmp/\+JXF\d+\.tmp$"),                         # JavaFX's copy of a font loaded from a stream (the icon font), at window start
            # seen only when the work folder itself lies under /tmp (a clone in /tmp):
            re.compile("^" + re.escape(work) + r"/config/bufferdeck/session\.m3u8(\.[\w-]+\.saving)?$"),  # the session, saved atomically
            re.compile("^" + re.escape(work) + r"/runtime/dconf/user$")]   # GTK's settings store in XDG_RUNTIME_DIR
