@@ -1,62 +1,38 @@
 #!/bin/bash
 # Start of `java -jar target/bufferdeck.jar` (as the README runs it) on a real GTK window under Xvfb,
 # timed from outside, since the jar opens its window in a second JVM that maps the jar's class-data
-# archive (ClassDataRelaunch): to the window mapped (xwininfo), to the filled window (the line the app
-# prints with -Dbufferdeck.exitWhenFilled once the renderer has drawn the filled window's first frame, and
-# the CPU of the whole process tree then, from /proc), and to its exit (and the tree's CPU by then), against
-# a bare JavaFX hello stage on the same JDK and class path that prints the same line once its first frame is
-# drawn, and quits. Printed apart: the
+# archive (ClassDataRelaunch): to the window shown and to the filled window (the lines the app prints with
+# -Dbufferdeck.exitWhenFilled once the renderer has drawn the empty window's first frame, and the filled
+# window's; the CPU of the whole process tree then, from /proc), and to its exit (and the tree's CPU by then),
+# against a bare JavaFX hello stage on the same JDK and class path that prints the same lines once its first
+# frame is drawn, and quits. The lines are read as they come (scripts/lib/timed-start.py), with nothing
+# polling the X server meanwhile: an xwininfo every 10 ms, as this script ran until December 2026, took a
+# core's share from the start it watched (the hello's window came last, so it was slowed most: 623 against
+# 491 ms, the app's 808 against 695; its ratio read 1.30 where it was 1.41). Printed apart: the
 # first start (it maps the archive `mvn package` dumped beside the jar), and the first start of a copy of the
 # jar (no archive beside it is its own: it lists its classes and dumps its own archive after its exit, as a jar
 # run by another JDK does); then RUNS starts of each, in turns, without the relaunch (-Dbufferdeck.relaunch=false)
 # and with it. Prints medians and ratios; asserts nothing.
-# Needs: mvn -B package -DskipTests first; xvfb-run, x11-utils (xwininfo), libgtk-3-0.
+# Needs: mvn -B package -DskipTests first; xvfb-run, python3, libgtk-3-0.
 # Usage: scripts/bench-startup-jar.sh [RUNS]     (default 5)
 # COLD=1 empties the kernel's page cache before every start (needs root: /proc/sys/vm/drop_caches), so that
 # each one reads the JDK, the jar and the archive from the disk, as the first start after a boot does; the hello
 # starts cold too, so that the ratios compare like with like.
 # BASE_JAR=path/to/other/bufferdeck.jar also starts that jar (a build from before a change, which must
-# print the same line) in the same turns, as base-one-jvm and base-relaunched.
+# print the same lines; one from before December 2026 prints no window line) in the same turns, as base-one-jvm
+# and base-relaunched.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = --inside-xvfb ]; then INSIDE=1; else INSIDE=; RUNS=${1:-5}; fi
 
 inner() {
-    # CPU ticks (user + system) of PID and all its descendants, from /proc
-    tree_ticks() {
-        local pid=$1 total=0 child fields
-        fields=$(cat "/proc/$pid/stat" 2>/dev/null) || { echo 0; return; }
-        fields=(${fields##*) })
-        total=$((fields[11] + fields[12]))
-        for child in $(pgrep -P "$pid"); do total=$((total + $(tree_ticks "$child"))); done
-        echo "$total"
-    }
-    # one start: prints "NAME shown MS filled MS filled-cpu MS exit MS cpu MS"
+    # one start: prints "NAME shown MS filled MS filled-cpu MS exit MS cpu MS" (scripts/lib/timed-start.py)
     start() {
         local name=$1; shift
         local config; config=$(mktemp -d -p "$WORK")
         if [ -n "$COLD" ]; then sync; echo 3 > /proc/sys/vm/drop_caches; fi
-        local t0; t0=$(date +%s%N)
         local java=$1; shift
-        /usr/bin/time -f "%U %S" -o "$WORK/time" "$java" -Dbufferdeck.config.dir="$config" "$@" >"$WORK/out" 2>&1 &
-        local pid=$! shown=-1 filled=-1 filled_cpu=-1
-        while kill -0 "$pid" 2>/dev/null; do
-            if [ "$shown" = -1 ] && xwininfo -root -tree 2>/dev/null | grep -q '"BufferDeck'; then
-                shown=$(( ($(date +%s%N) - t0) / 1000000 ))
-            fi
-            if [ "$filled" = -1 ] && grep -q "$FILLED" "$WORK/out"; then
-                filled=$(( ($(date +%s%N) - t0) / 1000000 ))
-                filled_cpu=$(( $(tree_ticks "$pid") * 1000 / TICKS ))
-            fi
-            sleep 0.01
-        done
-        wait "$pid" || true
-        local t1; t1=$(date +%s%N)
-        read -r u s < "$WORK/time"
-        local cpu; cpu=$(awk "BEGIN { printf \"%d\", ($u + $s) * 1000 }")
-        # gone before /proc was read (the hello quits right after its line): its CPU at exit
-        if [ "$filled" != -1 ] && [ "$filled_cpu" -le 0 ]; then filled_cpu=$cpu; fi
-        echo "$name shown $shown filled $filled filled-cpu $filled_cpu exit $(( (t1 - t0) / 1000000 )) cpu $cpu"
+        python3 scripts/lib/timed-start.py "$name" "$java" -Dbufferdeck.config.dir="$config" "$@"
     }
     local app=(java -Dbufferdeck.cache.dir="$WORK/cache" -Dbufferdeck.exitWhenFilled=true -Dbufferdeck.output=memory)
     local base=(java -Dbufferdeck.cache.dir="$WORK/cache-base" -Dbufferdeck.exitWhenFilled=true -Dbufferdeck.output=memory)
@@ -88,8 +64,7 @@ COLD=${COLD:-}
 if [ -n "$COLD" ] && ! { sync && echo 3 > /proc/sys/vm/drop_caches; } 2>/dev/null; then
     echo "COLD=1 needs root (writes /proc/sys/vm/drop_caches)" >&2; exit 2
 fi
-export JAR BASE_JAR WORK RUNS COLD CLASSES=$PWD/target/test-classes TICKS FILLED="bufferdeck: window filled"
-TICKS=$(getconf CLK_TCK)
+export JAR BASE_JAR WORK RUNS COLD CLASSES=$PWD/target/test-classes
 xvfb-run -a -s "-screen 0 1280x800x24" "$PWD/scripts/bench-startup-jar.sh" --inside-xvfb | tee "$WORK/runs.txt"
 python3 - "$WORK/runs.txt" <<'PY'
 import collections, statistics as st, sys
@@ -105,6 +80,7 @@ for name, r in runs.items():
     print("%-42s window %5.0f ms (%.2fx)  filled %5.0f ms (%.2fx), CPU %5.0f ms (%.2fx)  quit %5.0f ms (%.2fx), CPU %5.0f ms (%.2fx)" % (
         name, m.get("shown", float("nan")), m.get("shown", float("nan")) / h["shown"], m["filled"], m["filled"] / h["filled"],
         m["filled-cpu"], m["filled-cpu"] / h["filled-cpu"], m["exit"], m["exit"] / h["exit"], m["cpu"], m["cpu"] / h["cpu"]))
-print("ratios to the hello stage's medians. filled: its line on stdout once the filled window's first frame is drawn (the")
-print("hello's first), CPU of the process tree then (/proc, 10 ms ticks); quit: the process tree's exit, and its CPU")
+print("ratios to the hello stage's medians. window: the line on stdout once the first frame is drawn (the app's empty")
+print("window); filled: once the filled window's first frame is drawn (the hello's first), CPU of the process tree then")
+print("(/proc, 10 ms ticks); quit: the process tree's exit, and its CPU")
 PY

@@ -91,6 +91,7 @@ public final class BufferDeckApp extends Application {
         stage.setMinHeight(480);
         stage.setOnHidden(e -> Platform.exit());
         Scene first = FirstFrame.show(stage, session, firstTheme());
+        if (Boolean.getBoolean(EXIT_WHEN_FILLED)) Fx.afterNextFrame(first, () -> System.out.println(SHOWN));
         // after the empty window's first pulse, or the fill would run before it is ever drawn
         // (a runLater queued here comes before the pulse: on GTK the window stayed blank until filled)
         Fx.afterNextPulse(first, () -> fill(stage));
@@ -134,6 +135,8 @@ public final class BufferDeckApp extends Application {
     private static final String EXIT_WHEN_FILLED = "bufferdeck.exitWhenFilled";
     /** Printed then, when the filled window's first frame has been drawn: scripts/bench-startup-jar.sh times this line. */
     public static final String FILLED = "bufferdeck: window filled";
+    /** Printed then, when the empty window's first frame has been drawn (the window a user sees first). */
+    public static final String SHOWN = "bufferdeck: window shown";
 
     /** The theme the filled window will have, so that the empty one does not flash another colour. */
     private Theme firstTheme() {

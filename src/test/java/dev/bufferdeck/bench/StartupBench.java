@@ -195,6 +195,7 @@ public final class StartupBench {
             stage.show();
             // its first frame drawn: the line scripts/bench-startup-jar.sh times, then it quits; or StartupBench's lines
             if (Boolean.getBoolean(EXIT_AFTER_SHOWN)) dev.bufferdeck.ui.thread.Fx.afterNextFrame(scene, () -> {
+                System.out.println(dev.bufferdeck.ui.BufferDeckApp.SHOWN);
                 System.out.println(dev.bufferdeck.ui.BufferDeckApp.FILLED);
                 Platform.runLater(Platform::exit);
             });
