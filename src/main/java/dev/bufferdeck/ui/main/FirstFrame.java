@@ -1,6 +1,7 @@
 package dev.bufferdeck.ui.main;
 
 import dev.bufferdeck.session.Session;
+import dev.bufferdeck.session.WindowBounds;
 import dev.bufferdeck.ui.theme.Theme;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -25,12 +26,12 @@ public final class FirstFrame {
         Scene scene = new Scene(empty, size.getWidth(), size.getHeight());
         scene.getStylesheets().add(theme.stylesheet());
         stage.setScene(scene);
-        stage.setWidth(size.getWidth());
-        stage.setHeight(size.getHeight());
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - size.getWidth()) / 2));
-        stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - size.getHeight()) / 2));
-        if (session != null) WindowPlacement.restore(stage, session.mainWindow(), session.mainMaximized());
+        WindowBounds centred = new WindowBounds(screen.getMinX() + Math.max(0, (screen.getWidth() - size.getWidth()) / 2),
+                screen.getMinY() + Math.max(0, (screen.getHeight() - size.getHeight()) / 2), size.getWidth(), size.getHeight());
+        WindowBounds saved = session == null ? null : session.mainWindow();
+        // applied again once shown, as a restored place is: some window managers drop a size set before the first show
+        WindowPlacement.restore(stage, saved != null ? saved : centred, session != null && session.mainMaximized());
         stage.show();
         return scene;
     }
