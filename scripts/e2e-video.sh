@@ -8,8 +8,8 @@
 #   - strace -f -e trace=openat,creat shows no file created under /tmp or $HOME while the app ran, other
 #     than the JVM's own (hsperfdata); in particular no GStreamer progress buffer (/tmp/jfxmpb*), no copy of a
 #     font (/tmp/+JXF*.tmp: the icons are shapes, not a font), and no JavaFX native-library cache
-#     (~/.openjfx/cache): JavaFX loads its libraries, the media ones too, from beside the jar (mvn package and
-#     the installer put them there).
+#     (~/.openjfx/cache): JavaFX loads its libraries, the media ones too, from beside the jar (mvn package puts
+#     them there; the installed app's lib/app has all but the media and OpenGL ones, which may come from that cache).
 # Needs (installs nothing): java 17, python3, ffmpeg, strace, xvfb (xvfb-run), x11-utils (xwininfo),
 # imagemagick (import), pulseaudio, pulseaudio-utils, libgtk-3-0, and libavcodec59 (or 60) for JavaFX Media.
 # Usage: scripts/e2e-video.sh [path/to/bufferdeck.jar | path/to/launcher]   (a launcher: the jpackage
@@ -149,14 +149,17 @@ allowed = [re.compile(r"^/tmp/hsperfdata_[^/]+(/\d+)?$"),              # the JVM
            re.compile("^" + re.escape(work) + r"/config/bufferdeck/session\.m3u8(\.[\w-]+\.saving)?$"),  # the session, saved atomically
            re.compile("^" + re.escape(work) + r"/runtime/dconf/user$")]   # GTK's settings store in XDG_RUNTIME_DIR
 created, seen, cached = [], set(), set()
+jar_mode = os.environ["JAR"].endswith(".jar")
+in_installed_jar = re.compile(r"^lib(jfxmedia|gstreamer-lite|fxplugins|avplugin.*|prism_es2)\.so$")
 for line in open(os.path.join(work, "strace.log"), errors="replace"):
     call = re.search(r'(openat\(.*?"([^"]*)", ([^,)]*)|creat\("([^"]*)")', line)
     if not call or "= -1" in line:
         continue
     path = call.group(2) or call.group(4)
     # JavaFX's library cache lies in the JVM's user.home (the passwd entry's, not $HOME): any file read there
-    # means a library was not found beside the jar
-    if path and "/.openjfx/" in path:
+    # means a library was not found beside the jar. The installed app keeps the media and OpenGL libraries in
+    # its jar (in lib/app they would make ffmpeg and Mesa dependencies of the package): those may come from there.
+    if path and "/.openjfx/" in path and (jar_mode or not in_installed_jar.match(os.path.basename(path))):
         cached.add(path)
     flags = call.group(3) or "O_CREAT"
     if "O_CREAT" not in flags or path is None:
