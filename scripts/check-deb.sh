@@ -47,6 +47,10 @@ dpkg-deb -f "$DEB" Depends | grep -q 'libgtk-3-0' || fail "Depends lacks libgtk-
 dpkg-deb -f "$DEB" Depends | grep -q 'libasound2' || fail "Depends lacks libasound2"
 say "Recommends: $(dpkg-deb -f "$DEB" Recommends)"
 dpkg-deb -f "$DEB" Recommends | grep -q 'libavcodec59' || fail "Recommends lacks libavcodec59 (video through JavaFX Media)"
+# video is optional: ffmpeg's libraries, and OpenGL's with Mesa, must not become required (jpackage makes what
+# any library in the image links a dependency, so JavaFX's media and OpenGL libraries stay in the jar)
+required=$(dpkg-deb -f "$DEB" Depends | tr ',' '\n' | grep -E 'libav(codec|format|util)|libgl1|libglx' || true)
+[ -z "$required" ] || fail "Depends requires ffmpeg's or OpenGL's libraries:$(echo $required)"
 
 # ---- install ---------------------------------------------------------------------------------
 # A failed check must not leave the package installed for the next run or the next job.
