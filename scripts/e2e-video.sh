@@ -9,7 +9,7 @@
 #     than the JVM's own (hsperfdata); in particular no GStreamer progress buffer (/tmp/jfxmpb*), no copy of a
 #     font (/tmp/+JXF*.tmp: the icons are shapes, not a font), and no JavaFX native-library cache
 #     (~/.openjfx/cache): JavaFX loads its libraries, the media ones too, from beside the jar (mvn package puts
-#     them there; the installed app's lib/app has all but the media and OpenGL ones, which may come from that cache).
+#     them there; an installed app's lib/app has all but the media and OpenGL ones, which may come from that cache).
 # Needs (installs nothing): java 17, python3, ffmpeg, strace, xvfb (xvfb-run), x11-utils (xwininfo),
 # imagemagick (import), pulseaudio, pulseaudio-utils, libgtk-3-0, and libavcodec59 (or 60) for JavaFX Media.
 # Usage: scripts/e2e-video.sh [path/to/bufferdeck.jar | path/to/launcher]   (a launcher: the jpackage
@@ -150,16 +150,17 @@ allowed = [re.compile(r"^/tmp/hsperfdata_[^/]+(/\d+)?$"),              # the JVM
            re.compile("^" + re.escape(work) + r"/runtime/dconf/user$")]   # GTK's settings store in XDG_RUNTIME_DIR
 created, seen, cached = [], set(), set()
 jar_mode = os.environ["JAR"].endswith(".jar")
-in_installed_jar = re.compile(r"^lib(jfxmedia|gstreamer-lite|fxplugins|avplugin.*|prism_es2)\.so$")
+app_dir = os.path.join(os.path.dirname(os.path.dirname(os.environ["JAR"])), "lib", "app")
+beside_launchers_jar = set() if jar_mode else {f for f in os.listdir(app_dir) if f.endswith(".so")}
 for line in open(os.path.join(work, "strace.log"), errors="replace"):
     call = re.search(r'(openat\(.*?"([^"]*)", ([^,)]*)|creat\("([^"]*)")', line)
     if not call or "= -1" in line:
         continue
     path = call.group(2) or call.group(4)
     # JavaFX's library cache lies in the JVM's user.home (the passwd entry's, not $HOME): any file read there
-    # means a library was not found beside the jar. The installed app keeps the media and OpenGL libraries in
-    # its jar (in lib/app they would make ffmpeg and Mesa dependencies of the package): those may come from there.
-    if path and "/.openjfx/" in path and (jar_mode or not in_installed_jar.match(os.path.basename(path))):
+    # means a library was not found beside the jar. An installed app keeps some in its jar (pom.xml says which
+    # and why): only those it has in lib/app must not come from there.
+    if path and "/.openjfx/" in path and (jar_mode or os.path.basename(path) in beside_launchers_jar):
         cached.add(path)
     flags = call.group(3) or "O_CREAT"
     if "O_CREAT" not in flags or path is None:

@@ -62,13 +62,23 @@ public final class Fx {
             task[0] = () -> {
                 if (before != null) before.run();
                 if (!ran.compareAndSet(false, true)) return;
-                if (tracker.getOnRenderedFrameTask() == task[0]) tracker.setOnRenderedFrameTask(null);
+                boolean last = tracker.getOnRenderedFrameTask() == task[0];
+                if (last) tracker.setOnRenderedFrameTask(null);
                 then.run();
+                // the tracker counts every pulse and frame while on the scene: off it once nothing waits on it
+                if (last) Platform.runLater(() -> releaseIdleTracker(scene));
             };
             tracker.setOnRenderedFrameTask(task[0]);
             Platform.requestNextPulse();
         } catch (RuntimeException | LinkageError unreachable) {
             afterNextPulse(scene, then);
+        }
+    }
+
+    /** Takes the performance tracker off {@code scene} unless a frame is still waited on (one asked for since). FX thread. */
+    private static void releaseIdleTracker(Scene scene) {
+        if (com.sun.javafx.perf.PerformanceTracker.getSceneTracker(scene).getOnRenderedFrameTask() == null) {
+            com.sun.javafx.perf.PerformanceTracker.releaseSceneTracker(scene);
         }
     }
 

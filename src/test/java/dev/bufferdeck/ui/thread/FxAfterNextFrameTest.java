@@ -77,4 +77,26 @@ class FxAfterNextFrameTest {
         WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
         assertEquals(List.of("first", "second", "third"), ran);
     }
+
+    /** JavaFX's performance tracker counts every pulse and frame of the scene it is on: off it once the frame came. */
+    @Test
+    void leavesNoTrackerOnTheSceneOnceItsFrameCame() throws Exception {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        Scene[] shown = new Scene[1];
+        WaitForAsyncUtils.asyncFx(() -> {
+            shown[0] = new Scene(new Label("tracked"), 200, 100);
+            stage.setScene(shown[0]);
+            stage.show();
+            Fx.afterNextFrame(shown[0], () -> ran.add("drawn"));
+        }).get(10, TimeUnit.SECONDS);
+        waitUntil(() -> ran.size() == 1, 10);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, tracker(shown[0]), "the scene's performance tracker once its frame was drawn");
+    }
+
+    private static Object tracker(Scene scene) throws Exception {
+        java.lang.reflect.Field f = Scene.class.getDeclaredField("tracker");
+        f.setAccessible(true);
+        return f.get(scene);
+    }
 }
