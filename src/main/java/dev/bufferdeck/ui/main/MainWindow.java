@@ -12,7 +12,7 @@ import dev.bufferdeck.ui.library.BufferDetailPane;
 import dev.bufferdeck.ui.library.BufferRow;
 import dev.bufferdeck.ui.library.LazyTip;
 import dev.bufferdeck.ui.library.LibraryView;
-import dev.bufferdeck.ui.notify.NotificationBar;
+import dev.bufferdeck.ui.notify.NoticeLayer;
 import dev.bufferdeck.ui.regions.HexInspector;
 import dev.bufferdeck.ui.regions.HexTab;
 import dev.bufferdeck.ui.sound.EqualizerWindow;
@@ -44,7 +44,6 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
-import org.controlsfx.control.StatusBar;
 
 import java.util.List;
 import java.util.Objects;
@@ -68,7 +67,7 @@ public final class MainWindow {
     };
     private final Tab detailsTab = new Tab("Details", details);
     private final HexTab hexTab;
-    private final StatusBar statusBar = new StatusBar();
+    private final StatusLine statusBar = new StatusLine();
     private final Label output = new Label();
     private final Scene scene;
     private WorkArea workArea;
@@ -117,7 +116,6 @@ public final class MainWindow {
         workArea = new WorkArea(libraryView, inspector, hexTab, controller.dividersProperty());
 
         statusBar.setId("status-bar");
-        statusBar.setText("");
         Icon memoryIcon = new Icon(Glyph.MEMORY);
         statusBar.setGraphic(memoryIcon);
         output.setGraphic(new Icon(Glyph.SPEAKER));
@@ -127,10 +125,9 @@ public final class MainWindow {
         downloads = new DownloadsView(controller.loads());
         VBox body = new VBox(header, workArea);
         VBox.setVgrow(workArea, Priority.ALWAYS);
-        NotificationBar notifications = new NotificationBar(body, controller.notifier());
-        notifications.setId("notifications");
         // from the bottom: a notice never covers the now-playing title or the toolbars
-        notifications.setShowFromTop(false);
+        NoticeLayer notifications = new NoticeLayer(body, controller.notifier(), false);
+        notifications.setId("notice-layer");
         MenuBar menu = MenuBuilder.build(controller, this);
         root.setTop(menu);
         root.setCenter(notifications);
@@ -238,7 +235,7 @@ public final class MainWindow {
     public HexInspector hexInspector() { return hexTab.view(); }
     public NowPlayingPane nowPlaying() { return nowPlaying; }
     public TransportBar transport() { return transport; }
-    public StatusBar statusBar() { return statusBar; }
+    public StatusLine statusBar() { return statusBar; }
     public BorderPane root() { return root; }
 
     public void showHex() { inspector.getSelectionModel().select(hexTab); }

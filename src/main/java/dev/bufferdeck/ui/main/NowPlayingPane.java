@@ -38,6 +38,7 @@ public final class NowPlayingPane extends HBox {
     private final Label replayGain = new Label();
     private final Label buffering = new Label("Buffering…");
     private final MenuButton record = new MenuButton("Record");
+    private final VBox text = new VBox(2);
     private final MenuItem keepWindow = new MenuItem("Keep what the window holds now");
     /** "Record the next …": the minutes offered. */
     public static final List<Integer> RECORD_MINUTES = List.of(1, 5, 15, 30);
@@ -80,7 +81,9 @@ public final class NowPlayingPane extends HBox {
             next.setUserData(Duration.ofMinutes(minutes));
             record.getItems().add(next);
         }
-        VBox text = new VBox(2, title, artist, format, replayGain, buffering, record);
+        // the Record menu joins them when a live stream first plays (init): hidden, its skin and
+        // styles still cost the window's first frame
+        text.getChildren().addAll(title, artist, format, replayGain, buffering);
         text.setAlignment(Pos.CENTER_LEFT);
         setSpacing(16);
         setAlignment(Pos.CENTER_LEFT);
@@ -125,6 +128,9 @@ public final class NowPlayingPane extends HBox {
             return row != null && row.buffer().isLive();
         }, player.nowPlayingProperty()));
         record.managedProperty().bind(record.visibleProperty());
+        record.visibleProperty().addListener((o, was, shown) -> {
+            if (shown && record.getParent() == null) text.getChildren().add(record);
+        });
         player.nowPlayingProperty().addListener((o, old, row) -> {
             if (old != null) old.factsProperty().removeListener(factsChanged);
             if (row != null) row.factsProperty().addListener(factsChanged);

@@ -14,17 +14,17 @@ public final class NotificationBar extends NotificationPane {
     /** The kind of the notice shown ("notice-info" or "notice-error"), set on the skin's bar. */
     private String kind = "notice-info";
 
-    public NotificationBar(Node content, Notifier notifier) {
+    public NotificationBar(Node content) {
         super(content);
         getStyleClass().add("notification-bar");
         skinProperty().addListener(o -> markKind(kind));
         setShowFromTop(true);
         setCloseButtonVisible(true);
         hideLater.setOnFinished(e -> hide());
-        notifier.setDisplay(this::showNotice);
     }
 
-    private void showNotice(Notice notice) {
+    /** Shows {@code notice} in the bar, for a while. */
+    public void showNotice(Notice notice) {
         Icon icon = new Icon(notice.error() ? Glyph.ALERT_CIRCLE : Glyph.INFORMATION);
         icon.getStyleClass().add(notice.error() ? "notice-error-icon" : "notice-info-icon");
         markKind(notice.error() ? "notice-error" : "notice-info");

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -68,12 +70,14 @@ class RecordGuiTest {
     void aPlayingRadioOffersRecordAndBothWaysKeepAnOrdinaryBuffer() throws Exception {
         try (IcecastServer server = new IcecastServer(audio(), 4096, k -> "Song " + k, 20_000, n -> -1)) {
             assertFalse(onFx(() -> app.window.nowPlaying().recordButton().isVisible()), "nothing live plays yet");
+            assertNull(onFx(() -> app.window.nowPlaying().recordButton().getScene()), "nor is the menu in the window yet");
             WaitForAsyncUtils.asyncFx(() -> app.controller.sources().openUrl(server.url("/stream")));
             AppFixture.waitUntil(() -> app.controller.player().state() == PlayerState.PLAYING
                     && app.controller.player().nowPlayingProperty().get() != null, 20);
             MediaBuffer live = app.controller.player().nowPlayingProperty().get().buffer();
             assertTrue(live.isLive());
             assertTrue(onFx(() -> app.window.nowPlaying().recordButton().isVisible()));
+            assertSame(app.window.scene(), onFx(() -> app.window.nowPlaying().recordButton().getScene()), "the menu joins the window");
             AppFixture.waitUntil(() -> live.bytesArrived() > 40_000, 20);
 
             MenuItem window = item("record-window");

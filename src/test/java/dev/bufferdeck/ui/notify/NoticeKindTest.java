@@ -35,7 +35,8 @@ class NoticeKindTest {
 
     @Start
     void start(Stage stage) {
-        pane = new NotificationBar(new Pane(), notifier);
+        pane = new NotificationBar(new Pane());
+        notifier.setDisplay(pane::showNotice);
         Scene scene = new Scene(pane, 400, 300);
         for (String css : new String[] {"/dev/bufferdeck/ui/theme/light.css", "/dev/bufferdeck/ui/main/main.css"}) {
             scene.getStylesheets().add(Objects.requireNonNull(NoticeKindTest.class.getResource(css)).toExternalForm());
