@@ -12,19 +12,27 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import dev.bufferdeck.ui.thread.Fx;
 import dev.bufferdeck.ui.thread.PulseSteps;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import dev.bufferdeck.ui.cover.CoverArtView;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
-/** Everything known about the selected buffer: origin (HTTP status, final URL, headers), size, hash, format, tags. */
-public final class BufferDetailPane extends ScrollPane {
+/**
+ * Everything known about the selected buffer: origin (HTTP status, final URL, headers), size, hash,
+ * format, tags; with none, a line saying what the pane is for. The scrolled view of the details is
+ * made once the window has been drawn (or by the first buffer shown, if sooner): the window's first
+ * frame has only the line (a scroll pane's skin, its two hidden scroll bars and the grid cost it ~11 ms).
+ */
+public final class BufferDetailPane extends StackPane {
+    static final String HINT = "Select a buffer in the library to see where it came from and what it holds.";
     /** Made when a buffer is first shown: its class and the time zone cost ~6 ms in the window's first frame. */
     private static final class Loaded {
         static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -35,6 +43,10 @@ public final class BufferDetailPane extends ScrollPane {
     private final GridPane grid = new GridPane();
     private final DetailLines lines = new DetailLines(grid);
     private final VBox box = new VBox(10);
+    private final Label hint = new Label(HINT);
+    private final VBox empty = new VBox(hint);
+    /** The details' view, made on first need. */
+    private ScrollPane scroll;
     /** Made when the first buffer with a picture is shown. */
     private CoverArtView cover;
     private final ChangeListener<MediaFacts> factsChanged = (o, a, b) -> refresh();
@@ -47,6 +59,11 @@ public final class BufferDetailPane extends ScrollPane {
     private void createView() {
         getStyleClass().add("buffer-detail");
         getStylesheets().add(Objects.requireNonNull(BufferDetailPane.class.getResource("library.css")).toExternalForm());
+        hint.setWrapText(true);
+        hint.getStyleClass().add("detail-key");
+        hint.setId("detail-hint");
+        empty.getStyleClass().add("detail-box");
+        getChildren().add(empty);
         grid.getStyleClass().add("detail-grid");
         grid.setHgap(12);
         grid.setVgap(4);
@@ -57,8 +74,17 @@ public final class BufferDetailPane extends ScrollPane {
         grid.getColumnConstraints().setAll(keys, values);
         box.getChildren().add(grid);
         box.getStyleClass().add("detail-box");
-        setContent(box);
-        setFitToWidth(true);
+    }
+
+    /** The details' view, made and put in place (hidden while no buffer is shown) the first time it is wanted. */
+    private ScrollPane details() {
+        if (scroll == null) {
+            scroll = new ScrollPane(box);
+            scroll.setFitToWidth(true);
+            scroll.setVisible(row.get() != null);
+            getChildren().add(scroll);
+        }
+        return scroll;
     }
 
     private void init() {
@@ -79,9 +105,9 @@ public final class BufferDetailPane extends ScrollPane {
     private boolean linesMadeAhead;
 
     /**
-     * Once this pane's scene has been through a pulse (the window drawn), makes its lines ahead, a few
-     * a pulse (steps of {@link PulseSteps}), so that the first buffer shown only writes their text: the
-     * window's first load made some 40 labels here in one pulse (issue 14).
+     * Once this pane's scene has been through a pulse (the window drawn), makes its details' view, then
+     * its lines ahead, a few a pulse (steps of {@link PulseSteps}), so that the first buffer shown only
+     * writes their text: the window's first load made some 40 labels here in one pulse (issue 14).
      */
     private void makeLinesAheadOnceShown() {
         ChangeListener<Scene> shown = new ChangeListener<>() {
@@ -97,7 +123,8 @@ public final class BufferDetailPane extends ScrollPane {
     }
 
     private void makeLinesAhead() {
-        lines.makeAhead(SECTIONS_AHEAD, Math.min(PAIRS_AHEAD, lines.pairsMade() + PAIRS_PER_STEP));
+        if (scroll == null) details();
+        else lines.makeAhead(SECTIONS_AHEAD, Math.min(PAIRS_AHEAD, lines.pairsMade() + PAIRS_PER_STEP));
         if (lines.pairsMade() < PAIRS_AHEAD) PulseSteps.add(this::makeLinesAhead);
         else linesMadeAhead = true;
     }
@@ -109,9 +136,15 @@ public final class BufferDetailPane extends ScrollPane {
     public StringProperty loudnessProperty() { return loudness; }
 
     private void refresh() {
-        lines.startOver();
         BufferRow r = row.get();
-        boolean hasCover = r != null && r.facts().cover() != null;
+        empty.setVisible(r == null);
+        if (r == null) {
+            if (scroll != null) scroll.setVisible(false);
+            return;
+        }
+        details().setVisible(true);
+        lines.startOver();
+        boolean hasCover = r.facts().cover() != null;
         if (hasCover && cover == null) {
             cover = new CoverArtView(160);
             cover.setId("detail-cover");
@@ -121,11 +154,6 @@ public final class BufferDetailPane extends ScrollPane {
             cover.show(hasCover ? r.facts().cover() : null);
             cover.setVisible(hasCover);
             cover.setManaged(hasCover);
-        }
-        if (r == null) {
-            lines.hint("Select a buffer in the library to see where it came from and what it holds.");
-            lines.dropUnused();
-            return;
         }
         MediaBuffer b = r.buffer();
         MediaFacts f = r.facts();

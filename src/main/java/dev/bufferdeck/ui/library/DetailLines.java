@@ -18,11 +18,9 @@ final class DetailLines {
     private final GridPane grid;
     private final List<Label> sections = new ArrayList<>();
     private final List<Label[]> pairs = new ArrayList<>();
-    private Label hint;
     private int row;
     private int sectionsUsed;
     private int pairsUsed;
-    private boolean hintUsed;
 
     DetailLines(GridPane grid) {
         this.grid = grid;
@@ -33,18 +31,6 @@ final class DetailLines {
         row = 0;
         sectionsUsed = 0;
         pairsUsed = 0;
-        hintUsed = false;
-    }
-
-    /** A wrapped line across both columns, in the keys' colour, alone in the pane. */
-    void hint(String text) {
-        if (hint == null) {
-            hint = new Label();
-            hint.setWrapText(true);
-            hint.getStyleClass().add("detail-key");
-        }
-        hintUsed = true;
-        place(hint, text, 0, 2);
     }
 
     void section(String title) {
@@ -63,7 +49,6 @@ final class DetailLines {
 
     /** Hides the lines this refresh did not write. */
     void dropUnused() {
-        if (hint != null && !hintUsed) hide(hint);
         for (Label l : sections.subList(sectionsUsed, sections.size())) hide(l);
         for (Label[] pair : pairs.subList(pairsUsed, pairs.size())) {
             hide(pair[0]);

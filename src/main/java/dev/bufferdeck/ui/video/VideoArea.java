@@ -87,7 +87,8 @@ public final class VideoArea extends StackPane {
         full.setOnAction(e -> enterFullScreen());
         ContextMenu menu = new ContextMenu(save, copy, full);
         picture.setOnContextMenuRequested(e -> menu.show(picture, e.getScreenX(), e.getScreenY()));
-        getChildren().addAll(nowPlaying, picture);
+        // the picture joins when a video first plays (show): hidden, its styles still cost the window's first frame
+        getChildren().add(nowPlaying);
         show(null);
     }
 
@@ -109,6 +110,7 @@ public final class VideoArea extends StackPane {
 
     private void show(MediaPlayer p) {
         boolean showing = p != null;
+        if (showing && picture.getParent() == null) getChildren().add(picture);
         picture.setVisible(showing);
         picture.setManaged(showing);
         nowPlaying.setVisible(!showing);

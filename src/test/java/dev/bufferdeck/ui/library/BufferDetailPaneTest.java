@@ -101,4 +101,15 @@ class BufferDetailPaneTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> cover.imageProperty().get() != null);
         assertFalse(cover.imageProperty().get().isError(), "the JPEG from covr decodes");
     }
+
+    /** Issue 14: the window's first frame has the pane's line only; its scrolled view of details comes after. */
+    @Test
+    void aPaneNotYetDrawnHoldsItsLineAndNoScrollPane(FxRobot robot) throws Exception {
+        BufferDetailPane[] fresh = new BufferDetailPane[1];
+        robot.interact(() -> fresh[0] = new BufferDetailPane());
+        assertEquals(1, fresh[0].getChildrenUnmodifiable().size());
+        assertNull(fresh[0].lookup(".scroll-pane"), "no scroll pane in the first frame");
+        assertTrue(fresh[0].lookup("#detail-hint").isVisible());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.lookup(".scroll-pane") != null);
+    }
 }
