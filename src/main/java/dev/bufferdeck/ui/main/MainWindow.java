@@ -71,6 +71,7 @@ public final class MainWindow {
     private final Label output = new Label();
     private final Scene scene;
     private WorkArea workArea;
+    private NoticeLayer notifications;
     private final EqualizerWindow equalizer;
 
     public MainWindow(MainController controller) {
@@ -126,7 +127,7 @@ public final class MainWindow {
         VBox body = new VBox(header, workArea);
         VBox.setVgrow(workArea, Priority.ALWAYS);
         // from the bottom: a notice never covers the now-playing title or the toolbars
-        NoticeLayer notifications = new NoticeLayer(body, controller.notifier(), false);
+        notifications = new NoticeLayer(body, controller.notifier(), false);
         notifications.setId("notice-layer");
         MenuBar menu = MenuBuilder.build(controller, this);
         root.setTop(menu);
@@ -206,8 +207,8 @@ public final class MainWindow {
     public Scene scene() { return scene; }
 
     /**
-     * Warms what the first load and the first download show (a library row's cells, a downloads
-     * line, the icons' shapes) after this scene's next pulse, a step per pulse; call once this scene
+     * Warms what the first load and the first download show (the notices' bar, a library row's cells, a
+     * downloads line, the icons' shapes) after this scene's next pulse, a step per pulse; call once this scene
      * is on the stage, so that the filled window is never later for it.
      */
     public IdleWarmUp warmUpWhenIdle() {
@@ -222,7 +223,9 @@ public final class MainWindow {
      */
     public IdleWarmUp warmUpWhenIdle(boolean demoRowComing) {
         Runnable line = () -> downloads.warmLine(bottom);
-        IdleWarmUp warm = new IdleWarmUp(demoRowComing ? List.of(line) : List.of(libraryView::warmRowCells, line),
+        // the notices' bar first: the first load says so in a notice
+        Runnable bar = notifications::bar;
+        IdleWarmUp warm = new IdleWarmUp(demoRowComing ? List.of(bar, line) : List.of(bar, libraryView::warmRowCells, line),
                 Icon::warmShapes);
         warm.startAfterNextPulse(scene);
         return warm;

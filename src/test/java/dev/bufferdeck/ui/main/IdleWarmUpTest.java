@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static dev.bufferdeck.ui.testing.AppFixture.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -49,6 +50,7 @@ class IdleWarmUpTest {
         robot.interact(() -> {
             assertFalse(window.libraryView().rowCellsWarmed());
             assertFalse(window.downloads().lineWarmed());
+            assertNull(window.root().lookup("#notifications"), "no notices' bar before a notice or the warm-up");
             libraryChildren.addAll(window.libraryView().getChildren());
             bottomChildren.addAll(window.downloads().getParent().getChildrenUnmodifiable());
             warm[0] = window.warmUpWhenIdle();
@@ -63,6 +65,9 @@ class IdleWarmUpTest {
             assertEquals(bottomChildren, window.downloads().getParent().getChildrenUnmodifiable(), "the unseen line is gone again");
             assertTrue(window.downloads().getChildren().isEmpty());
             assertFalse(window.downloads().isVisible(), "no downloads line shows");
+            Node bar = window.root().lookup("#notifications");
+            assertTrue(bar instanceof org.controlsfx.control.NotificationPane pane && !pane.isShowing(),
+                    "the notices' bar is made ahead, and shows nothing: " + bar);
         });
         assertTrue(Icon.shapesWarmed());
     }
