@@ -208,7 +208,7 @@ public final class MainWindow {
 
     /**
      * Warms what the first load and the first download show (the notices' bar, a library row's cells, a
-     * downloads line, the icons' shapes) after this scene's next pulse, a step per pulse; call once this scene
+     * downloads line, the Record menu, the icons' shapes) after this scene's next pulse, a step per pulse; call once this scene
      * is on the stage, so that the filled window is never later for it.
      */
     public IdleWarmUp warmUpWhenIdle() {
@@ -225,7 +225,8 @@ public final class MainWindow {
         Runnable line = () -> downloads.warmLine(bottom);
         // the notices' bar first: the first load says so in a notice
         Runnable bar = notifications::bar;
-        IdleWarmUp warm = new IdleWarmUp(demoRowComing ? List.of(bar, line) : List.of(bar, libraryView::warmRowCells, line),
+        Runnable record = nowPlaying::placeRecordMenu;
+        IdleWarmUp warm = new IdleWarmUp(demoRowComing ? List.of(bar, line, record) : List.of(bar, libraryView::warmRowCells, line, record),
                 Icon::warmShapes);
         warm.startAfterNextPulse(scene);
         return warm;

@@ -81,8 +81,8 @@ public final class NowPlayingPane extends HBox {
             next.setUserData(Duration.ofMinutes(minutes));
             record.getItems().add(next);
         }
-        // the Record menu joins them when a live stream first plays (init): hidden, its skin and
-        // styles still cost the window's first frame
+        // the Record menu joins them later (placeRecordMenu): hidden, its skin and styles still cost the
+        // window's first frame
         text.getChildren().addAll(title, artist, format, replayGain, buffering);
         text.setAlignment(Pos.CENTER_LEFT);
         setSpacing(16);
@@ -102,6 +102,11 @@ public final class NowPlayingPane extends HBox {
     public Label bufferingLabel() { return buffering; }
     /** Shown while a live stream plays: keep its window, or record the next minutes. */
     public MenuButton recordButton() { return record; }
+
+    /** Puts the Record menu in the pane (hidden until a live stream plays), if not yet: by the warm-up, or when one first plays. */
+    public void placeRecordMenu() {
+        if (record.getParent() == null) text.getChildren().add(record);
+    }
 
     /**
      * What the Record menu does with the live buffer playing: {@code window} keeps what it holds,
@@ -129,7 +134,7 @@ public final class NowPlayingPane extends HBox {
         }, player.nowPlayingProperty()));
         record.managedProperty().bind(record.visibleProperty());
         record.visibleProperty().addListener((o, was, shown) -> {
-            if (shown && record.getParent() == null) text.getChildren().add(record);
+            if (shown) placeRecordMenu();
         });
         player.nowPlayingProperty().addListener((o, old, row) -> {
             if (old != null) old.factsProperty().removeListener(factsChanged);

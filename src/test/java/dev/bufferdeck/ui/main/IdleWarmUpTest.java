@@ -19,6 +19,7 @@ import static dev.bufferdeck.ui.testing.AppFixture.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -51,6 +52,7 @@ class IdleWarmUpTest {
             assertFalse(window.libraryView().rowCellsWarmed());
             assertFalse(window.downloads().lineWarmed());
             assertNull(window.root().lookup("#notifications"), "no notices' bar before a notice or the warm-up");
+            assertNull(window.nowPlaying().recordButton().getScene(), "no Record menu before a live stream or the warm-up");
             libraryChildren.addAll(window.libraryView().getChildren());
             bottomChildren.addAll(window.downloads().getParent().getChildrenUnmodifiable());
             warm[0] = window.warmUpWhenIdle();
@@ -68,6 +70,8 @@ class IdleWarmUpTest {
             Node bar = window.root().lookup("#notifications");
             assertTrue(bar instanceof org.controlsfx.control.NotificationPane pane && !pane.isShowing(),
                     "the notices' bar is made ahead, and shows nothing: " + bar);
+            assertSame(window.scene(), window.nowPlaying().recordButton().getScene(), "the Record menu is placed ahead");
+            assertFalse(window.nowPlaying().recordButton().isVisible(), "and hidden");
         });
         assertTrue(Icon.shapesWarmed());
     }
