@@ -32,7 +32,7 @@ import java.util.Map;
  * frame has only the line (a scroll pane's skin, its two hidden scroll bars and the grid cost it ~11 ms).
  */
 public final class BufferDetailPane extends StackPane {
-    static final String HINT = "Select a buffer in the library to see where it came from and what it holds.";
+    private static final String HINT = "Select a buffer in the library to see where it came from and what it holds.";
     /** Made when a buffer is first shown: its class and the time zone cost ~6 ms in the window's first frame. */
     private static final class Loaded {
         static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());

@@ -207,9 +207,9 @@ public final class MainWindow {
     public Scene scene() { return scene; }
 
     /**
-     * Warms what the first load and the first download show (the notices' bar, a library row's cells, a
-     * downloads line, the Record menu, the icons' shapes) after this scene's next pulse, a step per pulse; call once this scene
-     * is on the stage, so that the filled window is never later for it.
+     * Warms what the first load and the first download show (the notices' bar, a library row's cells,
+     * a downloads line, the Record menu, the icons' shapes) after this scene's next pulse, a step per
+     * pulse; call once this scene is on the stage, so that the filled window is never later for it.
      */
     public IdleWarmUp warmUpWhenIdle() {
         return warmUpWhenIdle(false);

@@ -5,10 +5,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 /**
- * The window's content with the notices shown over it, in a {@link NotificationBar} made at the first
- * notice: until then the window's frames carry no hidden bar, close button and stylesheet, which its
- * first frame styled all the same (issue 14). The bar lies over the content, as when it held it; only
- * the bar itself takes the mouse.
+ * The window's content with the notices shown over it, in a {@link NotificationBar} made after the
+ * window's first frame (by its idle warm-up, or the first notice if sooner): that frame carries no
+ * hidden bar, close button and stylesheet, which it styled all the same before (issue 14). The bar
+ * lies over the content, as when it held it; only the bar itself takes the mouse.
  */
 public final class NoticeLayer extends StackPane {
     private final boolean fromTop;
