@@ -87,8 +87,7 @@ public final class BufferDeckApp extends Application {
     @Override
     public void start(Stage stage) {
         // before the first window: a pulse asked for while the timer pauses comes at once, not at its next
-        // beat, so neither window waits up to a period (17 ms) for its first pulse (the filled one 28 ms
-        // sooner in paired starts than with the timer put in place once that was drawn)
+        // beat, so neither window waits up to a period (17 ms) for its first pulse
         PulseRate.pauseWhileIdle();
         stage.setTitle("BufferDeck");
         stage.setMinWidth(720);
