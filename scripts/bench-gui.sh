@@ -13,7 +13,10 @@
 #   BENCH_EVENT_CPU_MS=n  with BENCH_JFR, also each gap with n ms of FX CPU or more
 #   BENCH_GAP_LIST=1  lists each scenario's gaps with 15 ms of FX CPU or more (and their CSS and layout),
 #                     and what each gap over 50 ms held (FX CPU, FX waiting for a core, safepoints, the
-#                     renderer's and the pulse timer's waits for a core); BENCH_LIST_OVER_MS=n lists those over n ms
+#                     renderer's and the pulse timer's waits for a core, how long a core of the machine itself was seen
+#                     stopped: scripts/lib/stall-probe.py); BENCH_LIST_OVER_MS=n lists those over n ms
+#   BENCH_THREAD_STATES=1 with BENCH_GAP_LIST, also the kernel states of the FX thread, the pulse timer and the
+#                     renderer in each listed gap, sampled every millisecond (asleep where: /proc/.../wchan)
 #   BENCH_JVM="..."   extra JVM options for the pulse-gap bench, e.g. -Dbufferdeck.lowPriority=false
 #                     (background threads at the normal priority, to compare)
 #   BENCH_FX_SAMPLE=1 samples the FX thread's stack every millisecond for each scenario's first 300 ms and

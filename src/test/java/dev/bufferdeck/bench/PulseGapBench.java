@@ -44,8 +44,10 @@ import java.util.function.BooleanSupplier;
  * <p>For each scenario it prints the wall time between pulses, and the FX thread's own CPU time
  * within each of those gaps: on a shared machine a wall gap may be the FX thread waiting for a core,
  * while its CPU time in one gap is the work it did there. It also prints the stop-the-world GC pauses
- * and the load average. Under {@code -XX:StartFlightRecording} each scenario and each gap over 50 ms
- * is an event ({@code bufferdeck.BenchScenario}, {@code bufferdeck.LongPulseGap}), so the samples
+ * and the load average, and how long a core of the machine was seen stopped within the gaps
+ * ({@link MachineStalls}: a virtual machine's host stops its cores now and then, 5–35 ms at a time
+ * here, idle or not), with the gaps over 50 ms counted again less those stops. Under
+ * {@code -XX:StartFlightRecording} each scenario and each gap over 50 ms is an event ({@code bufferdeck.BenchScenario}, {@code bufferdeck.LongPulseGap}), so the samples
  * inside them can be told apart; BENCH_EVENT_CPU_MS=n also makes an event of each gap with n ms of FX
  * CPU or more. For each scenario's longest FX-CPU gap it prints how much of it came before the pulse
  * (runLaters, animation steps such as the window's warm-up steps, the last frame's sync) and how much
@@ -62,6 +64,16 @@ public final class PulseGapBench {
                        java.time.Instant end, long startNanos) {
         java.time.Instant start() {
             return end.minusNanos(wall);
+        }
+
+        /** Nanoseconds of it in which a core of the machine was seen stopped (another process's sleeps woke late). */
+        long machineStopped() {
+            return machine.within(startNanos, startNanos + wall);
+        }
+
+        /** Its wall time less the machine's stops: what the window's own threads and the guest's cores made of it. */
+        long wallLessStops() {
+            return wall - machineStopped();
         }
     }
     /** The FX thread's CPU time when the last pulse's CSS pass began (after its runLaters and animation steps). */
@@ -84,6 +96,9 @@ public final class PulseGapBench {
      */
     private static final boolean PULSE_LOGGING = pulseLogging();
     private static final Stalls stalls = new Stalls();
+    private static final MachineStalls machine = MachineStalls.start();
+    /** With BENCH_THREAD_STATES=1, once the window shows: the FX thread's, the timer's and the renderer's kernel states. */
+    private static ThreadStates states;
     private static Figures baseline;
     private static LongGap between;
     /** The HTTP server, while it runs. */
@@ -118,6 +133,7 @@ public final class PulseGapBench {
             }.start();
         }, () -> !warmUp || warm[0].isDone() && window[0].libraryView().rowCellsWarmed() && window[0].downloads().lineWarmed(), true);
         MainController c = controller[0];
+        if (System.getenv("BENCH_THREAD_STATES") != null) states = ThreadStates.start("JavaFX Applicat", "Monocle Timer", "QuantumRenderer");
 
         System.out.println("JavaFX pulse logging (JFR): " + (PULSE_LOGGING ? "on, as Flight Recorder started with the JVM" : "off, as in the app"));
         System.out.printf(Locale.ROOT, "load average at start: %.2f on %d cores%n",
@@ -176,6 +192,8 @@ public final class PulseGapBench {
         onFx(c::shutdown);
         Platform.exit();
         stalls.close();
+        machine.close();
+        if (states != null) states.close();
     }
 
     /**
@@ -365,22 +383,27 @@ public final class PulseGapBench {
         f.print(what);
         printBusiestThreads(onCore0, server0, seconds);
         List<Gap> longGaps = g.stream().filter(x -> x.wall() > OVER).toList();
+        System.out.printf(Locale.ROOT, "%-42s a core of the machine stopped (%s) %.0f ms in all; less its stops: gaps > 50 ms %d, longest %.0f ms%n", "",
+                machine.seeing() ? "scripts/lib/stall-probe.py" : "not seen: python3 did not run", sum(g, Gap::machineStopped),
+                longGaps.stream().filter(x -> x.wallLessStops() > OVER).count(), g.stream().mapToLong(Gap::wallLessStops).max().orElse(0) / 1e6);
         if (!longGaps.isEmpty()) {
             System.out.printf(Locale.ROOT, "%-42s in the %d gaps > 50 ms (%.0f ms): FX CPU %.0f ms, FX waiting for a core %.0f ms,"
-                            + " FX asleep or blocked %.0f ms (safepoints %.0f ms); renderer waiting for a core %.0f ms, pulse timer %.0f ms%n", "",
+                            + " FX asleep or blocked %.0f ms (safepoints %.0f ms); renderer waiting for a core %.0f ms, pulse timer %.0f ms;"
+                            + " a core of the machine stopped %.0f ms%n", "",
                     longGaps.size(), sum(longGaps, Gap::wall), sum(longGaps, Gap::cpu), sum(longGaps, Gap::fxWaited),
                     sum(longGaps, x -> x.wall() - x.cpu() - x.fxWaited()), sum(longGaps, x -> stalls.safepointsWithin(x.start(), x.end())),
-                    sum(longGaps, Gap::renderWaited), sum(longGaps, Gap::timerWaited));
+                    sum(longGaps, Gap::renderWaited), sum(longGaps, Gap::timerWaited), sum(longGaps, Gap::machineStopped));
         }
         if (System.getenv("BENCH_GAP_LIST") != null) {
             // BENCH_LIST_OVER_MS lists shorter gaps too (default: those over 50 ms)
             long listOver = Long.parseLong(System.getenv().getOrDefault("BENCH_LIST_OVER_MS", "50")) * 1_000_000L;
             for (Gap x : g.stream().filter(x -> x.wall() > listOver).toList()) {
-                System.out.printf(Locale.ROOT, "%-42s   gap #%d, ending %.2f s in, %.0f ms: FX CPU %.0f, FX waiting %.0f, safepoints %.0f, renderer on a core %.0f, waiting %.0f, timer waiting %.0f%n", "",
+                System.out.printf(Locale.ROOT, "%-42s   gap #%d, ending %.2f s in, %.0f ms: FX CPU %.0f, FX waiting %.0f, safepoints %.0f, renderer on a core %.0f, waiting %.0f, timer waiting %.0f, a core stopped %.0f%n", "",
                         g.indexOf(x), java.time.Duration.between(g.get(0).start(), x.end()).toNanos() / 1e9, x.wall() / 1e6, x.cpu() / 1e6, x.fxWaited() / 1e6, stalls.safepointsWithin(x.start(), x.end()) / 1e6,
-                        x.renderCpu() / 1e6, x.renderWaited() / 1e6, x.timerWaited() / 1e6);
+                        x.renderCpu() / 1e6, x.renderWaited() / 1e6, x.timerWaited() / 1e6, x.machineStopped() / 1e6);
                 String waits = stalls.fxWaitsWithin(x.start(), x.end());
                 if (!waits.isEmpty()) System.out.printf(Locale.ROOT, "%-42s     FX waited: %s%n", "", waits);
+                if (states != null) System.out.printf(Locale.ROOT, "%-42s     kernel states (ms sampled): %s%n", "", states.within(x.startNanos(), x.startNanos() + x.wall()));
             }
             StringBuilder list = new StringBuilder();
             for (int i = 0; i < g.size(); i++) {
@@ -464,8 +487,12 @@ public final class PulseGapBench {
         Stalls() {
             stream.enable("jdk.GCPhasePause").withoutThreshold();
             stream.onEvent("jdk.GCPhasePause", e -> pauses.add(new Pause(e.getStartTime(), e.getDuration().toNanos())));
+            // a safepoint lasts from its SafepointBegin's start (synchronising: threads are asked to stop) to its
+            // SafepointEnd's end; SafepointBegin's own duration is only the synchronisation
             stream.enable("jdk.SafepointBegin").withoutThreshold();
-            stream.onEvent("jdk.SafepointBegin", e -> safepoints.add(new Pause(e.getStartTime(), e.getDuration().toNanos())));
+            stream.enable("jdk.SafepointEnd").withoutThreshold();
+            stream.onEvent("jdk.SafepointBegin", e -> safepointEdge(e.getLong("safepointId"), e.getStartTime(), true));
+            stream.onEvent("jdk.SafepointEnd", e -> safepointEdge(e.getLong("safepointId"), e.getEndTime(), false));
             // what the FX thread waited for (the renderer, a lock, its queue while idle), 2 ms or more at a time; told
             // by its id: Flight Recorder keeps the name a thread started with (Monocle's FX thread began as "Event Thread")
             for (String waiting : List.of("jdk.JavaMonitorEnter", "jdk.ThreadPark", "jdk.JavaMonitorWait")) {
@@ -485,6 +512,19 @@ public final class PulseGapBench {
             stream.onFlush(() -> flushed = java.time.Instant.now());
             stream.setReuse(false);
             stream.startAsync();
+        }
+
+        /** Safepoints seen begun or ended but not both yet, by id (the stream may hand over an end first). */
+        private final java.util.Map<Long, java.time.Instant> halfSeen = new java.util.HashMap<>();
+
+        private synchronized void safepointEdge(long id, java.time.Instant at, boolean begins) {
+            java.time.Instant other = halfSeen.remove(id);
+            if (other == null) {
+                halfSeen.put(id, at);
+                return;
+            }
+            java.time.Instant start = begins ? at : other, end = begins ? other : at;
+            safepoints.add(new Pause(start, java.time.Duration.between(start, end).toNanos()));
         }
 
         void clear() { since = java.time.Instant.now(); }
