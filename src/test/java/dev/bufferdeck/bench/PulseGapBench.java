@@ -403,6 +403,8 @@ public final class PulseGapBench {
                         x.renderCpu() / 1e6, x.renderWaited() / 1e6, x.timerWaited() / 1e6, x.machineStopped() / 1e6);
                 String waits = stalls.fxWaitsWithin(x.start(), x.end());
                 if (!waits.isEmpty()) System.out.printf(Locale.ROOT, "%-42s     FX waited: %s%n", "", waits);
+                String operations = stalls.vmOperationsWithin(x.start(), x.end());
+                if (!operations.isEmpty()) System.out.printf(Locale.ROOT, "%-42s     at safepoints: %s%n", "", operations);
                 if (states != null) System.out.printf(Locale.ROOT, "%-42s     kernel states (ms sampled): %s%n", "", states.within(x.startNanos(), x.startNanos() + x.wall()));
             }
             StringBuilder list = new StringBuilder();
@@ -468,6 +470,17 @@ public final class PulseGapBench {
         /** The FX thread's id, once known. */
         volatile long fxThreadId = -1;
         private final List<Wait> fxWaits = java.util.Collections.synchronizedList(new ArrayList<>());
+        /** The VM's operations at a safepoint of 1 ms or more (the whole safepoint is longer: stopping the threads first). */
+        private final List<Wait> vmOperations = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        /** The VM operations at a safepoint that overlap [from, to): "12 ms G1CollectForAllocation; 3 ms G1Concurrent". */
+        String vmOperationsWithin(java.time.Instant from, java.time.Instant to) {
+            synchronized (vmOperations) {
+                return vmOperations.stream().filter(w -> w.start().isBefore(to) && w.start().plusNanos(w.nanos()).isAfter(from))
+                        .map(w -> String.format(Locale.ROOT, "%.0f ms %s", w.nanos() / 1e6, w.what()))
+                        .collect(java.util.stream.Collectors.joining("; "));
+            }
+        }
 
         /** The FX thread's waits of 2 ms or more that overlap [from, to): "12 ms ThreadPark Sync at …". */
         String fxWaitsWithin(java.time.Instant from, java.time.Instant to) {
@@ -493,6 +506,10 @@ public final class PulseGapBench {
             stream.enable("jdk.SafepointEnd").withoutThreshold();
             stream.onEvent("jdk.SafepointBegin", e -> safepointEdge(e.getLong("safepointId"), e.getStartTime(), true));
             stream.onEvent("jdk.SafepointEnd", e -> safepointEdge(e.getLong("safepointId"), e.getEndTime(), false));
+            stream.enable("jdk.ExecuteVMOperation").withThreshold(java.time.Duration.ofMillis(1));
+            stream.onEvent("jdk.ExecuteVMOperation", e -> {
+                if (e.getBoolean("safepoint")) vmOperations.add(new Wait(e.getStartTime(), e.getDuration().toNanos(), e.getString("operation")));
+            });
             // what the FX thread waited for (the renderer, a lock, its queue while idle), 2 ms or more at a time; told
             // by its id: Flight Recorder keeps the name a thread started with (Monocle's FX thread began as "Event Thread")
             for (String waiting : List.of("jdk.JavaMonitorEnter", "jdk.ThreadPark", "jdk.JavaMonitorWait")) {
