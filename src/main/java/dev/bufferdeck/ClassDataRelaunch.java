@@ -57,11 +57,23 @@ final class ClassDataRelaunch {
      * not G1's 5 % of the initial heap (4 regions of 4 MB on a 24 GiB machine): the start allocates some
      * 45 MB before its filled window, and two young pauses of 9-12 ms, each on both cores, came before it;
      * now one comes after. G1 still sizes the young generation as it likes from the first pause on.
+     * On JDK 17-19 G1's preventive collections are off, as JDK 20 made the default (JDK-8293861; 21
+     * removed them): a young collection when G1 foresees few free regions, which every large load's
+     * humongous pieces made it foresee. In a 500 MiB load they had been 5-18 pauses (23-57 ms in all),
+     * 1-14 without (13-46 ms), and the window's longest pulse gap 33-60 ms, median 41, against 26-68,
+     * median 33 (scripts/bench-gui.sh, 14 and 10 runs).
      */
-    static final List<String> GC_OPTIONS = List.of("-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=70",
-            "-XX:NewSize=40m");
+    static final List<String> GC_OPTIONS = gcOptions(Runtime.version().feature());
 
     private ClassDataRelaunch() {}
+
+    /** {@link #GC_OPTIONS} for a JVM of this feature release. */
+    static List<String> gcOptions(int feature) {
+        List<String> options = new java.util.ArrayList<>(List.of("-XX:-G1UseAdaptiveIHOP",
+                "-XX:InitiatingHeapOccupancyPercent=70", "-XX:NewSize=40m"));
+        if (feature < 20) options.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-G1UsePreventiveGC"));
+        return List.copyOf(options);
+    }
 
     /**
      * The second JVM's command line and the archive it maps; on a first start, the class list it

@@ -134,6 +134,29 @@ class ClassDataRelaunchTest {
     }
 
     @Test
+    void preventiveCollectionsAreTurnedOffOnlyWhereTheJvmStillHasThem() {
+        List<String> jdk17 = ClassDataRelaunch.gcOptions(17);
+        int unlock = jdk17.indexOf("-XX:+UnlockDiagnosticVMOptions"), off = jdk17.indexOf("-XX:-G1UsePreventiveGC");
+        assertTrue(unlock >= 0 && off > unlock, "the diagnostic option is unlocked before it is set: " + jdk17);
+        assertFalse(ClassDataRelaunch.gcOptions(21).contains("-XX:-G1UsePreventiveGC"), "JDK 21 removed the option (it would warn)");
+        assertTrue(ClassDataRelaunch.gcOptions(21).containsAll(List.of("-XX:InitiatingHeapOccupancyPercent=70", "-XX:NewSize=40m")));
+    }
+
+    @Test
+    void thisJvmStartsWithTheLaunchersOptionsAndSaysNothingAboutThem() throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(LauncherOptions.options());
+        command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+        Process jvm = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(jvm.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, jvm.waitFor(), out);
+        assertFalse(out.contains("warning") || out.contains("Ignoring option"), out);
+        if (Runtime.version().feature() < 20) {
+            assertTrue(out.lines().anyMatch(l -> l.matches("\\s*bool G1UsePreventiveGC\\s+= false.*")), "preventive collections off");
+        }
+    }
+
+    @Test
     void theInstalledLauncherGetsTheSameJitAndGcOptions() throws Exception {
         String pom = java.nio.file.Files.readString(Path.of("pom.xml"));
         for (String option : LauncherOptions.options()) {
