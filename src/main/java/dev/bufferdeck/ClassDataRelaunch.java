@@ -59,9 +59,9 @@ final class ClassDataRelaunch {
      * now one comes after. G1 still sizes the young generation as it likes from the first pause on.
      * On JDK 17-19 G1's preventive collections are off, as JDK 20 made the default (JDK-8293861; 21
      * removed them): a young collection when G1 foresees few free regions, which every large load's
-     * humongous pieces made it foresee. In a 500 MiB load they had been 5-18 pauses (23-57 ms in all),
-     * 1-14 without (13-46 ms), and the window's longest pulse gap 33-60 ms, median 41, against 26-68,
-     * median 33 (scripts/bench-gui.sh, 14 and 10 runs).
+     * humongous pieces made it foresee. In a 500 MiB load there were 9-18 pauses (30-62 ms in all,
+     * median 47), 1-15 without (13-46 ms, median 22), and the window's longest pulse gap in it was 29-78 ms
+     * (median 40) against 24-49 ms (median 37) (scripts/bench-gui.sh, 7 runs of each in turns).
      */
     static final List<String> GC_OPTIONS = gcOptions(Runtime.version().feature());
 
