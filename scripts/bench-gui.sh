@@ -21,7 +21,9 @@
 #                     (background threads at the normal priority, to compare)
 #   BENCH_FX_SAMPLE=1 samples the FX thread's stack every millisecond for each scenario's first 300 ms and
 #                     prints what it ran most (Flight Recorder samples only a few threads per interval);
-#                     BENCH_RENDER_SAMPLE=1 the renderer's thread the same way; BENCH_SAMPLE_MS=n for the first n ms
+#                     BENCH_RENDER_SAMPLE=1 the renderer's thread the same way; BENCH_SAMPLE_MS=n until n ms in,
+#                     BENCH_SAMPLE_FROM_MS=n from n ms in; BENCH_SAMPLE_PREFIX=javafx. counts JavaFX's frames (inclusive)
+#                     instead of the project's
 #   BENCH_LAUNCHER=none  leaves out the JIT and GC options both launchers give the app (dev.bufferdeck.LauncherOptions),
 #                     which the pulse-gap bench otherwise runs with
 # Works on a fresh clone (Maven fetches what it needs; the dependency plugin is pinned in pom.xml).

@@ -203,8 +203,10 @@ public final class PulseGapBench {
      * and then).
      */
     private static final class StackSampler {
-        /** BENCH_SAMPLE_MS: how long from each scenario's start (default 300 ms). */
+        /** BENCH_SAMPLE_MS: until how long after each scenario's start (default 300 ms). */
         private static final long SAMPLE_MILLIS = Long.parseLong(System.getenv().getOrDefault("BENCH_SAMPLE_MS", "300"));
+        /** BENCH_SAMPLE_FROM_MS: from how long after each scenario's start (default 0). */
+        private static final long FROM_MILLIS = Long.parseLong(System.getenv().getOrDefault("BENCH_SAMPLE_FROM_MS", "0"));
         private final java.util.Map<String, Integer> inclusive = new java.util.HashMap<>();
         private final java.util.Map<String, Integer> leaves = new java.util.HashMap<>();
         private final Thread sampling;
@@ -221,7 +223,8 @@ public final class PulseGapBench {
             this.who = who;
             this.top = top;
             sampling = new Thread(() -> {
-                long end = System.nanoTime() + SAMPLE_MILLIS * 1_000_000L;
+                long start = System.nanoTime(), end = start + SAMPLE_MILLIS * 1_000_000L;
+                while (System.nanoTime() < start + FROM_MILLIS * 1_000_000L) java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
                 while (System.nanoTime() < end) {
                     StackTraceElement[] stack = sampled.getStackTrace();
                     if (stack.length > 0 && !waiting(stack[0])) {
@@ -253,7 +256,7 @@ public final class PulseGapBench {
 
         void printAfter(String what) throws InterruptedException {
             sampling.join();
-            System.out.printf(Locale.ROOT, "%-42s %s samples in its first %d ms (1 ms apart): %d running%n", what, who, SAMPLE_MILLIS, running);
+            System.out.printf(Locale.ROOT, "%-42s %s samples from %d to %d ms after its start (1 ms apart): %d running%n", what, who, FROM_MILLIS, SAMPLE_MILLIS, running);
             print("  " + ours + "*, inclusive:", inclusive, top);
             print("  leaves:", leaves, 8);
         }
@@ -351,7 +354,8 @@ public final class PulseGapBench {
         event.name = what;
         event.begin();
         StackSampler sampler = System.getenv("BENCH_FX_SAMPLE") == null ? null
-                : StackSampler.start(onFxGet(Thread::currentThread), "dev.bufferdeck.", "FX", 14);
+                : StackSampler.start(onFxGet(Thread::currentThread),
+                        System.getenv().getOrDefault("BENCH_SAMPLE_PREFIX", "dev.bufferdeck."), "FX", 14);
         StackSampler renderSampler = System.getenv("BENCH_RENDER_SAMPLE") == null ? null : Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst()
                 .map(t -> StackSampler.start(t, "com.sun.", "renderer", 40)).orElse(null);
