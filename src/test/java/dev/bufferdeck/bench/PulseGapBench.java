@@ -479,17 +479,17 @@ public final class PulseGapBench {
 
         /** The VM operations at a safepoint that overlap [from, to): "12 ms G1CollectForAllocation; 3 ms G1Concurrent". */
         String vmOperationsWithin(java.time.Instant from, java.time.Instant to) {
-            synchronized (vmOperations) {
-                return vmOperations.stream().filter(w -> w.start().isBefore(to) && w.start().plusNanos(w.nanos()).isAfter(from))
-                        .map(w -> String.format(Locale.ROOT, "%.0f ms %s", w.nanos() / 1e6, w.what()))
-                        .collect(java.util.stream.Collectors.joining("; "));
-            }
+            return overlapping(vmOperations, from, to);
         }
 
         /** The FX thread's waits of 2 ms or more that overlap [from, to): "12 ms ThreadPark Sync at …". */
         String fxWaitsWithin(java.time.Instant from, java.time.Instant to) {
-            synchronized (fxWaits) {
-                return fxWaits.stream().filter(w -> w.start().isBefore(to) && w.start().plusNanos(w.nanos()).isAfter(from))
+            return overlapping(fxWaits, from, to);
+        }
+
+        private static String overlapping(List<Wait> waits, java.time.Instant from, java.time.Instant to) {
+            synchronized (waits) {
+                return waits.stream().filter(w -> w.start().isBefore(to) && w.start().plusNanos(w.nanos()).isAfter(from))
                         .map(w -> String.format(Locale.ROOT, "%.0f ms %s", w.nanos() / 1e6, w.what()))
                         .collect(java.util.stream.Collectors.joining("; "));
             }

@@ -18,12 +18,15 @@ final class SchedStats {
 
     /** The first thread of this process whose kernel name (15 characters at most) starts with {@code name}. */
     static SchedStats thread(String name) {
-        Path tasks = Path.of("/proc/self/task");
-        try (var all = Files.list(tasks)) {
-            return all.filter(t -> comm(t).startsWith(name)).findFirst()
-                    .map(t -> new SchedStats(t.resolve("schedstat"))).orElse(new SchedStats(null));
+        return new SchedStats(task(name).map(t -> t.resolve("schedstat")).orElse(null));
+    }
+
+    /** The /proc folder of the first thread of this process whose kernel name starts with {@code name}. */
+    static java.util.Optional<Path> task(String name) {
+        try (var all = Files.list(Path.of("/proc/self/task"))) {
+            return all.filter(t -> comm(t).startsWith(name)).findFirst();
         } catch (IOException | RuntimeException e) {
-            return new SchedStats(null);
+            return java.util.Optional.empty();
         }
     }
 

@@ -35,14 +35,7 @@ final class ThreadStates implements AutoCloseable {
     /** Samples the threads whose kernel names (15 characters at most) start with each of {@code names}. */
     static ThreadStates start(String... names) {
         Map<String, Path> tasks = new LinkedHashMap<>();
-        try (var all = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : all.toList()) {
-                String comm = Files.readString(task.resolve("comm")).trim();
-                for (String name : names) if (comm.startsWith(name)) tasks.putIfAbsent(name, task);
-            }
-        } catch (IOException | RuntimeException e) {
-            // no /proc: nothing is sampled
-        }
+        for (String name : names) SchedStats.task(name).ifPresent(task -> tasks.put(name, task));
         return new ThreadStates(tasks);
     }
 
