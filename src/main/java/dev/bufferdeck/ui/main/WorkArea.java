@@ -89,7 +89,8 @@ final class WorkArea extends SplitPane {
         if (room > 0 && placed && getItems().contains(library) && !getDividers().isEmpty()) {
             double most = Math.max(0, room - inspector.minWidth(-1) - DIVIDER_ALLOWANCE) / room;
             Divider d = getDividers().get(0);
-            if (d.getPosition() > most) d.setPosition(most);
+            // the skin puts the divider on a half pixel: within a pixel of the limit is at it, or each layout would set it again and lay out the window again
+            if ((d.getPosition() - most) * room >= 1) d.setPosition(most);
         }
         super.layoutChildren();
     }

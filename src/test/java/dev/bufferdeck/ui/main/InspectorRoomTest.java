@@ -170,6 +170,30 @@ class InspectorRoomTest {
     }
 
     @Test
+    void layingOutTheWorkAreaAtItsLimitDoesNotAskForAnotherLayout(FxRobot robot) {
+        demoRow();
+        robot.interact(() -> { });
+        javafx.scene.control.SplitPane area = app.window.workArea();
+        double room = area.getWidth() - area.snappedLeftInset() - area.snappedRightInset();
+        double inspectorLeast = app.window.inspectorTabs().minWidth(-1);
+        double libraryWidth = area.getDividers().get(0).getPosition() * room;
+        assertTrue(room - libraryWidth < inspectorLeast + 10, "at the first-start size the inspector is at its least: "
+                + (room - libraryWidth) + " of " + room + " px for a least of " + inspectorLeast);
+        java.util.concurrent.atomic.AtomicInteger moved = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        robot.interact(() -> {
+            area.getDividers().get(0).positionProperty().addListener((o, was, now) -> moved.incrementAndGet());
+            app.window.scene().getRoot().needsLayoutProperty().addListener((o, was, needs) -> {
+                if (needs) asked.incrementAndGet();
+            });
+            area.requestLayout();   // what a label whose width changed asks of its ancestors
+        });
+        for (int i = 0; i < 3; i++) robot.interact(() -> { });
+        assertEquals(0, moved.get(), "the divider did not move when the area was laid out again");
+        assertEquals(1, asked.get(), "the one layout asked for, and none of its own after it");
+    }
+
+    @Test
     void whenTheWindowNarrowsTheRegionTreeGivesWayFirstThenTheLibrary(FxRobot robot) {
         showHexOf(robot, demoRow());
         HexInspector inspector = app.window.hexInspector();
