@@ -4,7 +4,6 @@ import dev.bufferdeck.audio.PlayerState;
 import dev.bufferdeck.ui.icons.Glyph;
 import dev.bufferdeck.ui.icons.Icon;
 import dev.bufferdeck.ui.library.LazyTip;
-import dev.bufferdeck.ui.library.TimeText;
 import dev.bufferdeck.ui.waveform.WaveformLoader;
 import dev.bufferdeck.ui.waveform.WaveformView;
 import javafx.beans.binding.Bindings;
@@ -12,7 +11,6 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
@@ -30,9 +28,9 @@ public final class TransportBar extends VBox {
     private final Slider seek = new Slider(0, 1, 0);
     private final WaveformView waveform = new WaveformView();
     private final WaveformLoader waveformLoader;
-    private final Label elapsed = new Label("0:00");
+    private final TimeLabel elapsed = new TimeLabel("time-elapsed");
     /** The current entry's length, or nothing. */
-    private final Label total = new Label("");
+    private final TimeLabel total = new TimeLabel("time-total");
     private final Button previous = iconButton(new Icon(Glyph.SKIP_PREVIOUS), "Previous (P)", "transport-previous");
     private final Button playPause = iconButton(new Icon(Glyph.PLAY), null, "transport-play");
     private final LazyTip playPauseTip = LazyTip.on(playPause, "Play (Space)");
@@ -56,12 +54,7 @@ public final class TransportBar extends VBox {
         getStyleClass().add("transport");
         seek.setId("seek-slider");
         seek.getStyleClass().add("seek");
-        elapsed.setId("time-elapsed");
-        elapsed.getStyleClass().add("time");
-        total.setId("time-total");
-        total.getStyleClass().add("time");
-        elapsed.setMinWidth(48);
-        total.setMinWidth(48);
+        elapsed.showMillis(0);
         HBox.setHgrow(seek, Priority.ALWAYS);
         waveform.setId("waveform");
         waveform.setPrefHeight(40);
@@ -70,7 +63,7 @@ public final class TransportBar extends VBox {
         // what follows playback is laid out alone, not with the whole window at each move
         VBox seekColumn = new VBox(0, waveform, new LayoutRoot(seek));
         HBox.setHgrow(seekColumn, Priority.ALWAYS);
-        HBox seekRow = new HBox(8, new LayoutRoot(elapsed), seekColumn, new LayoutRoot(total));
+        HBox seekRow = new HBox(8, elapsed, seekColumn, total);
         seekRow.setAlignment(Pos.CENTER);
 
         playPause.getStyleClass().add("play-button");
@@ -120,7 +113,7 @@ public final class TransportBar extends VBox {
         showDuration(player.durationProperty().get());
         seek.valueProperty().addListener((o, a, v) -> {
             if (!followingPlayer && !seek.isValueChanging()) player.seekTo(Math.round(v.doubleValue()));
-            elapsed.setText(TimeText.of(Math.round(v.doubleValue())));
+            elapsed.showMillis(Math.round(v.doubleValue()));
         });
         seek.valueChangingProperty().addListener((o, was, changing) -> {
             if (!changing) player.seekTo(Math.round(seek.getValue()));
@@ -188,7 +181,11 @@ public final class TransportBar extends VBox {
         } finally {
             followingPlayer = false;
         }
-        total.setText(millis < 0 ? "" : TimeText.of(millis));
+        if (millis < 0) {
+            total.clear();
+        } else {
+            total.showMillis(millis);
+        }
     }
 
     private void showState(PlayerState s) {

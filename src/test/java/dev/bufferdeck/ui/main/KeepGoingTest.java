@@ -120,7 +120,7 @@ class KeepGoingTest {
         List<String> texts = app.controller.notifier().notices().stream().map(Notice::text).toList();
         assertTrue(texts.stream().anyMatch(t -> t.startsWith("Skipped adpcm") && t.contains("ADPCM")), texts.toString());
         assertTrue(texts.stream().anyMatch(t -> t.startsWith("Skipped page")), texts.toString());
-        assertEquals("0:30", robot.lookup("#time-total").queryAs(Label.class).getText(), "the length of the entry playing");
+        assertEquals("0:30", robot.lookup("#time-total").queryAs(TimeLabel.class).getText(), "the length of the entry playing");
     }
 
     @Test
@@ -152,7 +152,7 @@ class KeepGoingTest {
         robot.interact(() -> app.controller.player().next());
         waitUntil(() -> app.controller.notifier().notices().stream().anyMatch(n -> n.text().startsWith("Stopped")), 15);
         assertNull(app.controller.player().nowPlayingProperty().get());
-        assertEquals("", robot.lookup("#time-total").queryAs(Label.class).getText());
+        assertEquals("", robot.lookup("#time-total").queryAs(TimeLabel.class).getText());
         assertEquals(2, app.controller.notifier().notices().stream().filter(n -> n.text().startsWith("Skipped")).count(),
                 "each entry tried once, not round and round");
     }
@@ -165,7 +165,7 @@ class KeepGoingTest {
         waitUntil(() -> app.controller.playlist().entries().size() == 2
                 && app.controller.playlist().entries().get(1).durationMillis() > 0, 20);
         List<PlaylistRow> rows = List.copyOf(app.controller.playlist().entries());
-        Label total = robot.lookup("#time-total").queryAs(Label.class);
+        TimeLabel total = robot.lookup("#time-total").queryAs(TimeLabel.class);
         assertEquals("", total.getText(), "nothing playing, no length");
         robot.interact(() -> app.controller.player().play(rows.get(0)));
         waitUntil(() -> "1:05".equals(total.getText()), 15);

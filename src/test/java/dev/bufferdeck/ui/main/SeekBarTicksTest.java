@@ -5,7 +5,6 @@ import dev.bufferdeck.ui.downloads.Loads;
 import dev.bufferdeck.ui.playback.PlaybackClock;
 import dev.bufferdeck.ui.testing.AppFixture;
 import dev.bufferdeck.ui.testing.Wavs;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +56,7 @@ class SeekBarTicksTest {
         robot.interact(() -> player.play(app.controller.playlist().entries().get(0)));
         waitUntil(() -> player.state() == PlayerState.PLAYING && player.positionMillis() > 1_000, 15);   // past the ticks of the start
 
-        Label elapsed = robot.lookup("#time-elapsed").queryAs(Label.class);
+        TimeLabel elapsed = robot.lookup("#time-elapsed").queryAs(TimeLabel.class);
         List<String> shown = new CopyOnWriteArrayList<>();
         robot.interact(() -> elapsed.textProperty().addListener((o, was, text) -> shown.add(text)));
         PlaybackClock clock = player.clock();
