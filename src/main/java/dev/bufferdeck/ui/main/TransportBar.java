@@ -41,6 +41,8 @@ public final class TransportBar extends VBox {
     private final Button playlistButton;
     private final HBox tools = new HBox(4);
     private boolean followingPlayer;
+    /** How late the elapsed time may turn to its next second, to change in the same repaint as the playhead. */
+    static final long SECOND_LATE_MILLIS = 100;
 
     public TransportBar(PlayerController player, Button playlistButton) {
         this.player = player;
@@ -150,8 +152,16 @@ public final class TransportBar extends VBox {
             }
             shown = Math.round(seek.getValue());
         }
-        // the next tick this bar needs: the next second shown, or the playhead's next pixel column
-        player.clock().tickAt(Math.min((shown / 1000 + 1) * 1000, millisAtColumn(columnAt(shown) + 1)));
+        player.clock().tickAt(nextTick((shown / 1000 + 1) * 1000, millisAtColumn(columnAt(shown) + 1)));
+    }
+
+    /**
+     * The next tick this bar needs: the playhead's next pixel column, or the next second shown when
+     * that comes first; a second whose column follows within {@link #SECOND_LATE_MILLIS} waits for
+     * it, so the two change in one repaint.
+     */
+    static long nextTick(long nextSecond, long nextColumn) {
+        return nextColumn <= nextSecond + SECOND_LATE_MILLIS ? nextColumn : nextSecond;
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static dev.bufferdeck.ui.testing.AppFixture.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -73,5 +74,14 @@ class SeekBarTicksTest {
         }
         // 10 minutes over a window's width: a pixel column is about half a second; at the frame rate it was 15 a second
         assertTrue(ticks / seconds < 6, ticks + " ticks in " + seconds + " s of playing");
+    }
+
+    @Test
+    void aSecondWhosePixelColumnFollowsCloselyWaitsForItAndNoLonger() {
+        assertEquals(4_700, TransportBar.nextTick(5_000, 4_700), "a column before the second: the column");
+        assertEquals(5_060, TransportBar.nextTick(5_000, 5_060), "a column just after the second: both in one repaint");
+        assertEquals(5_000 + TransportBar.SECOND_LATE_MILLIS, TransportBar.nextTick(5_000, 5_000 + TransportBar.SECOND_LATE_MILLIS));
+        assertEquals(5_000, TransportBar.nextTick(5_000, 5_400), "a column long after: the second on time");
+        assertEquals(5_000, TransportBar.nextTick(5_000, Long.MAX_VALUE), "no next column (the end): the second");
     }
 }
