@@ -12,7 +12,6 @@ import dev.bufferdeck.ui.testing.AppFixture;
 import dev.bufferdeck.ui.testing.Testing;
 import dev.bufferdeck.ui.testing.Wavs;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
