@@ -17,6 +17,8 @@
 # Figures only. Goal (#14): visible ≤ 2× mpv, minimised ≤ 1 % of a core (0.6 CPU s per minute).
 # Needs: xvfb (xvfb-run), xdotool, x11-utils, openbox, mpv, ffmpeg, libgtk-3-0.
 # Usage: scripts/bench-play-cpu.sh [SECONDS]   (visible and minimised phases, default 30)
+# The MP3 is a 440 Hz tone (a steady spectrum: the window repaints for the seek bar and the time);
+# BENCH_SIGNAL=moving plays pink noise whose level swings instead, so the spectrum moves at every frame as with music.
 # The app's JVM gets the options both launchers give it (the installed launcher's java-options
 # and java -jar's relaunch, printed by dev.bufferdeck.LauncherOptions): ClassDataRelaunch.JIT_OPTIONS and
 # GC_OPTIONS, and -XX:-UsePerfData (no performance-data sampling 20 times a second); BENCH_JIT=default leaves them out (the JIT then compiles JavaFX's per-pulse code for 10 minutes or more).
@@ -38,7 +40,14 @@ CP="target/classes:$(cat target/bench-classpath.txt)"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 MP3="$WORK/tone.mp3"
-ffmpeg -v error -f lavfi -i "sine=frequency=440:duration=$((SECONDS_EACH * 2 + 180))" -ac 2 -ar 44100 -b:a 192k "$MP3"
+LENGTH=$((SECONDS_EACH * 2 + 180))
+if [ "${BENCH_SIGNAL:-tone}" = moving ]; then
+    # pink noise whose level swings: the spectrum's bars move at every frame, as with music
+    ffmpeg -v error -f lavfi -i "anoisesrc=color=pink:duration=$LENGTH:amplitude=0.5" \
+        -af "volume='0.3+0.6*abs(sin(2*PI*0.4*t))':eval=frame" -ac 2 -ar 44100 -b:a 192k "$MP3"
+else
+    ffmpeg -v error -f lavfi -i "sine=frequency=440:duration=$LENGTH" -ac 2 -ar 44100 -b:a 192k "$MP3"
+fi
 fi
 
 # CPU seconds (user + system) of a whole process, dead threads included.
