@@ -56,7 +56,8 @@ class LayoutRootTest {
         stage.show();
     }
 
-    private static void waitUntil(BooleanSupplier condition) throws Exception {
+    /** Waits for {@code condition}, then for the FX events it set off. */
+    static void waitUntil(BooleanSupplier condition) throws Exception {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition::getAsBoolean);
         WaitForAsyncUtils.waitForFxEvents();
     }

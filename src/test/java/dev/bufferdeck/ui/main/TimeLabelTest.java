@@ -10,12 +10,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,14 +35,9 @@ class TimeLabelTest {
         stage.show();
     }
 
-    private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     @Test
     void theNextSecondRepaintsTheDigitsAndLaysOutNothingWhereALabelLaysOutItsParents(FxRobot robot) throws Exception {
-        waitUntil(() -> !timeBox.isNeedsLayout() && !labelBox.isNeedsLayout() && time.getWidth() > 0);
+        LayoutRootTest.waitUntil(() -> !timeBox.isNeedsLayout() && !labelBox.isNeedsLayout() && time.getWidth() > 0);
         List<String> shown = new CopyOnWriteArrayList<>();
         robot.interact(() -> time.textProperty().addListener((o, was, text) -> shown.add(text)));
         int timeWas = timeBox.layouts;
@@ -56,7 +48,7 @@ class TimeLabelTest {
             time.showMillis(2_999);
             label.setText("0:02");
         });
-        waitUntil(() -> !labelBox.isNeedsLayout() && labelBox.layouts > labelWas);
+        LayoutRootTest.waitUntil(() -> !labelBox.isNeedsLayout() && labelBox.layouts > labelWas);
         assertEquals(List.of("0:01", "0:02"), shown, "a text per second shown, none for a time within it");
         assertEquals("0:02", time.getText());
         assertEquals("0:02", time.queryAccessibleAttribute(AccessibleAttribute.TEXT), "a screen reader reads the time");
@@ -66,10 +58,10 @@ class TimeLabelTest {
 
     @Test
     void aLongerTimeAsksForItsWidthAndStaysCentred(FxRobot robot) throws Exception {
-        waitUntil(() -> !timeBox.isNeedsLayout() && time.getWidth() > 0);
+        LayoutRootTest.waitUntil(() -> !timeBox.isNeedsLayout() && time.getWidth() > 0);
         double was = time.getWidth();
         robot.interact(() -> time.showMillis(3_600_000L * 12));
-        waitUntil(() -> time.getWidth() > was);
+        LayoutRootTest.waitUntil(() -> time.getWidth() > was);
         assertEquals("12:00:00", time.getText());
         javafx.scene.text.Text text = (javafx.scene.text.Text) time.getChildrenUnmodifiable().get(0);
         double left = text.getBoundsInParent().getMinX();
