@@ -62,6 +62,8 @@ final class ClassDataRelaunch {
      * humongous pieces made it foresee. In a 500 MiB load there were 9-18 pauses (30-62 ms in all,
      * median 47), 1-15 without (13-46 ms, median 22), and the window's longest pulse gap in it was 29-78 ms
      * (median 40) against 24-49 ms (median 37) (scripts/bench-gui.sh, 7 runs of each in turns).
+     * {@link System#gc()} starts a concurrent cycle, not a full collection: the repository asks for one
+     * after removing a large buffer, so that G1 gives its memory back (HeapGiveBack).
      */
     static final List<String> GC_OPTIONS = gcOptions(Runtime.version().feature());
 
@@ -70,7 +72,7 @@ final class ClassDataRelaunch {
     /** {@link #GC_OPTIONS} for a JVM of this feature release. */
     static List<String> gcOptions(int feature) {
         List<String> options = new java.util.ArrayList<>(List.of("-XX:-G1UseAdaptiveIHOP",
-                "-XX:InitiatingHeapOccupancyPercent=70", "-XX:NewSize=40m"));
+                "-XX:InitiatingHeapOccupancyPercent=70", "-XX:NewSize=40m", "-XX:+ExplicitGCInvokesConcurrent"));
         if (feature < 20) options.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-G1UsePreventiveGC"));
         return List.copyOf(options);
     }

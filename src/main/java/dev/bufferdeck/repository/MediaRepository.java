@@ -436,13 +436,16 @@ public final class MediaRepository {
             writer.fail("removed from the library");
             return true;
         }
+        long freed;
         synchronized (this) {
             if (byId.remove(buffer.id()) == null) return false;
             bySha.remove(buffer.sha256());
-            held -= buffer.store().held();
+            freed = buffer.store().held();
+            held -= freed;
         }
         for (RepositoryListener l : listeners) l.removed(buffer);
         fireMemory();
+        HeapGiveBack.afterRemoving(freed);
         return true;
     }
 

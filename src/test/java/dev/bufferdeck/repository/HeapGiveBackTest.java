@@ -1,0 +1,60 @@
+package dev.bufferdeck.repository;
+
+import dev.bufferdeck.LauncherOptions;
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A large buffer removed gives its memory back, in a JVM started with the launchers' options. */
+class HeapGiveBackTest {
+    private static final int MIB = 1 << 20;
+
+    /** Run in a JVM of its own: holds a 300 MiB buffer, removes it, and prints the heap committed before and after. */
+    public static final class Probe {
+        public static void main(String[] args) throws Exception {
+            MediaRepository repository = new MediaRepository(1L << 30, FormatDetector.NONE);
+            MediaBuffer b = repository.add(new byte[300 * MIB], "big.bin", new Origin.Dropped("application/octet-stream", "big"), "bin").buffer();
+            long held = committed();
+            repository.remove(b);
+            b = null;
+            long after = held;
+            for (int i = 0; i < 200 && after > held - 200L * MIB; i++) {
+                Thread.sleep(100);
+                after = committed();
+            }
+            System.out.println("committed " + held / MIB + " " + after / MIB);
+        }
+
+        private static long committed() {
+            return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
+        }
+    }
+
+    @Test
+    void theLaunchersJvmStartsAConcurrentCycleForIt() {
+        assertTrue(LauncherOptions.options().contains("-XX:+ExplicitGCInvokesConcurrent"));
+        assertFalse(HeapGiveBack.explicitCollectionIsConcurrent(), "the test JVM's System.gc() is a full collection: no request here");
+    }
+
+    @Test
+    void removingALargeBufferGivesItsHeapBack() throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(LauncherOptions.options());
+        command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), Probe.class.getName()));
+        Process jvm = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, jvm.waitFor(), out);
+        String[] figures = out.lines().filter(l -> l.startsWith("committed ")).findFirst().orElseThrow().split(" ");
+        long held = Long.parseLong(figures[1]), after = Long.parseLong(figures[2]);
+        assertTrue(held >= 300, "the buffer was on the heap: " + out);
+        assertTrue(after <= held - 200, "the heap gave back at least 200 of the 300 MiB: " + held + " MiB committed before, " + after + " after");
+    }
+}
