@@ -22,7 +22,7 @@ import java.util.Locale;
  * a server in its own process (BenchServer) into the repository, removes it, and prints RSS (VmRSS), the
  * committed and used heap and the collections so far: before, loaded, then 20 s and 60 s after the
  * removal, while a few MB a second of small short-lived garbage are made, as a playing window makes.
- * Nothing calls System.gc(): the app does not. Figures only.
+ * The bench itself asks for no collection; the repository does, as in the app (HeapGiveBack). Figures only.
  */
 public final class MemoryGivenBackBench {
     private static final ArrayDeque<byte[]> recent = new ArrayDeque<>();
@@ -37,7 +37,6 @@ public final class MemoryGivenBackBench {
             report("loaded " + (size >> 20) + " MiB");
             loader.repository().remove(r.buffer());
             r = null;
-            if (Boolean.getBoolean("giveback")) System.gc();
             garbage(20_000);
             report("removed, 20 s later");
             garbage(40_000);
