@@ -127,12 +127,16 @@ public final class MediaRepository {
     /** Lets go of the buffer's bytes now, if it can be let go; it stays listed as a reference. */
     public boolean letGo(MediaBuffer buffer) {
         boolean done;
+        long freed;
         synchronized (this) {
+            long before = held;
             done = byId.get(buffer.id()) == buffer && canLetGo(buffer) && release(buffer);
+            freed = before - held;
         }
         if (done) {
             for (RepositoryListener l : listeners) l.evicted(buffer);
             fireMemory();
+            HeapGiveBack.afterRemoving(freed);
         }
         return done;
     }

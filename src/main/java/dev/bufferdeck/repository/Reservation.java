@@ -45,6 +45,7 @@ public final class Reservation implements AutoCloseable {
         if (open) {
             open = false;
             owner.giveBack(bytes);
+            HeapGiveBack.afterRemoving(bytes);   // a load that failed or was cancelled: what it read is garbage now
             bytes = 0;
         }
     }

@@ -17,14 +17,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HeapGiveBackTest {
     private static final int MIB = 1 << 20;
 
-    /** Run in a JVM of its own: holds a 300 MiB buffer, removes it, and prints the heap committed before and after. */
+    /**
+     * Run in a JVM of its own: holds a 300 MiB buffer and removes it ({@code remove}), or reads 300 MiB
+     * for a load whose reservation then closes unused ({@code failed}); prints the heap committed before and after.
+     */
     public static final class Probe {
         public static void main(String[] args) throws Exception {
             MediaRepository repository = new MediaRepository(1L << 30, FormatDetector.NONE);
-            MediaBuffer b = repository.add(new byte[300 * MIB], "big.bin", new Origin.Dropped("application/octet-stream", "big"), "bin").buffer();
-            long held = committed();
-            repository.remove(b);
-            b = null;
+            long held;
+            if (args[0].equals("failed")) {
+                Reservation loading = repository.reserve(300L * MIB);
+                byte[] read = new byte[300 * MIB];
+                held = committed();
+                read = null;
+                loading.close();
+            } else {
+                MediaBuffer b = repository.add(new byte[300 * MIB], "big.bin", new Origin.Dropped("application/octet-stream", "big"), "bin").buffer();
+                held = committed();
+                repository.remove(b);
+                b = null;
+            }
             long after = held;
             for (int i = 0; i < 200 && after > held - 200L * MIB; i++) {
                 Thread.sleep(100);
@@ -46,9 +58,18 @@ class HeapGiveBackTest {
 
     @Test
     void removingALargeBufferGivesItsHeapBack() throws Exception {
+        assertGivenBack("remove");
+    }
+
+    @Test
+    void aLargeLoadThatFailedGivesItsHeapBack() throws Exception {
+        assertGivenBack("failed");
+    }
+
+    private static void assertGivenBack(String how) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(LauncherOptions.options());
-        command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), Probe.class.getName()));
+        command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), Probe.class.getName(), how));
         Process jvm = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, jvm.waitFor(), out);

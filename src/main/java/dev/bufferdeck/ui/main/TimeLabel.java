@@ -26,6 +26,8 @@ final class TimeLabel extends Region {
         text.setManaged(false);
         text.setTextOrigin(VPos.TOP);
         getChildren().add(text);
+        // its font comes with CSS (a theme, a size): the width asked for follows it
+        text.fontProperty().addListener(o -> requestLayout());
         setAccessibleRole(AccessibleRole.TEXT);
     }
 
