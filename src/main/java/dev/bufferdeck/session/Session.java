@@ -20,11 +20,13 @@ import java.util.Objects;
  * @param libraryColumns  the library table's column order and widths, "" for the default
  * @param sound           output device, equalizer, ReplayGain and the user's equalizer presets
  * @param letGoOfUrls     whether buffers downloaded from URLs may be let go when memory is needed (off by default)
+ * @param spectrumShown   whether the main window shows the spectrum and level meter (on by default)
  */
 public record Session(List<String> playlistOrigins, int currentIndex, double volume, boolean muted,
                       Repeat repeat, boolean shuffle, WindowBounds mainWindow, WindowBounds playlistWindow,
                       boolean playlistShowing, long positionMillis, boolean mainMaximized, PaneDividers dividers,
-                      String theme, String libraryColumns, SoundChoices sound, boolean letGoOfUrls) {
+                      String theme, String libraryColumns, SoundChoices sound, boolean letGoOfUrls,
+                      boolean spectrumShown) {
 
     public static final double DEFAULT_VOLUME = 0.8;
 
@@ -38,6 +40,15 @@ public record Session(List<String> playlistOrigins, int currentIndex, double vol
         theme = oneLine(theme);
         libraryColumns = oneLine(libraryColumns);
         if (sound == null) sound = SoundChoices.DEFAULTS;
+    }
+
+    /** A session that shows the spectrum. */
+    public Session(List<String> playlistOrigins, int currentIndex, double volume, boolean muted, Repeat repeat,
+                   boolean shuffle, WindowBounds mainWindow, WindowBounds playlistWindow, boolean playlistShowing,
+                   long positionMillis, boolean mainMaximized, PaneDividers dividers, String theme, String libraryColumns,
+                   SoundChoices sound, boolean letGoOfUrls) {
+        this(playlistOrigins, currentIndex, volume, muted, repeat, shuffle, mainWindow, playlistWindow, playlistShowing,
+                positionMillis, mainMaximized, dividers, theme, libraryColumns, sound, letGoOfUrls, true);
     }
 
     /** A session that keeps downloaded URLs in memory. */

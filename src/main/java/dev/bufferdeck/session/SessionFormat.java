@@ -62,6 +62,7 @@ final class SessionFormat {
             setting(sb, PRESET + preset.getKey(), preset.getValue());
         }
         setting(sb, "letGoOfUrls", s.letGoOfUrls());
+        setting(sb, "spectrumShown", s.spectrumShown());
         setting(sb, "entries", origins.size());
         for (String origin : origins) sb.append(origin).append('\n');
         sb.append(END).append('\n');
@@ -113,7 +114,8 @@ final class SessionFormat {
                 v.bool("shuffle", d.shuffle()), v.bounds("mainWindow"), v.bounds("playlistWindow"),
                 v.bool("playlistShowing", d.playlistShowing()), Math.max(0, v.longValue("position", 0)),
                 v.bool("mainMaximized", d.mainMaximized()), v.dividers(), settings.getOrDefault("theme", ""),
-                settings.getOrDefault("libraryColumns", ""), sound(settings), v.bool("letGoOfUrls", d.letGoOfUrls()));
+                settings.getOrDefault("libraryColumns", ""), sound(settings), v.bool("letGoOfUrls", d.letGoOfUrls()),
+                v.bool("spectrumShown", d.spectrumShown()));
     }
 
     private static final String PRESET = "equalizerPreset.";

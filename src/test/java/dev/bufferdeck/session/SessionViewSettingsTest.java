@@ -52,6 +52,24 @@ class SessionViewSettingsTest {
     }
 
     @Test
+    void aHiddenSpectrumSurvivesARoundTripAndAnOlderFileWithoutItShowsIt() {
+        Session hidden = new Session(List.of("/a.mp3"), 0, 0.5, false, Repeat.OFF, false, null, null, false, 0, false, null,
+                "", "", SoundChoices.DEFAULTS, false, false);
+        List<String> warnings = new ArrayList<>();
+        Session back = SessionFormat.read(SessionFormat.write(hidden), "session", warnings);
+        assertEquals(List.of(), warnings);
+        assertFalse(back.spectrumShown());
+        assertEquals(hidden, back);
+
+        String older = "#EXTM3U\n#BUFFERDECK-SESSION:1\n#BUFFERDECK:current=0\n#BUFFERDECK:letGoOfUrls=true\n"
+                + "#BUFFERDECK:entries=1\n/a.mp3\n#BUFFERDECK-END\n";
+        Session old = SessionFormat.read(older.getBytes(StandardCharsets.UTF_8), "session", warnings);
+        assertEquals(List.of(), warnings);
+        assertTrue(old.spectrumShown(), "a file from before the setting shows the spectrum");
+        assertTrue(old.letGoOfUrls());
+    }
+
+    @Test
     void aValueThatWouldBreakTheFileIsDropped() {
         Session s = new Session(List.of(), -1, 0.8, false, Repeat.OFF, false, null, null, false, 0, false, null, "DARK\n#BUFFERDECK-END", "x");
         assertEquals("", s.theme());

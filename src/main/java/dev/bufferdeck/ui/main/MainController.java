@@ -71,6 +71,8 @@ public final class MainController implements LibraryActions, PlaylistActions {
     private final StringProperty libraryColumns = new SimpleStringProperty("");
     /** Whether buffers downloaded from URLs may be let go when memory is needed; the repository follows it. */
     private final BooleanProperty letGoOfUrls = new SimpleBooleanProperty(false);
+    /** View ▸ whether the spectrum and level meter show (hidden, they analyse and draw nothing). */
+    private final BooleanProperty spectrumShown = new SimpleBooleanProperty(true);
     /** The main window's dividers: set from the session on start, kept current by the window. */
     private final ObjectProperty<PaneDividers> dividers = new SimpleObjectProperty<>();
 
@@ -90,7 +92,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
                 () -> playlistWindow != null && playlistWindow.stage().isShowing() ? playlistWindow.stage() : stage);
         this.session = new SessionKeeper(stage, player, playlist, theme, libraryColumns, dividers, sources,
                 () -> playlistWindow, () -> playlistWindow().show(), services.session(), services.playback()::positionMillis, sound,
-                letGoOfUrls);
+                letGoOfUrls, spectrumShown);
         services.repository().setLetGoOfUrls(letGoOfUrls.get());
         letGoOfUrls.addListener((o, was, now) -> services.repository().setLetGoOfUrls(now));
         library.rows().addListener((ListChangeListener<BufferRow>) c -> {
@@ -123,6 +125,8 @@ public final class MainController implements LibraryActions, PlaylistActions {
     public ObjectProperty<PaneDividers> dividersProperty() { return dividers; }
     /** View ▸ the URL memory setting: true lets downloaded buffers go when the budget is needed (they download again). */
     public BooleanProperty letGoOfUrlsProperty() { return letGoOfUrls; }
+    /** View ▸ Spectrum and level meter: false hides them, and they then analyse and draw nothing. */
+    public BooleanProperty spectrumShownProperty() { return spectrumShown; }
 
     // ---- startup and shutdown
 

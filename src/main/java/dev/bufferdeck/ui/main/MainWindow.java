@@ -84,6 +84,7 @@ public final class MainWindow {
         playlistButton.setFocusTraversable(false);
         playlistButton.setOnAction(e -> controller.togglePlaylistWindow());
         this.nowPlaying = new NowPlayingPane(controller.player());
+        nowPlaying.showSpectrumWhile(controller.spectrumShownProperty());
         this.transport = new TransportBar(controller.player(), playlistButton);
         this.equalizer = new EqualizerWindow(controller.sound(), controller.stage());
         Button equalizerButton = new Button(null, new Icon(Glyph.TUNE_VERTICAL));

@@ -70,6 +70,7 @@ final class MenuBuilder {
                 item("Hex preview", null, null, window::showHex),
                 item("Go to offset…", GO_TO_OFFSET, null, window::goToOffset),
                 item("Buffer details", null, null, window::showDetails),
+                spectrumItem(c.spectrumShownProperty()),
                 new SeparatorMenuItem(),
                 themeMenu(c.theme()),
                 new SeparatorMenuItem(),
@@ -95,6 +96,14 @@ final class MenuBuilder {
             menu.getItems().add(item);
         }
         return menu;
+    }
+
+    /** View ▸ whether the now-playing line shows the spectrum and level meter. */
+    private static CheckMenuItem spectrumItem(BooleanProperty shown) {
+        CheckMenuItem item = new CheckMenuItem("Spectrum and level meter");
+        item.setId("spectrum-shown");
+        item.selectedProperty().bindBidirectional(shown);
+        return item;
     }
 
     /** View ▸ whether downloaded URLs may leave memory when the budget is needed; off keeps them (no new download). */

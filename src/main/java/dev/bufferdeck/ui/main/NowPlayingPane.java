@@ -94,6 +94,12 @@ public final class NowPlayingPane extends HBox {
 
     public SpectrumView spectrum() { return spectrum; }
 
+    /** Shows the spectrum while {@code shown} is true; hidden, it takes no room and its feed stops. */
+    public void showSpectrumWhile(ObservableValue<Boolean> shown) {
+        spectrum.visibleProperty().bind(shown);
+        spectrum.managedProperty().bind(spectrum.visibleProperty());
+    }
+
     /** Shows the ReplayGain applied now ("RG −6.2 dB track") under the format line. */
     public void showReplayGain(ObservableValue<String> text) {
         replayGain.textProperty().bind(text);

@@ -34,6 +34,7 @@ public final class SessionKeeper {
     private final StringProperty libraryColumns;
     private final SoundControls sound;
     private final BooleanProperty letGoOfUrls;
+    private final BooleanProperty spectrumShown;
     private final ObjectProperty<PaneDividers> dividers;
     private final SourceOpener opener;
     /** The playlist window when it was made, else null. */
@@ -48,8 +49,9 @@ public final class SessionKeeper {
     SessionKeeper(Stage stage, PlayerController player, PlaylistModel playlist, ThemeSwitcher theme, StringProperty libraryColumns,
                   ObjectProperty<PaneDividers> dividers, SourceOpener opener, Supplier<PlaylistWindow> playlistWindow,
                   Runnable showPlaylistWindow, SessionStore store, LongSupplier livePosition, SoundControls sound,
-                  BooleanProperty letGoOfUrls) {
+                  BooleanProperty letGoOfUrls, BooleanProperty spectrumShown) {
         this.stage = stage;
+        this.spectrumShown = spectrumShown;
         this.sound = sound;
         this.letGoOfUrls = letGoOfUrls;
         this.player = player;
@@ -92,6 +94,7 @@ public final class SessionKeeper {
         theme.choiceProperty().addListener(changed);
         libraryColumns.addListener(changed);
         letGoOfUrls.addListener(changed);
+        spectrumShown.addListener(changed);
         sound.sessionDependencies().forEach(o -> o.addListener(changed));
     }
 
@@ -124,6 +127,7 @@ public final class SessionKeeper {
         libraryColumns.set(session.libraryColumns());
         sound.restore(session.sound());
         letGoOfUrls.set(session.letGoOfUrls());
+        spectrumShown.set(session.spectrumShown());
         player.volumeProperty().set(session.volume());
         player.mutedProperty().set(session.muted());
         playlist.repeatProperty().set(session.repeat());
@@ -154,6 +158,6 @@ public final class SessionKeeper {
                 playlist.repeatProperty().get(), playlist.shuffleProperty().get(), mainBounds.get(), pw, shown,
                 current < 0 ? 0 : player.positionMillis(), stage.isMaximized(), dividers.get(),
                 theme.choiceProperty().get().name(), libraryColumns.get(), sound.choices(),
-                letGoOfUrls.get());
+                letGoOfUrls.get(), spectrumShown.get());
     }
 }
