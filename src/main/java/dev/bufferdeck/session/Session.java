@@ -98,12 +98,13 @@ public record Session(List<String> playlistOrigins, int currentIndex, double vol
                 && Objects.equals(mainWindow, s.mainWindow) && Objects.equals(playlistWindow, s.playlistWindow)
                 && playlistShowing == s.playlistShowing && positionMillis == s.positionMillis
                 && mainMaximized == s.mainMaximized && Objects.equals(dividers, s.dividers) && theme.equals(s.theme)
-                && libraryColumns.equals(s.libraryColumns) && sound.equals(s.sound) && letGoOfUrls == s.letGoOfUrls;
+                && libraryColumns.equals(s.libraryColumns) && sound.equals(s.sound) && letGoOfUrls == s.letGoOfUrls
+                && spectrumShown == s.spectrumShown;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(playlistOrigins, currentIndex, volume, muted, repeat, shuffle, mainWindow, playlistWindow,
-                playlistShowing, positionMillis, mainMaximized, dividers, theme, libraryColumns, sound, letGoOfUrls);
+                playlistShowing, positionMillis, mainMaximized, dividers, theme, libraryColumns, sound, letGoOfUrls, spectrumShown);
     }
 }

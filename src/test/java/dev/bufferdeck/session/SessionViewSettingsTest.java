@@ -9,6 +9,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The theme choice, the library's columns and the URL memory setting ride in the session file and come back. */
@@ -60,6 +61,11 @@ class SessionViewSettingsTest {
         assertEquals(List.of(), warnings);
         assertFalse(back.spectrumShown());
         assertEquals(hidden, back);
+        Session d = Session.defaults();
+        Session onlyHidden = new Session(d.playlistOrigins(), d.currentIndex(), d.volume(), d.muted(), d.repeat(), d.shuffle(),
+                d.mainWindow(), d.playlistWindow(), d.playlistShowing(), d.positionMillis(), d.mainMaximized(), d.dividers(),
+                d.theme(), d.libraryColumns(), d.sound(), d.letGoOfUrls(), false);
+        assertNotEquals(d, onlyHidden, "a session that only hides the spectrum is not a first start's");
 
         String older = "#EXTM3U\n#BUFFERDECK-SESSION:1\n#BUFFERDECK:current=0\n#BUFFERDECK:letGoOfUrls=true\n"
                 + "#BUFFERDECK:entries=1\n/a.mp3\n#BUFFERDECK-END\n";
