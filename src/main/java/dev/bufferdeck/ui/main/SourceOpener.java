@@ -227,11 +227,13 @@ public final class SourceOpener {
                 MediaBuffer buffer = buffers.get(i);
                 if (first && playFirstIfIdle && !isBusy()) {
                     PlaylistRow entry = entries.get(i);
-                    // the rows are laid out in this pulse, what now playing shows in the next (one gap of both was over 50 ms)
+                    // the rows are laid out in this pulse, what now playing shows in the next, the notice in the one
+                    // after (one gap of all three was over 50 ms, and of the last two 50-59 ms)
+                    String note = "Playing " + buffer.name() + (buffer.isLive() ? " (live stream)"
+                            : buffer.isComplete() ? " (" + ByteSizes.human(buffer.size()) + " loaded)" : " while it loads");
                     Fx.atNextPulse(() -> {
                         player.play(entry);
-                        notifier.info("Playing " + buffer.name() + (buffer.isLive() ? " (live stream)"
-                                : buffer.isComplete() ? " (" + ByteSizes.human(buffer.size()) + " loaded)" : " while it loads"));
+                        Fx.atNextPulse(() -> notifier.info(note));
                     });
                 } else {
                     queued.add(buffer.name());
