@@ -25,7 +25,10 @@ debs=(target/installer/bufferdeck_*.deb)
 [ ${#debs[@]} = 1 ] || fail "expected one target/installer/bufferdeck_*.deb, found ${#debs[@]}: run mvn -B -Pinstaller package -DskipTests first"
 DEB=${debs[0]}
 rm -rf "$WORK"
-mkdir -p "$WORK" target/screenshots
+mkdir -p "$WORK/config" target/screenshots
+# the installed app's session goes here, not into the user's ~/.config/bufferdeck (it had gathered an
+# entry per run on a machine that ran this check more than once)
+export XDG_CONFIG_HOME="$PWD/$WORK/config"
 
 apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" >"$WORK/apt.log" 2>&1 || {
