@@ -12,7 +12,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -121,8 +120,7 @@ class EverywhereKeysTest {
 
     @Test
     void thePlaybackMenuShowsEachShortcutAndHasSeekAndVolumeItems() {
-        MenuBar bar = (MenuBar) app.window.root().getTop();
-        Menu playback = bar.getMenus().stream().filter(m -> m.getText().equals("Playback")).findFirst().orElseThrow();
+        Menu playback = app.menu("Playback");
         Map<String, javafx.scene.input.KeyCombination> keys = playback.getItems().stream()
                 .filter(i -> i.getText() != null && i.getAccelerator() != null)
                 .collect(Collectors.toMap(MenuItem::getText, MenuItem::getAccelerator));

@@ -14,8 +14,6 @@ import dev.bufferdeck.ui.testing.LocalHttpServer;
 import dev.bufferdeck.ui.testing.TestSessions;
 import dev.bufferdeck.ui.testing.Testing;
 import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,10 +75,7 @@ class LetGoOfUrlsSettingTest {
     }
 
     private CheckMenuItem item() {
-        MenuBar bar = (MenuBar) app.window.root().getTop();
-        Menu view = bar.getMenus().stream().filter(m -> m.getText().equals("View")).findFirst().orElseThrow();
-        return (CheckMenuItem) view.getItems().stream().filter(i -> "let-go-of-urls".equals(i.getId()))
-                .findFirst().orElseThrow();
+        return app.menuItem("View", "let-go-of-urls");
     }
 
     /** Opens View and clicks the item, as a user does. */

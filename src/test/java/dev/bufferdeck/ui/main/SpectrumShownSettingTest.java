@@ -11,8 +11,6 @@ import dev.bufferdeck.ui.testing.TestSessions;
 import dev.bufferdeck.ui.testing.Testing;
 import dev.bufferdeck.ui.testing.Wavs;
 import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,10 +64,7 @@ class SpectrumShownSettingTest {
     }
 
     private CheckMenuItem item() {
-        MenuBar bar = (MenuBar) app.window.root().getTop();
-        Menu view = bar.getMenus().stream().filter(m -> m.getText().equals("View")).findFirst().orElseThrow();
-        return (CheckMenuItem) view.getItems().stream().filter(i -> "spectrum-shown".equals(i.getId()))
-                .findFirst().orElseThrow();
+        return app.menuItem("View", "spectrum-shown");
     }
 
     private void toggle(FxRobot robot) {

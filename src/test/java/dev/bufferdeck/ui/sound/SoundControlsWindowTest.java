@@ -14,7 +14,6 @@ import dev.bufferdeck.ui.testing.TestSessions;
 import dev.bufferdeck.ui.testing.Testing;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.geometry.Orientation;
@@ -177,9 +176,7 @@ class SoundControlsWindowTest {
     }
 
     private Menu outputMenu() {
-        MenuBar bar = (MenuBar) app.window.root().getTop();
-        Menu playback = bar.getMenus().stream().filter(m -> m.getText().equals("Playback")).findFirst().orElseThrow();
-        for (MenuItem i : playback.getItems()) if (i instanceof Menu m && m.getText().equals("Output device")) return m;
+        for (MenuItem i : app.menu("Playback").getItems()) if (i instanceof Menu m && m.getText().equals("Output device")) return m;
         throw new AssertionError("no Output device menu");
     }
 }

@@ -8,6 +8,9 @@ import dev.bufferdeck.ui.main.MainController;
 import dev.bufferdeck.ui.main.MainWindow;
 import dev.bufferdeck.ui.playback.Playback;
 import javafx.application.Platform;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -31,6 +34,20 @@ public final class AppFixture {
         this.window = new MainWindow(controller);
         stage.setScene(window.scene());
         stage.show();
+    }
+
+    /** The menu bar's menu called {@code text} ("View", "Playback"…). */
+    public Menu menu(String text) {
+        MenuBar bar = (MenuBar) window.root().getTop();
+        return bar.getMenus().stream().filter(m -> m.getText().equals(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + text + " menu"));
+    }
+
+    /** The item of menu {@code menuText} whose id is {@code id}. */
+    @SuppressWarnings("unchecked")
+    public <T extends MenuItem> T menuItem(String menuText, String id) {
+        return (T) menu(menuText).getItems().stream().filter(i -> id.equals(i.getId())).findFirst()
+                .orElseThrow(() -> new AssertionError("no item " + id + " in " + menuText));
     }
 
     /** The standard services, on a fresh repository; {@code start} adds the demo clip like a first start. */
