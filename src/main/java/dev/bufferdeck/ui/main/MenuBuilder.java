@@ -70,11 +70,14 @@ final class MenuBuilder {
                 item("Hex preview", null, null, window::showHex),
                 item("Go to offset…", GO_TO_OFFSET, null, window::goToOffset),
                 item("Buffer details", null, null, window::showDetails),
-                spectrumItem(c.spectrumShownProperty()),
+                // whether the now-playing line shows the spectrum and level meter
+                settingItem("Spectrum and level meter", "spectrum-shown", c.spectrumShownProperty()),
                 new SeparatorMenuItem(),
                 themeMenu(c.theme()),
                 new SeparatorMenuItem(),
-                letGoOfUrlsItem(c.letGoOfUrlsProperty()));
+                // off keeps downloaded buffers when the budget is needed (no new download)
+                settingItem("Let go of downloaded URLs when memory is needed (they download again)", "let-go-of-urls",
+                        c.letGoOfUrlsProperty()));
         Menu help = new Menu("Help", null, item("Keyboard shortcuts", HELP, null, window::showShortcuts),
                 item("About BufferDeck", null, null, window::showAbout));
         MenuBar bar = new MenuBar(file, playback, view, help);
@@ -98,19 +101,11 @@ final class MenuBuilder {
         return menu;
     }
 
-    /** View ▸ whether the now-playing line shows the spectrum and level meter. */
-    private static CheckMenuItem spectrumItem(BooleanProperty shown) {
-        CheckMenuItem item = new CheckMenuItem("Spectrum and level meter");
-        item.setId("spectrum-shown");
-        item.selectedProperty().bindBidirectional(shown);
-        return item;
-    }
-
-    /** View ▸ whether downloaded URLs may leave memory when the budget is needed; off keeps them (no new download). */
-    private static CheckMenuItem letGoOfUrlsItem(BooleanProperty letGo) {
-        CheckMenuItem item = new CheckMenuItem("Let go of downloaded URLs when memory is needed (they download again)");
-        item.setId("let-go-of-urls");
-        item.selectedProperty().bindBidirectional(letGo);
+    /** A ticked item that turns {@code setting} on and off, and shows it. */
+    private static CheckMenuItem settingItem(String text, String id, BooleanProperty setting) {
+        CheckMenuItem item = new CheckMenuItem(text);
+        item.setId(id);
+        item.selectedProperty().bindBidirectional(setting);
         return item;
     }
 
