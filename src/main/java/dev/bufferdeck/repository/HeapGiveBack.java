@@ -6,12 +6,12 @@ import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Gives the memory of a large buffer removed or let go, or of a large load that failed, back to the system. G1 uncommits heap only at a concurrent
- * cycle's remark or a full collection, and after a large load nothing starts a cycle: removing a 500 MiB
- * buffer left the process at 680-800 MiB of RSS a minute later (scripts/bench-memory-given-back.sh). So a
- * removal of {@link #LARGE} bytes or more asks for a collection on a thread of its own, which starts a
- * concurrent cycle where the launchers set {@code -XX:+ExplicitGCInvokesConcurrent}; removals meanwhile
- * share it. Without that option (a JVM started otherwise) it asks for nothing: there the request would
+ * Gives the memory of a large buffer removed or let go, or of a large load that failed, back to the
+ * system. G1 uncommits heap only at a concurrent cycle's remark or a full collection, and after a large
+ * load nothing starts a cycle: removing a 500 MiB buffer left the process at 680-800 MiB of RSS a minute
+ * later (scripts/bench-memory-given-back.sh). So a removal of {@link #LARGE} bytes or more asks for a
+ * collection on a thread of its own, which starts a concurrent cycle where the launchers set
+ * {@code -XX:+ExplicitGCInvokesConcurrent}; removals meanwhile share it. Without that option (a JVM started otherwise) it asks for nothing: there the request would
  * be a full collection, stopping every thread for as long as it takes.
  */
 final class HeapGiveBack {
@@ -22,7 +22,10 @@ final class HeapGiveBack {
 
     private HeapGiveBack() {}
 
-    /** After {@code bytes} of media left the repository (a buffer removed or let go, a load's reservation closed unused). Any thread. */
+    /**
+     * After {@code bytes} of media left the repository (a buffer removed or let go, a load's reservation
+     * closed unused). Any thread.
+     */
     static void afterRemoving(long bytes) {
         if (bytes < LARGE || !CONCURRENT || !asked.compareAndSet(false, true)) return;
         Thread t = new Thread(() -> {

@@ -105,6 +105,7 @@ public record Session(List<String> playlistOrigins, int currentIndex, double vol
     @Override
     public int hashCode() {
         return Objects.hash(playlistOrigins, currentIndex, volume, muted, repeat, shuffle, mainWindow, playlistWindow,
-                playlistShowing, positionMillis, mainMaximized, dividers, theme, libraryColumns, sound, letGoOfUrls, spectrumShown);
+                playlistShowing, positionMillis, mainMaximized, dividers, theme, libraryColumns, sound, letGoOfUrls,
+                spectrumShown);
     }
 }

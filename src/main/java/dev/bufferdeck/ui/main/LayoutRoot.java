@@ -7,9 +7,10 @@ import javafx.scene.layout.Region;
 
 /**
  * Holds one child that changes often inside (a seek slider whose thumb follows playback) and keeps it
- * unmanaged, so that JavaFX treats it as a layout root: a change inside it lays out the child alone. A managed child would clear the size caches of every ancestor and lay out the
- * whole window at each change (JavaFX asks the parent of a thumb that moved to lay out, and that
- * parent's parent, up to the scene's root). The holder takes the child's sizes and fills itself with
+ * unmanaged, so that JavaFX treats it as a layout root: a change inside it lays out the child alone.
+ * A managed child would clear the size caches of every ancestor and lay out the whole window at each
+ * change (JavaFX asks the parent of a thumb that moved to lay out, and that parent's parent, up to the
+ * scene's root). The holder takes the child's sizes and fills itself with
  * it; when a change inside alters the child's preferred size, the holder asks its own parent again.
  */
 final class LayoutRoot extends Region {
