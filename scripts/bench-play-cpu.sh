@@ -19,7 +19,8 @@
 # Usage: scripts/bench-play-cpu.sh [SECONDS]   (visible and minimised phases, default 30)
 # The MP3 is a 440 Hz tone (a steady spectrum: the window repaints for the seek bar and the time);
 # BENCH_SIGNAL=moving plays pink noise whose level swings instead, so the spectrum moves at every frame as with music.
-# BENCH_SPECTRUM=hidden starts the app with View ▸ Spectrum and level meter turned off (a saved session that says so).
+# BENCH_SPECTRUM=shown or hidden starts the app with View ▸ Spectrum and level meter chosen so (a saved session that says
+# so); without it the app decides as on a first start (under Xvfb's software pipeline: hidden).
 # The app's JVM gets the options both launchers give it (the installed launcher's java-options
 # and java -jar's relaunch, printed by dev.bufferdeck.LauncherOptions): ClassDataRelaunch.JIT_OPTIONS and
 # GC_OPTIONS, and -XX:-UsePerfData (no performance-data sampling 20 times a second); BENCH_JIT=default leaves them out (the JIT then compiles JavaFX's per-pulse code for 10 minutes or more).
@@ -101,9 +102,11 @@ inner() {
     export XDG_CONFIG_HOME XDG_RUNTIME_DIR
     XDG_CONFIG_HOME=$(mktemp -d); XDG_RUNTIME_DIR=$(mktemp -d)
     command -v openbox >/dev/null && { openbox >/dev/null 2>&1 & sleep 1; }
-    if [ "${BENCH_SPECTRUM:-shown}" = hidden ]; then
+    if [ -n "${BENCH_SPECTRUM:-}" ]; then
+        local shown=true
+        [ "$BENCH_SPECTRUM" = hidden ] && shown=false
         mkdir -p "$XDG_CONFIG_HOME/bufferdeck"
-        printf '#EXTM3U\n#BUFFERDECK-SESSION:1\n#BUFFERDECK:spectrumShown=false\n#BUFFERDECK:entries=0\n#BUFFERDECK-END\n' \
+        printf '#EXTM3U\n#BUFFERDECK-SESSION:1\n#BUFFERDECK:spectrumShown=%s\n#BUFFERDECK:entries=0\n#BUFFERDECK-END\n' "$shown" \
             >"$XDG_CONFIG_HOME/bufferdeck/session.m3u8"
     fi
     local started; started=$(date +%s.%N)
@@ -151,7 +154,7 @@ kill $MPV 2>/dev/null || true
 
 OUT=$(INNER=1 CP="$CP" MP3="$MP3" WORK="$WORK" xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$SECONDS_EACH")
 echo "CPU seconds per minute of MP3 played (steady phases ${SECONDS_EACH} s each; mpv the same file, same run;"
-echo "  signal: ${BENCH_SIGNAL:-tone}, spectrum ${BENCH_SPECTRUM:-shown}):"
+echo "  signal: ${BENCH_SIGNAL:-tone}, spectrum ${BENCH_SPECTRUM:-as the app chooses on a first start}):"
 echo "  mpv --no-video --ao=null: $MPV_CPU"
 echo "$OUT" | awk -v m="$MPV_CPU" '
     $1 == "start" { printf "  BufferDeck start -> window: %.2f CPU s in %s s (one-time)\n", $2, $3 }

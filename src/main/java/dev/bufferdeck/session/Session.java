@@ -20,13 +20,14 @@ import java.util.Objects;
  * @param libraryColumns  the library table's column order and widths, "" for the default
  * @param sound           output device, equalizer, ReplayGain and the user's equalizer presets
  * @param letGoOfUrls     whether buffers downloaded from URLs may be let go when memory is needed (off by default)
- * @param spectrumShown   whether the main window shows the spectrum and level meter (on by default)
+ * @param spectrumShown   whether the main window shows the spectrum and level meter; null until the user
+ *                        chooses (the window then decides by how it is drawn)
  */
 public record Session(List<String> playlistOrigins, int currentIndex, double volume, boolean muted,
                       Repeat repeat, boolean shuffle, WindowBounds mainWindow, WindowBounds playlistWindow,
                       boolean playlistShowing, long positionMillis, boolean mainMaximized, PaneDividers dividers,
                       String theme, String libraryColumns, SoundChoices sound, boolean letGoOfUrls,
-                      boolean spectrumShown) {
+                      Boolean spectrumShown) {
 
     public static final double DEFAULT_VOLUME = 0.8;
 
@@ -42,13 +43,13 @@ public record Session(List<String> playlistOrigins, int currentIndex, double vol
         if (sound == null) sound = SoundChoices.DEFAULTS;
     }
 
-    /** A session that shows the spectrum. */
+    /** A session without a spectrum choice. */
     public Session(List<String> playlistOrigins, int currentIndex, double volume, boolean muted, Repeat repeat,
                    boolean shuffle, WindowBounds mainWindow, WindowBounds playlistWindow, boolean playlistShowing,
                    long positionMillis, boolean mainMaximized, PaneDividers dividers, String theme, String libraryColumns,
                    SoundChoices sound, boolean letGoOfUrls) {
         this(playlistOrigins, currentIndex, volume, muted, repeat, shuffle, mainWindow, playlistWindow, playlistShowing,
-                positionMillis, mainMaximized, dividers, theme, libraryColumns, sound, letGoOfUrls, true);
+                positionMillis, mainMaximized, dividers, theme, libraryColumns, sound, letGoOfUrls, null);
     }
 
     /** A session that keeps downloaded URLs in memory. */
@@ -99,7 +100,7 @@ public record Session(List<String> playlistOrigins, int currentIndex, double vol
                 && playlistShowing == s.playlistShowing && positionMillis == s.positionMillis
                 && mainMaximized == s.mainMaximized && Objects.equals(dividers, s.dividers) && theme.equals(s.theme)
                 && libraryColumns.equals(s.libraryColumns) && sound.equals(s.sound) && letGoOfUrls == s.letGoOfUrls
-                && spectrumShown == s.spectrumShown;
+                && Objects.equals(spectrumShown, s.spectrumShown);
     }
 
     @Override

@@ -62,7 +62,7 @@ final class SessionFormat {
             setting(sb, PRESET + preset.getKey(), preset.getValue());
         }
         setting(sb, "letGoOfUrls", s.letGoOfUrls());
-        setting(sb, "spectrumShown", s.spectrumShown());
+        if (s.spectrumShown() != null) setting(sb, "spectrumShown", s.spectrumShown());
         setting(sb, "entries", origins.size());
         for (String origin : origins) sb.append(origin).append('\n');
         sb.append(END).append('\n');
@@ -115,7 +115,7 @@ final class SessionFormat {
                 v.bool("playlistShowing", d.playlistShowing()), Math.max(0, v.longValue("position", 0)),
                 v.bool("mainMaximized", d.mainMaximized()), v.dividers(), settings.getOrDefault("theme", ""),
                 settings.getOrDefault("libraryColumns", ""), sound(settings), v.bool("letGoOfUrls", d.letGoOfUrls()),
-                v.bool("spectrumShown", d.spectrumShown()));
+                v.choice("spectrumShown", "the default"));
     }
 
     private static final String PRESET = "equalizerPreset.";
@@ -167,11 +167,17 @@ final class SessionFormat {
         }
 
         boolean bool(String key, boolean fallback) {
+            Boolean value = choice(key, String.valueOf(fallback));
+            return value == null ? fallback : value;
+        }
+
+        /** A true/false setting the user may not have chosen: null when absent or unreadable ({@code fallback} names what is used then). */
+        Boolean choice(String key, String fallback) {
             String value = settings.get(key);
-            if (value == null) return fallback;
+            if (value == null) return null;
             if (value.equals("true") || value.equals("false")) return Boolean.parseBoolean(value);
-            bad(key, value, String.valueOf(fallback));
-            return fallback;
+            bad(key, value, fallback);
+            return null;
         }
 
         double volume() {

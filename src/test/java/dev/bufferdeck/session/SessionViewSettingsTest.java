@@ -10,6 +10,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The theme choice, the library's columns and the URL memory setting ride in the session file and come back. */
@@ -53,7 +54,7 @@ class SessionViewSettingsTest {
     }
 
     @Test
-    void aHiddenSpectrumSurvivesARoundTripAndAnOlderFileWithoutItShowsIt() {
+    void aHiddenSpectrumSurvivesARoundTripAndAFileWithoutItLeavesTheChoiceOpen() {
         Session hidden = new Session(List.of("/a.mp3"), 0, 0.5, false, Repeat.OFF, false, null, null, false, 0, false, null,
                 "", "", SoundChoices.DEFAULTS, false, false);
         List<String> warnings = new ArrayList<>();
@@ -71,8 +72,25 @@ class SessionViewSettingsTest {
                 + "#BUFFERDECK:entries=1\n/a.mp3\n#BUFFERDECK-END\n";
         Session old = SessionFormat.read(older.getBytes(StandardCharsets.UTF_8), "session", warnings);
         assertEquals(List.of(), warnings);
-        assertTrue(old.spectrumShown(), "a file from before the setting shows the spectrum");
+        assertNull(old.spectrumShown(), "a file without the setting leaves the choice to the window");
         assertTrue(old.letGoOfUrls());
+    }
+
+    @Test
+    void aSpectrumNeverChosenWritesNoSettingAndAnUnreadableOneIsLeftOpenWithAWarning() {
+        String written = new String(SessionFormat.write(Session.defaults()), StandardCharsets.UTF_8);
+        assertFalse(written.contains("spectrumShown"), written);
+        Session d = Session.defaults();
+        Session shown = new Session(d.playlistOrigins(), d.currentIndex(), d.volume(), d.muted(), d.repeat(), d.shuffle(),
+                d.mainWindow(), d.playlistWindow(), d.playlistShowing(), d.positionMillis(), d.mainMaximized(), d.dividers(),
+                d.theme(), d.libraryColumns(), d.sound(), d.letGoOfUrls(), true);
+        List<String> warnings = new ArrayList<>();
+        assertEquals(Boolean.TRUE, SessionFormat.read(SessionFormat.write(shown), "session", warnings).spectrumShown());
+        assertEquals(List.of(), warnings);
+
+        String odd = "#EXTM3U\n#BUFFERDECK-SESSION:1\n#BUFFERDECK:spectrumShown=maybe\n#BUFFERDECK:entries=0\n#BUFFERDECK-END\n";
+        assertNull(SessionFormat.read(odd.getBytes(StandardCharsets.UTF_8), "session", warnings).spectrumShown());
+        assertEquals(List.of("session file session: spectrumShown=maybe is not valid; using the default"), warnings);
     }
 
     @Test

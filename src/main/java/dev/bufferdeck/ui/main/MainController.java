@@ -19,6 +19,7 @@ import dev.bufferdeck.ui.playlist.PlaylistRow;
 import dev.bufferdeck.ui.playlist.PlaylistWindow;
 import dev.bufferdeck.ui.playlist.ReferenceFactsQueue;
 import dev.bufferdeck.ui.sound.SoundControls;
+import dev.bufferdeck.ui.spectrum.SpectrumSetting;
 import dev.bufferdeck.ui.theme.ThemeSwitcher;
 import dev.bufferdeck.ui.thread.Background;
 import dev.bufferdeck.ui.thread.Fx;
@@ -72,7 +73,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
     /** Whether buffers downloaded from URLs may be let go when memory is needed; the repository follows it. */
     private final BooleanProperty letGoOfUrls = new SimpleBooleanProperty(false);
     /** View ▸ whether the spectrum and level meter show (hidden, they analyse and draw nothing). */
-    private final BooleanProperty spectrumShown = new SimpleBooleanProperty(true);
+    private final SpectrumSetting spectrum = new SpectrumSetting(SpectrumSetting.shownByDefault());
     /** The main window's dividers: set from the session on start, kept current by the window. */
     private final ObjectProperty<PaneDividers> dividers = new SimpleObjectProperty<>();
 
@@ -92,7 +93,7 @@ public final class MainController implements LibraryActions, PlaylistActions {
                 () -> playlistWindow != null && playlistWindow.stage().isShowing() ? playlistWindow.stage() : stage);
         this.session = new SessionKeeper(stage, player, playlist, theme, libraryColumns, dividers, sources,
                 () -> playlistWindow, () -> playlistWindow().show(), services.session(), services.playback()::positionMillis, sound,
-                letGoOfUrls, spectrumShown);
+                letGoOfUrls, spectrum);
         services.repository().setLetGoOfUrls(letGoOfUrls.get());
         letGoOfUrls.addListener((o, was, now) -> services.repository().setLetGoOfUrls(now));
         library.rows().addListener((ListChangeListener<BufferRow>) c -> {
@@ -125,8 +126,11 @@ public final class MainController implements LibraryActions, PlaylistActions {
     public ObjectProperty<PaneDividers> dividersProperty() { return dividers; }
     /** View ▸ the URL memory setting: true lets downloaded buffers go when the budget is needed (they download again). */
     public BooleanProperty letGoOfUrlsProperty() { return letGoOfUrls; }
-    /** View ▸ Spectrum and level meter: false hides them, and they then analyse and draw nothing. */
-    public BooleanProperty spectrumShownProperty() { return spectrumShown; }
+    /**
+     * View ▸ Spectrum and level meter: false hides them, and they then analyse and draw nothing. Until
+     * the user chooses, shown where a graphics card draws the window ({@link SpectrumSetting#shownByDefault}).
+     */
+    public BooleanProperty spectrumShownProperty() { return spectrum.shownProperty(); }
 
     // ---- startup and shutdown
 

@@ -8,6 +8,7 @@ import dev.bufferdeck.ui.playlist.PlaylistModel;
 import dev.bufferdeck.ui.playlist.PlaylistRow;
 import dev.bufferdeck.ui.playlist.PlaylistWindow;
 import dev.bufferdeck.ui.sound.SoundControls;
+import dev.bufferdeck.ui.spectrum.SpectrumSetting;
 import dev.bufferdeck.ui.theme.ThemeChoice;
 import dev.bufferdeck.ui.theme.ThemeSwitcher;
 import javafx.application.Platform;
@@ -34,7 +35,7 @@ public final class SessionKeeper {
     private final StringProperty libraryColumns;
     private final SoundControls sound;
     private final BooleanProperty letGoOfUrls;
-    private final BooleanProperty spectrumShown;
+    private final SpectrumSetting spectrum;
     private final ObjectProperty<PaneDividers> dividers;
     private final SourceOpener opener;
     /** The playlist window when it was made, else null. */
@@ -49,9 +50,9 @@ public final class SessionKeeper {
     SessionKeeper(Stage stage, PlayerController player, PlaylistModel playlist, ThemeSwitcher theme, StringProperty libraryColumns,
                   ObjectProperty<PaneDividers> dividers, SourceOpener opener, Supplier<PlaylistWindow> playlistWindow,
                   Runnable showPlaylistWindow, SessionStore store, LongSupplier livePosition, SoundControls sound,
-                  BooleanProperty letGoOfUrls, BooleanProperty spectrumShown) {
+                  BooleanProperty letGoOfUrls, SpectrumSetting spectrum) {
         this.stage = stage;
-        this.spectrumShown = spectrumShown;
+        this.spectrum = spectrum;
         this.sound = sound;
         this.letGoOfUrls = letGoOfUrls;
         this.player = player;
@@ -94,7 +95,7 @@ public final class SessionKeeper {
         theme.choiceProperty().addListener(changed);
         libraryColumns.addListener(changed);
         letGoOfUrls.addListener(changed);
-        spectrumShown.addListener(changed);
+        spectrum.shownProperty().addListener(changed);
         sound.sessionDependencies().forEach(o -> o.addListener(changed));
     }
 
@@ -127,7 +128,7 @@ public final class SessionKeeper {
         libraryColumns.set(session.libraryColumns());
         sound.restore(session.sound());
         letGoOfUrls.set(session.letGoOfUrls());
-        spectrumShown.set(session.spectrumShown());
+        spectrum.restore(session.spectrumShown());
         player.volumeProperty().set(session.volume());
         player.mutedProperty().set(session.muted());
         playlist.repeatProperty().set(session.repeat());
@@ -158,6 +159,6 @@ public final class SessionKeeper {
                 playlist.repeatProperty().get(), playlist.shuffleProperty().get(), mainBounds.get(), pw, shown,
                 current < 0 ? 0 : player.positionMillis(), stage.isMaximized(), dividers.get(),
                 theme.choiceProperty().get().name(), libraryColumns.get(), sound.choices(),
-                letGoOfUrls.get(), spectrumShown.get());
+                letGoOfUrls.get(), spectrum.choice());
     }
 }

@@ -32,6 +32,7 @@ class AnalysesWhileUnseenTest {
     @Start
     void start(Stage stage) {
         app = AppFixture.open(stage, true);
+        app.controller.spectrumShownProperty().set(true);   // it starts hidden on Monocle's software pipeline
     }
 
     @AfterEach

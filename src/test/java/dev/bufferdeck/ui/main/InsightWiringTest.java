@@ -46,6 +46,8 @@ class InsightWiringTest {
         assertEquals(MediaFormat.WAV, inspector.analysis().tree().format());
         assertNotNull(app.window.hexPane().hexView().shadingProperty().get(), "the hex view is coloured by region");
 
+        // drawn without a graphics card (Monocle's software pipeline) the spectrum starts hidden: the user turns it on
+        robot.interact(() -> app.controller.spectrumShownProperty().set(true));
         robot.interact(() -> app.controller.player().playPause());
         waitUntil(() -> app.controller.player().state() == PlayerState.PLAYING, 5);
         waitUntil(() -> app.window.transport().waveform().getWaveform() != null, 30);

@@ -10,6 +10,8 @@ import dev.bufferdeck.ui.testing.AppFixture;
 import dev.bufferdeck.ui.testing.TestSessions;
 import dev.bufferdeck.ui.testing.Testing;
 import dev.bufferdeck.ui.testing.Wavs;
+import javafx.application.ConditionalFeature;
+import javafx.application.Platform;
 import javafx.scene.control.CheckMenuItem;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -28,10 +30,12 @@ import java.util.List;
 import static dev.bufferdeck.ui.testing.AppFixture.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * View ▸ "Spectrum and level meter": on by default. Turned off while something plays, the spectrum
+ * View ▸ "Spectrum and level meter": until the user chooses, shown only where a graphics card draws the
+ * window (these tests draw without one, so a first start hides it). Turned off while something plays, the spectrum
  * leaves the now-playing line (its width goes to the title) and stops analysing, while playback goes
  * on; turned on again it analyses again. The session keeps the choice.
  */
@@ -80,7 +84,7 @@ class SpectrumShownSettingTest {
         Path tone = Files.write(dir.resolve("tone.wav"), Wavs.tone(20, 440));
         SessionStore store = savedWith(true);
         open(robot, store, List.of(tone.toString()));
-        assertTrue(item().isSelected(), "on by default");
+        assertTrue(item().isSelected(), "the session's choice: shown");
         waitUntil(() -> app.controller.player().state() == PlayerState.PLAYING, 5);   // a file given at launch plays
         waitUntil(() -> spectrum().feed().isRunning(), 5);
         assertTrue(spectrum().getWidth() > 0);
@@ -101,6 +105,26 @@ class SpectrumShownSettingTest {
         toggle(robot);
         robot.interact(app.controller::shutdown);
         assertFalse(TestSessions.saved(store).spectrumShown(), "the session file keeps the choice");
+    }
+
+    @Test
+    void drawnWithoutAGraphicsCardAFirstStartHidesItUntilTheUserTurnsItOn(FxRobot robot) throws Exception {
+        assertFalse(Platform.isSupported(ConditionalFeature.SCENE3D), "these tests draw on Monocle's software pipeline");
+        SessionStore store = TestSessions.fresh();
+        open(robot, store, List.of());
+        assertFalse(item().isSelected(), "the software pipeline copies the whole window for each frame of the bars");
+        assertFalse(spectrum().isVisible());
+        robot.interact(app.controller::shutdown);
+        assertNull(TestSessions.saved(store).spectrumShown(), "no choice was made, so none is saved");
+
+        app.close();
+        SessionStore again = TestSessions.fresh();
+        open(robot, again, List.of());
+        toggle(robot);
+        assertTrue(item().isSelected());
+        assertTrue(spectrum().isVisible());
+        robot.interact(app.controller::shutdown);
+        assertEquals(Boolean.TRUE, TestSessions.saved(again).spectrumShown(), "the user's choice is kept");
     }
 
     @Test
