@@ -64,7 +64,7 @@ class RecordsAtStartTest {
         if (type == int.class) return other ? -1 : 0;
         if (type == long.class) return other ? 2L : 1L;
         if (type == double.class) return other ? 0.5 : 0.25;
-        if (type == boolean.class) return other;
+        if (type == boolean.class || type == Boolean.class) return other;
         if (type == List.class) return List.of(other ? "b" : "a");
         if (type == Map.class) return Map.of("preset", other ? "b" : "a");
         if (type == ByteBuffer.class) return ByteBuffer.wrap(new byte[] {(byte) (other ? 2 : 1)});
