@@ -68,10 +68,10 @@ final class ClassDataRelaunch {
      * during a large load each humongous piece starts a cycle with a young pause, back to back, and each
      * of those pauses copied the same 9 MB of the app's long-lived objects from survivor to survivor,
      * 20-28 ms a pause on two cores shared with the download. Promoted after two, the survivors shrink
-     * to one region and those pauses take 2-12 ms. In 4 runs of the pulse-gap bench each
-     * (scripts/bench-gui.sh, 7 scenarios a run) the window had 2 gaps over 50 ms, the longest 54 ms,
-     * against 8, the longest 85 ms; the 500 MiB load of unknown length had its longest at 33-50 ms
-     * against 45-85 ms.
+     * to one region and those pauses take 2-12 ms. In the pulse-gap bench (scripts/bench-gui.sh, 7
+     * scenarios a run) the window had 6 gaps over 50 ms in 6 runs, the longest 70 ms, against 8 in 4
+     * runs, the longest 85 ms; the 500 MiB load of unknown length had its longest at 33-50 ms against
+     * 45-85 ms.
      */
     static final List<String> GC_OPTIONS = gcOptions(Runtime.version().feature());
 
