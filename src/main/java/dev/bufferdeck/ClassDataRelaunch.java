@@ -64,14 +64,10 @@ final class ClassDataRelaunch {
      * (median 40) against 24-49 ms (median 37) (scripts/bench-gui.sh, 7 runs of each in turns).
      * {@link System#gc()} starts a concurrent cycle, not a full collection: the repository asks for one
      * after removing a large buffer, so that G1 gives its memory back (HeapGiveBack).
-     * Objects that survive two young collections go to the old generation (G1 keeps them for up to 15):
-     * during a large load each humongous piece starts a cycle with a young pause, back to back, and each
-     * of those pauses copied the same 9 MB of the app's long-lived objects from survivor to survivor,
-     * 20-28 ms a pause on two cores shared with the download. Promoted after two, the survivors shrink
-     * to one region and those pauses take 2-12 ms. In the pulse-gap bench (scripts/bench-gui.sh, 7
-     * scenarios a run) the window had 6 gaps over 50 ms in 6 runs, the longest 70 ms, against 8 in 4
-     * runs, the longest 85 ms; the 500 MiB load of unknown length had its longest at 33-50 ms against
-     * 45-85 ms.
+     * Not {@code -XX:MaxTenuringThreshold=2}: it shortened a large load's back-to-back young pauses
+     * (20-28 ms to 2-12, fewer pulse gaps over 50 ms), but a removed 500 MiB buffer stayed: 800-830 MiB
+     * of RSS a minute later against 206 (scripts/bench-memory-given-back.sh, 3 runs each), most likely
+     * because what holds the pieces reached the old generation, so a young pause no longer reclaims them.
      */
     static final List<String> GC_OPTIONS = gcOptions(Runtime.version().feature());
 
@@ -80,8 +76,7 @@ final class ClassDataRelaunch {
     /** {@link #GC_OPTIONS} for a JVM of this feature release. */
     static List<String> gcOptions(int feature) {
         List<String> options = new java.util.ArrayList<>(List.of("-XX:-G1UseAdaptiveIHOP",
-                "-XX:InitiatingHeapOccupancyPercent=70", "-XX:NewSize=40m", "-XX:MaxTenuringThreshold=2",
-                "-XX:+ExplicitGCInvokesConcurrent"));
+                "-XX:InitiatingHeapOccupancyPercent=70", "-XX:NewSize=40m", "-XX:+ExplicitGCInvokesConcurrent"));
         if (feature < 20) options.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-G1UsePreventiveGC"));
         return List.copyOf(options);
     }
