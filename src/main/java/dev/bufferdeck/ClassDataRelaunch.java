@@ -64,10 +64,16 @@ final class ClassDataRelaunch {
      * (median 40) against 24-49 ms (median 37) (scripts/bench-gui.sh, 7 runs of each in turns).
      * {@link System#gc()} starts a concurrent cycle, not a full collection: the repository asks for one
      * after removing a large buffer, so that G1 gives its memory back (HeapGiveBack).
-     * Not {@code -XX:MaxTenuringThreshold=2}: it shortened a large load's back-to-back young pauses
-     * (20-28 ms to 2-12, fewer pulse gaps over 50 ms), but a removed 500 MiB buffer stayed: 800-830 MiB
-     * of RSS a minute later against 206 (scripts/bench-memory-given-back.sh, 3 runs each), most likely
-     * because what holds the pieces reached the old generation, so a young pause no longer reclaims them.
+     * Objects that survive two young collections are promoted ({@code -XX:MaxTenuringThreshold=2}, not up
+     * to 15): each concurrent-start pause of a large load copied the same 9 MB of the app's survivors again,
+     * into regions the heap had just grown by (20-28 ms a pause, 2-12 with it). Classes are unloaded only by
+     * a full collection ({@code -XX:-ClassUnloadingWithConcurrentMark}): it was half of each remark pause
+     * (6 of 12 ms); the app makes no classes as it runs but JavaFX's and the JDK's few reflection helpers.
+     * With both, a 500 MiB load of unknown length had no pulse gap over 50 ms in 2 of 2 runs (scripts/bench-gui.sh),
+     * against one in most runs before (longest 85 ms). The tenuring first kept a removed 500 MiB buffer in
+     * memory (800-830 MiB of RSS a minute later against 206): the buffer's holder had reached the old
+     * generation, and the cycle asked for at its removal began while the buffer was still referred to, so
+     * HeapGiveBack now waits a second before asking and asks again while the heap kept it.
      */
     static final List<String> GC_OPTIONS = gcOptions(Runtime.version().feature());
 
@@ -76,7 +82,8 @@ final class ClassDataRelaunch {
     /** {@link #GC_OPTIONS} for a JVM of this feature release. */
     static List<String> gcOptions(int feature) {
         List<String> options = new java.util.ArrayList<>(List.of("-XX:-G1UseAdaptiveIHOP",
-                "-XX:InitiatingHeapOccupancyPercent=70", "-XX:NewSize=40m", "-XX:+ExplicitGCInvokesConcurrent"));
+                "-XX:InitiatingHeapOccupancyPercent=70", "-XX:NewSize=40m", "-XX:MaxTenuringThreshold=2",
+                "-XX:-ClassUnloadingWithConcurrentMark", "-XX:+ExplicitGCInvokesConcurrent"));
         if (feature < 20) options.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-G1UsePreventiveGC"));
         return List.copyOf(options);
     }

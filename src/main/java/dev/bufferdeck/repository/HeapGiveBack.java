@@ -3,7 +3,6 @@ package dev.bufferdeck.repository;
 import com.sun.management.HotSpotDiagnosticMXBean;
 
 import java.lang.management.ManagementFactory;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Gives the memory of a large buffer removed or let go, or of a large load that failed, back to the
@@ -11,14 +10,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * load nothing starts a cycle: removing a 500 MiB buffer left the process at 680-800 MiB of RSS a minute
  * later (scripts/bench-memory-given-back.sh). So a removal of {@link #LARGE} bytes or more asks for a
  * collection on a thread of its own, which starts a concurrent cycle where the launchers set
- * {@code -XX:+ExplicitGCInvokesConcurrent}; removals meanwhile share it. Without that option (a JVM started otherwise) it asks for nothing: there the request would
- * be a full collection, stopping every thread for as long as it takes.
+ * {@code -XX:+ExplicitGCInvokesConcurrent}; removals meanwhile share it. Without that option (a JVM
+ * started otherwise) it asks for nothing: there the request would be a full collection, stopping every
+ * thread for as long as it takes.
+ *
+ * <p>A cycle frees only what nothing referred to when it began, and right after a removal the window
+ * still shows the buffer (its row, its bytes) until it hears of it: a cycle asked for at once kept the
+ * 500 MiB where the buffer's holder had reached the old generation. So the request waits
+ * {@link #SETTLE_MILLIS} after the last large removal, and when the heap did not shrink by half of what
+ * was removed (something held the buffer a while longer), it asks again after each of {@link #RETRY_MILLIS}.
  */
 final class HeapGiveBack {
     /** Removals freeing less than this leave the heap to G1. */
     static final long LARGE = 64L << 20;
+    static final long SETTLE_MILLIS = 1_000;
+    static final long[] RETRY_MILLIS = {5_000, 30_000};
     private static final boolean CONCURRENT = explicitCollectionIsConcurrent();
-    private static final AtomicBoolean asked = new AtomicBoolean();
+    private static final Object lock = new Object();
+    /** When to ask (System.nanoTime), guarded by {@link #lock}. */
+    private static long due;
+    /** Bytes removed since the last request, guarded by {@link #lock}. */
+    private static long removed;
+    private static Thread asker;
 
     private HeapGiveBack() {}
 
@@ -27,16 +40,55 @@ final class HeapGiveBack {
      * closed unused). Any thread.
      */
     static void afterRemoving(long bytes) {
-        if (bytes < LARGE || !CONCURRENT || !asked.compareAndSet(false, true)) return;
-        Thread t = new Thread(() -> {
-            try {
-                System.gc();   // returns once the concurrent cycle has ended
-            } finally {
-                asked.set(false);
+        if (bytes < LARGE || !CONCURRENT) return;
+        Thread started;
+        synchronized (lock) {
+            due = System.nanoTime() + SETTLE_MILLIS * 1_000_000;
+            removed += bytes;
+            lock.notifyAll();
+            if (asker != null) return;
+            started = asker = new Thread(HeapGiveBack::askWhenSettled, "bufferdeck-give-back");
+        }
+        started.setDaemon(true);
+        started.start();
+    }
+
+    private static void askWhenSettled() {
+        try {
+            while (true) {
+                long bytes;
+                synchronized (lock) {
+                    if (removed == 0) {
+                        asker = null;
+                        return;
+                    }
+                    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                        lock.wait(Math.max(1, wait / 1_000_000));
+                    }
+                    bytes = removed;
+                    removed = 0;
+                }
+                ask(bytes);
             }
-        }, "bufferdeck-give-back");
-        t.setDaemon(true);
-        t.start();
+        } catch (InterruptedException e) {
+            synchronized (lock) {
+                asker = null;
+            }
+        }
+    }
+
+    /** Asks for a cycle, and again later while the heap kept what was removed. */
+    private static void ask(long bytes) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            long before = heapUsed();
+            System.gc();   // returns once the concurrent cycle has ended
+            if (before - heapUsed() >= bytes / 2 || attempt == RETRY_MILLIS.length) return;
+            Thread.sleep(RETRY_MILLIS[attempt]);
+        }
+    }
+
+    private static long heapUsed() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     /** True when this JVM runs {@link System#gc()} as a concurrent cycle. */

@@ -19,7 +19,8 @@ class HeapGiveBackTest {
 
     /**
      * Run in a JVM of its own: holds a 300 MiB buffer and removes it ({@code remove}), or reads 300 MiB
-     * for a load whose reservation then closes unused ({@code failed}); prints the heap committed before and after.
+     * for a load whose reservation then closes unused ({@code failed}), or removes it and holds it 2 s
+     * longer, as a window that still shows it would ({@code held}); prints the heap committed before and after.
      */
     public static final class Probe {
         public static void main(String[] args) throws Exception {
@@ -35,10 +36,14 @@ class HeapGiveBackTest {
                 MediaBuffer b = repository.add(new byte[300 * MIB], "big.bin", new Origin.Dropped("application/octet-stream", "big"), "bin").buffer();
                 held = committed();
                 repository.remove(b);
+                if (args[0].equals("held")) {
+                    Thread.sleep(2_000);
+                    System.out.println("still held: " + b.size());
+                }
                 b = null;
             }
             long after = held;
-            for (int i = 0; i < 200 && after > held - 200L * MIB; i++) {
+            for (int i = 0; i < 300 && after > held - 200L * MIB; i++) {
                 Thread.sleep(100);
                 after = committed();
             }
@@ -59,6 +64,11 @@ class HeapGiveBackTest {
     @Test
     void removingALargeBufferGivesItsHeapBack() throws Exception {
         assertGivenBack("remove");
+    }
+
+    @Test
+    void aBufferStillHeldAWhileAfterItsRemovalIsGivenBackOnceLetGo() throws Exception {
+        assertGivenBack("held");
     }
 
     @Test
