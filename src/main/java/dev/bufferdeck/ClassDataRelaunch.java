@@ -69,8 +69,9 @@ final class ClassDataRelaunch {
      * into regions the heap had just grown by (20-28 ms a pause, 2-12 with it). Classes are unloaded only by
      * a full collection ({@code -XX:-ClassUnloadingWithConcurrentMark}): it was half of each remark pause
      * (6 of 12 ms); the app makes no classes as it runs but JavaFX's and the JDK's few reflection helpers.
-     * With both, the pulse-gap bench (scripts/bench-gui.sh) had no gap over 50 ms in 6 runs of its 7 scenarios
-     * (longest 48 ms), against 8 in 4 runs before (longest 85, most in a 500 MiB load of unknown length). The tenuring first kept a removed 500 MiB buffer in
+     * With both, the pulse-gap bench (scripts/bench-gui.sh) had 2 gaps over 50 ms in 9 runs of its 7 scenarios
+     * (55 and 50 ms, both as a known-length 500 MiB load began), against 8 in 4 runs before (longest 85, most
+     * in a 500 MiB load of unknown length). The tenuring first kept a removed 500 MiB buffer in
      * memory (800-830 MiB of RSS a minute later against 206): the buffer's holder had reached the old
      * generation, and the cycle asked for at its removal began while the buffer was still referred to, so
      * HeapGiveBack now waits a second before asking and asks again while the heap kept it.
