@@ -154,7 +154,7 @@ PY
 play_and_check "$WORK/tone.wav"
 
 # The same tone from a real server process, sent chunked (no Content-Length): a body of unknown
-# length, which the repository holds in large pieces as it arrives.
+# length, which the repository holds in pieces outside the heap as it arrives.
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 "$(dirname "$0")/lib/http-server.py" "$PORT" "$WORK" &
 SERVER=$!

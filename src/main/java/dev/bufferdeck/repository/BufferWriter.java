@@ -12,7 +12,7 @@ import java.util.HexFormat;
  * the repository at its first bytes so that it can be shown and played at once, and ends with
  * {@link #complete} (SHA-256, dedup, an ordinary immutable buffer) or {@link #fail}. Closing a writer
  * that did neither fails it with "load cancelled". The budget covers exactly the bytes it holds: a
- * body of unknown length grows a few large pieces at a time, and by the least that lets its next
+ * body of unknown length grows a large piece at a time, and by the least that lets its next
  * bytes in when the budget cannot take them, so it fits whenever the body and a little more fit.
  */
 public final class BufferWriter implements AutoCloseable {

@@ -6,71 +6,62 @@ import java.util.Objects;
 
 /**
  * Read-only bytes at absolute indexes, held in one array or in pieces of equal size (a body is
- * stored in pieces as it arrives, so it is never copied into one array beside itself; a large one in
- * pieces sized to whole G1 regions, which need not be a power of two). The read methods are named as {@link ByteBuffer}'s absolute ones and read big-endian, so
- * a parser reads either kind alike. Where a parser needs a real {@code ByteBuffer} it asks for a
- * bounded {@link #region}: shared when it lies in one piece, copied only when it spans two.
+ * stored in pieces as it arrives, so it is never copied into one array beside itself; a long one in
+ * pieces outside the heap). Pieces are a power of two long, so an index finds its piece by a shift. The read
+ * methods are named as {@link ByteBuffer}'s absolute ones and read big-endian, so a parser reads
+ * either kind alike. Where a parser needs a real {@code ByteBuffer} it asks for a bounded
+ * {@link #region}: shared when it lies in one piece, copied only when it spans two.
  */
 public final class ByteSource {
-    private static final byte[][] NO_PIECES = new byte[0][];
+    private static final ByteBuffer[] NO_PIECES = new ByteBuffer[0];
     /** The piece size of bytes held in one array. */
     static final int WHOLE = Integer.MAX_VALUE;
 
-    private final byte[][] pieces;
+    /** Pieces in the heap ({@link ByteBuffer#wrap}) or outside it ({@link ByteBuffer#allocateDirect}), positioned at 0. */
+    private final ByteBuffer[] pieces;
     private final int pieceSize;
-    /** log2 of {@link #pieceSize} when it is a power of two (an index is then found by shifting), else -1. */
+    /** log2 of {@link #pieceSize} (31 for {@link #WHOLE}: every index lies in piece 0). */
     private final int shift;
     private final int mask;
-    /** Otherwise 2^64 / {@link #pieceSize} rounded up: an index's piece is the high half of their product. */
-    private final long reciprocal;
     private final int base;
     private final int limit;
-    /** The single array when every byte of this view lies in one piece, else null. */
+    /** The single array when every byte of this view lies in one piece held in the heap, else null. */
     private final byte[] one;
     private final int oneOffset;
     private final boolean littleEndian;
 
-    private ByteSource(byte[][] pieces, int pieceSize, int base, int limit) {
+    private ByteSource(ByteBuffer[] pieces, int pieceSize, int base, int limit) {
         this(pieces, pieceSize, base, limit, false);
     }
 
-    private ByteSource(byte[][] pieces, int pieceSize, int base, int limit, boolean littleEndian) {
-        if (pieceSize <= 0) throw new IllegalArgumentException("piece size " + pieceSize);
+    private ByteSource(ByteBuffer[] pieces, int pieceSize, int base, int limit, boolean littleEndian) {
+        if (pieceSize != WHOLE && (pieceSize <= 0 || Integer.bitCount(pieceSize) != 1)) {
+            throw new IllegalArgumentException("piece size " + pieceSize + ": not a power of two");
+        }
         this.littleEndian = littleEndian;
         this.pieces = pieces;
         this.pieceSize = pieceSize;
-        // Integer.MAX_VALUE: one array, every index lies in piece 0 (as it does in pieces of 1 << 31)
-        this.shift = pieceSize == WHOLE ? 31 : Integer.bitCount(pieceSize) == 1 ? Integer.numberOfTrailingZeros(pieceSize) : -1;
-        this.mask = shift < 0 ? 0 : shift == 31 ? WHOLE : (1 << shift) - 1;
-        this.reciprocal = shift < 0 ? reciprocal(pieceSize) : 0;
+        this.shift = pieceSize == WHOLE ? 31 : Integer.numberOfTrailingZeros(pieceSize);
+        this.mask = shift == 31 ? WHOLE : (1 << shift) - 1;
         this.base = base;
         this.limit = limit;
         int first = limit == 0 ? 0 : piece(base);
         int last = limit == 0 ? 0 : piece(base + limit - 1);
-        this.one = first == last && pieces.length > first ? pieces[first] : null;
-        this.oneOffset = within(base);
+        ByteBuffer only = first == last && pieces.length > first ? pieces[first] : null;
+        this.one = only != null && only.hasArray() ? only.array() : null;
+        this.oneOffset = one == null ? 0 : only.arrayOffset() + within(base);
     }
 
-    private int piece(int at) { return shift >= 0 ? at >>> shift : quotient(at, reciprocal); }
+    private int piece(int at) { return at >>> shift; }
 
-    private int within(int at) { return shift >= 0 ? at & mask : at - piece(at) * pieceSize; }
-
-    /** 2^64 / {@code divisor} rounded up (for {@link #quotient}). */
-    static long reciprocal(int divisor) { return Long.divideUnsigned(-1L, divisor) + 1; }
-
-    /**
-     * {@code n / divisor} for any {@code n >= 0}, by a product in place of a division, which made a
-     * read of one byte 4 times slower: the product's excess over {@code n / divisor} is below
-     * 2^31 / 2^64, too little to reach the next integer.
-     */
-    static int quotient(int n, long reciprocal) { return (int) Math.multiplyHigh(n, reciprocal); }
+    private int within(int at) { return at & mask; }
 
     /** The remaining bytes of {@code buffer} (copied only when it is not backed by an accessible array). */
     public static ByteSource of(ByteBuffer buffer) {
         if (buffer.hasArray()) {
             byte[] a = buffer.array();
             int from = buffer.arrayOffset() + buffer.position();
-            return new ByteSource(new byte[][] {a}, WHOLE, from, buffer.remaining());
+            return new ByteSource(new ByteBuffer[] {ByteBuffer.wrap(a)}, WHOLE, from, buffer.remaining());
         }
         byte[] copy = new byte[buffer.remaining()];
         buffer.duplicate().get(copy);
@@ -78,15 +69,22 @@ public final class ByteSource {
     }
 
     public static ByteSource of(byte[] bytes) {
-        return new ByteSource(new byte[][] {bytes}, WHOLE, 0, bytes.length);
+        return new ByteSource(new ByteBuffer[] {ByteBuffer.wrap(bytes)}, WHOLE, 0, bytes.length);
     }
 
     /**
      * The first {@code size} bytes of {@code pieces}, each piece {@code pieceSize} bytes (the last may
-     * be shorter; {@link #WHOLE}: one array).
+     * be shorter; {@link #WHOLE}: one piece), each read from its index 0 whatever its position.
      */
-    static ByteSource pieces(byte[][] pieces, int pieceSize, int size) {
+    static ByteSource pieces(ByteBuffer[] pieces, int pieceSize, int size) {
         return new ByteSource(size == 0 ? NO_PIECES : pieces, pieceSize, 0, size);
+    }
+
+    /** {@link #pieces(ByteBuffer[], int, int)} over arrays (an absent one stays absent). */
+    static ByteSource pieces(byte[][] pieces, int pieceSize, int size) {
+        ByteBuffer[] wrapped = new ByteBuffer[pieces.length];
+        for (int i = 0; i < pieces.length; i++) wrapped[i] = pieces[i] == null ? null : ByteBuffer.wrap(pieces[i]);
+        return pieces(wrapped, pieceSize, size);
     }
 
     /**
@@ -133,7 +131,7 @@ public final class ByteSource {
         if (index < 0 || index >= limit) throw new IndexOutOfBoundsException("index " + index + " of " + limit);
         if (one != null) return one[oneOffset + index];
         int at = base + index;
-        return pieces[piece(at)][within(at)];
+        return pieces[piece(at)].get(within(at));
     }
 
     public short getShort(int index) {
@@ -164,10 +162,10 @@ public final class ByteSource {
         }
         int at = base + index;
         while (length > 0) {
-            byte[] piece = pieces[piece(at)];
+            ByteBuffer piece = pieces[piece(at)];
             int within = within(at);
-            int n = Math.min(length, piece.length - within);
-            System.arraycopy(piece, within, dst, offset, n);
+            int n = Math.min(length, piece.capacity() - within);
+            piece.get(within, dst, offset, n);
             at += n;
             offset += n;
             length -= n;
@@ -195,7 +193,7 @@ public final class ByteSource {
         int at = base + index;
         if (length == 0) return ByteBuffer.allocate(0).asReadOnlyBuffer();
         if (piece(at) == piece(at + length - 1)) {
-            return ByteBuffer.wrap(pieces[piece(at)], within(at), length).slice().asReadOnlyBuffer();
+            return pieces[piece(at)].slice(within(at), length).asReadOnlyBuffer();
         }
         byte[] copy = new byte[length];
         get(index, copy, 0, length);

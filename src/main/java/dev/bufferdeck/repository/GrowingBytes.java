@@ -3,6 +3,7 @@ package dev.bufferdeck.repository;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
@@ -11,41 +12,32 @@ import java.util.Objects;
  * Bytes that fill from the start. With a known length of at most one small piece they go into one
  * array allocated once at that length; a longer known length is cut into pieces ({@link PieceSizes}),
  * never one array (one array of hundreds of MiB is zeroed in one go, during which the JVM cannot
- * reach a safepoint: every thread, the FX thread too, stood still for 1.5 s at a 500 MiB load):
- * small ones allocated as the bytes reach them, or for a long body large ones, which G1 never copies,
- * allocated a little ahead of the bytes ({@link #allocate}). A body of unknown length goes into large
- * pieces: the first grows (doubling from 64 KiB, a copy of at most one piece each time) until it is a
- * whole piece, then pieces are added a few at a time ({@link #nextGrowth}), and the room its end
- * leaves is given back ({@link #trim}). In small pieces, a 500 MiB body of unknown length filled eden
- * with live arrays that one young collection then copied: pauses of 75-320 ms. The body is never held
- * twice. Readers keep the pieces they looked at, which hold every byte their size allowed. A finished
- * load is this store, complete: no second copy.
+ * reach a safepoint: every thread, the FX thread too, stood still for 1.5 s at a 500 MiB load), each
+ * allocated as the bytes reach it: a body of a few MiB in small pieces in the heap, a longer one in
+ * pieces outside it ({@link #allocatePiece}). A body of unknown length grows its first piece
+ * (doubling from 64 KiB, a copy of at most one piece each time) until it is a whole piece, then adds
+ * pieces one at a time, and the room its end leaves is given back ({@link #trim}). The body is never
+ * held twice. Readers keep the pieces they looked at, which hold every byte their size allowed. A
+ * finished load is this store, complete: no second copy.
  */
 final class GrowingBytes extends ByteStore {
     private static final int FIRST_CAPACITY = 64 * 1024;
-    /** Most large pieces a body of unknown length adds at once. */
-    static final int MOST_AHEAD = 8;
-    /** A body that fills a large piece faster than this (8 MiB/s) gets pieces ahead. */
-    static final long FAST_PIECE_NANOS = 1_000_000_000L;
+    private static final ByteBuffer[] NONE = new ByteBuffer[0];
+    /** What {@link #readFrom} reads through into a piece outside the heap, per loader thread. */
+    private static final ThreadLocal<byte[]> THROUGH = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
 
-    private static final byte[][] NONE = new byte[0][];
-
-    /** Written before {@link #size} so a reader that read the size finds the pieces holding it. */
-    private volatile byte[][] pieces;
+    /**
+     * Written before {@link #size} so a reader that read the size finds the pieces holding it. Each is
+     * read and written only at absolute indexes (its position stays 0), so readers may share it.
+     */
+    private volatile ByteBuffer[] pieces;
     /** Bytes in each piece but the last ({@link ByteSource#WHOLE}: one array). */
     private final int pieceSize;
     private volatile int size;
     private long expected = -1;
     private volatile boolean released;
-    /** Large pieces: one more is allocated at each read until all are (see {@link #allocate}). */
-    private boolean allocatesAhead;
-    /** Pieces of a known length allocated so far, from the first. */
-    private int allocated;
-    /** When the last growth was allocated, and the room it added (written by the loader only). */
-    private long lastGrowthNanos;
-    private long lastGrowthBytes;
 
-    private GrowingBytes(byte[][] pieces, int pieceSize, int size) {
+    private GrowingBytes(ByteBuffer[] pieces, int pieceSize, int size) {
         this.pieces = pieces;
         this.pieceSize = pieceSize;
         this.size = size;
@@ -53,7 +45,7 @@ final class GrowingBytes extends ByteStore {
 
     /** Bytes already in memory, complete. */
     static GrowingBytes whole(byte[] bytes) {
-        GrowingBytes store = new GrowingBytes(new byte[][] {Objects.requireNonNull(bytes)}, ByteSource.WHOLE, bytes.length);
+        GrowingBytes store = new GrowingBytes(new ByteBuffer[] {ByteBuffer.wrap(Objects.requireNonNull(bytes))}, ByteSource.WHOLE, bytes.length);
         store.markComplete();
         return store;
     }
@@ -69,17 +61,16 @@ final class GrowingBytes extends ByteStore {
 
     /**
      * An empty store for {@code expectedLength} bytes (up to one small piece allocated now, more in
-     * pieces as they fill); -1 when unknown: it grows in small pieces.
+     * pieces as they fill); -1 when unknown: it grows as its bytes arrive.
      */
     static GrowingBytes empty(long expectedLength) {
         int pieceSize = PieceSizes.forLength(expectedLength);
         GrowingBytes store = expectedLength < 0
-                ? new GrowingBytes(new byte[][] {new byte[0]}, pieceSize, 0)
+                ? new GrowingBytes(new ByteBuffer[] {ByteBuffer.allocate(0)}, pieceSize, 0)
                 : pieceSize == ByteSource.WHOLE
-                ? new GrowingBytes(new byte[][] {new byte[(int) expectedLength]}, pieceSize, 0)
-                : new GrowingBytes(new byte[(int) ((expectedLength + pieceSize - 1) / pieceSize)][], pieceSize, 0);
+                ? new GrowingBytes(new ByteBuffer[] {ByteBuffer.allocate((int) expectedLength)}, pieceSize, 0)
+                : new GrowingBytes(new ByteBuffer[(int) ((expectedLength + pieceSize - 1) / pieceSize)], pieceSize, 0);
         store.expected = expectedLength;
-        store.allocatesAhead = expectedLength >= 0 && PieceSizes.isLarge(pieceSize);
         return store;
     }
 
@@ -95,15 +86,22 @@ final class GrowingBytes extends ByteStore {
     @Override
     long held() {
         long sum = 0;
-        for (byte[] piece : pieces) if (piece != null) sum += piece.length;
+        for (ByteBuffer piece : pieces) if (piece != null) sum += piece.capacity();
+        return sum;
+    }
+
+    /** Bytes of {@link #held} outside the heap. */
+    long heldOffHeap() {
+        long sum = 0;
+        for (ByteBuffer piece : pieces) if (piece != null && piece.isDirect()) sum += piece.capacity();
         return sum;
     }
 
     /** Bytes the store can take before it must grow. */
     long capacity() {
-        byte[][] p = pieces;
+        ByteBuffer[] p = pieces;
         if (expected >= 0 && p.length > 1) return expected;
-        return (long) (p.length - 1) * pieceSize + p[p.length - 1].length;
+        return (long) (p.length - 1) * pieceSize + p[p.length - 1].capacity();
     }
 
     /** True once no more bytes fit without growing. */
@@ -111,17 +109,17 @@ final class GrowingBytes extends ByteStore {
 
     /**
      * The bytes the next growth allocates: while the last piece is shorter than a whole one, its
-     * replacement (doubling, so that {@code needed} more bytes fit, up to a whole piece); then whole
-     * pieces, as many as {@link #piecesNext} says.
+     * replacement (doubling, so that {@code needed} more bytes fit, up to a whole piece); then one
+     * whole piece.
      */
     int nextGrowth(int needed) {
-        byte[][] p = pieces;
-        byte[] last = p[p.length - 1];
+        ByteBuffer[] p = pieces;
+        int last = p[p.length - 1].capacity();
         if (growsLastPiece()) {
-            long next = Math.max(last.length == 0 ? FIRST_CAPACITY : last.length * 2L, (long) filledIn(p.length - 1) + needed);
+            long next = Math.max(last == 0 ? FIRST_CAPACITY : last * 2L, (long) filledIn(p.length - 1) + needed);
             return (int) Math.min(next, pieceSize);
         }
-        return piecesNext(p.length, nanosPerPiece(), pieceSize) * pieceSize;
+        return pieceSize;
     }
 
     /**
@@ -136,67 +134,73 @@ final class GrowingBytes extends ByteStore {
 
     /** True while growing replaces the last piece by a longer copy rather than adding pieces. */
     boolean growsLastPiece() {
-        byte[][] p = pieces;
-        return p[p.length - 1].length < pieceSize;
+        ByteBuffer[] p = pieces;
+        return p[p.length - 1].capacity() < pieceSize;
     }
 
     /** The length of the last piece. */
     int lastPieceLength() {
-        byte[][] p = pieces;
-        return p[p.length - 1].length;
-    }
-
-    /**
-     * Whole pieces added at once to a body of unknown length that holds {@code held}: as many again,
-     * up to {@link #MOST_AHEAD}, and no more than the largest buffer takes, while the body arrives
-     * fast (a piece in under {@link #FAST_PIECE_NANOS}); one at a time when it arrives slower (a
-     * recorded radio stream: pieces ahead would only hold memory for minutes). G1 may start a
-     * concurrent cycle at each humongous allocation (see {@link #allocate}); large pieces added a few
-     * at a time start fewer of them (a 500 MiB body, adaptive IHOP: 45-56 pauses, 0.21-0.34 s in all,
-     * against 81 and 0.40 s one piece at a time).
-     */
-    static int piecesNext(int held, long nanosPerPiece, int pieceSize) {
-        if (nanosPerPiece >= FAST_PIECE_NANOS) return 1;
-        long fit = MediaRepository.MAX_BUFFER_SIZE / pieceSize - held;
-        return (int) Math.max(1, Math.min(Math.min(held, MOST_AHEAD), fit));
-    }
-
-    /** How long a whole piece took to fill at the pace the last growth's room filled. */
-    private long nanosPerPiece() {
-        double elapsed = System.nanoTime() - lastGrowthNanos;
-        return (long) Math.min(Long.MAX_VALUE, elapsed * pieceSize / Math.max(1, lastGrowthBytes));
+        ByteBuffer[] p = pieces;
+        return p[p.length - 1].capacity();
     }
 
     /**
      * Allocates {@code bytes} as {@link #nextGrowth} or {@link #leastGrowth} said: a longer copy of
-     * the last piece (a copy of at most one piece), whole pieces, or one shorter piece.
+     * the last piece (a copy of at most one piece), a whole piece, or one shorter piece.
      */
     void grow(int bytes) {
-        byte[][] p = pieces;
-        boolean replacesLast = growsLastPiece();
-        lastGrowthNanos = System.nanoTime();
-        lastGrowthBytes = replacesLast ? bytes - p[p.length - 1].length : bytes;
-        if (replacesLast) {
-            byte[][] replaced = p.clone();
-            replaced[p.length - 1] = Arrays.copyOf(p[p.length - 1], bytes);
+        ByteBuffer[] p = pieces;
+        if (growsLastPiece()) {
+            ByteBuffer[] replaced = p.clone();
+            replaced[p.length - 1] = copyOf(p[p.length - 1], filledIn(p.length - 1), bytes);
             pieces = replaced;
             return;
         }
-        int count = Math.max(1, bytes / pieceSize);
-        if ((long) p.length * pieceSize + (long) count * Math.min(bytes, pieceSize) > MediaRepository.MAX_BUFFER_SIZE) {
+        if ((long) p.length * pieceSize + Math.min(bytes, pieceSize) > MediaRepository.MAX_BUFFER_SIZE) {
             throw new BufferWriter.TooLargeException();
         }
-        byte[][] more = Arrays.copyOf(p, p.length + count);
-        for (int i = p.length; i < more.length; i++) more[i] = new byte[Math.min(bytes, pieceSize)];
+        ByteBuffer[] more = Arrays.copyOf(p, p.length + 1);
+        more[p.length] = allocatePiece(Math.min(bytes, pieceSize));
         pieces = more;
+    }
+
+    /**
+     * A piece of {@code bytes}: outside the heap when it holds a body of {@link PieceSizes#OFF_HEAP}
+     * pieces at its final length (a whole piece, a known length's last one, a trimmed copy), else an
+     * array; an array too when the JVM's direct memory (as much as its heap unless
+     * {@code -XX:MaxDirectMemorySize} says otherwise) cannot take it. Outside the heap, G1 never sees
+     * the bytes: in the heap, each large load made it start concurrent cycles at its humongous
+     * allocations, whose pauses were the last FX pulse gaps over 50 ms. Its memory is freed once a
+     * collection finds its buffer object unreferenced ({@link HeapGiveBack} asks for one).
+     */
+    private ByteBuffer allocatePiece(int bytes) {
+        if (PieceSizes.isOffHeap(pieceSize)) {
+            try {
+                return ByteBuffer.allocateDirect(bytes);
+            } catch (OutOfMemoryError full) {
+                // the heap may still have room: its own OutOfMemoryError, if not, says so
+            }
+        }
+        return ByteBuffer.allocate(bytes);
+    }
+
+    /**
+     * A piece of {@code length} holding the first {@code filled} bytes of {@code piece}: an array while
+     * it is shorter than a whole piece (a body of unknown length doubles it several times, and an
+     * array let go is taken back by the next young collection), else as {@link #allocatePiece}.
+     */
+    private ByteBuffer copyOf(ByteBuffer piece, int filled, int length) {
+        ByteBuffer copy = length == pieceSize ? allocatePiece(length) : ByteBuffer.allocate(length);
+        copy.put(0, piece, 0, filled);
+        return copy;
     }
 
     /** Bytes a {@link #trim} copies: the filled part of the piece the body ends in, unless it fills it. */
     int trimCopies() {
-        byte[][] p = pieces;
+        ByteBuffer[] p = pieces;
         int last = lastWritten(p);
         int filled = filledIn(last);
-        return p[last].length == filled ? 0 : filled;
+        return p[last].capacity() == filled ? 0 : filled;
     }
 
     /**
@@ -205,11 +209,15 @@ final class GrowingBytes extends ByteStore {
      * one, replaced by a copy of its filled part.
      */
     void trim(boolean copyLast) {
-        byte[][] p = pieces;
+        ByteBuffer[] p = pieces;
         int last = lastWritten(p);
         int filled = filledIn(last);
-        byte[][] kept = Arrays.copyOf(p, last + 1);
-        if (copyLast && kept[last].length != filled) kept[last] = Arrays.copyOf(kept[last], filled);
+        ByteBuffer[] kept = Arrays.copyOf(p, last + 1);
+        if (copyLast && kept[last].capacity() != filled) {
+            ByteBuffer copy = allocatePiece(filled);
+            copy.put(0, kept[last], 0, filled);
+            kept[last] = copy;
+        }
         pieces = kept;
     }
 
@@ -219,35 +227,34 @@ final class GrowingBytes extends ByteStore {
     }
 
     /** The index of the piece that holds the last byte (0 when there is none). */
-    private int lastWritten(byte[][] p) {
+    private int lastWritten(ByteBuffer[] p) {
         int s = size;
         return p.length == 1 || s == 0 ? 0 : (s - 1) / pieceSize;
     }
 
-    /**
-     * Allocates piece {@code index} of a known length, {@code pieceSize} bytes or the rest of the body.
-     * Large pieces are allocated ahead of the bytes, one more at each read, so that all of them are
-     * allocated within the body's first reads: G1 may start a concurrent cycle at each humongous
-     * allocation (its old regions fill past the occupancy that starts one), and each cycle ends in a
-     * remark pause; allocated as the bytes reached them, a 500 MiB load ran 7-17 cycles, allocated
-     * ahead 2-7. The budget reserved the whole body when the load started.
-     */
-    private byte[] allocate(byte[][] p, int index) {
-        byte[] piece = new byte[(int) Math.min(pieceSize, expected - (long) index * pieceSize)];
+    /** Allocates piece {@code index} of a known length, {@code pieceSize} bytes or the rest of the body. */
+    private ByteBuffer allocate(ByteBuffer[] p, int index) {
+        ByteBuffer piece = allocatePiece((int) Math.min(pieceSize, expected - (long) index * pieceSize));
         p[index] = piece;
-        allocated = index + 1;
         return piece;
     }
 
     /** Reads once from {@code in} into the free capacity of the last piece; the writer makes room first. */
     int readFrom(InputStream in, int max) throws IOException {
-        byte[][] p = pieces;
+        ByteBuffer[] p = pieces;
         int index = p.length == 1 ? 0 : size / pieceSize;
-        byte[] piece = p[index];
+        ByteBuffer piece = p[index];
         if (piece == null) piece = allocate(p, index);  // a known length: this piece is reached now
-        if (allocatesAhead && allocated < p.length) allocate(p, allocated);
         int within = filledIn(index);
-        int n = in.read(piece, within, Math.min(max, piece.length - within));
+        int room = Math.min(max, piece.capacity() - within);
+        int n;
+        if (piece.hasArray()) {
+            n = in.read(piece.array(), piece.arrayOffset() + within, room);
+        } else {
+            byte[] through = THROUGH.get();
+            n = in.read(through, 0, Math.min(room, through.length));
+            if (n > 0) piece.put(within, through, 0, n);
+        }
         if (n > 0) {
             size += n;
             signal();
@@ -257,12 +264,12 @@ final class GrowingBytes extends ByteStore {
 
     /** Feeds {@code count} bytes from {@code from} into {@code sha} (for hashing what was just read). */
     void hash(MessageDigest sha, int from, int count) {
-        byte[][] p = pieces;
+        ByteBuffer[] p = pieces;
         while (count > 0) {
-            byte[] piece = p[from / pieceSize];
+            ByteBuffer piece = p[from / pieceSize];
             int within = from % pieceSize;
-            int n = Math.min(count, piece.length - within);
-            sha.update(piece, within, n);
+            int n = Math.min(count, piece.capacity() - within);
+            sha.update(piece.slice(within, n));
             from += n;
             count -= n;
         }
@@ -310,8 +317,8 @@ final class GrowingBytes extends ByteStore {
             int s = size;
             if (length < 0) length = Math.max(0, s - offset);
             Objects.checkFromIndexSize(offset, length, s);
-            byte[][] p = pieces;
-            if (p.length == 1) return new ByteArrayInputStream(p[0], offset, length);
+            ByteBuffer[] p = pieces;
+            if (p.length == 1 && p[0].hasArray()) return new ByteArrayInputStream(p[0].array(), p[0].arrayOffset() + offset, length);
             return new Reader(offset, (long) offset + length);
         }
         return new Reader(offset, length < 0 ? Long.MAX_VALUE : (long) offset + length);

@@ -2,11 +2,13 @@ package dev.bufferdeck.repository;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 
+import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 
 /**
  * Gives the memory of a large buffer removed or let go, or of a large load that failed, back to the
- * system. G1 uncommits heap only at a concurrent cycle's remark or a full collection, and after a large
+ * system. G1 uncommits heap only at a concurrent cycle's remark or a full collection, a piece outside
+ * the heap is freed only once a collection has found its buffer object unreferenced, and after a large
  * load nothing starts a cycle: removing a 500 MiB buffer left the process at 680-800 MiB of RSS a minute
  * later (scripts/bench-memory-given-back.sh). So a removal of {@link #LARGE} bytes or more asks for a
  * collection on a thread of its own, which starts a concurrent cycle where the launchers set
@@ -25,6 +27,8 @@ final class HeapGiveBack {
     static final long LARGE = 64L << 20;
     static final long SETTLE_MILLIS = 1_000;
     static final long[] RETRY_MILLIS = {5_000, 30_000};
+    /** How long the JDK's cleaner thread is given to free the direct buffers a cycle found unreferenced. */
+    private static final long CLEANED_MILLIS = 200;
     private static final boolean CONCURRENT = explicitCollectionIsConcurrent();
     private static final Object lock = new Object();
     /** When to ask (System.nanoTime), guarded by {@link #lock}. */
@@ -80,15 +84,24 @@ final class HeapGiveBack {
     /** Asks for a cycle, and again later while the heap kept what was removed. */
     private static void ask(long bytes) throws InterruptedException {
         for (int attempt = 0; ; attempt++) {
-            long before = heapUsed();
+            long before = memoryUsed();
             System.gc();   // returns once the concurrent cycle has ended
-            if (before - heapUsed() >= bytes / 2 || attempt == RETRY_MILLIS.length) return;
+            Thread.sleep(CLEANED_MILLIS);
+            if (before - memoryUsed() >= bytes / 2 || attempt == RETRY_MILLIS.length) return;
             Thread.sleep(RETRY_MILLIS[attempt]);
         }
     }
 
-    private static long heapUsed() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    /**
+     * The heap in use and the memory of direct buffers (large pieces are held there, and freed once a
+     * cycle has found their buffer objects unreferenced).
+     */
+    static long memoryUsed() {
+        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        for (BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
+            if (pool.getName().equals("direct")) used += pool.getMemoryUsed();
+        }
+        return used;
     }
 
     /** True when this JVM runs {@link System#gc()} as a concurrent cycle. */

@@ -1,44 +1,33 @@
 package dev.bufferdeck.repository;
 
 /**
- * How long the pieces of a growing buffer are. A known length of a few MiB goes into small pieces
- * (256 KiB, {@link MediaRepository#PIECE_PROPERTY}). A longer known length, and a body of unknown
- * length, go into large pieces that G1 allocates each in whole old regions of its own (humongous
- * objects), so no young collection copies them: in small pieces a 500 MiB load was copied out of
- * eden, and between survivors, while it arrived (young pauses of 77-697 ms).
- *
- * <p>A large piece is {@link #LARGE_MIN} bytes, or one region on a heap whose regions are larger,
- * less {@link #HEADER_ROOM} for the array's header: it then fills whole regions, and is humongous
- * (longer than half a region), for every region size up to its own length; a piece of a power of
- * two would spill 16 bytes into one more region, all of which G1 would keep for it. Zeroing a new
- * 8 MiB piece takes 3-10 ms of the loader thread, during which the JVM reaches no safepoint.
+ * How long the pieces of a growing buffer are. A known length of a few MiB goes into small pieces in
+ * the heap (256 KiB, {@link MediaRepository#PIECE_PROPERTY}). A longer body, and one of unknown
+ * length, goes into pieces of {@link #OFF_HEAP} outside it, where the collector never sees them. In
+ * small pieces a 500 MiB load was copied out of eden, and between survivors, while it arrived (young
+ * pauses of 77-697 ms); in region-sized pieces G1 held them as humongous objects and never copied
+ * them, but started concurrent cycles at their allocations, whose pauses (14-24 ms, longer with the
+ * wait for the loader to stop) made the last FX pulse gaps over 50 ms.
  */
 final class PieceSizes {
-    static final int LARGE_MIN = 8 << 20;
-    /** More than an array header takes (16 bytes, 24 without compressed class pointers). */
-    static final int HEADER_ROOM = 64;
-    private static final int MIN_REGION = 1 << 20;
-    private static final int MAX_REGION = 32 << 20;
-    /** G1 sizes its regions so that the heap holds about this many. */
-    private static final int TARGET_REGIONS = 2048;
-
-    private static final int LARGE = large(Runtime.getRuntime().maxMemory());
+    /**
+     * Pieces outside the heap ({@link java.nio.ByteBuffer#allocateDirect}): the JDK zeroes a new one in
+     * one go, during which the JVM reaches no safepoint and every thread waiting for one (the FX thread
+     * too) stands still; on these machines 8 MiB took 2-3 ms, 32 MiB 10-95 ms. A power of two, so a read
+     * finds its piece by a shift.
+     */
+    static final int OFF_HEAP = 8 << 20;
 
     private PieceSizes() { }
 
     /** The piece size for a body of {@code expectedLength} bytes (-1: unknown); {@link ByteSource#WHOLE}: one array. */
     static int forLength(long expectedLength) {
-        int small = small();
-        if (expectedLength < 0) return LARGE;
-        if (expectedLength <= small) return ByteSource.WHOLE;
-        return expectedLength > LARGE ? LARGE : small;
+        if (expectedLength < 0 || expectedLength > OFF_HEAP) return OFF_HEAP;
+        return expectedLength <= small() ? ByteSource.WHOLE : small();
     }
 
-    /** The large piece size of this JVM's heap. */
-    static int large() { return LARGE; }
-
-    /** True for the large piece size of this JVM's heap. */
-    static boolean isLarge(int pieceSize) { return pieceSize == LARGE; }
+    /** True for pieces held outside the heap. */
+    static boolean isOffHeap(int pieceSize) { return pieceSize == OFF_HEAP; }
 
     /** The small piece size: {@link MediaRepository#PIECE_PROPERTY} KiB, 256 by default. */
     static int small() {
@@ -47,16 +36,5 @@ final class PieceSizes {
             throw new IllegalArgumentException(MediaRepository.PIECE_PROPERTY + " must be a power of two from 1 to 1048576, not " + kib);
         }
         return kib << 10;
-    }
-
-    /** The large piece size on a heap of at most {@code maxHeap} bytes. */
-    static int large(long maxHeap) {
-        return Math.max(LARGE_MIN, g1RegionSize(maxHeap)) - HEADER_ROOM;
-    }
-
-    /** The region size G1 chooses for a heap of at most {@code maxHeap} bytes when none is given (JDK 17). */
-    static int g1RegionSize(long maxHeap) {
-        long size = Math.max(MIN_REGION, Math.min(MAX_REGION, maxHeap / TARGET_REGIONS));
-        return (int) Math.min(MAX_REGION, Long.highestOneBit(size - 1) << 1);
     }
 }

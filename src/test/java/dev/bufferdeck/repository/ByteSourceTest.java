@@ -40,34 +40,25 @@ class ByteSourceTest {
     }
 
     @Test
-    void piecesOfALengthThatIsNoPowerOfTwoReadAsTheSameBytes() {
+    void piecesOutsideTheHeapReadAsTheSameBytes() {
         byte[] all = bytes(100);
-        ByteSource s = pieced(all, 13); // as large pieces sized to whole G1 regions less an array header
+        int pieceSize = 1 << SHIFT;
+        ByteBuffer[] pieces = new ByteBuffer[(all.length + pieceSize - 1) / pieceSize];
+        for (int i = 0; i < pieces.length; i++) {
+            int from = i * pieceSize, n = Math.min(pieceSize, all.length - from);
+            pieces[i] = ByteBuffer.allocateDirect(n).put(0, all, from, n);
+        }
+        ByteSource s = ByteSource.pieces(pieces, pieceSize, all.length);
         everyReadMatchesAByteBuffer(s);
-        ByteSource slice = s.slice(30, 25);
-        for (int i = 0; i < 25; i++) assertEquals(all[30 + i], slice.get(i));
-        assertFalse(slice.isContiguous(), "bytes 30..55 span pieces 2 to 4");
-        assertTrue(s.slice(26, 13).isContiguous(), "bytes 26..38 are piece 2");
-        assertFalse(s.slice(25, 13).isContiguous(), "byte 25 lies in piece 1");
-        byte[] inside = new byte[12];
-        s.region(27, 12).get(inside);
-        assertArrayEquals(java.util.Arrays.copyOfRange(all, 27, 39), inside);
-        byte[] across = new byte[30];
-        s.region(20, 30).get(across);
-        assertArrayEquals(java.util.Arrays.copyOfRange(all, 20, 50), across);
+        ByteBuffer inOne = s.region(17, 10);
+        assertTrue(inOne.isDirect(), "a region inside one piece is shared");
+        assertEquals(all[17], inOne.get(0));
+        assertEquals(all[26], inOne.get(9));
     }
 
     @Test
-    void anIndexFindsItsPieceByAProductAsByADivisionUpToTheLargestInt() {
-        for (int size : new int[] {3, 13, 1000003, PieceSizes.large(), (8 << 20) - 64, (32 << 20) - 64, Integer.MAX_VALUE - 2}) {
-            long reciprocal = ByteSource.reciprocal(size);
-            for (long k = 0; k * size <= Integer.MAX_VALUE; k += Math.max(1, Integer.MAX_VALUE / size / 5000)) {
-                for (long n = k * size - 1; n <= k * size + 1; n++) {
-                    if (n >= 0 && n <= Integer.MAX_VALUE) assertEquals(n / size, ByteSource.quotient((int) n, reciprocal), n + " / " + size);
-                }
-            }
-            assertEquals(Integer.MAX_VALUE / size, ByteSource.quotient(Integer.MAX_VALUE, reciprocal));
-        }
+    void piecesOfALengthThatIsNoPowerOfTwoAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> pieced(bytes(100), 13));
     }
 
     private static void everyReadMatchesAByteBuffer(ByteSource s) {

@@ -75,92 +75,81 @@ class GrowingBufferTest {
     }
 
     @Test
-    void aLongKnownLengthIsHeldInLargePiecesAllocatedAheadOfItsBytesAndNeverMoreThanItsBody() throws Exception {
-        int large = PieceSizes.large();
-        byte[] body = random(2 * large + 1000);
-        MediaRepository repo = new MediaRepository(body.length, FormatDetector.NONE);
-        BufferWriter writer = repo.startLoad("x.bin", ORIGIN, "bin", body.length);
-        GrowingBytes store = (GrowingBytes) writer.buffer().store();
-        assertEquals(large, store.pieceSize());
-        assertEquals(0, store.held(), "nothing allocated before a byte arrives");
-        InputStream in = trickle(body, 64 * 1024);
-        writer.readFrom(in, 1 << 20);
-        assertEquals(2L * large, store.held(), "the piece the first bytes reach, and the next one ahead");
-        writer.readFrom(in, 1 << 20);
-        assertEquals(body.length, store.held(), "one more at the next read: the last, as long as the rest of the body");
-        while (writer.room() > 0) writer.readFrom(in, 1 << 20);
-        assertEquals(body.length, store.held());
-        writer.complete();
-        assertEquals(body.length, repo.bytesHeld(), "the budget counts the bytes held");
-        assertEquals(0, repo.figures().reserved());
-        assertArrayEquals(body, readAll(writer.buffer().openStream()));
-        byte[] across = new byte[100];
-        store.copy(large - 50, across, 0, 100);
-        assertArrayEquals(java.util.Arrays.copyOfRange(body, large - 50, large + 50), across, "a read across two large pieces");
-        assertEquals(body[large], store.byteAt(large));
-    }
-
-    @Test
-    void aBodyOfUnknownLengthGrowsInLargePiecesAddedAFewAtATimeAndEndsHoldingOnlyItsBytes() throws Exception {
-        int large = PieceSizes.large();
-        UnknownLength load = UnknownLength.of(2 * large + 1000, 8L * large);
-        assertEquals(large, load.store().pieceSize(), "no length: large pieces, which no young collection copies");
-        while (load.store().size() < large) {
+    void aBodyOfUnknownLengthGrowsOutsideTheHeapAPieceAtATimeAndEndsHoldingOnlyItsBytes() throws Exception {
+        int piece = PieceSizes.OFF_HEAP;
+        UnknownLength load = UnknownLength.of(2 * piece + 1000, 8L * piece);
+        assertEquals(piece, load.store().pieceSize(), "no length: pieces outside the heap");
+        while (load.store().size() < piece) {
             load.read();
             assertTrue(load.store().held() <= 2L * load.store().size() + 64 * 1024, "the first piece doubles: held " + load.store().held() + " for " + load.store().size());
         }
-        assertEquals(large, load.store().held(), "one whole piece");
+        assertEquals(piece, load.store().held(), "one whole piece");
+        assertEquals(piece, load.store().heldOffHeap(), "outside the heap once whole");
         load.read();
-        assertEquals(2L * large, load.store().held(), "then one more piece");
-        while (load.store().size() <= 2 * large) load.read();
-        assertEquals(4L * large, load.store().held(), "then as many again as it holds");
-        assertEquals(4L * large, load.repo().figures().reserved(), "the budget counts the pieces ahead");
+        assertEquals(2L * piece, load.store().held(), "then one more piece");
+        while (load.store().size() <= 2 * piece) load.read();
+        assertEquals(3L * piece, load.store().held(), "and one more: a piece at a time");
+        assertEquals(3L * piece, load.repo().figures().reserved(), "the budget counts every piece");
         while (load.read() >= 0) { }
         load.writer().complete();
-        assertEquals(load.body().length, load.store().held(), "pieces never written are let go, the last one trimmed");
+        assertEquals(load.body().length, load.store().held(), "the last piece trimmed to its bytes");
+        assertEquals(load.body().length, load.store().heldOffHeap(), "its copy outside the heap too");
         assertEquals(load.body().length, load.repo().bytesHeld());
         assertEquals(0, load.repo().figures().reserved());
         assertArrayEquals(load.body(), readAll(load.writer().buffer().openStream()));
         byte[] across = new byte[100];
-        load.store().copy(2 * large - 50, across, 0, 100);
-        assertArrayEquals(java.util.Arrays.copyOfRange(load.body(), 2 * large - 50, 2 * large + 50), across, "a read across two large pieces");
+        load.store().copy(2 * piece - 50, across, 0, 100);
+        assertArrayEquals(java.util.Arrays.copyOfRange(load.body(), 2 * piece - 50, 2 * piece + 50), across, "a read across two pieces");
+        assertEquals(load.body()[piece + 7], load.writer().buffer().bytes().get(piece + 7));
     }
 
     @Test
-    void piecesAheadOnlyForABodyThatArrivesFastAndNeverPastTheLargestBuffer() {
-        int large = PieceSizes.large();
-        long fast = GrowingBytes.FAST_PIECE_NANOS / 10;
-        assertEquals(1, GrowingBytes.piecesNext(1, fast, large));
-        assertEquals(3, GrowingBytes.piecesNext(3, fast, large), "as many again as it holds");
-        assertEquals(GrowingBytes.MOST_AHEAD, GrowingBytes.piecesNext(40, fast, large), "up to a few at a time");
-        assertEquals(1, GrowingBytes.piecesNext(40, GrowingBytes.FAST_PIECE_NANOS * 5, large),
-                "a slow load.body() (a recorded radio stream) one piece at a time");
-        int most = MediaRepository.MAX_BUFFER_SIZE / large;
-        assertEquals(2, GrowingBytes.piecesNext(most - 2, fast, large), "no more than the largest buffer takes");
-        assertEquals(1, GrowingBytes.piecesNext(most, fast, large), "at the largest, the writer refuses the piece");
+    void aKnownLengthLongerThanAnOffHeapPieceIsHeldOutsideTheHeapPieceByPieceAsItFills() throws Exception {
+        int piece = PieceSizes.OFF_HEAP;
+        byte[] body = random(piece + 1000);
+        MediaRepository repo = new MediaRepository(body.length, FormatDetector.NONE);
+        BufferWriter writer = repo.startLoad("x.bin", ORIGIN, "bin", body.length);
+        GrowingBytes store = (GrowingBytes) writer.buffer().store();
+        assertEquals(piece, store.pieceSize());
+        InputStream in = trickle(body, 64 * 1024);
+        writer.readFrom(in, 1 << 20);
+        assertEquals(piece, store.held(), "only the piece the first bytes reach");
+        assertEquals(piece, store.heldOffHeap());
+        while (writer.room() > 0) writer.readFrom(in, 1 << 20);
+        assertEquals(body.length, store.held(), "the last piece as long as the rest of the body");
+        assertEquals(body.length, store.heldOffHeap());
+        writer.complete();
+        assertEquals(body.length, repo.bytesHeld());
+        assertEquals(0, repo.figures().reserved());
+        assertArrayEquals(body, readAll(writer.buffer().openStream()));
+        byte[] across = new byte[100];
+        store.copy(piece - 50, across, 0, 100);
+        assertArrayEquals(java.util.Arrays.copyOfRange(body, piece - 50, piece + 50), across, "a read across the two pieces");
+        assertEquals(body[piece + 1], store.byteAt(piece + 1));
+        assertEquals(java.nio.ByteBuffer.wrap(body).getInt(piece - 2), writer.buffer().bytes().getInt(piece - 2), "an int across them");
     }
 
     @Test
-    void piecesNeverWrittenAreLetGoEvenWhenTheBudgetCannotTakeTheLastPiecesTrimmingCopy() throws Exception {
-        int large = PieceSizes.large();
-        UnknownLength load = UnknownLength.of(2 * large + 100_000, 4L * large + 1024);
+    void theLastPieceIsKeptWholeWhenTheBudgetCannotTakeItsTrimmingCopy() throws Exception {
+        int piece = PieceSizes.OFF_HEAP;
+        UnknownLength load = UnknownLength.of(2 * piece + 100_000, 3L * piece + 1024);
         while (load.read() >= 0) { }
-        assertEquals(4L * large, load.store().held(), "two pieces ahead, the budget all but full");
+        assertEquals(3L * piece, load.store().held(), "three whole pieces, the budget all but full");
         load.writer().complete();
-        assertEquals(3L * large, load.store().held(), "the piece never written let go; the last kept whole (no room for its copy)");
-        assertEquals(3L * large, load.repo().bytesHeld(), "and counted");
+        assertEquals(3L * piece, load.store().held(), "the last kept whole (no room for its copy)");
+        assertEquals(3L * piece, load.repo().bytesHeld(), "and counted");
         assertEquals(0, load.repo().figures().reserved());
         assertArrayEquals(load.body(), readAll(load.writer().buffer().openStream()));
     }
 
     @Test
-    void whenTheBudgetCannotTakeLargePiecesAheadTheBodyGrowsByTheLeastThatLetsItsNextBytesIn() throws Exception {
-        int large = PieceSizes.large();
-        UnknownLength load = UnknownLength.of(2 * large + 100_000, 3L * large);
-        while (load.store().size() <= 2 * large) load.read();
-        assertEquals(2L * large + 64 * 1024, load.store().held(), "two pieces ahead would pass the budget: one short piece");
+    void whenTheBudgetCannotTakeAWholePieceTheBodyGrowsByTheLeastThatLetsItsNextBytesIn() throws Exception {
+        int piece = PieceSizes.OFF_HEAP;
+        UnknownLength load = UnknownLength.of(2 * piece + 100_000, 2L * piece + 300_000);
+        while (load.store().size() <= 2 * piece) load.read();
+        assertEquals(2L * piece + 64 * 1024, load.store().held(), "a third whole piece would pass the budget: one short piece");
         while (load.read() >= 0) { }
-        assertEquals(2L * large + 128 * 1024, load.store().held(), "which doubled as it filled");
+        assertEquals(2L * piece + 128 * 1024, load.store().held(), "which doubled as it filled");
         load.writer().complete();
         assertEquals(load.body().length, load.repo().bytesHeld());
         assertArrayEquals(load.body(), readAll(load.writer().buffer().openStream()));
@@ -169,9 +158,10 @@ class GrowingBufferTest {
     @Test
     void aKnownLengthOfAFewMiBIsHeldInSmallPieces() {
         int small = PieceSizes.small();
-        assertEquals(small, GrowingBytes.empty(PieceSizes.large()).pieceSize(), "a body of one large piece's length");
         assertEquals(ByteSource.WHOLE, GrowingBytes.empty(small).pieceSize(), "a body of one small piece's length: one array");
-        assertEquals(PieceSizes.large(), GrowingBytes.empty(PieceSizes.large() + 1L).pieceSize());
+        assertEquals(small, GrowingBytes.empty(small + 1L).pieceSize());
+        assertEquals(small, GrowingBytes.empty(PieceSizes.OFF_HEAP).pieceSize(), "up to an off-heap piece's length: small pieces in the heap");
+        assertEquals(PieceSizes.OFF_HEAP, GrowingBytes.empty(PieceSizes.OFF_HEAP + 1L).pieceSize(), "longer: outside it");
     }
 
     @Test

@@ -18,7 +18,8 @@ class HeapGiveBackTest {
     private static final int MIB = 1 << 20;
 
     /**
-     * Run in a JVM of its own: holds a 300 MiB buffer and removes it ({@code remove}), or reads 300 MiB
+     * Run in a JVM of its own: holds a 300 MiB buffer and removes it ({@code remove}), or loads 300 MiB
+     * outside the heap and removes it ({@code offheap}: the figures are then direct memory), or reads 300 MiB
      * for a load whose reservation then closes unused ({@code failed}), or removes it and holds it 2 s
      * longer, as a window that still shows it would ({@code held}); prints the heap committed before and after.
      */
@@ -26,6 +27,23 @@ class HeapGiveBackTest {
         public static void main(String[] args) throws Exception {
             MediaRepository repository = new MediaRepository(1L << 30, FormatDetector.NONE);
             long held;
+            if (args[0].equals("offheap")) {
+                BufferWriter writer = repository.startLoad("big.bin", new Origin.Dropped("application/octet-stream", "big"), "bin", 300L * MIB);
+                byte[] chunk = new byte[MIB];
+                for (int i = 0; i < 300; i++) writer.write(chunk, 0, chunk.length);
+                MediaBuffer b = writer.complete().buffer();
+                held = direct();
+                repository.remove(b);
+                b = null;
+                writer = null;
+                long after = held;
+                for (int i = 0; i < 300 && after > held - 200L * MIB; i++) {
+                    Thread.sleep(100);
+                    after = direct();
+                }
+                System.out.println("committed " + held / MIB + " " + after / MIB);
+                return;
+            }
             if (args[0].equals("failed")) {
                 Reservation loading = repository.reserve(300L * MIB);
                 byte[] read = new byte[300 * MIB];
@@ -50,6 +68,11 @@ class HeapGiveBackTest {
             System.out.println("committed " + held / MIB + " " + after / MIB);
         }
 
+        private static long direct() {
+            return ManagementFactory.getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class).stream()
+                    .filter(p -> p.getName().equals("direct")).mapToLong(java.lang.management.BufferPoolMXBean::getMemoryUsed).sum();
+        }
+
         private static long committed() {
             return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
         }
@@ -72,6 +95,11 @@ class HeapGiveBackTest {
     }
 
     @Test
+    void aLargeLoadHeldOutsideTheHeapGivesThatMemoryBackOnceRemoved() throws Exception {
+        assertGivenBack("offheap");
+    }
+
+    @Test
     void aLargeLoadThatFailedGivesItsHeapBack() throws Exception {
         assertGivenBack("failed");
     }
@@ -85,7 +113,7 @@ class HeapGiveBackTest {
         assertEquals(0, jvm.waitFor(), out);
         String[] figures = out.lines().filter(l -> l.startsWith("committed ")).findFirst().orElseThrow().split(" ");
         long held = Long.parseLong(figures[1]), after = Long.parseLong(figures[2]);
-        assertTrue(held >= 300, "the buffer was on the heap: " + out);
-        assertTrue(after <= held - 200, "the heap gave back at least 200 of the 300 MiB: " + held + " MiB committed before, " + after + " after");
+        assertTrue(held >= 300, "the buffer was held: " + out);
+        assertTrue(after <= held - 200, "at least 200 of the 300 MiB given back: " + held + " MiB held before, " + after + " after");
     }
 }
