@@ -12,7 +12,7 @@ import dev.bufferdeck.ui.main.MainController;
 import dev.bufferdeck.ui.main.SessionKeeper;
 import dev.bufferdeck.ui.main.MainWindow;
 import dev.bufferdeck.ui.mpris.MprisBridge;
-import dev.bufferdeck.ui.theme.ModenaWarmUp;
+import dev.bufferdeck.ui.theme.ToolkitWarmUp;
 import dev.bufferdeck.ui.theme.Theme;
 import dev.bufferdeck.ui.theme.ThemeChoice;
 import dev.bufferdeck.ui.theme.ThemeSwitcher;
@@ -43,7 +43,7 @@ public final class BufferDeckApp extends Application {
         launch = arguments;
         instance = listening;
         PulseRate.applyDefault();
-        ModenaWarmUp.start();
+        ToolkitWarmUp.start();
         firstLook = new FutureTask<>(FirstLook::read);
         Thread reader = new Thread(firstLook, "bufferdeck-first-look");
         reader.setDaemon(true);
@@ -83,7 +83,7 @@ public final class BufferDeckApp extends Application {
         session = look.session();
         sessionWarnings.addAll(look.warnings());
         colorScheme = look.colorScheme();
-        ModenaWarmUp.awaitEnd();
+        ToolkitWarmUp.awaitEnd();
     }
 
     /** Shows the window empty at once, then fills it once that has been laid out (see {@link FirstFrame}). */

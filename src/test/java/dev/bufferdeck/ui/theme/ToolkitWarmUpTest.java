@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The warm-up reads the stylesheet JavaFX itself reads for its controls, where this JavaFX keeps it. */
-class ModenaWarmUpTest {
+class ToolkitWarmUpTest {
     @Test
     void itReadsModenaFromTheBinaryFormJavaFxLoads() throws Exception {
-        Stylesheet modena = ModenaWarmUp.modena();
+        Stylesheet modena = ToolkitWarmUp.modena();
         assertNotNull(modena, "modena.bss is where JavaFX keeps it: the warm-up would read nothing");
         java.net.URL text = javafx.scene.control.Control.class.getResource("/com/sun/javafx/scene/control/skin/modena/modena.css");
         assertNotNull(text);
@@ -22,7 +22,7 @@ class ModenaWarmUpTest {
     @Test
     void waitingWhenNoWarmUpStartedReturnsAtOnce() {
         long start = System.nanoTime();
-        ModenaWarmUp.awaitEnd();
+        ToolkitWarmUp.awaitEnd();
         assertTrue(System.nanoTime() - start < 500_000_000L, "no warm-up to wait for");
     }
 }
