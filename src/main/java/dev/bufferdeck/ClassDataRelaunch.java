@@ -79,7 +79,7 @@ final class ClassDataRelaunch {
      * collection: a JVM without the class-data archive (a copied jar's first start, -Dbufferdeck.relaunch=false)
      * crossed it a second after its start (22.6 MB; Pause Full (Metadata GC Threshold), 21 ms). The threshold
      * starts at 64 MB ({@code -XX:MetaspaceSize=64m}); with the archive the app holds about 6 MB there.
-     * Since then, bodies over 8 MiB are held outside the heap (GrowingBytes): a 500 MiB load makes no
+     * Since then, bodies over 2 MiB are held outside the heap (GrowingBytes): a 500 MiB load makes no
      * collection at all; the options above still shape the rest (the window, whole files, parsing).
      */
     static final List<String> GC_OPTIONS = gcOptions(Runtime.version().feature());

@@ -12,11 +12,12 @@ package dev.bufferdeck.repository;
 final class PieceSizes {
     /**
      * Pieces outside the heap ({@link java.nio.ByteBuffer#allocateDirect}): the JDK zeroes a new one in
-     * one go, during which the JVM reaches no safepoint and every thread waiting for one (the FX thread
-     * too) stands still; on these machines 8 MiB took 2-3 ms, 32 MiB 10-95 ms. A power of two, so a read
-     * finds its piece by a shift.
+     * one go, touching memory the system maps afresh, during which the JVM reaches no safepoint and every
+     * thread waiting for one (the FX thread too) stands still. On these machines 32 MiB took 10-95 ms and
+     * 8 MiB 2-3 ms; over a pulse-gap bench run (scripts/bench-gui.sh) the longest wait for a safepoint was
+     * 11 ms with 8 MiB pieces and 5 ms with 2 MiB. A power of two, so a read finds its piece by a shift.
      */
-    static final int OFF_HEAP = 8 << 20;
+    static final int OFF_HEAP = 2 << 20;
 
     private PieceSizes() { }
 
