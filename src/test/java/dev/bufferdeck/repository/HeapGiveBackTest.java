@@ -26,33 +26,26 @@ class HeapGiveBackTest {
     public static final class Probe {
         public static void main(String[] args) throws Exception {
             MediaRepository repository = new MediaRepository(1L << 30, FormatDetector.NONE);
+            java.util.function.LongSupplier memory = args[0].equals("offheap") ? Probe::direct : Probe::committed;
             long held;
             if (args[0].equals("offheap")) {
                 BufferWriter writer = repository.startLoad("big.bin", new Origin.Dropped("application/octet-stream", "big"), "bin", 300L * MIB);
                 byte[] chunk = new byte[MIB];
                 for (int i = 0; i < 300; i++) writer.write(chunk, 0, chunk.length);
                 MediaBuffer b = writer.complete().buffer();
-                held = direct();
+                held = memory.getAsLong();
                 repository.remove(b);
                 b = null;
                 writer = null;
-                long after = held;
-                for (int i = 0; i < 300 && after > held - 200L * MIB; i++) {
-                    Thread.sleep(100);
-                    after = direct();
-                }
-                System.out.println("committed " + held / MIB + " " + after / MIB);
-                return;
-            }
-            if (args[0].equals("failed")) {
+            } else if (args[0].equals("failed")) {
                 Reservation loading = repository.reserve(300L * MIB);
                 byte[] read = new byte[300 * MIB];
-                held = committed();
+                held = memory.getAsLong();
                 read = null;
                 loading.close();
             } else {
                 MediaBuffer b = repository.add(new byte[300 * MIB], "big.bin", new Origin.Dropped("application/octet-stream", "big"), "bin").buffer();
-                held = committed();
+                held = memory.getAsLong();
                 repository.remove(b);
                 if (args[0].equals("held")) {
                     Thread.sleep(2_000);
@@ -63,7 +56,7 @@ class HeapGiveBackTest {
             long after = held;
             for (int i = 0; i < 300 && after > held - 200L * MIB; i++) {
                 Thread.sleep(100);
-                after = committed();
+                after = memory.getAsLong();
             }
             System.out.println("committed " + held / MIB + " " + after / MIB);
         }
