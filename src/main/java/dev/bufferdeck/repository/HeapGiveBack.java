@@ -10,8 +10,8 @@ import java.lang.management.ManagementFactory;
  * system. G1 uncommits heap only at a concurrent cycle's remark or a full collection, a piece outside
  * the heap is freed only once a collection has found its buffer object unreferenced, and after a large
  * load nothing starts a cycle: removing a 500 MiB buffer left the process at 680-800 MiB of RSS a minute
- * later (scripts/bench-memory-given-back.sh). So a removal of {@link #LARGE} bytes or more asks for a
- * collection on a thread of its own, which starts a concurrent cycle where the launchers set
+ * later (scripts/bench-memory-given-back.sh). So removals adding up to {@link #LARGE} bytes or more ask
+ * for a collection on a thread of its own, which starts a concurrent cycle where the launchers set
  * {@code -XX:+ExplicitGCInvokesConcurrent}; removals meanwhile share it. Without that option (a JVM
  * started otherwise) it asks for nothing: there the request would be a full collection, stopping every
  * thread for as long as it takes.
@@ -19,11 +19,15 @@ import java.lang.management.ManagementFactory;
  * <p>A cycle frees only what nothing referred to when it began, and right after a removal the window
  * still shows the buffer (its row, its bytes) until it hears of it: a cycle asked for at once kept the
  * 500 MiB where the buffer's holder had reached the old generation. So the request waits
- * {@link #SETTLE_MILLIS} after the last large removal, and when the heap did not shrink by half of what
+ * {@link #SETTLE_MILLIS} after the last removal, and when the heap did not shrink by half of what
  * was removed (something held the buffer a while longer), it asks again after each of {@link #RETRY_MILLIS}.
  */
 final class HeapGiveBack {
-    /** Removals freeing less than this leave the heap to G1. */
+    /**
+     * Removals adding up to less than this since the last request are left to G1. They add up: many
+     * small buffers outside the heap hold as much as one large one, and nothing else frees them (their
+     * buffer objects are small and old; G1 starts no cycle for memory it does not count).
+     */
     static final long LARGE = 64L << 20;
     static final long SETTLE_MILLIS = 1_000;
     static final long[] RETRY_MILLIS = {5_000, 30_000};
@@ -44,11 +48,12 @@ final class HeapGiveBack {
      * closed unused). Any thread.
      */
     static void afterRemoving(long bytes) {
-        if (bytes < LARGE || !CONCURRENT) return;
+        if (bytes <= 0 || !CONCURRENT) return;
         Thread started;
         synchronized (lock) {
-            due = System.nanoTime() + SETTLE_MILLIS * 1_000_000;
             removed += bytes;
+            if (removed < LARGE) return;
+            due = System.nanoTime() + SETTLE_MILLIS * 1_000_000;
             lock.notifyAll();
             if (asker != null) return;
             started = asker = new Thread(HeapGiveBack::askWhenSettled, "bufferdeck-give-back");
@@ -62,7 +67,7 @@ final class HeapGiveBack {
             while (true) {
                 long bytes;
                 synchronized (lock) {
-                    if (removed == 0) {
+                    if (removed < LARGE) {
                         asker = null;
                         return;
                     }
@@ -96,7 +101,7 @@ final class HeapGiveBack {
      * The heap in use and the memory of direct buffers (large pieces are held there, and freed once a
      * cycle has found their buffer objects unreferenced).
      */
-    static long memoryUsed() {
+    private static long memoryUsed() {
         long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         for (BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
             if (pool.getName().equals("direct")) used += pool.getMemoryUsed();

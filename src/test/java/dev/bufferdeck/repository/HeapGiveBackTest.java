@@ -19,24 +19,29 @@ class HeapGiveBackTest {
 
     /**
      * Run in a JVM of its own: holds a 300 MiB buffer and removes it ({@code remove}), or loads 300 MiB
-     * outside the heap and removes it ({@code offheap}: the figures are then direct memory), or reads 300 MiB
+     * outside the heap and removes it ({@code offheap}, or as ten loads of 30 MiB, {@code offheap-small}:
+     * the figures are then direct memory), or reads 300 MiB
      * for a load whose reservation then closes unused ({@code failed}), or removes it and holds it 2 s
      * longer, as a window that still shows it would ({@code held}); prints the heap committed before and after.
      */
     public static final class Probe {
         public static void main(String[] args) throws Exception {
             MediaRepository repository = new MediaRepository(1L << 30, FormatDetector.NONE);
-            java.util.function.LongSupplier memory = args[0].equals("offheap") ? Probe::direct : Probe::committed;
+            java.util.function.LongSupplier memory = args[0].startsWith("offheap") ? Probe::direct : Probe::committed;
             long held;
-            if (args[0].equals("offheap")) {
-                BufferWriter writer = repository.startLoad("big.bin", new Origin.Dropped("application/octet-stream", "big"), "bin", 300L * MIB);
+            if (args[0].startsWith("offheap")) {
+                int count = args[0].equals("offheap-small") ? 10 : 1;
+                List<MediaBuffer> loaded = new ArrayList<>();
                 byte[] chunk = new byte[MIB];
-                for (int i = 0; i < 300; i++) writer.write(chunk, 0, chunk.length);
-                MediaBuffer b = writer.complete().buffer();
+                for (int n = 0; n < count; n++) {
+                    chunk[0] = (byte) n;   // no two alike: a duplicate would be dropped at once
+                    BufferWriter writer = repository.startLoad("big" + n + ".bin", new Origin.Dropped("application/octet-stream", "big"), "bin", 300L * MIB / count);
+                    for (int i = 0; i < 300 / count; i++) writer.write(chunk, 0, chunk.length);
+                    loaded.add(writer.complete().buffer());
+                }
                 held = memory.getAsLong();
-                repository.remove(b);
-                b = null;
-                writer = null;
+                for (MediaBuffer b : loaded) repository.remove(b);
+                loaded = null;
             } else if (args[0].equals("failed")) {
                 Reservation loading = repository.reserve(300L * MIB);
                 byte[] read = new byte[300 * MIB];
@@ -90,6 +95,11 @@ class HeapGiveBackTest {
     @Test
     void aLargeLoadHeldOutsideTheHeapGivesThatMemoryBackOnceRemoved() throws Exception {
         assertGivenBack("offheap");
+    }
+
+    @Test
+    void smallLoadsHeldOutsideTheHeapGiveTheirMemoryBackOnceTheirRemovalsAddUp() throws Exception {
+        assertGivenBack("offheap-small");
     }
 
     @Test
