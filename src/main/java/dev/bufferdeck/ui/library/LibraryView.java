@@ -14,6 +14,7 @@ import dev.bufferdeck.ui.icons.Glyph;
 import dev.bufferdeck.ui.icons.Icon;
 import dev.bufferdeck.ui.thread.PulseSteps;
 import java.io.File;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
@@ -57,7 +58,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -234,9 +237,9 @@ public final class LibraryView extends BorderPane {
         heading.setText("Library · " + model.rows().size());
         keepColumnLayout();
         model.rows().addListener((ListChangeListener<BufferRow>) c -> {
-            while (c.next()) c.getAddedSubList().forEach(this::fitColumnsTo);
+            while (c.next()) fitColumnsTo(c.getAddedSubList());
         });
-        model.rows().forEach(this::fitColumnsTo);
+        fitColumnsTo(model.rows());
     }
 
     /**
@@ -312,10 +315,21 @@ public final class LibraryView extends BorderPane {
     /** True once {@link #warmRowCells()} has built the table's rows ahead, or found it had no need to. */
     public boolean rowCellsWarmed() { return rowCellsWarmed; }
 
-    /** Widens Size and Format to a new row's text (measured once per row added, never cut; they do not shrink back). */
-    private void fitColumnsTo(BufferRow row) {
-        grow(sizeColumn, ColumnFit.width(font, "", List.of(ByteSizes.human(row.buffer().size())), 0));
-        grow(formatColumn, ColumnFit.width(font, "", List.of(row.buffer().detectedFormat().displayName()), row.buffer().typeMismatch() ? 20 : 0));
+    /**
+     * Widens Size and Format to the texts of rows added (never cut; they do not shrink back). Each
+     * distinct text of a batch is measured once, not once per row.
+     */
+    private void fitColumnsTo(List<? extends BufferRow> added) {
+        Set<String> sizes = new HashSet<>();
+        Set<String> formats = new HashSet<>();
+        Set<String> mismatched = new HashSet<>();
+        for (BufferRow row : added) {
+            sizes.add(ByteSizes.human(row.buffer().size()));
+            (row.buffer().typeMismatch() ? mismatched : formats).add(row.buffer().detectedFormat().displayName());
+        }
+        if (!sizes.isEmpty()) grow(sizeColumn, ColumnFit.width(font, "", List.copyOf(sizes), 0));
+        if (!formats.isEmpty()) grow(formatColumn, ColumnFit.width(font, "", List.copyOf(formats), 0));
+        if (!mismatched.isEmpty()) grow(formatColumn, ColumnFit.width(font, "", List.copyOf(mismatched), 20));
     }
 
     private static void grow(TableColumn<BufferRow, ?> column, double width) {
@@ -376,10 +390,17 @@ public final class LibraryView extends BorderPane {
         return menu;
     }
 
+    /** The largest buffer whose bytes a drag offers: they are copied as the drag starts, on the FX thread. */
+    static final int DRAG_BYTES_MAX = 16 << 20;
+
     /**
      * What a drag out of the library offers: the buffer ids (for the playlist window), the files they
-     * came from when they came from files, and the first buffer's bytes under its MIME type (a
-     * read-only view, no copy and no temporary file).
+     * came from when they came from files, and the first buffer's bytes under its MIME type when it is
+     * complete and at most {@link #DRAG_BYTES_MAX} long (no temporary file). The bytes are a copy in
+     * an array of their own: JavaFX hands every format to the toolkit as the drag starts, and GTK's
+     * drag source sends a ByteBuffer's whole backing array ({@code ByteBuffer.array()}), so a
+     * read-only view, a buffer outside the heap or a slice of a larger array would send nothing or
+     * the wrong bytes.
      */
     static ClipboardContent dragContent(List<BufferRow> rows) {
         ClipboardContent content = new ClipboardContent();
@@ -389,10 +410,14 @@ public final class LibraryView extends BorderPane {
                 .filter(o -> o instanceof Origin.File)
                 .map(o -> ((Origin.File) o).path().toFile()).toList();
         if (!files.isEmpty()) content.putFiles(files);
-        MediaFormat format = rows.get(0).buffer().detectedFormat();
-        if (format != null && format != MediaFormat.UNKNOWN) {
-            ByteSource bytes = rows.get(0).buffer().bytes();
-            content.put(ClipboardReader.format(format.mimeType()), bytes.region(0, bytes.limit()));
+        MediaBuffer first = rows.get(0).buffer();
+        MediaFormat format = first.detectedFormat();
+        if (format != null && format != MediaFormat.UNKNOWN && first.isResident() && first.isComplete()
+                && first.size() > 0 && first.size() <= DRAG_BYTES_MAX) {
+            ByteSource bytes = first.bytes();
+            byte[] copy = new byte[bytes.limit()];
+            bytes.get(0, copy);
+            content.put(ClipboardReader.format(format.mimeType()), ByteBuffer.wrap(copy));
         }
         return content;
     }
