@@ -58,9 +58,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -315,21 +315,22 @@ public final class LibraryView extends BorderPane {
     /** True once {@link #warmRowCells()} has built the table's rows ahead, or found it had no need to. */
     public boolean rowCellsWarmed() { return rowCellsWarmed; }
 
-    /**
-     * Widens Size and Format to the texts of rows added (never cut; they do not shrink back). Each
-     * distinct text of a batch is measured once, not once per row.
-     */
+    /** Widths of the Size and Format texts measured so far: a library shows few distinct ones. */
+    private final Map<String, Double> textWidths = new HashMap<>();
+
+    /** Widens Size and Format to the texts of rows added (never cut; they do not shrink back). */
     private void fitColumnsTo(List<? extends BufferRow> added) {
-        Set<String> sizes = new HashSet<>();
-        Set<String> formats = new HashSet<>();
-        Set<String> mismatched = new HashSet<>();
         for (BufferRow row : added) {
-            sizes.add(ByteSizes.human(row.buffer().size()));
-            (row.buffer().typeMismatch() ? mismatched : formats).add(row.buffer().detectedFormat().displayName());
+            MediaBuffer b = row.buffer();
+            grow(sizeColumn, measured(ByteSizes.human(b.size())));
+            grow(formatColumn, measured(b.detectedFormat().displayName()) + (b.typeMismatch() ? 20 : 0));
         }
-        if (!sizes.isEmpty()) grow(sizeColumn, ColumnFit.width(font, "", List.copyOf(sizes), 0));
-        if (!formats.isEmpty()) grow(formatColumn, ColumnFit.width(font, "", List.copyOf(formats), 0));
-        if (!mismatched.isEmpty()) grow(formatColumn, ColumnFit.width(font, "", List.copyOf(mismatched), 20));
+    }
+
+    /** A text's width in a cell, measured once (a Text node laid out: some 40 µs, once per row before). */
+    private double measured(String text) {
+        if (textWidths.size() > 1024) textWidths.clear();
+        return textWidths.computeIfAbsent(text, t -> ColumnFit.width(font, "", List.of(t), 0));
     }
 
     private static void grow(TableColumn<BufferRow, ?> column, double width) {

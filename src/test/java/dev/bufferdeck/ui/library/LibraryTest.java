@@ -108,6 +108,33 @@ class LibraryTest {
         assertTrue(table.getItems().stream().allMatch(r -> r.buffer().detectedFormat() == MediaFormat.WAV));
     }
 
+    @Test
+    void sizeAndFormatWidenToEveryRowsTextAndAMismatchsMark(FxRobot robot) throws Exception {
+        var origin = new dev.bufferdeck.repository.Origin.BuiltIn("t");
+        // two of one size (its width comes from the texts measured before), one wider than the header, and text that says it is an MP3
+        app.repository.add(new byte[1000], "a.bin", origin, "");
+        byte[] other = new byte[1000];
+        other[0] = 1;   // the repository keeps one buffer per content
+        app.repository.add(other, "b.bin", origin, "");
+        app.repository.add(new byte[123_456], "c.bin", origin, "");
+        app.repository.add("just some words, no sound at all\n".repeat(40).getBytes(java.nio.charset.StandardCharsets.US_ASCII), "d.mp3", origin, "mp3");
+        waitUntil(() -> app.window.libraryView().table().getItems().size() == 4, 15);
+        var table = app.window.libraryView().table();
+        javafx.scene.text.Font font = javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), 13);
+        double[] widths = new double[2];
+        robot.interact(() -> {
+            widths[0] = table.getColumns().get(2).getMinWidth();
+            widths[1] = table.getColumns().get(3).getMinWidth();
+        });
+        for (var row : table.getItems()) {
+            String size = dev.bufferdeck.repository.ByteSizes.human(row.buffer().size());
+            assertTrue(widths[0] >= ColumnFit.textWidth(font, size) + ColumnFit.CELL_PADDING, size + " fits in " + widths[0]);
+        }
+        MediaBuffer mismatched = app.repository.buffers().stream().filter(MediaBuffer::typeMismatch).findFirst().orElseThrow();
+        String format = mismatched.detectedFormat().displayName();
+        assertTrue(widths[1] >= ColumnFit.textWidth(font, format) + 20 + ColumnFit.CELL_PADDING, format + " and its mark fit in " + widths[1]);
+    }
+
     private static long sizeOf(Path p) {
         try {
             return Files.size(p);
