@@ -26,13 +26,25 @@
 #                     instead of the project's
 #   BENCH_LAUNCHER=none  leaves out the JIT and GC options both launchers give the app (dev.bufferdeck.LauncherOptions),
 #                     which the pulse-gap bench otherwise runs with
+#   The pulse-gap bench runs the app's classes as `java -jar` runs them: from target/bufferdeck.jar, mapping the
+#   class-data archive `mvn package` dumps beside it (the test classes come after the jar on the class path).
+#   BENCH_CLASSES=1 runs it on target/classes without an archive instead, as until December 2026: each class
+#   is then read from a file of its own and verified, which cost the window's warm-up and first load steps of
+#   15-35 ms of FX CPU that the app does not have (in 3 runs of each the same day: 13 such steps against 3).
 # Works on a fresh clone (Maven fetches what it needs; the dependency plugin is pinned in pom.xml).
 set -e
 cd "$(dirname "$0")/.."
-mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+mvn -B -q package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 CP="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 LAUNCHER=""
 [ "${BENCH_LAUNCHER:-}" = none ] || LAUNCHER=$(java -cp "$CP" dev.bufferdeck.LauncherOptions)
+GAPS_CP="$CP"
+ARCHIVE=""
+if [ -z "${BENCH_CLASSES:-}" ]; then
+    GAPS_CP="$PWD/target/bufferdeck.jar:target/test-classes:$(cat target/bench-classpath.txt)"
+    JSA=$(ls target/bufferdeck-*.jsa 2>/dev/null | head -1 || true)
+    [ -n "$JSA" ] && ARCHIVE="-XX:SharedArchiveFile=$PWD/$JSA -Xshare:auto -Xlog:cds=off"
+fi
 HEADLESS="-Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dbufferdeck.output=memory"
 if [ "${BENCH_ONLY:-}" != gaps ]; then
     java -cp "$CP" dev.bufferdeck.bench.StartupBench "${1:-5}"
@@ -40,11 +52,11 @@ if [ "${BENCH_ONLY:-}" != gaps ]; then
 fi
 if [ -n "${BENCH_JFR:-}" ]; then
     # deep stacks: a layout pass nests a frame per scene-graph level, and JFR keeps 64 by default
-    java -Xmx4g $LAUNCHER ${BENCH_JVM:-} -XX:FlightRecorderOptions:stackdepth=512 -XX:StartFlightRecording=filename="$BENCH_JFR",settings=profile $HEADLESS -cp "$CP" dev.bufferdeck.bench.PulseGapBench 500
+    java -Xmx4g $LAUNCHER $ARCHIVE ${BENCH_JVM:-} -XX:FlightRecorderOptions:stackdepth=512 -XX:StartFlightRecording=filename="$BENCH_JFR",settings=profile $HEADLESS -cp "$GAPS_CP" dev.bufferdeck.bench.PulseGapBench 500
     jfr print --json --stack-depth 512 --events \
         jdk.ExecutionSample,jdk.GarbageCollection,jdk.GCPhasePause,bufferdeck.BenchScenario,bufferdeck.LongPulseGap \
         "$BENCH_JFR" > "$BENCH_JFR.json"
     python3 scripts/lib/jfr-fx-gaps.py "$BENCH_JFR.json"
 else
-    java -Xmx4g $LAUNCHER ${BENCH_JVM:-} $HEADLESS -cp "$CP" dev.bufferdeck.bench.PulseGapBench 500
+    java -Xmx4g $LAUNCHER $ARCHIVE ${BENCH_JVM:-} $HEADLESS -cp "$GAPS_CP" dev.bufferdeck.bench.PulseGapBench 500
 fi

@@ -5,8 +5,11 @@
 # which `java -jar` maps from its first start on; the installer copies the list into the app image and
 # its postinst dumps /opt/bufferdeck/lib/app/bufferdeck.jsa with the installed runtime.
 # The list is made by starting target/bufferdeck.jar once under Xvfb as java -jar's window JVM runs
-# (-Dbufferdeck.relaunched=true) with -XX:DumpLoadedClassList; the app quits by itself once its window
-# is filled (-Dbufferdeck.exitWhenFilled=true). Run it again when the start loads other classes, then
+# (-Dbufferdeck.relaunched=true) with -XX:DumpLoadedClassList, as a first start (the demo clip loads);
+# the app quits by itself 2 s after its idle warm-up has ended (-Dbufferdeck.exitWhenWarm=true), so
+# that the window's first seconds map their classes from the archive too, not only its start (until
+# December 2026 it quit once filled, and the demo clip's facts, read meanwhile, loaded 31 classes from the
+# jar). Run it again when the start loads other classes, then
 # `mvn package`. A stale list still works: classes it lacks load from the jar as without an archive, and
 # classes or lambdas it names that are gone are skipped by the dump.
 # Needs: mvn -B package -DskipTests first, xvfb-run; dbus-run-session when installed (the media keys'
@@ -29,14 +32,16 @@ BUS=()
 command -v dbus-run-session >/dev/null && BUS=(dbus-run-session --)
 env -u DBUS_SESSION_BUS_ADDRESS XDG_RUNTIME_DIR="$WORK/runtime" timeout 180 \
   xvfb-run -a -s "-screen 0 1280x800x24" "${BUS[@]}" \
-  java -XX:DumpLoadedClassList="$WORK/list" -Dbufferdeck.relaunched=true -Dbufferdeck.exitWhenFilled=true \
+  java -XX:DumpLoadedClassList="$WORK/list" -Dbufferdeck.relaunched=true -Dbufferdeck.exitWhenWarm=true \
   -Dbufferdeck.config.dir="$WORK/config" -jar "$JAR" >"$WORK/log" 2>&1 \
   || { cat "$WORK/log" >&2; echo "cds-classlist: the training run failed" >&2; exit 1; }
+grep -q 'bufferdeck: window warmed' "$WORK/log" \
+  || { cat "$WORK/log" >&2; echo "cds-classlist: the training run ended before its warm-up did" >&2; exit 1; }
 grep -qE '^dev/bufferdeck/ui/main/MainWindow$' "$WORK/list" \
   || { cat "$WORK/log" >&2; echo "cds-classlist: the list lacks the main window's classes" >&2; exit 1; }
 mkdir -p "$(dirname "$LIST")"
 {
-  echo "# Classes loaded by java -jar target/bufferdeck.jar until its window was filled, under Xvfb:"
+  echo "# Classes loaded by java -jar target/bufferdeck.jar, a first start under Xvfb, until 2 s after its warm-up:"
   echo "# made by scripts/cds-classlist.sh on $(java -version 2>&1 | head -1 | tr -d '"'); remake it with that script."
   # not the dynamic proxies: they are made at run time, never found in the jar (the dump warns)
   grep -v -e '^#' -e '\$Proxy[0-9]*$' "$WORK/list"

@@ -8,6 +8,7 @@ import dev.bufferdeck.session.Session;
 import dev.bufferdeck.session.SessionStore;
 import dev.bufferdeck.ui.main.AppServices;
 import dev.bufferdeck.ui.main.FirstFrame;
+import dev.bufferdeck.ui.main.IdleWarmUp;
 import dev.bufferdeck.ui.main.MainController;
 import dev.bufferdeck.ui.main.SessionKeeper;
 import dev.bufferdeck.ui.main.MainWindow;
@@ -17,10 +18,12 @@ import dev.bufferdeck.ui.theme.Theme;
 import dev.bufferdeck.ui.theme.ThemeChoice;
 import dev.bufferdeck.ui.theme.ThemeSwitcher;
 import dev.bufferdeck.ui.playback.PulseRate;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -110,8 +113,8 @@ public final class BufferDeckApp extends Application {
         MainWindow window = new MainWindow(controller);
         stage.setScene(window.scene());
         boolean exitWhenFilled = Boolean.getBoolean(EXIT_WHEN_FILLED);
-        // said once the renderer has drawn the filled window's first frame; the app quits after it (the class
-        // list's training run: the warm-up's first step, which runs after the first pulse, has loaded its classes too)
+        // said once the renderer has drawn the filled window's first frame; the app quits after it (the startup
+        // benchmarks: the warm-up's first step, which runs after the first pulse, has loaded its classes too)
         if (exitWhenFilled) Fx.afterNextFrame(window.scene(), () -> {
             System.out.println(FILLED);
             Platform.runLater(Platform::exit);
@@ -122,7 +125,15 @@ public final class BufferDeckApp extends Application {
         });
         // the pulse timer slows while no window is seen: set up once the filled window is drawn (it reflects into JavaFX)
         Fx.afterNextPulse(window.scene(), PulseRate::slowWhileNoWindowIsSeen);
-        window.warmUpWhenIdle(MainController.addsDemoClipOnceDrawn(session, launch.sources()));
+        IdleWarmUp warm = window.warmUpWhenIdle(MainController.addsDemoClipOnceDrawn(session, launch.sources()));
+        if (Boolean.getBoolean(EXIT_WHEN_WARM)) warm.whenDone(() -> {
+            PauseTransition settle = new PauseTransition(Duration.seconds(WARM_SETTLE_SECONDS));
+            settle.setOnFinished(e -> {
+                System.out.println(WARMED);
+                Platform.exit();
+            });
+            settle.play();
+        });
         controller.start(session, sessionWarnings, launch.sources());
         controller.session().saveOnTermination();
         if (instance != null) {
@@ -135,6 +146,15 @@ public final class BufferDeckApp extends Application {
      * as a user's would, and the app quits once its filled window has been drawn.
      */
     private static final String EXIT_WHEN_FILLED = "bufferdeck.exitWhenFilled";
+    /**
+     * The class list's training run (scripts/cds-classlist.sh): the app quits {@value #WARM_SETTLE_SECONDS} s after
+     * its idle warm-up has ended, so that the classes of the window's first seconds are in the class-data archive
+     * too (the warm-up's, and on a first start the demo clip's row and facts), not only those of its start.
+     */
+    private static final String EXIT_WHEN_WARM = "bufferdeck.exitWhenWarm";
+    private static final double WARM_SETTLE_SECONDS = 2;
+    /** Printed then, before the app quits. */
+    public static final String WARMED = "bufferdeck: window warmed";
     /** Printed then, when the filled window's first frame has been drawn: scripts/bench-startup-jar.sh times this line. */
     public static final String FILLED = "bufferdeck: window filled";
     /** Printed then, when the empty window's first frame has been drawn (the window a user sees first). */

@@ -7,6 +7,7 @@ import javafx.scene.Scene;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,6 +22,9 @@ public final class IdleWarmUp {
     private final AtomicInteger done = new AtomicInteger();
     private final int total;
     private volatile boolean backgroundDone;
+    /** Run on the FX thread once everything is done (set before the warm-up starts); null for nothing. */
+    private volatile Runnable whenDone;
+    private final AtomicBoolean toldDone = new AtomicBoolean();
 
     public IdleWarmUp(List<Runnable> fxSteps, Runnable background) {
         this.fxSteps = new ArrayDeque<>(fxSteps);
@@ -37,6 +41,7 @@ public final class IdleWarmUp {
                     background.run();
                 } finally {
                     backgroundDone = true;
+                    tellIfDone();
                 }
             }, "warm-up").start();
             nextStep(scene);
@@ -52,6 +57,18 @@ public final class IdleWarmUp {
             done.incrementAndGet();
         }
         if (!fxSteps.isEmpty()) Fx.afterNextPulse(scene, () -> nextStep(scene));
+        else tellIfDone();
+    }
+
+    /** Runs {@code then} on the FX thread once every step has run (call before the warm-up starts). */
+    public void whenDone(Runnable then) {
+        whenDone = then;
+        tellIfDone();
+    }
+
+    private void tellIfDone() {
+        Runnable then = whenDone;
+        if (then != null && isDone() && toldDone.compareAndSet(false, true)) Fx.run(then);
     }
 
     /** FX steps run so far. */

@@ -48,6 +48,8 @@ class IdleWarmUpTest {
         List<Node> libraryChildren = new ArrayList<>();
         List<Node> bottomChildren = new ArrayList<>();
         boolean[] warmedAtOnce = new boolean[1];
+        AtomicInteger toldDone = new AtomicInteger();
+        boolean[] toldOnFxWhenDone = new boolean[1];
         robot.interact(() -> {
             assertFalse(window.libraryView().rowCellsWarmed());
             assertFalse(window.downloads().lineWarmed());
@@ -56,11 +58,19 @@ class IdleWarmUpTest {
             libraryChildren.addAll(window.libraryView().getChildren());
             bottomChildren.addAll(window.downloads().getParent().getChildrenUnmodifiable());
             warm[0] = window.warmUpWhenIdle();
+            warm[0].whenDone(() -> {
+                toldOnFxWhenDone[0] = javafx.application.Platform.isFxApplicationThread() && warm[0].isDone();
+                toldDone.incrementAndGet();
+            });
             warmedAtOnce[0] = warm[0].stepsDone() > 0 || window.libraryView().rowCellsWarmed() || window.downloads().lineWarmed();
         });
         assertFalse(warmedAtOnce[0], "nothing is warmed before the window's next pulse");
 
         waitUntil(() -> warm[0].isDone() && window.libraryView().rowCellsWarmed() && window.downloads().lineWarmed(), 20);
+        waitUntil(() -> toldDone.get() > 0, 5);
+        assertTrue(toldOnFxWhenDone[0], "told on the FX thread, once every step has run");
+        robot.interact(() -> { });
+        assertEquals(1, toldDone.get(), "told once");
         robot.interact(() -> {
             assertEquals(libraryChildren, window.libraryView().getChildren(), "the library's children are as they were");
             assertTrue(window.libraryView().table().getItems().isEmpty(), "the table shows no row");
