@@ -29,8 +29,9 @@
 #   The pulse-gap bench runs the app's classes as `java -jar` runs them: from target/bufferdeck.jar, mapping the
 #   class-data archive `mvn package` dumps beside it (the test classes come after the jar on the class path).
 #   BENCH_CLASSES=1 runs it on target/classes without an archive instead, as until December 2026: each class
-#   is then read from a file of its own and verified, which cost the window's warm-up and first load steps of
-#   15-35 ms of FX CPU that the app does not have (in 3 runs of each the same day: 13 such steps against 3).
+#   is then read from a file of its own and verified, which cost the window's warm-up and first load steps
+#   of 15 ms or more of FX CPU that the app does not have (4 runs of each in turns, the same day: 11 such steps
+#   against 3; the longest gap as the window first shows 29-39 ms against 25-29).
 # Works on a fresh clone (Maven fetches what it needs; the dependency plugin is pinned in pom.xml).
 set -e
 cd "$(dirname "$0")/.."
