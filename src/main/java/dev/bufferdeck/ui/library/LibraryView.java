@@ -327,7 +327,7 @@ public final class LibraryView extends BorderPane {
         }
     }
 
-    /** A text's width in a cell, measured once (a Text node laid out: some 40 µs, once per row before). */
+    /** A text's width in a cell, measured once (a Text node laid out each time: two per row added before, some 40 µs). */
     private double measured(String text) {
         if (textWidths.size() > 1024) textWidths.clear();
         return textWidths.computeIfAbsent(text, t -> ColumnFit.width(font, "", List.of(t), 0));
