@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A thousand buffers that arrive while the FX thread is busy become rows in one change of the list
- * (the table sorts and lays out once, not a thousand times), in the order they arrived, with their facts.
+ * (the table sorts and lays out once, not a thousand times), in the order they arrived, with their facts
+ * (read in as many background tasks as the pool has threads).
  */
 @ExtendWith(ApplicationExtension.class)
 class LibraryBatchTest {
@@ -38,7 +39,11 @@ class LibraryBatchTest {
     @Test
     void aThousandAddedBuffersAreOneListChange() throws Exception {
         MediaRepository repository = new MediaRepository(1 << 24, FormatDetector.NONE);
-        LibraryModel model = onFx(() -> new LibraryModel(repository, b -> MediaFacts.untitled("facts of " + b.name()), Runnable::run));
+        AtomicInteger tasks = new AtomicInteger();
+        LibraryModel model = onFx(() -> new LibraryModel(repository, b -> MediaFacts.untitled("facts of " + b.name()), r -> {
+            tasks.incrementAndGet();
+            r.run();
+        }));
         AtomicInteger changes = new AtomicInteger();
         AtomicInteger added = new AtomicInteger();
         onFx(() -> {
@@ -72,5 +77,6 @@ class LibraryBatchTest {
         assertEquals("entry 0", onFx(() -> model.rows().get(0).buffer().name()));
         assertEquals("entry 999", onFx(() -> model.rows().get(999).buffer().name()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> model.rows().stream().allMatch(r -> r.title().startsWith("facts of "))));
+        assertEquals(LibraryModel.FACTS_TASKS, tasks.get(), "their facts read by as many tasks as the pool has threads, not one per row");
     }
 }
