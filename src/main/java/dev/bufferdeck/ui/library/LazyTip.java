@@ -4,6 +4,8 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 
+import java.util.function.Supplier;
+
 /**
  * A control's tooltip, made when the pointer first moves over it and kept up to date from then
  * on. A Tooltip is a popup window with a scene of its own: made for each cell filled and made again
@@ -13,6 +15,8 @@ import javafx.scene.input.MouseEvent;
 public final class LazyTip {
     private final Control control;
     private String text;
+    /** The text to write when the tooltip is made, if set lazily; null once written. */
+    private Supplier<String> later;
 
     public LazyTip(Control control) {
         this.control = control;
@@ -29,16 +33,37 @@ public final class LazyTip {
     /** The tooltip's text from now on; null for none. */
     public void set(String text) {
         this.text = text;
+        this.later = null;
         Tooltip made = control.getTooltip();
         if (made == null) return;
         if (text == null) control.setTooltip(null);
         else made.setText(text);
     }
 
+    /**
+     * As {@link #set}, with the text written only when the tooltip is made (at once if it already is):
+     * a library cell's exact size was formatted on every update of a growing row, each pulse of a load.
+     */
+    public void setLazily(Supplier<String> text) {
+        if (text == null || control.getTooltip() != null) {
+            set(text == null ? null : text.get());
+            return;
+        }
+        this.text = null;
+        this.later = text;
+    }
+
     /** The text the tooltip shows once made; null for none. */
-    public String text() { return text; }
+    public String text() {
+        if (later != null) {
+            text = later.get();
+            later = null;
+        }
+        return text;
+    }
 
     private void make() {
-        if (text != null && control.getTooltip() == null) control.setTooltip(new Tooltip(text));
+        String shown = text();
+        if (shown != null && control.getTooltip() == null) control.setTooltip(new Tooltip(shown));
     }
 }

@@ -486,7 +486,7 @@ public final class LibraryView extends BorderPane {
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : text.apply(item));
-                lazyTip.set(empty || item == null ? null : tip.apply(item));
+                lazyTip.setLazily(empty || item == null ? null : () -> tip.apply(item));
             }
         };
     }

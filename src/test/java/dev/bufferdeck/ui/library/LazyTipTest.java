@@ -63,6 +63,25 @@ class LazyTipTest {
     }
 
     @Test
+    void aTextSetLazilyIsWrittenOnlyWhenTheTooltipIsMade(FxRobot robot) {
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        robot.interact(() -> {
+            Button button = new Button("x");
+            LazyTip tip = new LazyTip(button);
+            tip.setLazily(() -> written.incrementAndGet() + " first");
+            tip.setLazily(() -> written.incrementAndGet() + " second");
+            assertEquals(0, written.get(), "no text written for a tooltip not made");
+
+            Event.fireEvent(button, new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_MOVED, 1, 1, 1, 1,
+                    javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false, false, false, false, false, false, null));
+            assertEquals("1 second", button.getTooltip().getText(), "the last text, written once, as the pointer moves over it");
+
+            tip.setLazily(() -> written.incrementAndGet() + " third");
+            assertEquals("2 third", button.getTooltip().getText(), "a tooltip made follows at once");
+        });
+    }
+
+    @Test
     void aButtonsTooltipIsMadeWhenThePointerMovesOverIt(FxRobot robot) throws Exception {
         Button play = robot.lookup("#transport-play").queryButton();
         assertNull(play.getTooltip(), "no tooltip made as the window is built");
