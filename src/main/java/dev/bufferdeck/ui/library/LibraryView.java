@@ -57,6 +57,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 
 import java.util.HashMap;
 import java.util.List;
@@ -69,8 +70,11 @@ public final class LibraryView extends BorderPane {
     private final LibraryModel model;
     private final LibraryActions actions;
     private final TableView<BufferRow> table = new TableView<>();
-    /** The font the cells are measured in (the stylesheet's 13px). */
-    private final Font font = Font.font(Font.getDefault().getFamily(), 13);
+    /**
+     * The font the cells are measured in: the stylesheet's 13px, bold, as the playing and pinned rows show
+     * their text (measured in the regular weight, the playing row's size was cut: "172.3 ...").
+     */
+    private final Font font = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 13);
     private TableColumn<BufferRow, ?> sizeColumn;
     private TableColumn<BufferRow, ?> formatColumn;
     private final StringProperty columnLayout = new SimpleStringProperty("");

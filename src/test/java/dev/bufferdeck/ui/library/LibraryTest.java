@@ -109,7 +109,7 @@ class LibraryTest {
     }
 
     @Test
-    void sizeAndFormatWidenToEveryRowsTextAndAMismatchsMark(FxRobot robot) throws Exception {
+    void sizeAndFormatWidenToEveryRowsTextInBoldAndAMismatchsMark(FxRobot robot) throws Exception {
         var origin = new dev.bufferdeck.repository.Origin.BuiltIn("t");
         // two of one size (its width comes from the texts measured before), one wider than the header, and text that says it is an MP3
         app.repository.add(new byte[1000], "a.bin", origin, "");
@@ -120,7 +120,9 @@ class LibraryTest {
         app.repository.add("just some words, no sound at all\n".repeat(40).getBytes(java.nio.charset.StandardCharsets.US_ASCII), "d.mp3", origin, "mp3");
         waitUntil(() -> app.window.libraryView().table().getItems().size() == 4, 15);
         var table = app.window.libraryView().table();
-        javafx.scene.text.Font font = javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), 13);
+        // bold: the playing and pinned rows' weight, the widest a cell's text takes
+        javafx.scene.text.Font font = javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, 13);
         double[] widths = new double[2];
         robot.interact(() -> {
             widths[0] = table.getColumns().get(2).getMinWidth();
